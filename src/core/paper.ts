@@ -1,0 +1,40 @@
+// The record of a saved paper, as the store keeps it and the exports read it. Pure data.
+import type { MetricKind } from './metric-types';
+
+export type ReadingStatus = 'to-read' | 'reading' | 'read';
+export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+
+/** A metric as recorded with a saved paper (offsets are not kept: the abstract may be re-read). */
+export interface RecordedMetric {
+  text: string;
+  kind: MetricKind;
+  value: number;
+  unit: string;
+  label: string;
+}
+
+export interface SavedPaper {
+  /** Canonical key from parsePaperId: `arxiv:2412.01234`, `doi:10.…`, `openreview:…`, `acl:…`, `url:…`. */
+  key: string;
+  /** Other keys met for the same paper (a DOI next to its arXiv id, …). */
+  aliases: string[];
+  title: string;
+  url: string;
+  authors: string[];
+  abstract: string;
+  /** Publication date as the site gives it (ISO `YYYY-MM-DD` when known). */
+  published?: string;
+  metrics: RecordedMetric[];
+  /** Canonical code URLs, GitHub first. */
+  codeLinks: string[];
+  /** Id of the site adapter the paper was first saved from. */
+  site: string;
+  tags: string[];
+  status: ReadingStatus;
+  note: string;
+  /** Epoch milliseconds. */
+  savedAt: number;
+  updatedAt: number;
+  /** Pages where the paper was seen, most recent last (bounded). */
+  seenUrls: string[];
+}

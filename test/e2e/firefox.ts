@@ -1,0 +1,76 @@
+// Firefox ESR harness: puppeteer-core drives stock firefox-esr over WebDriver BiDi and installs
+// dist-firefox/ as a temporary add-on. Fixtures are fulfilled under their real URLs by request
+// interception, and every other request is aborted.
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import puppeteer, { type Browser, type Page, type HTTPRequest } from 'puppeteer-core';
+import { FIREFOX_DIST, FIREFOX_PATH, GECKO_ID, readFixture } from './harness';
+
+export interface FirefoxRoute {
+  /** Matches the request URL. */
+  url: RegExp;
+  /** Path under test/fixtures/, or an inline body. */
+  file?: string;
+  body?: string;
+  contentType?: string;
+}
+
+export interface FirefoxSession {
+  browser: Browser;
+  uuid: string;
+  /** A new tab whose requests are served from `routes` (the first match wins). */
+  newPage(routes: FirefoxRoute[]): Promise<Page>;
+  /** Opens an extension page without awaiting the navigation (BiDi never reports it done). */
+  openExtensionPage(pagePath: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+export async function launchFirefox(): Promise<FirefoxSession> {
+  if (!existsSync(path.join(FIREFOX_DIST, 'manifest.json'))) {
+    throw new Error(`No Firefox build at ${FIREFOX_DIST}: run \`npm run build:firefox\` first.`);
+  }
+  const uuid = randomUUID();
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX_PATH,
+    headless: true,
+    // Without this, BiDi refuses to navigate to moz-extension:// pages.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: {
+      // Pin the moz-extension:// host so extension pages have a known URL.
+      'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
+      'network.dns.disableIPv6': true,
+    },
+  });
+  await browser.installExtension(FIREFOX_DIST);
+  return {
+    browser,
+    uuid,
+    async newPage(routes) {
+      const page = await browser.newPage();
+      const bodies = await Promise.all(routes.map(async (r) => r.body ?? (r.file ? await readFixture(r.file) : '')));
+      await page.setRequestInterception(true);
+      page.on('request', (request: HTTPRequest) => {
+        const url = request.url();
+        if (!/^https?:/.test(url)) return void request.continue();
+        const index = routes.findIndex((r) => r.url.test(url));
+        if (index < 0) return void request.abort('internetdisconnected');
+        void request.respond({
+          status: 200,
+          contentType: routes[index]!.contentType ?? 'text/html; charset=utf-8',
+          body: bodies[index]!,
+        });
+      });
+      return page;
+    },
+    async openExtensionPage(pagePath) {
+      const page = await browser.newPage();
+      page.goto(`moz-extension://${uuid}/${pagePath}`).catch(() => {});
+      return page;
+    },
+    async close() {
+      await browser.close();
+    },
+  };
+}
