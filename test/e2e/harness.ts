@@ -8,8 +8,9 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 
 export const ROOT = path.resolve(import.meta.dirname, '../..');
-export const CHROME_DIST = path.join(ROOT, 'dist');
-export const FIREFOX_DIST = path.join(ROOT, 'dist-firefox');
+// PAPERLIGHT_DIST lets several builds be tested side by side (e.g. `vite build --outDir /tmp/x`).
+export const CHROME_DIST = process.env.PAPERLIGHT_DIST ?? path.join(ROOT, 'dist');
+export const FIREFOX_DIST = process.env.PAPERLIGHT_DIST_FIREFOX ?? path.join(ROOT, 'dist-firefox');
 export const FIXTURES = path.join(ROOT, 'test/fixtures');
 export const ARTIFACTS = path.join(ROOT, 'test-results');
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';

@@ -1,0 +1,40 @@
+// The uniform shape of a site adapter. One file per site in this folder, registered in index.ts.
+
+/** One paper as a listing card (or a single-paper page) shows it. */
+export interface PaperCard {
+  /** Canonical key, `parsePaperId(...).key`: the first of arXiv, ACL, OpenReview, DOI, URL. */
+  key: string;
+  /** Other keys the card carries for the same paper (its DOI next to its arXiv id, …). */
+  aliases?: string[];
+  title: string;
+  /** The paper's page on this site (absolute). */
+  url: string;
+  authors: string[];
+  /** Full abstract text, from the card or from data the page carries elsewhere (hydration JSON, hidden element). */
+  abstract: string;
+  /** The element that shows the abstract on the card, when it is visible there. */
+  abstractEl?: Element;
+  /** The element that shows the title (for title highlights). */
+  titleEl?: Element;
+  /** Code links found on the card or in its data (canonical URLs, GitHub first). */
+  codeLinks: string[];
+  /** Publication date as ISO `YYYY-MM-DD` when the page gives one. */
+  published?: string;
+  /** Upvotes (Hugging Face). */
+  votes?: number;
+}
+
+export interface SiteAdapter {
+  /** Unique, equal to the file name (`huggingface`, `arxiv`, …). */
+  id: string;
+  /** Human name for the options page. */
+  name: string;
+  /** Chrome match patterns of the pages this adapter reads; all listed in manifest.json. */
+  matches: string[];
+  /** Real URLs this adapter must claim (checked by the URL tests). */
+  sampleUrls: string[];
+  /** Every card element under `root`, in document order; a single-paper page returns one element. */
+  findCards(root: ParentNode): Element[];
+  /** Reads one card; `undefined` when it carries no paper id. Never throws. */
+  readCard(card: Element, pageUrl: string): PaperCard | undefined;
+}
