@@ -27,7 +27,7 @@ export default async function bundleBench() {
   const content = contentFiles.map((f) => sizes(path.join(dist, f)));
   const contentGzip = content.reduce((sum, s) => sum + s.gzipBytes, 0);
   const jsFiles = walk(dist).filter((f) => f.endsWith('.js'));
-  return {
+  const bundle = {
     contentScript: {
       files: contentFiles,
       bytes: content.reduce((sum, s) => sum + s.bytes, 0),
@@ -37,4 +37,5 @@ export default async function bundleBench() {
     },
     allJavaScript: { files: jsFiles.length, bytes: jsFiles.reduce((sum, f) => sum + statSync(f).size, 0) },
   };
+  return { bundle };
 }

@@ -1,0 +1,70 @@
+// The adapter contract: every adapter registered once, claims its sample URLs (and only it does),
+// and is covered by the manifest, which is what actually injects the content script.
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { adapterFor, adapters } from '../../../src/sites';
+import { urlMatches } from '../../../src/sites/match-pattern';
+
+const SITES_DIR = path.resolve(import.meta.dirname, '../../../src/sites');
+const manifest = JSON.parse(readFileSync(path.resolve(SITES_DIR, '../../manifest.json'), 'utf8')) as {
+  content_scripts: Array<{ matches: string[] }>;
+  host_permissions: string[];
+};
+const NOT_ADAPTERS = new Set(['index.ts', 'types.ts', 'match-pattern.ts']);
+
+// URLs of supported hosts and elsewhere that are not paper listings or paper pages.
+const UNRELATED_URLS = [
+  'https://huggingface.co/',
+  'https://huggingface.co/models',
+  'https://huggingface.co/datasets/allenai/c4',
+  'https://huggingface.co/docs/transformers/index',
+  'https://arxiv.org/',
+  'https://arxiv.org/help/api',
+  'https://openreview.net/profile?id=~Yoshua_Bengio1',
+  'https://github.com/facebookresearch/segment-anything',
+  'https://www.google.com/search?q=arxiv',
+  'https://example.com/papers/2401.00001',
+  'https://scholar.google.com/citations?user=JicYPdAAAAAJ',
+  'https://www.semanticscholar.org/',
+  'https://aclanthology.org/faq/',
+  'https://proceedings.mlr.press/',
+];
+
+describe('adapter registry', () => {
+  it('registers every adapter file exactly once, with a unique id equal to its file name', () => {
+    const files = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_ADAPTERS.has(f));
+    expect(adapters.map((a) => `${a.id}.ts`).sort()).toEqual(files.sort());
+    expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
+  });
+
+  it.each(adapters.map((a) => [a.id, a] as const))('%s has a name, match patterns and sample URLs', (_id, adapter) => {
+    expect(adapter.name.length).toBeGreaterThan(0);
+    if (adapter.id !== 'generic') expect(adapter.matches.length).toBeGreaterThan(0);
+    expect(adapter.sampleUrls.length).toBeGreaterThan(0);
+  });
+
+  it.each(adapters.flatMap((a) => a.sampleUrls.map((url) => [a.id, url] as const)))(
+    '%s is the one adapter that claims %s',
+    (id, url) => {
+      const claimants = adapters.filter((a) => a.matches.some((pattern) => urlMatches(url, pattern)));
+      // The generic fallback claims nothing by URL: it is enabled per site at run time.
+      expect(claimants.map((a) => a.id)).toEqual(id === 'generic' ? [] : [id]);
+    },
+  );
+
+  it.each(UNRELATED_URLS)('no adapter claims %s', (url) => {
+    expect(adapterFor(url)).toBeUndefined();
+  });
+
+  it.each(adapters.filter((a) => a.matches.length).map((a) => [a.id, a] as const))(
+    "%s's match patterns are in the manifest's content-script matches and host permissions",
+    (_id, adapter) => {
+      const contentMatches = manifest.content_scripts.flatMap((c) => c.matches);
+      for (const pattern of adapter.matches) {
+        expect(contentMatches).toContain(pattern);
+        expect(manifest.host_permissions).toContain(pattern);
+      }
+    },
+  );
+});
