@@ -1,0 +1,92 @@
+// Metric highlights through the CSS Custom Highlight API: the page's own nodes are never touched or
+// re-rendered; one Highlight per colour group holds the ranges of every card. The ranges are also
+// kept per card for hover hit-testing and for removal when a card is re-read or the page changes.
+import { GROUP_OF_KIND, HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
+import type { Metric } from '../core/metric-types';
+
+export interface MarkedMetric {
+  range: Range;
+  metric: Metric;
+  group: HighlightGroup;
+}
+
+export const highlightName = (group: HighlightGroup) => `paperlight-${group}`;
+
+export class HighlightLayer {
+  private readonly highlights = new Map<HighlightGroup, Highlight>();
+  private readonly byCard = new Map<Element, MarkedMetric[]>();
+  private enabled: Record<HighlightGroup, boolean>;
+
+  constructor(enabled: Record<HighlightGroup, boolean>) {
+    this.enabled = { ...enabled };
+  }
+
+  static supported(): boolean {
+    return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
+  }
+
+  private highlightOf(group: HighlightGroup): Highlight {
+    let highlight = this.highlights.get(group);
+    if (!highlight) {
+      highlight = new Highlight();
+      this.highlights.set(group, highlight);
+      if (this.enabled[group]) CSS.highlights.set(highlightName(group), highlight);
+    }
+    return highlight;
+  }
+
+  /** Replaces the card's highlights with these metric ranges; returns what was marked. */
+  setCard(card: Element, marks: Array<{ range: Range; metric: Metric }>): MarkedMetric[] {
+    this.removeCard(card);
+    if (!HighlightLayer.supported() || marks.length === 0) return [];
+    const marked = marks.map(({ range, metric }) => ({ range, metric, group: GROUP_OF_KIND[metric.kind] }));
+    for (const mark of marked) this.highlightOf(mark.group).add(mark.range);
+    this.byCard.set(card, marked);
+    return marked;
+  }
+
+  marksOf(card: Element): readonly MarkedMetric[] {
+    return this.byCard.get(card) ?? [];
+  }
+
+  removeCard(card: Element): void {
+    const marks = this.byCard.get(card);
+    if (!marks) return;
+    for (const mark of marks) this.highlights.get(mark.group)?.delete(mark.range);
+    this.byCard.delete(card);
+  }
+
+  /** Shows or hides colour groups (the options page's "which kinds to highlight"). */
+  setEnabled(enabled: Record<HighlightGroup, boolean>): void {
+    this.enabled = { ...enabled };
+    for (const group of HIGHLIGHT_GROUPS) {
+      const highlight = this.highlights.get(group);
+      if (!highlight) continue;
+      if (enabled[group]) CSS.highlights.set(highlightName(group), highlight);
+      else CSS.highlights.delete(highlightName(group));
+    }
+  }
+
+  isEnabled(group: HighlightGroup): boolean {
+    return this.enabled[group];
+  }
+
+  /** The visible mark under the pointer, if any (only this card's few ranges are measured). */
+  hitTest(card: Element, x: number, y: number): MarkedMetric | null {
+    for (const mark of this.marksOf(card)) {
+      if (!this.enabled[mark.group]) continue;
+      for (const rect of mark.range.getClientRects()) {
+        if (x >= rect.left - 1 && x <= rect.right + 1 && y >= rect.top - 1 && y <= rect.bottom + 1) return mark;
+      }
+    }
+    return null;
+  }
+
+  clear(): void {
+    for (const group of HIGHLIGHT_GROUPS) {
+      if (this.highlights.has(group)) CSS.highlights.delete(highlightName(group));
+    }
+    this.highlights.clear();
+    this.byCard.clear();
+  }
+}

@@ -1,0 +1,72 @@
+// One shared, batched DOM observer for the content script (the darkreader pattern): mutation records
+// are reduced to "which processed cards changed" and "were elements added", and handed over once per
+// animation frame. Work never runs inside the MutationObserver callback itself.
+
+import { isOurs } from './text-map';
+
+export interface MutationBatch {
+  /** Elements were added outside our own widgets (new cards may have arrived). */
+  added: boolean;
+  /** Known cards whose content changed (an abstract expanded, a re-render). */
+  changedCards: Set<Element>;
+}
+
+export interface ObserverOptions {
+  root: Node;
+  /** Is this element a card we already processed? */
+  isCard(element: Element): boolean;
+  onBatch(batch: MutationBatch): void;
+  signal: AbortSignal;
+  /** Scheduler for one batch per frame (tests may pass their own). */
+  schedule?: (callback: () => void) => void;
+}
+
+function ownedByUs(node: Node): boolean {
+  for (let n: Node | null = node; n; n = n.parentNode) {
+    if (isOurs(n)) return true;
+    if (n.nodeType === 11) return true; // inside a shadow root: only ours are observed this way
+  }
+  return false;
+}
+
+export function observeMutations(options: ObserverOptions): void {
+  const { root, isCard, onBatch, signal } = options;
+  const schedule = options.schedule ?? ((callback) => requestAnimationFrame(() => callback()));
+  let pending: MutationBatch | null = null;
+
+  const cardAround = (node: Node): Element | null => {
+    for (let n: Node | null = node.nodeType === 1 ? node : node.parentNode; n && n.nodeType === 1; n = n.parentNode) {
+      if (isCard(n as Element)) return n as Element;
+    }
+    return null;
+  };
+
+  const flush = () => {
+    const batch = pending;
+    pending = null;
+    if (batch && !signal.aborted) onBatch(batch);
+  };
+
+  const observer = new MutationObserver((records) => {
+    let added = false;
+    const changed = new Set<Element>();
+    for (const record of records) {
+      if (ownedByUs(record.target)) continue;
+      const relevantAdditions = [...record.addedNodes].filter((n) => !isOurs(n));
+      const relevantRemovals = [...record.removedNodes].filter((n) => !isOurs(n));
+      if (record.type === 'childList' && relevantAdditions.length === 0 && relevantRemovals.length === 0) continue;
+      if (relevantAdditions.some((n) => n.nodeType === 1)) added = true;
+      const card = cardAround(record.target);
+      if (card) changed.add(card);
+    }
+    if (!added && changed.size === 0) return;
+    if (!pending) {
+      pending = { added: false, changedCards: new Set() };
+      schedule(flush);
+    }
+    pending.added ||= added;
+    for (const card of changed) pending.changedCards.add(card);
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  signal.addEventListener('abort', () => observer.disconnect(), { once: true });
+}

@@ -1,0 +1,70 @@
+// The only styles Paperlight adds to the page itself: the colours of the metric highlights and the
+// filter strip's "hide these cards" rule. They go into a constructed stylesheet adopted by the
+// document, so no node or attribute is added to the page; where a browser refuses that from a
+// content script, a <style id="paperlight-page-style"> in <head> is the fallback.
+import { HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
+import { highlightName } from './highlights';
+
+export const GROUP_COLORS: Readonly<Record<HighlightGroup, { fill: string; line: string }>> = {
+  speed: { fill: 'rgba(255, 190, 0, 0.38)', line: '#b57a00' },
+  quality: { fill: 'rgba(52, 199, 89, 0.32)', line: '#1d7f38' },
+  size: { fill: 'rgba(64, 156, 255, 0.32)', line: '#1f5fbf' },
+  compute: { fill: 'rgba(175, 82, 222, 0.30)', line: '#7a2fa3' },
+  data: { fill: 'rgba(0, 184, 180, 0.30)', line: '#0a7c7a' },
+  other: { fill: 'rgba(142, 142, 147, 0.34)', line: '#5a5a60' },
+};
+
+function highlightRules(): string {
+  return HIGHLIGHT_GROUPS.map((group) => {
+    const { fill, line } = GROUP_COLORS[group];
+    return `::highlight(${highlightName(group)}) { background-color: ${fill}; text-decoration: underline 2px ${line}; text-underline-offset: 2px; }`;
+  }).join('\n');
+}
+
+function hideRule(keys: readonly string[]): string {
+  if (keys.length === 0) return '';
+  const selectors = keys.map((key) => `[data-paperlight-id="${CSS.escape(key)}"]`).join(',\n');
+  return `:is(${selectors}) { display: none !important; }`;
+}
+
+export class PageStyle {
+  private sheet: CSSStyleSheet | null = null;
+  private element: HTMLStyleElement | null = null;
+  private hidden: readonly string[] = [];
+
+  install(): void {
+    try {
+      const sheet = new CSSStyleSheet();
+      document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+      if (!document.adoptedStyleSheets.includes(sheet)) throw new Error('not adopted');
+      this.sheet = sheet;
+    } catch {
+      this.element = document.createElement('style');
+      this.element.id = 'paperlight-page-style';
+      (document.head ?? document.documentElement).append(this.element);
+    }
+    this.render();
+  }
+
+  /** Hides exactly these cards (by canonical key); an empty list shows them all. */
+  hideCards(keys: readonly string[]): void {
+    this.hidden = keys;
+    this.render();
+  }
+
+  private render(): void {
+    const css = `${highlightRules()}\n${hideRule(this.hidden)}`;
+    if (this.sheet) this.sheet.replaceSync(css);
+    else if (this.element) this.element.textContent = css;
+  }
+
+  uninstall(): void {
+    if (this.sheet) {
+      const sheet = this.sheet;
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+    this.element?.remove();
+    this.sheet = null;
+    this.element = null;
+  }
+}
