@@ -1,0 +1,80 @@
+// Properties of extractCodeLinks over generated abstracts: never throws, every reported range is a
+// link-looking substring, canonical GitHub URLs have one shape, and time stays linear.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { canonicalGitHubRepo, extractCodeLinks, sortCodeLinks } from '../../../src/core/links';
+
+/** Fragments that steer generated text into the scanner's interesting paths. */
+const PIECES = [
+  'https://', 'http://', 'www.', 'github.com/', 'gitlab.com/', 'gitee.com/', 'huggingface.co/', 'hf.co/', '.github.io',
+  'aka.ms/', 'owner', 'repo', '/', '.', ',', ')', '(', ']', '[', '{', '}', '.git', '{here}', '/tree/main', ' ', '~',
+  '@', '\\_', '-', 'features', 'a', '1', '。', 'é', '\n', '#', '?', 'arxiv.org/abs/',
+];
+const abstractLike = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 3 })), { maxLength: 30 }).map((a) => a.join(''));
+const LINK_LOOKING = /^(?:(?:https?:\/\/|www\.)[^\s{}<>"]+|[A-Za-z0-9.-]+\.[A-Za-z]{2,}(?:[/?#][^\s{}<>"]*)?)$/i;
+
+describe('extractCodeLinks properties', () => {
+  it('never throws; ranges are link-looking substrings; GitHub URLs are canonical; no duplicates', () => {
+    fc.assert(
+      fc.property(abstractLike, fc.array(abstractLike, { maxLength: 3 }), (text, hrefs) => {
+        const links = extractCodeLinks(text, hrefs);
+        for (const link of links) {
+          if (link.start >= 0) {
+            expect(link.start).toBeLessThan(link.end);
+            expect(link.end).toBeLessThanOrEqual(text.length);
+            expect(text.slice(link.start, link.end)).toMatch(LINK_LOOKING);
+          } else {
+            expect([link.start, link.end]).toEqual([-1, -1]);
+          }
+          if (link.kind === 'github') {
+            expect(link.url).toMatch(/^https:\/\/github\.com\/[^/]+\/[^/]+$/);
+            expect(canonicalGitHubRepo(link.url)).toBe(link.url);
+          }
+          expect(link.url).toMatch(/^https?:\/\//i);
+        }
+        const canon = links.map((l) => l.url.toLowerCase());
+        expect(new Set(canon).size).toBe(canon.length);
+        expect(sortCodeLinks(links)).toHaveLength(links.length);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('never throws on arbitrary strings', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary' }), (text) => {
+        extractCodeLinks(text, [text]);
+        canonicalGitHubRepo(text);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('takes linear time on hostile inputs (n vs 4n)', () => {
+    const hostile: Array<(n: number) => string> = [
+      (n) => 'https://'.repeat(n),
+      (n) => 'github.com/'.repeat(n),
+      (n) => `https://x.org/${')'.repeat(n)}`,
+      (n) => `${'a'.repeat(n)}.github.io`.repeat(4),
+      (n) => '.github.io'.repeat(n),
+      (n) => 'www.'.repeat(n),
+      (n) => `https://github.com/a/b${'.'.repeat(n)}`,
+      (n) => 'https://github.com/a/b '.repeat(n),
+      (n) => 'x'.repeat(8 * n),
+    ];
+    const n = 500;
+    const time = (size: number) => {
+      const inputs = hostile.map((make) => make(size));
+      let best = Infinity;
+      for (let round = 0; round < 5; round++) {
+        const start = performance.now();
+        for (let i = 0; i < 5; i++) for (const input of inputs) extractCodeLinks(input);
+        best = Math.min(best, performance.now() - start);
+      }
+      return best;
+    };
+    time(n); // warm up
+    const ratio = time(4 * n) / Math.max(time(n), 0.05);
+    expect(ratio).toBeLessThan(10); // linear ≈ 4, quadratic ≈ 16
+  });
+});
