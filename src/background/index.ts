@@ -1,16 +1,18 @@
-// The background service worker: the only place that touches the database.
-import browser from 'webextension-polyfill';
-import { PROTOCOL_VERSION, parseRequest, type ErrorReply, type PingReply } from '../shared/messages';
+// The background service worker: the only place that touches the database. It answers typed messages
+// (src/shared/messages.ts) and broadcasts every committed change. The worker may be stopped at any moment;
+// the database is opened on demand by the first message that needs it, and re-opened after the worker restarts.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { broadcastChange } from './broadcast';
+import { createDbOpener } from './db';
+import { createMessageHandler } from './handler';
 
-browser.runtime.onMessage.addListener((raw: unknown): Promise<PingReply | ErrorReply> => {
-  const parsed = parseRequest(raw);
-  if (!parsed.ok) return Promise.resolve({ ok: false, error: parsed.error });
-  switch (parsed.request.type) {
-    case 'ping':
-      return Promise.resolve({
-        ok: true,
-        version: browser.runtime.getManifest().version,
-        protocol: PROTOCOL_VERSION,
-      });
-  }
+const handle = createMessageHandler({
+  db: createDbOpener(),
+  extensionId: browser.runtime.id,
+  extensionBaseUrl: browser.runtime.getURL(''),
+  appVersion: browser.runtime.getManifest().version,
+  broadcast: broadcastChange,
 });
+
+// Registered synchronously at start-up, so a message that wakes the worker is not missed.
+browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handle(raw, sender));

@@ -1,43 +1,330 @@
 // The one message protocol between content scripts, extension pages and the background.
-// Every request is validated at runtime by `parseRequest` before the background acts on it.
+//
+// Every request and its success reply are typed here (`Request`, `ReplyFor`). Every incoming message is checked
+// at runtime by `parseRequest` before the background reads or writes anything: unknown types, wrong shapes,
+// unknown or prototype-reaching fields and oversized values get an `ErrorReply` whose text says what is wrong.
+// `allowedFrom` says which requests a content script may send; the rest come only from extension pages.
+// After every committed change the background broadcasts a `ChangeEvent` (see the end of this file).
+import {
+  LIMITS,
+  MAX_BACKUP_CHARS,
+  MAX_BACKUP_PAPERS,
+  ShapeError,
+  readArray,
+  readBoolean,
+  readChoice,
+  readHttpUrl,
+  readHttpUrls,
+  readInteger,
+  readMetric,
+  readObject,
+  readPaperKey,
+  readSavedPaper,
+  readString,
+  readStrings,
+  readTags,
+} from '../core/backup';
+import { READING_STATUSES, type ReadingStatus, type RecordedMetric, type SavedPaper } from '../core/paper';
 
 export const PROTOCOL_VERSION = 1;
 
-export interface PingRequest {
-  type: 'ping';
+/** Bounds on requests (record fields are bounded by `LIMITS` in core/backup.ts). */
+export const MESSAGE_LIMITS = {
+  lookupKeys: 2000,
+  bulkKeys: MAX_BACKUP_PAPERS,
+  restorePapers: MAX_BACKUP_PAPERS,
+  pageSize: 1000,
+  offset: 10_000_000,
+  backupChars: MAX_BACKUP_CHARS,
+} as const;
+
+/** A paper as a card shows it, sent by the content script to save it. */
+export interface CardData {
+  key: string;
+  aliases?: string[];
+  title: string;
+  url: string;
+  authors: string[];
+  abstract: string;
+  published?: string;
+  metrics: RecordedMetric[];
+  codeLinks: string[];
+  /** Site adapter id (`huggingface`, `arxiv`, …). */
+  site: string;
+  tags?: string[];
+  status?: ReadingStatus;
+  note?: string;
 }
 
-export type Request = PingRequest;
+export type SortField = 'savedAt' | 'updatedAt' | 'title' | 'metrics';
+export const SORT_FIELDS: readonly SortField[] = ['savedAt', 'updatedAt', 'title', 'metrics'];
+export type SortDirection = 'asc' | 'desc';
 
-export interface PingReply {
-  ok: true;
-  version: string;
-  protocol: number;
+export interface QueryFilter {
+  /** Papers carrying every one of these tags (letter case ignored). */
+  tags?: string[];
+  status?: ReadingStatus;
+  site?: string;
+  hasCode?: boolean;
 }
 
-export interface ErrorReply {
-  ok: false;
-  error: string;
+export interface PingRequest { type: 'ping' }
+/** The saved state of each of `keys` that is saved, matching aliases too. */
+export interface LookupRequest { type: 'lookup'; keys: string[] }
+/** Upsert: re-saving merges into the saved record (tags and note are never dropped). */
+export interface SaveRequest { type: 'save'; paper: CardData }
+/** Edits one saved paper; tag deltas (`addTags`, `removeTags`) are safe when many tabs edit at once. */
+export interface UpdateRequest {
+  type: 'update';
+  key: string;
+  set?: { status?: ReadingStatus; note?: string; tags?: string[] };
+  addTags?: string[];
+  removeTags?: string[];
 }
+/** Unsaves one paper; the reply carries the removed record so the UI can undo with `restore`. */
+export interface RemoveRequest { type: 'remove'; key: string }
+export interface TagsRequest { type: 'tags' }
+/** One page of the library (extension pages only). Defaults: savedAt, desc, offset 0, limit 50. */
+export interface QueryRequest {
+  type: 'query';
+  sort?: SortField;
+  direction?: SortDirection;
+  offset?: number;
+  limit?: number;
+  filter?: QueryFilter;
+}
+export interface GetAllRequest { type: 'getAll' }
+/** Puts exact records back (undo of a delete). */
+export interface RestoreRequest { type: 'restore'; papers: SavedPaper[] }
+export interface BulkRequest { type: 'bulk'; keys: string[]; addTags?: string[]; removeTags?: string[]; delete?: boolean }
+export interface ExportBackupRequest { type: 'exportBackup' }
+export interface ImportBackupRequest { type: 'importBackup'; text: string; mode: 'merge' | 'replace'; dryRun?: boolean }
+export interface ClearAllRequest { type: 'clearAll' }
+
+export type Request =
+  | PingRequest | LookupRequest | SaveRequest | UpdateRequest | RemoveRequest | TagsRequest
+  | QueryRequest | GetAllRequest | RestoreRequest | BulkRequest | ExportBackupRequest | ImportBackupRequest
+  | ClearAllRequest;
+export type RequestType = Request['type'];
+
+export interface TagCount { name: string; count: number }
+export interface ImportCounts { added: number; updated: number; unchanged: number; removed: number }
+
+export interface PingReply { ok: true; version: string; protocol: number }
+export interface LookupReply { ok: true; found: Array<{ key: string; paper: SavedPaper }> }
+export interface SaveReply { ok: true; paper: SavedPaper; created: boolean }
+export interface UpdateReply { ok: true; paper: SavedPaper }
+export interface RemoveReply { ok: true; removed: SavedPaper | null }
+export interface TagsReply { ok: true; tags: TagCount[] }
+export interface QueryReply { ok: true; items: SavedPaper[]; total: number }
+export interface GetAllReply { ok: true; papers: SavedPaper[] }
+export interface RestoreReply { ok: true; restored: number }
+export interface BulkReply { ok: true; updated: number; deleted: SavedPaper[] }
+export interface ExportBackupReply { ok: true; text: string; count: number }
+export interface ImportBackupReply extends ImportCounts { ok: true; dryRun: boolean }
+export interface ClearAllReply { ok: true; removed: number }
+
+export interface ErrorReply { ok: false; error: string }
 
 export interface ReplyFor {
   ping: PingReply;
+  lookup: LookupReply;
+  save: SaveReply;
+  update: UpdateReply;
+  remove: RemoveReply;
+  tags: TagsReply;
+  query: QueryReply;
+  getAll: GetAllReply;
+  restore: RestoreReply;
+  bulk: BulkReply;
+  exportBackup: ExportBackupReply;
+  importBackup: ImportBackupReply;
+  clearAll: ClearAllReply;
 }
 
+export type SuccessReply<R extends Request> = ReplyFor[R['type']];
 export type Reply<R extends Request> = ReplyFor[R['type']] | ErrorReply;
+export type AnyReply = ReplyFor[RequestType] | ErrorReply;
+
+// ---- Who may send what -------------------------------------------------------------------------------------
+
+export type SenderKind = 'extension-page' | 'content-script';
+
+/** What a page needs; everything else (listing, bulk edits, backups, clearing) is for extension pages only. */
+export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
+  'ping', 'lookup', 'save', 'update', 'remove', 'tags',
+]);
+
+export function allowedFrom(type: RequestType, sender: SenderKind): boolean {
+  return sender === 'extension-page' || CONTENT_SCRIPT_REQUESTS.has(type);
+}
+
+// ---- Runtime validation ------------------------------------------------------------------------------------
 
 export type ParseResult = { ok: true; request: Request } | { ok: false; error: string };
 
-/** Checks an untrusted message's shape; never throws. */
+type Reader = (raw: Record<string, unknown>) => Request;
+
+/** Extractor fields a metric may carry from the page; accepted and dropped (offsets are not stored). */
+const METRIC_EXTRACTOR_FIELDS = ['start', 'end', 'upTo', 'qualifier', 'rangeLow'];
+
+const CARD_FIELDS = [
+  'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'metrics', 'codeLinks', 'site',
+  'tags', 'status', 'note',
+];
+
+function readKeys(value: unknown, path: string, max: number): string[] {
+  return readArray(value, path, max).map((key, i) => readPaperKey(key, `${path}[${i}]`));
+}
+
+function optional<T>(value: unknown, read: (value: unknown) => T): T | undefined {
+  return value === undefined ? undefined : read(value);
+}
+
+export function readCardData(value: unknown, path: string): CardData {
+  const raw = readObject(value, path, CARD_FIELDS);
+  const card: CardData = {
+    key: readPaperKey(raw.key, `${path}.key`),
+    aliases: optional(raw.aliases, (v) => readKeys(v, `${path}.aliases`, LIMITS.aliases)) ?? [],
+    title: readString(raw.title, `${path}.title`, LIMITS.title),
+    url: readHttpUrl(raw.url, `${path}.url`),
+    authors: readStrings(raw.authors, `${path}.authors`, LIMITS.authors, LIMITS.author),
+    abstract: readString(raw.abstract, `${path}.abstract`, LIMITS.abstract),
+    metrics: readArray(raw.metrics, `${path}.metrics`, LIMITS.metrics).map((m, i) =>
+      readMetric(m, `${path}.metrics[${i}]`, METRIC_EXTRACTOR_FIELDS),
+    ),
+    codeLinks: readHttpUrls(raw.codeLinks, `${path}.codeLinks`, LIMITS.codeLinks),
+    site: readString(raw.site, `${path}.site`, LIMITS.site),
+  };
+  const published = optional(raw.published, (v) => readString(v, `${path}.published`, LIMITS.published));
+  const tags = optional(raw.tags, (v) => readTags(v, `${path}.tags`));
+  const status = optional(raw.status, (v) => readChoice(v, `${path}.status`, READING_STATUSES));
+  const note = optional(raw.note, (v) => readString(v, `${path}.note`, LIMITS.note));
+  if (published !== undefined) card.published = published;
+  if (tags !== undefined) card.tags = tags;
+  if (status !== undefined) card.status = status;
+  if (note !== undefined) card.note = note;
+  return card;
+}
+
+function readFilter(value: unknown): QueryFilter {
+  const raw = readObject(value, 'filter', ['tags', 'status', 'site', 'hasCode']);
+  const filter: QueryFilter = {};
+  if (raw.tags !== undefined) filter.tags = readTags(raw.tags, 'filter.tags');
+  if (raw.status !== undefined) filter.status = readChoice(raw.status, 'filter.status', READING_STATUSES);
+  if (raw.site !== undefined) filter.site = readString(raw.site, 'filter.site', LIMITS.site);
+  if (raw.hasCode !== undefined) filter.hasCode = readBoolean(raw.hasCode, 'filter.hasCode');
+  return filter;
+}
+
+function readUpdate(raw: Record<string, unknown>): UpdateRequest {
+  const request: UpdateRequest = { type: 'update', key: readPaperKey(raw.key, 'key') };
+  if (raw.set !== undefined) {
+    const set = readObject(raw.set, 'set', ['status', 'note', 'tags']);
+    request.set = {};
+    if (set.status !== undefined) request.set.status = readChoice(set.status, 'set.status', READING_STATUSES);
+    if (set.note !== undefined) request.set.note = readString(set.note, 'set.note', LIMITS.note);
+    if (set.tags !== undefined) request.set.tags = readTags(set.tags, 'set.tags');
+  }
+  if (raw.addTags !== undefined) request.addTags = readTags(raw.addTags, 'addTags');
+  if (raw.removeTags !== undefined) request.removeTags = readTags(raw.removeTags, 'removeTags');
+  return request;
+}
+
+function readBulk(raw: Record<string, unknown>): BulkRequest {
+  const request: BulkRequest = { type: 'bulk', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.bulkKeys) };
+  if (raw.addTags !== undefined) request.addTags = readTags(raw.addTags, 'addTags');
+  if (raw.removeTags !== undefined) request.removeTags = readTags(raw.removeTags, 'removeTags');
+  if (raw.delete !== undefined) request.delete = readBoolean(raw.delete, 'delete');
+  if (request.delete && (request.addTags || request.removeTags)) {
+    throw new ShapeError('either delete the papers or change their tags, not both');
+  }
+  return request;
+}
+
+function readQuery(raw: Record<string, unknown>): QueryRequest {
+  const request: QueryRequest = { type: 'query' };
+  if (raw.sort !== undefined) request.sort = readChoice(raw.sort, 'sort', SORT_FIELDS);
+  if (raw.direction !== undefined) request.direction = readChoice(raw.direction, 'direction', ['asc', 'desc'] as const);
+  if (raw.offset !== undefined) request.offset = readInteger(raw.offset, 'offset', 0, MESSAGE_LIMITS.offset);
+  if (raw.limit !== undefined) request.limit = readInteger(raw.limit, 'limit', 1, MESSAGE_LIMITS.pageSize);
+  if (raw.filter !== undefined) request.filter = readFilter(raw.filter);
+  return request;
+}
+
+/** For each type: its allowed fields (besides `type`) and how to read them. */
+const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
+  ping: [[], () => ({ type: 'ping' })],
+  lookup: [['keys'], (raw) => ({ type: 'lookup', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.lookupKeys) })],
+  save: [['paper'], (raw) => ({ type: 'save', paper: readCardData(raw.paper, 'paper') })],
+  update: [['key', 'set', 'addTags', 'removeTags'], readUpdate],
+  remove: [['key'], (raw) => ({ type: 'remove', key: readPaperKey(raw.key, 'key') })],
+  tags: [[], () => ({ type: 'tags' })],
+  query: [['sort', 'direction', 'offset', 'limit', 'filter'], readQuery],
+  getAll: [[], () => ({ type: 'getAll' })],
+  restore: [['papers'], (raw) => ({
+    type: 'restore',
+    papers: readArray(raw.papers, 'papers', MESSAGE_LIMITS.restorePapers).map((p, i) => readSavedPaper(p, `papers[${i}]`)),
+  })],
+  bulk: [['keys', 'addTags', 'removeTags', 'delete'], readBulk],
+  exportBackup: [[], () => ({ type: 'exportBackup' })],
+  importBackup: [['text', 'mode', 'dryRun'], (raw) => ({
+    type: 'importBackup',
+    text: readString(raw.text, 'text', MESSAGE_LIMITS.backupChars),
+    mode: readChoice(raw.mode, 'mode', ['merge', 'replace'] as const),
+    ...(raw.dryRun !== undefined && { dryRun: readBoolean(raw.dryRun, 'dryRun') }),
+  })],
+  clearAll: [[], () => ({ type: 'clearAll' })],
+};
+
+/** Checks an untrusted message's shape; never throws. The request it returns is a fresh, clean copy. */
 export function parseRequest(raw: unknown): ParseResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, error: 'A message must be an object with a "type".' };
   }
   const type = (raw as { type?: unknown }).type;
-  switch (type) {
-    case 'ping':
-      return { ok: true, request: { type: 'ping' } };
-    default:
-      return { ok: false, error: `Unknown message type: ${JSON.stringify(String(type)).slice(0, 80)}` };
+  if (typeof type !== 'string' || !Object.hasOwn(READERS, type)) {
+    return { ok: false, error: `Unknown message type: ${JSON.stringify(String(type)).slice(0, 80)}` };
   }
+  const [fields, read] = READERS[type as RequestType];
+  try {
+    return { ok: true, request: read(readObject(raw, 'message', ['type', ...fields])) };
+  } catch (error) {
+    if (error instanceof ShapeError) return { ok: false, error: `Invalid "${type}" message: ${error.message}.` };
+    throw error;
+  }
+}
+
+// ---- Broadcast -----------------------------------------------------------------------------------------------
+
+export const CHANGE_EVENT_TYPE = 'paperlight:changed';
+
+/** One paper after a committed change; `paper: null` means it was removed. */
+export interface PaperChange { key: string; paper: SavedPaper | null }
+
+/**
+ * Sent by the background to every open tab's content script and every extension page after each committed
+ * change. Small changes list the papers; big ones (import, clear, large bulk edits) say `reset: true`, and
+ * listeners re-read what they show.
+ */
+export type ChangeEvent =
+  | { type: typeof CHANGE_EVENT_TYPE; changes: PaperChange[]; reset?: undefined }
+  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined };
+
+/** Above this many papers a change is broadcast as a reset rather than as a list. */
+export const MAX_LISTED_CHANGES = 200;
+
+/** The event if `raw` is one (only our background can send it, so the check is structural, not deep). */
+export function parseChangeEvent(raw: unknown): ChangeEvent | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown };
+  if (event.type !== CHANGE_EVENT_TYPE) return undefined;
+  if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true };
+  if (!Array.isArray(event.changes)) return undefined;
+  const wellFormed = event.changes.every((c: unknown) => {
+    const change = c as { key?: unknown; paper?: unknown } | null;
+    return typeof change === 'object' && change !== null && typeof change.key === 'string' &&
+      (change.paper === null || (typeof change.paper === 'object' && change.paper !== null));
+  });
+  return wellFormed ? { type: CHANGE_EVENT_TYPE, changes: event.changes as PaperChange[] } : undefined;
 }

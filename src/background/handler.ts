@@ -1,0 +1,99 @@
+// The message handler: a thin layer that validates a message, checks who sent it, runs the store operation
+// and, once its transaction has completed, replies and broadcasts the change. Browser APIs come in as
+// dependencies so unit tests run it on fake-indexeddb.
+import {
+  CHANGE_EVENT_TYPE,
+  PROTOCOL_VERSION,
+  allowedFrom,
+  parseRequest,
+  type AnyReply,
+  type ChangeEvent,
+  type Request,
+  type SenderKind,
+} from '../shared/messages';
+import { withDb, type DbOpener, type PaperlightDatabase } from './db';
+import { errorMessage } from './errors';
+import { bulkEdit, clearAll, exportBackup, importBackup, restorePapers } from './library';
+import { queryPapers } from './query';
+import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './store';
+
+/** The parts of `runtime.MessageSender` the handler reads. */
+export interface Sender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+}
+
+export interface HandlerDeps {
+  db: DbOpener;
+  /** This extension's id and the URL prefix of its pages (`chrome-extension://<id>/`). */
+  extensionId: string;
+  extensionBaseUrl: string;
+  appVersion: string;
+  broadcast(event: ChangeEvent): void;
+  now?: () => number;
+}
+
+/** Extension pages are recognised by their URL, which the browser sets and a page cannot forge. */
+export function senderKind(sender: Sender, deps: Pick<HandlerDeps, 'extensionId' | 'extensionBaseUrl'>): SenderKind | undefined {
+  if (sender.id !== deps.extensionId) return undefined;
+  if (sender.url?.startsWith(deps.extensionBaseUrl)) return 'extension-page';
+  if (sender.tab) return 'content-script';
+  return undefined;
+}
+
+const WRITES = new Set<Request['type']>(['save', 'update', 'remove', 'restore', 'bulk', 'importBackup', 'clearAll']);
+
+function pageUrlOf(sender: Sender, kind: SenderKind): string | undefined {
+  if (kind !== 'content-script' || !sender.url) return undefined;
+  return /^https?:\/\//.test(sender.url) && sender.url.length <= 4096 ? sender.url : undefined;
+}
+
+export function createMessageHandler(deps: HandlerDeps) {
+  const now = deps.now ?? Date.now;
+
+  function committed<T extends object>(outcome: Committed<T>): T {
+    const { changes } = outcome;
+    if (changes === 'reset') deps.broadcast({ type: CHANGE_EVENT_TYPE, reset: true });
+    else if (changes.length > 0) deps.broadcast({ type: CHANGE_EVENT_TYPE, changes });
+    return outcome.result;
+  }
+
+  async function run(request: Request, db: PaperlightDatabase, pageUrl: string | undefined): Promise<object> {
+    switch (request.type) {
+      case 'ping': return { version: deps.appVersion, protocol: PROTOCOL_VERSION };
+      case 'lookup': return lookupPapers(db, request.keys);
+      case 'save': return committed(await savePaper(db, request.paper, now(), pageUrl));
+      case 'update': return committed(await updatePaper(db, request.key, request, now()));
+      case 'remove': return committed(await removePaper(db, request.key));
+      case 'tags': return listTags(db);
+      case 'query': return queryPapers(db, request);
+      case 'getAll': return allPapers(db);
+      case 'restore': return committed(await restorePapers(db, request.papers));
+      case 'bulk': return committed(await bulkEdit(db, request.keys, request, now()));
+      case 'exportBackup': return exportBackup(db, now());
+      case 'importBackup':
+        return committed(await importBackup(db, request.text, { mode: request.mode, dryRun: request.dryRun }));
+      case 'clearAll': return committed(await clearAll(db));
+    }
+  }
+
+  return async function handle(raw: unknown, sender: Sender): Promise<AnyReply> {
+    const parsed = parseRequest(raw);
+    if (!parsed.ok) return { ok: false, error: parsed.error };
+    const { request } = parsed;
+    const kind = senderKind(sender, deps);
+    if (!kind) return { ok: false, error: 'Paperlight only answers its own pages and content scripts.' };
+    if (!allowedFrom(request.type, kind)) {
+      return { ok: false, error: `"${request.type}" can only be sent from Paperlight's own pages (popup or options), not from a web page.` };
+    }
+    if (request.type === 'ping') return { ok: true, version: deps.appVersion, protocol: PROTOCOL_VERSION };
+    try {
+      const result = await withDb(deps.db, (db) => run(request, db, pageUrlOf(sender, kind)));
+      return { ok: true, ...result } as AnyReply;
+    } catch (error) {
+      if (!(error instanceof Error && error.name === 'UserError')) console.error('Paperlight:', request.type, error);
+      return { ok: false, error: errorMessage(error, WRITES.has(request.type)) };
+    }
+  };
+}

@@ -1,0 +1,186 @@
+// Whole-library operations for extension pages: restore (undo), bulk edits, backup export and import, clear.
+// Each is one transaction: it completes entirely or, on any error, changes nothing.
+import { parseBackup, samePaper, serialiseBackup } from '../core/backup';
+import type { SavedPaper } from '../core/paper';
+import { MAX_LISTED_CHANGES, type ImportCounts, type PaperChange } from '../shared/messages';
+import type { PaperlightDatabase } from './db';
+import { UserError, editPaper, mergeCopies, spellTags, toSaved, toStored, type TagEdit, type TagSpellings } from './records';
+import type { Committed } from './store';
+import { TagCounts, loadSpellings, tagListOf } from './tag-list';
+import { commit, readTransaction, writeTransaction } from './transactions';
+
+function listed(changes: PaperChange[]): PaperChange[] | 'reset' {
+  return changes.length > MAX_LISTED_CHANGES ? 'reset' : changes;
+}
+
+/** Puts records back exactly as they were (undo of a delete); a record saved again since is overwritten. */
+export async function restorePapers(db: PaperlightDatabase, papers: readonly SavedPaper[]): Promise<Committed<{ restored: number }>> {
+  const tx = writeTransaction(db);
+  const store = tx.objectStore('papers');
+  const [existing, spellings] = await Promise.all([
+    Promise.all(papers.map((paper) => store.get(paper.key))),
+    loadSpellings(tx, papers.flatMap((paper) => paper.tags)),
+  ]);
+  const counts = new TagCounts();
+  const changes: PaperChange[] = [];
+  await commit(tx, async (track) => {
+    papers.forEach((paper, i) => {
+      const restored = { ...paper, tags: spellTags(paper.tags, spellings) };
+      counts.track(existing[i]?.tags, restored.tags);
+      track(store.put(toStored(restored)));
+      changes.push({ key: restored.key, paper: restored });
+    });
+    await counts.apply(tx, track);
+  });
+  return { result: { restored: papers.length }, changes: listed(changes) };
+}
+
+/** Below this many keys, records are fetched one by one; above, one read of everything is cheaper. */
+const FETCH_ONE_BY_ONE = 500;
+
+export async function bulkEdit(
+  db: PaperlightDatabase,
+  keys: readonly string[],
+  edit: TagEdit & { delete?: boolean },
+  now: number,
+): Promise<Committed<{ updated: number; deleted: SavedPaper[] }>> {
+  const tx = writeTransaction(db);
+  const store = tx.objectStore('papers');
+  const wanted = [...new Set(keys)];
+  const records = wanted.length <= FETCH_ONE_BY_ONE
+    ? (await Promise.all(wanted.map((key) => store.get(key)))).filter((r) => r !== undefined)
+    : (await store.getAll()).filter(((set) => (r: { key: string }) => set.has(r.key))(new Set(wanted)));
+  const spellings = await loadSpellings(tx, edit.addTags ?? []);
+  const counts = new TagCounts();
+  const changes: PaperChange[] = [];
+  const deleted: SavedPaper[] = [];
+  // Every edit is worked out before the first write, so a refused edit (too many tags) leaves all untouched.
+  const edited = edit.delete ? [] : records.map((record) => {
+    const before = toSaved(record);
+    return { before, after: editPaper(before, edit, spellings, now) };
+  });
+  await commit(tx, async (track) => {
+    if (edit.delete) {
+      for (const record of records) {
+        const before = toSaved(record);
+        counts.track(before.tags, undefined);
+        track(store.delete(before.key));
+        deleted.push(before);
+        changes.push({ key: before.key, paper: null });
+      }
+    }
+    for (const { before, after } of edited) {
+      if (samePaper(before, after)) continue;
+      counts.track(before.tags, after.tags);
+      track(store.put(toStored(after)));
+      changes.push({ key: after.key, paper: after });
+    }
+    await counts.apply(tx, track);
+  });
+  return { result: { updated: edit.delete ? 0 : changes.length, deleted }, changes: listed(changes) };
+}
+
+export async function exportBackup(db: PaperlightDatabase, now: number): Promise<{ text: string; count: number }> {
+  const papers = (await db.getAll('papers')).map(toSaved);
+  return { text: serialiseBackup(papers, new Date(now)), count: papers.length };
+}
+
+export interface ImportOptions {
+  mode: 'merge' | 'replace';
+  dryRun?: boolean;
+}
+
+/**
+ * Imports a backup's text in one transaction. `merge` adds new papers and unites copies of papers already saved
+ * (found by key or alias; the most recently edited copy's fields win); `replace` makes the library exactly the
+ * backup. `dryRun` only counts. A file that fails any check is refused whole, before anything is touched.
+ */
+export async function importBackup(
+  db: PaperlightDatabase,
+  text: string,
+  options: ImportOptions,
+): Promise<Committed<ImportCounts & { dryRun: boolean }>> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) throw new UserError(parsed.error);
+  const incoming = parsed.backup.papers;
+  const dryRun = options.dryRun ?? false;
+  const tx = dryRun ? readTransaction(db) : writeTransaction(db);
+  const [stored, tagEntries] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('tags').getAll()]);
+  const before = new Map(stored.map((record) => [record.key, toSaved(record)]));
+
+  const after = options.mode === 'replace'
+    ? replaced(incoming)
+    : merged(before, incoming, new Map(tagEntries.map((entry) => [entry.id, entry.name])));
+
+  const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  const writes: SavedPaper[] = [];
+  for (const [key, paper] of after.touched) {
+    const old = before.get(key);
+    if (!old) counts.added++;
+    else if (samePaper(old, paper)) counts.unchanged++;
+    else counts.updated++;
+    if (!old || !samePaper(old, paper)) writes.push(paper);
+  }
+  for (const key of before.keys()) if (!after.all.has(key)) counts.removed++;
+
+  if (dryRun) {
+    await tx.done;
+    return { result: { ...counts, dryRun }, changes: [] };
+  }
+  const write = tx as ReturnType<typeof writeTransaction>;
+  const papers = write.objectStore('papers');
+  const tags = write.objectStore('tags');
+  // Replace clears the store, so every record of the backup is written; merge writes only what changed.
+  const toWrite = options.mode === 'replace' ? [...after.all.values()] : writes;
+  await commit(write, (track) => {
+    if (options.mode === 'replace') track(papers.clear());
+    for (const paper of toWrite) track(papers.put(toStored(paper)));
+    track(tags.clear());
+    for (const entry of tagListOf(after.all.values())) track(tags.put(entry));
+  });
+  const changed = counts.added + counts.updated + counts.removed > 0;
+  return { result: { ...counts, dryRun }, changes: changed ? 'reset' : [] };
+}
+
+interface ImportPlan {
+  /** The library after the import, by key. */
+  all: Map<string, SavedPaper>;
+  /** The records the backup touched (added, merged or replaced), by key. */
+  touched: Map<string, SavedPaper>;
+}
+
+function replaced(incoming: readonly SavedPaper[]): ImportPlan {
+  const spellings: TagSpellings = new Map();
+  const all = new Map(incoming.map((paper) => [paper.key, { ...paper, tags: spellTags(paper.tags, spellings) }]));
+  return { all, touched: all };
+}
+
+function merged(before: Map<string, SavedPaper>, incoming: readonly SavedPaper[], spellings: TagSpellings): ImportPlan {
+  const all = new Map(before);
+  const keyById = new Map<string, string>();
+  const register = (paper: SavedPaper) => {
+    for (const id of [paper.key, ...paper.aliases]) if (!keyById.has(id)) keyById.set(id, paper.key);
+  };
+  for (const paper of before.values()) register(paper);
+  const touched = new Map<string, SavedPaper>();
+  for (const paper of incoming) {
+    const target = all.has(paper.key) ? paper.key : [paper.key, ...paper.aliases].map((id) => keyById.get(id)).find(Boolean);
+    const existing = target === undefined ? undefined : all.get(target);
+    const result = existing ? mergeCopies(existing, paper, spellings) : { ...paper, tags: spellTags(paper.tags, spellings) };
+    all.set(result.key, result);
+    touched.set(result.key, result);
+    register(result);
+  }
+  return { all, touched };
+}
+
+export async function clearAll(db: PaperlightDatabase): Promise<Committed<{ removed: number }>> {
+  const tx = writeTransaction(db);
+  const papers = tx.objectStore('papers');
+  const removed = await papers.count();
+  await commit(tx, (track) => {
+    track(papers.clear());
+    track(tx.objectStore('tags').clear());
+  });
+  return { result: { removed }, changes: removed > 0 ? 'reset' : [] };
+}

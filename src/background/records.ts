@@ -1,0 +1,181 @@
+// How records are built and merged: a new paper from card data, a re-save merged into the saved record, tag
+// edits, and the derived index fields kept beside each record. Pure functions (no database access).
+import { LIMITS, canonicalPaper, normaliseTags, tagId } from '../core/backup';
+import type { SavedPaper } from '../core/paper';
+import type { CardData } from '../shared/messages';
+import type { FacetKey } from './db';
+
+/** Derived from the record on every write; used only by indexes and never sent out of the background. */
+export interface IndexFields {
+  /** The key and every alias: a paper is found under any of its ids. */
+  ids: string[];
+  /** `[facet, value, savedAt]` per tag (lower case), status, site and has-code flag. */
+  facets: FacetKey[];
+  /** Lower-cased title, for sorting by title. */
+  title: string;
+  /** Number of stated metrics, for sorting by metrics. */
+  metrics: number;
+}
+
+export interface StoredPaper extends SavedPaper {
+  ix: IndexFields;
+}
+
+/** One tag of the autocomplete list: its id (lower case), the spelling every paper uses, and its use count. */
+export interface TagEntry {
+  id: string;
+  name: string;
+  count: number;
+}
+
+export function indexFields(paper: SavedPaper): IndexFields {
+  const saved = paper.savedAt;
+  return {
+    ids: [...new Set([paper.key, ...paper.aliases])],
+    facets: [
+      ...paper.tags.map((tag): FacetKey => ['tag', tagId(tag), saved]),
+      ['status', paper.status, saved],
+      ['site', paper.site, saved],
+      ['code', paper.codeLinks.length > 0 ? 1 : 0, saved],
+    ],
+    title: paper.title.toLowerCase(),
+    metrics: paper.metrics.length,
+  };
+}
+
+export function toStored(paper: SavedPaper): StoredPaper {
+  return { ...canonicalPaper(paper), ix: indexFields(paper) };
+}
+
+/** The record as the rest of the product sees it. */
+export function toSaved(stored: StoredPaper): SavedPaper {
+  // Destructuring keeps every field the record has, so fields added to SavedPaper later are not lost.
+  const { ix: _ix, ...paper } = stored;
+  return paper;
+}
+
+/** Spellings already in use, by tag id; a tag typed in another letter case takes the existing spelling. */
+export type TagSpellings = Map<string, string>;
+
+export function spellTags(tags: readonly string[], spellings: TagSpellings): string[] {
+  return normaliseTags(tags).map((tag) => {
+    const id = tag.toLowerCase();
+    const known = spellings.get(id);
+    if (known !== undefined) return known;
+    spellings.set(id, tag);
+    return tag;
+  });
+}
+
+/** Union in order, without duplicates, keeping at most `max` (the first ones). */
+function union(max: number, ...lists: Array<readonly string[]>): string[] {
+  return [...new Set(lists.flat())].slice(0, max);
+}
+
+/** `url` appended as the most recent page the paper was seen on (moved to the end if already listed). */
+export function withSeenUrl(seen: readonly string[], url: string | undefined): string[] {
+  if (!url) return [...seen];
+  return [...seen.filter((u) => u !== url), url].slice(-LIMITS.seenUrls);
+}
+
+export function paperFromCard(card: CardData, spellings: TagSpellings, now: number, pageUrl?: string): SavedPaper {
+  return canonicalPaper({
+    key: card.key,
+    aliases: union(LIMITS.aliases, card.aliases ?? []).filter((alias) => alias !== card.key),
+    title: card.title,
+    url: card.url,
+    authors: card.authors,
+    abstract: card.abstract,
+    published: card.published,
+    metrics: card.metrics,
+    codeLinks: card.codeLinks,
+    site: card.site,
+    tags: spellTags(card.tags ?? [], spellings).slice(0, LIMITS.tags),
+    status: card.status ?? 'to-read',
+    note: card.note ?? '',
+    savedAt: now,
+    updatedAt: now,
+    seenUrls: withSeenUrl([], pageUrl),
+  });
+}
+
+/**
+ * A re-save: what the card reads now refreshes the paper's description (an empty reading never erases one),
+ * while what the user added (tags, note, status) is kept: tags are united, a note or status is only set
+ * when the card carries one. The record keeps its key; the card's ids become aliases.
+ */
+export function mergeCard(saved: SavedPaper, card: CardData, spellings: TagSpellings, now: number, pageUrl?: string): SavedPaper {
+  const fresh = <T extends string | readonly unknown[]>(next: T | undefined, old: T): T =>
+    next !== undefined && next.length > 0 ? next : old;
+  const merged: SavedPaper = canonicalPaper({
+    ...saved,
+    aliases: union(LIMITS.aliases, saved.aliases, [card.key], card.aliases ?? []).filter((a) => a !== saved.key),
+    title: fresh(card.title, saved.title),
+    url: fresh(card.url, saved.url),
+    authors: fresh(card.authors, saved.authors),
+    abstract: fresh(card.abstract, saved.abstract),
+    published: card.published || saved.published,
+    metrics: fresh(card.metrics, saved.metrics),
+    codeLinks: union(LIMITS.codeLinks, card.codeLinks, saved.codeLinks),
+    tags: spellTags([...saved.tags, ...(card.tags ?? [])], spellings).slice(0, LIMITS.tags),
+    status: card.status ?? saved.status,
+    note: card.note ? card.note : saved.note,
+  });
+  return touched(saved, { ...merged, seenUrls: withSeenUrl(saved.seenUrls, pageUrl) }, now);
+}
+
+export interface TagEdit {
+  set?: { status?: SavedPaper['status']; note?: string; tags?: string[] };
+  addTags?: string[];
+  removeTags?: string[];
+}
+
+/** Applies `set`, then `addTags`, then `removeTags`. */
+export function editPaper(saved: SavedPaper, edit: TagEdit, spellings: TagSpellings, now: number): SavedPaper {
+  let tags = edit.set?.tags ?? saved.tags;
+  if (edit.addTags) tags = [...tags, ...edit.addTags];
+  const removed = new Set((edit.removeTags ?? []).map(tagId));
+  tags = spellTags(tags, spellings).filter((tag) => !removed.has(tag.toLowerCase()));
+  if (tags.length > LIMITS.tags) {
+    throw new UserError(`A paper can carry at most ${LIMITS.tags} tags; remove some before adding more.`);
+  }
+  const next: SavedPaper = {
+    ...saved,
+    tags,
+    status: edit.set?.status ?? saved.status,
+    note: edit.set?.note ?? saved.note,
+  };
+  return touched(saved, next, now);
+}
+
+/** `next` with `updatedAt` moved on if anything but `seenUrls` changed (seeing a paper again is not an edit). */
+function touched(before: SavedPaper, next: SavedPaper, now: number): SavedPaper {
+  const probe = { ...next, seenUrls: before.seenUrls, updatedAt: before.updatedAt };
+  const edited = JSON.stringify(canonicalPaper(probe)) !== JSON.stringify(canonicalPaper(before));
+  return edited ? { ...next, updatedAt: Math.max(now, before.updatedAt) } : next;
+}
+
+/**
+ * Two copies of one paper (the library's and a backup's) made one: the most recently edited copy's fields win,
+ * lists (ids, tags, code links, pages seen) are united, and the paper keeps its earliest save time.
+ */
+export function mergeCopies(saved: SavedPaper, other: SavedPaper, spellings: TagSpellings): SavedPaper {
+  const newer = other.updatedAt > saved.updatedAt ? other : saved;
+  const older = newer === saved ? other : saved;
+  return canonicalPaper({
+    ...newer,
+    key: saved.key,
+    aliases: union(LIMITS.aliases, saved.aliases, [other.key], other.aliases).filter((a) => a !== saved.key),
+    codeLinks: union(LIMITS.codeLinks, newer.codeLinks, older.codeLinks),
+    tags: spellTags([...newer.tags, ...older.tags], spellings).slice(0, LIMITS.tags),
+    note: newer.note || older.note,
+    savedAt: Math.min(saved.savedAt, other.savedAt),
+    updatedAt: newer.updatedAt,
+    seenUrls: union(Infinity, older.seenUrls, newer.seenUrls).slice(-LIMITS.seenUrls),
+  });
+}
+
+/** An error whose message is meant for the user as it is (not found, a limit reached, …). */
+export class UserError extends Error {
+  override name = 'UserError';
+}

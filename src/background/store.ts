@@ -1,0 +1,115 @@
+// The store's single-paper operations: what the card toolbar needs (lookup, save, update, remove, tags) and
+// reading the whole library. Each write is one readwrite transaction that reads the record, changes it and
+// writes it back; IndexedDB runs overlapping readwrite transactions one after the other, so edits arriving from
+// many tabs at once are applied in turn and none is lost. A write resolves only after its transaction completed.
+import { samePaper } from '../core/backup';
+import type { SavedPaper } from '../core/paper';
+import type { CardData, PaperChange, TagCount } from '../shared/messages';
+import type { PaperlightDatabase } from './db';
+import { UserError, editPaper, mergeCard, paperFromCard, toSaved, toStored, type StoredPaper, type TagEdit } from './records';
+import { TagCounts, loadSpellings } from './tag-list';
+import { commit, readTransaction, writeTransaction, type AnyTx, type WriteTx } from './transactions';
+
+/** What a write returns: its result, and the papers it changed (`'reset'` when too many to list). */
+export interface Committed<T> {
+  result: T;
+  changes: PaperChange[] | 'reset';
+}
+
+/** The saved record that carries any of `ids` (its key first, then its aliases), if there is one. */
+async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<StoredPaper | undefined> {
+  const index = tx.objectStore('papers').index('ids');
+  const hits = await Promise.all([...new Set(ids)].map((id) => index.get(id)));
+  return hits.find((hit) => hit !== undefined);
+}
+
+const NOT_SAVED = 'This paper is not saved any more (it may have been removed in another tab).';
+
+/** Writes `after` in place of `before` (absent = new) and keeps the tag list's counts. */
+async function writePaper(tx: WriteTx, before: SavedPaper | undefined, after: SavedPaper): Promise<void> {
+  const counts = new TagCounts();
+  counts.track(before?.tags, after.tags);
+  await commit(tx, async (track) => {
+    track(tx.objectStore('papers').put(toStored(after)));
+    await counts.apply(tx, track);
+  });
+}
+
+export async function lookupPapers(db: PaperlightDatabase, keys: readonly string[]) {
+  const index = readTransaction(db).objectStore('papers').index('ids');
+  const unique = [...new Set(keys)];
+  const hits = await Promise.all(unique.map((key) => index.get(key)));
+  const found: Array<{ key: string; paper: SavedPaper }> = [];
+  unique.forEach((key, i) => {
+    const hit = hits[i];
+    if (hit) found.push({ key, paper: toSaved(hit) });
+  });
+  return { found };
+}
+
+export async function savePaper(
+  db: PaperlightDatabase,
+  card: CardData,
+  now: number,
+  pageUrl?: string,
+): Promise<Committed<{ paper: SavedPaper; created: boolean }>> {
+  const tx = writeTransaction(db);
+  const found = await findByIds(tx, [card.key, ...(card.aliases ?? [])]);
+  const before = found && toSaved(found);
+  const spellings = await loadSpellings(tx, [...(before?.tags ?? []), ...(card.tags ?? [])]);
+  const after = before ? mergeCard(before, card, spellings, now, pageUrl) : paperFromCard(card, spellings, now, pageUrl);
+  await writePaper(tx, before, after);
+  return { result: { paper: after, created: !before }, changes: [{ key: after.key, paper: after }] };
+}
+
+export async function updatePaper(
+  db: PaperlightDatabase,
+  key: string,
+  edit: TagEdit,
+  now: number,
+): Promise<Committed<{ paper: SavedPaper }>> {
+  const tx = writeTransaction(db);
+  const found = await findByIds(tx, [key]);
+  if (!found) throw new UserError(NOT_SAVED);
+  const before = toSaved(found);
+  const spellings = await loadSpellings(tx, [...(edit.set?.tags ?? []), ...(edit.addTags ?? [])]);
+  const after = editPaper(before, edit, spellings, now);
+  if (samePaper(before, after)) {
+    await tx.done;
+    return { result: { paper: before }, changes: [] };
+  }
+  await writePaper(tx, before, after);
+  return { result: { paper: after }, changes: [{ key: after.key, paper: after }] };
+}
+
+export async function removePaper(db: PaperlightDatabase, key: string): Promise<Committed<{ removed: SavedPaper | null }>> {
+  const tx = writeTransaction(db);
+  const found = await findByIds(tx, [key]);
+  if (!found) {
+    await tx.done;
+    return { result: { removed: null }, changes: [] };
+  }
+  const removed = toSaved(found);
+  const counts = new TagCounts();
+  counts.track(removed.tags, undefined);
+  await commit(tx, async (track) => {
+    track(tx.objectStore('papers').delete(removed.key));
+    await counts.apply(tx, track);
+  });
+  return { result: { removed }, changes: [{ key: removed.key, paper: null }] };
+}
+
+/** Every tag with its use count, most used first (ties by name), for autocomplete. */
+export async function listTags(db: PaperlightDatabase): Promise<{ tags: TagCount[] }> {
+  const entries = await db.getAll('tags');
+  entries.sort((a, b) => b.count - a.count || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return { tags: entries.map(({ name, count }) => ({ name, count })) };
+}
+
+/** The whole library, newest first. */
+export async function allPapers(db: PaperlightDatabase): Promise<{ papers: SavedPaper[] }> {
+  const stored = await db.getAllFromIndex('papers', 'savedAt');
+  const papers: SavedPaper[] = new Array(stored.length);
+  for (let i = 0; i < stored.length; i++) papers[i] = toSaved(stored[stored.length - 1 - i]!);
+  return { papers };
+}

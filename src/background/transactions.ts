@@ -1,0 +1,49 @@
+// Write transactions, and the one way writes are issued: every request is awaited together with the
+// transaction's completion, so a write is reported done only once it is durable, and a failure anywhere
+// (a request refused, the quota reached) aborts the whole transaction and reaches the caller, never
+// an unhandled rejection.
+import type { IDBPTransaction } from 'idb';
+import type { PaperlightDatabase, PaperlightDB } from './db';
+
+export type WriteTx = IDBPTransaction<PaperlightDB, Array<'papers' | 'tags'>, 'readwrite'>;
+export type AnyTx = IDBPTransaction<PaperlightDB, Array<'papers' | 'tags'>, 'readonly' | 'readwrite'>;
+
+export function writeTransaction(db: PaperlightDatabase): WriteTx {
+  return quiet(db.transaction(['papers', 'tags'], 'readwrite'));
+}
+
+export function readTransaction(db: PaperlightDatabase): AnyTx {
+  return quiet(db.transaction(['papers', 'tags'], 'readonly'));
+}
+
+/**
+ * If a read fails, the transaction aborts and its `done` promise rejects even when nobody waits for it: the
+ * failed read already reports the error to the caller, so that second report is marked handled here.
+ */
+function quiet<T extends AnyTx>(tx: T): T {
+  tx.done.catch(() => undefined);
+  return tx;
+}
+
+/**
+ * Runs `issue`, which starts write requests and hands each to `track`, then waits for all of them and for the
+ * transaction to complete. If `issue` throws (a request refused synchronously), the transaction is aborted.
+ */
+export async function commit(
+  tx: WriteTx,
+  issue: (track: (request: Promise<unknown>) => void) => void | Promise<void>,
+): Promise<void> {
+  const pending: Array<Promise<unknown>> = [tx.done];
+  try {
+    await issue((request) => pending.push(request));
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted: nothing left to undo.
+    }
+    await Promise.allSettled(pending);
+    throw error;
+  }
+  await Promise.all(pending);
+}

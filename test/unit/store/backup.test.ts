@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MAX_BACKUP_CHARS,
+  cleanTag,
+  normaliseTags,
+  parseBackup,
+  serialiseBackup,
+  tagId,
+} from '../../../src/core/backup';
+import { paper } from './helpers';
+
+const EXPORTED_AT = new Date('2026-11-23T10:00:00.000Z');
+
+function backupWith(papers: unknown[], extra: Record<string, unknown> = {}): string {
+  return JSON.stringify({ format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: EXPORTED_AT.toISOString(), papers, ...extra });
+}
+
+function errorOf(text: unknown): string {
+  const result = parseBackup(text);
+  if (result.ok) throw new Error('expected the backup to be refused');
+  return result.error;
+}
+
+describe('backup format', () => {
+  it('round-trips papers exactly, with and without optional fields', () => {
+    const { published: _published, ...unpublished } = paper(2);
+    const papers = [paper(1), unpublished, paper(3, { tags: [], note: 'Ünïcödé – "quoted" \\ note', metrics: [] })];
+    const text = serialiseBackup(papers, EXPORTED_AT);
+    const result = parseBackup(text);
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.backup.papers).toEqual(papers);
+    expect(result.backup.exportedAt).toBe(EXPORTED_AT.toISOString());
+    expect('published' in result.backup.papers[1]!).toBe(false);
+    expect(serialiseBackup(result.backup.papers, EXPORTED_AT)).toBe(text);
+  });
+
+  it('writes the same text whatever order the record fields were in', () => {
+    const original = paper(4);
+    const shuffled = Object.fromEntries(Object.entries(original).reverse()) as typeof original;
+    expect(serialiseBackup([shuffled], EXPORTED_AT)).toBe(serialiseBackup([original], EXPORTED_AT));
+    expect(JSON.parse(serialiseBackup([original], EXPORTED_AT))).toMatchObject({ format: 'paperlight-backup', version: 1 });
+  });
+
+  it.each([
+    ['not a string', 42, /text of a JSON file/],
+    ['not JSON', '{"format": "paperlight-backup", ', /not valid JSON/],
+    ['a JSON array', '[1,2,3]', /not a Paperlight backup/],
+    ['another program\'s JSON', '{"items": []}', /not a Paperlight backup/],
+    ['a newer version', backupWith([], { version: 2 }), /newer Paperlight \(format version 2\)/],
+    ['version 0', backupWith([], { version: 0 }), /file\.version: expected 1/],
+    ['a version given as text', backupWith([], { version: '1' }), /file\.version: expected 1/],
+    ['a bad export date', backupWith([], { exportedAt: 'yesterday' }), /exportedAt: expected an ISO date/],
+    ['an unknown top-level field', backupWith([], { settings: {} }), /unknown field "settings"/],
+    ['papers that are not a list', backupWith([]).replace('"papers":[]', '"papers":{}'), /papers: expected a list/],
+  ])('refuses %s with a clear message', (_name, text, message) => {
+    expect(errorOf(text)).toMatch(message);
+  });
+
+  it.each([
+    ['a numeric title', { title: 42 }, /papers\[0\]\.title: expected a string/],
+    ['a missing key', { key: undefined }, /papers\[0\]\.key: expected a string/],
+    ['a key without a scheme', { key: '2401.00001' }, /is not a paper key/],
+    ['an unknown status', { status: 'skimmed' }, /papers\[0\]\.status: expected one of to-read, reading, read/],
+    ['a tag that is not text', { tags: ['ok', 7] }, /papers\[0\]\.tags\[1\]: expected a string/],
+    ['a negative time', { savedAt: -5 }, /savedAt: expected a time/],
+    ['a time given as text', { updatedAt: '2024-01-01' }, /updatedAt: expected a time/],
+    ['a javascript: link', { url: 'javascript:alert(1)' }, /only http and https links/],
+    ['a code link that is not a URL', { codeLinks: ['github.com/a/b'] }, /codeLinks\[0\]: "github.com\/a\/b" is not a URL/],
+    ['a metric of an unknown kind', { metrics: [{ text: '1x', kind: 'magic', value: 1, unit: 'x', label: '' }] }, /metrics\[0\]\.kind/],
+    ['a metric with a non-numeric value', { metrics: [{ text: '1x', kind: 'speedup', value: '1', unit: 'x', label: '' }] }, /metrics\[0\]\.value/],
+    ['an oversized abstract', { abstract: 'x'.repeat(100_001) }, /abstract: too long \(100001 characters; at most 100000\)/],
+    ['too many authors', { authors: Array.from({ length: 5001 }, () => 'A') }, /authors: too many entries/],
+    ['an extra field', { rating: 5 }, /unknown field "rating"/],
+  ])('refuses a paper with %s, naming where', (_name, change, message) => {
+    const record = { ...paper(1), ...change } as Record<string, unknown>;
+    for (const [field, value] of Object.entries(change)) if (value === undefined) delete record[field];
+    expect(errorOf(backupWith([paper(0), record].reverse()))).toMatch(message);
+  });
+
+  it.each([
+    ['at the top level', '{"format":"paperlight-backup","version":1,"exportedAt":"2026-11-23T10:00:00.000Z","papers":[],"__proto__":{"polluted":true}}'],
+    ['in a paper', backupWith([paper(1)]).replace('{"key"', '{"__proto__":{"polluted":true},"key"')],
+    ['in a metric', backupWith([paper(3)]).replace('{"text"', '{"constructor":{"prototype":{"polluted":true}},"text"')],
+    ['as "prototype"', backupWith([paper(1)]).replace('{"key"', '{"prototype":1,"key"')],
+  ])('refuses prototype-pollution keys %s, and pollutes nothing', (_name, text) => {
+    expect(errorOf(text)).toMatch(/the key "(__proto__|constructor|prototype)" is not allowed/);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('refuses two papers with the same key', () => {
+    expect(errorOf(backupWith([paper(1), paper(2), paper(1)]))).toMatch(/papers\[2\]\.key: "arxiv:2401\.00001" appears twice/);
+  });
+
+  it('refuses 50 MB of junk quickly, before parsing it', () => {
+    const junk = 'x'.repeat(50 * 1024 * 1024);
+    const started = performance.now();
+    expect(errorOf(junk)).toMatch(/too large.*50\.0 MB; the limit is 40\.0 MB/);
+    expect(performance.now() - started).toBeLessThan(100);
+  });
+
+  it('refuses large valid JSON of the wrong shape without reading it all', () => {
+    const junk = JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: EXPORTED_AT.toISOString(), papers: Array(200_000).fill('junk') });
+    expect(junk.length).toBeLessThan(MAX_BACKUP_CHARS);
+    expect(errorOf(junk)).toMatch(/papers: too many entries \(200000; at most 100000\)/);
+    const small = JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: EXPORTED_AT.toISOString(), papers: Array(50_000).fill('junk') });
+    expect(errorOf(small)).toMatch(/papers\[0\]: expected an object/);
+  });
+});
+
+describe('tags', () => {
+  it('are trimmed, single-spaced and unique regardless of letter case, first spelling kept', () => {
+    expect(cleanTag('  deep \t learning\n')).toBe('deep learning');
+    expect(tagId(' Deep  Learning ')).toBe('deep learning');
+    expect(normaliseTags(['LLM', 'llm', ' vision ', '', '   ', 'Vision', 'rl'])).toEqual(['LLM', 'vision', 'rl']);
+  });
+
+  it('compare composed and decomposed accents as equal', () => {
+    expect(normaliseTags(['caf\u00e9', 'cafe\u0301'])).toEqual(['caf\u00e9']);
+  });
+});

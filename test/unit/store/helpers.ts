@@ -1,0 +1,62 @@
+// Builders shared by the store's unit tests: realistic card data and records, and a fresh database per test.
+import type { SavedPaper } from '../../../src/core/paper';
+import type { CardData } from '../../../src/shared/messages';
+import { createDbOpener, openPaperlightDb, type DbOpener, type PaperlightDatabase } from '../../../src/background/db';
+
+let databases = 0;
+
+/** A name no other test uses, so tests never see each other's data. */
+export function uniqueDbName(): string {
+  return `paperlight-test-${++databases}-${Math.random().toString(36).slice(2)}`;
+}
+
+export function freshDb(): Promise<PaperlightDatabase> {
+  return openPaperlightDb(uniqueDbName());
+}
+
+export function freshOpener(): DbOpener {
+  return createDbOpener(uniqueDbName());
+}
+
+export function card(overrides: Partial<CardData> = {}): CardData {
+  return {
+    key: 'arxiv:2412.01234',
+    aliases: ['doi:10.48550/arxiv.2412.01234'],
+    title: 'Speculative Decoding at Scale',
+    url: 'https://huggingface.co/papers/2412.01234',
+    authors: ['Ada Lovelace', 'Alan Turing'],
+    abstract: 'We obtain a ~2.4x speedup and 79.2% top-1 accuracy. Code: https://github.com/example/specdec',
+    metrics: [
+      { text: '~2.4x', kind: 'speedup', value: 2.4, unit: 'x', label: 'speedup' },
+      { text: '79.2%', kind: 'accuracy', value: 79.2, unit: '%', label: 'top-1 accuracy' },
+    ],
+    codeLinks: ['https://github.com/example/specdec'],
+    site: 'huggingface',
+    ...overrides,
+  };
+}
+
+export function paper(index: number, overrides: Partial<SavedPaper> = {}): SavedPaper {
+  const id = String(index).padStart(5, '0');
+  return {
+    key: `arxiv:2401.${id}`,
+    aliases: [`doi:10.1000/p${id}`],
+    title: `Paper ${id}: a study of things`,
+    url: `https://arxiv.org/abs/2401.${id}`,
+    authors: ['Grace Hopper', `Author ${index}`],
+    abstract: `Abstract of paper ${index}, reaching ${index % 100}.5% accuracy.`,
+    published: '2024-01-15',
+    metrics: Array.from({ length: index % 4 }, (_, i) => ({
+      text: `${i + 1}.5x`, kind: 'speedup' as const, value: i + 1.5, unit: 'x', label: 'speedup',
+    })),
+    codeLinks: index % 3 === 0 ? [`https://github.com/lab/repo${index}`] : [],
+    site: index % 2 === 0 ? 'arxiv' : 'huggingface',
+    tags: [`topic-${index % 10}`, ...(index % 7 === 0 ? ['Seven'] : [])],
+    status: (['to-read', 'reading', 'read'] as const)[index % 3]!,
+    note: index % 5 === 0 ? `Note on ${index}` : '',
+    savedAt: 1_700_000_000_000 + index * 1000,
+    updatedAt: 1_700_000_000_000 + index * 1000 + 500,
+    seenUrls: [`https://arxiv.org/list/cs.LG/pastweek?skip=${index}`],
+    ...overrides,
+  };
+}

@@ -1,0 +1,178 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import type { PaperlightDatabase } from '../../../src/background/db';
+import { bulkEdit, clearAll, exportBackup, importBackup, restorePapers } from '../../../src/background/library';
+import { allPapers, listTags, removePaper, savePaper } from '../../../src/background/store';
+import { BACKUP_FORMAT, parseBackup, serialiseBackup } from '../../../src/core/backup';
+import type { SavedPaper } from '../../../src/core/paper';
+import { card, freshDb, paper } from './helpers';
+
+const NOW = 1_760_000_000_000;
+let db: PaperlightDatabase;
+beforeEach(async () => {
+  db = await freshDb();
+});
+afterEach(() => {
+  vi.restoreAllMocks();
+  db.close();
+});
+
+const byKey = (papers: SavedPaper[]) => [...papers].sort((a, b) => (a.key < b.key ? -1 : 1));
+const library = async () => byKey((await allPapers(db)).papers);
+
+describe('restore', () => {
+  it('puts removed records back exactly, tags counted again', async () => {
+    const saved = (await savePaper(db, card({ tags: ['undo-me'], note: 'n' }), NOW, 'https://huggingface.co/papers')).result.paper;
+    const { removed } = (await removePaper(db, saved.key)).result;
+    const { result, changes } = await restorePapers(db, [removed!]);
+    expect(result.restored).toBe(1);
+    expect(changes).toEqual([{ key: saved.key, paper: saved }]);
+    expect(await library()).toEqual([saved]);
+    expect((await listTags(db)).tags).toEqual([{ name: 'undo-me', count: 1 }]);
+  });
+});
+
+describe('bulk', () => {
+  beforeEach(async () => {
+    await restorePapers(db, Array.from({ length: 30 }, (_, i) => paper(i)));
+  });
+
+  it('tags and untags a selection in one go', async () => {
+    const keys = [paper(1).key, paper(2).key, 'arxiv:9999.99999'];
+    const { result, changes } = await bulkEdit(db, keys, { addTags: ['Picked'], removeTags: ['topic-1'] }, NOW);
+    expect(result).toEqual({ updated: 2, deleted: [] });
+    expect(changes).toHaveLength(2);
+    const after = await library();
+    expect(after.find((p) => p.key === paper(1).key)!.tags).toEqual(['Picked']);
+    expect(after.find((p) => p.key === paper(2).key)!.tags).toEqual(['topic-2', 'Picked']);
+    expect((await listTags(db)).tags.find((t) => t.name === 'Picked')).toEqual({ name: 'Picked', count: 2 });
+  });
+
+  it('deletes a selection and returns the records for undo', async () => {
+    const keys = Array.from({ length: 10 }, (_, i) => paper(i).key);
+    const { result } = await bulkEdit(db, keys, { delete: true }, NOW);
+    expect(byKey(result.deleted)).toEqual(byKey(Array.from({ length: 10 }, (_, i) => paper(i))));
+    expect(await library()).toHaveLength(20);
+    await restorePapers(db, result.deleted);
+    expect(await library()).toEqual(byKey(Array.from({ length: 30 }, (_, i) => paper(i))));
+  });
+
+  it('handles a selection larger than one-by-one fetching and reports it as a reset', async () => {
+    await restorePapers(db, Array.from({ length: 600 }, (_, i) => paper(i)));
+    const { result, changes } = await bulkEdit(db, Array.from({ length: 600 }, (_, i) => paper(i).key), { addTags: ['all'] }, NOW);
+    expect(result.updated).toBe(600);
+    expect(changes).toBe('reset');
+    expect((await listTags(db)).tags[0]).toEqual({ name: 'all', count: 600 });
+  });
+});
+
+describe('backup export and import', () => {
+  const originals = Array.from({ length: 40 }, (_, i) => paper(i));
+
+  it('export then import (replace) gives back identical data, and the same text again', async () => {
+    await restorePapers(db, originals);
+    const tagsBefore = (await listTags(db)).tags;
+    const exported = await exportBackup(db, NOW);
+    expect(exported.count).toBe(40);
+    await clearAll(db);
+    expect(await library()).toEqual([]);
+    const { result, changes } = await importBackup(db, exported.text, { mode: 'replace' });
+    expect(result).toEqual({ added: 40, updated: 0, unchanged: 0, removed: 0, dryRun: false });
+    expect(changes).toBe('reset');
+    expect(await library()).toEqual(byKey(originals));
+    expect((await listTags(db)).tags).toEqual(tagsBefore);
+    expect((await exportBackup(db, NOW)).text).toBe(exported.text);
+  });
+
+  it('importing a library into itself changes nothing', async () => {
+    await restorePapers(db, originals);
+    const { text } = await exportBackup(db, NOW);
+    const { result, changes } = await importBackup(db, text, { mode: 'merge' });
+    expect(result).toEqual({ added: 0, updated: 0, unchanged: 40, removed: 0, dryRun: false });
+    expect(changes).toEqual([]);
+    expect(await library()).toEqual(byKey(originals));
+  });
+
+  it('merge adds new papers and unites copies found by key or alias; the newer copy\'s fields win', async () => {
+    await restorePapers(db, originals.slice(0, 10));
+    const newerCopy = paper(1, { note: 'edited later', tags: ['imported'], updatedAt: paper(1).updatedAt + 1 });
+    const olderCopy = paper(2, { title: 'stale title', tags: ['topic-2', 'old-tag'], updatedAt: 1 });
+    const byAlias = paper(3, { key: 'arxiv:1111.11111', aliases: [paper(3).aliases[0]!], tags: ['via-alias'] });
+    const text = serialiseBackup([newerCopy, olderCopy, byAlias, ...originals.slice(10, 15)], new Date(NOW));
+
+    const dry = await importBackup(db, text, { mode: 'merge', dryRun: true });
+    expect(dry.result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: true });
+    expect(await library()).toEqual(byKey(originals.slice(0, 10)));
+
+    const { result } = await importBackup(db, text, { mode: 'merge' });
+    expect(result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: false });
+    const after = new Map((await library()).map((p) => [p.key, p]));
+    expect(after.size).toBe(15);
+    expect(after.get(paper(1).key)).toMatchObject({ note: 'edited later', tags: ['imported', 'topic-1'] });
+    expect(after.get(paper(2).key)).toMatchObject({ title: paper(2).title, tags: ['topic-2', 'old-tag'] });
+    // Same edit time: the library's copy counts as the newer one, so its tags come first.
+    expect(after.get(paper(3).key)!.tags).toEqual(['topic-3', 'via-alias']);
+    expect(after.get(paper(3).key)!.aliases).toContain('arxiv:1111.11111');
+    expect(after.has('arxiv:1111.11111')).toBe(false);
+  });
+
+  it('replace removes what the backup does not hold, and says so', async () => {
+    await restorePapers(db, originals.slice(0, 10));
+    const text = serialiseBackup([paper(0), paper(1, { note: 'changed' }), paper(50)], new Date(NOW));
+    const { result } = await importBackup(db, text, { mode: 'replace' });
+    expect(result).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 8, dryRun: false });
+    expect((await library()).map((p) => p.key)).toEqual([paper(0).key, paper(1).key, paper(50).key]);
+  });
+
+  it.each([
+    ['a wrong version', JSON.stringify({ format: BACKUP_FORMAT, version: 9, exportedAt: new Date(NOW).toISOString(), papers: [] }), /newer Paperlight/],
+    ['bad types', serialiseBackup([paper(1)], new Date(NOW)).replace(/"status": "[a-z-]+"/, '"status": 3'), /status: expected one of/],
+    ['a prototype-pollution key', serialiseBackup([paper(1)], new Date(NOW)).replace('"key":', '"__proto__": {"x": 1}, "key":'), /"__proto__" is not allowed/],
+    ['junk', 'PK\u0003\u0004 this is a zip file', /not valid JSON/],
+  ])('refuses a file with %s and changes nothing', async (_name, text, message) => {
+    await restorePapers(db, originals.slice(0, 5));
+    const before = await library();
+    await expect(importBackup(db, text, { mode: 'replace' })).rejects.toThrow(message);
+    expect(await library()).toEqual(before);
+  });
+
+  it('refuses 50 MB of junk and changes nothing', async () => {
+    await restorePapers(db, originals.slice(0, 5));
+    await expect(importBackup(db, '{'.repeat(50 * 1024 * 1024), { mode: 'merge' })).rejects.toThrow(/too large/);
+    expect(await library()).toHaveLength(5);
+  });
+
+  it('changes nothing when the browser refuses a write half-way (quota)', async () => {
+    await restorePapers(db, originals.slice(0, 5));
+    const before = await library();
+    const tagsBefore = (await listTags(db)).tags;
+    const text = serialiseBackup(Array.from({ length: 100 }, (_, i) => paper(i + 100)), new Date(NOW));
+    const realPut = IDBObjectStore.prototype.put;
+    let puts = 0;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'papers' && ++puts === 50) {
+        this.transaction.abort();
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      }
+      return realPut.apply(this, args);
+    });
+    await expect(importBackup(db, text, { mode: 'replace' })).rejects.toThrow(/quota|abort/i);
+    vi.restoreAllMocks();
+    expect(await library()).toEqual(before);
+    expect((await listTags(db)).tags).toEqual(tagsBefore);
+  });
+
+  it('clearAll empties the library and the tag list', async () => {
+    await restorePapers(db, originals);
+    const { result, changes } = await clearAll(db);
+    expect(result.removed).toBe(40);
+    expect(changes).toBe('reset');
+    expect(await library()).toEqual([]);
+    expect((await listTags(db)).tags).toEqual([]);
+  });
+
+  it('exports a backup that the format reader accepts', async () => {
+    await restorePapers(db, originals.slice(0, 3));
+    const parsed = parseBackup((await exportBackup(db, NOW)).text);
+    expect(parsed.ok && parsed.backup.papers.length).toBe(3);
+  });
+});

@@ -1,0 +1,151 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CHANGE_EVENT_TYPE,
+  CONTENT_SCRIPT_REQUESTS,
+  allowedFrom,
+  parseChangeEvent,
+  parseRequest,
+  type Request,
+  type RequestType,
+} from '../../../src/shared/messages';
+import { card, paper } from './helpers';
+
+function accepted(raw: unknown): Request {
+  const result = parseRequest(raw);
+  if (!result.ok) throw new Error(`refused: ${result.error}`);
+  return result.request;
+}
+
+function refusal(raw: unknown): string {
+  const result = parseRequest(raw);
+  if (result.ok) throw new Error(`accepted: ${JSON.stringify(result.request).slice(0, 200)}`);
+  return result.error;
+}
+
+const TEN_MB = 'x'.repeat(10 * 1024 * 1024);
+const MILLION = Array.from({ length: 1_000_000 }, () => 'arxiv:2401.00001');
+
+describe('parseRequest: well-formed requests', () => {
+  it.each<[string, Request]>([
+    ['ping', { type: 'ping' }],
+    ['lookup', { type: 'lookup', keys: ['arxiv:2412.01234', 'doi:10.1145/3581783.3611962'] }],
+    ['update with every part', { type: 'update', key: 'arxiv:2412.01234', set: { status: 'read', note: 'n', tags: ['a'] }, addTags: ['b'], removeTags: ['c'] }],
+    ['remove', { type: 'remove', key: 'url:https://proceedings.mlr.press/v202/x23a.html' }],
+    ['tags', { type: 'tags' }],
+    ['query with defaults', { type: 'query' }],
+    ['query with everything', { type: 'query', sort: 'title', direction: 'asc', offset: 100, limit: 50, filter: { tags: ['llm'], status: 'to-read', site: 'arxiv', hasCode: true } }],
+    ['getAll', { type: 'getAll' }],
+    ['restore', { type: 'restore', papers: [paper(1), paper(2)] }],
+    ['bulk tags', { type: 'bulk', keys: ['arxiv:2401.00001'], addTags: ['x'], removeTags: ['y'] }],
+    ['bulk delete', { type: 'bulk', keys: ['arxiv:2401.00001'], delete: true }],
+    ['exportBackup', { type: 'exportBackup' }],
+    ['importBackup', { type: 'importBackup', text: '{}', mode: 'merge', dryRun: true }],
+    ['clearAll', { type: 'clearAll' }],
+  ])('accepts %s as sent', (_name, request) => {
+    expect(accepted(request)).toEqual(request);
+  });
+
+  it('accepts a save of card data and drops the extractor-only fields of its metrics', () => {
+    const metric = { start: 10, end: 15, text: '~2.4x', kind: 'speedup', value: 2.4, unit: 'x', label: 'speedup', upTo: false, qualifier: '~', rangeLow: null };
+    const request = accepted({ type: 'save', paper: card({ metrics: [metric] as never, tags: [' LLM ', 'llm', 'Vision'], status: 'reading', note: 'read §3' }) });
+    expect(request).toEqual({
+      type: 'save',
+      paper: card({ metrics: [{ text: '~2.4x', kind: 'speedup', value: 2.4, unit: 'x', label: 'speedup' }], tags: ['LLM', 'Vision'], status: 'reading', note: 'read §3' }),
+    });
+  });
+
+  it('returns fresh objects, so later changes to the message cannot reach the store', () => {
+    const message = { type: 'save', paper: card({ tags: ['a'] }) };
+    const request = accepted(message) as Extract<Request, { type: 'save' }>;
+    message.paper.tags!.push('b');
+    expect(request.paper.tags).toEqual(['a']);
+  });
+});
+
+describe('parseRequest: hostile or broken messages', () => {
+  it.each<[string, unknown, RegExp]>([
+    ['null', null, /must be an object/],
+    ['a string', 'ping', /must be an object/],
+    ['an array', [{ type: 'ping' }], /must be an object/],
+    ['no type', {}, /Unknown message type/],
+    ['an unknown type', { type: 'drop-database' }, /Unknown message type: "drop-database"/],
+    ['an inherited type name', { type: 'toString' }, /Unknown message type: "toString"/],
+    ['a numeric type', { type: 7 }, /Unknown message type/],
+    ['an unknown field', { type: 'ping', force: true }, /Invalid "ping" message: message: unknown field "force"/],
+    ['a misspelt tag delta', { type: 'update', key: 'arxiv:1', addTag: ['x'] }, /unknown field "addTag"/],
+    ['keys that are not a list', { type: 'lookup', keys: 'arxiv:1' }, /keys: expected a list/],
+    ['a key that is not a key', { type: 'lookup', keys: ['hello world'] }, /keys\[0\]: "hello world" is not a paper key/],
+    ['a million keys', { type: 'lookup', keys: MILLION }, /keys: too many entries \(1000000; at most 2000\)/],
+    ['a million bulk keys', { type: 'bulk', keys: MILLION, delete: true }, /keys: too many entries \(1000000; at most 100000\)/],
+    ['a 10 MB title', { type: 'save', paper: card({ title: TEN_MB }) }, /paper\.title: too long \(10485760 characters; at most 2000\)/],
+    ['a 10 MB note', { type: 'update', key: 'arxiv:1', set: { note: TEN_MB } }, /set\.note: too long/],
+    ['a 10 MB tag', { type: 'update', key: 'arxiv:1', addTags: [TEN_MB] }, /addTags\[0\]: too long/],
+    ['a 10 MB key', { type: 'remove', key: `arxiv:${TEN_MB}` }, /key: too long/],
+    ['a million tags', { type: 'update', key: 'arxiv:1', addTags: MILLION }, /addTags: too many entries/],
+    ['a numeric title', { type: 'save', paper: card({ title: 5 as never }) }, /paper\.title: expected a string/],
+    ['a javascript: URL', { type: 'save', paper: card({ url: 'javascript:alert(1)' }) }, /paper\.url: only http and https links/],
+    ['a NaN metric', { type: 'save', paper: card({ metrics: [{ text: 'x', kind: 'speedup', value: NaN, unit: 'x', label: '' }] }) }, /metrics\[0\]\.value: expected a finite number/],
+    ['a bad status', { type: 'update', key: 'arxiv:1', set: { status: 'done' } }, /set\.status: expected one of/],
+    ['a fractional limit', { type: 'query', limit: 2.5 }, /limit: expected a whole number from 1 to 1000/],
+    ['a NaN offset', { type: 'query', offset: NaN }, /offset: expected a whole number/],
+    ['a huge page', { type: 'query', limit: 1_000_000 }, /limit: expected a whole number from 1 to 1000/],
+    ['an unknown sort', { type: 'query', sort: 'votes' }, /sort: expected one of savedAt, updatedAt, title, metrics/],
+    ['a filter with a stray field', { type: 'query', filter: { year: 2024 } }, /filter: unknown field "year"/],
+    ['a NaN save date in a restore', { type: 'restore', papers: [paper(1, { savedAt: NaN })] }, /papers\[0\]\.savedAt: expected a time/],
+    ['an infinite date in a restore', { type: 'restore', papers: [paper(1, { updatedAt: Infinity })] }, /papers\[0\]\.updatedAt: expected a time/],
+    ['a Date object as a date', { type: 'restore', papers: [paper(1, { savedAt: new Date() as never })] }, /savedAt: expected a time/],
+    ['bulk delete together with tag edits', { type: 'bulk', keys: ['arxiv:1'], delete: true, addTags: ['x'] }, /either delete the papers or change their tags/],
+    ['an import mode that does not exist', { type: 'importBackup', text: '{}', mode: 'overwrite' }, /mode: expected one of merge, replace/],
+    ['a class instance instead of an object', { type: 'save', paper: new (class Card {})() }, /paper: expected a plain object/],
+  ])('refuses %s with a clear error', (_name, raw, message) => {
+    expect(refusal(raw)).toMatch(message);
+  });
+
+  it.each([
+    ['top level', '{"type":"ping","__proto__":{"polluted":true}}'],
+    ['the card', '{"type":"save","paper":{"__proto__":{"polluted":true}}}'],
+    ['the card, as constructor', '{"type":"save","paper":{"constructor":{"prototype":{"polluted":true}}}}'],
+    ['update.set', '{"type":"update","key":"arxiv:1","set":{"__proto__":{"status":"read"}}}'],
+    ['a metric', `{"type":"save","paper":${JSON.stringify(card()).replace('{"text"', '{"__proto__":{},"text"')}}`],
+    ['the query filter', '{"type":"query","filter":{"prototype":{}}}'],
+  ])('refuses prototype-pollution keys in %s', (_name, json) => {
+    expect(refusal(JSON.parse(json))).toMatch(/the key "(__proto__|constructor|prototype)" is not allowed/);
+    expect(Object.prototype).not.toHaveProperty('polluted');
+  });
+
+  it('refuses a 10 MB string in little time', () => {
+    const started = performance.now();
+    refusal({ type: 'save', paper: card({ abstract: TEN_MB }) });
+    refusal({ type: 'lookup', keys: MILLION });
+    expect(performance.now() - started).toBeLessThan(50);
+  });
+});
+
+describe('who may send what', () => {
+  it('lets content scripts send only what a page needs', () => {
+    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'ping', 'remove', 'save', 'tags', 'update']);
+    const pageOnly: RequestType[] = ['query', 'getAll', 'restore', 'bulk', 'exportBackup', 'importBackup', 'clearAll'];
+    for (const type of pageOnly) {
+      expect(allowedFrom(type, 'content-script')).toBe(false);
+      expect(allowedFrom(type, 'extension-page')).toBe(true);
+    }
+    expect(allowedFrom('save', 'content-script')).toBe(true);
+  });
+});
+
+describe('parseChangeEvent', () => {
+  it('recognises change lists and resets', () => {
+    const changes = [{ key: 'arxiv:2401.00001', paper: paper(1) }, { key: 'arxiv:2401.00002', paper: null }];
+    expect(parseChangeEvent({ type: CHANGE_EVENT_TYPE, changes })).toEqual({ type: CHANGE_EVENT_TYPE, changes });
+    expect(parseChangeEvent({ type: CHANGE_EVENT_TYPE, reset: true })).toEqual({ type: CHANGE_EVENT_TYPE, reset: true });
+  });
+
+  it.each([
+    ['a request', { type: 'save', paper: card() }],
+    ['a change list with a bad entry', { type: CHANGE_EVENT_TYPE, changes: [{ key: 1, paper: null }] }],
+    ['no changes and no reset', { type: CHANGE_EVENT_TYPE }],
+    ['null', null],
+  ])('ignores %s', (_name, raw) => {
+    expect(parseChangeEvent(raw)).toBeUndefined();
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../src/background/db';
+import { toSaved } from '../../../src/background/records';
+import { listTags, lookupPapers } from '../../../src/background/store';
+import { queryPapers } from '../../../src/background/query';
+import { paper, uniqueDbName } from './helpers';
+
+describe('database schema', () => {
+  it('creates the papers store with its indexes and the tag list', async () => {
+    const db = await openPaperlightDb(uniqueDbName());
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['papers', 'tags']);
+    const papers = db.transaction('papers').store;
+    expect(papers.keyPath).toBe('key');
+    expect([...papers.indexNames].sort()).toEqual(['facets', 'ids', 'metrics', 'savedAt', 'status', 'tags', 'title', 'updatedAt']);
+    expect(papers.index('tags').multiEntry).toBe(true);
+    expect(papers.index('ids').multiEntry).toBe(true);
+    expect(papers.index('facets').multiEntry).toBe(true);
+    db.close();
+  });
+});
+
+describe('migration from version 1', () => {
+  it('keeps every record, tidies tags, and builds the index fields and the tag list', async () => {
+    const name = uniqueDbName();
+    const v1 = await openPaperlightDb(name, { version: 1 });
+    expect(v1.version).toBe(1);
+    expect([...v1.objectStoreNames]).toEqual(['papers']);
+    const records = Array.from({ length: 250 }, (_, i) => paper(i));
+    // Version 1 wrote records as they were given: untidy, duplicate tags survive there.
+    records[0] = paper(0, { tags: [' Deep  Learning ', 'deep learning', 'LLM'] });
+    records[1] = paper(1, { tags: ['llm', 'Vision'] });
+    const tx = v1.transaction('papers', 'readwrite');
+    // Version 1 records have no index fields; the cast is how an older release's data looks to today's types.
+    await Promise.all([...records.map((r) => tx.store.put(r as never)), tx.done]);
+    v1.close();
+
+    const db = await openPaperlightDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    const stored = await db.getAll('papers');
+    expect(stored).toHaveLength(records.length);
+    const byKey = new Map(stored.map((record) => [record.key, record]));
+    for (const original of records.slice(2)) expect(toSaved(byKey.get(original.key)!)).toEqual(original);
+    expect(toSaved(byKey.get(records[0]!.key)!)).toEqual({ ...records[0], tags: ['Deep Learning', 'LLM'] });
+    expect(toSaved(byKey.get(records[1]!.key)!)).toEqual({ ...records[1], tags: ['LLM', 'Vision'] });
+    expect(byKey.get(records[5]!.key)!.ix.ids).toEqual([records[5]!.key, ...records[5]!.aliases]);
+
+    const { tags } = await listTags(db);
+    expect(tags.find((t) => t.name === 'LLM')).toEqual({ name: 'LLM', count: 2 });
+    expect(tags.find((t) => t.name === 'topic-3')).toEqual({ name: 'topic-3', count: 25 });
+    expect(tags.reduce((sum, t) => sum + t.count, 0)).toBe(stored.reduce((sum, r) => sum + r.tags.length, 0));
+
+    // The new indexes answer at once: lookups by alias, filtered pages.
+    const { found } = await lookupPapers(db, [records[7]!.aliases[0]!]);
+    expect(found.map((f) => f.paper.key)).toEqual([records[7]!.key]);
+    const page = await queryPapers(db, { type: 'query', filter: { tags: ['TOPIC-3'] }, limit: 5 });
+    expect(page.total).toBe(25);
+    expect(page.items.map((p) => p.key)).toEqual([243, 233, 223, 213, 203].map((i) => paper(i).key));
+    db.close();
+  });
+
+  it('opens an up-to-date database without touching its records', async () => {
+    const name = uniqueDbName();
+    const first = await openPaperlightDb(name);
+    await first.put('tags', { id: 'x', name: 'X', count: 1 });
+    first.close();
+    const again = await openPaperlightDb(name);
+    expect(await again.getAll('tags')).toEqual([{ id: 'x', name: 'X', count: 1 }]);
+    again.close();
+  });
+});
+
+describe('opening on demand', () => {
+  it('re-opens the database after the connection was closed under it', async () => {
+    const opener = createDbOpener(uniqueDbName());
+    const first = await opener.get();
+    await first.put('tags', { id: 'kept', name: 'kept', count: 1 });
+    first.close(); // as when the browser closes an idle worker's connection
+    const count = await withDb(opener, (db) => db.count('tags'));
+    expect(count).toBe(1);
+    expect(await opener.get()).not.toBe(first);
+  });
+
+  it('closes for a newer version instead of blocking it', async () => {
+    const name = uniqueDbName();
+    const opener = createDbOpener(name);
+    const old = await opener.get();
+    const { openDB } = await import('idb');
+    const newer = await openDB(name, DB_VERSION + 1);
+    expect(newer.version).toBe(DB_VERSION + 1);
+    expect(() => old.transaction('tags')).toThrow(expect.objectContaining({ name: 'InvalidStateError' }));
+    newer.close();
+    // The opener forgot the closed connection; this (older) code now cannot open the newer database.
+    await expect(opener.get()).rejects.toThrow(/lower version/);
+  });
+});
