@@ -36,6 +36,8 @@ const OLD_ARXIV_ARCHIVES = new Set([
   'hep-th', 'math', 'math-ph', 'mtrl-th', 'nlin', 'nucl-ex', 'nucl-th', 'patt-sol', 'physics', 'plasm-ph',
   'q-alg', 'q-bio', 'quant-ph', 'solv-int', 'supr-con',
 ]);
+/** Archive names written without their dash (`hepth/9901001`), as arXiv itself repairs them. */
+const DASHLESS_ARCHIVES = new Map([...OLD_ARXIV_ARCHIVES].filter((a) => a.includes('-')).map((a) => [a.replace('-', ''), a]));
 /** Archives of today, allowed as a (redundant) prefix before a new-style id: `hep-th/1601.07616`. */
 const NEW_ARXIV_ARCHIVES = new Set([...OLD_ARXIV_ARCHIVES, 'econ', 'eess', 'q-fin', 'stat']);
 
@@ -71,7 +73,7 @@ export function parseArxivId(raw: string): PaperId | null {
   m = ARXIV_OLD.exec(text);
   if (m) {
     const [, archiveRaw, yy, mm, serial, v] = m;
-    const archive = archiveRaw.toLowerCase();
+    const archive = DASHLESS_ARCHIVES.get(archiveRaw.toLowerCase()) ?? archiveRaw.toLowerCase();
     const year = Number(yy);
     const month = Number(mm);
     const version = versionOf(v);
@@ -241,6 +243,7 @@ function fromSemanticScholar(segments: readonly string[]): PaperId | null {
 function fromDoiResolver(path: string): PaperId | null {
   const rest = decodePath(path).replace(/^\/+/, '').replace(/\/+$/, '').replace(/^(?:urn:)?doi:/i, '');
   if (/^[a-z0-9]+$/i.test(rest)) return parseDoi(`10/${rest}`); // doi.org/d8dn is the shortDOI 10/d8dn
+  // A DOI holding a space (`%20`) is refused: a key must be one token that parses back to itself.
   return parseDoi(rest);
 }
 
@@ -284,11 +287,14 @@ function doiInPath(host: string, segments: readonly string[]): PaperId | null {
   return parseDoi(doi);
 }
 
-/** Pages on these hosts are code, people or search, never a paper. */
+/** Pages on these hosts are code, people, search, sign-in or licences, never a paper. */
 const NON_PAPER_HOSTS = new Set([
   'github.com', 'gitlab.com', 'gitee.com', 'bitbucket.org', 'twitter.com', 'x.com', 'youtube.com', 'youtu.be',
-  'linkedin.com', 'orcid.org', 'scholar.google.com', 'google.com', 'paperswithcode.com', 'colab.research.google.com',
+  'linkedin.com', 'orcid.org', 'scholar.google.com', 'google.com', 'accounts.google.com', 'paperswithcode.com',
+  'colab.research.google.com', 'creativecommons.org',
 ]);
+/** Style sheets, scripts, images and fonts are page furniture. */
+const STATIC_FILE = /\.(?:css|js|mjs|ico|png|jpe?g|gif|svg|webp|woff2?|ttf)$/i;
 
 function hostIs(host: string, domain: string): boolean {
   return host === domain || host.endsWith(`.${domain}`);
@@ -314,7 +320,10 @@ function fromUrlParts(parts: UrlParts): PaperId | null {
   if (host === 'nature.com' && segments.length === 2 && segments[0] === 'articles') {
     return parseDoi(`10.1038/${segments[1]}`); // Nature's article path is its DOI suffix
   }
-  if (NON_PAPER_HOSTS.has(host) || host.endsWith('.github.io')) return null;
+  if (host === 'ui.adsabs.harvard.edu' && segments[0] === 'abs' && /^arxiv:/i.test(segments[1] ?? '')) {
+    return arxivIdAtStart(segments.slice(1)); // ADS names arXiv e-prints `abs/arXiv:<id>`
+  }
+  if (NON_PAPER_HOSTS.has(host) || host.endsWith('.github.io') || STATIC_FILE.test(path)) return null;
   const doi = doiInPath(host, segments);
   if (doi) return doi;
   const url = normalizePaperUrl(`https://${parts.host}${parts.path}${parts.query === null ? '' : `?${parts.query}`}`);
@@ -345,6 +354,16 @@ const LANDING_PAGE_RULES: ReadonlyArray<{ host: RegExp; path: RegExp; to: string
   { host: /^openaccess\.thecvf\.com$/, path: /^(\/.+)\/papers\/([^/]+_paper)\.pdf$/, to: '$1/html/$2.html' },
 ];
 
+/** IEEE Xplore names one article `/document/N`, `/abstract/document/N`, `/document/N/figures`, `stamp.jsp?arnumber=N`. */
+function ieeeDocument(path: string, query: string): [string, string] {
+  const inPath = /^(?:\/abstract)?\/document\/(\d+)(?:\/.*)?$/.exec(path);
+  if (inPath) return [`/document/${inPath[1]}`, ''];
+  const arnumber = /^\/(?:stamp\/stamp\.jsp|stampPDF\/getPDF\.jsp|xpls\/abs_all\.jsp|xpl\/articleDetails\.jsp)$/.test(path)
+    ? queryParam(query, 'arnumber')
+    : undefined;
+  return arnumber && /^\d+$/.test(arnumber) ? [`/document/${arnumber}`, ''] : [path, query];
+}
+
 /**
  * The `url:` form of a page URL (without the `url:` prefix): `https`, lower-case host, no port,
  * fragment, tracking parameters or trailing slash, PDF links of PMLR / CVF / NeurIPS mapped to
@@ -364,7 +383,9 @@ export function normalizePaperUrl(url: string): string | null {
     if (rule.newHost) host = rule.newHost;
   }
   if (host === 'semanticscholar.org') host = 'www.semanticscholar.org';
-  const query = (parts.query ?? '')
+  let query = parts.query ?? '';
+  if (host === 'ieeexplore.ieee.org') [path, query] = ieeeDocument(path, query);
+  query = query
     .split('&')
     .filter((pair) => pair !== '' && !TRACKING_PARAM.test(pair.split('=', 1)[0]))
     .join('&');
@@ -375,13 +396,14 @@ export function normalizePaperUrl(url: string): string | null {
 // Entry points
 
 /** Labels accepted before an id, including this module's own key prefixes (so keys parse back to themselves). */
-const LABEL = /^(arxiv|urn:doi|doi|openreview|acl|url)\s*:\s*/i;
+const LABEL = /^(arxiv|urn:doi|urn|doi|openreview|acl|url)\s*:\s*/i;
 
 function parseLabelled(label: string, rest: string): PaperId | null {
   switch (label) {
     case 'arxiv':
       return parseArxivId(rest);
     case 'doi':
+    case 'urn':
     case 'urn:doi':
       return parseDoi(rest);
     case 'openreview':

@@ -33,6 +33,8 @@ const ARXIV: Row[] = [
   ['physics/0303098', 'arxiv:physics/0303098'],
   ['cs.AI/0101001', 'arxiv:cs/0101001'],
   ['astro-ph/0301632', 'arxiv:astro-ph/0301632'],
+  ['hepth/9901001', 'arxiv:hep-th/9901001'],
+  ['HEP-TH/9901001', 'arxiv:hep-th/9901001'],
   // arXiv URLs
   ['https://arxiv.org/abs/2412.01234', 'arxiv:2412.01234'],
   ['https://arxiv.org/abs/2412.01234v2', 'arxiv:2412.01234', 2],
@@ -72,6 +74,7 @@ const ARXIV: Row[] = [
   ['https://www.semanticscholar.org/arxiv/2412.01234', 'arxiv:2412.01234'],
   ['https://www.semanticscholar.org/paper/arXiv:1705.10311', 'arxiv:1705.10311'],
   ['https://api.semanticscholar.org/arXiv:1705.10311', 'arxiv:1705.10311'],
+  ['https://ui.adsabs.harvard.edu/abs/arXiv:2108.10257', 'arxiv:2108.10257'],
   // arXiv DOIs are the arXiv paper
   ['10.48550/arXiv.2412.01234', 'arxiv:2412.01234'],
   ['doi:10.48550/ARXIV.2412.01234', 'arxiv:2412.01234'],
@@ -84,6 +87,13 @@ const DOI: Row[] = [
   ['doi:10.1016/j.epsl.2011.11.037', 'doi:10.1016/j.epsl.2011.11.037'],
   ['DOI: 10.1016/J.EPSL.2011.11.037', 'doi:10.1016/j.epsl.2011.11.037'],
   ['urn:doi:10.123/456', 'doi:10.123/456'],
+  ['urn:10.123/456', 'doi:10.123/456'],
+  ['http://doi.org/10.1006/rwei.1999%22.0001', 'doi:10.1006/rwei.1999".0001'],
+  ['http://doi.org/10.1006/rwei.1999%3F.0001', 'doi:10.1006/rwei.1999?.0001'],
+  ['www.doi.org/d8dn', 'doi:10/d8dn'],
+  ['http://dx.doi.de/10.1007/978-3-642-15618-2_19', 'doi:10.1007/978-3-642-15618-2_19'],
+  ['http://doi.ieeecomputersociety.org/10.1109/MIC.2012.43', 'doi:10.1109/mic.2012.43'],
+  ['10/1000', 'doi:10/1000'],
   ['10.231/JIM.0b013e31820bab4c', 'doi:10.231/jim.0b013e31820bab4c'],
   ['10.1002/(SICI)1522-2594(199911)42:5<952::AID-MRM16>3.0.CO;2-S', 'doi:10.1002/(sici)1522-2594(199911)42:5<952::aid-mrm16>3.0.co;2-s'],
   ['10.1016/üникóδé-дôΐ', 'doi:10.1016/üникóδé-дôΐ'],
@@ -187,6 +197,10 @@ const URL_KEYS: Row[] = [
   ['https://semanticscholar.org/paper/204E3073870FAE3D05BCBC2F6A8E263D9B72E776', 'url:https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776'],
   ['https://openreview.net/pdf/0123456789abcdef0123456789abcdef01234567.pdf', 'url:https://openreview.net/pdf/0123456789abcdef0123456789abcdef01234567.pdf'],
   ['https://ieeexplore.ieee.org/document/9157302', 'url:https://ieeexplore.ieee.org/document/9157302'],
+  ['https://ieeexplore.ieee.org/abstract/document/4292845/', 'url:https://ieeexplore.ieee.org/document/4292845'],
+  ['https://ieeexplore.ieee.org/document/4292845/references#references', 'url:https://ieeexplore.ieee.org/document/4292845'],
+  ['https://ieeexplore.ieee.org/stamp/stamp.jsp?tp=&arnumber=4292845', 'url:https://ieeexplore.ieee.org/document/4292845'],
+  ['https://ieeexplore.ieee.org/xpls/abs_all.jsp?arnumber=4292845', 'url:https://ieeexplore.ieee.org/document/4292845'],
   ['url:https://proceedings.mlr.press/v235/abad-rocamora24a.html', 'url:https://proceedings.mlr.press/v235/abad-rocamora24a.html'],
 ];
 
@@ -211,6 +225,10 @@ const NOT_PAPERS: string[] = [
   'ISBN 978-3-16-148410-0',
   'see 2412.01234 for details',
   'other stuff 10.1006/jmbi.1998.2354 end',
+  'doi: 10.1006/jmbi.1998.2354 end',
+  'https : / / doi.org / 10 .1109 /V LHCC.20 04.20',
+  'urn:isbn:0451450523',
+  'http://doi.org/10.1006/rwei.1999%20.0001', // a key must stay one token
   // malformed arXiv ids
   '2413.01234', // month 13
   '2400.01234', // month 0
@@ -252,6 +270,9 @@ const NOT_PAPERS: string[] = [
   'https://www.semanticscholar.org/author/Ann-Lee/12345',
   'https://scholar.google.com/citations?user=abc',
   'https://doi.org/',
+  'https://creativecommons.org/licenses/by/4.0/',
+  'https://proceedings.neurips.cc/static/css/style.css',
+  'https://accounts.google.com/Login?hl=en',
   'P18-1',
   '2022.acl-main',
 ];
