@@ -181,15 +181,13 @@ function scan(text: string): Array<Classified & { start: number; end: number }> 
   while ((m = anchors.exec(text)) !== null) {
     const anchor = m.index;
     const token = m[0].toLowerCase();
-    let start = anchor;
-    if (token.startsWith('http') || token === 'www.') {
-      // a scheme or www. glued to a word (`at~https://`, `{https://`) still starts a link
-    } else {
-      start = hostStart(text, anchor, consumed);
-      if (start < 0 || (token === '.github.io' && start === anchor)) {
-        anchors.lastIndex = anchor + m[0].length;
-        continue;
-      }
+    // A scheme or `www.` starts a link even when glued to a word (`at~https://`, `{https://`);
+    // a bare code host starts at its host name, found by looking back (`user.github.io`).
+    const schemeless = !token.startsWith('http') && token !== 'www.';
+    const start = schemeless ? hostStart(text, anchor, consumed) : anchor;
+    if (start < 0 || (token === '.github.io' && start === anchor)) {
+      anchors.lastIndex = anchor + m[0].length;
+      continue;
     }
     const { candidate, resume } = readCandidate(text, start);
     consumed = resume;
@@ -198,8 +196,7 @@ function scan(text: string): Array<Classified & { start: number; end: number }> 
     let cleanEnd = candidate.end;
     let linkText = candidate.text;
     // `.git` closes a clone URL; keep it out of the visible range as well
-    const git = /\.git$/i.exec(linkText);
-    if (git && /github\.com\/|gitlab\.com\/|gitee\.com\/|bitbucket\.org\//i.test(linkText)) {
+    if (/\.git$/i.test(linkText) && /github\.com\/|gitlab\.com\/|gitee\.com\/|bitbucket\.org\//i.test(linkText)) {
       cleanEnd -= 4;
       linkText = linkText.slice(0, -4);
     }

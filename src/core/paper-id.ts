@@ -318,7 +318,7 @@ function fromUrlParts(parts: UrlParts): PaperId | null {
   if (host === 'aclanthology.org') return fromAclAnthology(segments);
   if (host === 'aclweb.org') return /^anthology(?:-new)?$/.test(segments[0] ?? '') ? fromAclAnthology(segments.slice(1)) : null;
   if (host === 'nature.com' && segments.length === 2 && segments[0] === 'articles') {
-    return parseDoi(`10.1038/${segments[1]}`); // Nature's article path is its DOI suffix
+    return parseDoi(`10.1038/${segments[1].replace(/\.pdf$/i, '')}`); // Nature's article path is its DOI suffix
   }
   if (host === 'ui.adsabs.harvard.edu' && segments[0] === 'abs' && /^arxiv:/i.test(segments[1] ?? '')) {
     return arxivIdAtStart(segments.slice(1)); // ADS names arXiv e-prints `abs/arXiv:<id>`

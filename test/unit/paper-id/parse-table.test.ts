@@ -125,6 +125,7 @@ const DOI: Row[] = [
   ['https://www.tandfonline.com/doi/abs/10.1080/01621459.2017.1285773', 'doi:10.1080/01621459.2017.1285773'],
   ['https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.116.061102', 'doi:10.1103/physrevlett.116.061102'],
   ['https://www.nature.com/articles/s41586-021-03819-2', 'doi:10.1038/s41586-021-03819-2'],
+  ['https://www.nature.com/articles/s41586-021-03819-2.pdf', 'doi:10.1038/s41586-021-03819-2'],
 ];
 
 const ACL: Row[] = [
