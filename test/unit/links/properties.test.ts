@@ -2,6 +2,7 @@
 // link-looking substring, canonical GitHub URLs have one shape, and time stays linear.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { growthRatio } from '../paper-id/growth';
 import { canonicalGitHubRepo, extractCodeLinks, sortCodeLinks } from '../../../src/core/links';
 
 /** Fragments that steer generated text into the scanner's interesting paths. */
@@ -62,19 +63,7 @@ describe('extractCodeLinks properties', () => {
       (n) => 'https://github.com/a/b '.repeat(n),
       (n) => 'x'.repeat(8 * n),
     ];
-    const n = 500;
-    const time = (size: number) => {
-      const inputs = hostile.map((make) => make(size));
-      let best = Infinity;
-      for (let round = 0; round < 5; round++) {
-        const start = performance.now();
-        for (let i = 0; i < 5; i++) for (const input of inputs) extractCodeLinks(input);
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
-    time(n); // warm up
-    const ratio = time(4 * n) / Math.max(time(n), 0.05);
+    const ratio = growthRatio(hostile, (input) => extractCodeLinks(input), 500, 5);
     expect(ratio).toBeLessThan(10); // linear ≈ 4, quadratic ≈ 16
   });
 });

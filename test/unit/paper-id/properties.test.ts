@@ -2,6 +2,7 @@
 // to themselves, and time stays linear on hostile inputs.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { growthRatio } from './growth';
 import { keyFor, normalizePaperUrl, parsePaperId } from '../../../src/core/paper-id';
 
 /** Fragments that steer generated strings into the parser's interesting paths. */
@@ -53,19 +54,7 @@ describe('parsePaperId properties', () => {
       (n) => `arXiv:${'1'.repeat(n)}`,
       (n) => `doi:10.1/${'%'.repeat(n)}`,
     ];
-    const n = 60;
-    const time = (size: number) => {
-      const inputs = hostile.map((make) => make(size));
-      let best = Infinity;
-      for (let round = 0; round < 5; round++) {
-        const start = performance.now();
-        for (let i = 0; i < 50; i++) for (const input of inputs) parsePaperId(input);
-        best = Math.min(best, performance.now() - start);
-      }
-      return best;
-    };
-    time(n); // warm up
-    const ratio = time(4 * n) / Math.max(time(n), 0.05);
+    const ratio = growthRatio(hostile, parsePaperId, 60, 50);
     expect(ratio).toBeLessThan(10); // linear ≈ 4, quadratic ≈ 16
   });
 });
