@@ -1,10 +1,19 @@
 // The adapter registry: adding a site is one line here (plus its file and fixtures).
 import type { SiteAdapter } from './types';
 import { urlMatches } from './match-pattern';
+import { huggingface } from './huggingface';
+import { arxiv } from './arxiv';
+import { openreview } from './openreview';
+import { alphaxiv } from './alphaxiv';
 
 export type { SiteAdapter, PaperCard } from './types';
 
-export const adapters: readonly SiteAdapter[] = [];
+export const adapters: readonly SiteAdapter[] = [
+  huggingface,
+  arxiv,
+  openreview,
+  alphaxiv,
+];
 
 /** The adapter whose match patterns claim `url`, if any. */
 export function adapterFor(url: string): SiteAdapter | undefined {

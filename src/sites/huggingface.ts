@@ -1,0 +1,293 @@
+// Hugging Face Papers (huggingface.co/papers…): Daily Papers by day, week and month, trending, search
+// results (`?q=`), collections, and the single paper page. Server-rendered Svelte islands: each wraps its
+// markup in `div.SVELTE_HYDRATER[data-target][data-props]`, whose JSON holds what the compact 2025 cards
+// no longer show (abstract, author names, GitHub repo). After client-side navigation or infinite scroll
+// that JSON still describes the first page only, so it is matched to cards by paper id, never by
+// position, and a card whose id it lacks is read from its own markup.
+import { extractCodeLinks, sortCodeLinks } from '../core/links';
+import { keyFor, parsePaperId } from '../core/paper-id';
+import type { PaperCard, SiteAdapter } from './types';
+
+/** Canonical code links of the abstract text and of the card's code-ish links, GitHub first. */
+const codeUrls = (text: string, hrefs: readonly string[]) => sortCodeLinks(extractCodeLinks(text, hrefs)).map((link) => link.url);
+
+/** What the hydration JSON says about one paper (`paper` of a daily item, a search hit, a collection item). */
+interface PaperJson {
+  id: string;
+  title?: string;
+  summary?: string;
+  authors?: Array<{ name?: string }>;
+  publishedAt?: string;
+  upvotes?: number;
+  githubRepo?: string | null;
+  projectPage?: string | null;
+}
+
+const ISLAND = '[data-target][data-props]';
+const PAPER_LINK = 'a[href*="/papers/"]';
+/** Links are site-relative; their ids do not depend on the page they sit on. */
+const SITE = 'https://huggingface.co/';
+const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
+
+const normalize = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+
+// ---------------------------------------------------------------------------------------------
+// The hydration JSON, parsed once per island element and indexed by paper id.
+
+const indexes = new WeakMap<Element, Map<string, PaperJson>>();
+
+/** Paper-shaped objects anywhere in the props (daily items' `paper`, `searchResults`, collection items). */
+function collectPapers(value: unknown, into: Map<string, PaperJson>, depth: number): void {
+  if (depth > 6 || value === null || typeof value !== 'object') return;
+  if (Array.isArray(value)) {
+    for (const item of value) collectPapers(item, into, depth + 1);
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  if (typeof record.id === 'string' && typeof record.title === 'string' && NEW_STYLE_ID.test(record.id)) {
+    // The same paper can appear twice (a daily item and its trending twin): fill gaps, keep the first.
+    // Text is normalised here, once, rather than on every read of the card.
+    const paper = { ...(record as unknown as PaperJson) };
+    if (typeof paper.title === 'string') paper.title = normalize(paper.title);
+    if (typeof paper.summary === 'string') paper.summary = normalize(paper.summary);
+    into.set(record.id, { ...paper, ...into.get(record.id) });
+  }
+  for (const key in record) collectPapers(record[key], into, depth + 1);
+}
+
+function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
+  if (!island) return undefined;
+  let index = indexes.get(island);
+  if (!index) {
+    index = new Map();
+    try {
+      collectPapers(JSON.parse(island.getAttribute('data-props') ?? 'null'), index, 0);
+    } catch {
+      // Malformed props: the cards are read from their markup alone.
+    }
+    indexes.set(island, index);
+  }
+  return index;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small readers
+
+function absolute(href: string | null | undefined, base: string): string | undefined {
+  if (!href) return undefined;
+  // Absolute links stay as the page writes them; only relative ones are resolved.
+  if (/^https?:\/\//i.test(href.trim())) return href.trim();
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The arXiv id a `/papers/<id>` link names, or undefined for `/papers`, `/papers/date/…`, other sites. */
+function paperIdOf(link: Element): string | undefined {
+  const href = absolute(link.getAttribute('href'), SITE);
+  const parsed = href && /\/papers\/[^/?#]/.test(href) ? parsePaperId(href) : null;
+  return parsed?.kind === 'arxiv' ? parsed.id : undefined;
+}
+
+function firstPaperLink(card: Element): { link: Element; id: string } | undefined {
+  for (const link of card.querySelectorAll(PAPER_LINK)) {
+    const id = paperIdOf(link);
+    if (id) return { link, id };
+  }
+  return undefined;
+}
+
+/** Text of every text node joined by spaces, so "Title" + "Nov 28, 2024" in sibling elements stay apart. */
+function spacedText(el: Element | null | undefined): string {
+  const parts: string[] = [];
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push((child as Text).data);
+      else if (child.nodeType === 1 && (child as Element).localName !== 'script') walk(child);
+    }
+  };
+  if (el) walk(el);
+  return normalize(parts.join(' '));
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+/** "Nov 28, 2024" / "Published on May 23, 2023" → ISO; undefined without a full date. */
+function isoFromText(text: string): string | undefined {
+  const match = /\b([A-Z][a-z]{2})[a-z]*\.? (\d{1,2}), (\d{4})\b/.exec(text);
+  const month = match ? MONTHS.indexOf(match[1]!.toLowerCase()) : -1;
+  if (!match || month < 0) return undefined;
+  return `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[2]!.padStart(2, '0')}`;
+}
+
+/** `publishedAt` of the JSON ("2024-11-28T00:00:00.000Z") → "2024-11-28". */
+function isoFromJson(value: string | undefined): string | undefined {
+  return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
+}
+
+/** The upvote toggle is a checkbox in a label; its text is the count ("42", "1.2k"), absent at 0 on some pages. */
+function votesShown(card: Element): number | undefined {
+  const toggle = card.querySelector('input[type="checkbox"]');
+  const box = toggle?.closest('label') ?? toggle?.parentElement;
+  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(normalize(box?.textContent));
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * (match[2] ? 1000 : 1));
+}
+
+/** A shown abstract: a paragraph of prose on the card (not the one-line chrome around it). */
+function abstractShown(card: Element, titleEl: Element | undefined): Element | undefined {
+  for (const p of card.querySelectorAll('p')) {
+    if (titleEl?.contains(p)) continue;
+    if ((p.textContent ?? '').trim().length >= 80) return p;
+  }
+  return undefined;
+}
+
+/** Author names shown as list items in older cards; the "13 authors" count and avatar items are not names. */
+function authorsShown(card: Element): string[] {
+  return [...card.querySelectorAll('ul > li')]
+    .map((li) => normalize(li.textContent))
+    .filter((text) => text && !/^\d+ authors?$/i.test(text));
+}
+
+function codeLinksOf(abstract: string, paper: PaperJson | undefined, hrefs: string[]): string[] {
+  const fields = [paper?.githubRepo, paper?.projectPage].filter((v): v is string => typeof v === 'string' && v !== '');
+  return codeUrls(abstract, [...fields, ...hrefs]);
+}
+
+/** Off-site links of an element (a GitHub chip, a project page): Hugging Face's own links are never code. */
+function hrefsIn(el: Element | null | undefined, base: string): string[] {
+  if (!el) return [];
+  return [...el.querySelectorAll('a[href]')].flatMap((a) => {
+    const url = absolute(a.getAttribute('href'), base);
+    return url && !/^https?:\/\/([^/]+\.)?huggingface\.co\//i.test(url) ? [url] : [];
+  });
+}
+
+function build(id: string, fields: Omit<PaperCard, 'key' | 'url'>): PaperCard | undefined {
+  const identity = keyFor([`arxiv:${id}`]);
+  if (!identity) return undefined;
+  const card: PaperCard = { key: identity.key, title: fields.title, url: `https://huggingface.co/papers/${id}`, authors: fields.authors, abstract: fields.abstract, codeLinks: fields.codeLinks };
+  if (fields.abstractEl) card.abstractEl = fields.abstractEl;
+  if (fields.titleEl) card.titleEl = fields.titleEl;
+  if (fields.published) card.published = fields.published;
+  if (fields.votes !== undefined) card.votes = fields.votes;
+  return card;
+}
+
+const jsonAuthors = (paper: PaperJson | undefined) =>
+  Array.isArray(paper?.authors) ? paper.authors.map((a) => normalize(a?.name)).filter(Boolean) : undefined;
+
+// ---------------------------------------------------------------------------------------------
+// Cards
+
+/** A listing card (daily, week, month, trending, search, collection): JSON by id, then its markup. */
+function readListCard(card: Element, pageUrl: string): PaperCard | undefined {
+  const found = firstPaperLink(card);
+  if (!found) return undefined;
+  const paper = papersOf(card.closest(ISLAND))?.get(found.id);
+  // The title link is the paper link with text (the thumbnail's link holds only an image).
+  const titleLink = [...card.querySelectorAll(PAPER_LINK)].find((a) => normalize(a.textContent) && paperIdOf(a) === found.id);
+  const titleEl = titleLink?.querySelector('h1, h2, h3, h4') ?? titleLink?.closest('h1, h2, h3, h4') ?? titleLink;
+  const abstractEl = abstractShown(card, titleEl);
+  const abstract = paper?.summary || normalize(abstractEl?.textContent);
+  return build(found.id, {
+    title: paper?.title || normalize(titleEl?.textContent),
+    authors: jsonAuthors(paper) ?? authorsShown(card),
+    abstract,
+    abstractEl,
+    titleEl,
+    codeLinks: codeLinksOf(abstract, paper, hrefsIn(card, pageUrl)),
+    published: isoFromJson(paper?.publishedAt) ?? isoFromText(spacedText(card)),
+    votes: votesShown(card) ?? (typeof paper?.upvotes === 'number' ? paper.upvotes : undefined),
+  });
+}
+
+/** The single paper page: the `PaperContent` island, its own `paper` first, the rendered page after. */
+function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined {
+  const papers = papersOf(island);
+  const fromUrl = parsePaperId(pageUrl);
+  const id = fromUrl?.kind === 'arxiv' ? fromUrl.id : [...(papers?.keys() ?? [])][0];
+  if (!id) return undefined;
+  const paper = papers?.get(id);
+  const titleEl = island.querySelector('h1') ?? undefined;
+  const abstractHeading = [...island.querySelectorAll('h2')].find((h) => normalize(h.textContent) === 'Abstract');
+  const abstractEl = abstractHeading?.parentElement?.querySelector('p') ?? undefined;
+  const abstract = paper?.summary || normalize(abstractEl?.textContent);
+  // Code links from the paper's own header and abstract blocks, not from comments about other work.
+  const hrefs = [...hrefsIn(titleEl?.closest('section'), pageUrl), ...hrefsIn(abstractHeading?.parentElement, pageUrl)];
+  const authorBlock = [...island.querySelectorAll('div')].find((d) => normalize(d.firstElementChild?.textContent) === 'Authors:');
+  return build(id, {
+    title: paper?.title || normalize(titleEl?.textContent),
+    authors: jsonAuthors(paper) ?? [...(authorBlock?.querySelectorAll('button, a') ?? [])].map((b) => normalize(b.textContent)).filter(Boolean),
+    abstract,
+    abstractEl,
+    titleEl,
+    codeLinks: codeLinksOf(abstract, paper, hrefs),
+    published: isoFromJson(paper?.publishedAt) ?? isoFromText(spacedText(titleEl?.parentElement)),
+    votes: typeof paper?.upvotes === 'number' ? paper.upvotes : undefined,
+  });
+}
+
+/**
+ * Paper links outside `article` cards (collections and layouts we have not seen): the card is the
+ * largest ancestor that still holds links to this one paper only.
+ */
+function cardAroundLink(link: Element, id: string): Element {
+  let card = link;
+  for (let parent = link.parentElement; parent && parent.localName !== 'body' && parent.localName !== 'main'; parent = parent.parentElement) {
+    if ([...parent.querySelectorAll(PAPER_LINK)].some((a) => { const other = paperIdOf(a); return other !== undefined && other !== id; })) break;
+    card = parent;
+  }
+  return card;
+}
+
+export const huggingface: SiteAdapter = {
+  id: 'huggingface',
+  name: 'Hugging Face Papers',
+  matches: ['https://huggingface.co/papers*', 'https://huggingface.co/collections/*'],
+  sampleUrls: [
+    'https://huggingface.co/papers',
+    'https://huggingface.co/papers/date/2025-12-11',
+    'https://huggingface.co/papers?date=2024-05-02',
+    'https://huggingface.co/papers/week/2025-W32',
+    'https://huggingface.co/papers/month/2025-08',
+    'https://huggingface.co/papers/trending',
+    'https://huggingface.co/papers/trending?q=semantic',
+    'https://huggingface.co/papers?q=computation+efficiency',
+    'https://huggingface.co/papers/2305.18323',
+    'https://huggingface.co/papers/2411.18933#community',
+    'https://huggingface.co/collections/starvector/starvector-svg-datasets-svg-bench-67811204a76475be4dd66d09',
+  ],
+  findCards(root) {
+    const cards: Element[] = [];
+    for (const el of root.querySelectorAll('[data-target="PaperContent"], article')) {
+      if (el.localName !== 'article' || firstPaperLink(el)) cards.push(el);
+    }
+    const seen = new Set(cards);
+    let outside = false;
+    for (const link of root.querySelectorAll(PAPER_LINK)) {
+      if (link.closest('article, [data-target="PaperContent"], header, nav, footer')) continue;
+      const id = paperIdOf(link);
+      if (!id) continue;
+      const card = cardAroundLink(link, id);
+      if (!seen.has(card)) {
+        seen.add(card);
+        cards.push(card);
+        outside = true;
+      }
+    }
+    // Keep document order when both kinds occur on one page.
+    if (outside) cards.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
+    return cards;
+  },
+  readCard(card, pageUrl) {
+    try {
+      return card.matches('[data-target="PaperContent"]') ? readPaperPage(card, pageUrl) : readListCard(card, pageUrl);
+    } catch {
+      return undefined;
+    }
+  },
+};
