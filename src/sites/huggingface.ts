@@ -32,9 +32,9 @@ const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
 const normalize = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 
 // ---------------------------------------------------------------------------------------------
-// The hydration JSON, parsed once per island element and indexed by paper id.
+// The hydration JSON, parsed once per island element (again only if its props are rewritten), by paper id.
 
-const indexes = new WeakMap<Element, Map<string, PaperJson>>();
+const indexes = new WeakMap<Element, { props: string | null; papers: Map<string, PaperJson> }>();
 
 /** Paper-shaped objects anywhere in the props (daily items' `paper`, `searchResults`, collection items). */
 function collectPapers(value: unknown, into: Map<string, PaperJson>, depth: number): void {
@@ -57,17 +57,19 @@ function collectPapers(value: unknown, into: Map<string, PaperJson>, depth: numb
 
 function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
   if (!island) return undefined;
-  let index = indexes.get(island);
-  if (!index) {
-    index = new Map();
-    try {
-      collectPapers(JSON.parse(island.getAttribute('data-props') ?? 'null'), index, 0);
-    } catch {
-      // Malformed props: the cards are read from their markup alone.
-    }
-    indexes.set(island, index);
+  // Usually the props never change after load (they go stale instead); if a client-side update does
+  // rewrite them, the index is rebuilt. The same string compares by reference, so this check is cheap.
+  const props = island.getAttribute('data-props');
+  const cached = indexes.get(island);
+  if (cached && cached.props === props) return cached.papers;
+  const papers = new Map<string, PaperJson>();
+  try {
+    collectPapers(JSON.parse(props ?? 'null'), papers, 0);
+  } catch {
+    // Malformed props: the cards are read from their markup alone.
   }
-  return index;
+  indexes.set(island, { props, papers });
+  return papers;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -266,6 +268,9 @@ export const huggingface: SiteAdapter = {
     for (const el of root.querySelectorAll('[data-target="PaperContent"], article')) {
       if (el.localName !== 'article' || firstPaperLink(el)) cards.push(el);
     }
+    // A paper page is about one paper: links to others (recommendations in its comments) are not cards.
+    const doc = (root as Node).ownerDocument ?? (root as Document);
+    if (doc.querySelector('[data-target="PaperContent"]')) return cards;
     const seen = new Set(cards);
     let outside = false;
     for (const link of root.querySelectorAll(PAPER_LINK)) {

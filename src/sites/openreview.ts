@@ -176,7 +176,8 @@ export const openreview: SiteAdapter = {
     const cards: Element[] = [];
     for (const el of root.querySelectorAll('.forum-note, .note')) {
       if (el.matches('.forum-note')) cards.push(el);
-      else if (!el.closest('.forum-container') && el.querySelector(FORUM_LINK)) cards.push(el);
+      // Forum replies and "Recent Activity" entries (`li.note.note-activity`) are reviews and edits, not papers.
+      else if (!el.matches('.note-activity') && !el.closest('.forum-container') && el.querySelector(FORUM_LINK)) cards.push(el);
     }
     return cards;
   },

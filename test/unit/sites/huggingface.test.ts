@@ -94,6 +94,17 @@ describe('huggingface cards after the hydration JSON went stale', () => {
   });
 });
 
+describe('huggingface cards after the hydration JSON was rewritten', () => {
+  it('re-reads props that a client-side update replaced', () => {
+    const document = island({ dailyPapers: [] }, '<article><h3><a href="/papers/2305.18323">ReWOO (shown)</a></h3></article>');
+    const card = huggingface.findCards(document)[0]!;
+    expect(huggingface.readCard(card, DAILY_URL)!.title).toBe('ReWOO (shown)');
+    const props = { dailyPapers: [{ paper: { id: '2305.18323', title: 'ReWOO: from the JSON', authors: [{ name: 'Binfeng Xu' }] } }] };
+    document.querySelector('[data-props]')!.setAttribute('data-props', JSON.stringify(props));
+    expect(huggingface.readCard(card, DAILY_URL)).toMatchObject({ title: 'ReWOO: from the JSON', authors: ['Binfeng Xu'] });
+  });
+});
+
 describe('huggingface card markup generations', () => {
   it('reads the compact 2025 card (no abstract, no names in the DOM) from the JSON, without abstractEl', () => {
     const document = island(
@@ -191,6 +202,17 @@ describe('huggingface never throws', () => {
     });
     const loose = document.createElement('article');
     expect(huggingface.readCard(loose, DAILY_URL)).toBeUndefined();
+  });
+
+  it('counts a paper page as one card, whatever other papers its comments link', () => {
+    const html = readFileSync(path.resolve(import.meta.dirname, '../../fixtures/huggingface/paper-2305.18323.html'), 'utf8');
+    const document = loadPage(html, 'https://huggingface.co/papers/2305.18323');
+    document.querySelector('main')!.insertAdjacentHTML(
+      'beforeend',
+      `<div class="SVELTE_HYDRATER contents" data-target="DiscussionComments" data-props="{}"><div class="prose"><p>Similar papers:</p>
+       <ul><li><a href="https://huggingface.co/papers/2411.18933">Efficient Track Anything</a> (2024)</li><li><a href="/papers/2206.01191">EfficientFormer</a></li></ul></div></div>`,
+    );
+    expect(huggingface.findCards(document).map((c) => c.getAttribute('data-target'))).toEqual(['PaperContent']);
   });
 
   it('reads a paper page whose island lost its props from the page itself', () => {

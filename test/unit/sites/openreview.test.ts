@@ -125,6 +125,17 @@ describe('openreview forum page', () => {
   });
 });
 
+describe('openreview activity list', () => {
+  it('does not count "Recent Activity" entries (reviews, comments, edits) as papers', () => {
+    const document = loadPage(
+      `<div id="recent-activity" class="tab-pane"><ul class="list-unstyled submissions-list activity-list">
+       <li class="note note-activity"><div class="meta"><h4><a href="/forum?id=GiHo83ozsF&amp;noteId=Zp0sE6dKa1">Official Review of Submission5317</a></h4></div></li></ul></div>`,
+      'https://openreview.net/group?id=ICML.cc/2024/Conference#tab-recent-activity',
+    );
+    expect(openreview.findCards(document)).toHaveLength(0);
+  });
+});
+
 describe('openreview never throws', () => {
   it('skips notes without a forum link and empty notes', () => {
     const document = loadPage('<div class="note"><h4>Untitled</h4></div><div class="note" id="bare"></div>', VENUE);
