@@ -7,20 +7,21 @@ import { indexFields, type StoredPaper, type TagEntry } from './records';
 export const DB_NAME = 'paperlight';
 export const DB_VERSION = 2;
 
-/** `[facet, value, savedAt]`: one entry per tag, status, site and has-code flag, for filtered pages newest first. */
-export type FacetKey = [string, string | number, number];
+/** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
+export type ByTime<T> = [T, number];
 
 export interface PaperlightDB extends DBSchema {
   papers: {
     key: string;
     value: StoredPaper;
     indexes: {
-      tags: string;
-      status: string;
+      tags: ByTime<string>;
+      status: ByTime<string>;
+      site: ByTime<string>;
+      code: ByTime<number>;
       savedAt: number;
       updatedAt: number;
       ids: string;
-      facets: FacetKey;
       title: string;
       metrics: number;
     };
@@ -44,12 +45,18 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
     papers.createIndex('savedAt', 'savedAt');
     papers.createIndex('updatedAt', 'updatedAt');
   },
-  // 1 → 2: derived index fields (lookup by any id, filtered pages, title and metric sorts) and the tag list
-  // for autocomplete. Existing records get tidy, case-insensitively unique tags and their index fields.
+  // 1 → 2: filtered pages in time order (tags, status, site, has code: each paired with savedAt), lookup by
+  // any id, title and metric sorts, and the tag list for autocomplete. Existing records get tidy,
+  // case-insensitively unique tags and their derived index fields.
   async (db, tx) => {
     const papers = tx.objectStore('papers');
+    papers.deleteIndex('tags');
+    papers.deleteIndex('status');
+    papers.createIndex('tags', 'ix.tags', { multiEntry: true });
+    papers.createIndex('status', ['status', 'savedAt']);
+    papers.createIndex('site', ['site', 'savedAt']);
+    papers.createIndex('code', ['ix.code', 'savedAt']);
     papers.createIndex('ids', 'ix.ids', { multiEntry: true });
-    papers.createIndex('facets', 'ix.facets', { multiEntry: true });
     papers.createIndex('title', 'ix.title');
     papers.createIndex('metrics', 'ix.metrics');
     db.createObjectStore('tags', { keyPath: 'id' });

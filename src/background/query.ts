@@ -1,39 +1,43 @@
 // One page of the library, sorted and filtered, read through indexes so the first page costs a page's worth of
 // records, not the whole library:
 // - no filter: walk the sort's index (savedAt, updatedAt, title, metrics) from `offset`;
-// - one filter, newest/oldest first: walk that filter's slice of the `facets` index, which is ordered by savedAt;
-// - anything else: read the smallest filter's slice, keep the records that pass every filter, sort those.
+// - one filter, newest/oldest first: walk that filter's index (tags, status, site, code), each ordered by savedAt
+//   within a value; a tag's total comes from the tag list, which counts it;
+// - anything else: read the rarest filter's slice, keep the records that pass every filter, sort those.
 import { tagId } from '../core/backup';
 import type { SavedPaper } from '../core/paper';
 import type { QueryFilter, QueryRequest, SortField } from '../shared/messages';
-import type { FacetKey, PaperlightDatabase } from './db';
+import type { PaperlightDatabase } from './db';
 import { toSaved, type StoredPaper } from './records';
 import { readTransaction } from './transactions';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-type Facet = [name: string, value: string | number];
+type FilterIndex = 'tags' | 'status' | 'site' | 'code';
 
-function facetsOf(filter: QueryFilter | undefined): Facet[] {
+interface Condition {
+  index: FilterIndex;
+  value: string | number;
+  test(paper: StoredPaper): boolean;
+}
+
+function conditionsOf(filter: QueryFilter | undefined): Condition[] {
   if (!filter) return [];
-  const facets: Facet[] = (filter.tags ?? []).map((tag) => ['tag', tagId(tag)]);
-  if (filter.status !== undefined) facets.push(['status', filter.status]);
-  if (filter.site !== undefined) facets.push(['site', filter.site]);
-  if (filter.hasCode !== undefined) facets.push(['code', filter.hasCode ? 1 : 0]);
-  return facets;
+  const conditions: Condition[] = (filter.tags ?? []).map((tag) => {
+    const id = tagId(tag);
+    return { index: 'tags', value: id, test: (p) => p.ix.tags.some(([t]) => t === id) };
+  });
+  const { status, site, hasCode } = filter;
+  if (status !== undefined) conditions.push({ index: 'status', value: status, test: (p) => p.status === status });
+  if (site !== undefined) conditions.push({ index: 'site', value: site, test: (p) => p.site === site });
+  if (hasCode !== undefined) conditions.push({ index: 'code', value: hasCode ? 1 : 0, test: (p) => p.ix.code === (hasCode ? 1 : 0) });
+  return conditions;
 }
 
-function facetRange([name, value]: Facet): IDBKeyRange {
-  const low: FacetKey = [name, value, -Infinity];
-  const high: FacetKey = [name, value, Infinity];
-  return IDBKeyRange.bound(low, high);
+/** Every entry of one value in a `[value, savedAt]` index. */
+function rangeOf({ value }: Condition): IDBKeyRange {
+  return IDBKeyRange.bound([value, -Infinity], [value, Infinity]);
 }
-
-function hasFacet(paper: StoredPaper, [name, value]: Facet): boolean {
-  return paper.ix.facets.some(([n, v]) => n === name && v === value);
-}
-
-const SORT_INDEX = { savedAt: 'savedAt', updatedAt: 'updatedAt', title: 'title', metrics: 'metrics' } as const;
 
 function sortKey(paper: StoredPaper, sort: SortField): string | number {
   switch (sort) {
@@ -77,29 +81,39 @@ export async function queryPapers(db: PaperlightDatabase, request: QueryRequest)
   const direction = request.direction === 'asc' ? 'next' : 'prev';
   const offset = request.offset ?? 0;
   const limit = request.limit ?? DEFAULT_PAGE_SIZE;
-  const facets = facetsOf(request.filter);
-  const store = readTransaction(db).objectStore('papers');
+  const conditions = conditionsOf(request.filter);
+  const tx = readTransaction(db);
+  const store = tx.objectStore('papers');
+  const tagList = tx.objectStore('tags');
+  // How many papers pass one condition: tags are counted by the tag list, the rest by their index.
+  const sizeOf = async (condition: Condition): Promise<number> =>
+    condition.index === 'tags'
+      ? ((await tagList.get(condition.value as string))?.count ?? 0)
+      : store.index(condition.index).count(rangeOf(condition));
 
-  if (facets.length === 0) {
+  if (conditions.length === 0) {
     const [total, items] = await Promise.all([
       store.count(),
-      readPage(store.index(SORT_INDEX[sort]).openCursor(null, direction), offset, limit),
+      readPage(store.index(sort).openCursor(null, direction), offset, limit),
     ]);
     return { items, total };
   }
 
-  const index = store.index('facets');
-  if (facets.length === 1 && sort === 'savedAt') {
-    const range = facetRange(facets[0]!);
-    const [total, items] = await Promise.all([index.count(range), readPage(index.openCursor(range, direction), offset, limit)]);
+  if (conditions.length === 1 && sort === 'savedAt') {
+    const [condition] = conditions as [Condition];
+    const cursor = store.index(condition.index).openCursor(rangeOf(condition), direction);
+    const [total, items] = await Promise.all([sizeOf(condition), readPage(cursor, offset, limit)]);
     return { items, total };
   }
 
-  const sizes = await Promise.all(facets.map((facet) => index.count(facetRange(facet))));
-  const smallest = sizes.indexOf(Math.min(...sizes));
-  if (sizes[smallest] === 0) return { items: [], total: 0 };
-  const candidates = await index.getAll(facetRange(facets[smallest]!));
-  const matches = candidates.filter((paper) => facets.every((facet) => hasFacet(paper, facet)));
+  // The rarest condition decides which records are read; a tag, counted for free, is tried first.
+  const tags = conditions.filter((c) => c.index === 'tags');
+  const candidates = tags.length ? tags : conditions;
+  const sizes = await Promise.all(candidates.map(sizeOf));
+  const rarest = candidates[sizes.indexOf(Math.min(...sizes))]!;
+  if (Math.min(...sizes) === 0) return { items: [], total: 0 };
+  const records = await store.index(rarest.index).getAll(rangeOf(rarest));
+  const matches = records.filter((paper) => conditions.every((condition) => condition.test(paper)));
   matches.sort(compareBy(sort));
   if (direction === 'prev') matches.reverse();
   return { items: matches.slice(offset, offset + limit).map(toSaved), total: matches.length };

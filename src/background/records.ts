@@ -3,14 +3,16 @@
 import { LIMITS, canonicalPaper, normaliseTags, tagId } from '../core/backup';
 import type { SavedPaper } from '../core/paper';
 import type { CardData } from '../shared/messages';
-import type { FacetKey } from './db';
+import type { ByTime } from './db';
 
 /** Derived from the record on every write; used only by indexes and never sent out of the background. */
 export interface IndexFields {
   /** The key and every alias: a paper is found under any of its ids. */
   ids: string[];
-  /** `[facet, value, savedAt]` per tag (lower case), status, site and has-code flag. */
-  facets: FacetKey[];
+  /** `[tag id, savedAt]` per tag: the papers of one tag, in time order. */
+  tags: Array<ByTime<string>>;
+  /** 1 when the paper has code links (booleans are not index keys). */
+  code: 0 | 1;
   /** Lower-cased title, for sorting by title. */
   title: string;
   /** Number of stated metrics, for sorting by metrics. */
@@ -29,15 +31,10 @@ export interface TagEntry {
 }
 
 export function indexFields(paper: SavedPaper): IndexFields {
-  const saved = paper.savedAt;
   return {
     ids: [...new Set([paper.key, ...paper.aliases])],
-    facets: [
-      ...paper.tags.map((tag): FacetKey => ['tag', tagId(tag), saved]),
-      ['status', paper.status, saved],
-      ['site', paper.site, saved],
-      ['code', paper.codeLinks.length > 0 ? 1 : 0, saved],
-    ],
+    tags: paper.tags.map((tag) => [tagId(tag), paper.savedAt]),
+    code: paper.codeLinks.length > 0 ? 1 : 0,
     title: paper.title.toLowerCase(),
     metrics: paper.metrics.length,
   };

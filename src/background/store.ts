@@ -106,10 +106,9 @@ export async function listTags(db: PaperlightDatabase): Promise<{ tags: TagCount
   return { tags: entries.map(({ name, count }) => ({ name, count })) };
 }
 
-/** The whole library, newest first. */
+/** The whole library, newest first (one read of the store, sorted here: cheaper than reading through an index). */
 export async function allPapers(db: PaperlightDatabase): Promise<{ papers: SavedPaper[] }> {
-  const stored = await db.getAllFromIndex('papers', 'savedAt');
-  const papers: SavedPaper[] = new Array(stored.length);
-  for (let i = 0; i < stored.length; i++) papers[i] = toSaved(stored[stored.length - 1 - i]!);
+  const papers = (await db.getAll('papers')).map(toSaved);
+  papers.sort((a, b) => b.savedAt - a.savedAt || (a.key < b.key ? 1 : a.key > b.key ? -1 : 0));
   return { papers };
 }

@@ -12,10 +12,10 @@ describe('database schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['papers', 'tags']);
     const papers = db.transaction('papers').store;
     expect(papers.keyPath).toBe('key');
-    expect([...papers.indexNames].sort()).toEqual(['facets', 'ids', 'metrics', 'savedAt', 'status', 'tags', 'title', 'updatedAt']);
+    expect([...papers.indexNames].sort()).toEqual(['code', 'ids', 'metrics', 'savedAt', 'site', 'status', 'tags', 'title', 'updatedAt']);
     expect(papers.index('tags').multiEntry).toBe(true);
     expect(papers.index('ids').multiEntry).toBe(true);
-    expect(papers.index('facets').multiEntry).toBe(true);
+    expect(papers.index('status').keyPath).toEqual(['status', 'savedAt']);
     db.close();
   });
 });
