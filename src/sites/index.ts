@@ -5,6 +5,13 @@ import { huggingface } from './huggingface';
 import { arxiv } from './arxiv';
 import { openreview } from './openreview';
 import { alphaxiv } from './alphaxiv';
+import { scholar } from './scholar';
+import { semanticscholar } from './semanticscholar';
+import { acl } from './acl';
+import { cvf } from './cvf';
+import { pmlr } from './pmlr';
+import { neurips } from './neurips';
+import { generic } from './generic';
 
 export type { SiteAdapter, PaperCard } from './types';
 
@@ -13,6 +20,13 @@ export const adapters: readonly SiteAdapter[] = [
   arxiv,
   openreview,
   alphaxiv,
+  scholar,
+  semanticscholar,
+  acl,
+  cvf,
+  pmlr,
+  neurips,
+  generic,
 ];
 
 /** The adapter whose match patterns claim `url`, if any. */

@@ -1,0 +1,74 @@
+// CVF Open Access listings (openaccess.thecvf.com/CVPR2024?day=all, /ICCV2023?day=…, /WACV2024,
+// workshop pages). Static pages, one definition list: a `dt` with the title link to
+// /content/…/html/<Name>_paper.html, then a `dd` with one author-search form per author (the name is in
+// a hidden `query_author` input), then a `dd` with [pdf] [supp] [arXiv] links and the hidden BibTeX.
+// No abstract and no date in the listing. Key: the arXiv id when there is an [arXiv] link, else the
+// paper page's URL (kept as an alias either way).
+import type { PaperCard, SiteAdapter } from './types';
+import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, textOf, toCard } from './lib/read';
+
+const PAPER_PAGE_LINK = 'a[href$="_paper.html"]';
+
+function findCards(root: ParentNode): Element[] {
+  const cards: Element[] = [];
+  for (const link of root.querySelectorAll(PAPER_PAGE_LINK)) {
+    const title = link.closest('dt');
+    if (title && cards[cards.length - 1] !== title) cards.push(title);
+  }
+  return cards;
+}
+
+/** The `dd` elements that belong to the title `dt` (up to the next `dt`). */
+function detailsOf(title: Element): Element[] {
+  const details: Element[] = [];
+  for (let el = title.nextElementSibling; el && el.localName !== 'dt'; el = el.nextElementSibling) {
+    if (el.localName === 'dd') details.push(el);
+  }
+  return details;
+}
+
+function authorsOf(details: readonly Element[]): string[] {
+  const first = details[0];
+  if (!first) return [];
+  const fromInputs = [...first.querySelectorAll('input[name="query_author"]')].map((input) => input.getAttribute('value')?.trim() ?? '');
+  if (fromInputs.some(Boolean)) return fromInputs.filter(Boolean);
+  // Pages without the search forms list the names as plain text or links, comma-separated.
+  return splitAuthors(textOf(first));
+}
+
+function readCard(title: Element, pageUrl: string): PaperCard | undefined {
+  const link = title.querySelector(PAPER_PAGE_LINK);
+  const url = absoluteUrl(link?.getAttribute('href'), pageUrl);
+  const details = detailsOf(title);
+  const hrefs = details.flatMap((dd) => hrefsOf(dd, pageUrl));
+  return toCard({
+    ids: [...hrefs.filter((href) => /^https?:\/\/(?:www\.)?arxiv\.org\//i.test(href)), url],
+    title: textOf(link),
+    url: url ?? '',
+    authors: authorsOf(details),
+    abstract: '',
+    titleEl: link ?? undefined,
+    codeHrefs: details.flatMap((dd) => codeHrefsOf(dd, pageUrl)),
+  });
+}
+
+export const cvf: SiteAdapter = {
+  id: 'cvf',
+  name: 'CVF Open Access',
+  matches: [
+    'https://openaccess.thecvf.com/CVPR*',
+    'https://openaccess.thecvf.com/ICCV*',
+    'https://openaccess.thecvf.com/WACV*',
+    'https://openaccess.thecvf.com/ACCV*',
+  ],
+  sampleUrls: [
+    'https://openaccess.thecvf.com/CVPR2024?day=all',
+    'https://openaccess.thecvf.com/CVPR2024?day=2024-06-19',
+    'https://openaccess.thecvf.com/ICCV2023?day=all',
+    'https://openaccess.thecvf.com/WACV2024',
+    'https://openaccess.thecvf.com/CVPR2023_workshops/CLVision',
+    'https://openaccess.thecvf.com/CVPR2019?day=2019-06-18',
+  ],
+  findCards,
+  readCard: (title, pageUrl) => safely(() => readCard(title, pageUrl)),
+};

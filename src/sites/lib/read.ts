@@ -1,0 +1,148 @@
+// Reading helpers shared by the site adapters: page text as whitespace-normalised strings, absolute
+// links, dates, and the last step from what a card shows to a PaperCard (key by the project's rule,
+// canonical code links). DOM reads only through textContent and attributes: no layout, no innerHTML.
+import { extractCodeLinks, sortCodeLinks } from '../../core/links';
+import { keyFor } from '../../core/paper-id';
+import type { PaperCard } from '../types';
+
+/** Collapses whitespace runs (including no-break spaces) to one space and trims, as the text map does. */
+export function normalizeSpace(text: string): string {
+  return text.replace(/[\s\u00a0]+/g, ' ').trim();
+}
+
+/**
+ * The whitespace-normalised text of `el`. Descendants matching `skip` (chrome such as "TLDR" pills,
+ * "Expand" toggles, "[PDF]" prefixes) and script/style contents are left out.
+ */
+export function textOf(el: Element | null | undefined, skip?: string): string {
+  if (!el) return '';
+  if (!skip) return normalizeSpace(el.textContent ?? '');
+  let out = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += (child as Text).data;
+      else if (child.nodeType === 1) {
+        const element = child as Element;
+        if (element.localName !== 'script' && element.localName !== 'style' && !element.matches(skip)) walk(element);
+      }
+    }
+  };
+  walk(el);
+  return normalizeSpace(out);
+}
+
+/** `href` made absolute against the page URL; undefined for a missing or unparsable link. */
+export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {
+  if (!href) return undefined;
+  try {
+    return new URL(href, base).href;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Absolute targets of the links under `el` (javascript: and fragment-only links left out). */
+export function hrefsOf(el: ParentNode, base: string): string[] {
+  const out: string[] = [];
+  for (const a of el.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href')!;
+    if (href.startsWith('#') || /^javascript:/i.test(href)) continue;
+    const url = absoluteUrl(href, base);
+    if (url) out.push(url);
+  }
+  return out;
+}
+
+/** Links that are code whatever their label: repositories, model hubs, github.io project pages. */
+const CODE_HOST = /^https?:\/\/(?:(?:www\.)?(?:github\.com|gitlab\.com|gitee\.com|bitbucket\.org|huggingface\.co|hf\.co)\/|[^/]+\.github\.io(?:[/?#]|$))/i;
+/** Labels a page puts on a link to code or to a project page ("[code]", "Software", "Project page"). */
+const CODE_LABEL = /^\W*(?:code|source code|software|github|gitlab|project(?: page| website)?|implementation|repo(?:sitory)?)\W*$/i;
+
+/**
+ * Absolute targets of the links under `el` that lead to code: on a code host, or labelled as code.
+ * Other links (publisher pages, author pages) are left out: every link handed to extractCodeLinks
+ * counts as code.
+ */
+export function codeHrefsOf(el: ParentNode, base: string): string[] {
+  const out: string[] = [];
+  for (const a of el.querySelectorAll('a[href]')) {
+    const url = absoluteUrl(a.getAttribute('href'), base);
+    if (!url || !/^https?:/i.test(url) || out.includes(url)) continue;
+    if (CODE_HOST.test(url) || CODE_LABEL.test(normalizeSpace(a.textContent ?? ''))) out.push(url);
+  }
+  return out;
+}
+
+/** Splits a displayed author list ("A, B, C…" or "A | B") into names, without "…"/"et al." chrome. */
+export function splitAuthors(text: string, separator: RegExp = /\s*,\s*/): string[] {
+  return normalizeSpace(text)
+    .split(separator)
+    .map((name) => name.replace(/\s*(?:…|\.\.\.)$/, '').replace(/^(?:and|&)\s+/, '').trim())
+    .filter((name) => name !== '' && !/^(?:…|\.\.\.|et al\.?)$/i.test(name));
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function iso(year: string, month: number, day: string): string | undefined {
+  const d = Number(day);
+  if (month < 1 || month > 12 || d < 1 || d > 31) return undefined;
+  return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/**
+ * A full date in the forms listing pages print ("5 April 2007", "Apr 5, 2007", "2007-04-05") as ISO
+ * `YYYY-MM-DD`; undefined when day, month or year is missing (a bare "2007" is not a date).
+ */
+export function isoDate(text: string): string | undefined {
+  let m = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
+  if (m) return iso(m[1]!, Number(m[2]), m[3]!);
+  m = /\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/.exec(text);
+  if (m) return iso(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!);
+  m = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
+  if (m) return iso(m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, m[2]!);
+  return undefined;
+}
+
+/** What an adapter read from one card, before the paper key is chosen. */
+export interface CardFields {
+  /** Every id or URL the card gives for the paper, most telling first (aliases keep this order). */
+  ids: Array<string | undefined>;
+  title: string;
+  url: string;
+  authors: string[];
+  abstract: string;
+  /** Set only when the card shows the abstract (highlights go there). */
+  abstractEl?: Element;
+  titleEl?: Element;
+  /** Links the card gives to code (see codeHrefsOf); the abstract's own links are found in its text. */
+  codeHrefs: string[];
+  published?: string;
+}
+
+/** The PaperCard for `fields`, or undefined when none of its ids names a paper. */
+export function toCard(fields: CardFields): PaperCard | undefined {
+  const identity = keyFor(fields.ids.filter((id): id is string => Boolean(id)));
+  if (!identity) return undefined;
+  const card: PaperCard = {
+    key: identity.key,
+    title: fields.title,
+    url: fields.url,
+    authors: fields.authors,
+    abstract: fields.abstract,
+    codeLinks: sortCodeLinks(extractCodeLinks(fields.abstract, fields.codeHrefs)).map((link) => link.url),
+  };
+  if (identity.aliases.length > 0) card.aliases = identity.aliases;
+  if (fields.abstractEl && fields.abstract) card.abstractEl = fields.abstractEl;
+  if (fields.titleEl) card.titleEl = fields.titleEl;
+  if (fields.published) card.published = fields.published;
+  return card;
+}
+
+/** Runs `read`, turning any exception into undefined: readCard must never throw on odd markup. */
+export function safely<T>(read: () => T | undefined): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,66 @@
+// ACL Anthology beyond the fixture pages: URL forms, the Bootstrap-4 entry markup (≤ 2023) with old-style
+// ids, front matter of both id styles, code badges, and odd entries that must not throw. The snippets are
+// hand-made (synthetic), following the templates quoted in /work/shared/site-markup.md §4b.
+import { describe, expect, it } from 'vitest';
+import { adapterFor } from '../../../src/sites';
+import { acl } from '../../../src/sites/acl';
+import { loadPage } from './load-page';
+
+describe('acl URLs', () => {
+  it.each(['https://aclanthology.org/volumes/N19-1/', 'https://aclanthology.org/events/emnlp-2024/'])('claims %s', (url) =>
+    expect(adapterFor(url)?.id).toBe('acl'),
+  );
+  it.each([
+    'https://aclanthology.org/',
+    'https://aclanthology.org/2023.acl-long.1/',
+    'https://aclanthology.org/people/smaranda-muresan/',
+    'https://aclanthology.org/venues/acl/',
+  ])('leaves %s alone', (url) => expect(adapterFor(url)).toBeUndefined());
+});
+
+const PAGE = 'https://aclanthology.org/volumes/N19-1/';
+const entry = (id: string, title: string, authors: string, extra = '') =>
+  `<p class="d-sm-flex align-items-stretch"><span class="d-block mr-2 text-nowrap list-button-row">
+    <a class="badge badge-primary align-middle mr-1" href="https://www.aclweb.org/anthology/${id}.pdf">pdf</a>
+    <a class="badge badge-secondary align-middle mr-1" href="/anthology/${id}.bib">bib</a>${extra}
+  </span><span class="d-block"><strong><a class="align-middle" href="/anthology/${id}/">${title}</a></strong><br>${authors}</span></p>`;
+
+describe('acl entries', () => {
+  it('reads the Bootstrap-4 markup with old-style ids, skipping front matter', () => {
+    const document = loadPage(
+      `<div id="N19-1">
+      ${entry('N19-1000', 'Proceedings of the 2019 Conference of the North American Chapter', '<a href="/people/j/jill-burstein/">Jill Burstein</a>')}
+      ${entry(
+        'N19-1423',
+        '<span class="acl-fixed-case">BERT</span>: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+        '<a href="/people/j/jacob-devlin/">Jacob Devlin</a> | <a href="/people/m/ming-wei-chang/">Ming-Wei Chang</a> | <a href="/people/k/kenton-lee/">Kenton Lee</a> | <a href="/people/k/kristina-toutanova/">Kristina Toutanova</a>',
+        '<a class="badge badge-info align-middle mr-1" href="#abstract-N19-1423" data-toggle="collapse">abs</a><a class="badge badge-secondary align-middle mr-1" href="https://github.com/google-research/bert">code</a>',
+      )}
+      <div class="card bg-light mb-2 mb-lg-3 collapse abstract-collapse" id="abstract-N19-1423"><div class="card-body p-3 small">We introduce a new language representation model called BERT. It obtains new state-of-the-art results on eleven natural language processing tasks, including pushing the GLUE score to 80.5%.</div></div>
+      ${entry('W19-0100', 'Proceedings of a workshop', '')}
+      ${entry('W19-0101', 'A workshop paper without abstract', '<a href="/people/a/ana-garcía/">Ana García</a>')}
+      </div>`,
+      PAGE,
+    );
+    const records = acl.findCards(document).map((card) => acl.readCard(card, PAGE));
+    expect(records.map((r) => r?.key)).toEqual(['acl:N19-1423', 'acl:W19-0101']);
+    expect(records[0]).toMatchObject({
+      title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+      url: 'https://aclanthology.org/N19-1423/',
+      authors: ['Jacob Devlin', 'Ming-Wei Chang', 'Kenton Lee', 'Kristina Toutanova'],
+      abstract:
+        'We introduce a new language representation model called BERT. It obtains new state-of-the-art results on eleven natural language processing tasks, including pushing the GLUE score to 80.5%.',
+      codeLinks: ['https://github.com/google-research/bert'],
+    });
+    // Collapsed until opened: the card does not show it, so the widget lists its metrics instead.
+    expect(records[0]!.abstractEl).toBeUndefined();
+    expect(records[1]).toMatchObject({ title: 'A workshop paper without abstract', authors: ['Ana García'], abstract: '' });
+  });
+
+  it('never throws on an entry without a title link', () => {
+    const document = loadPage('<div class="d-sm-flex"><div class="list-button-row"></div><span class="d-block"><strong>x</strong></span></div>', PAGE);
+    expect(acl.findCards(document)).toEqual([]);
+    const row = document.querySelector('.d-sm-flex')!;
+    expect(acl.readCard(row, PAGE)).toBeUndefined();
+  });
+});
