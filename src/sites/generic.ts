@@ -54,7 +54,10 @@ function findCards(root: ParentNode): Element[] {
       kinds.set(kind, seen === undefined || seen === key ? key : null);
     }
   }
-  const namesOne = (el: Element) => [...(named.get(el)?.values() ?? [])].every((key) => key !== null);
+  const namesOne = (el: Element) => {
+    for (const key of named.get(el)?.values() ?? []) if (key === null) return false;
+    return true;
+  };
   const blocks = new Map<Element, string>();
   for (const { link, key } of links) {
     let block: Element = link;

@@ -11,8 +11,8 @@ export function normalizeSpace(text: string): string {
 }
 
 /**
- * The whitespace-normalised text of `el`. Descendants matching `skip` (chrome such as "TLDR" pills,
- * "Expand" toggles, "[PDF]" prefixes) and script/style contents are left out.
+ * The whitespace-normalised text of `el` (its textContent). With `skip`, descendants matching it
+ * (chrome such as "TLDR" pills, "Expand" toggles, "[PDF]" prefixes) and script/style contents are left out.
  */
 export function textOf(el: Element | null | undefined, skip?: string): string {
   if (!el) return '';
@@ -73,7 +73,7 @@ export function codeHrefsOf(el: ParentNode, base: string): string[] {
   return out;
 }
 
-/** Splits a displayed author list ("A, B, C…" or "A | B") into names, without "…"/"et al." chrome. */
+/** Splits a displayed author list ("A, B, C…", or by `separator`) into names, without "…"/"et al." chrome. */
 export function splitAuthors(text: string, separator: RegExp = /\s*,\s*/): string[] {
   return normalizeSpace(text)
     .split(separator)
