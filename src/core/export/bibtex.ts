@@ -1,0 +1,145 @@
+// BibTeX entries for a reference list: @misc for arXiv preprints (eprint, archivePrefix, primaryClass when the
+// id names it), @inproceedings for proceedings sites, @article for papers with a DOI, @misc for bare URLs.
+//
+// Text is written as UTF-8, which biber, BibTeX with LaTeX's default UTF-8 input, Zotero and JabRef read; LaTeX
+// accent macros could not carry Chinese, right-to-left text or emoji anyway. What LaTeX would interpret is
+// escaped so that every field prints as the site wrote it: the ten specials, `<` `>` `|` (which the default
+// font encoding turns into other glyphs), and the ligature pairs `` ` `` `--` `''` `,,`. Braces protect words
+// with capitals inside them (BERT, ImageNet, GPT, 3D) and lone capitals (ResNet-X) from styles that
+// lower-case titles.
+import type { SavedPaper } from '../paper';
+import { citationKeys } from './cite-keys';
+import { splitName } from './names';
+import {
+  arxivPrimaryClass, encodedUrl, landingUrl, oneLine, paperDate, paperIds, paperVenue, publicationKind,
+} from './paper-facts';
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+const LATEX_REPLACEMENTS: Record<string, string> = {
+  '\\': '\\textbackslash{}',
+  // \{ and \} would unbalance BibTeX's brace count; these macros keep it even.
+  '{': '\\textbraceleft{}',
+  '}': '\\textbraceright{}',
+  '&': '\\&',
+  '%': '\\%',
+  $: '\\$',
+  '#': '\\#',
+  _: '\\_',
+  '~': '\\textasciitilde{}',
+  '^': '\\textasciicircum{}',
+  '<': '\\textless{}',
+  '>': '\\textgreater{}',
+  '|': '\\textbar{}',
+  '`': '{`}',
+};
+
+/**
+ * One pass over the text: a letter-digit word (protected in braces when `protect` and its case matters), a
+ * special character, or the first of a ligature pair (`--`, `''`, `,,`).
+ */
+const LATEX_TOKEN = /([\p{L}\p{N}]+)|([\\{}&%$#_~^<>|`])|([-',])(?=\3)/gu;
+const INNER_CAPITAL = /^.[^]*\p{Lu}/u;
+const CAPITAL = /^\p{Lu}$/u;
+
+/** Words whose case carries meaning: capitals inside (BERT, ImageNet, 3D) or a lone capital (ResNet-X, Q-learning), but not the article "A". */
+function keepsCase(word: string): boolean {
+  return INNER_CAPITAL.test(word) || (CAPITAL.test(word) && word !== 'A');
+}
+
+/** The same without the words, for text whose case is left alone (abstracts, names): most of it needs nothing. */
+const LATEX_SPECIAL = /([\\{}&%$#_~^<>|`])|([-',])(?=\2)/g;
+
+function latex(text: string, protect: boolean): string {
+  const line = oneLine(text);
+  if (!protect) {
+    return line.replace(LATEX_SPECIAL, (match, special: string | undefined, pair: string | undefined) =>
+      special !== undefined ? LATEX_REPLACEMENTS[special] : `${pair}{}`,
+    );
+  }
+  return line.replace(LATEX_TOKEN, (match, word: string | undefined, special: string | undefined, pair: string | undefined) => {
+    if (word !== undefined) return keepsCase(word) ? `{${word}}` : word;
+    if (special !== undefined) return LATEX_REPLACEMENTS[special];
+    return `${pair}{}`;
+  });
+}
+
+/** A field value as LaTeX text (titles with `protectCapitals`). */
+export function escapeLatex(text: string, options: { protectCapitals?: boolean } = {}): string {
+  return latex(text, options.protectCapitals ?? false);
+}
+
+/**
+ * Verbatim fields (url, doi, eprint) are read character for character, but BibTeX still counts their braces:
+ * percent-encode braces (URLs mean the same with `%7B`), drop line breaks.
+ */
+function verbatim(text: string): string {
+  return oneLine(text).replace(/[{}]/g, (c) => (c === '{' ? '%7B' : '%7D'));
+}
+
+/**
+ * Keywords are a list split at `,` and `;`: a tag's own separators become spaces so that each tag stays one
+ * keyword. biblatex reads the field as LaTeX (a bare `#` or `%` stops the document from compiling), so the
+ * tag is escaped like any text, although Better BibTeX and JabRef then import `\&` rather than `&`.
+ */
+function keyword(tag: string): string {
+  return latex(tag.replace(/[,;]/g, ' '), false);
+}
+
+function authorField(authors: readonly string[]): string {
+  return authors
+    .filter((a) => a.trim() !== '')
+    .map((raw) => {
+      const name = splitName(raw);
+      if (name.kind === 'literal') return `{${latex(name.name, false)}}`;
+      const parts = [latex(name.family, false)];
+      if (name.suffix) parts.push(latex(name.suffix, false));
+      if (name.given) parts.push(latex(name.given, false));
+      else if (name.suffix) parts.push('');
+      return parts.join(', ');
+    })
+    .join(' and ');
+}
+
+type Field = [name: string, value: string, form?: 'braced' | 'bare'];
+
+function entryType(paper: SavedPaper): 'misc' | 'article' | 'inproceedings' {
+  const kind = publicationKind(paper);
+  return kind === 'proceedings' ? 'inproceedings' : kind === 'article' ? 'article' : 'misc';
+}
+
+function entry(paper: SavedPaper, key: string): string {
+  const ids = paperIds(paper);
+  const date = paperDate(paper, ids);
+  const venue = paperVenue(paper);
+  const fields: Field[] = [['title', latex(paper.title, true)]];
+  const authors = authorField(paper.authors);
+  if (authors) fields.push(['author', authors]);
+  if (venue.booktitle) fields.push(['booktitle', latex(venue.booktitle, true)]);
+  if (venue.series) fields.push(['series', latex(venue.series, false)]);
+  if (venue.volume) fields.push(['volume', venue.volume]);
+  if (venue.publisher) fields.push(['publisher', latex(venue.publisher, false)]);
+  if (date) fields.push(['year', date.year]);
+  if (date?.month) fields.push(['month', MONTHS[date.month - 1], 'bare']);
+  if (ids.arxiv) {
+    fields.push(['eprint', verbatim(ids.arxiv)], ['archivePrefix', 'arXiv']);
+    const primaryClass = arxivPrimaryClass(ids.arxiv);
+    if (primaryClass) fields.push(['primaryClass', primaryClass]);
+  }
+  if (ids.doi) fields.push(['doi', verbatim(ids.doi)]);
+  fields.push(['url', verbatim(encodedUrl(landingUrl(paper, ids)))]);
+  const keywords = paper.tags.map(keyword).filter((k) => k !== '');
+  if (keywords.length) fields.push(['keywords', keywords.join(', ')]);
+  if (paper.abstract.trim()) fields.push(['abstract', latex(paper.abstract, false)]);
+  // The reader's own note goes to `annote`, which reference managers import as a note and standard
+  // bibliography styles do not print (`note` would appear in the reference list of a paper).
+  if (paper.note.trim()) fields.push(['annote', latex(paper.note, false)]);
+  const body = fields.map(([name, value, form]) => `  ${name} = ${form === 'bare' ? value : `{${value}}`}`).join(',\n');
+  return `@${entryType(paper)}{${key},\n${body}\n}\n`;
+}
+
+/** The papers as a .bib file, in the order given, entries separated by a blank line. */
+export function toBibtex(papers: readonly SavedPaper[]): string {
+  const keys = citationKeys(papers);
+  return papers.map((paper) => entry(paper, keys.get(paper.key) ?? '')).join('\n');
+}
