@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { launchChromium, routeFixtures, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
-import { openContentWorld, type ContentWorld } from './content-world';
+import { openContentWorld } from './content-world';
 
 const HF_DAILY = 'https://huggingface.co/papers/date/2025-12-11';
 const POPUP = 'src/popup/index.html';
@@ -33,7 +33,7 @@ let devtools: CDPSession;
 /** Running status of the extension's service worker, as DevTools reports it ('running', 'stopped', …). */
 let workerStatus = 'unknown';
 
-const send = (message: unknown, page: Page = popup) => sendFromExtensionPage<Reply>(page, message);
+const send = <T = Reply>(message: unknown, page: Page = popup) => sendFromExtensionPage<T>(page, message);
 
 beforeAll(async () => {
   session = await launchChromium();
@@ -82,7 +82,7 @@ describe('Chromium: the store', () => {
       expect((lookup.found as unknown[]).length).toBe(i + 1);
       expect(await markerOfRunningWorker()).toBeNull();
     }
-    const { papers } = (await send({ type: 'getAll' })) as { papers: StoredPaper[] };
+    const { papers } = await send<{ papers: StoredPaper[] }>({ type: 'getAll' });
     expect(papers.map((p) => p.key).sort()).toEqual(keys);
     expect(papers.find((p) => p.key === keys[3])!.tags).toEqual(['round-3']);
   });
@@ -96,7 +96,7 @@ describe('Chromium: the store', () => {
     await new Promise((resolve) => setTimeout(resolve, 60));
     await devtools.send('ServiceWorker.stopAllWorkers');
     const acknowledged = (await inFlight).filter((key): key is string => key !== null);
-    const { found } = (await send({ type: 'lookup', keys })) as { found: Array<{ key: string }> };
+    const { found } = await send<{ found: Array<{ key: string }> }>({ type: 'lookup', keys });
     const stored = found.map((f) => f.key);
     for (const key of acknowledged) expect(stored).toContain(key);
     expect(acknowledged.length).toBeGreaterThan(0);
@@ -127,9 +127,9 @@ describe('Chromium: the store', () => {
     expect(replies.flat()).toHaveLength(200);
 
     const all = [0, 1, 2, 3, 4].flatMap((tab) => edits(tab).map((e) => e.addTags[0]!)).sort();
-    const { papers } = (await send({ type: 'getAll' })) as { papers: StoredPaper[] };
+    const { papers } = await send<{ papers: StoredPaper[] }>({ type: 'getAll' });
     expect(papers.find((p) => p.key === key)!.tags.slice().sort()).toEqual(all);
-    const { tags } = (await send({ type: 'tags' })) as { tags: Array<{ name: string; count: number }> };
+    const { tags } = await send<{ tags: Array<{ name: string; count: number }> }>({ type: 'tags' });
     expect(tags.filter((t) => t.name.includes('-edit'))).toHaveLength(200);
 
     // Each tab, content script included, is told about the final state.
@@ -146,7 +146,7 @@ describe('Chromium: the store', () => {
     const world = await openContentWorld(session.context, page);
     const saved = await world.send<Reply>({ type: 'save', paper: card('arxiv:2503.00001', ['from-page']) });
     expect(saved).toMatchObject({ ok: true, paper: { seenUrls: [HF_DAILY] } });
-    const before = ((await send({ type: 'getAll' })) as { papers: unknown[] }).papers.length;
+    const before = (await send<{ papers: unknown[] }>({ type: 'getAll' })).papers.length;
 
     for (const message of [
       { type: 'clearAll' },
@@ -163,7 +163,7 @@ describe('Chromium: the store', () => {
     expect(await world.send<Reply>({ type: 'save', paper: card('arxiv:2503.00002', ['x'.repeat(1000)]) }))
       .toMatchObject({ ok: false, error: expect.stringMatching(/tags\[0\]: too long/) });
 
-    expect(((await send({ type: 'getAll' })) as { papers: unknown[] }).papers.length).toBe(before);
+    expect((await send<{ papers: unknown[] }>({ type: 'getAll' })).papers.length).toBe(before);
     await world.close();
     await page.close();
   });
