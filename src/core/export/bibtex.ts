@@ -16,7 +16,8 @@ import {
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-const LATEX_REPLACEMENTS: Record<string, string> = {
+/** What each character becomes; `-` `'` `,` only when the same character follows (the ligature pairs). */
+const LATEX_REPLACEMENTS = new Map(Object.entries({
   '\\': '\\textbackslash{}',
   // \{ and \} would unbalance BibTeX's brace count; these macros keep it even.
   '{': '\\textbraceleft{}',
@@ -32,13 +33,15 @@ const LATEX_REPLACEMENTS: Record<string, string> = {
   '>': '\\textgreater{}',
   '|': '\\textbar{}',
   '`': '{`}',
-};
+  '-': '-{}',
+  "'": "'{}",
+  ',': ',{}',
+}));
 
-/**
- * One pass over the text: a letter-digit word (protected in braces when `protect` and its case matters), a
- * special character, or the first of a ligature pair (`--`, `''`, `,,`).
- */
-const LATEX_TOKEN = /([\p{L}\p{N}]+)|([\\{}&%$#_~^<>|`])|([-',])(?=\3)/gu;
+/** A special character, or the first of a ligature pair (`--`, `''`, `,,`). */
+const LATEX_SPECIAL = /[\\{}&%$#_~^<>|`]|-(?=-)|'(?=')|,(?=,)/g;
+/** The same, or a letter-digit word: titles protect the words whose case matters in braces. */
+const LATEX_TOKEN = /[\p{L}\p{N}]+|[\\{}&%$#_~^<>|`]|-(?=-)|'(?=')|,(?=,)/gu;
 const INNER_CAPITAL = /^.[^]*\p{Lu}/u;
 const CAPITAL = /^\p{Lu}$/u;
 
@@ -47,21 +50,11 @@ function keepsCase(word: string): boolean {
   return INNER_CAPITAL.test(word) || (CAPITAL.test(word) && word !== 'A');
 }
 
-/** The same without the words, for text whose case is left alone (abstracts, names): most of it needs nothing. */
-const LATEX_SPECIAL = /([\\{}&%$#_~^<>|`])|([-',])(?=\2)/g;
-
 function latex(text: string, protect: boolean): string {
   const line = oneLine(text);
-  if (!protect) {
-    return line.replace(LATEX_SPECIAL, (match, special: string | undefined, pair: string | undefined) =>
-      special !== undefined ? LATEX_REPLACEMENTS[special] : `${pair}{}`,
-    );
-  }
-  return line.replace(LATEX_TOKEN, (match, word: string | undefined, special: string | undefined, pair: string | undefined) => {
-    if (word !== undefined) return keepsCase(word) ? `{${word}}` : word;
-    if (special !== undefined) return LATEX_REPLACEMENTS[special];
-    return `${pair}{}`;
-  });
+  if (!protect) return line.replace(LATEX_SPECIAL, (c) => LATEX_REPLACEMENTS.get(c) ?? c);
+  // A Map, not an object: a title word such as "constructor" must not find anything.
+  return line.replace(LATEX_TOKEN, (token) => LATEX_REPLACEMENTS.get(token) ?? (keepsCase(token) ? `{${token}}` : token));
 }
 
 /** A field value as LaTeX text (titles with `protectCapitals`). */

@@ -125,13 +125,13 @@ export interface Venue {
 }
 
 /** CVF conferences by the code in their URLs (`/content/CVPR2023/…`, `/content_iccv_2017/…`), named as CVF cites them. */
-const CVF_CONFERENCES: Record<string, string> = {
+const CVF_CONFERENCES = new Map(Object.entries({
   CVPR: 'Proceedings of the IEEE/CVF Conference on Computer Vision and Pattern Recognition (CVPR)',
   ICCV: 'Proceedings of the IEEE/CVF International Conference on Computer Vision (ICCV)',
   WACV: 'Proceedings of the IEEE/CVF Winter Conference on Applications of Computer Vision (WACV)',
   ECCV: 'Proceedings of the European Conference on Computer Vision (ECCV)',
   ACCV: 'Proceedings of the Asian Conference on Computer Vision (ACCV)',
-};
+}));
 const CVF_PATH = /^https?:\/\/openaccess\.thecvf\.com\/content(?:\/([A-Za-z]+)\d{4}(W?)\/|_([a-z]+)_\d{4}(_workshops)?\/)/i;
 const PMLR_VOLUME = /^https?:\/\/proceedings\.mlr\.press\/v(\d+)\//i;
 
@@ -143,7 +143,7 @@ export function paperVenue(paper: SavedPaper): Venue {
     case 'cvf': {
       const m = CVF_PATH.exec(paper.url);
       const code = (m?.[1] ?? m?.[3] ?? '').toUpperCase();
-      const name = CVF_CONFERENCES[code];
+      const name = CVF_CONFERENCES.get(code);
       if (!name) return {};
       return { booktitle: m?.[2] || m?.[4] ? `${name} Workshops` : name };
     }

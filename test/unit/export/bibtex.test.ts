@@ -207,6 +207,11 @@ describe('LaTeX escaping', () => {
     expect(escapeLatex('BERT')).toBe('BERT');
   });
 
+  it('leaves words that name object properties alone', () => {
+    const title = 'constructor toString __proto__ hasOwnProperty';
+    expect(parseOne(toBibtex([makePaper({ key: 'arxiv:2412.01234', title })])).fields.title).toBe(title);
+  });
+
   it('round-trips any title, author and abstract through a real parser', () => {
     // Printable text of every kind, with the characters LaTeX and BibTeX treat specially made frequent.
     const special = fc.constantFrom(...'\\{}&%$#_~^<>|`\'",-@=[]*()!?:;. '.split(''));
