@@ -71,7 +71,7 @@ describe('the golden .bib file', () => {
 });
 
 describe('entries', () => {
-  // Written by hand from the BibTeX conventions before the golden file existed.
+  // Spelled out by hand (arXiv's and the proceedings' BibTeX) so that a format change shows here, not only in the golden file.
   it('writes an old-style arXiv preprint as arXiv does, with its archive as primaryClass', () => {
     expect(toBibtex([goldenPaper('arxiv:hep-th/9901001')])).toBe(
       '@misc{witten1999img,\n' +

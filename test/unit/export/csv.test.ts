@@ -73,7 +73,7 @@ describe('the golden library as CSV', () => {
 });
 
 describe('rows', () => {
-  // Written by hand from RFC 4180 and the column list before the golden file existed.
+  // Spelled out by hand (RFC 4180 and the column list) so that a format change shows here, not only in the golden file.
   it('writes a paper as one record', () => {
     const paper = goldenPaper('url:https://proceedings.mlr.press/v202/reddi23a.html');
     expect(toCsv([{ ...paper, note: 'Say "no", twice' }]).split('\r\n')[1]).toBe(

@@ -72,7 +72,7 @@ describe('the golden library as Markdown', () => {
 });
 
 describe('layout', () => {
-  // Written by hand from the layout described in markdown.ts before the golden file existed.
+  // Spelled out by hand (the layout described in markdown.ts) so that a format change shows here, not only in the golden file.
   it('writes a paper as a linked title with facts, then code, metrics and note', () => {
     const paper = goldenPaper('url:https://openaccess.thecvf.com/content/CVPR2023/html/Smith_ResNet-X_CVPR_2023_paper.html');
     expect(toMarkdown([{ ...paper, note: 'Compare with *DETR*.' }], { groupBy: 'tag', date: '2026-11-23' })).toBe(

@@ -70,7 +70,7 @@ describe('the golden library as RIS', () => {
 });
 
 describe('records', () => {
-  // Written by hand from the RIS specification before the golden file existed.
+  // Spelled out by hand (the RIS specification) so that a format change shows here, not only in the golden file.
   it('writes a paper with authors split, RIS dates, keywords and notes', () => {
     const paper = goldenPaper('doi:10.1145/3580305.3599000');
     expect(toRis([paper])).toBe(
