@@ -1,0 +1,50 @@
+// The store in the Firefox build (an event-page background, not a service worker): requests from an extension
+// page are answered there as in Chromium, tags merge case-insensitively, and a backup round-trips identically.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer-core';
+import { launchFirefox, type FirefoxSession } from './firefox';
+
+let session: FirefoxSession;
+let popup: Page;
+
+beforeAll(async () => {
+  session = await launchFirefox();
+  popup = await session.openExtensionPage('src/popup/index.html');
+  await popup.waitForFunction(() => typeof (globalThis as { browser?: unknown }).browser === 'object', { timeout: 15_000 });
+});
+afterAll(() => session?.close());
+
+interface Reply { ok: boolean; error?: string; [field: string]: unknown }
+
+function send<T = Reply>(message: unknown): Promise<T> {
+  return popup.evaluate(
+    (m) => (globalThis as unknown as { browser: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser.runtime.sendMessage(m),
+    message,
+  ) as Promise<T>;
+}
+
+function card(key: string, tags: string[]) {
+  return {
+    key, aliases: [], title: `Paper ${key}`, url: `https://arxiv.org/abs/${key.slice(6)}`, authors: ['Ada Lovelace'],
+    abstract: 'A 2.4x speedup.', metrics: [], codeLinks: ['https://github.com/example/repo'], site: 'arxiv', tags,
+  };
+}
+
+describe('Firefox ESR: the store', () => {
+  it('saves, tags, lists, and round-trips a backup', async () => {
+    expect(await send({ type: 'save', paper: card('arxiv:2501.00001', ['Firefox']) })).toMatchObject({ ok: true, created: true });
+    expect(await send({ type: 'save', paper: card('arxiv:2501.00002', ['firefox', 'second']) })).toMatchObject({
+      ok: true, paper: { tags: ['Firefox', 'second'] },
+    });
+    expect(await send({ type: 'update', key: 'arxiv:2501.00001', addTags: ['edited'] })).toMatchObject({ ok: true });
+    const page = await send<{ items: Array<{ key: string }>; total: number }>({ type: 'query', filter: { tags: ['FIREFOX'] } });
+    expect(page.total).toBe(2);
+    expect(page.items.map((p) => p.key)).toEqual(['arxiv:2501.00002', 'arxiv:2501.00001']);
+
+    const before = await send<{ papers: unknown[] }>({ type: 'getAll' });
+    const { text } = await send<{ text: string }>({ type: 'exportBackup' });
+    expect(await send({ type: 'clearAll' })).toMatchObject({ ok: true, removed: 2 });
+    expect(await send({ type: 'importBackup', text, mode: 'replace' })).toMatchObject({ ok: true, added: 2 });
+    expect((await send<{ papers: unknown[] }>({ type: 'getAll' })).papers).toEqual(before.papers);
+  });
+});
