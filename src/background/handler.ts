@@ -70,7 +70,11 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'query': return queryPapers(db, request);
       case 'getAll': return allPapers(db);
       case 'restore': return committed(await restorePapers(db, request.papers));
-      case 'bulk': return committed(await bulkEdit(db, request.keys, request, now()));
+      case 'bulk': {
+        const { keys, addTags, removeTags, status } = request;
+        const edit = { addTags, removeTags, set: status && { status }, delete: request.delete };
+        return committed(await bulkEdit(db, keys, edit, now()));
+      }
       case 'exportBackup': return exportBackup(db, now());
       case 'importBackup':
         return committed(await importBackup(db, request.text, { mode: request.mode, dryRun: request.dryRun }));

@@ -64,6 +64,14 @@ export function spellTags(tags: readonly string[], spellings: TagSpellings): str
   });
 }
 
+/** Tags are what the user typed: past the limit, the write is refused rather than some tags silently dropped. */
+function withinTagLimit(tags: string[], key: string): string[] {
+  if (tags.length > LIMITS.tags) {
+    throw new UserError(`A paper can carry at most ${LIMITS.tags} tags (${key} would have ${tags.length}); remove some first.`);
+  }
+  return tags;
+}
+
 /** Union in order, without duplicates, keeping at most `max` (the first ones). */
 function union(max: number, ...lists: Array<readonly string[]>): string[] {
   return [...new Set(lists.flat())].slice(0, max);
@@ -87,7 +95,7 @@ export function paperFromCard(card: CardData, spellings: TagSpellings, now: numb
     metrics: card.metrics,
     codeLinks: card.codeLinks,
     site: card.site,
-    tags: spellTags(card.tags ?? [], spellings).slice(0, LIMITS.tags),
+    tags: spellTags(card.tags ?? [], spellings),
     status: card.status ?? 'to-read',
     note: card.note ?? '',
     savedAt: now,
@@ -114,7 +122,7 @@ export function mergeCard(saved: SavedPaper, card: CardData, spellings: TagSpell
     published: card.published || saved.published,
     metrics: fresh(card.metrics, saved.metrics),
     codeLinks: union(LIMITS.codeLinks, card.codeLinks, saved.codeLinks),
-    tags: spellTags([...saved.tags, ...(card.tags ?? [])], spellings).slice(0, LIMITS.tags),
+    tags: withinTagLimit(spellTags([...saved.tags, ...(card.tags ?? [])], spellings), saved.key),
     status: card.status ?? saved.status,
     note: card.note ? card.note : saved.note,
   });
@@ -132,10 +140,7 @@ export function editPaper(saved: SavedPaper, edit: TagEdit, spellings: TagSpelli
   let tags = edit.set?.tags ?? saved.tags;
   if (edit.addTags) tags = [...tags, ...edit.addTags];
   const removed = new Set((edit.removeTags ?? []).map(tagId));
-  tags = spellTags(tags, spellings).filter((tag) => !removed.has(tag.toLowerCase()));
-  if (tags.length > LIMITS.tags) {
-    throw new UserError(`A paper can carry at most ${LIMITS.tags} tags; remove some before adding more.`);
-  }
+  tags = withinTagLimit(spellTags(tags, spellings).filter((tag) => !removed.has(tag.toLowerCase())), saved.key);
   const next: SavedPaper = {
     ...saved,
     tags,
@@ -164,7 +169,7 @@ export function mergeCopies(saved: SavedPaper, other: SavedPaper, spellings: Tag
     key: saved.key,
     aliases: union(LIMITS.aliases, saved.aliases, [other.key], other.aliases).filter((a) => a !== saved.key),
     codeLinks: union(LIMITS.codeLinks, newer.codeLinks, older.codeLinks),
-    tags: spellTags([...newer.tags, ...older.tags], spellings).slice(0, LIMITS.tags),
+    tags: withinTagLimit(spellTags([...newer.tags, ...older.tags], spellings), saved.key),
     note: newer.note || older.note,
     savedAt: Math.min(saved.savedAt, other.savedAt),
     updatedAt: newer.updatedAt,

@@ -56,6 +56,15 @@ export interface CardData {
   note?: string;
 }
 
+/**
+ * The card data that saves `paper` again, with its tags, status and note: how a content script undoes a
+ * `remove` (extension pages use `restore`, which also keeps the original save time and pages seen).
+ */
+export function cardFromPaper(paper: SavedPaper): CardData {
+  const { key, aliases, title, url, authors, abstract, published, metrics, codeLinks, site, tags, status, note } = paper;
+  return { key, aliases, title, url, authors, abstract, ...(published !== undefined && { published }), metrics, codeLinks, site, tags, status, note };
+}
+
 export type SortField = 'savedAt' | 'updatedAt' | 'title' | 'metrics';
 export const SORT_FIELDS: readonly SortField[] = ['savedAt', 'updatedAt', 'title', 'metrics'];
 export type SortDirection = 'asc' | 'desc';
@@ -81,7 +90,7 @@ export interface UpdateRequest {
   addTags?: string[];
   removeTags?: string[];
 }
-/** Unsaves one paper; the reply carries the removed record so the UI can undo with `restore`. */
+/** Unsaves one paper; the reply carries the removed record so the UI can undo (`restore`, or `cardFromPaper` + `save`). */
 export interface RemoveRequest { type: 'remove'; key: string }
 export interface TagsRequest { type: 'tags' }
 /** One page of the library (extension pages only). Defaults: savedAt, desc, offset 0, limit 50. */
@@ -96,7 +105,15 @@ export interface QueryRequest {
 export interface GetAllRequest { type: 'getAll' }
 /** Puts exact records back (undo of a delete). */
 export interface RestoreRequest { type: 'restore'; papers: SavedPaper[] }
-export interface BulkRequest { type: 'bulk'; keys: string[]; addTags?: string[]; removeTags?: string[]; delete?: boolean }
+/** Multi-select actions: tag, untag and set the status of many papers at once, or delete them (not both). */
+export interface BulkRequest {
+  type: 'bulk';
+  keys: string[];
+  addTags?: string[];
+  removeTags?: string[];
+  status?: ReadingStatus;
+  delete?: boolean;
+}
 export interface ExportBackupRequest { type: 'exportBackup' }
 export interface ImportBackupRequest { type: 'importBackup'; text: string; mode: 'merge' | 'replace'; dryRun?: boolean }
 export interface ClearAllRequest { type: 'clearAll' }
@@ -235,9 +252,10 @@ function readBulk(raw: Record<string, unknown>): BulkRequest {
   const request: BulkRequest = { type: 'bulk', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.bulkKeys) };
   if (raw.addTags !== undefined) request.addTags = readTags(raw.addTags, 'addTags');
   if (raw.removeTags !== undefined) request.removeTags = readTags(raw.removeTags, 'removeTags');
+  if (raw.status !== undefined) request.status = readChoice(raw.status, 'status', READING_STATUSES);
   if (raw.delete !== undefined) request.delete = readBoolean(raw.delete, 'delete');
-  if (request.delete && (request.addTags || request.removeTags)) {
-    throw new ShapeError('either delete the papers or change their tags, not both');
+  if (request.delete && (request.addTags || request.removeTags || request.status)) {
+    throw new ShapeError('either delete the papers or change them, not both');
   }
   return request;
 }
@@ -266,7 +284,7 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
     type: 'restore',
     papers: readArray(raw.papers, 'papers', MESSAGE_LIMITS.restorePapers).map((p, i) => readSavedPaper(p, `papers[${i}]`)),
   })],
-  bulk: [['keys', 'addTags', 'removeTags', 'delete'], readBulk],
+  bulk: [['keys', 'addTags', 'removeTags', 'status', 'delete'], readBulk],
   exportBackup: [[], () => ({ type: 'exportBackup' })],
   importBackup: [['text', 'mode', 'dryRun'], (raw) => ({
     type: 'importBackup',

@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDbOpener, openPaperlightDb, type DbOpener } from '../../../src/background/db';
 import { createMessageHandler, type Sender } from '../../../src/background/handler';
 import { serialiseBackup } from '../../../src/core/backup';
-import type { AnyReply, ChangeEvent } from '../../../src/shared/messages';
+import type { SavedPaper } from '../../../src/core/paper';
+import { cardFromPaper, type AnyReply, type ChangeEvent } from '../../../src/shared/messages';
 import { card, paper, uniqueDbName } from './helpers';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -144,14 +145,24 @@ describe('writes', () => {
   });
 });
 
+describe('undo from a page', () => {
+  it('a content script undoes a remove by saving the removed paper back, tags, status and note included', async () => {
+    await ok({ type: 'save', paper: card({ tags: ['keep-me'], status: 'reading', note: 'my note' }) }, CONTENT);
+    const { removed } = await ok<{ removed: SavedPaper }>({ type: 'remove', key: 'arxiv:2412.01234' }, CONTENT);
+    const { paper: back } = await ok<{ paper: SavedPaper }>({ type: 'save', paper: cardFromPaper(removed) }, CONTENT);
+    expect(back).toMatchObject({ key: removed.key, aliases: removed.aliases, tags: ['keep-me'], status: 'reading', note: 'my note', metrics: removed.metrics });
+  });
+});
+
 describe('extension-page requests', () => {
   it('lists, exports, imports, tags in bulk and clears', async () => {
     for (let i = 0; i < 5; i++) await ok({ type: 'save', paper: card({ key: `arxiv:2401.0000${i}`, aliases: [] }) }, CONTENT);
     expect(await ok({ type: 'query', limit: 2 })).toMatchObject({ total: 5, items: [{ key: 'arxiv:2401.00004' }, { key: 'arxiv:2401.00003' }] });
     expect((await ok<{ papers: unknown[] }>({ type: 'getAll' })).papers).toHaveLength(5);
     const { text } = await ok<{ text: string }>({ type: 'exportBackup' });
-    await ok({ type: 'bulk', keys: ['arxiv:2401.00000', 'arxiv:2401.00001'], addTags: ['pair'] });
-    expect(await ok({ type: 'query', filter: { tags: ['pair'] } })).toMatchObject({ total: 2 });
+    await ok({ type: 'bulk', keys: ['arxiv:2401.00000', 'arxiv:2401.00001'], addTags: ['pair'], status: 'read' });
+    expect(await ok({ type: 'query', filter: { tags: ['pair'], status: 'read' } })).toMatchObject({ total: 2 });
+    expect(await ok({ type: 'query', filter: { status: 'read' } })).toMatchObject({ total: 2 });
     expect(await ok({ type: 'clearAll' })).toEqual({ ok: true, removed: 5 });
     expect(await ok({ type: 'importBackup', text, mode: 'merge', dryRun: true })).toEqual({ ok: true, added: 5, updated: 0, unchanged: 0, removed: 0, dryRun: true });
     expect(await count()).toBe(0);

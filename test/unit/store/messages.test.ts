@@ -36,7 +36,7 @@ describe('parseRequest: well-formed requests', () => {
     ['query with everything', { type: 'query', sort: 'title', direction: 'asc', offset: 100, limit: 50, filter: { tags: ['llm'], status: 'to-read', site: 'arxiv', hasCode: true } }],
     ['getAll', { type: 'getAll' }],
     ['restore', { type: 'restore', papers: [paper(1), paper(2)] }],
-    ['bulk tags', { type: 'bulk', keys: ['arxiv:2401.00001'], addTags: ['x'], removeTags: ['y'] }],
+    ['bulk tags and status', { type: 'bulk', keys: ['arxiv:2401.00001'], addTags: ['x'], removeTags: ['y'], status: 'read' }],
     ['bulk delete', { type: 'bulk', keys: ['arxiv:2401.00001'], delete: true }],
     ['exportBackup', { type: 'exportBackup' }],
     ['importBackup', { type: 'importBackup', text: '{}', mode: 'merge', dryRun: true }],
@@ -94,7 +94,8 @@ describe('parseRequest: hostile or broken messages', () => {
     ['a NaN save date in a restore', { type: 'restore', papers: [paper(1, { savedAt: NaN })] }, /papers\[0\]\.savedAt: expected a time/],
     ['an infinite date in a restore', { type: 'restore', papers: [paper(1, { updatedAt: Infinity })] }, /papers\[0\]\.updatedAt: expected a time/],
     ['a Date object as a date', { type: 'restore', papers: [paper(1, { savedAt: new Date() as never })] }, /savedAt: expected a time/],
-    ['bulk delete together with tag edits', { type: 'bulk', keys: ['arxiv:1'], delete: true, addTags: ['x'] }, /either delete the papers or change their tags/],
+    ['bulk delete together with tag edits', { type: 'bulk', keys: ['arxiv:1'], delete: true, addTags: ['x'] }, /either delete the papers or change them/],
+    ['bulk delete together with a status', { type: 'bulk', keys: ['arxiv:1'], delete: true, status: 'read' }, /either delete the papers or change them/],
     ['an import mode that does not exist', { type: 'importBackup', text: '{}', mode: 'overwrite' }, /mode: expected one of merge, replace/],
     ['a class instance instead of an object', { type: 'save', paper: new (class Card {})() }, /paper: expected a plain object/],
   ])('refuses %s with a clear error', (_name, raw, message) => {

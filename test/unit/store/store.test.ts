@@ -64,6 +64,13 @@ describe('save', () => {
     expect(last!.result.paper.seenUrls.at(-1)).toBe(`${PAGE}?p=${LIMITS.seenUrls + 4}`);
   });
 
+  it('refuses a re-save that would take a paper past the tag limit, rather than drop tags', async () => {
+    const half = (from: number) => Array.from({ length: 200 }, (_, i) => `t${from + i}`);
+    await savePaper(db, card({ tags: half(0) }), T0);
+    await expect(savePaper(db, card({ tags: half(200) }), T0 + 1)).rejects.toThrow(/at most 256 tags \(arxiv:2412\.01234 would have 400\)/);
+    expect((await allPapers(db)).papers[0]!.tags).toEqual(half(0));
+  });
+
   it('spells a tag as the library already does, whatever case it is typed in', async () => {
     await savePaper(db, card({ key: 'arxiv:2401.00001', aliases: [], tags: ['Diffusion'] }), T0);
     const { result } = await savePaper(db, card({ key: 'arxiv:2401.00002', aliases: [], tags: ['DIFFUSION', ' diffusion '] }), T0);
