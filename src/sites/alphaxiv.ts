@@ -3,32 +3,16 @@
 // so this adapter relies only on what any rendering of it must have: links that name an arXiv id. A feed
 // card is the largest element around such a link that names no other paper; the text it shows is read
 // by role (heading, the prose paragraph, a <time>), never by class. Tested on hand-made pages only.
-import { extractCodeLinks, sortCodeLinks } from '../core/links';
-import { keyFor, parsePaperId } from '../core/paper-id';
+import { parsePaperId } from '../core/paper-id';
+import { absoluteUrl, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard, type CardFields } from './lib/read';
 import type { PaperCard, SiteAdapter } from './types';
-
-/** Canonical code links of the abstract text and of the card's code-ish links, GitHub first. */
-const codeUrls = (text: string, hrefs: readonly string[]) => sortCodeLinks(extractCodeLinks(text, hrefs)).map((link) => link.url);
 
 const PAPER_LINK = 'a[href*="/abs/"], a[href*="/overview/"]';
 const SITE = 'https://www.alphaxiv.org/';
 
-const normalize = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
-
-function absolute(href: string | null | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  // Absolute links stay as the page writes them; only relative ones are resolved.
-  if (/^https?:\/\//i.test(href.trim())) return href.trim();
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The arXiv id a link names (alphaXiv's own `/abs/`, `/overview/` or arxiv.org's), else undefined. */
 function paperIdOf(link: Element): string | undefined {
-  const parsed = parsePaperId(absolute(link.getAttribute('href'), SITE) ?? '');
+  const parsed = parsePaperId(absoluteUrl(link.getAttribute('href'), SITE) ?? '');
   return parsed?.kind === 'arxiv' ? parsed.id : undefined;
 }
 
@@ -48,53 +32,18 @@ function cardAroundLink(link: Element, id: string): Element {
   return card;
 }
 
-/** Text of every text node joined by spaces, so "Title" + "Nov 28, 2024" in sibling elements stay apart. */
-function spacedText(el: Element | null | undefined): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push((child as Text).data);
-      else if (child.nodeType === 1 && (child as Element).localName !== 'script') walk(child);
-    }
-  };
-  if (el) walk(el);
-  return normalize(parts.join(' '));
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** A full date from `<time datetime>` or "Nov 28, 2024" text. */
+/** A full date from the card's `<time>` (its machine-readable `datetime` first): the semantic element is
+ * all an undocumented layout can be trusted to keep. */
 function publishedIn(card: Element): string | undefined {
-  const stamp = card.querySelector('time[datetime]')?.getAttribute('datetime') ?? '';
-  if (/^\d{4}-\d{2}-\d{2}/.test(stamp)) return stamp.slice(0, 10);
-  const match = /\b([A-Z][a-z]{2})[a-z]*\.? (\d{1,2}), (\d{4})\b/.exec(spacedText(card));
-  const month = match ? MONTHS.indexOf(match[1]!.toLowerCase()) : -1;
-  return match && month >= 0 ? `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[2]!.padStart(2, '0')}` : undefined;
+  const time = card.querySelector('time');
+  if (!time) return undefined;
+  return isoDate((time.getAttribute('datetime') ?? '').slice(0, 10)) ?? isoDate(textOf(time));
 }
 
-function finish(id: string, fields: Omit<PaperCard, 'key' | 'url' | 'codeLinks'>, hrefs: string[]): PaperCard | undefined {
-  const identity = keyFor([`arxiv:${id}`]);
-  if (!identity) return undefined;
-  const card: PaperCard = {
-    key: identity.key,
-    title: fields.title,
-    url: `${SITE}abs/${id}`,
-    authors: fields.authors,
-    abstract: fields.abstract,
-    codeLinks: codeUrls(fields.abstract, hrefs),
-  };
-  if (fields.abstractEl && fields.abstract) card.abstractEl = fields.abstractEl;
-  if (fields.titleEl) card.titleEl = fields.titleEl;
-  if (fields.published) card.published = fields.published;
-  return card;
+/** The card for paper `id` on alphaXiv; code links only off-site (alphaXiv's own links are navigation). */
+function build(id: string, fields: Omit<CardFields, 'ids' | 'url' | 'codeHrefs'>, codeIn: Element | null | undefined, base: string): PaperCard | undefined {
+  return toCard({ ...fields, ids: [`arxiv:${id}`], url: `${SITE}abs/${id}`, codeHrefs: codeIn ? codeHrefsOf(codeIn, base) : [] });
 }
-
-/** Off-site links (a GitHub button): alphaXiv's own links are navigation, never code. */
-const hrefsIn = (el: Element, base: string) =>
-  [...el.querySelectorAll('a[href]')].flatMap((a) => {
-    const url = absolute(a.getAttribute('href'), base);
-    return url && !/^https?:\/\/([^/]+\.)?alphaxiv\.org\//i.test(url) ? [url] : [];
-  });
 
 /** A feed card: the heading (or the paper link with the most text), the prose paragraph, links. */
 function readFeedCard(card: Element, pageUrl: string): PaperCard | undefined {
@@ -102,11 +51,10 @@ function readFeedCard(card: Element, pageUrl: string): PaperCard | undefined {
   const id = links.length ? paperIdOf(links[0]!) : card.matches(PAPER_LINK) ? paperIdOf(card) : undefined;
   if (!id) return undefined;
   const heading = card.querySelector('h1, h2, h3, h4');
-  const longestLink = links.reduce<Element | undefined>((best, a) => (normalize(a.textContent).length > normalize(best?.textContent).length ? a : best), undefined);
+  const longestLink = links.reduce<Element | undefined>((best, a) => (textOf(a).length > textOf(best).length ? a : best), undefined);
   const titleEl = heading ?? longestLink ?? undefined;
-  const abstractEl = [...card.querySelectorAll('p')].find((p) => !titleEl?.contains(p) && normalize(p.textContent).length >= 80);
-  const abstract = normalize(abstractEl?.textContent);
-  return finish(id, { title: normalize(titleEl?.textContent), authors: [], abstract, abstractEl, titleEl, published: publishedIn(card) }, hrefsIn(card, pageUrl));
+  const abstractEl = [...card.querySelectorAll('p')].find((p) => !titleEl?.contains(p) && textOf(p).length >= 80);
+  return build(id, { title: textOf(titleEl), authors: [], abstract: textOf(abstractEl), abstractEl, titleEl, published: publishedIn(card) }, card, pageUrl);
 }
 
 const meta = (doc: Document, selector: string) => doc.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
@@ -116,18 +64,18 @@ function readPaperPage(main: Element, id: string, pageUrl: string): PaperCard | 
   const doc = main.ownerDocument;
   const titleEl = main.querySelector('h1') ?? undefined;
   const pageTitle = (meta(doc, 'meta[property="og:title"]') ?? doc.title ?? '').replace(/\s*[|·-]\s*alphaXiv\s*$/i, '');
-  const authors = [...doc.querySelectorAll('meta[name="citation_author"]')].flatMap((m) => normalize(m.getAttribute('content')) || []);
-  const abstract = normalize(meta(doc, 'meta[name="citation_abstract"]') ?? meta(doc, 'meta[name="description"]'));
-  return finish(
+  const authors = [...doc.querySelectorAll('meta[name="citation_author"]')].flatMap((m) => normalizeSpace(m.getAttribute('content') ?? '') || []);
+  return build(
     id,
     {
-      title: normalize(meta(doc, 'meta[name="citation_title"]') ?? (titleEl ? titleEl.textContent : pageTitle)),
+      title: normalizeSpace(meta(doc, 'meta[name="citation_title"]') ?? (titleEl ? textOf(titleEl) : pageTitle)),
       authors,
-      abstract,
+      abstract: normalizeSpace(meta(doc, 'meta[name="citation_abstract"]') ?? meta(doc, 'meta[name="description"]') ?? ''),
       titleEl,
       published: publishedIn(main),
     },
-    titleEl?.parentElement ? hrefsIn(titleEl.parentElement, pageUrl) : [],
+    titleEl?.parentElement,
+    pageUrl,
   );
 }
 
@@ -162,11 +110,9 @@ export const alphaxiv: SiteAdapter = {
     return cards;
   },
   readCard(card, pageUrl) {
-    try {
+    return safely(() => {
       const id = pagePaperId(pageUrl);
       return id && (card.localName === 'main' || card.localName === 'body') ? readPaperPage(card, id, pageUrl) : readFeedCard(card, pageUrl);
-    } catch {
-      return undefined;
-    }
+    });
   },
 };

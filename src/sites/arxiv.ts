@@ -3,12 +3,9 @@
 // apps (arxiv-browse, arxiv-search). Listings are read in their current markup (2024 on) and in the
 // legacy one (`span.list-identifier` around the links, an "Authors:" descriptor): the selectors below
 // hold for both.
-import { extractCodeLinks, sortCodeLinks } from '../core/links';
-import { keyFor, parsePaperId } from '../core/paper-id';
+import { parsePaperId } from '../core/paper-id';
+import { absoluteUrl, codeHrefsOf, isoDate, normalizeSpace, safely, toCard } from './lib/read';
 import type { PaperCard, SiteAdapter } from './types';
-
-/** Canonical code links of the abstract text and of the card's code-ish links, GitHub first. */
-const codeUrls = (text: string, hrefs: readonly string[]) => sortCodeLinks(extractCodeLinks(text, hrefs)).map((link) => link.url);
 
 /** The listing's id link: `title="Abstract"` in every markup generation, `/abs/` as a fallback. */
 const ABS_LINK = 'a[title="Abstract"], a[href*="/abs/"]';
@@ -19,10 +16,10 @@ const ABS_LINK = 'a[title="Abstract"], a[href*="/abs/"]';
 const MATHJAX_RENDERING = /(?:^|\s)(?:MathJax(?:_\w+)?|mjx-chtml|MJX_Assistive_MathML)(?:\s|$)/;
 
 /** Whitespace-normalised text of `el`, without chrome (`skip`), scripts or MathJax's rendered copy. */
-function textOf(el: Element | null | undefined, skip = '.descriptor'): string {
+function texText(el: Element | null | undefined, skip = '.descriptor'): string {
   if (!el) return '';
   // Most fields (author links, plain titles) have no child elements: nothing to skip.
-  if (!el.firstElementChild) return (el.textContent ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
+  if (!el.firstElementChild) return normalizeSpace(el.textContent ?? '');
   let out = '';
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
@@ -41,118 +38,61 @@ function textOf(el: Element | null | undefined, skip = '.descriptor'): string {
     }
   };
   walk(el);
-  return out.replace(/[\s\u00a0]+/g, ' ').trim();
+  return normalizeSpace(out);
 }
 
-const textsOf = (els: Iterable<Element>) => [...els].map((el) => textOf(el)).filter(Boolean);
+const textsOf = (els: Iterable<Element>) => [...els].map((el) => texText(el)).filter(Boolean);
 
-function absolute(href: string | null | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  // Absolute links stay as the page writes them; only relative ones are resolved.
-  if (/^https?:\/\//i.test(href.trim())) return href.trim();
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return undefined;
-  }
-}
-
-const hrefsOf = (el: Element | null | undefined, base: string) =>
-  el ? [...el.querySelectorAll('a[href]')].flatMap((a) => absolute(a.getAttribute('href'), base) ?? []) : [];
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** "30 April, 2007" / "23 Aug 2021" → "2007-04-30"; `undefined` unless day, month and year are all there. */
-function isoFromDayMonthYear(text: string): string | undefined {
-  const match = /(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})/.exec(text);
-  if (!match) return undefined;
-  const month = MONTHS.indexOf(match[2]!.toLowerCase());
-  if (month < 0) return undefined;
-  return `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[1]!.padStart(2, '0')}`;
-}
+/** Code links a part of the card gives (comments say "Code: <link>"); none when the part is absent. */
+const codeHrefsIn = (el: Element | null | undefined, base: string) => (el ? codeHrefsOf(el, base) : []);
 
 /** "2021/08/23" (citation_* meta) → "2021-08-23". */
-function isoFromSlashes(text: string | null | undefined): string | undefined {
-  const match = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(text?.trim() ?? '');
-  return match ? `${match[1]}-${match[2]}-${match[3]}` : undefined;
-}
-
-interface CardFields {
-  ids: string[];
-  title: string;
-  url: string;
-  authors: string[];
-  abstract: string;
-  abstractEl?: Element;
-  titleEl?: Element;
-  /** Links on the card that may point to code (comments often say "Code: <link>"). */
-  hrefs: string[];
-  published?: string;
-}
-
-function toCard(fields: CardFields): PaperCard | undefined {
-  const identity = keyFor(fields.ids);
-  if (!identity) return undefined;
-  const card: PaperCard = {
-    key: identity.key,
-    title: fields.title,
-    url: fields.url,
-    authors: fields.authors,
-    abstract: fields.abstract,
-    codeLinks: codeUrls(fields.abstract, fields.hrefs),
-  };
-  if (identity.aliases.length) card.aliases = identity.aliases;
-  if (fields.abstractEl && fields.abstract) card.abstractEl = fields.abstractEl;
-  if (fields.titleEl) card.titleEl = fields.titleEl;
-  if (fields.published) card.published = fields.published;
-  return card;
-}
+const isoFromMeta = (value: string | undefined) => (value ? isoDate(value.replace(/\//g, '-')) : undefined);
 
 /** A listing entry: the `dd` (title, authors, abstract on /new) after the `dt` that holds the id links. */
 function readListing(dd: Element, pageUrl: string): PaperCard | undefined {
   const dt = dd.previousElementSibling;
   const link = dt?.localName === 'dt' ? dt.querySelector(ABS_LINK) : null;
-  const url = absolute(link?.getAttribute('href'), pageUrl);
+  const url = absoluteUrl(link?.getAttribute('href'), pageUrl);
   if (!url) return undefined;
   const titleEl = dd.querySelector('.list-title') ?? undefined;
   // /new shows the abstract as a bare <p> in div.meta; replacements carry an empty one.
   const abstractEl = dd.querySelector('.meta > p, p.mathjax') ?? undefined;
   return toCard({
     ids: [url],
-    title: textOf(titleEl),
+    title: texText(titleEl),
     url,
     authors: textsOf(dd.querySelectorAll('.list-authors a')),
-    abstract: textOf(abstractEl),
+    abstract: texText(abstractEl),
     abstractEl,
     titleEl,
-    // Code links sit in the comments ("Code: <link>"); author and format links never are.
-    hrefs: hrefsOf(dd.querySelector('.list-comments'), pageUrl),
+    codeHrefs: codeHrefsIn(dd.querySelector('.list-comments'), pageUrl),
   });
 }
 
 /** A search hit: `li.arxiv-result`. The abstract's full text sits hidden beside the visible short one. */
 function readSearchResult(li: Element, pageUrl: string): PaperCard | undefined {
-  const url = absolute(li.querySelector('.list-title a[href*="/abs/"]')?.getAttribute('href'), pageUrl);
+  const url = absoluteUrl(li.querySelector('.list-title a[href*="/abs/"]')?.getAttribute('href'), pageUrl);
   if (!url) return undefined;
   const doi = li.querySelector('.tags a[href*="doi.org/"]')?.getAttribute('href');
   const titleEl = li.querySelector('p.title') ?? undefined;
   const abstractBox = li.querySelector('p.abstract') ?? undefined;
   const full = li.querySelector('.abstract-full') ?? li.querySelector('.abstract-short');
   // "Submitted 5 March, 2023; v1 submitted 1 March, 2023; originally announced …": v1 is publication.
-  const dates = textOf(li.querySelector('p.is-size-7'));
+  const dates = texText(li.querySelector('p.is-size-7'));
   const v1 = /v1 submitted ([^;]+)/i.exec(dates)?.[1];
   const submitted = /Submitted ([^;]+)/.exec(dates)?.[1];
   return toCard({
     ids: doi ? [url, doi] : [url],
-    title: textOf(titleEl),
+    title: texText(titleEl),
     url,
     authors: textsOf(li.querySelectorAll('p.authors a')),
-    abstract: textOf(full, 'a, .descriptor'),
+    abstract: texText(full, 'a:not([href]), .descriptor'), // without the "▽ More" / "△ Less" toggles
     // The paragraph holds both the shown short text and the expandable full one: highlights go to both.
     abstractEl: abstractBox,
     titleEl,
-    hrefs: [...li.querySelectorAll('p.comments')].flatMap((p) => hrefsOf(p, pageUrl)),
-    published: isoFromDayMonthYear(v1 ?? submitted ?? ''),
+    codeHrefs: [...li.querySelectorAll('p.comments')].flatMap((p) => codeHrefsOf(p, pageUrl)),
+    published: isoDate(v1 ?? submitted ?? ''),
   });
 }
 
@@ -171,20 +111,19 @@ function readAbstractPage(abs: Element, pageUrl: string): PaperCard | undefined 
   // Display names from the page ("Jingyun Liang Jr."), not citation_author's "Liang, Jr., Jingyun",
   // which cannot be turned back into a display name without guessing.
   const shownAuthors = textsOf(abs.querySelectorAll('.authors a'));
-
   return toCard({
     ids: doi ? [url, doi] : [url],
-    title: (meta(doc, 'citation_title') ?? textOf(titleEl)).replace(/\s+/g, ' ').trim(),
+    title: normalizeSpace(meta(doc, 'citation_title') ?? texText(titleEl)),
     url,
     authors: shownAuthors.length ? shownAuthors : [...doc.querySelectorAll('meta[name="citation_author"]')].map((m) => m.getAttribute('content') ?? '').filter(Boolean),
-    abstract: (meta(doc, 'citation_abstract') ?? textOf(abstractEl)).replace(/\s+/g, ' ').trim(),
+    abstract: normalizeSpace(meta(doc, 'citation_abstract') ?? texText(abstractEl)),
     abstractEl,
     titleEl,
-    hrefs: hrefsOf(abs.querySelector('td.comments'), pageUrl),
+    codeHrefs: codeHrefsIn(abs.querySelector('td.comments'), pageUrl),
     published:
-      isoFromSlashes(meta(doc, 'citation_date')) ??
-      isoFromSlashes(meta(doc, 'citation_publication_date')) ??
-      isoFromDayMonthYear(/Submitted on ([^(\]]+)/.exec(textOf(abs.querySelector('.dateline')))?.[1] ?? ''),
+      isoFromMeta(meta(doc, 'citation_date')) ??
+      isoFromMeta(meta(doc, 'citation_publication_date')) ??
+      isoDate(/Submitted on ([^(\]]+)/.exec(texText(abs.querySelector('.dateline')))?.[1] ?? ''),
   });
 }
 
@@ -217,13 +156,11 @@ export const arxiv: SiteAdapter = {
     return cards;
   },
   readCard(card, pageUrl) {
-    try {
+    return safely(() => {
       if (card.localName === 'dd') return readListing(card, pageUrl);
       if (card.classList.contains('arxiv-result')) return readSearchResult(card, pageUrl);
       if (card.id === 'abs') return readAbstractPage(card, pageUrl);
-    } catch {
-      // A page we do not understand yields no card rather than breaking the others.
-    }
-    return undefined;
+      return undefined;
+    });
   },
 };

@@ -4,12 +4,9 @@
 // no longer show (abstract, author names, GitHub repo). After client-side navigation or infinite scroll
 // that JSON still describes the first page only, so it is matched to cards by paper id, never by
 // position, and a card whose id it lacks is read from its own markup.
-import { extractCodeLinks, sortCodeLinks } from '../core/links';
-import { keyFor, parsePaperId } from '../core/paper-id';
+import { parsePaperId } from '../core/paper-id';
+import { absoluteUrl, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard, type CardFields } from './lib/read';
 import type { PaperCard, SiteAdapter } from './types';
-
-/** Canonical code links of the abstract text and of the card's code-ish links, GitHub first. */
-const codeUrls = (text: string, hrefs: readonly string[]) => sortCodeLinks(extractCodeLinks(text, hrefs)).map((link) => link.url);
 
 /** What the hydration JSON says about one paper (`paper` of a daily item, a search hit, a collection item). */
 interface PaperJson {
@@ -29,7 +26,6 @@ const PAPER_LINK = 'a[href*="/papers/"]';
 const SITE = 'https://huggingface.co/';
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
 
-const normalize = (text: string | null | undefined) => (text ?? '').replace(/[\s\u00a0]+/g, ' ').trim();
 
 // ---------------------------------------------------------------------------------------------
 // The hydration JSON, parsed once per island element (again only if its props are rewritten), by paper id.
@@ -48,8 +44,8 @@ function collectPapers(value: unknown, into: Map<string, PaperJson>, depth: numb
     // The same paper can appear twice (a daily item and its trending twin): fill gaps, keep the first.
     // Text is normalised here, once, rather than on every read of the card.
     const paper = { ...(record as unknown as PaperJson) };
-    if (typeof paper.title === 'string') paper.title = normalize(paper.title);
-    if (typeof paper.summary === 'string') paper.summary = normalize(paper.summary);
+    if (typeof paper.title === 'string') paper.title = normalizeSpace(paper.title);
+    if (typeof paper.summary === 'string') paper.summary = normalizeSpace(paper.summary);
     into.set(record.id, { ...paper, ...into.get(record.id) });
   }
   for (const key in record) collectPapers(record[key], into, depth + 1);
@@ -75,20 +71,9 @@ function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
 // ---------------------------------------------------------------------------------------------
 // Small readers
 
-function absolute(href: string | null | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  // Absolute links stay as the page writes them; only relative ones are resolved.
-  if (/^https?:\/\//i.test(href.trim())) return href.trim();
-  try {
-    return new URL(href, base).href;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The arXiv id a `/papers/<id>` link names, or undefined for `/papers`, `/papers/date/…`, other sites. */
 function paperIdOf(link: Element): string | undefined {
-  const href = absolute(link.getAttribute('href'), SITE);
+  const href = absoluteUrl(link.getAttribute('href'), SITE);
   const parsed = href && /\/papers\/[^/?#]/.test(href) ? parsePaperId(href) : null;
   return parsed?.kind === 'arxiv' ? parsed.id : undefined;
 }
@@ -111,29 +96,17 @@ function spacedText(el: Element | null | undefined): string {
     }
   };
   if (el) walk(el);
-  return normalize(parts.join(' '));
-}
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
-/** "Nov 28, 2024" / "Published on May 23, 2023" → ISO; undefined without a full date. */
-function isoFromText(text: string): string | undefined {
-  const match = /\b([A-Z][a-z]{2})[a-z]*\.? (\d{1,2}), (\d{4})\b/.exec(text);
-  const month = match ? MONTHS.indexOf(match[1]!.toLowerCase()) : -1;
-  if (!match || month < 0) return undefined;
-  return `${match[3]}-${String(month + 1).padStart(2, '0')}-${match[2]!.padStart(2, '0')}`;
+  return normalizeSpace(parts.join(' '));
 }
 
 /** `publishedAt` of the JSON ("2024-11-28T00:00:00.000Z") → "2024-11-28". */
-function isoFromJson(value: string | undefined): string | undefined {
-  return value && /^\d{4}-\d{2}-\d{2}/.test(value) ? value.slice(0, 10) : undefined;
-}
+const isoFromJson = (value: unknown) => (typeof value === 'string' ? isoDate(value.slice(0, 10)) : undefined);
 
 /** The upvote toggle is a checkbox in a label; its text is the count ("42", "1.2k"), absent at 0 on some pages. */
 function votesShown(card: Element): number | undefined {
   const toggle = card.querySelector('input[type="checkbox"]');
   const box = toggle?.closest('label') ?? toggle?.parentElement;
-  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(normalize(box?.textContent));
+  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(textOf(box));
   if (!match) return undefined;
   return Math.round(Number(match[1]) * (match[2] ? 1000 : 1));
 }
@@ -150,37 +123,28 @@ function abstractShown(card: Element, titleEl: Element | undefined): Element | u
 /** Author names shown as list items in older cards; the "13 authors" count and avatar items are not names. */
 function authorsShown(card: Element): string[] {
   return [...card.querySelectorAll('ul > li')]
-    .map((li) => normalize(li.textContent))
+    .map((li) => textOf(li))
     .filter((text) => text && !/^\d+ authors?$/i.test(text));
 }
 
-function codeLinksOf(abstract: string, paper: PaperJson | undefined, hrefs: string[]): string[] {
+/** Links the page gives to code: the JSON's `githubRepo` and `projectPage`, then off-site code links in `parts`. */
+function codeHrefs(paper: PaperJson | undefined, parts: Array<Element | null | undefined>, base: string): string[] {
   const fields = [paper?.githubRepo, paper?.projectPage].filter((v): v is string => typeof v === 'string' && v !== '');
-  return codeUrls(abstract, [...fields, ...hrefs]);
+  // Hugging Face's own links (profiles, /papers/…) would pass as "huggingface" code links: never on a card.
+  const shown = parts.flatMap((el) => (el ? codeHrefsOf(el, base) : [])).filter((url) => !/^https?:\/\/([^/]+\.)?huggingface\.co\//i.test(url));
+  return [...fields, ...shown];
 }
 
-/** Off-site links of an element (a GitHub chip, a project page): Hugging Face's own links are never code. */
-function hrefsIn(el: Element | null | undefined, base: string): string[] {
-  if (!el) return [];
-  return [...el.querySelectorAll('a[href]')].flatMap((a) => {
-    const url = absolute(a.getAttribute('href'), base);
-    return url && !/^https?:\/\/([^/]+\.)?huggingface\.co\//i.test(url) ? [url] : [];
-  });
-}
-
-function build(id: string, fields: Omit<PaperCard, 'key' | 'url'>): PaperCard | undefined {
-  const identity = keyFor([`arxiv:${id}`]);
-  if (!identity) return undefined;
-  const card: PaperCard = { key: identity.key, title: fields.title, url: `https://huggingface.co/papers/${id}`, authors: fields.authors, abstract: fields.abstract, codeLinks: fields.codeLinks };
-  if (fields.abstractEl) card.abstractEl = fields.abstractEl;
-  if (fields.titleEl) card.titleEl = fields.titleEl;
-  if (fields.published) card.published = fields.published;
-  if (fields.votes !== undefined) card.votes = fields.votes;
+/** The card for paper `id`, with the upvote count the site shows next to the usual fields. */
+function build(id: string, fields: { votes?: number } & Omit<CardFields, 'ids' | 'url'>): PaperCard | undefined {
+  const { votes, ...rest } = fields;
+  const card = toCard({ ...rest, ids: [`arxiv:${id}`], url: `https://huggingface.co/papers/${id}` });
+  if (card && votes !== undefined) card.votes = votes;
   return card;
 }
 
 const jsonAuthors = (paper: PaperJson | undefined) =>
-  Array.isArray(paper?.authors) ? paper.authors.map((a) => normalize(a?.name)).filter(Boolean) : undefined;
+  Array.isArray(paper?.authors) ? paper.authors.map((a) => normalizeSpace(String(a?.name ?? ''))).filter(Boolean) : undefined;
 
 // ---------------------------------------------------------------------------------------------
 // Cards
@@ -191,18 +155,17 @@ function readListCard(card: Element, pageUrl: string): PaperCard | undefined {
   if (!found) return undefined;
   const paper = papersOf(card.closest(ISLAND))?.get(found.id);
   // The title link is the paper link with text (the thumbnail's link holds only an image).
-  const titleLink = [...card.querySelectorAll(PAPER_LINK)].find((a) => normalize(a.textContent) && paperIdOf(a) === found.id);
+  const titleLink = [...card.querySelectorAll(PAPER_LINK)].find((a) => textOf(a) && paperIdOf(a) === found.id);
   const titleEl = titleLink?.querySelector('h1, h2, h3, h4') ?? titleLink?.closest('h1, h2, h3, h4') ?? titleLink;
   const abstractEl = abstractShown(card, titleEl);
-  const abstract = paper?.summary || normalize(abstractEl?.textContent);
   return build(found.id, {
-    title: paper?.title || normalize(titleEl?.textContent),
+    title: paper?.title || textOf(titleEl),
     authors: jsonAuthors(paper) ?? authorsShown(card),
-    abstract,
+    abstract: paper?.summary || textOf(abstractEl),
     abstractEl,
     titleEl,
-    codeLinks: codeLinksOf(abstract, paper, hrefsIn(card, pageUrl)),
-    published: isoFromJson(paper?.publishedAt) ?? isoFromText(spacedText(card)),
+    codeHrefs: codeHrefs(paper, [card], pageUrl),
+    published: isoFromJson(paper?.publishedAt) ?? isoDate(spacedText(card)),
     votes: votesShown(card) ?? (typeof paper?.upvotes === 'number' ? paper.upvotes : undefined),
   });
 }
@@ -215,20 +178,18 @@ function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined 
   if (!id) return undefined;
   const paper = papers?.get(id);
   const titleEl = island.querySelector('h1') ?? undefined;
-  const abstractHeading = [...island.querySelectorAll('h2')].find((h) => normalize(h.textContent) === 'Abstract');
+  const abstractHeading = [...island.querySelectorAll('h2')].find((h) => textOf(h) === 'Abstract');
   const abstractEl = abstractHeading?.parentElement?.querySelector('p') ?? undefined;
-  const abstract = paper?.summary || normalize(abstractEl?.textContent);
-  // Code links from the paper's own header and abstract blocks, not from comments about other work.
-  const hrefs = [...hrefsIn(titleEl?.closest('section'), pageUrl), ...hrefsIn(abstractHeading?.parentElement, pageUrl)];
-  const authorBlock = [...island.querySelectorAll('div')].find((d) => normalize(d.firstElementChild?.textContent) === 'Authors:');
+  const authorBlock = [...island.querySelectorAll('div')].find((d) => textOf(d.firstElementChild) === 'Authors:');
   return build(id, {
-    title: paper?.title || normalize(titleEl?.textContent),
-    authors: jsonAuthors(paper) ?? [...(authorBlock?.querySelectorAll('button, a') ?? [])].map((b) => normalize(b.textContent)).filter(Boolean),
-    abstract,
+    title: paper?.title || textOf(titleEl),
+    authors: jsonAuthors(paper) ?? [...(authorBlock?.querySelectorAll('button, a') ?? [])].map((b) => textOf(b)).filter(Boolean),
+    abstract: paper?.summary || textOf(abstractEl),
     abstractEl,
     titleEl,
-    codeLinks: codeLinksOf(abstract, paper, hrefs),
-    published: isoFromJson(paper?.publishedAt) ?? isoFromText(spacedText(titleEl?.parentElement)),
+    // From the paper's own header and abstract blocks, not from comments about other work.
+    codeHrefs: codeHrefs(paper, [titleEl?.closest('section'), abstractHeading?.parentElement], pageUrl),
+    published: isoFromJson(paper?.publishedAt) ?? isoDate(spacedText(titleEl?.parentElement)),
     votes: typeof paper?.upvotes === 'number' ? paper.upvotes : undefined,
   });
 }
@@ -289,10 +250,6 @@ export const huggingface: SiteAdapter = {
     return cards;
   },
   readCard(card, pageUrl) {
-    try {
-      return card.matches('[data-target="PaperContent"]') ? readPaperPage(card, pageUrl) : readListCard(card, pageUrl);
-    } catch {
-      return undefined;
-    }
+    return safely(() => (card.matches('[data-target="PaperContent"]') ? readPaperPage(card, pageUrl) : readListCard(card, pageUrl)));
   },
 };
