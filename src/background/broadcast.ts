@@ -4,24 +4,30 @@
 import browser from 'webextension-polyfill';
 import type { ChangeEvent } from '../shared/messages';
 
-function contentScriptMatches(): string[] {
-  const scripts = browser.runtime.getManifest().content_scripts ?? [];
-  return [...new Set(scripts.flatMap((script) => script.matches ?? []))];
+/** Where our content script runs: the manifest's sites, plus any registered at run time (opted-in origins). */
+async function contentScriptMatches(): Promise<string[]> {
+  const declared = (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
+  // Present only with the "scripting" permission; a failure here must not stop the broadcast.
+  const registered = await (async () => browser.scripting?.getRegisteredContentScripts())()
+    .then((scripts) => (scripts ?? []).flatMap((script) => script.matches ?? []))
+    .catch(() => []);
+  return [...new Set([...declared, ...registered])];
 }
+
+const ignore = () => undefined;
+
+/** Each event is sent only after the previous one was, so every view receives changes in commit order. */
+let previous: Promise<void> = Promise.resolve();
 
 export function broadcastChange(event: ChangeEvent): void {
-  void deliver(event);
+  previous = previous.then(() => send(event)).catch(ignore);
 }
 
-async function deliver(event: ChangeEvent): Promise<void> {
-  const ignore = () => undefined;
+async function send(event: ChangeEvent): Promise<void> {
   // Rejects when no extension page is open: nobody to tell.
-  const toPages = browser.runtime.sendMessage(event).catch(ignore);
-  const matches = contentScriptMatches();
+  void browser.runtime.sendMessage(event).catch(ignore);
+  const matches = await contentScriptMatches();
   // Host permissions let us query exactly the tabs on matched sites (no "tabs" permission needed).
   const tabs = matches.length ? await browser.tabs.query({ url: matches }).catch(() => []) : [];
-  await Promise.all([
-    toPages,
-    ...tabs.map((tab) => (tab.id === undefined ? undefined : browser.tabs.sendMessage(tab.id, event).catch(ignore))),
-  ]);
+  for (const tab of tabs) if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, event).catch(ignore);
 }

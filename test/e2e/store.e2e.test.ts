@@ -132,10 +132,12 @@ describe('Chromium: the store', () => {
     const { tags } = await send<{ tags: Array<{ name: string; count: number }> }>({ type: 'tags' });
     expect(tags.filter((t) => t.name.includes('-edit'))).toHaveLength(200);
 
-    // Each tab, content script included, is told about the final state.
-    const sawFinalState = `new Promise((resolve) => { const check = () => globalThis.changes.some((e) =>
-      (e.changes || []).some((c) => c.paper && c.paper.tags.length === 200)) ? resolve(true) : setTimeout(check, 50); check(); })`;
-    await expect(Promise.all([...pages.map((p) => p.evaluate(sawFinalState)), world.evaluate(sawFinalState)])).resolves.toEqual([true, true, true, true, true]);
+    // Each tab, content script included, is told about every change in commit order: its last event is the final state.
+    const lastEventIsFinal = `new Promise((resolve) => { const check = () => {
+      const last = globalThis.changes.at(-1); const paper = last && last.changes && last.changes[0].paper;
+      paper && paper.tags.length === 200 ? resolve(globalThis.changes.length) : setTimeout(check, 50); }; check(); })`;
+    const received = (await Promise.all([...pages.map((p) => p.evaluate(lastEventIsFinal)), world.evaluate(lastEventIsFinal)])) as number[];
+    for (const count of received) expect(count).toBe(200);
     await world.close();
     await page.close();
   });
