@@ -40,7 +40,7 @@ function publishedIn(card: Element): string | undefined {
   return isoDate((time.getAttribute('datetime') ?? '').slice(0, 10)) ?? isoDate(textOf(time));
 }
 
-/** The card for paper `id` on alphaXiv; code links only off-site (alphaXiv's own links are navigation). */
+/** The card for paper `id` on alphaXiv; code links from `codeIn` (code hosts, or links labelled as code). */
 function build(id: string, fields: Omit<CardFields, 'ids' | 'url' | 'codeHrefs'>, codeIn: Element | null | undefined, base: string): PaperCard | undefined {
   return toCard({ ...fields, ids: [`arxiv:${id}`], url: `${SITE}abs/${id}`, codeHrefs: codeIn ? codeHrefsOf(codeIn, base) : [] });
 }

@@ -26,7 +26,6 @@ const PAPER_LINK = 'a[href*="/papers/"]';
 const SITE = 'https://huggingface.co/';
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
 
-
 // ---------------------------------------------------------------------------------------------
 // The hydration JSON, parsed once per island element (again only if its props are rewritten), by paper id.
 
