@@ -19,8 +19,8 @@ export const GECKO_ID = 'paperlight@paperlight.dev';
 
 /** A fixture page served under a real URL pattern. */
 export interface FixtureRoute {
-  /** Glob as understood by playwright's `context.route`, e.g. `https://huggingface.co/papers**`. */
-  url: string;
+  /** As playwright's `context.route` takes it: a glob (`https://huggingface.co/papers**`), a RegExp or a predicate. */
+  url: string | RegExp | ((url: URL) => boolean);
   /** Path under test/fixtures/. */
   file: string;
   contentType?: string;
@@ -107,6 +107,11 @@ async function blockNetwork(context: BrowserContext): Promise<void> {
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
 }
 
+/** A route matcher for exactly one URL (query strings included, no glob surprises). */
+export function exactUrl(href: string): (url: URL) => boolean {
+  return (url) => url.href === href;
+}
+
 /** Serves fixture files under their real URLs (routes added later take precedence). */
 export async function routeFixtures(context: BrowserContext, routes: FixtureRoute[]): Promise<void> {
   for (const { url, file, contentType } of routes) {
@@ -118,7 +123,7 @@ export async function routeFixtures(context: BrowserContext, routes: FixtureRout
 }
 
 /** Serves an HTML string under a URL pattern (synthetic pages built inside a test). */
-export async function routeHtml(context: BrowserContext, url: string, body: string): Promise<void> {
+export async function routeHtml(context: BrowserContext, url: FixtureRoute['url'], body: string): Promise<void> {
   await context.route(url, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
 }
 
