@@ -14,7 +14,9 @@ function listed(changes: PaperChange[]): PaperChange[] | 'reset' {
 }
 
 /** Puts records back exactly as they were (undo of a delete); a record saved again since is overwritten. */
-export async function restorePapers(db: PaperlightDatabase, papers: readonly SavedPaper[]): Promise<Committed<{ restored: number }>> {
+export async function restorePapers(db: PaperlightDatabase, list: readonly SavedPaper[]): Promise<Committed<{ restored: number }>> {
+  // One record per key (the last given wins), so each paper's old tags are uncounted once.
+  const papers = [...new Map(list.map((paper) => [paper.key, paper])).values()];
   const tx = writeTransaction(db);
   const store = tx.objectStore('papers');
   const [existing, spellings] = await Promise.all([
@@ -47,9 +49,10 @@ export async function bulkEdit(
   const tx = writeTransaction(db);
   const store = tx.objectStore('papers');
   const wanted = [...new Set(keys)];
+  const wantedSet = new Set(wanted);
   const records = wanted.length <= FETCH_ONE_BY_ONE
-    ? (await Promise.all(wanted.map((key) => store.get(key)))).filter((r) => r !== undefined)
-    : (await store.getAll()).filter(((set) => (r: { key: string }) => set.has(r.key))(new Set(wanted)));
+    ? (await Promise.all(wanted.map((key) => store.get(key)))).filter((record) => record !== undefined)
+    : (await store.getAll()).filter((record) => wantedSet.has(record.key));
   const spellings = await loadSpellings(tx, edit.addTags ?? []);
   const counts = new TagCounts();
   const changes: PaperChange[] = [];

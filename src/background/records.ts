@@ -77,6 +77,11 @@ function union(max: number, ...lists: Array<readonly string[]>): string[] {
   return [...new Set(lists.flat())].slice(0, max);
 }
 
+/** The other ids of the paper keyed `key`, first met first. */
+function aliasesOf(key: string, ...lists: Array<readonly string[]>): string[] {
+  return union(LIMITS.aliases + 1, ...lists).filter((id) => id !== key).slice(0, LIMITS.aliases);
+}
+
 /** `url` appended as the most recent page the paper was seen on (moved to the end if already listed). */
 export function withSeenUrl(seen: readonly string[], url: string | undefined): string[] {
   if (!url) return [...seen];
@@ -86,7 +91,7 @@ export function withSeenUrl(seen: readonly string[], url: string | undefined): s
 export function paperFromCard(card: CardData, spellings: TagSpellings, now: number, pageUrl?: string): SavedPaper {
   return canonicalPaper({
     key: card.key,
-    aliases: union(LIMITS.aliases, card.aliases ?? []).filter((alias) => alias !== card.key),
+    aliases: aliasesOf(card.key, card.aliases ?? []),
     title: card.title,
     url: card.url,
     authors: card.authors,
@@ -114,7 +119,7 @@ export function mergeCard(saved: SavedPaper, card: CardData, spellings: TagSpell
     next !== undefined && next.length > 0 ? next : old;
   const merged: SavedPaper = canonicalPaper({
     ...saved,
-    aliases: union(LIMITS.aliases, saved.aliases, [card.key], card.aliases ?? []).filter((a) => a !== saved.key),
+    aliases: aliasesOf(saved.key, saved.aliases, [card.key], card.aliases ?? []),
     title: fresh(card.title, saved.title),
     url: fresh(card.url, saved.url),
     authors: fresh(card.authors, saved.authors),
@@ -167,7 +172,7 @@ export function mergeCopies(saved: SavedPaper, other: SavedPaper, spellings: Tag
   return canonicalPaper({
     ...newer,
     key: saved.key,
-    aliases: union(LIMITS.aliases, saved.aliases, [other.key], other.aliases).filter((a) => a !== saved.key),
+    aliases: aliasesOf(saved.key, saved.aliases, [other.key], other.aliases),
     codeLinks: union(LIMITS.codeLinks, newer.codeLinks, older.codeLinks),
     tags: withinTagLimit(spellTags([...newer.tags, ...older.tags], spellings), saved.key),
     note: newer.note || older.note,

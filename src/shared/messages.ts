@@ -115,6 +115,11 @@ export interface BulkRequest {
   delete?: boolean;
 }
 export interface ExportBackupRequest { type: 'exportBackup' }
+/**
+ * Imports a backup's text in one transaction. `merge` adds the papers the library lacks and unites the copies of
+ * papers it has (found by key or alias): the more recently edited copy's fields win, tags and ids are united, a
+ * note is never lost. `replace` makes the library exactly the backup. `dryRun` only counts.
+ */
 export interface ImportBackupRequest { type: 'importBackup'; text: string; mode: 'merge' | 'replace'; dryRun?: boolean }
 export interface ClearAllRequest { type: 'clearAll' }
 

@@ -29,6 +29,13 @@ describe('restore', () => {
     expect(await library()).toEqual([saved]);
     expect((await listTags(db)).tags).toEqual([{ name: 'undo-me', count: 1 }]);
   });
+
+  it('counts tags right when the same record is given twice', async () => {
+    await restorePapers(db, [paper(1, { tags: ['a'] })]);
+    await restorePapers(db, [paper(1, { tags: ['b'] }), paper(1, { tags: ['c'] })]);
+    expect((await library()).map((p) => p.tags)).toEqual([['c']]);
+    expect((await listTags(db)).tags).toEqual([{ name: 'c', count: 1 }]);
+  });
 });
 
 describe('bulk', () => {
