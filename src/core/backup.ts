@@ -135,9 +135,9 @@ export function readHttpUrls(value: unknown, path: string, max: number): string[
   return readArray(value, path, max).map((item, i) => readHttpUrl(item, `${path}[${i}]`));
 }
 
-/** A tag as typed, tidied: Unicode-normalised, trimmed, inner runs of white space made one space. */
+/** A tag as typed, tidied: Unicode-normalised, control characters and runs of white space made one space, trimmed. */
 export function cleanTag(text: string): string {
-  return text.normalize('NFC').trim().replace(/\s+/g, ' ');
+  return text.normalize('NFC').replace(/[\s\p{Cc}]+/gu, ' ').trim();
 }
 
 /** What makes two tags the same tag: they differ only in letter case (or spacing). */

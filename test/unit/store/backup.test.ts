@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
 import {
   BACKUP_FORMAT,
@@ -114,6 +115,7 @@ describe('backup format', () => {
 describe('tags', () => {
   it('are trimmed, single-spaced and unique regardless of letter case, first spelling kept', () => {
     expect(cleanTag('  deep \t learning\n')).toBe('deep learning');
+    expect(cleanTag('null\u0000byte\u0007')).toBe('null byte');
     expect(tagId(' Deep  Learning ')).toBe('deep learning');
     expect(normaliseTags(['LLM', 'llm', ' vision ', '', '   ', 'Vision', 'rl'])).toEqual(['LLM', 'vision', 'rl']);
   });

@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createDbOpener, openPaperlightDb, type DbOpener } from '../../../src/background/db';
 import { createMessageHandler, type Sender } from '../../../src/background/handler';

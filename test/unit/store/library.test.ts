@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaperlightDatabase } from '../../../src/background/db';
 import { bulkEdit, clearAll, exportBackup, importBackup, restorePapers } from '../../../src/background/library';

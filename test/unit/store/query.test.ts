@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperlightDatabase } from '../../../src/background/db';
 import { queryPapers } from '../../../src/background/query';

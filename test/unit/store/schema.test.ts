@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../src/background/db';
 import { toSaved } from '../../../src/background/records';

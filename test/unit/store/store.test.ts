@@ -1,3 +1,4 @@
+// @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaperlightDatabase } from '../../../src/background/db';
 import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper } from '../../../src/background/store';
