@@ -99,6 +99,8 @@ export const alphaxiv: SiteAdapter = {
     const cards: Element[] = [];
     const seen = new Set<Element>();
     for (const link of root.querySelectorAll(PAPER_LINK)) {
+      // Links come in document order: one inside the card just found belongs to it (thumbnail, title, overview).
+      if (cards.at(-1)?.contains(link)) continue;
       const id = paperIdOf(link);
       if (!id || link.closest('header, nav, footer')) continue;
       const card = cardAroundLink(link, id);

@@ -234,6 +234,8 @@ export const huggingface: SiteAdapter = {
     const seen = new Set(cards);
     let outside = false;
     for (const link of root.querySelectorAll(PAPER_LINK)) {
+      // Links come in document order: one inside the card just found belongs to it (thumbnail and title).
+      if (outside && cards.at(-1)?.contains(link)) continue;
       if (link.closest('article, [data-target="PaperContent"], header, nav, footer')) continue;
       const id = paperIdOf(link);
       if (!id) continue;
