@@ -2,7 +2,9 @@
 // demand (the MV3 service worker may be stopped at any moment, and the browser may close a connection).
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { normaliseTags } from '../core/backup';
-import { indexFields, type StoredPaper, type TagEntry } from './records';
+import type { SavedPaper } from '../core/paper';
+import { countsOf, type CountEntry } from './counts';
+import { indexFields, toSaved, type StoredPaper, type TagEntry } from './records';
 
 export const DB_NAME = 'paperlight';
 export const DB_VERSION = 2;
@@ -27,6 +29,7 @@ export interface PaperlightDB extends DBSchema {
     };
   };
   tags: { key: string; value: TagEntry };
+  counts: { key: string; value: CountEntry };
 }
 
 export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;
@@ -46,8 +49,8 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
     papers.createIndex('updatedAt', 'updatedAt');
   },
   // 1 → 2: filtered pages in time order (tags, status, site, has code: each paired with savedAt), lookup by
-  // any id, title and metric sorts, and the tag list for autocomplete. Existing records get tidy,
-  // case-insensitively unique tags and their derived index fields.
+  // any id, title and metric sorts, the tag list for autocomplete and the paper counts. Existing records get
+  // tidy, case-insensitively unique tags and their derived index fields.
   async (db, tx) => {
     const papers = tx.objectStore('papers');
     papers.deleteIndex('tags');
@@ -60,20 +63,24 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
     papers.createIndex('title', 'ix.title');
     papers.createIndex('metrics', 'ix.metrics');
     db.createObjectStore('tags', { keyPath: 'id' });
-    const tagList = new Map<string, TagEntry>();
+    db.createObjectStore('counts', { keyPath: 'id' });
+    // The first spelling met of each tag becomes the spelling of every paper.
+    const spellings = new Map<string, string>();
+    const migrated: SavedPaper[] = [];
     for (let cursor = await papers.openCursor(); cursor; cursor = await cursor.continue()) {
       const tags = normaliseTags(cursor.value.tags).map((tag) => {
         const id = tag.toLowerCase();
-        const entry = tagList.get(id) ?? { id, name: tag, count: 0 };
-        entry.count++;
-        tagList.set(id, entry);
-        return entry.name;
+        if (!spellings.has(id)) spellings.set(id, tag);
+        return spellings.get(id)!;
       });
-      const paper = { ...cursor.value, tags };
+      const paper = { ...toSaved(cursor.value), tags };
+      migrated.push(paper);
       await cursor.update({ ...paper, ix: indexFields(paper) });
     }
+    const { tags, counts } = countsOf(migrated);
     const tagStore = tx.objectStore('tags');
-    await Promise.all([...tagList.values()].map((entry) => tagStore.put(entry)));
+    const countStore = tx.objectStore('counts');
+    await Promise.all([...tags.map((entry) => tagStore.put(entry)), ...counts.map((entry) => countStore.put(entry))]);
   },
 ];
 

@@ -6,7 +6,7 @@ import { MAX_LISTED_CHANGES, type ImportCounts, type PaperChange } from '../shar
 import type { PaperlightDatabase } from './db';
 import { UserError, editPaper, mergeCopies, spellTags, toSaved, toStored, type TagEdit, type TagSpellings } from './records';
 import type { Committed } from './store';
-import { TagCounts, loadSpellings, tagListOf } from './tag-list';
+import { Tally, countsOf, loadSpellings } from './counts';
 import { commit, readTransaction, writeTransaction } from './transactions';
 
 function listed(changes: PaperChange[]): PaperChange[] | 'reset' {
@@ -23,12 +23,13 @@ export async function restorePapers(db: PaperlightDatabase, list: readonly Saved
     Promise.all(papers.map((paper) => store.get(paper.key))),
     loadSpellings(tx, papers.flatMap((paper) => paper.tags)),
   ]);
-  const counts = new TagCounts();
+  const counts = new Tally();
   const changes: PaperChange[] = [];
   await commit(tx, async (track) => {
     papers.forEach((paper, i) => {
       const restored = { ...paper, tags: spellTags(paper.tags, spellings) };
-      counts.track(existing[i]?.tags, restored.tags);
+      const replaced = existing[i];
+      counts.track(replaced && toSaved(replaced), restored);
       track(store.put(toStored(restored)));
       changes.push({ key: restored.key, paper: restored });
     });
@@ -54,7 +55,7 @@ export async function bulkEdit(
     ? (await Promise.all(wanted.map((key) => store.get(key)))).filter((record) => record !== undefined)
     : (await store.getAll()).filter((record) => wantedSet.has(record.key));
   const spellings = await loadSpellings(tx, edit.addTags ?? []);
-  const counts = new TagCounts();
+  const counts = new Tally();
   const changes: PaperChange[] = [];
   const deleted: SavedPaper[] = [];
   // Every edit is worked out before the first write, so a refused edit (too many tags) leaves all untouched.
@@ -66,7 +67,7 @@ export async function bulkEdit(
     if (edit.delete) {
       for (const record of records) {
         const before = toSaved(record);
-        counts.track(before.tags, undefined);
+        counts.track(before, undefined);
         track(store.delete(before.key));
         deleted.push(before);
         changes.push({ key: before.key, paper: null });
@@ -74,7 +75,7 @@ export async function bulkEdit(
     }
     for (const { before, after } of edited) {
       if (samePaper(before, after)) continue;
-      counts.track(before.tags, after.tags);
+      counts.track(before, after);
       track(store.put(toStored(after)));
       changes.push({ key: after.key, paper: after });
     }
@@ -119,27 +120,32 @@ export async function importBackup(
   const writes: SavedPaper[] = [];
   for (const [key, paper] of after.touched) {
     const old = before.get(key);
-    if (!old) counts.added++;
-    else if (samePaper(old, paper)) counts.unchanged++;
-    else counts.updated++;
-    if (!old || !samePaper(old, paper)) writes.push(paper);
+    if (old && samePaper(old, paper)) {
+      counts.unchanged++;
+      continue;
+    }
+    if (old) counts.updated++;
+    else counts.added++;
+    writes.push(paper);
   }
-  for (const key of before.keys()) if (!after.all.has(key)) counts.removed++;
+  const removals = [...before.keys()].filter((key) => !after.all.has(key));
+  counts.removed = removals.length;
 
   if (dryRun) {
     await tx.done;
     return { result: { ...counts, dryRun }, changes: [] };
   }
+  // Only what differs is written: importing a library's own backup, in either mode, writes no record.
   const write = tx as ReturnType<typeof writeTransaction>;
   const papers = write.objectStore('papers');
-  const tags = write.objectStore('tags');
-  // Replace clears the store, so every record of the backup is written; merge writes only what changed.
-  const toWrite = options.mode === 'replace' ? [...after.all.values()] : writes;
+  const { tags, counts: totals } = countsOf(after.all.values());
   await commit(write, (track) => {
-    if (options.mode === 'replace') track(papers.clear());
-    for (const paper of toWrite) track(papers.put(toStored(paper)));
-    track(tags.clear());
-    for (const entry of tagListOf(after.all.values())) track(tags.put(entry));
+    if (after.all.size === 0) track(papers.clear());
+    else for (const key of removals) track(papers.delete(key));
+    for (const paper of writes) track(papers.put(toStored(paper)));
+    for (const store of ['tags', 'counts'] as const) track(write.objectStore(store).clear());
+    for (const entry of tags) track(write.objectStore('tags').put(entry));
+    for (const entry of totals) track(write.objectStore('counts').put(entry));
   });
   const changed = counts.added + counts.updated + counts.removed > 0;
   return { result: { ...counts, dryRun }, changes: changed ? 'reset' : [] };
@@ -182,8 +188,7 @@ export async function clearAll(db: PaperlightDatabase): Promise<Committed<{ remo
   const papers = tx.objectStore('papers');
   const removed = await papers.count();
   await commit(tx, (track) => {
-    track(papers.clear());
-    track(tx.objectStore('tags').clear());
+    for (const store of ['papers', 'tags', 'counts'] as const) track(tx.objectStore(store).clear());
   });
   return { result: { removed }, changes: removed > 0 ? 'reset' : [] };
 }

@@ -2,12 +2,14 @@
 // records, not the whole library:
 // - no filter: walk the sort's index (savedAt, updatedAt, title, metrics) from `offset`;
 // - one filter, newest/oldest first: walk that filter's index (tags, status, site, code), each ordered by savedAt
-//   within a value; a tag's total comes from the tag list, which counts it;
+//   within a value;
 // - anything else: read the rarest filter's slice, keep the records that pass every filter, sort those.
+// Totals come from the counts kept beside the papers (counting an index would visit every entry).
 import { tagId } from '../core/backup';
 import type { SavedPaper } from '../core/paper';
 import type { QueryFilter, QueryRequest, SortField } from '../shared/messages';
 import type { PaperlightDatabase } from './db';
+import { ALL, countId } from './counts';
 import { toSaved, type StoredPaper } from './records';
 import { readTransaction } from './transactions';
 
@@ -64,8 +66,34 @@ interface CursorLike {
   continue(): Promise<CursorLike | null>;
 }
 
-async function readPage(first: Promise<CursorLike | null>, offset: number, limit: number): Promise<SavedPaper[]> {
-  let cursor = await first;
+interface IndexLike {
+  openCursor(range: IDBKeyRange | null, direction: IDBCursorDirection): Promise<CursorLike | null>;
+  getAll(query: IDBKeyRange | null, count?: number): Promise<StoredPaper[]>;
+}
+
+/**
+ * `getAll({ query, count, direction })` reads a page in one request, where a cursor needs one round trip per
+ * record (in Chromium each is a call to the browser process). Browsers without it (Firefox so far) take the
+ * options object for a key and throw; they have no `getAllRecords`, which came with it.
+ */
+export const DIRECTIONAL_GET_ALL = typeof IDBIndex !== 'undefined' && 'getAllRecords' in IDBIndex.prototype;
+/** Deeper pages are read with a cursor rather than reading and dropping everything before them. */
+const MAX_SKIPPED_BY_GET_ALL = 1000;
+
+async function readPage(
+  index: IndexLike,
+  range: IDBKeyRange | null,
+  direction: IDBCursorDirection,
+  offset: number,
+  limit: number,
+  directional: boolean,
+): Promise<SavedPaper[]> {
+  if (directional && offset <= MAX_SKIPPED_BY_GET_ALL) {
+    const options = { query: range, count: offset + limit, direction };
+    const records = await index.getAll(options as unknown as IDBKeyRange);
+    return records.slice(offset).map(toSaved);
+  }
+  let cursor = await index.openCursor(range, direction);
   if (cursor && offset > 0) cursor = await cursor.advance(offset);
   const items: SavedPaper[] = [];
   while (cursor) {
@@ -76,7 +104,11 @@ async function readPage(first: Promise<CursorLike | null>, offset: number, limit
   return items;
 }
 
-export async function queryPapers(db: PaperlightDatabase, request: QueryRequest): Promise<{ items: SavedPaper[]; total: number }> {
+export async function queryPapers(
+  db: PaperlightDatabase,
+  request: QueryRequest,
+  { directional = DIRECTIONAL_GET_ALL }: { directional?: boolean } = {},
+): Promise<{ items: SavedPaper[]; total: number }> {
   const sort = request.sort ?? 'savedAt';
   const direction = request.direction === 'asc' ? 'next' : 'prev';
   const offset = request.offset ?? 0;
@@ -85,32 +117,31 @@ export async function queryPapers(db: PaperlightDatabase, request: QueryRequest)
   const tx = readTransaction(db);
   const store = tx.objectStore('papers');
   const tagList = tx.objectStore('tags');
-  // How many papers pass one condition: tags are counted by the tag list, the rest by their index.
-  const sizeOf = async (condition: Condition): Promise<number> =>
-    condition.index === 'tags'
-      ? ((await tagList.get(condition.value as string))?.count ?? 0)
-      : store.index(condition.index).count(rangeOf(condition));
+  const countStore = tx.objectStore('counts');
+  const sizeOf = async (condition: Condition): Promise<number> => {
+    const { index, value } = condition;
+    const entry = index === 'tags' ? await tagList.get(value as string) : await countStore.get(countId(index, value));
+    return entry?.count ?? 0;
+  };
 
   if (conditions.length === 0) {
     const [total, items] = await Promise.all([
-      store.count(),
-      readPage(store.index(sort).openCursor(null, direction), offset, limit),
+      countStore.get(ALL).then((entry) => entry?.count ?? 0),
+      readPage(store.index(sort), null, direction, offset, limit, directional),
     ]);
     return { items, total };
   }
 
   if (conditions.length === 1 && sort === 'savedAt') {
     const [condition] = conditions as [Condition];
-    const cursor = store.index(condition.index).openCursor(rangeOf(condition), direction);
-    const [total, items] = await Promise.all([sizeOf(condition), readPage(cursor, offset, limit)]);
+    const page = readPage(store.index(condition.index), rangeOf(condition), direction, offset, limit, directional);
+    const [total, items] = await Promise.all([sizeOf(condition), page]);
     return { items, total };
   }
 
-  // The rarest condition decides which records are read; a tag, counted for free, is tried first.
-  const tags = conditions.filter((c) => c.index === 'tags');
-  const candidates = tags.length ? tags : conditions;
-  const sizes = await Promise.all(candidates.map(sizeOf));
-  const rarest = candidates[sizes.indexOf(Math.min(...sizes))]!;
+  // The rarest condition decides which records are read.
+  const sizes = await Promise.all(conditions.map(sizeOf));
+  const rarest = conditions[sizes.indexOf(Math.min(...sizes))]!;
   if (Math.min(...sizes) === 0) return { items: [], total: 0 };
   const records = await store.index(rarest.index).getAll(rangeOf(rarest));
   const matches = records.filter((paper) => conditions.every((condition) => condition.test(paper)));

@@ -7,7 +7,7 @@ import type { SavedPaper } from '../core/paper';
 import type { CardData, PaperChange, TagCount } from '../shared/messages';
 import type { PaperlightDatabase } from './db';
 import { UserError, editPaper, mergeCard, paperFromCard, toSaved, toStored, type StoredPaper, type TagEdit } from './records';
-import { TagCounts, loadSpellings } from './tag-list';
+import { Tally, loadSpellings } from './counts';
 import { commit, readTransaction, writeTransaction, type AnyTx, type WriteTx } from './transactions';
 
 /** What a write returns: its result, and the papers it changed (`'reset'` when too many to list). */
@@ -27,8 +27,8 @@ const NOT_SAVED = 'This paper is not saved any more (it may have been removed in
 
 /** Writes `after` in place of `before` (absent = new) and keeps the tag list's counts. */
 async function writePaper(tx: WriteTx, before: SavedPaper | undefined, after: SavedPaper): Promise<void> {
-  const counts = new TagCounts();
-  counts.track(before?.tags, after.tags);
+  const counts = new Tally();
+  counts.track(before, after);
   await commit(tx, async (track) => {
     track(tx.objectStore('papers').put(toStored(after)));
     await counts.apply(tx, track);
@@ -90,8 +90,8 @@ export async function removePaper(db: PaperlightDatabase, key: string): Promise<
     return { result: { removed: null }, changes: [] };
   }
   const removed = toSaved(found);
-  const counts = new TagCounts();
-  counts.track(removed.tags, undefined);
+  const counts = new Tally();
+  counts.track(removed, undefined);
   await commit(tx, async (track) => {
     track(tx.objectStore('papers').delete(removed.key));
     await counts.apply(tx, track);

@@ -5,15 +5,17 @@
 import type { IDBPTransaction } from 'idb';
 import type { PaperlightDatabase, PaperlightDB } from './db';
 
-export type WriteTx = IDBPTransaction<PaperlightDB, Array<'papers' | 'tags'>, 'readwrite'>;
-export type AnyTx = IDBPTransaction<PaperlightDB, Array<'papers' | 'tags'>, 'readonly' | 'readwrite'>;
+type Stores = Array<'papers' | 'tags' | 'counts'>;
+export type WriteTx = IDBPTransaction<PaperlightDB, Stores, 'readwrite'>;
+export type AnyTx = IDBPTransaction<PaperlightDB, Stores, 'readonly' | 'readwrite'>;
+const ALL_STORES: Stores = ['papers', 'tags', 'counts'];
 
 export function writeTransaction(db: PaperlightDatabase): WriteTx {
-  return quiet(db.transaction(['papers', 'tags'], 'readwrite'));
+  return quiet(db.transaction(ALL_STORES, 'readwrite'));
 }
 
 export function readTransaction(db: PaperlightDatabase): AnyTx {
-  return quiet(db.transaction(['papers', 'tags'], 'readonly'));
+  return quiet(db.transaction(ALL_STORES, 'readonly'));
 }
 
 /**

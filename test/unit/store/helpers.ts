@@ -1,7 +1,10 @@
 // Builders shared by the store's unit tests: realistic card data and records, and a fresh database per test.
 import type { SavedPaper } from '../../../src/core/paper';
 import type { CardData } from '../../../src/shared/messages';
+import { expect } from 'vitest';
+import { countsOf } from '../../../src/background/counts';
 import { createDbOpener, openPaperlightDb, type DbOpener, type PaperlightDatabase } from '../../../src/background/db';
+import { toSaved } from '../../../src/background/records';
 
 let databases = 0;
 
@@ -59,4 +62,13 @@ export function paper(index: number, overrides: Partial<SavedPaper> = {}): Saved
     seenUrls: [`https://arxiv.org/list/cs.LG/pastweek?skip=${index}`],
     ...overrides,
   };
+}
+
+/** The tag list and the paper counts agree with the records, as if computed afresh. */
+export async function expectCountsMatchRecords(db: PaperlightDatabase): Promise<void> {
+  const records = (await db.getAll('papers')).map(toSaved);
+  const fresh = countsOf(records);
+  const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
+  expect(byId(await db.getAll('tags'))).toEqual(byId(fresh.tags));
+  expect(byId(await db.getAll('counts'))).toEqual(byId(fresh.counts));
 }

@@ -5,7 +5,7 @@ import { bulkEdit, clearAll, exportBackup, importBackup, restorePapers } from '.
 import { allPapers, listTags, removePaper, savePaper } from '../../../src/background/store';
 import { BACKUP_FORMAT, parseBackup, serialiseBackup } from '../../../src/core/backup';
 import type { SavedPaper } from '../../../src/core/paper';
-import { card, freshDb, paper } from './helpers';
+import { card, expectCountsMatchRecords, freshDb, paper } from './helpers';
 
 const NOW = 1_760_000_000_000;
 let db: PaperlightDatabase;
@@ -53,6 +53,7 @@ describe('bulk', () => {
     expect(after.find((p) => p.key === paper(1).key)!.tags).toEqual(['Picked']);
     expect(after.find((p) => p.key === paper(2).key)!.tags).toEqual(['topic-2', 'Picked']);
     expect((await listTags(db)).tags.find((t) => t.name === 'Picked')).toEqual({ name: 'Picked', count: 2 });
+    await expectCountsMatchRecords(db);
   });
 
   it('deletes a selection and returns the records for undo', async () => {
@@ -60,8 +61,10 @@ describe('bulk', () => {
     const { result } = await bulkEdit(db, keys, { delete: true }, NOW);
     expect(byKey(result.deleted)).toEqual(byKey(Array.from({ length: 10 }, (_, i) => paper(i))));
     expect(await library()).toHaveLength(20);
+    await expectCountsMatchRecords(db);
     await restorePapers(db, result.deleted);
     expect(await library()).toEqual(byKey(Array.from({ length: 30 }, (_, i) => paper(i))));
+    await expectCountsMatchRecords(db);
   });
 
   it('handles a selection larger than one-by-one fetching and reports it as a reset', async () => {
@@ -97,6 +100,11 @@ describe('backup export and import', () => {
     const { result, changes } = await importBackup(db, text, { mode: 'merge' });
     expect(result).toEqual({ added: 0, updated: 0, unchanged: 40, removed: 0, dryRun: false });
     expect(changes).toEqual([]);
+    // Replacing a library with its own backup writes no record either.
+    const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put');
+    expect((await importBackup(db, text, { mode: 'replace' })).result).toMatchObject({ unchanged: 40, added: 0, updated: 0, removed: 0 });
+    expect(putSpy.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'papers')).toEqual([]);
+    putSpy.mockRestore();
     expect(await library()).toEqual(byKey(originals));
   });
 
@@ -121,6 +129,7 @@ describe('backup export and import', () => {
     expect(after.get(paper(3).key)!.tags).toEqual(['topic-3', 'via-alias']);
     expect(after.get(paper(3).key)!.aliases).toContain('arxiv:1111.11111');
     expect(after.has('arxiv:1111.11111')).toBe(false);
+    await expectCountsMatchRecords(db);
   });
 
   it('replace removes what the backup does not hold, and says so', async () => {
@@ -129,6 +138,7 @@ describe('backup export and import', () => {
     const { result } = await importBackup(db, text, { mode: 'replace' });
     expect(result).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 8, dryRun: false });
     expect((await library()).map((p) => p.key)).toEqual([paper(0).key, paper(1).key, paper(50).key]);
+    await expectCountsMatchRecords(db);
   });
 
   it.each([
@@ -167,6 +177,7 @@ describe('backup export and import', () => {
     vi.restoreAllMocks();
     expect(await library()).toEqual(before);
     expect((await listTags(db)).tags).toEqual(tagsBefore);
+    await expectCountsMatchRecords(db);
   });
 
   it('clearAll empties the library and the tag list', async () => {
@@ -176,6 +187,7 @@ describe('backup export and import', () => {
     expect(changes).toBe('reset');
     expect(await library()).toEqual([]);
     expect((await listTags(db)).tags).toEqual([]);
+    expect(await db.getAll('counts')).toEqual([]);
   });
 
   it('exports a backup that the format reader accepts', async () => {

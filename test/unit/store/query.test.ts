@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PaperlightDatabase } from '../../../src/background/db';
-import { queryPapers } from '../../../src/background/query';
+import { DIRECTIONAL_GET_ALL, queryPapers } from '../../../src/background/query';
 import { restorePapers } from '../../../src/background/library';
 import { allPapers } from '../../../src/background/store';
 import { samePaper } from '../../../src/core/backup';
@@ -9,7 +9,7 @@ import type { SavedPaper } from '../../../src/core/paper';
 import type { QueryRequest, SortField } from '../../../src/shared/messages';
 import { freshDb, paper } from './helpers';
 
-const COUNT = 300;
+const COUNT = 1100;
 let db: PaperlightDatabase;
 let library: SavedPaper[];
 
@@ -60,15 +60,25 @@ const cases: Array<[string, Omit<QueryRequest, 'type'>]> = [
   ['tag, site and status together', { filter: { tags: ['topic-2'], site: 'arxiv', status: 'read' }, sort: 'metrics' }],
   ['a tag nobody uses', { filter: { tags: ['nothing'] } }],
   ['past the end', { offset: COUNT + 5 }],
+  ['deeper than one getAll reads', { offset: 1010, limit: 5 }],
 ];
 
-describe('query', () => {
+describe.each([
+  ['one getAll with a direction (Chromium)', true],
+  ['a cursor (Firefox)', false],
+])('query, pages read with %s', (_reader, directional) => {
   it.each(cases)('returns %s like the obvious computation', async (_name, options) => {
     const request: QueryRequest = { type: 'query', ...options };
-    const result = await queryPapers(db, request);
+    const result = await queryPapers(db, request, { directional });
     const want = expected(request);
     expect(result.items.map((p) => p.key)).toEqual(want.keys);
     expect(result.total).toBe(want.total);
+  });
+});
+
+describe('query results', () => {
+  it('uses the one-request page where the IndexedDB has getAll with a direction (fake-indexeddb does)', () => {
+    expect(DIRECTIONAL_GET_ALL).toBe(true);
   });
 
   it('returns whole records, without the background\'s index fields', async () => {

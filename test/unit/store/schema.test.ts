@@ -4,13 +4,13 @@ import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../s
 import { toSaved } from '../../../src/background/records';
 import { listTags, lookupPapers } from '../../../src/background/store';
 import { queryPapers } from '../../../src/background/query';
-import { paper, uniqueDbName } from './helpers';
+import { expectCountsMatchRecords, paper, uniqueDbName } from './helpers';
 
 describe('database schema', () => {
-  it('creates the papers store with its indexes and the tag list', async () => {
+  it('creates the papers store with its indexes, the tag list and the counts', async () => {
     const db = await openPaperlightDb(uniqueDbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['papers', 'tags']);
+    expect([...db.objectStoreNames].sort()).toEqual(['counts', 'papers', 'tags']);
     const papers = db.transaction('papers').store;
     expect(papers.keyPath).toBe('key');
     expect([...papers.indexNames].sort()).toEqual(['code', 'ids', 'metrics', 'savedAt', 'site', 'status', 'tags', 'title', 'updatedAt']);
@@ -50,6 +50,8 @@ describe('migration from version 1', () => {
     expect(tags.find((t) => t.name === 'LLM')).toEqual({ name: 'LLM', count: 2 });
     expect(tags.find((t) => t.name === 'topic-3')).toEqual({ name: 'topic-3', count: 25 });
     expect(tags.reduce((sum, t) => sum + t.count, 0)).toBe(stored.reduce((sum, r) => sum + r.tags.length, 0));
+    await expectCountsMatchRecords(db);
+    expect(await db.get('counts', 'all')).toEqual({ id: 'all', count: 250 });
 
     // The new indexes answer at once: lookups by alias, filtered pages.
     const { found } = await lookupPapers(db, [records[7]!.aliases[0]!]);

@@ -3,7 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaperlightDatabase } from '../../../src/background/db';
 import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper } from '../../../src/background/store';
 import { LIMITS } from '../../../src/core/backup';
-import { card, freshDb } from './helpers';
+import { card, expectCountsMatchRecords, freshDb } from './helpers';
 
 const T0 = 1_750_000_000_000;
 const PAGE = 'https://huggingface.co/papers/date/2025-12-11';
@@ -122,6 +122,7 @@ describe('remove', () => {
     expect((await allPapers(db)).papers).toEqual([]);
     expect((await listTags(db)).tags).toEqual([]);
     expect((await removePaper(db, saved.key)).result.removed).toBeNull();
+    await expectCountsMatchRecords(db);
   });
 });
 
@@ -135,6 +136,7 @@ describe('many tabs at once', () => {
     const { tags } = await listTags(db);
     expect(tags).toHaveLength(200);
     expect(tags.every((t) => t.count === 1)).toBe(true);
+    await expectCountsMatchRecords(db);
   });
 
   it('loses no tag when the same paper is saved and tagged from several tabs together', async () => {
@@ -145,6 +147,7 @@ describe('many tabs at once', () => {
     const [stored] = (await allPapers(db)).papers;
     for (let i = 0; i < 20; i++) expect(stored!.tags).toContain(`save-${i}`);
     expect((await allPapers(db)).papers).toHaveLength(1);
+    await expectCountsMatchRecords(db);
   });
 
   it('adds and removes concurrently without resurrecting a removed tag', async () => {
@@ -154,5 +157,6 @@ describe('many tabs at once', () => {
     )));
     const [stored] = (await allPapers(db)).papers;
     expect(stored!.tags.sort()).toEqual(Array.from({ length: 50 }, (_, i) => `new-${i}`).sort());
+    await expectCountsMatchRecords(db);
   });
 });
