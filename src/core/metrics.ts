@@ -1,0 +1,36 @@
+// Stated-metric extraction (issue 3): every numeric result, capability or cost an abstract states,
+// as ../shared/metrics-guideline.md defines it. Pure: strings in, plain data out; node can run it.
+//
+// Design (practices.md #6): a cheap scan jumps from digit to digit; at each one, sticky regexes
+// read only what is glued to it (./metrics/quantity.ts), a few words either side decide whether it
+// is a metric and what it measures (./metrics/context.ts). No regex ever scans the whole text
+// from more than one position, so the work is linear in the input.
+import type { Metric } from './metric-types';
+import { decide, type Previous } from './metrics/context';
+import { readQuantity } from './metrics/quantity';
+
+export type { Metric, MetricKind } from './metric-types';
+
+/** All stated metrics in `text`, sorted by `start`, non-overlapping; `text === input.slice(start, end)`. */
+export function extractMetrics(text: string): Metric[] {
+  const found: Metric[] = [];
+  const digits = /\d/g;
+  let previous: Previous | undefined;
+  // test() rather than exec(): no match array per digit; the match is the character before lastIndex.
+  while (digits.test(text)) {
+    const at = digits.lastIndex - 1;
+    const quantity = readQuantity(text, at);
+    if (typeof quantity === 'number') {
+      digits.lastIndex = Math.max(quantity, at + 1);
+      continue;
+    }
+    digits.lastIndex = Math.max(quantity.end, at + 1);
+    if (previous && quantity.start < previous.metric.end) continue;
+    const accepted = decide(text, quantity, previous);
+    if (accepted) {
+      found.push(accepted.metric);
+      previous = accepted;
+    }
+  }
+  return found;
+}

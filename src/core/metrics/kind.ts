@@ -1,0 +1,76 @@
+// What a ratio, percentage or bare magnitude measures (guideline section 5): the nearest cue word
+// in its clause ("2.6x speedup", "87% fewer parameters", "reduces energy by 30%").
+import type { Metric, MetricKind } from '../metric-types';
+import { CLAUSE_BREAKS, KIND_CUES, WEAK_CUES, type UnitClass } from './lexicon';
+import { listItemAt, readQuantity } from './quantity';
+import { WordSet, type Around, type Words } from './words';
+
+const AND = new WordSet(['and']);
+const COORDINATION = /^\s*(?:,\s*and|,|and|&)\s*$/;
+
+interface Cues {
+  strong: MetricKind | null;
+  weak: MetricKind | null;
+}
+
+/** The first strong and the first weak cue in `words`, within the clause. */
+function cueIn(words: Words, following: boolean): Cues {
+  let weak: MetricKind | null = null;
+  for (let k = 0; words.has(k); k++) {
+    if (words.numeric(k)) {
+      if (following) continue; // "1.34x and 3.35x throughput": look past the coordinated value
+      break;
+    }
+    if (following && words.in(k, AND) && words.numeric(k + 1)) continue;
+    const kind = words.getOrTail(k, KIND_CUES); // "peak-memory" -> memory
+    if (kind && !words.in(k, WEAK_CUES)) return { strong: kind, weak };
+    if (kind && weak === null) weak = kind;
+    if (words.in(k, CLAUSE_BREAKS)) break;
+  }
+  return { strong: null, weak };
+}
+
+/** "72%,60% and 59% of application time": the end of the list a value opens, to read the cue after it. */
+function listEnd(text: string, from: number): number {
+  let at = from;
+  for (let items = 0; items < 12; items++) {
+    const next = listItemAt(text, at);
+    if (next < 0) return at;
+    const item = readQuantity(text, next);
+    if (typeof item === 'number' || item.cls === null) return at;
+    at = item.end;
+  }
+  return at;
+}
+
+/**
+ * A strong cue after the value (same clause), else one before it, else a weak cue after, else
+ * one before, else the unit's default.
+ */
+export function kindFromCues(around: Around, cls: UnitClass | null): MetricKind {
+  const { text, end } = around;
+  // "(e.g., 80\%) of vision tokens": read on past a closing parenthesis; past a list to its end.
+  const next = text.charCodeAt(end);
+  const after = around.afterFrom(next === 41 ? end + 1 : next === 44 ? listEnd(text, end) : end);
+  const following = cueIn(after, true);
+  if (cls === 'percent' && after.is(0, 'of')) {
+    // A share: "30-40% of the model's parameters" used, "72% of application time" are compute.
+    const share = following.strong ?? following.weak;
+    if (share === 'size' || share === 'speedup') return 'compute';
+  }
+  if (following.strong) return following.strong;
+  const preceding = cueIn(around.before, false);
+  if (preceding.strong) return preceding.strong;
+  const weak = following.weak ?? preceding.weak;
+  if (weak === 'accuracy' && cls === 'multiplier') return 'speedup'; // "performance improvements of 1.75x"
+  if (weak) return weak;
+  if (cls === 'multiplier' || cls === 'oom') return 'speedup';
+  if (cls === 'magnitude') return 'size';
+  return 'accuracy';
+}
+
+/** "by 50\% and 40\%", "1.34x and 3.35x": a value coordinated with the previous one measures the same thing. */
+export function coordinatedKind(text: string, start: number, previous: Metric | undefined, unit: string): MetricKind | null {
+  if (!previous || previous.unit !== unit || start - previous.end > 8) return null;
+  return COORDINATION.test(text.slice(previous.end, start)) ? previous.kind : null;
+}

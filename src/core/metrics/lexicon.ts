@@ -1,0 +1,315 @@
+// The word tables of the metric grammar (../shared/metrics-guideline.md): unit suffixes, metric
+// names, qualifiers, count nouns and the cue words that decide a metric's kind. Everything the
+// extractor "knows" about language lives here so a new unit or cue is a one-line change.
+import type { MetricKind } from '../metric-types';
+import { WordMap, WordSet } from './words';
+
+/** What a unit says about the quantity; decides acceptance and the default kind. */
+export type UnitClass =
+  | 'percent'
+  | 'multiplier'
+  | 'resolution'
+  | 'time'
+  | 'rate'
+  | 'memory'
+  | 'flops'
+  | 'energy'
+  | 'params'
+  | 'tokens'
+  | 'magnitude'
+  | 'score'
+  | 'points'
+  | 'quality'
+  | 'oom';
+
+/**
+ * The suffixes that may follow a number, in the order they are tried (sticky regexes, so each
+ * runs at one position only). Group 1 (or the first group that matched) is the suffix as
+ * written; `unit` normalises it. A rule's regex runs only when the text after the number starts
+ * with one of its `prefixes` (after a space if `space` allows one), so most numbers are tested
+ * against no regex at all. The `(?![A-Za-z])` tails keep a unit from matching the start of a
+ * longer word ("5 s" but not "5 stages").
+ */
+export interface SuffixRule {
+  re: RegExp;
+  /** 'precision' marks a configuration name ("4-bit"): the number is not a quantity. */
+  cls: UnitClass | 'precision';
+  space: 'optional' | 'required' | 'none';
+  /** Literal starts of the suffix; a trailing "$" means "and then no letter" ("s$": "5 s", not "5 stages"). */
+  prefixes: readonly string[];
+  unit: (written: string) => string;
+}
+
+const same = (written: string) => written;
+
+export const SUFFIXES: readonly SuffixRule[] = [
+  // "4-bit", "4 bits", "1.58-bit": precision designators are configuration names, never metrics.
+  { re: /(?:\s?-?\s?bits?|-bits?)(?![A-Za-z])/y, cls: 'precision', space: 'optional', prefixes: ['bit', '-bit', '- bit'], unit: same },
+  // "83.1%", "1.1\%", "2.8% points"; "%ile" (a percentile name) is rejected by the grammar.
+  { re: /\s?(\\?%)(?:\s?(points?|pts|pp)(?![A-Za-z]))?/y, cls: 'percent', space: 'optional', prefixes: ['%', '\\%'], unit: same },
+  { re: /\s(percent(?:age points)?|pp)(?![A-Za-z])/y, cls: 'percent', space: 'required', prefixes: ['percent', 'pp'], unit: same },
+  // "2.4x", "2.4X", "5.18\times", "100times", "25 times", "3-fold".
+  {
+    re: /(?:\s?([xX×])(?![A-Za-z])|\s?(\\times)(?![A-Za-z])|\s?(times)(?![A-Za-z])|(-fold)(?![A-Za-z])|\s?(fold)(?![A-Za-z]))/y,
+    cls: 'multiplier', space: 'optional', prefixes: ['x$', 'X$', '×', '\\times', 'times', '-fold', 'fold'], unit: () => 'x',
+  },
+  // Memory before magnitudes so "8GB" is not read as "8G" + "B".
+  { re: /\s?([GMKkT]i?B|[GM]b)(?![A-Za-z])/y, cls: 'memory', space: 'optional', prefixes: ['GB', 'MB', 'KB', 'kB', 'TB', 'GiB', 'MiB', 'KiB', 'TiB', 'Gb', 'Mb'], unit: memoryUnit },
+  // FLOPs and MACs, with or without a magnitude prefix: "7.4 GFlops", "3.6 GMACs", "4.5 FLOP(G)".
+  {
+    re: /\s?((?:[GTPMK]|Giga|Tera|Peta)?(?:FLOPs?|FLOPS|Flops|flops|MACs?|MACS)(?:\/byte|\(G\))?)(?![A-Za-z])/y,
+    cls: 'flops', space: 'optional',
+    prefixes: ['FLOP', 'Flop', 'flop', 'MAC', 'GFLOP', 'GFlop', 'Gflop', 'GMAC', 'TFLOP', 'TFlop', 'TMAC', 'PFLOP', 'PFlop', 'MFLOP', 'MFlop', 'MMAC', 'KFLOP', 'Giga', 'Tera', 'Peta'],
+    unit: flopsUnit,
+  },
+  { re: /\s?(TOPS\/W|kWh|Wh|mJ|kJ|J|mW|kW|W)(?![A-Za-z0-9])/y, cls: 'energy', space: 'optional', prefixes: ['TOPS/W', 'kWh', 'Wh', 'mJ', 'kJ', 'J$', 'mW', 'kW', 'W$'], unit: same },
+  {
+    re: /\s?(FPS|fps|frames\/s|tokens\/s|tok\/s|it\/s|samples\/s|images\/s|img\/s|QPS|req\/s)(?![A-Za-z])/y,
+    cls: 'rate', space: 'optional', prefixes: ['FPS', 'fps', 'frames/s', 'tokens/s', 'tok/s', 'it/s', 'samples/s', 'images/s', 'img/s', 'QPS', 'req/s'],
+    unit: (w) => (/fps|frames/i.test(w) ? 'FPS' : w),
+  },
+  {
+    re: /\s?(ms|milliseconds?|µs|us|microseconds?|ns|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)(?![A-Za-z0-9])/y,
+    cls: 'time', space: 'optional', prefixes: ['ms', 'milli', 'µs', 'us', 'micro', 'ns', 's', 'min', 'h', 'day', 'week'], unit: timeUnit,
+  },
+  { re: /\s?(dB|bpp)(?![A-Za-z])/y, cls: 'quality', space: 'optional', prefixes: ['dB', 'bpp'], unit: same },
+  { re: /\s?(OOM)(?![A-Za-z])/y, cls: 'oom', space: 'optional', prefixes: ['OOM'], unit: same },
+  { re: /\s(points?|pts)(?![A-Za-z])/y, cls: 'points', space: 'required', prefixes: ['point', 'pts'], unit: () => 'points' },
+  // The two count nouns the span keeps (guideline 3.3): "256 tokens", "500 parameters".
+  { re: /\s(tokens)(?![A-Za-z/])/y, cls: 'tokens', space: 'required', prefixes: ['tokens'], unit: same },
+  { re: /\s(parameters|params)(?![A-Za-z/])/y, cls: 'params', space: 'required', prefixes: ['param'], unit: () => 'params' },
+  // Magnitudes: "16.3 million", then "7B", "128K", "30b", "1.4k", "48G".
+  { re: /\s(thousand|million|billion|trillion)(?![A-Za-z])/y, cls: 'magnitude', space: 'required', prefixes: ['thousand', 'million', 'billion', 'trillion'], unit: (w) => MAGNITUDE_LETTER[w] },
+  { re: /([KkMBbGT])(?![A-Za-z0-9])/y, cls: 'magnitude', space: 'none', prefixes: ['K$', 'k$', 'M$', 'B$', 'b$', 'G$', 'T$'], unit: (w) => MAGNITUDE_LETTER[w] },
+  // Metric names that, right after a bare score, act as its unit ("58.7 box AP", "53.5 mIoU",
+  // "0.17 perplexity"). Case-sensitive on purpose: "AP" but not "ap".
+  {
+    re: /\s?(box AP|mask AP|AP(?:50|75|_\{?\w+\}?)?|mAP(?:@[\d.:]+)?|mIoU|IoU|PSNR|SSIM|LPIPS|FID|FVD|BLEU|ROUGE(?:-[L12])?|METEOR|CIDEr|SPICE|F1|EM|PPL|perplexity|WER|CER|BPC|NDS|mAR|HOTA|IDF1|MOTA|Dice|Elo|top-1 accuracy|top-5 accuracy|top-1|accuracy)(?![A-Za-z0-9])/y,
+    cls: 'score', space: 'optional',
+    prefixes: ['box AP', 'mask AP', 'AP', 'mAP', 'mIoU', 'IoU', 'PSNR', 'SSIM', 'LPIPS', 'FID', 'FVD', 'BLEU', 'ROUGE', 'METEOR', 'CIDEr', 'SPICE',
+      'F1', 'EM', 'PPL', 'perplexity', 'WER', 'CER', 'BPC', 'NDS', 'mAR', 'HOTA', 'IDF1', 'MOTA', 'Dice', 'Elo', 'top-1', 'top-5', 'accuracy'],
+    unit: same,
+  },
+];
+
+export const MAGNITUDE_LETTER: Readonly<Record<string, string>> = {
+  thousand: 'K', million: 'M', billion: 'B', trillion: 'T', K: 'K', k: 'K', M: 'M', B: 'B', b: 'B', G: 'G', T: 'T',
+};
+
+/** A literal start of a suffix; `wordEnd`: no letter may follow it. */
+export interface SuffixPrefix {
+  text: string;
+  wordEnd: boolean;
+}
+
+/** A rule with those of its prefixes that start with one character. */
+export interface GatedRule {
+  rule: SuffixRule;
+  prefixes: readonly SuffixPrefix[];
+}
+
+/** Suffix rules by the first character of their prefixes, in table order; one index for "after a space", one for "glued". */
+export const SUFFIXES_AFTER_SPACE = indexSuffixes((rule) => rule.space !== 'none');
+export const SUFFIXES_GLUED = indexSuffixes((rule) => rule.space !== 'required');
+
+function indexSuffixes(allowed: (rule: SuffixRule) => boolean): ReadonlyMap<number, readonly GatedRule[]> {
+  const index = new Map<number, GatedRule[]>();
+  for (const rule of SUFFIXES) {
+    if (!allowed(rule)) continue;
+    for (const first of new Set(rule.prefixes.map((p) => p.charCodeAt(0)))) {
+      const list = index.get(first) ?? [];
+      const prefixes = rule.prefixes.filter((p) => p.charCodeAt(0) === first)
+        .map((p) => ({ text: p.endsWith('$') ? p.slice(0, -1) : p, wordEnd: p.endsWith('$') }));
+      list.push({ rule, prefixes });
+      index.set(first, list);
+    }
+  }
+  return index;
+}
+
+function memoryUnit(written: string): string {
+  const unit = written.replace('iB', 'B');
+  return unit === 'KB' ? 'kB' : unit;
+}
+
+function flopsUnit(written: string): string {
+  if (written.endsWith('(G)')) return 'GFLOPs';
+  if (written.endsWith('/byte')) return 'FLOPs/byte';
+  const mac = /MAC/i.test(written);
+  const prefix = written.startsWith('Giga') ? 'G' : written.startsWith('Tera') ? 'T' : written.startsWith('Peta') ? 'P' : /^(?:[GTPK]|M(?!AC))/.test(written) ? written[0] : '';
+  return mac ? `${prefix ? prefix + ' ' : ''}MACs` : `${prefix}FLOPs`;
+}
+
+function timeUnit(written: string): string {
+  if (/^(ms|milli)/.test(written)) return 'ms';
+  if (/^(µs|us|micro)/.test(written)) return 'µs';
+  if (written === 'ns') return 'ns';
+  if (/^(s|sec)/.test(written)) return 's';
+  if (/^min/.test(written)) return 'min';
+  if (/^(h|hr|hour)/.test(written)) return 'h';
+  if (/^day/.test(written)) return 'days';
+  return 'weeks';
+}
+
+export const TRAILING_TIMES = /\s?times(?![A-Za-z])/y;
+
+/** The count nouns a magnitude may carry inside the span (guideline 3.3). */
+export const MAGNITUDE_NOUN = /\s?(parameters?|params|tokens)(?![A-Za-z])/y;
+
+/** Metric names that may precede a bare score ("FID scores of 1.70", "SSIM of 0.811"), with the unit they give it. */
+export const SCORE_WORDS = new WordMap<string>([
+  ...['ap', 'map', 'miou', 'iou', 'psnr', 'ssim', 'lpips', 'fid', 'fvd', 'bleu', 'rouge', 'rouge-l', 'meteor', 'cider',
+    'f1', 'em', 'ppl', 'wer', 'cer', 'nds', 'hota', 'idf1', 'mota', 'dice', 'elo', 'auc', 'auroc', 'ndcg', 'mrr', 'mae', 'mse', 'rmse']
+    .map((w): [string, string] => [w, w === 'map' ? 'mAP' : w === 'miou' ? 'mIoU' : w === 'rouge-l' ? 'ROUGE-L' : w.toUpperCase()]),
+  ['perplexity', 'PPL'], ['accuracy', ''], ['score', ''], ['scores', ''], ['correlation', 'Pearson r'], ['pearson', 'Pearson r'],
+  ['spearman', 'rank correlation'], ['kendall', 'rank correlation'], ['recall', ''], ['precision', ''], ['loss', ''],
+  ['error', ''],
+]);
+
+/** Lower-is-better metric names (kind "error"); every other score is accuracy-like. */
+export const ERROR_UNITS = new Set(['FID', 'FVD', 'LPIPS', 'PPL', 'perplexity', 'WER', 'CER', 'BPC', 'MAE', 'MSE', 'RMSE']);
+/** Generic score words that are lower-is-better ("a loss of 0.29"). */
+export const ERROR_SCORE_WORDS = new WordSet(['loss', 'error', 'errors']);
+
+/** Words between a metric name and its score: "FID scores of 1.70", "accuracy is 55.89". */
+export const SCORE_GLUE = new WordSet(['of', 'is', 'are', 'was', '=', ':', 'reaches', 'reaching', 'reached', 'achieves', 'achieving',
+  'achieved', 'at', 'to', 'from', 'score', 'scores', 'value', 'values', 'a', 'an', 'the', 'new', 'state-of-the-art', 'sota',
+  'test', 'val', 'validation', 'average', 'mean', 'top-1', 'top-5', 'by']);
+
+/** Verbs of improvement that make a bare decimal after "by" a gain ("outperforms MLPs by 16.3"). */
+export const GAIN_VERBS = new WordSet(['outperform', 'outperforms', 'outperforming', 'outperformed', 'improve', 'improves', 'improving',
+  'improved', 'surpass', 'surpasses', 'surpassing', 'surpassed', 'exceed', 'exceeds', 'beats', 'beat', 'boost', 'boosts', 'boosting',
+  'gains', 'gain', 'increases', 'increase', 'increasing', 'margin']);
+
+/**
+ * Word qualifiers (guideline 3.1), matched case-insensitively right before the value. Longest
+ * first so "more than" wins over "than". "sim" and "le" are stripped LaTeX (\sim, \le).
+ */
+export const QUALIFIERS: readonly string[] = [
+  'a maximum of', 'as few as', 'as little as', 'as long as', 'as much as', 'as high as', 'as low as', 'as many as',
+  'more than', 'less than', 'fewer than', 'greater than', 'higher than', 'lower than', 'at most', 'at least',
+  'approximately', 'exceeding', 'roughly', 'nearly', 'almost', 'around', 'within', 'about', 'up to', 'upto', 'over',
+  'under', 'below', 'above', 'beyond', 'approx', 'sim', 'le', 'ge',
+];
+
+/** Nouns that make a bare number a setup count, never a metric (guideline 2, DECISION). */
+export const SETUP_NOUNS = new WordSet(['dataset', 'datasets', 'task', 'tasks', 'benchmark', 'benchmarks', 'language', 'languages',
+  'class', 'classes', 'category', 'categories', 'layer', 'layers', 'head', 'heads', 'expert', 'experts', 'step', 'steps',
+  'iteration', 'iterations', 'epoch', 'epochs', 'gpu', 'gpus', 'node', 'nodes', 'device', 'devices', 'tpu', 'tpus', 'core',
+  'cores', 'stage', 'stages', 'block', 'blocks', 'model', 'models', 'llm', 'llms', 'subset', 'subsets', 'combination',
+  'combinations', 'variant', 'variants', 'version', 'versions', 'run', 'runs', 'seed', 'seeds', 'domain', 'domains', 'type',
+  'types', 'modality', 'modalities', 'agent', 'agents', 'method', 'methods', 'baseline', 'baselines', 'metric', 'metrics',
+  'round', 'rounds', 'fold', 'folds', 'shot', 'shots', 'dimension', 'dimensions', 'channel', 'channels', 'meter', 'meters',
+  'checkpoint', 'checkpoints', 'backbone', 'backbones', 'transformer', 'transformers',
+  'machine', 'machines', 'server', 'servers', 'card', 'cards', 'worker', 'workers', 'frame', 'frames', 'bit', 'bits', 'times',
+  'kernel', 'kernels', 'evaluation', 'evaluations', 'trial', 'trials', 'participant', 'participants', 'user', 'users']);
+
+/** Nouns of data amounts; a count of them is a metric when it is large or stressed ("as few as 10 samples"). */
+export const DATA_NOUNS = new WordSet(['sample', 'samples', 'example', 'examples', 'image', 'images', 'sentence', 'sentences',
+  'annotation', 'annotations', 'case', 'cases', 'pair', 'pairs', 'video', 'videos', 'clip', 'clips', 'hour', 'hours',
+  'instruction', 'instructions', 'question', 'questions', 'prompt', 'prompts', 'demonstration', 'demonstrations', 'document',
+  'documents', 'verse', 'verses', 'utterance', 'utterances', 'trajectory', 'trajectories', 'label', 'labels', 'query',
+  'queries', 'problem', 'problems', 'text', 'texts', 'caption', 'captions', 'word', 'words', 'dialogue', 'dialogues',
+  'conversation', 'conversations', 'recording', 'recordings', 'article', 'articles', 'paper', 'papers', 'latent', 'latents',
+  'molecule', 'molecules', 'protein', 'proteins', 'patient', 'patients', 'record', 'records', 'data', 'points',
+  'variables', 'vertices', 'architectures', 'pixels']);
+
+/** Words that may sit between a count and its noun ("2,071 structured test cases"). */
+export const COUNT_FILLERS = new WordSet(['annotated', 'labeled', 'labelled', 'structured', 'unlabeled', 'synthetic', 'real',
+  'high-quality', 'training', 'test', 'measurement', 'few-shot', 'sampled', 'data', 'human', 'curated', 'paired',
+  'additional', 'extra', 'more', 'of', 'decision', 'new']);
+
+/** Stress words that turn a small count into a result ("as few as 10", "only 500 examples"). */
+export const STRESS_WORDS = new WordSet(['only', 'just', 'merely', 'mere', 'few']);
+
+/** Words after a size that make it the evaluated model rather than a result ("on the 1.4B model"). */
+export const MODEL_NOUNS = new WordSet(['model', 'models', 'llm', 'llms', 'lm', 'lms', 'version', 'versions', 'variant',
+  'variants', 'checkpoint', 'checkpoints', 'backbone', 'backbones', 'teacher', 'student', 'network', 'networks', 'vlm', 'vlms',
+  'mllm', 'mllms', 'scale', 'scales', 'size', 'sizes', 'counterpart', 'counterparts', 'setting', 'settings']);
+
+/** Words after a magnitude that make it a context/sequence length or resolution ("128K context", "4K video"). */
+export const LENGTH_ONLY_WORDS = new WordSet(['context', 'contexts', 'sequence', 'sequences', 'length', 'lengths', 'window']);
+export const LENGTH_WORDS = new WordSet(['context', 'contexts', 'sequence', 'sequences', 'length', 'lengths', 'window', 'tokens']);
+export const RESOLUTION_WORDS = new WordSet(['resolution', 'resolutions', 'res', 'res.', 'video', 'videos', 'image', 'images', 'uhd']);
+
+/**
+ * Cue words that name what a ratio or percentage measures; the nearest one decides the kind
+ * (guideline 5). Neutral words ("improvement", "reduction", "higher") are deliberately absent.
+ */
+export const KIND_CUES = new WordMap<MetricKind>([
+  ...cue('speedup', ['speedup', 'speedups', 'speed-up', 'speed-ups', 'speed', 'faster', 'slower', 'acceleration', 'accelerates',
+    'accelerate', 'accelerating', 'latency', 'latencies', 'throughput', 'tps', 'qps', 'time', 'runtime', 'run-time',
+    'wall-clock', 'prefill', 'decoding', 'runtimes', 'slowdown']),
+  ...cue('energy', ['energy', 'power', 'watt', 'carbon', 'joules']),
+  ...cue('memory', ['memory', 'footprint', 'vram', 'dram', 'sram', 'kv', 'cache', 'storage']),
+  ...cue('size', ['parameter', 'parameters', 'params', 'parameter-efficient', 'compression', 'weights', 'bitrate', 'bd-rate',
+    'size', 'smaller', 'larger', 'bigger']),
+  ...cue('compute', ['flops', 'flop', 'macs', 'computation', 'computations', 'compute', 'computational', 'operations', 'ops',
+    'cost', 'costs', 'overhead', 'token', 'tokens', 'sparsity', 'utilization', 'mfu', 'gpu-hours', 'hours', 'rollout',
+    'activated', 'skipped', 'pruned', 'activating', 'neurons', 'blocks', 'layers', 'heads', 'experts', 'channels', 'filters',
+    'resources', 'resource']),
+  ...cue('data', ['data', 'samples', 'examples', 'annotations', 'labels', 'dataset', 'corpus']),
+  ...cue('error', ['error', 'errors', 'wer', 'cer', 'perplexity', 'ppl', 'hallucination', 'hallucinations', 'toxicity', 'fid',
+    'mse', 'mae', 'rmse', 'loss']),
+  ...cue('accuracy', ['accuracy', 'accurate', 'ap', 'map', 'miou', 'iou', 'f1', 'bleu', 'rouge', 'score', 'scores',
+    'performance', 'recall', 'precision', 'psnr', 'ssim', 'correlation', 'quality', 'auc', 'win', 'success', 'top-1', 'top-5',
+    'superglue', 'glue', 'outperforms', 'outperform', 'surpasses', 'points', 'fidelity']),
+  ...cue('other', ['resolution', 'robustness', 'outlier', 'outliers', 'efficiency-accuracy', 'trade-off', 'masking', 'mask']),
+]);
+
+function cue(kind: MetricKind, words: string[]): [string, MetricKind][] {
+  return words.map((w) => [w, kind]);
+}
+
+/** Where a label phrase stops. */
+export const LABEL_STOPS = new WordSet(['and', 'or', 'while', 'which', 'that', 'when', 'where', 'with', 'without', 'but', 'as',
+  'using', 'respectively', 'whereas', 'thereby', 'thus', 'so', 'making', 'demonstrating', 'showing', 'leading', 'enabling',
+  'achieving', 'is', 'are', 'was', 'were', 'has', 'have', 'we', 'it', 'our', 'this', 'these', 'its', 'their', 'by', 'in', 'at',
+  'from', 'after', 'before', 'under', 'within', 'even', 'also', 'only', 'just', 'of', 'to', 'the', 'a', 'an', 'can', 'all']);
+
+/** Words a label may start with when it follows the number ("2.4x speedup on A100", "87% fewer parameters"). */
+export const LABEL_HEADS = new WordSet(['speedup', 'speedups', 'speed-up', 'faster', 'slower', 'reduction', 'reductions', 'fewer',
+  'less', 'lower', 'higher', 'better', 'more', 'improvement', 'improvements', 'gain', 'gains', 'increase', 'decrease', 'drop',
+  'savings', 'saving', 'smaller', 'larger', 'acceleration', 'boost', 'decrement', 'compression', 'cheaper', 'of', 'top-1',
+  'top-5', 'relative', 'absolute', 'average', 'end-to-end', 'inference', 'training', 'energy', 'memory', 'throughput',
+  'latency', 'accuracy', 'parameter', 'parameters', 'token', 'tokens', 'gpu', 'peak', 'computation', 'compute', 'time', 'flops',
+  'error', 'perplexity', 'wer', 'performance', 'mAP', 'map', 'ap', 'miou', 'f1', 'bleu', 'sparsity', 'power', 'cost']);
+
+/** Verbs before "by N" whose meaning the label keeps ("reduces latency by 30%" -> "latency reduction"). */
+export const VERB_SUFFIX = new WordMap<string>([
+  ...['reduce', 'reduces', 'reducing', 'reduced', 'cut', 'cuts', 'cutting', 'decrease', 'decreases', 'decreasing', 'lower',
+    'lowers', 'lowering', 'shrink', 'shrinks', 'save', 'saves', 'saving'].map((v): [string, string] => [v, 'reduction']),
+  ...['improve', 'improves', 'improving', 'improved', 'increase', 'increases', 'increasing', 'boost', 'boosts', 'boosting',
+    'enhance', 'enhances', 'enhancing', 'raise', 'raises', 'outperform', 'outperforms', 'outperforming', 'surpass', 'surpasses',
+    'surpassing', 'exceed', 'exceeds'].map((v): [string, string] => [v, 'gain']),
+  ...['accelerate', 'accelerates', 'accelerating', 'speed', 'speeds'].map((v): [string, string] => [v, 'speedup']),
+]);
+
+/** The label of last resort, by kind. */
+export const KIND_LABEL: Readonly<Record<MetricKind, string>> = {
+  speedup: 'speedup', accuracy: 'accuracy', error: 'error', latency: 'latency', throughput: 'throughput', size: 'model size',
+  memory: 'memory', compute: 'compute', energy: 'energy', data: 'data amount', other: 'value',
+};
+
+/** Hardware right after a multiplier makes it a device count ("8x A100"), never a metric. */
+export const HARDWARE_AFTER = /\s?(?:[A-Z]{1,2}\d{2,4}\b|GPUs?\b|TPUs?\b|NVIDIA|RTX|nodes?\b)/y;
+
+/** Word sets that used to be regexes over single words. */
+export const AUDIO_INPUT_WORDS = new WordSet(['audio', 'speech', 'video', 'footage', 'clip', 'clips']);
+export const HOURS_OF_DATA_WORDS = new WordSet(['speech', 'audio', 'data', 'video', 'recordings', 'training', 'transcribed', 'labeled']);
+export const INPUT_WORDS = new WordSet(['prompt', 'prompts', 'input', 'inputs']);
+export const TRAINING_WORDS = new WordSet(['train', 'trained', 'training', 'pre-training', 'pretraining', 'pre-trained', 'pretrained',
+  'corpus', 'data', 'dataset']);
+export const USAGE_WORDS = new WordSet(['use', 'uses', 'using', 'used', 'consumes', 'consuming', 'budget', 'fewer', 'saves', 'skips', 'only']);
+export const FLOPS_WORDS = new WordSet(['flops', 'flop', 'macs', 'gflops']);
+export const PARAMS_WORDS = new WordSet(['parameters', 'params']);
+export const RANGE_WORDS = new WordSet(['from', 'ranging', 'between']);
+/** Words naming what a range of sizes belongs to ("models up to 7B", "sequence lengths from 32K"). */
+export const EVALUATED_OWNERS = new WordSet(['model', 'models', 'scale', 'scales', 'size', 'sizes', 'llm', 'llms', 'variant', 'variants',
+  'lm', 'lms', 'length', 'lengths', 'context', 'contexts', 'sequence', 'sequences']);
+export const RESOLUTION_BEFORE = new WordSet(['resolution', 'resolutions']);
+export const PERCENT_REJECT_AFTER = new WordSet(['confidence', 'ci', 'attack']);
+export const RESOLUTION_NOUNS = new WordSet(['resolution', 'pixels', 'px']);
+export const CLAUSE_BREAKS = new WordSet(['and', 'while', 'which', 'that', 'when', 'with', 'without', 'but', 'whereas', 'respectively']);
+/** Cue words too vague to decide alone ("runtime performance", "training time"). */
+export const WEAK_CUES = new WordSet(['performance', 'time', 'quality']);

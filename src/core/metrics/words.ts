@@ -1,0 +1,382 @@
+// Word windows around a quantity, read without allocating: word offsets go into typed arrays and
+// words are looked up in the lexicon by a case-insensitive hash of their characters (WordSet).
+// Every walk is capped in words and characters, so context reading is O(1) per candidate.
+
+/** Case-insensitive hash of text[start, end): the key WordSet and WordMap look words up by. */
+export function hashWord(text: string, start: number, end: number): number {
+  let h = 0;
+  for (let i = start; i < end; i++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    h = (Math.imul(h, 31) + c) | 0;
+  }
+  return h;
+}
+
+/** Does text[start, end) spell `word` (lower case), ignoring ASCII case? */
+function spells(text: string, start: number, end: number, word: string): boolean {
+  if (end - start !== word.length) return false;
+  for (let i = 0; i < word.length; i++) {
+    let c = text.charCodeAt(start + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== word.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
+/**
+ * Every word any WordSet or WordMap knows, with the sets it belongs to (one bit per set) and its
+ * value in each map: a window looks each of its words up once, then every set test is a bit test.
+ */
+class Entry {
+  lo = 0;
+  hi = 0;
+  readonly values: unknown[] = [];
+  constructor(readonly word: string) {}
+}
+
+// An open-addressing hash table (hashes in a typed array, entries beside them): a lookup is a
+// few array reads, cheaper than a Map on the hot path. Sized for the whole lexicon at load time.
+const SLOTS = 4096;
+const MASK = SLOTS - 1;
+const slotHashes = new Int32Array(SLOTS);
+const slotEntries: (Entry | undefined)[] = new Array<Entry | undefined>(SLOTS).fill(undefined);
+let entryCount = 0;
+let nextBit = 0;
+let nextMap = 0;
+
+function entryFor(word: string): Entry {
+  const lower = word.toLowerCase();
+  const h = hashWord(lower, 0, lower.length);
+  for (let slot = h & MASK; ; slot = (slot + 1) & MASK) {
+    const entry = slotEntries[slot];
+    if (!entry) {
+      if (++entryCount > SLOTS / 2) throw new Error('lexicon table too small');
+      const created = new Entry(lower);
+      slotHashes[slot] = h;
+      slotEntries[slot] = created;
+      return created;
+    }
+    if (slotHashes[slot] === h && entry.word === lower) return entry;
+  }
+}
+
+/** The lexicon entry spelled by text[start, end), if any. */
+function lookup(text: string, start: number, end: number, hash: number): Entry | undefined {
+  for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
+    const entry = slotEntries[slot];
+    if (!entry) return undefined;
+    if (slotHashes[slot] === hash && spells(text, start, end, entry.word)) return entry;
+  }
+}
+
+/** A case-insensitive set of words, queried by offsets into a text. */
+export class WordSet {
+  private readonly bit: number;
+
+  constructor(words: Iterable<string>) {
+    this.bit = nextBit++;
+    if (this.bit >= 64) throw new Error('too many word sets');
+    for (const word of words) {
+      const entry = entryFor(word);
+      if (this.bit < 32) entry.lo |= 1 << this.bit;
+      else entry.hi |= 1 << (this.bit - 32);
+    }
+  }
+
+  contains(entry: Entry | undefined): boolean {
+    if (!entry) return false;
+    return this.bit < 32 ? (entry.lo & (1 << this.bit)) !== 0 : (entry.hi & (1 << (this.bit - 32))) !== 0;
+  }
+
+  has(text: string, start: number, end: number, hash: number): boolean {
+    return this.contains(lookup(text, start, end, hash));
+  }
+}
+
+/** A case-insensitive map from words to values, queried by offsets into a text. */
+export class WordMap<V> {
+  private readonly id = nextMap++;
+
+  constructor(entries: Iterable<readonly [string, V]>) {
+    for (const [word, value] of entries) entryFor(word).values[this.id] = value;
+  }
+
+  valueOf(entry: Entry | undefined): V | undefined {
+    return entry?.values[this.id] as V | undefined;
+  }
+
+  get(text: string, start: number, end: number, hash: number): V | undefined {
+    return this.valueOf(lookup(text, start, end, hash));
+  }
+}
+
+const MAX_WORDS = 8;
+const MAX_CHARS = 160;
+/** Abbreviations whose final dot does not end a sentence. */
+const ABBREVIATIONS = new WordSet(['e.g.', 'i.e.', 'vs.', 'al.', 'etc.', 'approx.', 'cf.', 'res.', 'resp.', 'fig.', 'eq.']);
+const EXAMPLE_MARKERS = new WordSet(['e.g.,', '(e.g.,', 'i.e.,', '(i.e.,', '(e.g.', '(i.e.']);
+
+const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+// ( " ' [ { $
+const isOpener = (c: number) => c === 40 || c === 34 || c === 39 || c === 91 || c === 123 || c === 36;
+// ) " ' ] , . ; : ! ? } $
+const isCloser = (c: number) =>
+  c === 41 || c === 34 || c === 39 || c === 93 || c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 125 || c === 36;
+
+/**
+ * Up to eight words on one side of a value, nearest first, inside its clause. Word k is
+ * text[start(k), end(k)) with surrounding punctuation removed. Words are read only as far as a
+ * rule asks (`has(k)`), and looked up in the lexicon only when a rule tests them.
+ */
+export class Words {
+  private readonly starts = new Int32Array(MAX_WORDS);
+  private readonly ends = new Int32Array(MAX_WORDS);
+  private readonly entries: (Entry | undefined | null)[] = new Array<Entry | undefined | null>(MAX_WORDS).fill(null);
+  /** Offset of the last "-" inside word k ("peak-memory"), or -1; valid once the word was looked up. */
+  private readonly dashes = new Int32Array(MAX_WORDS);
+  private n = 0;
+  private done = true;
+  private forward = true;
+  private cursor = 0;
+  private limit = 0;
+  text = '';
+
+  /** Is there a word k in the window? Reads words up to k on demand. */
+  has(k: number): boolean {
+    while (k >= this.n && !this.done) this.readNext();
+    return k < this.n;
+  }
+
+  start(k: number): number {
+    return this.starts[k];
+  }
+
+  end(k: number): number {
+    return this.ends[k];
+  }
+
+  /** The word as written (allocates; for labels and qualifiers only). */
+  raw(k: number): string {
+    return this.text.slice(this.starts[k], this.ends[k]);
+  }
+
+  private entry(k: number): Entry | undefined {
+    let entry = this.entries[k];
+    if (entry === null) {
+      const text = this.text;
+      let h = 0;
+      let dash = -1;
+      for (let i = this.starts[k]; i < this.ends[k]; i++) {
+        let c = text.charCodeAt(i);
+        if (c === 45) dash = i;
+        if (c >= 65 && c <= 90) c += 32;
+        h = (Math.imul(h, 31) + c) | 0;
+      }
+      entry = lookup(text, this.starts[k], this.ends[k], h);
+      this.entries[k] = entry;
+      this.dashes[k] = dash;
+    }
+    return entry;
+  }
+
+  /** The value of word k in `map`, or else of its last hyphenated part ("peak-memory" -> "memory"). */
+  getOrTail<V>(k: number, map: WordMap<V>): V | undefined {
+    if (!this.has(k)) return undefined;
+    const whole = map.valueOf(this.entry(k));
+    if (whole !== undefined || this.dashes[k] < 0) return whole;
+    const from = this.dashes[k] + 1;
+    return map.get(this.text, from, this.ends[k], hashWord(this.text, from, this.ends[k]));
+  }
+
+  in(k: number, set: WordSet): boolean {
+    return this.has(k) && set.contains(this.entry(k));
+  }
+
+  get<V>(k: number, map: WordMap<V>): V | undefined {
+    return this.has(k) ? map.valueOf(this.entry(k)) : undefined;
+  }
+
+  is(k: number, word: string): boolean {
+    return this.has(k) && spells(this.text, this.starts[k], this.ends[k], word);
+  }
+
+  /** The index of the first of words [from, to) in `set`, or -1. */
+  find(set: WordSet, from = 0, to = MAX_WORDS): number {
+    for (let k = from; k < to && this.has(k); k++) if (set.contains(this.entry(k))) return k;
+    return -1;
+  }
+
+  /** Word k starts with a digit (or a sign before one): another value, not a name like "A800". */
+  numeric(k: number): boolean {
+    if (!this.has(k)) return false;
+    let c = this.text.charCodeAt(this.starts[k]);
+    if (c === 126 || c === 60 || c === 62 || c === 43 || c === 45) c = this.text.charCodeAt(this.starts[k] + 1); // ~ < > + -
+    return c >= 48 && c <= 57;
+  }
+
+  /** Word k contains a digit anywhere. */
+  hasDigit(k: number): boolean {
+    if (!this.has(k)) return false;
+    for (let i = this.starts[k]; i < this.ends[k]; i++) {
+      const c = this.text.charCodeAt(i);
+      if (c >= 48 && c <= 57) return true;
+    }
+    return false;
+  }
+
+  /** Word k is written with a capital first letter ("LLaMA", "ImageNet"). */
+  capitalised(k: number): boolean {
+    if (!this.has(k)) return false;
+    const c = this.text.charCodeAt(this.starts[k]);
+    return c >= 65 && c <= 90;
+  }
+
+  private push(start: number, end: number): void {
+    const text = this.text;
+    let s = start;
+    let e = end;
+    while (s < e && isOpener(text.charCodeAt(s))) s++;
+    while (e > s && isCloser(text.charCodeAt(e - 1))) e--;
+    if (s >= e) return;
+    this.starts[this.n] = s;
+    this.ends[this.n] = e;
+    this.entries[this.n] = null;
+    this.n++;
+    if (this.n === MAX_WORDS) this.done = true;
+  }
+
+  /** Starts a window of the words before `pos`, up to the previous clause end or an opening parenthesis. */
+  readBefore(text: string, pos: number): this {
+    this.text = text;
+    this.n = 0;
+    this.forward = false;
+    this.cursor = pos - 1;
+    this.limit = Math.max(0, pos - MAX_CHARS);
+    this.done = false;
+    return this;
+  }
+
+  /** Starts a window of the words after `pos`, up to the word that closes the clause, before a parenthesis. */
+  readAfter(text: string, pos: number): this {
+    this.text = text;
+    this.n = 0;
+    this.forward = true;
+    this.cursor = pos;
+    this.limit = Math.min(text.length, pos + MAX_CHARS);
+    // Punctuation glued to the value ("2.4x," or "30%.") closes the clause right away.
+    const glued = text.charCodeAt(pos);
+    this.done = glued === 44 || glued === 59 || glued === 58 || glued === 41 ||
+      (glued === 46 && (pos + 1 >= text.length || isSpace(text.charCodeAt(pos + 1))));
+    return this;
+  }
+
+  private readNext(): void {
+    const text = this.text;
+    const limit = this.limit;
+    let j = this.cursor;
+    if (this.forward) {
+      while (j < limit && isSpace(text.charCodeAt(j))) j++;
+      if (j >= limit) {
+        this.done = true;
+        return;
+      }
+      const start = j;
+      while (j < limit && !isSpace(text.charCodeAt(j))) j++;
+      this.cursor = j;
+      if (text.charCodeAt(start) === 40 && this.n) {
+        this.done = true; // "(" opens an aside
+        return;
+      }
+      const before = this.n;
+      this.push(start, j);
+      if (closesClause(text, start, j) || text.charCodeAt(j - 1) === 41) this.done = true;
+      else if (this.n === before && j >= limit) this.done = true;
+      return;
+    }
+    for (;;) {
+      while (j >= limit && isSpace(text.charCodeAt(j))) j--;
+      if (j < limit) {
+        this.done = true;
+        return;
+      }
+      const end = j + 1;
+      while (j >= limit && !isSpace(text.charCodeAt(j))) j--;
+      const start = j + 1;
+      this.cursor = j;
+      if (isExampleMarker(text, start, end)) continue; // "(e.g., 80%)" does not end the clause
+      if (closesClause(text, start, end)) {
+        this.done = true;
+        return;
+      }
+      const before = this.n;
+      this.push(start, end);
+      if (text.charCodeAt(start) === 40) this.done = true; // "("
+      if (this.n > before || this.done) return;
+    }
+  }
+}
+
+/** "e.g.," or "(i.e.," inside a clause: skipped, it does not end it. */
+function isExampleMarker(text: string, start: number, end: number): boolean {
+  const n = end - start;
+  if (n < 4 || n > 6) return false;
+  const c = text.charCodeAt(start);
+  if (c !== 101 && c !== 105 && c !== 40) return false; // e i (
+  return EXAMPLE_MARKERS.has(text, start, end, hashWord(text, start, end));
+}
+
+/** Does the written token text[start, end) close its clause (a sentence end, comma, semicolon or colon)? */
+function closesClause(text: string, start: number, end: number): boolean {
+  const last = text.charCodeAt(end - 1);
+  if (last === 44 || last === 59 || last === 58 || last === 33 || last === 63) return true; // , ; : ! ?
+  if (last === 41) return end - start > 1 && text.charCodeAt(end - 2) === 46; // ".)"
+  return last === 46 && !ABBREVIATIONS.has(text, start, end, hashWord(text, start, end));
+}
+
+// One window of each kind is enough: extraction never reads two quantities' windows at once.
+const BEFORE = new Words();
+const AFTER = new Words();
+const SHIFTED_AFTER = new Words();
+
+/** The word windows of the quantity being decided, read on first use. */
+export class Around {
+  private beforeRead = false;
+  private afterRead = false;
+  text = '';
+  start = 0;
+  end = 0;
+
+  /** Points the windows at another quantity (one Around serves the whole extraction). */
+  reset(text: string, start: number, end: number): this {
+    this.text = text;
+    this.start = start;
+    this.end = end;
+    this.beforeRead = false;
+    this.afterRead = false;
+    return this;
+  }
+
+  /** Up to 8 words after the value, same clause. */
+  get after(): Words {
+    if (!this.afterRead) {
+      AFTER.readAfter(this.text, this.end);
+      this.afterRead = true;
+    }
+    return AFTER;
+  }
+
+  /** Up to 8 words before the value, nearest first, same clause. */
+  get before(): Words {
+    if (!this.beforeRead) {
+      BEFORE.readBefore(this.text, this.start);
+      this.beforeRead = true;
+    }
+    return BEFORE;
+  }
+
+  /** The words after another offset (past a parenthesis or a list), in a window of their own. */
+  afterFrom(pos: number): Words {
+    return pos === this.end ? this.after : SHIFTED_AFTER.readAfter(this.text, pos);
+  }
+}
