@@ -1,6 +1,7 @@
 // Properties of extractMetrics on random and hostile input: it never throws, its output keeps
 // the contract (sorted, non-overlapping, text === input.slice), and its time grows linearly
-// (no catastrophic backtracking): 4x the input may take at most ~10x the time.
+// (no catastrophic backtracking): 8x the input may take at most 24x the time (quadratic work
+// would take 64x; the slack absorbs garbage collection and a loaded machine).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { METRIC_KINDS } from '../../../src/core/metric-types';
@@ -78,7 +79,7 @@ const hostile: Record<string, (n: number) => string> = {
 
 function fastest(input: string): number {
   let best = Infinity;
-  for (let k = 0; k < 3; k++) {
+  for (let k = 0; k < 5; k++) {
     const start = performance.now();
     extractMetrics(input);
     best = Math.min(best, performance.now() - start);
@@ -87,12 +88,12 @@ function fastest(input: string): number {
 }
 
 describe('extractMetrics runs in linear time', () => {
-  const n = 50_000;
-  it.each(Object.keys(hostile))('%s: 4x the input takes well under 16x the time', { timeout: 20_000 }, (name) => {
+  const n = 25_000;
+  it.each(Object.keys(hostile))('%s: 8x the input takes less than 24x the time', { timeout: 30_000 }, (name) => {
     const small = hostile[name](n);
-    const large = hostile[name](4 * n);
-    fastest(small); // warm up
-    const ratio = fastest(large) / Math.max(fastest(small), 0.5);
-    expect(ratio).toBeLessThan(10);
+    const large = hostile[name](8 * n);
+    fastest(large); // warm up on both sizes
+    const ratio = fastest(large) / Math.max(fastest(small), 0.25);
+    expect(ratio).toBeLessThan(24);
   });
 });
