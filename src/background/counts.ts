@@ -25,12 +25,35 @@ function countIdsOf(paper: SavedPaper): string[] {
   return [ALL, countId('status', paper.status), countId('site', paper.site), countId('code', paper.codeLinks.length > 0 ? 1 : 0)];
 }
 
-/** The known spellings of these tags. */
-export async function loadSpellings(tx: AnyTx, tags: readonly string[]): Promise<TagSpellings> {
-  const store = tx.objectStore('tags');
+/**
+ * Entries read ahead, in the same round trip as a write's other reads: in Chromium each read is a call to the
+ * browser process, so a save costs two round trips (read, write) instead of four.
+ */
+export interface Known {
+  /** Tag entries by id (`undefined`: no such tag yet). */
+  tags: Map<string, TagEntry | undefined>;
+  /** The whole counts store (a few dozen entries), by id. */
+  counts: Map<string, CountEntry>;
+}
+
+export async function readAhead(tx: AnyTx, tags: readonly string[]): Promise<Known> {
+  const tagStore = tx.objectStore('tags');
   const ids = [...new Set(tags.map(tagId))];
-  const entries = await Promise.all(ids.map((id) => store.get(id)));
-  return new Map(entries.filter((e) => e !== undefined).map((e) => [e.id, e.name]));
+  const [entries, counts] = await Promise.all([
+    Promise.all(ids.map((id) => tagStore.get(id))),
+    tx.objectStore('counts').getAll(),
+  ]);
+  return {
+    tags: new Map(ids.map((id, i) => [id, entries[i]])),
+    counts: new Map(counts.map((entry) => [entry.id, entry])),
+  };
+}
+
+/** The spellings in use among the tags read ahead. */
+export function spellingsOf(known: Known): TagSpellings {
+  const spellings: TagSpellings = new Map();
+  for (const [id, entry] of known.tags) if (entry) spellings.set(id, entry.name);
+  return spellings;
 }
 
 /** Counts gained and lost by a set of record writes, applied in one go before the transaction ends. */
@@ -55,15 +78,15 @@ export class Tally {
     for (const id of countIdsOf(paper)) this.counts.set(id, (this.counts.get(id) ?? 0) + diff);
   }
 
-  /** Writes the new counts; a tag nobody uses any more leaves the autocomplete list. */
-  async apply(tx: WriteTx, track: (request: Promise<unknown>) => void): Promise<void> {
+  /** Writes the new counts (reading only what `known` lacks); a tag nobody uses any more leaves the list. */
+  async apply(tx: WriteTx, track: (request: Promise<unknown>) => void, known?: Known): Promise<void> {
     const tagStore = tx.objectStore('tags');
     const countStore = tx.objectStore('counts');
     const tags = [...this.tags].filter(([, { diff }]) => diff !== 0);
     const counts = [...this.counts].filter(([, diff]) => diff !== 0);
     const [tagsNow, countsNow] = await Promise.all([
-      Promise.all(tags.map(([id]) => tagStore.get(id))),
-      Promise.all(counts.map(([id]) => countStore.get(id))),
+      Promise.all(tags.map(([id]) => (known?.tags.has(id) ? known.tags.get(id) : tagStore.get(id)))),
+      Promise.all(counts.map(([id]) => (known ? known.counts.get(id) : countStore.get(id)))),
     ]);
     tags.forEach(([id, { name, diff }], i) => {
       const count = (tagsNow[i]?.count ?? 0) + diff;

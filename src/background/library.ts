@@ -6,7 +6,7 @@ import { MAX_LISTED_CHANGES, type ImportCounts, type PaperChange } from '../shar
 import type { PaperlightDatabase } from './db';
 import { UserError, editPaper, mergeCopies, spellTags, toSaved, toStored, type TagEdit, type TagSpellings } from './records';
 import type { Committed } from './store';
-import { Tally, countsOf, loadSpellings } from './counts';
+import { Tally, countsOf, readAhead, spellingsOf } from './counts';
 import { commit, readTransaction, writeTransaction } from './transactions';
 
 function listed(changes: PaperChange[]): PaperChange[] | 'reset' {
@@ -19,10 +19,11 @@ export async function restorePapers(db: PaperlightDatabase, list: readonly Saved
   const papers = [...new Map(list.map((paper) => [paper.key, paper])).values()];
   const tx = writeTransaction(db);
   const store = tx.objectStore('papers');
-  const [existing, spellings] = await Promise.all([
+  const [existing, known] = await Promise.all([
     Promise.all(papers.map((paper) => store.get(paper.key))),
-    loadSpellings(tx, papers.flatMap((paper) => paper.tags)),
+    readAhead(tx, papers.flatMap((paper) => paper.tags)),
   ]);
+  const spellings = spellingsOf(known);
   const counts = new Tally();
   const changes: PaperChange[] = [];
   await commit(tx, async (track) => {
@@ -33,7 +34,7 @@ export async function restorePapers(db: PaperlightDatabase, list: readonly Saved
       track(store.put(toStored(restored)));
       changes.push({ key: restored.key, paper: restored });
     });
-    await counts.apply(tx, track);
+    await counts.apply(tx, track, known);
   });
   return { result: { restored: papers.length }, changes: listed(changes) };
 }
@@ -51,10 +52,13 @@ export async function bulkEdit(
   const store = tx.objectStore('papers');
   const wanted = [...new Set(keys)];
   const wantedSet = new Set(wanted);
-  const records = wanted.length <= FETCH_ONE_BY_ONE
-    ? (await Promise.all(wanted.map((key) => store.get(key)))).filter((record) => record !== undefined)
-    : (await store.getAll()).filter((record) => wantedSet.has(record.key));
-  const spellings = await loadSpellings(tx, edit.addTags ?? []);
+  const [records, known] = await Promise.all([
+    wanted.length <= FETCH_ONE_BY_ONE
+      ? Promise.all(wanted.map((key) => store.get(key))).then((found) => found.filter((record) => record !== undefined))
+      : store.getAll().then((all) => all.filter((record) => wantedSet.has(record.key))),
+    readAhead(tx, [...(edit.addTags ?? []), ...(edit.removeTags ?? [])]),
+  ]);
+  const spellings = spellingsOf(known);
   const counts = new Tally();
   const changes: PaperChange[] = [];
   const deleted: SavedPaper[] = [];
@@ -79,7 +83,7 @@ export async function bulkEdit(
       track(store.put(toStored(after)));
       changes.push({ key: after.key, paper: after });
     }
-    await counts.apply(tx, track);
+    await counts.apply(tx, track, known);
   });
   return { result: { updated: edit.delete ? 0 : changes.length, deleted }, changes: listed(changes) };
 }

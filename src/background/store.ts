@@ -7,7 +7,7 @@ import type { SavedPaper } from '../core/paper';
 import type { CardData, PaperChange, TagCount } from '../shared/messages';
 import type { PaperlightDatabase } from './db';
 import { UserError, editPaper, mergeCard, paperFromCard, toSaved, toStored, type StoredPaper, type TagEdit } from './records';
-import { Tally, loadSpellings } from './counts';
+import { Tally, readAhead, spellingsOf, type Known } from './counts';
 import { commit, readTransaction, writeTransaction, type AnyTx, type WriteTx } from './transactions';
 
 /** What a write returns: its result, and the papers it changed (`'reset'` when too many to list). */
@@ -25,13 +25,13 @@ async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<StoredPaper
 
 const NOT_SAVED = 'This paper is not saved any more (it may have been removed in another tab).';
 
-/** Writes `after` in place of `before` (absent = new) and keeps the tag list's counts. */
-async function writePaper(tx: WriteTx, before: SavedPaper | undefined, after: SavedPaper): Promise<void> {
+/** Writes `after` in place of `before` (absent = new) and keeps the counts. */
+async function writePaper(tx: WriteTx, before: SavedPaper | undefined, after: SavedPaper, known: Known): Promise<void> {
   const counts = new Tally();
   counts.track(before, after);
   await commit(tx, async (track) => {
     track(tx.objectStore('papers').put(toStored(after)));
-    await counts.apply(tx, track);
+    await counts.apply(tx, track, known);
   });
 }
 
@@ -54,11 +54,11 @@ export async function savePaper(
   pageUrl?: string,
 ): Promise<Committed<{ paper: SavedPaper; created: boolean }>> {
   const tx = writeTransaction(db);
-  const found = await findByIds(tx, [card.key, ...(card.aliases ?? [])]);
+  // A re-save keeps every saved tag, so only the card's tags can change counts: all reads go in one round trip.
+  const [found, known] = await Promise.all([findByIds(tx, [card.key, ...(card.aliases ?? [])]), readAhead(tx, card.tags ?? [])]);
   const before = found && toSaved(found);
-  const spellings = await loadSpellings(tx, [...(before?.tags ?? []), ...(card.tags ?? [])]);
-  const after = before ? mergeCard(before, card, spellings, now, pageUrl) : paperFromCard(card, spellings, now, pageUrl);
-  await writePaper(tx, before, after);
+  const after = before ? mergeCard(before, card, spellingsOf(known), now, pageUrl) : paperFromCard(card, spellingsOf(known), now, pageUrl);
+  await writePaper(tx, before, after, known);
   return { result: { paper: after, created: !before }, changes: [{ key: after.key, paper: after }] };
 }
 
@@ -69,16 +69,16 @@ export async function updatePaper(
   now: number,
 ): Promise<Committed<{ paper: SavedPaper }>> {
   const tx = writeTransaction(db);
-  const found = await findByIds(tx, [key]);
+  const edited = [...(edit.set?.tags ?? []), ...(edit.addTags ?? []), ...(edit.removeTags ?? [])];
+  const [found, known] = await Promise.all([findByIds(tx, [key]), readAhead(tx, edited)]);
   if (!found) throw new UserError(NOT_SAVED);
   const before = toSaved(found);
-  const spellings = await loadSpellings(tx, [...(edit.set?.tags ?? []), ...(edit.addTags ?? [])]);
-  const after = editPaper(before, edit, spellings, now);
+  const after = editPaper(before, edit, spellingsOf(known), now);
   if (samePaper(before, after)) {
     await tx.done;
     return { result: { paper: before }, changes: [] };
   }
-  await writePaper(tx, before, after);
+  await writePaper(tx, before, after, known);
   return { result: { paper: after }, changes: [{ key: after.key, paper: after }] };
 }
 
