@@ -58,6 +58,10 @@ export async function savePaper(
   const [found, known] = await Promise.all([findByIds(tx, [card.key, ...(card.aliases ?? [])]), readAhead(tx, card.tags ?? [])]);
   const before = found && toSaved(found);
   const after = before ? mergeCard(before, card, spellingsOf(known), now, pageUrl) : paperFromCard(card, spellingsOf(known), now, pageUrl);
+  if (before && samePaper(before, after)) {
+    await tx.done;
+    return { result: { paper: before, created: false }, changes: [] };
+  }
   await writePaper(tx, before, after, known);
   return { result: { paper: after, created: !before }, changes: [{ key: after.key, paper: after }] };
 }

@@ -56,6 +56,13 @@ describe('save', () => {
     ]);
   });
 
+  it('a re-save that changes nothing writes and broadcasts nothing', async () => {
+    await savePaper(db, card({ tags: ['a'] }), T0, PAGE);
+    const again = await savePaper(db, card({ tags: ['A'] }), T0 + 5, PAGE);
+    expect(again.changes).toEqual([]);
+    expect(again.result).toMatchObject({ created: false, paper: { updatedAt: T0, tags: ['a'] } });
+  });
+
   it('seeing a paper again is not an edit, and the pages seen stay bounded', async () => {
     await savePaper(db, card(), T0, PAGE);
     let last;
