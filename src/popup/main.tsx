@@ -1,16 +1,50 @@
+// The popup page: state, controller and browser access wired together, then the first page asked for at once.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { useEffect, useState } from 'preact/hooks';
-import type { PingReply, ErrorReply } from '../shared/messages';
+import { onChange, send } from '../shared/client';
+import { downloadText } from '../ui/download';
+import '../ui/theme.css';
+import './popup.css';
+import { App } from './App';
+import { PopupController } from './controller';
+import { createStore } from './state';
 
-function Popup() {
-  const [status, setStatus] = useState('connecting…');
-  useEffect(() => {
-    void (browser.runtime.sendMessage({ type: 'ping' }) as Promise<PingReply | ErrorReply>).then((reply) =>
-      setStatus(reply.ok ? `connected (v${reply.version})` : reply.error),
-    );
-  }, []);
-  return <main><h1>Paperlight</h1><p class="status">{status}</p></main>;
-}
+// A toolbar popup is never wider than 800 px; wider, or asked for with ?tab, the page fills a tab.
+const inTab = new URLSearchParams(location.search).has('tab') || window.innerWidth > 800;
+document.documentElement.classList.toggle('in-tab', inTab);
 
-render(<Popup />, document.getElementById('app')!);
+const store = createStore();
+const controller = new PopupController(store, {
+  send,
+  onChange,
+  download: downloadText,
+  async openTab(url) {
+    await browser.tabs.create({ url });
+  },
+});
+void controller.start();
+addEventListener('pagehide', () => controller.stop());
+
+// Site names come with the adapters, which are not needed for the first paint.
+const siteNames = new Map<string, string>();
+const root = document.getElementById('app')!;
+const draw = () =>
+  render(
+    <App
+      store={store}
+      controller={controller}
+      inTab={inTab}
+      siteNames={siteNames}
+      openOptions={() => void browser.runtime.openOptionsPage()}
+      openInTab={() => {
+        void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?tab') });
+        window.close();
+      }}
+    />,
+    root,
+  );
+draw();
+void import('../sites/index').then(({ adapters }) => {
+  for (const adapter of adapters) siteNames.set(adapter.id, adapter.name);
+  draw();
+});

@@ -1,0 +1,319 @@
+// The popup (and the same page opened in a tab): header with search, sort and filters; the virtualised list;
+// the editor of the active paper; bulk actions on a selection; export; undo. Keyboard first: see ui/popup-keys.ts.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { ExpandIcon, DownloadIcon, GearIcon, KeyboardIcon, LogoIcon, SearchIcon } from '../ui/icons';
+import { count } from '../ui/text';
+import type { PopupController } from './controller';
+import { EmptyLibrary, KeysDialog, LoadFailed, NoMatches } from './components/EmptyState';
+import { ExportDialog, type ExportChoice, type ExportScope } from './components/ExportDialog';
+import { FilterBar } from './components/FilterBar';
+import { PaperEditor } from './components/PaperEditor';
+import { PaperList } from './components/PaperList';
+import { SelectionBar } from './components/SelectionBar';
+import { Toasts } from './components/Toasts';
+import { isSearchKey, isTextField, listCommand, type ListCommand } from './keyboard';
+import { SORTS, hasFilters, scopeOf, type SortId } from './library';
+import { keyAfterRemoval, movedKey, rangeBetween } from './selection';
+import type { Store } from './state';
+import { useLibraryView } from './use-library-view';
+import { useStoreState } from './use-store';
+
+export interface AppProps {
+  store: Store;
+  controller: PopupController;
+  /** Opened as a tab rather than as the toolbar popup. */
+  inTab: boolean;
+  siteNames: ReadonlyMap<string, string>;
+  openOptions(): void;
+  openInTab(): void;
+}
+
+/** Marks the first paint of the list, for the bench (`performance.getEntriesByName`). */
+export const LIST_PAINTED_MARK = 'paperlight:list-painted';
+
+export function App({ store, controller, inTab, siteNames, openOptions, openInTab }: AppProps) {
+  const state = useStoreState(store);
+  const view = useLibraryView(state, controller);
+  const { dispatch } = store;
+  const searchRef = useRef<HTMLInputElement>(null);
+  const listRef = useRef<HTMLDivElement>(null);
+  const [dialog, setDialog] = useState<{ kind: 'export'; scope: ExportScope } | { kind: 'keys' } | null>(null);
+  const [focusTags, setFocusTags] = useState(false);
+  const siteName = (id: string) => siteNames.get(id) ?? id;
+  const resetKey = `${state.query}\u0000${state.sort}\u0000${JSON.stringify(state.filters)}`;
+  // After a new search, filter or sort the first row is active, so Enter opens the best match.
+  const activeOf = (key: string | null) => (key !== null && view.shownKeys.includes(key) ? key : view.shownKeys[0] ?? null);
+  const activeKey = activeOf(state.activeKey);
+
+  // The number of results is announced once typing pauses.
+  useEffect(() => {
+    if (!view.narrowed || state.phase === 'loading') return;
+    const timer = setTimeout(() => dispatch({ type: 'announce', text: `${count(view.shown.length, 'paper')} shown.` }), 600);
+    return () => clearTimeout(timer);
+  }, [resetKey, view.shown.length]);
+
+  const painted = useRef(false);
+  useEffect(() => {
+    if (painted.current || state.phase === 'loading' || state.phase === 'failed') return;
+    painted.current = true;
+    // After the frame that shows the rows: rAF runs before the paint, the timeout after it.
+    requestAnimationFrame(() => setTimeout(() => performance.mark(LIST_PAINTED_MARK), 0));
+  }, [state.phase]);
+
+  // `/` anywhere but in a text field goes to the search; Ctrl+Z undoes a delete.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
+      if (isTextField(event.target)) return;
+      if (isSearchKey(event)) {
+        event.preventDefault();
+        searchRef.current?.focus();
+        searchRef.current?.select();
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && store.getState().undo) {
+        event.preventDefault();
+        void controller.undo();
+      } else if (event.key === '?' && !event.ctrlKey && !event.metaKey) {
+        setDialog({ kind: 'keys' });
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  }, []);
+
+  const papers = state.papers;
+  const openKey = (key: string) => {
+    const paper = papers.get(key);
+    if (paper) void controller.open(paper.url);
+  };
+  const removeKeys = (keys: string[]) => {
+    if (keys.length === 0) return;
+    const now = store.getState();
+    const next = keyAfterRemoval(view.shownKeys, activeOf(now.activeKey), new Set(keys));
+    dispatch({ type: 'activate', key: next });
+    if (keys.length > 1 || now.selected.has(keys[0]!)) dispatch({ type: 'select', keys: [] });
+    void controller.remove(keys).then(() => listRef.current?.isConnected && document.activeElement === document.body && listRef.current.focus());
+  };
+
+  // Key presses can come faster than renders: commands read the store as it is now, not as last rendered.
+  const run = (command: ListCommand) => {
+    const keys = view.shownKeys;
+    const now = store.getState();
+    const activeKey = activeOf(now.activeKey);
+    switch (command.type) {
+      case 'move':
+      case 'moveTo': {
+        const target = command.type === 'move'
+          ? movedKey(keys, activeKey, command.by)
+          : keys[command.to === 'first' ? 0 : keys.length - 1] ?? null;
+        if (target === null) return;
+        if (command.extend) {
+          const anchor = now.anchorKey ?? activeKey ?? target;
+          dispatch({ type: 'select', keys: rangeBetween(keys, anchor, target), anchorKey: anchor });
+        } else {
+          dispatch({ type: 'select', keys: [...now.selected], anchorKey: target });
+        }
+        dispatch({ type: 'activate', key: target });
+        return;
+      }
+      case 'open': return activeKey ? openKey(activeKey) : undefined;
+      case 'edit':
+        if (!activeKey) return;
+        setFocusTags(true);
+        dispatch({ type: 'edit', key: activeKey });
+        return;
+      case 'toggleSelected': return activeKey ? dispatch({ type: 'toggleSelected', key: activeKey }) : undefined;
+      case 'selectAll': {
+        const all = keys.length > 0 && keys.every((key) => now.selected.has(key));
+        dispatch({ type: 'select', keys: all ? [] : keys });
+        return;
+      }
+      case 'delete': return removeKeys(now.selected.size ? [...now.selected] : activeKey ? [activeKey] : []);
+      case 'undo': return void controller.undo();
+      case 'escape':
+        if (now.editingKey) dispatch({ type: 'edit', key: null });
+        else if (now.selected.size) dispatch({ type: 'select', keys: [] });
+        else if (now.query) {
+          dispatch({ type: 'query', query: '' });
+          searchRef.current?.focus();
+        }
+    }
+  };
+
+  const onListKey = (event: KeyboardEvent, page: number) => {
+    const command = listCommand(event, page);
+    if (!command) return;
+    event.preventDefault();
+    run(command);
+  };
+
+  const onSearchKey = (event: KeyboardEvent) => {
+    if (event.key === 'ArrowDown' || event.key === 'PageDown') {
+      event.preventDefault();
+      listRef.current?.focus();
+      if (!activeKey && view.shownKeys.length) dispatch({ type: 'activate', key: view.shownKeys[0]! });
+    } else if (event.key === 'Enter' && activeKey) {
+      event.preventDefault();
+      openKey(activeKey);
+    } else if (event.key === 'Escape' && state.query) {
+      event.preventDefault();
+      event.stopPropagation();
+      dispatch({ type: 'query', query: '' });
+    }
+  };
+
+  const onRowPointer = (event: MouseEvent, key: string) => {
+    if (event.shiftKey) {
+      const now = store.getState();
+      const anchor = now.anchorKey ?? activeOf(now.activeKey) ?? key;
+      dispatch({ type: 'select', keys: rangeBetween(view.shownKeys, anchor, key), anchorKey: anchor });
+      dispatch({ type: 'activate', key });
+    } else if (event.ctrlKey || event.metaKey) {
+      dispatch({ type: 'toggleSelected', key });
+      dispatch({ type: 'activate', key });
+    } else {
+      setFocusTags(false);
+      dispatch({ type: 'edit', key });
+    }
+    listRef.current?.focus();
+  };
+
+  const exportNow = ({ format, scope, groupBy }: ExportChoice) => {
+    const chosen = scope === 'library' ? view.sorted : scope === 'shown' ? view.shown : view.selectedPapers;
+    const name = scope === 'library' ? 'library' : scope === 'selection' ? 'selection' : scopeOf(state.filters, state.query);
+    void controller.exportPapers(format, chosen, { scope: name, groupBy });
+  };
+  const exportScopes: ExportScope[] = ['library', ...(view.narrowed ? ['shown' as const] : []), ...(state.selected.size ? ['selection' as const] : [])];
+
+  const editing = state.editingKey ? papers.get(state.editingKey) : undefined;
+  const loadingRest = state.phase === 'partial';
+  const statusLine = state.phase === 'loading' ? 'Loading…'
+    : view.narrowed ? `${count(view.shown.length, 'paper')} of ${state.total.toLocaleString('en')}`
+    : count(state.total, 'paper');
+
+  let body;
+  if (state.phase === 'failed') {
+    body = <LoadFailed error={state.error ?? ''} onRetry={() => void controller.start()} />;
+  } else if (state.phase !== 'loading' && state.total === 0 && papers.size === 0) {
+    body = <EmptyLibrary onOpen={(url) => void controller.open(url)} />;
+  } else if (state.phase !== 'loading' && view.shown.length === 0) {
+    body = (
+      <NoMatches
+        query={state.query}
+        filtered={hasFilters(state.filters)}
+        onClearQuery={() => dispatch({ type: 'query', query: '' })}
+        onClearFilters={() => dispatch({ type: 'clearFilters' })}
+      />
+    );
+  } else {
+    body = (
+      <PaperList
+        papers={view.shown}
+        activeKey={activeKey}
+        selected={state.selected}
+        siteName={siteName}
+        resetKey={resetKey}
+        listRef={listRef}
+        label={view.narrowed ? `Saved papers: ${count(view.shown.length, 'match', 'matches')}` : 'Saved papers'}
+        onPointer={onRowPointer}
+        onToggle={(key) => dispatch({ type: 'toggleSelected', key })}
+        onOpen={openKey}
+        onKeyDown={onListKey}
+      />
+    );
+  }
+
+  return (
+    <div class={`app${inTab ? ' in-tab' : ''}${editing ? ' editing' : ''}`}>
+      <header class="top">
+        <div class="brand-row">
+          <LogoIcon />
+          <h1>Paperlight</h1>
+          <span class="library-count" aria-live="off">{statusLine}</span>
+          {loadingRest && <span class="loading-note">loading the rest…</span>}
+          {state.phase === 'ready' && state.query && !state.searchReady && <span class="loading-note">indexing…</span>}
+          <span class="spacer" />
+          <button type="button" class="button icon quiet" aria-label="Export…" title="Export" onClick={() => setDialog({ kind: 'export', scope: view.narrowed ? 'shown' : 'library' })} disabled={state.phase !== 'ready' || state.total === 0}><DownloadIcon /></button>
+          {!inTab && <button type="button" class="button icon quiet" aria-label="Open in a tab" title="Open in a tab" onClick={openInTab}><ExpandIcon /></button>}
+          <button type="button" class="button icon quiet" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog({ kind: 'keys' })}><KeyboardIcon /></button>
+          <button type="button" class="button icon quiet" aria-label="Options" title="Options" onClick={openOptions}><GearIcon /></button>
+        </div>
+        <div class="search-row">
+          <div class="search-box">
+            <SearchIcon />
+            <input
+              ref={searchRef}
+              type="search"
+              aria-label="Search saved papers"
+              aria-keyshortcuts="/"
+              placeholder="Search titles, authors, tags, notes, abstracts"
+              autoFocus
+              value={state.query}
+              onInput={(event) => dispatch({ type: 'query', query: event.currentTarget.value })}
+              onKeyDown={onSearchKey}
+            />
+            <kbd aria-hidden="true">/</kbd>
+          </div>
+          <select aria-label="Sort by" value={state.sort} onChange={(event) => dispatch({ type: 'sort', sort: event.currentTarget.value as SortId })}>
+            {SORTS.map((sort) => <option key={sort.id} value={sort.id}>{sort.label}</option>)}
+          </select>
+        </div>
+        <FilterBar
+          filters={state.filters}
+          sites={view.sites}
+          siteName={siteName}
+          tags={view.tags}
+          onChange={(filters) => dispatch({ type: 'filters', filters })}
+          onClear={() => dispatch({ type: 'clearFilters' })}
+        />
+      </header>
+      {state.selected.size > 0 && (
+        <SelectionBar
+          selected={view.selectedPapers}
+          tags={view.tags}
+          onTag={(tags) => void controller.bulkTags([...state.selected], { addTags: tags })}
+          onUntag={(tags) => void controller.bulkTags([...state.selected], { removeTags: tags })}
+          onExport={() => setDialog({ kind: 'export', scope: 'selection' })}
+          onDelete={() => removeKeys([...state.selected])}
+          onClear={() => dispatch({ type: 'select', keys: [] })}
+        />
+      )}
+      <main class="content">
+        <div class="list-area">{body}</div>
+        {editing && (
+          <PaperEditor
+            key={editing.key}
+            paper={editing}
+            siteName={siteName(editing.site)}
+            tags={view.tags}
+            focusTags={focusTags}
+            onEdit={(key, edit) => controller.update(key, edit)}
+            onOpen={openKey}
+            onDelete={(key) => removeKeys([key])}
+            onClose={() => {
+              dispatch({ type: 'edit', key: null });
+              listRef.current?.focus();
+            }}
+          />
+        )}
+      </main>
+      <Toasts
+        undo={state.undo}
+        notice={state.notice}
+        onUndo={() => void controller.undo()}
+        onUndoGone={() => dispatch({ type: 'undoGone' })}
+        onDismissNotice={() => dispatch({ type: 'dismissNotice' })}
+      />
+      <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{state.announcement?.text}</div>
+      {dialog?.kind === 'export' && (
+        <ExportDialog
+          counts={{ library: view.sorted.length, shown: view.shown.length, selection: view.selectedPapers.length }}
+          scopes={exportScopes}
+          initialScope={exportScopes.includes(dialog.scope) ? dialog.scope : 'library'}
+          onExport={exportNow}
+          onClose={() => setDialog(null)}
+        />
+      )}
+      {dialog?.kind === 'keys' && <KeysDialog onClose={() => setDialog(null)} />}
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+// Everything the popup asks of the background, and what it does with the answers: the first page at once, then
+// the whole library and the search index behind it; edits, deletes with undo, bulk tag changes, exports; and the
+// changes other tabs make while the popup is open. Browser access comes in as `deps`, so tests drive it directly.
+import type { ExportFormatId, MarkdownGrouping } from '../core/export';
+import type { SavedPaper } from '../core/paper';
+import type { ChangeEvent, PaperChange, Request, SuccessReply, UpdateRequest } from '../shared/messages';
+import type { TextFile } from '../ui/download';
+import { count, errorText, shortTitle } from '../ui/text';
+import type { PaperSearch } from './search-index';
+import { quickHits, type SearchHits } from './search-terms';
+import type { Store } from './state';
+
+export const FIRST_PAGE_SIZE = 50;
+
+/** Performance marks the bench and the browser tests wait on. */
+export const MARKS = { libraryLoaded: 'paperlight:library-loaded', searchReady: 'paperlight:search-ready' } as const;
+
+export interface ControllerDeps {
+  send<R extends Request>(request: R): Promise<SuccessReply<R>>;
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+  openTab(url: string): Promise<void>;
+  download(file: TextFile): void;
+  now?(): Date;
+}
+
+export type PaperEdit = Pick<UpdateRequest, 'set' | 'addTags' | 'removeTags'>;
+
+export class PopupController {
+  search: PaperSearch | null = null;
+  private stopListening: (() => void) | null = null;
+  /** Changes received while `getAll` is on its way: applied again on top of its answer, which may predate them. */
+  private queued: PaperChange[] | null = null;
+  private loadRound = 0;
+  private indexing: AbortController | null = null;
+
+  constructor(private readonly store: Store, private readonly deps: ControllerDeps) {}
+
+  /** First page, then the whole library; resolves when the list is complete (the index keeps building after). */
+  async start(): Promise<void> {
+    this.stopListening = this.deps.onChange((event) => this.receive(event));
+    const searchModule = import('./search-index');
+    try {
+      const [page, { tags }] = await Promise.all([
+        this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE }),
+        this.deps.send({ type: 'tags' }),
+      ]);
+      this.store.dispatch({ type: 'firstPage', items: page.items, total: page.total });
+      this.store.dispatch({ type: 'tags', tags });
+    } catch (error) {
+      this.store.dispatch({ type: 'failed', error: errorText(error) });
+      return;
+    }
+    const { PaperSearch } = await searchModule;
+    this.search = new PaperSearch();
+    await this.loadLibrary();
+  }
+
+  stop(): void {
+    this.stopListening?.();
+    this.indexing?.abort();
+  }
+
+  /** Reads every paper (again, after a reset), then rebuilds the search index without blocking the page. */
+  async loadLibrary(): Promise<void> {
+    const round = ++this.loadRound;
+    this.queued = [];
+    let papers: SavedPaper[];
+    try {
+      ({ papers } = await this.deps.send({ type: 'getAll' }));
+    } catch (error) {
+      if (round === this.loadRound) this.queued = null;
+      this.store.dispatch({ type: 'notice', kind: 'error', text: `Could not load the whole library: ${errorText(error)}` });
+      return;
+    }
+    if (round !== this.loadRound) return; // a newer reload is on its way
+    const byKey = new Map(papers.map((paper) => [paper.key, paper]));
+    for (const { key, paper } of this.queued ?? []) {
+      if (paper) byKey.set(key, paper);
+      else byKey.delete(key);
+    }
+    this.queued = null;
+    const library = [...byKey.values()];
+    this.store.dispatch({ type: 'library', papers: library });
+    performance.mark(MARKS.libraryLoaded);
+    void this.buildIndex(library);
+  }
+
+  private async buildIndex(papers: SavedPaper[]): Promise<void> {
+    if (!this.search) return;
+    this.indexing?.abort();
+    const indexing = (this.indexing = new AbortController());
+    this.store.dispatch({ type: 'searchReady', ready: false });
+    if (await this.search.build(papers, { signal: indexing.signal })) {
+      this.store.dispatch({ type: 'searchReady', ready: true });
+      performance.mark(MARKS.searchReady);
+    }
+  }
+
+  /** A change committed by the background (here or in another tab). */
+  receive(event: ChangeEvent): void {
+    if (event.reset) {
+      void this.loadLibrary();
+      return;
+    }
+    this.apply(event.changes);
+  }
+
+  private apply(changes: PaperChange[]): void {
+    this.queued?.push(...changes);
+    for (const { key, paper } of changes) {
+      if (paper) this.search?.upsert(paper);
+      else this.search?.remove(key);
+    }
+    this.store.dispatch({ type: 'changes', changes });
+  }
+
+  /** Search hits for `query` (null: no search); a quick scan of titles, authors and tags until the index is ready. */
+  hits(query: string): SearchHits | null {
+    if (this.search?.ready) return this.search.search(query);
+    return quickHits(this.store.getState().papers.values(), query);
+  }
+
+  async update(key: string, edit: PaperEdit): Promise<SavedPaper | undefined> {
+    try {
+      const { paper } = await this.deps.send({ type: 'update', key, ...edit });
+      this.apply([{ key, paper }]);
+      return paper;
+    } catch (error) {
+      this.fail('Could not save the change', error);
+      return undefined;
+    }
+  }
+
+  /** Deletes the papers and offers to undo: the exact records come back with `restore`. */
+  async remove(keys: readonly string[]): Promise<void> {
+    if (keys.length === 0) return;
+    let removed: SavedPaper[];
+    try {
+      if (keys.length === 1) {
+        const reply = await this.deps.send({ type: 'remove', key: keys[0]! });
+        removed = reply.removed ? [reply.removed] : [];
+      } else {
+        removed = (await this.deps.send({ type: 'bulk', keys: [...keys], delete: true })).deleted;
+      }
+    } catch (error) {
+      this.fail('Could not delete', error);
+      return;
+    }
+    if (removed.length === 0) return;
+    this.apply(removed.map((paper) => ({ key: paper.key, paper: null })));
+    const message = removed.length === 1 ? `Deleted “${shortTitle(removed[0]!.title)}”.` : `Deleted ${count(removed.length, 'paper')}.`;
+    this.store.dispatch({ type: 'undoOffer', papers: removed, message });
+    this.store.dispatch({ type: 'announce', text: `${message} Undo with Ctrl+Z.` });
+  }
+
+  async undo(): Promise<void> {
+    const offer = this.store.getState().undo;
+    if (!offer) return;
+    this.store.dispatch({ type: 'undoGone' });
+    try {
+      await this.deps.send({ type: 'restore', papers: offer.papers });
+    } catch (error) {
+      this.store.dispatch({ type: 'undoOffer', papers: offer.papers, message: offer.message });
+      this.fail('Could not undo', error);
+      return;
+    }
+    this.apply(offer.papers.map((paper) => ({ key: paper.key, paper })));
+    this.store.dispatch({ type: 'announce', text: `Restored ${count(offer.papers.length, 'paper')}.` });
+  }
+
+  /** Adds or removes tags on many papers at once; the background's change event brings the new records. */
+  async bulkTags(keys: readonly string[], edit: { addTags?: string[]; removeTags?: string[] }): Promise<void> {
+    if (keys.length === 0) return;
+    try {
+      const { updated } = await this.deps.send({ type: 'bulk', keys: [...keys], ...edit });
+      const verb = edit.addTags ? `Tagged ${count(updated, 'paper')} “${edit.addTags.join('”, “')}”` : `Removed “${(edit.removeTags ?? []).join('”, “')}” from ${count(updated, 'paper')}`;
+      this.store.dispatch({ type: 'announce', text: `${verb}.` });
+    } catch (error) {
+      this.fail('Could not change the tags', error);
+    }
+  }
+
+  /** Serialises `papers` in the chosen format (the export module loads on first use) and downloads the file. */
+  async exportPapers(
+    format: ExportFormatId,
+    papers: readonly SavedPaper[],
+    options: { scope: string; groupBy?: MarkdownGrouping },
+  ): Promise<string | undefined> {
+    try {
+      const { exportPapers } = await import('../core/export');
+      const file = exportPapers(format, papers, { ...options, now: this.deps.now?.() ?? new Date() });
+      this.deps.download(file);
+      this.store.dispatch({ type: 'announce', text: `Exported ${count(papers.length, 'paper')} to ${file.fileName}.` });
+      return file.fileName;
+    } catch (error) {
+      this.fail('Could not export', error);
+      return undefined;
+    }
+  }
+
+  async open(url: string): Promise<void> {
+    try {
+      await this.deps.openTab(url);
+    } catch (error) {
+      this.fail('Could not open the paper', error);
+    }
+  }
+
+  private fail(what: string, error: unknown): void {
+    this.store.dispatch({ type: 'notice', kind: 'error', text: `${what}: ${errorText(error)}` });
+  }
+}

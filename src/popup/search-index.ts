@@ -1,0 +1,274 @@
+// Full-text search over the library (title, authors, tags, note, abstract), fast enough to run on every keystroke
+// over 10,000 papers: an inverted index from each word to the papers holding it (per field), a sorted vocabulary
+// for prefix lookups, and bitsets to combine words. Every typed word must match the start of a word in some field
+// (AND); a paper scores more when words match whole and in weightier fields (title, then tags, authors, note).
+//
+// Why not minisearch: on a 10,000-paper library its per-query scoring took 35–150 ms for one- to three-letter
+// prefixes ("t", "tra"), far over a 16 ms frame; matching with bitsets costs a few milliseconds whatever is typed.
+import type { SavedPaper } from '../core/paper';
+import { foldText, forEachWord, searchTerms, type SearchHits } from './search-terms';
+
+export const SEARCH_FIELDS = ['title', 'tags', 'authors', 'note', 'abstract'] as const;
+type Field = (typeof SEARCH_FIELDS)[number];
+const WEIGHTS: Record<Field, number> = { title: 4, tags: 3, authors: 2, note: 1.5, abstract: 1 };
+/** A word typed in full counts this much more than a word only begun. */
+const WHOLE_WORD_BONUS = 1.5;
+
+function fieldText(paper: SavedPaper, field: Field): string {
+  switch (field) {
+    case 'title': return paper.title;
+    case 'tags': return paper.tags.join(' ');
+    case 'authors': return paper.authors.join(' ');
+    case 'note': return paper.note;
+    case 'abstract': return paper.abstract;
+  }
+}
+
+/** The distinct words of a text, folded. */
+function wordsOf(text: string): Set<string> {
+  const words = new Set<string>();
+  forEachWord(foldText(text), (word) => words.add(word));
+  return words;
+}
+
+/** A set of document numbers, one bit each. */
+type Bits = Uint32Array;
+
+class FieldIndex {
+  /** Word → document numbers, ascending. */
+  readonly postings = new Map<string, number[]>();
+  /** The vocabulary sorted, for prefix ranges; new words are inserted in place. */
+  private sorted: string[] = [];
+  private unsorted: string[] = [];
+
+  add(doc: number, words: Iterable<string>): void {
+    for (const word of words) {
+      const list = this.postings.get(word);
+      if (list) list.push(doc);
+      else {
+        this.postings.set(word, [doc]);
+        this.unsorted.push(word);
+      }
+    }
+  }
+
+  /** Sets in `into` every document holding a word that starts with `prefix`, and in `whole` those holding `prefix` itself. */
+  collect(prefix: string, into: Bits, whole: Bits | null): void {
+    const words = this.vocabulary();
+    for (let i = lowerBound(words, prefix); i < words.length && words[i]!.startsWith(prefix); i++) {
+      const list = this.postings.get(words[i]!)!;
+      const exact = whole !== null && words[i] === prefix;
+      for (const doc of list) {
+        into[doc >>> 5] |= 1 << (doc & 31);
+        if (exact) whole![doc >>> 5]! |= 1 << (doc & 31);
+      }
+    }
+  }
+
+  private vocabulary(): string[] {
+    if (this.unsorted.length) {
+      // Few words are new after the first build: merge them in rather than re-sorting everything.
+      this.sorted = this.unsorted.length > 256
+        ? [...this.sorted, ...this.unsorted].sort()
+        : this.unsorted.sort().reduce((list, word) => (list.splice(lowerBound(list, word), 0, word), list), this.sorted);
+      this.unsorted = [];
+    }
+    return this.sorted;
+  }
+}
+
+function lowerBound(words: readonly string[], target: string): number {
+  let low = 0;
+  let high = words.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (words[mid]! < target) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+function emptyBits(size: number): Bits {
+  return new Uint32Array((size + 31) >>> 5);
+}
+
+function has(bits: Bits, doc: number): boolean {
+  return (bits[doc >>> 5]! & (1 << (doc & 31))) !== 0;
+}
+
+interface TermMatch {
+  /** Documents where some field has a word starting with the term. */
+  any: Bits;
+  /** Per field: documents with such a word there, and with the term as a whole word there. */
+  fields: Array<{ field: Field; begins: Bits; whole: Bits }>;
+}
+
+export class PaperSearch {
+  private fields = new Map<Field, FieldIndex>(SEARCH_FIELDS.map((f) => [f, new FieldIndex()]));
+  /** Document number → paper key; an edited paper gets a new number and its old one is dropped from `live`. */
+  private keys: string[] = [];
+  private numberOf = new Map<string, number>();
+  private live: Bits = emptyBits(0);
+  private built = false;
+  /** Papers removed while a build runs: the build must not add its older copy back. */
+  private removedDuringBuild = new Set<string>();
+  /** The last few terms' matches: while typing, only the last word changes. */
+  private cache = new Map<string, TermMatch>();
+
+  /** True once `build` finished; until then `search` is not to be used (the popup scans titles instead). */
+  get ready(): boolean {
+    return this.built;
+  }
+
+  get size(): number {
+    return this.numberOf.size;
+  }
+
+  /**
+   * Indexes `papers` in slices of about `sliceMs`, yielding to the page between slices so keystrokes and
+   * scrolling stay smooth. Resolves false if `signal` aborted it (a newer library replaced this one).
+   */
+  async build(papers: readonly SavedPaper[], options: { signal?: AbortSignal; sliceMs?: number } = {}): Promise<boolean> {
+    const sliceMs = options.sliceMs ?? 12;
+    this.reset();
+    let i = 0;
+    while (i < papers.length) {
+      if (options.signal?.aborted) return false;
+      const start = performance.now();
+      do {
+        // A paper changed while the build runs is already in with its newer copy; a removed one stays out.
+        const paper = papers[i]!;
+        if (!this.numberOf.has(paper.key) && !this.removedDuringBuild.has(paper.key)) this.add(paper);
+        i++;
+      } while (i < papers.length && performance.now() - start < sliceMs);
+      if (i < papers.length) await yieldToPage();
+    }
+    if (options.signal?.aborted) return false;
+    this.built = true;
+    this.removedDuringBuild.clear();
+    return true;
+  }
+
+  private reset(): void {
+    this.fields = new Map(SEARCH_FIELDS.map((f) => [f, new FieldIndex()]));
+    this.keys = [];
+    this.numberOf.clear();
+    this.live = emptyBits(0);
+    this.built = false;
+    this.removedDuringBuild.clear();
+    this.cache.clear();
+  }
+
+  private add(paper: SavedPaper): void {
+    const doc = this.keys.length;
+    this.keys.push(paper.key);
+    this.numberOf.set(paper.key, doc);
+    if (doc >>> 5 >= this.live.length) {
+      const grown = emptyBits(Math.max(64, this.keys.length * 2));
+      grown.set(this.live);
+      this.live = grown;
+    }
+    this.live[doc >>> 5] |= 1 << (doc & 31);
+    for (const field of SEARCH_FIELDS) this.fields.get(field)!.add(doc, wordsOf(fieldText(paper, field)));
+  }
+
+  /** Adds or replaces one paper (a change made here or in another tab). */
+  upsert(paper: SavedPaper): void {
+    this.remove(paper.key);
+    this.removedDuringBuild.delete(paper.key);
+    this.add(paper);
+    this.cache.clear();
+  }
+
+  remove(key: string): void {
+    if (!this.built) this.removedDuringBuild.add(key);
+    const doc = this.numberOf.get(key);
+    if (doc === undefined) return;
+    this.live[doc >>> 5] &= ~(1 << (doc & 31));
+    this.numberOf.delete(key);
+    this.cache.clear();
+  }
+
+  private match(term: string): TermMatch {
+    const cached = this.cache.get(term);
+    if (cached) return cached;
+    const size = this.keys.length;
+    const any = emptyBits(size);
+    const fields = SEARCH_FIELDS.map((field) => {
+      const begins = emptyBits(size);
+      const whole = emptyBits(size);
+      this.fields.get(field)!.collect(term, begins, whole);
+      for (let i = 0; i < any.length; i++) any[i] |= begins[i]!;
+      return { field, begins, whole };
+    });
+    const match = { any, fields };
+    if (this.cache.size >= 16) this.cache.delete(this.cache.keys().next().value!);
+    this.cache.set(term, match);
+    return match;
+  }
+
+  /**
+   * The papers matching `query` (null when it has no words: show everything). Membership is a bit test; scores
+   * are worked out only when asked for (the relevance sort).
+   */
+  search(query: string): SearchHits | null {
+    const terms = [...new Set(searchTerms(query))];
+    if (terms.length === 0) return null;
+    const matches = terms.map((term) => this.match(term));
+    const found = this.live.slice(0, matches[0]!.any.length);
+    for (const { any } of matches) for (let i = 0; i < found.length; i++) found[i] &= any[i]!;
+    const numberOf = this.numberOf;
+    let scores: Float64Array | null = null;
+    let size = 0;
+    for (const word of found) size += bitCount(word);
+    return {
+      size,
+      has: (key) => {
+        const doc = numberOf.get(key);
+        return doc !== undefined && doc < found.length * 32 && has(found, doc);
+      },
+      score: (key) => {
+        const doc = numberOf.get(key);
+        if (doc === undefined || doc >= found.length * 32 || !has(found, doc)) return 0;
+        // All scores at once on first use: one pass over the found bits beats a lookup per comparison.
+        scores ??= this.scores(found, matches);
+        return scores[doc]!;
+      },
+    };
+  }
+
+  /** Each found document's score: per typed word, the best field it matches in (whole words count more). */
+  private scores(found: Bits, matches: readonly TermMatch[]): Float64Array {
+    const scores = new Float64Array(found.length * 32);
+    for (let word = 0; word < found.length; word++) {
+      let bits = found[word]!;
+      while (bits !== 0) {
+        const low = bits & -bits;
+        bits ^= low;
+        const doc = (word << 5) + (31 - Math.clz32(low));
+        let score = 0;
+        for (const { fields } of matches) {
+          let best = 0;
+          for (const { field, begins, whole } of fields) {
+            if (!has(begins, doc)) continue;
+            const value = WEIGHTS[field] * (has(whole, doc) ? WHOLE_WORD_BONUS : 1);
+            if (value > best) best = value;
+          }
+          score += best;
+        }
+        scores[doc] = score;
+      }
+    }
+    return scores;
+  }
+}
+
+function bitCount(word: number): number {
+  let n = word - ((word >>> 1) & 0x55555555);
+  n = (n & 0x33333333) + ((n >>> 2) & 0x33333333);
+  return (((n + (n >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+function yieldToPage(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}

@@ -1,0 +1,199 @@
+// The popup's one state, changed only by the reducer below: the library as far as it is loaded, what the user
+// asked to see (search, sort, filters), the selection, the paper being edited, and the undo offer. Side effects
+// (messages to the background) live in controller.ts and end in dispatches here.
+import type { SavedPaper } from '../core/paper';
+import type { PaperChange, TagCount } from '../shared/messages';
+import { NO_FILTERS, type Filters, type SortId } from './library';
+
+export type Phase = 'loading' | 'partial' | 'ready' | 'failed';
+
+export interface UndoOffer {
+  /** The records exactly as they were removed: `restore` puts them back. */
+  papers: SavedPaper[];
+  message: string;
+  id: number;
+}
+
+export interface Notice {
+  text: string;
+  kind: 'info' | 'error';
+  id: number;
+}
+
+export interface PopupState {
+  /** loading: nothing yet; partial: the first page; ready: the whole library; failed: see `error`. */
+  phase: Phase;
+  papers: ReadonlyMap<string, SavedPaper>;
+  /** Bumped on every change of `papers` (what derived lists are memoised on). */
+  revision: number;
+  /** Papers in the library (from the first page's answer until the whole library is here). */
+  total: number;
+  error: string | null;
+  query: string;
+  sort: SortId;
+  filters: Filters;
+  selected: ReadonlySet<string>;
+  /** Where a shift-click or shift-arrow range starts. */
+  anchorKey: string | null;
+  /** The row the keyboard acts on; null, or a paper not shown, means the first row shown. */
+  activeKey: string | null;
+  editingKey: string | null;
+  undo: UndoOffer | null;
+  /** For the live region: the latest message, with an id so the same text is announced again. */
+  announcement: { text: string; id: number } | null;
+  notice: Notice | null;
+  tags: TagCount[];
+  searchReady: boolean;
+}
+
+export const initialState: PopupState = {
+  phase: 'loading',
+  papers: new Map(),
+  revision: 0,
+  total: 0,
+  error: null,
+  query: '',
+  sort: 'newest',
+  filters: NO_FILTERS,
+  selected: new Set(),
+  anchorKey: null,
+  activeKey: null,
+  editingKey: null,
+  undo: null,
+  announcement: null,
+  notice: null,
+  tags: [],
+  searchReady: false,
+};
+
+export type Action =
+  | { type: 'firstPage'; items: SavedPaper[]; total: number }
+  | { type: 'library'; papers: SavedPaper[] }
+  | { type: 'failed'; error: string }
+  | { type: 'changes'; changes: PaperChange[] }
+  | { type: 'query'; query: string }
+  | { type: 'sort'; sort: SortId }
+  | { type: 'filters'; filters: Partial<Filters> }
+  | { type: 'clearFilters' }
+  | { type: 'activate'; key: string | null }
+  | { type: 'toggleSelected'; key: string }
+  | { type: 'select'; keys: string[]; anchorKey?: string | null }
+  | { type: 'edit'; key: string | null }
+  | { type: 'undoOffer'; papers: SavedPaper[]; message: string }
+  | { type: 'undoGone' }
+  | { type: 'announce'; text: string }
+  | { type: 'notice'; text: string; kind: Notice['kind'] }
+  | { type: 'dismissNotice' }
+  | { type: 'tags'; tags: TagCount[] }
+  | { type: 'searchReady'; ready: boolean };
+
+let nextId = 1;
+
+function withPapers(state: PopupState, papers: Map<string, SavedPaper>): PopupState {
+  // Keys no longer in the library leave the selection and the editor.
+  const selected = [...state.selected].every((key) => papers.has(key))
+    ? state.selected
+    : new Set([...state.selected].filter((key) => papers.has(key)));
+  return {
+    ...state,
+    papers,
+    revision: state.revision + 1,
+    selected,
+    editingKey: state.editingKey && papers.has(state.editingKey) ? state.editingKey : null,
+  };
+}
+
+export function reducer(state: PopupState, action: Action): PopupState {
+  switch (action.type) {
+    case 'firstPage': {
+      // The whole library may already be here (a slow first page): never go back to a partial view.
+      if (state.phase === 'ready') return state;
+      const next = withPapers(state, new Map(action.items.map((p) => [p.key, p])));
+      return { ...next, phase: 'partial', total: action.total, activeKey: state.activeKey ?? action.items[0]?.key ?? null };
+    }
+    case 'library': {
+      const next = withPapers(state, new Map(action.papers.map((p) => [p.key, p])));
+      const activeKey = state.activeKey && next.papers.has(state.activeKey) ? state.activeKey : null;
+      return { ...next, phase: 'ready', total: action.papers.length, error: null, activeKey };
+    }
+    case 'failed':
+      return { ...state, phase: state.phase === 'loading' ? 'failed' : state.phase, error: action.error };
+    case 'changes': {
+      if (action.changes.length === 0) return state;
+      const papers = new Map(state.papers);
+      for (const { key, paper } of action.changes) {
+        if (paper) papers.set(key, paper);
+        else papers.delete(key);
+      }
+      const next = withPapers(state, papers);
+      // Until the whole library is here, a change cannot tell a new paper from one not loaded yet: the total
+      // is corrected when the library arrives.
+      const total = state.phase === 'ready' ? papers.size : Math.max(papers.size, state.total);
+      return { ...next, total };
+    }
+    // A new search, sort or filter makes the first row active (activeKey null: the view picks its first row).
+    case 'query':
+      return { ...state, query: action.query, activeKey: null, editingKey: null };
+    case 'sort':
+      return { ...state, sort: action.sort, activeKey: null, editingKey: null };
+    case 'filters':
+      return { ...state, filters: { ...state.filters, ...action.filters }, activeKey: null, editingKey: null };
+    case 'clearFilters':
+      return { ...state, filters: NO_FILTERS, activeKey: null, editingKey: null };
+    case 'activate':
+      // An open editor follows the active paper.
+      return state.activeKey === action.key ? state : { ...state, activeKey: action.key, editingKey: state.editingKey && action.key };
+    case 'toggleSelected': {
+      const selected = new Set(state.selected);
+      if (!selected.delete(action.key)) selected.add(action.key);
+      return { ...state, selected, anchorKey: action.key };
+    }
+    case 'select':
+      return {
+        ...state,
+        selected: new Set(action.keys.filter((key) => state.papers.has(key))),
+        anchorKey: action.anchorKey === undefined ? state.anchorKey : action.anchorKey,
+      };
+    case 'edit':
+      return { ...state, editingKey: action.key, activeKey: action.key ?? state.activeKey };
+    case 'undoOffer':
+      return { ...state, undo: { papers: action.papers, message: action.message, id: nextId++ } };
+    case 'undoGone':
+      return state.undo ? { ...state, undo: null } : state;
+    case 'announce':
+      return { ...state, announcement: { text: action.text, id: nextId++ } };
+    case 'notice':
+      return { ...state, notice: { text: action.text, kind: action.kind, id: nextId++ } };
+    case 'dismissNotice':
+      return state.notice ? { ...state, notice: null } : state;
+    case 'tags':
+      return { ...state, tags: action.tags };
+    case 'searchReady':
+      return { ...state, searchReady: action.ready };
+  }
+}
+
+/** A minimal store: the reducer's state, and listeners told after each change. */
+export interface Store {
+  getState(): PopupState;
+  dispatch(action: Action): void;
+  subscribe(listener: () => void): () => void;
+}
+
+export function createStore(initial: PopupState = initialState): Store {
+  let state = initial;
+  const listeners = new Set<() => void>();
+  return {
+    getState: () => state,
+    dispatch(action) {
+      const next = reducer(state, action);
+      if (next === state) return;
+      state = next;
+      for (const listener of listeners) listener();
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

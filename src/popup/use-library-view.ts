@@ -1,0 +1,34 @@
+// What the popup derives from its state, each part recomputed only when its inputs change: the library sorted
+// (per sort or library change), search hits (per keystroke), the list shown, tag and site counts.
+import { useMemo } from 'preact/hooks';
+import type { SavedPaper } from '../core/paper';
+import { countTags, type TagUse } from '../ui/tag-suggest';
+import type { PopupController } from './controller';
+import { hasFilters, siteCounts, sortedPapers, visiblePapers } from './library';
+import type { PopupState } from './state';
+
+export interface LibraryView {
+  /** Every loaded paper in the chosen order. */
+  sorted: SavedPaper[];
+  /** What the list shows. */
+  shown: SavedPaper[];
+  shownKeys: string[];
+  /** The search or a filter narrows the list. */
+  narrowed: boolean;
+  tags: TagUse[];
+  sites: Array<{ site: string; count: number }>;
+  selectedPapers: SavedPaper[];
+}
+
+export function useLibraryView(state: PopupState, controller: PopupController): LibraryView {
+  const { revision, sort, query, filters, searchReady, papers, phase, selected } = state;
+  const sorted = useMemo(() => sortedPapers(papers.values(), sort), [revision, sort]);
+  const hits = useMemo(() => controller.hits(query), [query, revision, searchReady]);
+  const shown = useMemo(() => visiblePapers(sorted, filters, hits, sort), [sorted, filters, hits, sort]);
+  const shownKeys = useMemo(() => shown.map((paper) => paper.key), [shown]);
+  // Once the whole library is here, counts come from it (always current); before, from the background.
+  const tags = useMemo(() => (phase === 'ready' ? countTags(papers.values()) : state.tags), [revision, phase, state.tags]);
+  const sites = useMemo(() => siteCounts(papers.values()), [revision]);
+  const selectedPapers = useMemo(() => sorted.filter((paper) => selected.has(paper.key)), [sorted, selected]);
+  return { sorted, shown, shownKeys, narrowed: hits !== null || hasFilters(filters), tags, sites, selectedPapers };
+}

@@ -1,0 +1,50 @@
+// The real background message handler on fake-indexeddb, reached the way the popup reaches it: `send` resolves
+// to the success reply or throws the background's error text, and `onChange` hears every broadcast. Tests of
+// the controller and the popup then run against the store's true behaviour, not a hand-written imitation.
+import { createDbOpener } from '../../../src/background/db';
+import { createMessageHandler } from '../../../src/background/handler';
+import type { ChangeEvent, Request, SuccessReply } from '../../../src/shared/messages';
+
+const EXTENSION_ID = 'popup-test-extension';
+const BASE_URL = `chrome-extension://${EXTENSION_ID}/`;
+let databases = 0;
+
+export interface FakeBackground {
+  send<R extends Request>(request: R): Promise<SuccessReply<R>>;
+  onChange(listener: (event: ChangeEvent) => void): () => void;
+  /** Every request sent, in order. */
+  requests: Request[];
+  /** Every change broadcast, in order. */
+  events: ChangeEvent[];
+}
+
+export function fakeBackground(): FakeBackground {
+  const listeners = new Set<(event: ChangeEvent) => void>();
+  const events: ChangeEvent[] = [];
+  const requests: Request[] = [];
+  const handle = createMessageHandler({
+    db: createDbOpener(`popup-test-${++databases}-${Math.random().toString(36).slice(2)}`),
+    extensionId: EXTENSION_ID,
+    extensionBaseUrl: BASE_URL,
+    appVersion: '0.0.0-test',
+    broadcast(event) {
+      events.push(event);
+      // Like runtime messages, the broadcast arrives after the reply, not inside the sender's call.
+      setTimeout(() => listeners.forEach((listener) => listener(event)), 0);
+    },
+  });
+  return {
+    requests,
+    events,
+    async send<R extends Request>(request: R) {
+      requests.push(request);
+      const reply = await handle(structuredClone(request), { id: EXTENSION_ID, url: `${BASE_URL}src/popup/index.html` });
+      if (!reply.ok) throw new Error(reply.error);
+      return structuredClone(reply) as SuccessReply<R>;
+    },
+    onChange(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}
