@@ -6,8 +6,9 @@ import { coordinatedKind, kindFromCues } from './kind';
 import { describe } from './label';
 import {
   AUDIO_INPUT_WORDS, COUNT_FILLERS, DATA_NOUNS, ERROR_SCORE_WORDS, ERROR_UNITS, EVALUATED_OWNERS, FLOPS_WORDS, GAIN_VERBS,
-  HOURS_OF_DATA_WORDS, INPUT_WORDS, LENGTH_ONLY_WORDS, LENGTH_WORDS, MODEL_NOUNS, PARAMS_WORDS, PERCENT_REJECT_AFTER, RANGE_WORDS,
-  RESOLUTION_BEFORE, RESOLUTION_NOUNS, RESOLUTION_WORDS, SCORE_GLUE, SCORE_WORDS, SETUP_NOUNS, STRESS_WORDS, TRAINING_WORDS,
+  HOURS_OF_DATA_WORDS, INPUT_WORDS, LENGTH_ONLY_WORDS, LENGTH_WORDS, MODEL_NOUNS, PARAMS_WORDS, PERCENT_REJECT_AFTER, POINTS_NOUNS,
+  RANGE_WORDS, RATIO_WORDS, RESOLUTION_BEFORE, RESOLUTION_NOUNS, RESOLUTION_WORDS, SCORE_GLUE, SCORE_VERBS, SCORE_WORDS, SETUP_NOUNS,
+  STRESS_WORDS, TRAINING_WORDS,
   USAGE_WORDS, type UnitClass,
 } from './lexicon';
 import { qualifierBefore } from './qualifier';
@@ -57,7 +58,7 @@ export function decide(text: string, q: Quantity, previous: Previous | undefined
     kind,
     value: q.value,
     unit: reading.unit,
-    label: describe(around, kind),
+    label: describe(around, kind, reading.unit),
     upTo: qualifier.upTo,
     qualifier: qualifier.qualifier,
     rangeLow: q.rangeLow,
@@ -219,7 +220,9 @@ function readBare(around: Around, q: Quantity, previous: Previous | undefined): 
   if (noun >= 0 && !after.hasDigit(noun)) {
     if (after.in(noun, SETUP_NOUNS) || after.in(noun, MODEL_NOUNS)) return null;
     if (after.in(noun, RESOLUTION_NOUNS)) return q.plainInteger && q.value >= 64 ? reading('other', 'px', 'resolution') : null;
-    if (after.in(noun, DATA_NOUNS) && !after.is(noun, 'points')) {
+    if (after.in(noun, POINTS_NOUNS)) return reading(null, 'points', 'points'); // "1.3 absolute points"
+    if (after.is(noun, 'orders') && after.is(noun + 1, 'of') && after.is(noun + 2, 'magnitude')) return reading(null, 'OOM', 'oom');
+    if (after.in(noun, DATA_NOUNS)) {
       return q.grouped || q.value >= 100 || stressed(around) ? reading('data', after.raw(noun).toLowerCase(), null) : null;
     }
   }
@@ -230,7 +233,15 @@ function readBare(around: Around, q: Quantity, previous: Previous | undefined): 
   if (listed) return listed;
   if (previous && continuesFrom(around, q, previous)) return reading(previous.metric.kind, previous.metric.unit, previous.cls);
   if (!q.plainInteger && gainBy(around)) return reading('accuracy', '', 'score');
+  if (reportedOnBenchmark(around, q)) return reading('accuracy', '', 'score');
   return null;
+}
+
+/** "achieves 72.5 on MMLU", "scores 8.2 on MT-Bench": a score reported on a named benchmark. */
+function reportedOnBenchmark(around: Around, q: Quantity): boolean {
+  if (q.plainInteger && q.value > 100) return false;
+  const { before, after } = around;
+  return before.in(0, SCORE_VERBS) && (after.is(0, 'on') || after.is(0, 'in')) && (after.capitalised(1) || after.hasDigit(1));
 }
 
 /** "50.4AP (+2.2)": a signed gain right after a score shares its unit. */
@@ -246,6 +257,8 @@ function scoreNameBefore(around: Around): Reading | null {
   for (let k = 0; k < 5 && before.has(k); k++) {
     const name = before.get(k, SCORE_WORDS);
     if (name) return reading(ERROR_UNITS.has(name) ? 'error' : 'accuracy', name, 'score');
+    if (before.in(k, RATIO_WORDS)) return reading(null, 'x', 'multiplier'); // "a speedup of 2.3"
+    if (before.hasDigit(k) && before.raw(k).includes('@')) return reading('accuracy', before.raw(k), 'score'); // "Recall@1 of 45.3"
     if (name === '') generic ??= before.in(k, ERROR_SCORE_WORDS) ? 'error' : 'accuracy';
     else if (!before.in(k, SCORE_GLUE)) break;
   }

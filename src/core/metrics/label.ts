@@ -15,6 +15,8 @@ const GLUE_BEFORE = new WordSet(['by', 'of', 'to', 'is', 'are', 'at', 'reaches',
   'attains', 'attaining', 'with', 'only', 'just', 'merely', 'an', 'a', 'the', 'average', 'up', 'upto', 'around', 'about',
   'approximately', 'nearly', 'almost', 'over', 'than', 'more', 'less', 'roughly', 'exceeding', 'within', 'delivers',
   'delivering', 'shows', 'showing', 'obtains', 'yields', 'yielding', 'gets', 'has', 'have', 'from', 'mere', 'sim']);
+/** Sentence subjects a label never starts with ("our model achieves 72.5 on MMLU" -> "score on MMLU"). */
+const SUBJECTS = new WordSet(['model', 'models', 'method', 'methods', 'approach', 'framework', 'system', 'it', 'they', 'which']);
 const TAIL_START = new WordSet(['on', 'over', 'vs', 'vs.', 'versus', 'than', 'compared', 'against', 'for']);
 
 /** A word that is only a number ("33.5\%"): a label never runs through another value. */
@@ -61,7 +63,7 @@ function phraseBefore(before: Words): string {
       suffix = verb;
       break;
     }
-    if (before.in(k, LABEL_STOPS) || before.hasDigit(k)) break;
+    if (before.in(k, LABEL_STOPS) || before.in(k, SUBJECTS) || before.numeric(k)) break;
   }
   // Words nearest..k-1, read backwards; drop link words at the phrase's start ("of the", "on").
   let farthest = k - 1;
@@ -85,12 +87,20 @@ function tailAfter(after: Words): string {
   return last >= 0 ? spanText(after, 0, last) : '';
 }
 
-export function describe(around: Around, kind: MetricKind): string {
+/** Units that name the metric themselves ("AUROC", "BLEU-4"), usable as a label of last resort. */
+const GENERIC_UNITS = new Set(['', 'x', '%', 'pp', 'points', 'px', 'OOM']);
+
+export function describe(around: Around, kind: MetricKind, unit: string): string {
   const after = around.after;
   const following = phraseAfter(after);
   if (following) return following;
-  const preceding = phraseBefore(around.before);
   const tail = tailAfter(after);
-  const label = preceding ? (tail ? `${preceding} ${tail}` : preceding) : tail ? `${KIND_LABEL[kind]} ${tail}` : KIND_LABEL[kind];
+  const named = !GENERIC_UNITS.has(unit) && /^[A-Za-z][\w@ -]*$/.test(unit);
+  // "58.7 box AP on COCO test-dev": a metric name inside the span is the label's head.
+  const inSpan = named && around.text.indexOf(unit, around.start) >= 0 && around.text.indexOf(unit, around.start) < around.end;
+  if (inSpan) return tail ? `${unit} ${tail}` : unit;
+  const preceding = phraseBefore(around.before);
+  const fallback = named ? unit : KIND_LABEL[kind];
+  const label = preceding ? (tail ? `${preceding} ${tail}` : preceding) : tail ? `${fallback} ${tail}` : fallback;
   return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '') : label;
 }

@@ -74,6 +74,8 @@ export const SUFFIXES: readonly SuffixRule[] = [
   },
   { re: /\s?(dB|bpp)(?![A-Za-z])/y, cls: 'quality', space: 'optional', prefixes: ['dB', 'bpp'], unit: same },
   { re: /\s?(OOM)(?![A-Za-z])/y, cls: 'oom', space: 'optional', prefixes: ['OOM'], unit: same },
+  // "2.5$\times$": a multiplier sign inside LaTeX delimiters (the closing "$" stays out of the span).
+  { re: /(\$\\times)(?![A-Za-z])/y, cls: 'multiplier', space: 'none', prefixes: ['$\\times'], unit: () => 'x' },
   { re: /\s(points?|pts)(?![A-Za-z])/y, cls: 'points', space: 'required', prefixes: ['point', 'pts'], unit: () => 'points' },
   // The two count nouns the span keeps (guideline 3.3): "256 tokens", "500 parameters".
   { re: /\s(tokens)(?![A-Za-z/])/y, cls: 'tokens', space: 'required', prefixes: ['tokens'], unit: same },
@@ -84,10 +86,11 @@ export const SUFFIXES: readonly SuffixRule[] = [
   // Metric names that, right after a bare score, act as its unit ("58.7 box AP", "53.5 mIoU",
   // "0.17 perplexity"). Case-sensitive on purpose: "AP" but not "ap".
   {
-    re: /\s?(box AP|mask AP|AP(?:50|75|_\{?\w+\}?)?|mAP(?:@[\d.:]+)?|mIoU|IoU|PSNR|SSIM|LPIPS|FID|FVD|BLEU|ROUGE(?:-[L12])?|METEOR|CIDEr|SPICE|F1|EM|PPL|perplexity|WER|CER|BPC|NDS|mAR|HOTA|IDF1|MOTA|Dice|Elo|top-1 accuracy|top-5 accuracy|top-1|accuracy)(?![A-Za-z0-9])/y,
+    re: /\s?(box AP|mask AP|AP(?:50|75|_\{?\w+\}?)?|mAP(?:@[\d.:]+)?|mIoU|IoU|PSNR|SSIM|LPIPS|FID|FVD|BLEU(?:-4)?|ROUGE(?:-[L12])?|METEOR|CIDEr|SPICE|F1|EM|PPL|perplexity|WER|CER|BPC|NDS|mAR|HOTA|IDF1|MOTA|Dice|Elo|AUROC|AUPRC|AUC|NDCG(?:@\d+)?|MRR|EER|MOS|UTMOS|PESQ|STOI|SI-SDR|CLIPScore|pass@\d+|top-1 accuracy|top-5 accuracy|top-1|accuracy)(?![A-Za-z0-9])/y,
     cls: 'score', space: 'optional',
     prefixes: ['box AP', 'mask AP', 'AP', 'mAP', 'mIoU', 'IoU', 'PSNR', 'SSIM', 'LPIPS', 'FID', 'FVD', 'BLEU', 'ROUGE', 'METEOR', 'CIDEr', 'SPICE',
-      'F1', 'EM', 'PPL', 'perplexity', 'WER', 'CER', 'BPC', 'NDS', 'mAR', 'HOTA', 'IDF1', 'MOTA', 'Dice', 'Elo', 'top-1', 'top-5', 'accuracy'],
+      'F1', 'EM', 'PPL', 'perplexity', 'WER', 'CER', 'BPC', 'NDS', 'mAR', 'HOTA', 'IDF1', 'MOTA', 'Dice', 'Elo', 'AUROC', 'AUPRC', 'AUC', 'NDCG',
+      'MRR', 'EER', 'MOS', 'UTMOS', 'PESQ', 'STOI', 'SI-SDR', 'CLIPScore', 'pass@', 'top-1', 'top-5', 'accuracy'],
     unit: same,
   },
 ];
@@ -159,22 +162,34 @@ export const MAGNITUDE_NOUN = /\s?(parameters?|params|tokens)(?![A-Za-z])/y;
 /** Metric names that may precede a bare score ("FID scores of 1.70", "SSIM of 0.811"), with the unit they give it. */
 export const SCORE_WORDS = new WordMap<string>([
   ...['ap', 'map', 'miou', 'iou', 'psnr', 'ssim', 'lpips', 'fid', 'fvd', 'bleu', 'rouge', 'rouge-l', 'meteor', 'cider',
-    'f1', 'em', 'ppl', 'wer', 'cer', 'nds', 'hota', 'idf1', 'mota', 'dice', 'elo', 'auc', 'auroc', 'ndcg', 'mrr', 'mae', 'mse', 'rmse']
-    .map((w): [string, string] => [w, w === 'map' ? 'mAP' : w === 'miou' ? 'mIoU' : w === 'rouge-l' ? 'ROUGE-L' : w.toUpperCase()]),
+    'f1', 'em', 'ppl', 'wer', 'cer', 'nds', 'hota', 'idf1', 'mota', 'dice', 'elo', 'auc', 'auroc', 'auprc', 'ndcg', 'mrr', 'mae',
+    'mse', 'rmse', 'eer', 'mos', 'pesq', 'stoi', 'sdr', 'si-sdr', 'bleu-4', 'rouge-1', 'rouge-2', 'chrf', 'comet', 'spice', 'clipscore']
+    .map((w): [string, string] => [w, w === 'map' ? 'mAP' : w === 'miou' ? 'mIoU' : w === 'clipscore' ? 'CLIPScore' : w.toUpperCase()]),
   ['perplexity', 'PPL'], ['accuracy', ''], ['score', ''], ['scores', ''], ['correlation', 'Pearson r'], ['pearson', 'Pearson r'],
   ['spearman', 'rank correlation'], ['kendall', 'rank correlation'], ['recall', ''], ['precision', ''], ['loss', ''],
-  ['error', ''],
+  ['error', ''], ['f1-score', 'F1'], ['f-score', 'F1'], ['kappa', 'kappa'], ['r2', 'R2'], ['r^2', 'R2'], ['pass@1', 'pass@1'],
+  ['win-rate', ''],
 ]);
 
 /** Lower-is-better metric names (kind "error"); every other score is accuracy-like. */
-export const ERROR_UNITS = new Set(['FID', 'FVD', 'LPIPS', 'PPL', 'perplexity', 'WER', 'CER', 'BPC', 'MAE', 'MSE', 'RMSE']);
+export const ERROR_UNITS = new Set(['FID', 'FVD', 'LPIPS', 'PPL', 'perplexity', 'WER', 'CER', 'BPC', 'MAE', 'MSE', 'RMSE', 'EER']);
 /** Generic score words that are lower-is-better ("a loss of 0.29"). */
 export const ERROR_SCORE_WORDS = new WordSet(['loss', 'error', 'errors']);
 
 /** Words between a metric name and its score: "FID scores of 1.70", "accuracy is 55.89". */
 export const SCORE_GLUE = new WordSet(['of', 'is', 'are', 'was', '=', ':', 'reaches', 'reaching', 'reached', 'achieves', 'achieving',
   'achieved', 'at', 'to', 'from', 'score', 'scores', 'value', 'values', 'a', 'an', 'the', 'new', 'state-of-the-art', 'sota',
-  'test', 'val', 'validation', 'average', 'mean', 'top-1', 'top-5', 'by']);
+  'test', 'val', 'validation', 'average', 'mean', 'top-1', 'top-5', 'by', 'rating', 'overall', 'absolute', 'only',
+  'about', 'around', 'approximately', 'nearly', 'over', 'above', 'below', 'up',
+  // verbs of change between a metric and its values: "accuracy rises from 65.2 to 78.4"
+  'rises', 'rose', 'increases', 'increased', 'improves', 'improved', 'drops', 'dropped', 'decreases', 'decreased', 'falls', 'fell',
+  'goes', 'went', 'jumps', 'climbs', 'grows', 'boosts', 'boosted', 'reduces', 'reduced', 'lowers', 'lowered']);
+
+/** Verbs that report a score ("achieves 72.5 on MMLU"): a bare decimal after one, before "on <Benchmark>", is a score. */
+export const SCORE_VERBS = new WordSet(['achieves', 'achieving', 'achieve', 'achieved', 'obtains', 'obtaining', 'obtained', 'reaches',
+  'reaching', 'reached', 'attains', 'attaining', 'attained', 'scores', 'scoring', 'scored', 'gets', 'yields', 'yielding', 'records']);
+/** Words naming a bare ratio ("a speedup of 2.3", "compression ratio of 10"). */
+export const RATIO_WORDS = new WordSet(['speedup', 'speed-up', 'acceleration', 'ratio']);
 
 /** Verbs of improvement that make a bare decimal after "by" a gain ("outperforms MLPs by 16.3"). */
 export const GAIN_VERBS = new WordSet(['outperform', 'outperforms', 'outperforming', 'outperformed', 'improve', 'improves', 'improving',
@@ -217,7 +232,11 @@ export const DATA_NOUNS = new WordSet(['sample', 'samples', 'example', 'examples
 /** Words that may sit between a count and its noun ("2,071 structured test cases"). */
 export const COUNT_FILLERS = new WordSet(['annotated', 'labeled', 'labelled', 'structured', 'unlabeled', 'synthetic', 'real',
   'high-quality', 'training', 'test', 'measurement', 'few-shot', 'sampled', 'data', 'human', 'curated', 'paired',
-  'additional', 'extra', 'more', 'of', 'decision', 'new']);
+  'additional', 'extra', 'more', 'of', 'decision', 'new', 'absolute', 'relative', 'percentage', 'accuracy', 'bleu', 'f1',
+  'average']);
+
+/** Nouns after a bare number that make it a difference in points ("1.3 absolute points", "2 pp"). */
+export const POINTS_NOUNS = new WordSet(['points', 'point', 'pts', 'pp']);
 
 /** Stress words that turn a small count into a result ("as few as 10", "only 500 examples"). */
 export const STRESS_WORDS = new WordSet(['only', 'just', 'merely', 'mere', 'few']);

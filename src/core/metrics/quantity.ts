@@ -33,7 +33,7 @@ export type ReadResult = Quantity | number;
 const DECIMAL_COMMA_TYPO = /,(\d{1,2})(?=\s?(?:[xX×]|\\?times)(?![A-Za-z]))/y;
 const FRACTION = /\/(\d{1,3})(?![\d.A-Za-z/])/y;
 const FLOPS_RULE = SUFFIXES.find((rule) => rule.cls === 'flops') as (typeof SUFFIXES)[number];
-const RANGE_CONNECTOR = /(?:\s?(?:-|–|—|~|\\sim|sim)\s?|\s(?:to)\s|\/)/y;
+const RANGE_CONNECTOR = /(?:\s?(?:-|–|—|−|~|∼|\\sim|sim)\s?|\s(?:to)\s|\/)/y;
 
 export const isDigit = (c: number) => c >= 48 && c <= 57;
 export const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
@@ -76,17 +76,22 @@ function readPrefix(text: string, i: number): number {
   const before = text.charCodeAt(i - 2);
   switch (c) {
     case 45: // "-": a sign only after a space or an opening bracket; "GPT-4", "top-1" are names
-    case 8211:
+    case 8211: // "–"
+    case 8722: // "−" (minus sign)
       return isAlnum(before) || before === 41 || before === 94 || before === 95 ? -1 : found('-', i - 1);
     case 43: // "+": "n+1", "LightHGNN^+" are not signs
       return isAlnum(before) || before === 41 || before === 94 || before === 43 ? -1 : found('+', i - 1);
     case 126: // "~"
+    case 8764: // "∼"
     case 8776: // "≈"
       return found('~', i - 1);
     case 62: // ">"
       return found('>', i - 1);
     case 60: // "<"
       return found('<', i - 1);
+    case 8804: // "≤"
+    case 8805: // "≥"
+      return found(text[i - 1], i - 1);
     case 46: // ".": the tail of a dotted version or address
     case 94: // "^": exponents, "E^3"
     case 95: // "_": subscripts, "H_2O"
@@ -291,9 +296,9 @@ function mayConnect(text: string, at: number): boolean {
   let c = text.charCodeAt(at);
   if (c === 32) {
     c = text.charCodeAt(at + 1);
-    return c === 116 || c === 45 || c === 8211 || c === 8212 || c === 126 || c === 115 || c === 92; // t - – — ~ s \
+    return c === 116 || c === 45 || c === 8211 || c === 8212 || c === 8722 || c === 126 || c === 8764 || c === 115 || c === 92; // t - – — − ~ ∼ s \
   }
-  return c === 45 || c === 8211 || c === 8212 || c === 126 || c === 115 || c === 92 || c === 47; // - – — ~ s \ /
+  return c === 45 || c === 8211 || c === 8212 || c === 8722 || c === 126 || c === 8764 || c === 115 || c === 92 || c === 47; // - – — − ~ ∼ s \ /
 }
 
 /** True when the word right before `start` is "from" (a before/after transition, not a range). */
