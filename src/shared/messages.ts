@@ -78,11 +78,21 @@ export interface QueryFilter {
 }
 
 export interface PingRequest { type: 'ping' }
-/** The saved state of each of `keys` that is saved, matching aliases too. */
+/**
+ * The saved state of each of `keys` that is saved (send a card's key and its aliases). `found` pairs each requested
+ * key with the record; the record's own `key` may differ when the paper was saved under another of its ids.
+ */
 export interface LookupRequest { type: 'lookup'; keys: string[] }
-/** Upsert: re-saving merges into the saved record (tags and note are never dropped). */
+/**
+ * Upsert: a paper already saved under the card's key or any alias is merged into (its key stays; tags and note
+ * are never dropped); the reply's `paper.key` is the one to use from then on. A content script's page URL is
+ * added to `seenUrls`.
+ */
 export interface SaveRequest { type: 'save'; paper: CardData }
-/** Edits one saved paper; tag deltas (`addTags`, `removeTags`) are safe when many tabs edit at once. */
+/**
+ * Edits one saved paper (`key`: any of its ids): `set` first, then `addTags`, then `removeTags`. Tag deltas are
+ * what keep concurrent edits from many tabs safe; `set.tags` replaces the whole list.
+ */
 export interface UpdateRequest {
   type: 'update';
   key: string;
@@ -90,7 +100,7 @@ export interface UpdateRequest {
   addTags?: string[];
   removeTags?: string[];
 }
-/** Unsaves one paper; the reply carries the removed record so the UI can undo (`restore`, or `cardFromPaper` + `save`). */
+/** Unsaves one paper (`key`: any of its ids); the reply carries the removed record so the UI can undo (`restore`, or `cardFromPaper` + `save`). */
 export interface RemoveRequest { type: 'remove'; key: string }
 export interface TagsRequest { type: 'tags' }
 /** One page of the library (extension pages only). Defaults: savedAt, desc, offset 0, limit 50. */
