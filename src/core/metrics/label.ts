@@ -97,7 +97,8 @@ export function describe(around: Around, kind: MetricKind, unit: string): string
   const tail = tailAfter(after);
   const named = !GENERIC_UNITS.has(unit) && /^[A-Za-z][\w@ -]*$/.test(unit);
   // "58.7 box AP on COCO test-dev": a metric name inside the span is the label's head.
-  const inSpan = named && around.text.indexOf(unit, around.start) >= 0 && around.text.indexOf(unit, around.start) < around.end;
+  // Searched in the span alone: indexOf on the whole text would scan to its end for every value.
+  const inSpan = named && around.text.slice(around.start, around.end).includes(unit);
   if (inSpan) return tail ? `${unit} ${tail}` : unit;
   const preceding = phraseBefore(around.before);
   const fallback = named ? unit : KIND_LABEL[kind];

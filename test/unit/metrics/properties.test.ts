@@ -75,6 +75,9 @@ const hostile: Record<string, (n: number) => string> = {
   'a number before a long comma run': (n) => `1${','.repeat(n)}2`,
   'qualifier runs': (n) => 'up to '.repeat(n / 6) + '3x',
   'many metrics': (n) => 'achieves a 2.4x speedup and 83.1% top-1 accuracy, '.repeat(n / 50),
+  // Units named outside the span ("PPL" for "perplexity of"): nothing may search the rest of the text for them.
+  'many scores named before the value': (n) => 'a perplexity of 12.3 and an SSIM of 0.81, '.repeat(n / 42),
+  'many scores with names inside': (n) => '58.7 box AP, '.repeat(n / 13),
 };
 
 function fastest(input: string): number {
@@ -95,5 +98,20 @@ describe('extractMetrics runs in linear time', () => {
     fastest(large); // warm up on both sizes
     const ratio = fastest(large) / Math.max(fastest(small), 0.25);
     expect(ratio).toBeLessThan(24);
+  });
+});
+
+describe('extractMetrics reads only near each value', () => {
+  // A search that runs from a value to the end (or start) of the text costs values x text length:
+  // invisible on small inputs, quadratic on a page. Put two megabytes of prose around many values.
+  const values = 'a perplexity of 12.3 and an SSIM of 0.81 with a 2.4x speedup and 83.1% accuracy, '.repeat(3000);
+  // Capitals and unit-like letters, so a stray search cannot skip through the prose at memchr speed.
+  const prose = 'Precise Pipelines Scale; Plain Spans, Simple Models and Plenty of Letters. '.repeat(28_000);
+
+  it('takes about as long with megabytes of text around the values as without them', { timeout: 30_000 }, () => {
+    const around = prose + values + prose;
+    fastest(around); // warm up
+    const apart = fastest(values) + fastest(prose + prose);
+    expect(fastest(around)).toBeLessThan(3 * apart + 5);
   });
 });
