@@ -111,20 +111,22 @@ export interface GatedRule {
   prefixes: readonly SuffixPrefix[];
 }
 
-/** Suffix rules by the first character of their prefixes, in table order; one index for "after a space", one for "glued". */
+/**
+ * Suffix rules by the first character of their prefixes (an array indexed by char code, all of
+ * which are below 256), in table order; one index for "after a space", one for "glued".
+ */
 export const SUFFIXES_AFTER_SPACE = indexSuffixes((rule) => rule.space !== 'none');
 export const SUFFIXES_GLUED = indexSuffixes((rule) => rule.space !== 'required');
 
-function indexSuffixes(allowed: (rule: SuffixRule) => boolean): ReadonlyMap<number, readonly GatedRule[]> {
-  const index = new Map<number, GatedRule[]>();
+function indexSuffixes(allowed: (rule: SuffixRule) => boolean): readonly (readonly GatedRule[] | undefined)[] {
+  const index: (GatedRule[] | undefined)[] = new Array<GatedRule[] | undefined>(256).fill(undefined);
   for (const rule of SUFFIXES) {
     if (!allowed(rule)) continue;
     for (const first of new Set(rule.prefixes.map((p) => p.charCodeAt(0)))) {
-      const list = index.get(first) ?? [];
+      if (first >= 256) throw new Error(`suffix prefix outside Latin-1: ${String.fromCharCode(first)}`);
       const prefixes = rule.prefixes.filter((p) => p.charCodeAt(0) === first)
         .map((p) => ({ text: p.endsWith('$') ? p.slice(0, -1) : p, wordEnd: p.endsWith('$') }));
-      list.push({ rule, prefixes });
-      index.set(first, list);
+      (index[first] ??= []).push({ rule, prefixes });
     }
   }
   return index;

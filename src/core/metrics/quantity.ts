@@ -217,7 +217,8 @@ function readUnit(text: string, at: number): boolean {
   if (c === 68 && num.plainInteger && !isAlnum(text.charCodeAt(at + 1))) return false; // "3D"
   const spaced = c === 32;
   const from = spaced ? at + 1 : at; // a unit may follow one space
-  const gated = (spaced ? SUFFIXES_AFTER_SPACE : SUFFIXES_GLUED).get(text.charCodeAt(from));
+  const first = text.charCodeAt(from);
+  const gated = first < 256 ? (spaced ? SUFFIXES_AFTER_SPACE : SUFFIXES_GLUED)[first] : undefined;
   const count = gated ? gated.length : 0;
   for (let r = 0; r < count; r++) {
     const { rule, prefixes } = (gated as readonly GatedRule[])[r];

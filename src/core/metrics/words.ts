@@ -321,6 +321,8 @@ export class Words {
 function isExampleMarker(text: string, start: number, end: number): boolean {
   const n = end - start;
   if (n < 4 || n > 6) return false;
+  const last = text.charCodeAt(end - 1);
+  if (last !== 44 && last !== 46) return false; // "," "."
   const c = text.charCodeAt(start);
   if (c !== 101 && c !== 105 && c !== 40) return false; // e i (
   return EXAMPLE_MARKERS.has(text, start, end, hashWord(text, start, end));
