@@ -1,7 +1,7 @@
 // A text field that adds tags, with autocomplete from the tags already in use: an ARIA combobox with a listbox
 // of suggestions (aria-activedescendant), so it works with a keyboard and a screen reader. Enter or comma adds
 // the highlighted suggestion or the typed text; Escape first closes the suggestions.
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { suggestTags, type TagUse } from './tag-suggest';
 
 interface TagFieldProps {
@@ -22,6 +22,10 @@ export function TagField({ id, label, tags, exclude = [], placeholder = 'Add a t
   const options = useMemo(() => (open ? suggestTags(tags, value, exclude) : []), [open, tags, value, exclude]);
   const listId = `${id}-suggestions`;
   const showList = open && options.length > 0;
+  // The `autofocus` attribute only acts on page load; a field that appears later is focused here.
+  useEffect(() => {
+    if (autoFocus) input.current?.focus();
+  }, []);
 
   const add = (tag: string) => {
     const clean = tag.trim().replace(/,+$/, '').trim();
@@ -66,7 +70,6 @@ export function TagField({ id, label, tags, exclude = [], placeholder = 'Add a t
         role="combobox"
         autoComplete="off"
         spellcheck={false}
-        autoFocus={autoFocus}
         placeholder={placeholder}
         maxLength={100}
         aria-autocomplete="list"
@@ -79,7 +82,6 @@ export function TagField({ id, label, tags, exclude = [], placeholder = 'Add a t
           setOpen(true);
           setActive(-1);
         }}
-        onFocus={() => setOpen(true)}
         onBlur={() => setOpen(false)}
         onKeyDown={onKeyDown}
       />
