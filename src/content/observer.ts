@@ -15,6 +15,8 @@ export interface ObserverOptions {
   root: Node;
   /** Is this element a card we already processed? */
   isCard(element: Element): boolean;
+  /** Nodes we inserted into the page's own tree (links in abstracts): their insertion is not news. */
+  ignore?(node: Node): boolean;
   onBatch(batch: MutationBatch): void;
   signal: AbortSignal;
   /** Scheduler for one batch per frame (tests may pass their own). */
@@ -31,6 +33,7 @@ function ownedByUs(node: Node): boolean {
 
 export function observeMutations(options: ObserverOptions): void {
   const { root, isCard, onBatch, signal } = options;
+  const ignore = options.ignore ?? (() => false);
   const schedule = options.schedule ?? ((callback) => requestAnimationFrame(() => callback()));
   let pending: MutationBatch | null = null;
 
@@ -52,9 +55,10 @@ export function observeMutations(options: ObserverOptions): void {
     const changed = new Set<Element>();
     for (const record of records) {
       if (ownedByUs(record.target)) continue;
-      const relevantAdditions = [...record.addedNodes].filter((n) => !isOurs(n));
+      const relevantAdditions = [...record.addedNodes].filter((n) => !isOurs(n) && !ignore(n));
       const relevantRemovals = [...record.removedNodes].filter((n) => !isOurs(n));
       if (record.type === 'childList' && relevantAdditions.length === 0 && relevantRemovals.length === 0) continue;
+      if (ignore(record.target)) continue;
       if (relevantAdditions.some((n) => n.nodeType === 1)) added = true;
       const card = cardAround(record.target);
       if (card) changed.add(card);

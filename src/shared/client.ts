@@ -1,7 +1,7 @@
 // The typed way for pages and content scripts to talk to the background:
 //   const { paper } = await send({ type: 'save', paper: card });   // throws Error(clear text) on failure
 //   const stop = onChange((event) => …);                            // every committed change, from any tab
-import browser from 'webextension-polyfill';
+import { extensionApi as browser } from './extension-api';
 import { parseChangeEvent, type ChangeEvent, type Request, type SuccessReply } from './messages';
 
 const NO_ANSWER = 'Paperlight\'s background did not answer. Try again; if it keeps failing, reload the extension.';

@@ -1,7 +1,8 @@
 // User settings, kept in browser.storage.local (readable by content scripts without a round trip to
 // the background, with change events for live updates). Stored values are validated on read:
 // anything malformed falls back to the default for that field.
-import browser from 'webextension-polyfill';
+import type Browser from 'webextension-polyfill';
+import { extensionApi as browser } from './extension-api';
 import { HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
 
 export interface Settings {
@@ -70,7 +71,7 @@ export async function saveSettings(settings: Settings): Promise<void> {
 
 /** Calls `listener` with the new settings whenever they change (in any tab or page). */
 export function onSettingsChange(listener: (settings: Settings) => void): () => void {
-  const handler = (changes: Record<string, browser.Storage.StorageChange>, area: string) => {
+  const handler = (changes: Record<string, Browser.Storage.StorageChange>, area: string) => {
     if (area === 'local' && SETTINGS_KEY in changes) listener(normalizeSettings(changes[SETTINGS_KEY]!.newValue));
   };
   browser.storage.onChanged.addListener(handler);

@@ -6,8 +6,8 @@ const runtime = vi.hoisted(() => ({
   listeners: new Set<(message: unknown) => unknown>(),
 }));
 
-vi.mock('webextension-polyfill', () => ({
-  default: {
+vi.mock('../../../src/shared/extension-api', () => ({
+  extensionApi: {
     runtime: {
       sendMessage: runtime.sendMessage,
       onMessage: {

@@ -1,0 +1,128 @@
+// Everything Paperlight does to one card element of the page, and how to undo it exactly:
+// the data-paperlight-* attributes (the DOM contract), metric highlights over the page's own text
+// nodes, and plain-text code links in the abstract turned into real links.
+import { extractCodeLinks, sortCodeLinks, type CodeLink } from '../core/links';
+import { extractMetrics } from '../core/metrics';
+import type { Metric } from '../core/metric-types';
+import type { PaperCard } from '../sites/types';
+import type { HighlightLayer } from './highlights';
+import { buildTextMap, type TextMap } from './text-map';
+
+export const ATTR_ID = 'data-paperlight-id';
+export const ATTR_METRICS = 'data-paperlight-metrics';
+export const ATTR_CODE = 'data-paperlight-code';
+export const ATTR_SAVED = 'data-paperlight-saved';
+const OUR_ATTRIBUTES = [ATTR_ID, ATTR_METRICS, ATTR_CODE, ATTR_SAVED];
+
+/** Links we inserted, so the observer ignores them and undo finds them. */
+export const insertedLinks = new WeakSet<Node>();
+
+export interface CardAnalysis {
+  card: PaperCard;
+  titleMetrics: Metric[];
+  abstractMetrics: Metric[];
+  /** Metrics of the title, then of the abstract (as the core reads the strings). */
+  metrics: Metric[];
+  /** Canonical code links, GitHub first. */
+  codeLinks: CodeLink[];
+}
+
+export function analyseCard(card: PaperCard): CardAnalysis {
+  const titleMetrics = extractMetrics(card.title);
+  const abstractMetrics = extractMetrics(card.abstract);
+  // The adapter already gathered the card's code links (from its links, data and abstract text).
+  const codeLinks = sortCodeLinks(extractCodeLinks('', card.codeLinks));
+  return { card, titleMetrics, abstractMetrics, metrics: [...titleMetrics, ...abstractMetrics], codeLinks };
+}
+
+export function markCard(element: Element, analysis: CardAnalysis): void {
+  element.setAttribute(ATTR_ID, analysis.card.key);
+  element.setAttribute(ATTR_METRICS, String(analysis.metrics.length));
+  element.setAttribute(ATTR_CODE, String(analysis.codeLinks.length));
+}
+
+export function setSavedAttribute(element: Element, saved: boolean): void {
+  if (saved) element.setAttribute(ATTR_SAVED, 'true');
+  else element.removeAttribute(ATTR_SAVED);
+}
+
+export interface Decoration {
+  marks: Array<{ range: Range; metric: Metric }>;
+  anchors: HTMLAnchorElement[];
+}
+
+/**
+ * Places the card's metrics on the page (as Ranges over the page's own text nodes) and turns code
+ * links written as plain text in the abstract into real links. The adapter's strings are
+ * whitespace-normalised copies of the title and abstract elements' text (possibly without chrome
+ * such as "Abstract:"), so each string is located inside its element's text and the core's offsets
+ * shifted; if it cannot be located, the element's own text is analysed instead. Each element's text
+ * is mapped once, and only when there is something to place in it.
+ */
+export function decorateCard(analysis: CardAnalysis): Decoration {
+  const { card } = analysis;
+  const marks: Decoration['marks'] = [];
+  const place = (element: Element | undefined, text: string, metrics: Metric[]) => {
+    if (!element || metrics.length === 0) return;
+    const map = buildTextMap(element);
+    mapMetrics(map, text, metrics, marks);
+  };
+  place(card.titleEl, card.title, analysis.titleMetrics);
+  const abstractEl = card.abstractEl;
+  // Only abstracts that hold a code link (the adapter found it there or in the card) need linking.
+  const mayLink = abstractEl !== undefined && card.codeLinks.length > 0;
+  if (!mayLink) {
+    place(abstractEl, card.abstract, analysis.abstractMetrics);
+    return { marks, anchors: [] };
+  }
+  const map = buildTextMap(abstractEl);
+  mapMetrics(map, card.abstract, analysis.abstractMetrics, marks);
+  // All link ranges are taken before the first one is wrapped: Ranges are live, the map is not.
+  const linkRanges = extractCodeLinks(map.text).flatMap((link) => {
+    const range = link.start >= 0 ? map.range(link.start, link.end) : null;
+    return range ? [{ range, href: link.url + (link.path ?? '') }] : [];
+  });
+  const anchors: HTMLAnchorElement[] = [];
+  for (const { range, href } of linkRanges) {
+    // Only a link that sits inside one text node and is not already a link is wrapped.
+    if (range.collapsed || range.startContainer !== range.endContainer) continue;
+    if (range.startContainer.parentElement?.closest('a')) continue;
+    const anchor = abstractEl.ownerDocument.createElement('a');
+    anchor.href = href;
+    anchor.target = '_blank';
+    anchor.rel = 'noopener noreferrer';
+    anchor.title = `${href} (link made by Paperlight)`;
+    insertedLinks.add(anchor);
+    range.surroundContents(anchor);
+    anchors.push(anchor);
+  }
+  return { marks, anchors };
+}
+
+function mapMetrics(map: TextMap, text: string, metrics: Metric[], into: Decoration['marks']): void {
+  const offset = map.text.indexOf(text);
+  const placed = offset >= 0 ? metrics : extractMetrics(map.text);
+  const shift = offset >= 0 ? offset : 0;
+  for (const metric of placed) {
+    const range = map.range(metric.start + shift, metric.end + shift);
+    if (range) into.push({ range, metric });
+  }
+}
+
+/** Removes the card's highlights and unwraps the links we made, leaving the page's text as it was. */
+export function undecorateCard(element: Element, anchors: readonly HTMLAnchorElement[], highlights: HighlightLayer): void {
+  highlights.removeCard(element);
+  for (const anchor of anchors) {
+    const parent = anchor.parentNode;
+    if (!parent) continue;
+    while (anchor.firstChild) parent.insertBefore(anchor.firstChild, anchor);
+    anchor.remove();
+    parent.normalize();
+  }
+}
+
+/** Puts the page back as it was: our attributes removed, highlights and links undone. */
+export function unmarkCard(element: Element, anchors: readonly HTMLAnchorElement[], highlights: HighlightLayer): void {
+  for (const name of OUR_ATTRIBUTES) element.removeAttribute(name);
+  undecorateCard(element, anchors, highlights);
+}

@@ -1,0 +1,207 @@
+// One run of Paperlight over one page: finds the adapter's cards, annotates them, follows cards the
+// page adds later (batches from the single observer, one per animation frame), and undoes everything when stopped (in-page
+// navigation, the site switched off). A failure on one card never stops the others.
+import type { SiteAdapter } from '../sites/types';
+import {
+  analyseCard, decorateCard, markCard, setSavedAttribute, undecorateCard, unmarkCard, type CardAnalysis,
+} from './card-annotation';
+import type { HighlightLayer } from './highlights';
+import type { MutationBatch } from './observer';
+
+export interface CardEntry {
+  element: Element;
+  analysis: CardAnalysis;
+  anchors: HTMLAnchorElement[];
+  /** A signature of what was read, to tell a real change from noise when the card mutates. */
+  signature: string;
+}
+
+export interface PageRunHooks {
+  highlights: HighlightLayer;
+  /** Called with the cards annotated in one batch (after their attributes and highlights are set). */
+  onCards(entries: CardEntry[]): void;
+  /** Called when a card is dropped (re-read as another paper, removed, or the run stops). */
+  onCardGone(entry: CardEntry): void;
+  debug: boolean;
+}
+
+/**
+ * Longest stretch of annotation work before the page gets the main thread back: well under a long
+ * task (50 ms), and room for the ~100 cards an infinite-scroll batch brings to land in one slice.
+ */
+const SLICE_MS = 30;
+
+/** Runs `task` in a new task, after the browser has had a chance to render and handle input. */
+function yieldToPage(task: () => void): void {
+  const scheduler = (globalThis as { scheduler?: { postTask?(cb: () => void, o: object): Promise<void> } }).scheduler;
+  if (scheduler?.postTask) void scheduler.postTask(task, { priority: 'user-visible' });
+  else {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => task();
+    channel.port2.postMessage(null);
+  }
+}
+
+const signatureOf = (analysis: CardAnalysis) =>
+  `${analysis.card.key}\u0000${analysis.card.title}\u0000${analysis.card.abstract.length}\u0000${analysis.card.abstractEl ? 1 : 0}`;
+
+export class PageRun {
+  readonly entries = new Map<Element, CardEntry>();
+  private readonly skipped = new WeakSet<Element>();
+  private readonly controller = new AbortController();
+  private queue: Element[] = [];
+  private cursor = 0;
+  private readonly queued = new Set<Element>();
+  private pumping = false;
+  skippedCount = 0;
+
+  constructor(
+    readonly adapter: SiteAdapter,
+    private readonly hooks: PageRunHooks,
+  ) {}
+
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  start(): void {
+    this.scan();
+  }
+
+  /** One frame's worth of page mutations (from the content script's single observer). */
+  handleBatch({ added, changedCards }: MutationBatch): void {
+    if (this.signal.aborted) return;
+    for (const element of changedCards) this.refresh(element);
+    if (added) this.scan();
+    this.dropDetached();
+  }
+
+  /** Queues every card not seen yet and annotates the queue in time slices. */
+  scan(): void {
+    if (this.signal.aborted) return;
+    let elements: Element[];
+    try {
+      elements = this.adapter.findCards(document);
+    } catch (error) {
+      console.warn(`[Paperlight] ${this.adapter.id}: finding cards failed`, error);
+      return;
+    }
+    for (const element of elements) {
+      if (!this.entries.has(element) && !this.skipped.has(element) && !this.queued.has(element)) {
+        this.queued.add(element);
+        this.queue.push(element);
+      }
+    }
+    this.pump();
+  }
+
+  /**
+   * Annotates queued cards for at most SLICE_MS, then yields to the page and goes on: a 600-card
+   * listing never blocks the main thread with one long task. Each slice is a performance measure
+   * named `paperlight:annotate` (the benchmark reads them from the page's timeline).
+   */
+  private pump(): void {
+    if (this.pumping || this.signal.aborted) return;
+    this.pumping = true;
+    const start = performance.now();
+    const fresh: CardEntry[] = [];
+    while (this.cursor < this.queue.length && performance.now() - start < SLICE_MS) {
+      const element = this.queue[this.cursor++]!;
+      this.queued.delete(element);
+      if (!element.isConnected || this.entries.has(element)) continue;
+      const entry = this.annotate(element);
+      if (entry) fresh.push(entry);
+    }
+    if (this.cursor >= this.queue.length) {
+      this.queue = [];
+      this.cursor = 0;
+    }
+    if (fresh.length) this.hooks.onCards(fresh);
+    performance.measure('paperlight:annotate', { start, end: performance.now() });
+    this.pumping = false;
+    if (this.queue.length) yieldToPage(() => this.pump());
+    else if (this.hooks.debug) {
+      console.info(`[Paperlight] ${this.adapter.id}: ${this.entries.size} cards, ${this.skippedCount} skipped without an id`);
+    }
+  }
+
+  private annotate(element: Element): CardEntry | undefined {
+    let analysis: CardAnalysis;
+    try {
+      const card = this.adapter.readCard(element, location.href);
+      if (!card) {
+        this.skipped.add(element);
+        this.skippedCount++;
+        return undefined;
+      }
+      analysis = analyseCard(card);
+    } catch (error) {
+      console.warn(`[Paperlight] ${this.adapter.id}: reading a card failed`, error);
+      this.skipped.add(element);
+      return undefined;
+    }
+    markCard(element, analysis);
+    let anchors: HTMLAnchorElement[] = [];
+    try {
+      const decoration = decorateCard(analysis);
+      anchors = decoration.anchors;
+      this.hooks.highlights.setCard(element, decoration.marks);
+    } catch (error) {
+      console.warn(`[Paperlight] ${this.adapter.id}: highlighting a card failed`, error);
+    }
+    const entry: CardEntry = { element, analysis, anchors, signature: signatureOf(analysis) };
+    this.entries.set(element, entry);
+    return entry;
+  }
+
+  /** A known card changed inside (abstract expanded, re-rendered text): re-read it if what it says changed. */
+  private refresh(element: Element): void {
+    const entry = this.entries.get(element);
+    if (!entry) return;
+    let card;
+    try {
+      card = this.adapter.readCard(element, location.href);
+    } catch {
+      card = undefined;
+    }
+    if (card && signatureOf(analyseCard(card)) === entry.signature) {
+      // Same paper, same text: only re-place the highlights if their text nodes were replaced.
+      const stale = this.hooks.highlights.marksOf(element).some((mark) => !mark.range.startContainer.isConnected);
+      if (stale) {
+        undecorateCard(element, entry.anchors, this.hooks.highlights);
+        const decoration = decorateCard(analyseCard(card));
+        entry.anchors = decoration.anchors;
+        this.hooks.highlights.setCard(element, decoration.marks);
+      }
+      return;
+    }
+    this.drop(entry);
+    const renewed = this.annotate(element);
+    if (renewed) this.hooks.onCards([renewed]);
+  }
+
+  private dropDetached(): void {
+    for (const entry of this.entries.values()) {
+      if (!entry.element.isConnected) this.drop(entry);
+    }
+  }
+
+  private drop(entry: CardEntry): void {
+    unmarkCard(entry.element, entry.anchors, this.hooks.highlights);
+    this.entries.delete(entry.element);
+    this.hooks.onCardGone(entry);
+  }
+
+  setSaved(entry: CardEntry, saved: boolean): void {
+    setSavedAttribute(entry.element, saved);
+  }
+
+  /** Undoes everything this run did to the page. */
+  stop(): void {
+    this.controller.abort();
+    this.queue = [];
+    this.cursor = 0;
+    this.queued.clear();
+    for (const entry of [...this.entries.values()]) this.drop(entry);
+  }
+}

@@ -1,0 +1,189 @@
+// The small toolbar Paperlight adds to each paper card (inside a shadow root): save, tags with
+// autocomplete, reading status, note, the code badge and the metric readings. Everything is a
+// real button, link or form field, so it all works from the keyboard.
+import { useState } from 'preact/hooks';
+import { describeMetric, metricValueText } from '../../core/describe-metric';
+import { GROUP_OF_KIND } from '../../core/highlight-groups';
+import type { Metric } from '../../core/metric-types';
+import { READING_STATUSES, type ReadingStatus } from '../../core/paper';
+import { TagInput } from './TagInput';
+
+export interface CodeLinkView {
+  url: string;
+  kind: string;
+  /** Short text for the link: `owner/repo`, a host name. */
+  label: string;
+}
+
+export interface CardView {
+  key: string;
+  title: string;
+  metrics: readonly Metric[];
+  /** True when the abstract is visible on the card (metrics are highlighted in place). */
+  abstractShown: boolean;
+  codeLinks: readonly CodeLinkView[];
+}
+
+export interface SavedView {
+  tags: readonly string[];
+  status: ReadingStatus;
+  note: string;
+}
+
+export interface CardActions {
+  toggleSave(): Promise<void>;
+  update(change: { status?: ReadingStatus; note?: string; addTags?: string[]; removeTags?: string[] }): Promise<void>;
+  suggestTags(prefix: string): Promise<string[]>;
+  /** Shows the reading of metric `index` next to its highlight (or `anchor`); null hides it. */
+  showMetric(index: number | null, anchor?: Element): void;
+}
+
+const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+const VISIBLE_CHIPS = 4;
+
+interface Props {
+  view: CardView;
+  saved: SavedView | undefined;
+  actions: CardActions;
+}
+
+export function CardWidget({ view, saved, actions }: Props) {
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [adding, setAdding] = useState(false);
+  const [noteOpen, setNoteOpen] = useState(false);
+  const [codeOpen, setCodeOpen] = useState(false);
+  const [allMetrics, setAllMetrics] = useState(false);
+
+  const run = async (action: () => Promise<void>) => {
+    if (busy) return; // one change at a time; the button keeps its focus (no `disabled`)
+    setBusy(true);
+    setError('');
+    try {
+      await action();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chips = view.abstractShown && !allMetrics ? [] : view.metrics.slice(0, allMetrics ? undefined : VISIBLE_CHIPS);
+  const hiddenChips = view.metrics.length - chips.length;
+
+  return (
+    <div class="bar" role="toolbar" aria-label={`Paperlight: ${view.title}`} onKeyDown={(e) => e.stopPropagation()}>
+      <button
+        class="save"
+        aria-pressed={saved ? 'true' : 'false'}
+        aria-busy={busy}
+        title={saved ? 'Remove from your Paperlight library' : 'Save to your Paperlight library (Alt+Shift+S)'}
+        onClick={() => run(actions.toggleSave)}
+      >
+        {saved ? '★ Saved' : '☆ Save'}
+      </button>
+
+      {saved && (
+        <>
+          <label class="sr-only" for="status">Reading status</label>
+          <select
+            id="status"
+            value={saved.status}
+            onChange={(e) => run(() => actions.update({ status: (e.target as HTMLSelectElement).value as ReadingStatus }))}
+          >
+            {READING_STATUSES.map((s) => (
+              <option key={s} value={s}>{STATUS_LABELS[s]}</option>
+            ))}
+          </select>
+          {saved.tags.map((tag) => (
+            <span class="tag" key={tag}>
+              {tag}
+              <button aria-label={`Remove tag ${tag}`} onClick={() => run(() => actions.update({ removeTags: [tag] }))}>×</button>
+            </span>
+          ))}
+          {adding ? (
+            <TagInput
+              cardKey={view.key}
+              existing={saved.tags}
+              suggest={actions.suggestTags}
+              onAdd={(tag) => run(() => actions.update({ addTags: [tag] }))}
+              onClose={() => setAdding(false)}
+            />
+          ) : (
+            <button onClick={() => setAdding(true)} aria-label="Add a tag">+ tag</button>
+          )}
+          <button aria-expanded={noteOpen} onClick={() => setNoteOpen(!noteOpen)}>
+            {saved.note ? '✎ Note' : '+ note'}
+          </button>
+        </>
+      )}
+
+      {view.codeLinks.length > 0 && (
+        <span class="menu">
+          <button class="code" aria-haspopup="true" aria-expanded={codeOpen} onClick={() => setCodeOpen(!codeOpen)}
+            title={view.codeLinks.map((l) => l.url).join('\n')}>
+            {'</> code'} {view.codeLinks.length > 1 ? view.codeLinks.length : view.codeLinks[0]!.label}
+          </button>
+          {codeOpen && (
+            <div class="popover" onKeyDown={(e) => e.key === 'Escape' && setCodeOpen(false)}>
+              {view.codeLinks.map((link) => (
+                <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer">
+                  <span class="kind">{link.kind}</span>{link.label}
+                </a>
+              ))}
+            </div>
+          )}
+        </span>
+      )}
+
+      {view.metrics.length > 0 && view.abstractShown && !allMetrics && (
+        <button onClick={() => setAllMetrics(true)} title="List the stated metrics read from this abstract">
+          {view.metrics.length} metric{view.metrics.length === 1 ? '' : 's'}
+        </button>
+      )}
+      {chips.map((metric, index) => (
+        <button
+          key={`${metric.start}-${metric.text}`}
+          class={`metric ${GROUP_OF_KIND[metric.kind]}`}
+          title={describeMetric(metric)}
+          aria-label={describeMetric(metric)}
+          onMouseEnter={(e) => actions.showMetric(index, e.currentTarget)}
+          onMouseLeave={() => actions.showMetric(null)}
+          onFocus={(e) => actions.showMetric(index, e.currentTarget)}
+          onBlur={() => actions.showMetric(null)}
+        >
+          {metricValueText(metric)}
+        </button>
+      ))}
+      {hiddenChips > 0 && !view.abstractShown && (
+        <button onClick={() => setAllMetrics(true)} aria-label={`Show ${hiddenChips} more metrics`}>+{hiddenChips}</button>
+      )}
+
+      {saved && noteOpen && (
+        <NoteEditor note={saved.note} onSave={(note) => run(() => actions.update({ note }))} />
+      )}
+      {error && <span class="error" role="alert">{error}</span>}
+    </div>
+  );
+}
+
+function NoteEditor({ note, onSave }: { note: string; onSave(note: string): void }) {
+  const [draft, setDraft] = useState(note);
+  const commit = () => draft !== note && onSave(draft);
+  return (
+    <div style="flex-basis: 100%">
+      <textarea
+        aria-label="Note"
+        maxLength={10_000}
+        value={draft}
+        onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          e.stopPropagation();
+          if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) commit();
+        }}
+      />
+      <span class="hint">Saved when you leave the field (or Ctrl+Enter).</span>
+    </div>
+  );
+}
