@@ -3,6 +3,8 @@
 // the database is opened on demand by the first message that needs it, and re-opened after the worker restarts.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { broadcastChange } from './broadcast';
+import { watchCommands } from './commands';
+import { watchGenericSites } from './generic-sites';
 import { createDbOpener } from './db';
 import { createMessageHandler } from './handler';
 
@@ -16,3 +18,8 @@ const handle = createMessageHandler({
 
 // Registered synchronously at start-up, so a message that wakes the worker is not missed.
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handle(raw, sender));
+
+// Keyboard commands go to the focused card of the active tab; the generic fallback's content script
+// follows the origins the user enabled. Both listeners are registered at start-up like the one above.
+watchCommands();
+watchGenericSites();
