@@ -42,14 +42,17 @@ function readCard(entry: Element, pageUrl: string): PaperCard | undefined {
   // The paper page is /<id>/; built from the id rather than copied, since minified pages write the
   // link unquoted (`href=/2023.alta-1.1/>`), which some HTML parsers read without its final slash.
   const url = title && absoluteUrl(`/${title.id}/`, pageUrl);
-  const abstract = textOf(abstractBlockOf(entry));
+  const abstractEl = abstractBlockOf(entry);
+  const abstract = textOf(abstractEl);
   return toCard({
     ids: [url],
     title: textOf(title?.link),
     url: url ?? '',
     authors: [...entry.querySelectorAll('a[href*="/people/"]')].map((a) => textOf(a)).filter(Boolean),
-    // Collapsed until the reader opens it: the card shows no abstract, so no abstractEl.
+    // Collapsed until the reader opens it: highlighted all the same, so the metrics are marked when it opens
+    // (the toolbar shows them as chips while it is closed).
     abstract,
+    abstractEl,
     titleEl: title?.link,
     codeHrefs: codeHrefsOf(entry, pageUrl),
   });

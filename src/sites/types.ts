@@ -12,7 +12,11 @@ export interface PaperCard {
   authors: string[];
   /** Full abstract text, from the card or from data the page carries elsewhere (hydration JSON, hidden element). */
   abstract: string;
-  /** The element that shows the abstract on the card, when it is visible there. */
+  /**
+   * The element holding the abstract's text on the page, shown or collapsed (an expandable block
+   * beside the card counts): highlights go there. Absent when the text comes only from data the page
+   * carries elsewhere (hydration JSON).
+   */
   abstractEl?: Element;
   /** The element that shows the title (for title highlights). */
   titleEl?: Element;

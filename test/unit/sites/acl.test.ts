@@ -52,8 +52,8 @@ describe('acl entries', () => {
         'We introduce a new language representation model called BERT. It obtains new state-of-the-art results on eleven natural language processing tasks, including pushing the GLUE score to 80.5%.',
       codeLinks: ['https://github.com/google-research/bert'],
     });
-    // Collapsed until opened: the card does not show it, so the widget lists its metrics instead.
-    expect(records[0]!.abstractEl).toBeUndefined();
+    // Collapsed until opened: highlighted all the same; the widget lists its metrics as chips meanwhile.
+    expect(records[0]!.abstractEl?.id).toBe('abstract-N19-1423');
     expect(records[1]).toMatchObject({ title: 'A workshop paper without abstract', authors: ['Ana García'], abstract: '' });
   });
 
