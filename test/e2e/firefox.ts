@@ -49,6 +49,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     uuid,
     async newPage(routes) {
       const page = await browser.newPage();
+      await page.setViewport({ width: 1280, height: 900 });
       const bodies = await Promise.all(routes.map(async (r) => r.body ?? (r.file ? await readFixture(r.file) : '')));
       await page.setRequestInterception(true);
       page.on('request', (request: HTTPRequest) => {

@@ -39,6 +39,14 @@ const UNRELATED_URLS = [
   'https://openaccess.thecvf.com/menu',
   'https://proceedings.neurips.cc/',
   'https://neurips.cc/virtual/2023/papers.html',
+  'https://arxiv.org/pdf/2108.10257',
+  'https://arxiv.org/html/2108.10257v1',
+  'https://export.arxiv.org/api/query?search_query=all:llm',
+  'https://openreview.net/pdf?id=GiHo83ozsF',
+  'https://openreview.net/venues',
+  'https://www.alphaxiv.org/',
+  'https://huggingface.co/spaces/akhaliq/papers',
+  'http://huggingface.co/papers',
 ];
 
 describe('adapter registry', () => {
@@ -46,6 +54,13 @@ describe('adapter registry', () => {
     const files = readdirSync(SITES_DIR).filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && !NOT_ADAPTERS.has(f));
     expect(adapters.map((a) => `${a.id}.ts`).sort()).toEqual(files.sort());
     expect(new Set(adapters.map((a) => a.id)).size).toBe(adapters.length);
+  });
+
+  it.each(adapters.map((a) => [a.id, a] as const))('%s is exported under its id from src/sites/%s.ts', async (id, adapter) => {
+    // The build makes one content script per site by importing `{ <id> }` from the adapter's file.
+    // eslint-disable-next-line no-unsanitized/method -- an adapter id of our own registry
+    const module = (await import(`../../../src/sites/${id}.ts`)) as Record<string, unknown>;
+    expect(module[id]).toBe(adapter);
   });
 
   it.each(adapters.map((a) => [a.id, a] as const))('%s has a name, match patterns and sample URLs', (_id, adapter) => {
