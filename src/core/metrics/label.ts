@@ -89,13 +89,24 @@ function tailAfter(after: Words): string {
 
 /** Units that name the metric themselves ("AUROC", "BLEU-4"), usable as a label of last resort. */
 const GENERIC_UNITS = new Set(['', 'x', '%', 'pp', 'points', 'px', 'OOM']);
+const NAMED_UNIT = /^[A-Za-z][\w@ -]*$/;
+const namedUnits = new Map<string, boolean>();
+
+function namesMetric(unit: string): boolean {
+  let named = namedUnits.get(unit);
+  if (named === undefined) {
+    named = !GENERIC_UNITS.has(unit) && NAMED_UNIT.test(unit);
+    if (namedUnits.size < 1000) namedUnits.set(unit, named); // units come from a small closed set, plus nouns
+  }
+  return named;
+}
 
 export function describe(around: Around, kind: MetricKind, unit: string): string {
   const after = around.after;
   const following = phraseAfter(after);
   if (following) return following;
   const tail = tailAfter(after);
-  const named = !GENERIC_UNITS.has(unit) && /^[A-Za-z][\w@ -]*$/.test(unit);
+  const named = namesMetric(unit);
   // "58.7 box AP on COCO test-dev": a metric name inside the span is the label's head.
   // Searched in the span alone: indexOf on the whole text would scan to its end for every value.
   const inSpan = named && around.text.slice(around.start, around.end).includes(unit);

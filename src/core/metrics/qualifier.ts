@@ -51,7 +51,7 @@ export function qualifierBefore(around: Around, prefix: string, previous: Metric
     }
   }
   // "up to speedup 14.41times": the metric noun may sit between "up to" and the value.
-  if (before.is(2, 'up') && before.is(1, 'to') && /^[a-z-]+$/i.test(before.raw(0))) {
+  if (before.is(1, 'to') && before.is(2, 'up') && /^[a-z-]+$/i.test(before.raw(0))) {
     return { qualifier: text.slice(before.start(2), before.end(1)), upTo: true };
   }
   // "up to 4K (2048 times 4096)": a parenthetical restatement inherits the qualifier.

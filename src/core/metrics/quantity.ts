@@ -33,6 +33,7 @@ export type ReadResult = Quantity | number;
 const DECIMAL_COMMA_TYPO = /,(\d{1,2})(?=\s?(?:[xX×]|\\?times)(?![A-Za-z]))/y;
 const FRACTION = /\/(\d{1,3})(?![\d.A-Za-z/])/y;
 const FLOPS_RULE = SUFFIXES.find((rule) => rule.cls === 'flops') as (typeof SUFFIXES)[number];
+const PERCENT_WORDS_RULE = SUFFIXES.find((rule) => rule.cls === 'percent' && rule.space === 'required') as (typeof SUFFIXES)[number];
 const RANGE_CONNECTOR = /(?:\s?(?:-|–|—|−|~|∼|\\sim|sim)\s?|\s(?:to)\s|\/)/y;
 
 export const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -48,6 +49,12 @@ export function skipWord(text: string, i: number): number {
     if (isAlnum(c) || ((c === 46 || c === 44) && isDigit(text.charCodeAt(j + 1)))) j++;
     else return Math.max(j, i + 1);
   }
+}
+
+/** End of a sticky regex's match at `at`, or -1; test() and lastIndex, so no match array is allocated. */
+function stickEnd(re: RegExp, text: string, at: number): number {
+  re.lastIndex = at;
+  return re.test(text) ? re.lastIndex : -1;
 }
 
 function stick(re: RegExp, text: string, at: number): RegExpExecArray | null {
@@ -223,22 +230,24 @@ function readUnit(text: string, at: number): boolean {
   for (let r = 0; r < count; r++) {
     const { rule, prefixes } = (gated as readonly GatedRule[])[r];
     if (!startsWithAny(text, from, prefixes)) continue;
-    const m = stick(rule.re, text, at);
-    if (!m) continue;
-    const end = at + m[0].length;
-    const written = m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5];
+    const end = stickEnd(rule.re, text, at);
+    if (end < 0) continue;
     switch (rule.cls) {
       case 'precision':
         return false;
-      case 'percent':
+      case 'percent': {
         if (text.startsWith('ile', end)) return false; // "95%ile"
-        return setUnit('percent', m[2] || written === 'pp' || written.startsWith('percentage') ? 'pp' : '%', '', end);
+        // "%" alone, "% points", or the words "percent" / "pp" / "percentage points".
+        const word = rule === PERCENT_WORDS_RULE ? text.slice(from, end) : '';
+        const points = rule === PERCENT_WORDS_RULE ? word !== 'percent' : isLetter(text.charCodeAt(end - 1));
+        return setUnit('percent', points ? 'pp' : '%', '', end);
+      }
       case 'multiplier':
         return readMultiplier(text, end);
       case 'magnitude':
-        return readMagnitude(text, end, rule.unit(written));
+        return readMagnitude(text, end, rule.unit(text.slice(from, end)));
       default:
-        return setUnit(rule.cls, rule.unit(written), '', end);
+        return setUnit(rule.cls, rule.unit(text.slice(from, end)), '', end);
     }
   }
   // "3V", "5.5w", "2nd": a name or ordinal -- unless the letters are a stripped "\sim" range ("0.2sim7%").
@@ -263,17 +272,17 @@ function readMultiplier(text: string, at: number): boolean {
     if (!num.plainInteger || num.value < 32 || scannedValue < 32) return false; // kernel sizes, "n x d" math
     return setUnit('resolution', 'px', '', scannedEnd, Math.max(num.value, scannedValue));
   }
-  if (stick(HARDWARE_AFTER, text, at)) return false;
-  const times = stick(TRAILING_TIMES, text, at);
-  return setUnit('multiplier', 'x', '', times ? at + times[0].length : at);
+  if (stickEnd(HARDWARE_AFTER, text, at) >= 0) return false;
+  const times = stickEnd(TRAILING_TIMES, text, at);
+  return setUnit('multiplier', 'x', '', times >= 0 ? times : at);
 }
 
 /** After a magnitude: "150B tokens", "85 million parameters", "3.6 billion MACs", or the bare "7B"/"128K". */
 function readMagnitude(text: string, at: number, magnitude: string): boolean {
-  const noun = stick(MAGNITUDE_NOUN, text, at);
-  if (noun) {
-    const tokens = noun[1] === 'tokens';
-    return setUnit(tokens ? 'tokens' : 'params', `${magnitude} ${tokens ? 'tokens' : 'params'}`, magnitude, at + noun[0].length);
+  const noun = stickEnd(MAGNITUDE_NOUN, text, at);
+  if (noun >= 0) {
+    const tokens = text.startsWith('tokens', noun - 6);
+    return setUnit(tokens ? 'tokens' : 'params', `${magnitude} ${tokens ? 'tokens' : 'params'}`, magnitude, noun);
   }
   const flops = stick(FLOPS_RULE.re, text, at);
   if (flops && !/^(?:[GTPK]|M(?!AC)|Giga|Tera|Peta)/.test(flops[1])) {
@@ -354,13 +363,12 @@ export function readQuantity(text: string, i: number): ReadResult {
 
   // A second value of the same quantity: "1.1-2.1x", "30\%-50\%", "10% to 30%", "+0.2sim7%", "0.467%/0.741%".
   if (cls !== 'resolution' && mayConnect(text, end)) {
-    const connector = stick(RANGE_CONNECTOR, text, end);
-    if (connector) {
-      const signAt = end + connector[0].length;
+    const signAt = stickEnd(RANGE_CONNECTOR, text, end);
+    if (signAt >= 0) {
       const sign = text.charCodeAt(signAt) === 43 || text.charCodeAt(signAt) === 126 ? 1 : 0; // "+", "~"
       const secondAt = signAt + sign;
-      const isTo = connector[0].trim() === 'to';
-      const isSlash = connector[0] === '/';
+      const isTo = text.startsWith(' to ', end);
+      const isSlash = text.charCodeAt(end) === 47;
       if (isDigit(text.charCodeAt(secondAt)) && !(isTo && afterFrom(text, start))) {
         const second = readValue(text, secondAt);
         if (second === -1) return skipWord(text, secondAt);

@@ -72,21 +72,24 @@ function lookup(text: string, start: number, end: number, hash: number): Entry |
 
 /** A case-insensitive set of words, queried by offsets into a text. */
 export class WordSet {
-  private readonly bit: number;
+  /** This set's bit in Entry.lo or Entry.hi (the other mask is 0). */
+  private readonly lo: number;
+  private readonly hi: number;
 
   constructor(words: Iterable<string>) {
-    this.bit = nextBit++;
-    if (this.bit >= 64) throw new Error('too many word sets');
+    const bit = nextBit++;
+    if (bit >= 64) throw new Error('too many word sets');
+    this.lo = bit < 32 ? 1 << bit : 0;
+    this.hi = bit < 32 ? 0 : 1 << (bit - 32);
     for (const word of words) {
       const entry = entryFor(word);
-      if (this.bit < 32) entry.lo |= 1 << this.bit;
-      else entry.hi |= 1 << (this.bit - 32);
+      entry.lo |= this.lo;
+      entry.hi |= this.hi;
     }
   }
 
   contains(entry: Entry | undefined): boolean {
-    if (!entry) return false;
-    return this.bit < 32 ? (entry.lo & (1 << this.bit)) !== 0 : (entry.hi & (1 << (this.bit - 32))) !== 0;
+    return entry !== undefined && ((entry.lo & this.lo) | (entry.hi & this.hi)) !== 0;
   }
 
   has(text: string, start: number, end: number, hash: number): boolean {
