@@ -58,7 +58,7 @@ export function decide(text: string, q: Quantity, previous: Previous | undefined
     kind,
     value: q.value,
     unit: reading.unit,
-    label: describe(around, kind, reading.unit),
+    label: describe(around, kind, reading.unit, reading.cls),
     upTo: qualifier.upTo,
     qualifier: qualifier.qualifier,
     rangeLow: q.rangeLow,
@@ -154,6 +154,22 @@ function countNoun(after: Words): number {
   return -1;
 }
 
+/**
+ * For a large count ("15,056 labeled and 65,406 unlabeled news headlines", "1 million images"):
+ * 'data' when a data noun follows within a few words, 'setup' when a setup noun does, else ''.
+ * Fillers, coordinated numbers and up to two unknown words ("news") may come between.
+ */
+function largeCountNoun(after: Words): 'data' | 'setup' | '' {
+  let unknown = 0;
+  for (let k = 0; k < 7 && after.has(k); k++) {
+    if (after.in(k, SETUP_NOUNS) || after.in(k, MODEL_NOUNS)) return 'setup';
+    if (after.in(k, DATA_NOUNS)) return 'data';
+    if (after.numeric(k) || after.in(k, COUNT_FILLERS) || after.is(k, 'and') || after.is(k, 'or')) continue;
+    if (++unknown > 2) return '';
+  }
+  return '';
+}
+
 /** "as few as 10", "only 500": a small count the sentence presents as the result. */
 function stressed(around: Around): boolean {
   const before = around.before;
@@ -176,6 +192,7 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
     return null;
   }
   if (noun >= 0 && after.in(noun, DATA_NOUNS)) return reading('data', `${q.magnitude} ${after.raw(noun).toLowerCase()}`, q.cls);
+  if (q.magnitude !== 'G' && largeCountNoun(after) === 'data') return reading('data', q.magnitude, q.cls); // "1 million unlabeled news headlines"
   // "3.7B active parameters": the count noun after one adjective is outside the span (guideline 3.3).
   if (after.find(PARAMS_WORDS, 0, 2) >= 0) return evaluatedModel(around, q) ? null : reading('size', `${q.magnitude} params`, q.cls);
   if (after.is(0, 'tokens') || after.is(1, 'tokens') || after.is(2, 'tokens')) {
@@ -225,6 +242,11 @@ function readBare(around: Around, q: Quantity, previous: Previous | undefined): 
     if (after.in(noun, DATA_NOUNS)) {
       return q.grouped || q.value >= 100 || stressed(around) ? reading('data', after.raw(noun).toLowerCase(), null) : null;
     }
+  }
+  if (q.grouped || (q.plainInteger && q.value >= 1000)) {
+    const large = largeCountNoun(after);
+    if (large === 'setup') return null;
+    if (large === 'data') return reading('data', '', null);
   }
   if (q.prefix === '+') return reading(null, nearbyScoreUnit(q, previous), 'score');
   const named = scoreNameBefore(around);

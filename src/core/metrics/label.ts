@@ -3,21 +3,26 @@
 // completes ("improves attention efficiency by up to 300%" -> "attention efficiency gain").
 // Labels are slices of the abstract, so they read as the authors wrote them.
 import type { MetricKind } from '../metric-types';
-import { KIND_CUES, KIND_LABEL, LABEL_HEADS, LABEL_STOPS, SCORE_WORDS, VERB_SUFFIX } from './lexicon';
+import { DATA_NOUNS, GLUE_BEFORE, KIND_CUES, KIND_LABEL, PARAMS_WORDS, LABEL_HEADS, LABEL_STOPS, SCORE_WORDS, VERB_SUFFIX, type UnitClass } from './lexicon';
 import { WordSet, type Around, type Words } from './words';
 
 const MAX_LABEL = 60;
 const MAX_AFTER = 7;
 /** Words that may continue a label after its head ("speedup on A100", "faster than DeiT"). */
 const LINKS = new WordSet(['on', 'over', 'than', 'vs', 'vs.', 'versus', 'in', 'for', 'of', 'to', 'compared', 'against', 'the']);
-/** Words skipped between a value and the phrase it completes ("accuracy of 55.89", "by up to 300%"). */
-const GLUE_BEFORE = new WordSet(['by', 'of', 'to', 'is', 'are', 'at', 'reaches', 'reaching', 'achieves', 'achieving', 'achieve',
-  'attains', 'attaining', 'with', 'only', 'just', 'merely', 'an', 'a', 'the', 'average', 'up', 'upto', 'around', 'about',
-  'approximately', 'nearly', 'almost', 'over', 'than', 'more', 'less', 'roughly', 'exceeding', 'within', 'delivers',
-  'delivering', 'shows', 'showing', 'obtains', 'yields', 'yielding', 'gets', 'has', 'have', 'from', 'mere', 'sim']);
 /** Sentence subjects a label never starts with ("our model achieves 72.5 on MMLU" -> "score on MMLU"). */
 const SUBJECTS = new WordSet(['model', 'models', 'method', 'methods', 'approach', 'framework', 'system', 'it', 'they', 'which']);
-const TAIL_START = new WordSet(['on', 'over', 'vs', 'vs.', 'versus', 'than', 'compared', 'against', 'for']);
+const TAIL_START = new WordSet(['on', 'over', 'vs', 'vs.', 'versus', 'than', 'compared', 'against']);
+/** Verbs that end a label phrase read backwards ("HunyuanVideo takes 600 PFLOPs" is not labelled "takes"). */
+const VERB_STOPS = new WordSet(['takes', 'take', 'took', 'requires', 'require', 'required', 'needs', 'need', 'consumes', 'consume',
+  'uses', 'use', 'used', 'runs', 'run', 'keeps', 'keep', 'train', 'trains', 'trained', 'generates', 'generate', 'fits', 'serves',
+  'supports', 'costs', 'spends', 'processes', 'handles', 'contains', 'includes', 'reports', 'report', 'find', 'show', 'shows']);
+
+/** Starts with a letter: symbols and stray punctuation never go into a label. */
+function isWordLike(words: Words, k: number): boolean {
+  const c = words.text.charCodeAt(words.start(k));
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
 
 /** A word that is only a number ("33.5\%"): a label never runs through another value. */
 function isValue(words: Words, k: number): boolean {
@@ -63,7 +68,8 @@ function phraseBefore(before: Words): string {
       suffix = verb;
       break;
     }
-    if (before.in(k, LABEL_STOPS) || before.in(k, SUBJECTS) || before.numeric(k)) break;
+    if (before.in(k, LABEL_STOPS) || before.in(k, SUBJECTS) || before.in(k, VERB_STOPS) || before.in(k, LINKS) || before.numeric(k)) break;
+    if (!isWordLike(before, k)) break; // symbols such as a stray comparison sign
   }
   // Words nearest..k-1, read backwards; drop link words at the phrase's start ("of the", "on").
   let farthest = k - 1;
@@ -87,6 +93,12 @@ function tailAfter(after: Words): string {
   return last >= 0 ? spanText(after, 0, last) : '';
 }
 
+/** Labels of last resort for units that say what they measure. */
+const UNIT_LABEL: Readonly<Record<string, string>> = {
+  bpp: 'bitrate', dB: 'PSNR gain', tokens: 'tokens', 'K tokens': 'tokens', 'M tokens': 'tokens', 'B tokens': 'tokens',
+  'T tokens': 'tokens', 'K resolution': 'resolution', px: 'resolution', FPS: 'frame rate',
+};
+
 /** Units that name the metric themselves ("AUROC", "BLEU-4"), usable as a label of last resort. */
 const GENERIC_UNITS = new Set(['', 'x', '%', 'pp', 'points', 'px', 'OOM']);
 const NAMED_UNIT = /^[A-Za-z][\w@ -]*$/;
@@ -101,18 +113,38 @@ function namesMetric(unit: string): boolean {
   return named;
 }
 
-export function describe(around: Around, kind: MetricKind, unit: string): string {
+/**
+ * The words from a count to the noun it counts ("2,071 structured test cases" -> "structured test
+ * cases", "3.7B active parameters" -> "active parameters"), or ''.
+ */
+function countedNoun(after: Words, nouns: WordSet): string {
+  for (let k = 0; k < 5 && after.has(k); k++) {
+    if (after.in(k, nouns)) {
+      while (after.in(k + 1, nouns)) k++; // "annotated data samples"
+      return spanText(after, 0, k);
+    }
+    if (after.in(k, LABEL_STOPS) && !after.is(k, 'of')) return '';
+  }
+  return '';
+}
+
+export function describe(around: Around, kind: MetricKind, unit: string, cls: UnitClass | null): string {
   const after = around.after;
   const following = phraseAfter(after);
   if (following) return following;
   const tail = tailAfter(after);
-  const named = namesMetric(unit);
+  const named = cls === 'score' && namesMetric(unit); // "AUROC", not "ms"
   // "58.7 box AP on COCO test-dev": a metric name inside the span is the label's head.
   // Searched in the span alone: indexOf on the whole text would scan to its end for every value.
   const inSpan = named && around.text.slice(around.start, around.end).includes(unit);
   if (inSpan) return tail ? `${unit} ${tail}` : unit;
+  if (kind === 'data' || cls === 'magnitude') {
+    const counted = countedNoun(after, kind === 'data' ? DATA_NOUNS : PARAMS_WORDS);
+    if (counted) return counted;
+  }
   const preceding = phraseBefore(around.before);
-  const fallback = named ? unit : KIND_LABEL[kind];
+  // "12B parameters", "16K tokens": the count noun in the span says what is counted.
+  const fallback = named ? unit : UNIT_LABEL[unit] ?? (cls === 'params' ? 'parameters' : cls === 'resolution' ? 'resolution' : KIND_LABEL[kind]);
   const label = preceding ? (tail ? `${preceding} ${tail}` : preceding) : tail ? `${fallback} ${tail}` : fallback;
   return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '') : label;
 }

@@ -219,7 +219,8 @@ export const SETUP_NOUNS = new WordSet(['dataset', 'datasets', 'task', 'tasks', 
   'round', 'rounds', 'fold', 'folds', 'shot', 'shots', 'dimension', 'dimensions', 'channel', 'channels', 'meter', 'meters',
   'checkpoint', 'checkpoints', 'backbone', 'backbones', 'transformer', 'transformers',
   'machine', 'machines', 'server', 'servers', 'card', 'cards', 'worker', 'workers', 'frame', 'frames', 'bit', 'bits', 'times',
-  'kernel', 'kernels', 'evaluation', 'evaluations', 'trial', 'trials', 'participant', 'participants', 'user', 'users']);
+  'kernel', 'kernels', 'evaluation', 'evaluations', 'participant', 'participants', 'user', 'users', 'experiment',
+  'experiments', 'configurations', 'settings', 'hyperparameters', 'people', 'authors', 'annotators', 'raters', 'teams', 'systems']);
 
 /** Nouns of data amounts; a count of them is a metric when it is large or stressed ("as few as 10 samples"). */
 export const DATA_NOUNS = new WordSet(['sample', 'samples', 'example', 'examples', 'image', 'images', 'sentence', 'sentences',
@@ -229,7 +230,11 @@ export const DATA_NOUNS = new WordSet(['sample', 'samples', 'example', 'examples
   'queries', 'problem', 'problems', 'text', 'texts', 'caption', 'captions', 'word', 'words', 'dialogue', 'dialogues',
   'conversation', 'conversations', 'recording', 'recordings', 'article', 'articles', 'paper', 'papers', 'latent', 'latents',
   'molecule', 'molecules', 'protein', 'proteins', 'patient', 'patients', 'record', 'records', 'data', 'points',
-  'variables', 'vertices', 'architectures', 'pixels']);
+  'variables', 'vertices', 'architectures', 'pixels', 'headlines', 'tweets', 'posts', 'reviews', 'passages', 'pages', 'files',
+  'programs', 'functions', 'repositories', 'games', 'scenes', 'objects', 'speakers', 'interactions', 'episodes', 'transcripts',
+  'comments', 'instances', 'entries', 'items', 'triples', 'facts', 'claims', 'rows', 'tables', 'structures', 'compounds',
+  'reactions', 'genes', 'cells', 'edges', 'graphs', 'photos', 'recipes', 'solutions', 'proofs', 'theorems', 'equations',
+  'responses', 'preferences', 'comparisons', 'ratings', 'judgments', 'trials', 'observations', 'measurements', 'frames']);
 
 /** Words that may sit between a count and its noun ("2,071 structured test cases"). */
 export const COUNT_FILLERS = new WordSet(['annotated', 'labeled', 'labelled', 'structured', 'unlabeled', 'synthetic', 'real',
@@ -294,7 +299,8 @@ export const LABEL_HEADS = new WordSet(['speedup', 'speedups', 'speed-up', 'fast
   'savings', 'saving', 'smaller', 'larger', 'acceleration', 'boost', 'decrement', 'compression', 'cheaper', 'of', 'top-1',
   'top-5', 'relative', 'absolute', 'average', 'end-to-end', 'inference', 'training', 'energy', 'memory', 'throughput',
   'latency', 'accuracy', 'parameter', 'parameters', 'token', 'tokens', 'gpu', 'peak', 'computation', 'compute', 'time', 'flops',
-  'error', 'perplexity', 'wer', 'performance', 'mAP', 'map', 'ap', 'miou', 'f1', 'bleu', 'sparsity', 'power', 'cost']);
+  'error', 'perplexity', 'wer', 'performance', 'mAP', 'map', 'ap', 'miou', 'f1', 'bleu', 'sparsity', 'power', 'cost', 'sequence',
+  'context', 'context-length', 'window', 'resolution']);
 
 /** Verbs before "by N" whose meaning the label keeps ("reduces latency by 30%" -> "latency reduction"). */
 export const VERB_SUFFIX = new WordMap<string>([
@@ -334,3 +340,9 @@ export const RESOLUTION_NOUNS = new WordSet(['resolution', 'pixels', 'px']);
 export const CLAUSE_BREAKS = new WordSet(['and', 'while', 'which', 'that', 'when', 'with', 'without', 'but', 'whereas', 'respectively']);
 /** Cue words too vague to decide alone ("runtime performance", "training time"). */
 export const WEAK_CUES = new WordSet(['performance', 'time', 'quality']);
+
+/** Words skipped between a value and the phrase it completes ("accuracy of 55.89", "by up to 300%"). */
+export const GLUE_BEFORE = new WordSet(['by', 'of', 'to', 'is', 'are', 'at', 'reaches', 'reaching', 'achieves', 'achieving', 'achieve',
+  'attains', 'attaining', 'with', 'only', 'just', 'merely', 'an', 'a', 'the', 'average', 'up', 'upto', 'around', 'about',
+  'approximately', 'nearly', 'almost', 'over', 'than', 'more', 'less', 'roughly', 'exceeding', 'within', 'delivers',
+  'delivering', 'shows', 'showing', 'obtains', 'yields', 'yielding', 'gets', 'has', 'have', 'from', 'mere', 'sim']);

@@ -134,6 +134,16 @@ const families: Record<string, Row[]> = {
       { text: '2.8times', label: 'faster than DeiT' }, { text: '86.8%', kind: 'memory', label: 'GPU memory' }]],
     ['reducing rollout cost by up to 4.2x.', [{ text: '4.2x', kind: 'compute', label: 'rollout cost reduction' }]],
     ['improves attention efficiency by 30%.', [{ text: '30%', label: 'attention efficiency gain' }]],
+    ['an F1-score of 98.36% on the ALTA shared task 2023 data', [{ text: '98.36%', kind: 'accuracy' }]],
+    ['inference takes 82 ms and the model has 3.7B active parameters', [
+      { text: '82 ms', label: 'latency' }, { text: '3.7B', label: 'active parameters' }]],
+    ['using 1.4k annotated data samples', [{ text: '1.4k', label: 'annotated data samples' }]],
+    ['it supports up to 1 million sequence length', [{ text: '1 million', kind: 'size', label: 'sequence length', upTo: true }]],
+  ],
+  'large counts are data amounts': [
+    ['contained 15,056 labeled and 65,406 unlabeled news headlines, a total of 1 million unlabeled headlines', [
+      { text: '15,056', kind: 'data' }, { text: '65,406', kind: 'data' }, { text: '1 million', kind: 'data' }]],
+    ['over 1,000 experiments on 2,048 GPUs', []],
   ],
 };
 
