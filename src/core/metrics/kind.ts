@@ -16,10 +16,10 @@ interface Cues {
 }
 
 /** The first strong and the first weak cue in `words`, within the clause. */
-function cueIn(words: Words, following: boolean): Cues {
+function cueIn(words: Words, following: boolean, maxDistance = Infinity): Cues {
   let weak: MetricKind | null = null;
   let distance = 0;
-  for (let k = 0; words.has(k); k++) {
+  for (let k = 0; distance <= maxDistance && words.has(k); k++) {
     if (words.numeric(k)) {
       if (following) continue; // "1.34x and 3.35x throughput": look past the coordinated value
       break;
@@ -64,7 +64,8 @@ export function kindFromCues(around: Around, cls: UnitClass | null): MetricKind 
   }
   // The nearer strong cue wins, the following one on a tie: "83.8% top-1 accuracy", but
   // "an F1-score of 98.36% on the ALTA 2023 data" is an F1 score, not data.
-  const preceding = cueIn(around.before, false);
+  // Only a cue nearer than the following one can win, so the scan back stops there.
+  const preceding = cueIn(around.before, false, following.strong ? following.distance - 1 : Infinity);
   if (following.strong && !(preceding.strong && preceding.distance < following.distance)) return following.strong;
   if (preceding.strong) return preceding.strong;
   const weak = following.weak ?? preceding.weak;

@@ -120,7 +120,8 @@ const MAX_CHARS = 160;
 const ABBREVIATIONS = new WordSet(['e.g.', 'i.e.', 'vs.', 'al.', 'etc.', 'approx.', 'cf.', 'res.', 'resp.', 'fig.', 'eq.']);
 const EXAMPLE_MARKERS = new WordSet(['e.g.,', '(e.g.,', 'i.e.,', '(i.e.,', '(e.g.', '(i.e.']);
 
-const isSpace = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
+/** Space, tab, newline and the other control characters all separate words. */
+const isSpace = (c: number) => c <= 32;
 // ( " ' [ { $
 const isOpener = (c: number) => c === 40 || c === 34 || c === 39 || c === 91 || c === 123 || c === 36;
 // ) " ' ] , . ; : ! ? } $
