@@ -47,27 +47,35 @@ const AROUND = new Around();
 
 export function decide(text: string, q: Quantity, previous: Previous | undefined): Previous | null {
   const around = AROUND.reset(text, q.start, q.end);
-  const reading = read(around, q, previous);
-  if (!reading) return null;
+  const found = read(around, q, previous);
+  if (!found) return null;
+  // Copied out of the shared READING before anything else runs.
+  const { kind: readKind, unit, cls } = found;
   const qualifier = qualifierBefore(around, q.prefix, previous?.metric);
-  const kind = reading.kind ?? coordinatedKind(text, q.start, previous?.metric, reading.unit) ?? kindFromCues(around, reading.cls);
+  const kind = readKind ?? coordinatedKind(text, q.start, previous?.metric, unit) ?? kindFromCues(around, cls);
   const metric: Metric = {
     start: q.start,
     end: q.end,
     text: text.slice(q.start, q.end),
     kind,
     value: q.value,
-    unit: reading.unit,
-    label: describe(around, kind, reading.unit, reading.cls),
+    unit,
+    label: describe(around, kind, unit, cls),
     upTo: qualifier.upTo,
     qualifier: qualifier.qualifier,
     rangeLow: q.rangeLow,
   };
-  return { metric, cls: reading.cls };
+  return { metric, cls };
 }
 
+/** One Reading, reused: decide() copies its fields before anything reads another quantity. */
+const READING: Reading = { kind: null, unit: '', cls: null };
+
 function reading(kind: MetricKind | null, unit: string, cls: UnitClass | null): Reading {
-  return { kind, unit, cls };
+  READING.kind = kind;
+  READING.unit = unit;
+  READING.cls = cls;
+  return READING;
 }
 
 /** The unit class decides most cases; bare numbers and bare magnitudes need their words. */

@@ -31,6 +31,17 @@ function onlySpacing(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Does "up to " (any case) end right before `at`? */
+function upToBefore(text: string, at: number): boolean {
+  if (at < 6) return false;
+  for (let i = 0; i < 6; i++) {
+    let c = text.charCodeAt(at - 6 + i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== 'up to '.charCodeAt(i)) return false;
+  }
+  return true;
+}
+
 function matches(before: Words, from: number, phrase: string[]): boolean {
   for (let k = 0; k < phrase.length; k++) if (!before.is(from + k, phrase[k])) return false;
   return true;
@@ -51,7 +62,8 @@ export function qualifierBefore(around: Around, prefix: string, previous: Metric
     }
   }
   // "up to speedup 14.41times": the metric noun may sit between "up to" and the value.
-  if (before.is(1, 'to') && before.is(2, 'up') && /^[a-z-]+$/i.test(before.raw(0))) {
+  // Checked on the characters first, so most values never read two more words back.
+  if (before.has(0) && upToBefore(text, before.start(0)) && before.is(1, 'to') && before.is(2, 'up') && /^[a-z-]+$/i.test(before.raw(0))) {
     return { qualifier: text.slice(before.start(2), before.end(1)), upTo: true };
   }
   // "up to 4K (2048 times 4096)": a parenthetical restatement inherits the qualifier.
