@@ -7,7 +7,7 @@ import { describe } from './label';
 import {
   AUDIO_INPUT_WORDS, COUNT_FILLERS, DATA_NOUNS, ERROR_SCORE_WORDS, ERROR_UNITS, EVALUATED_OWNERS, FLOPS_WORDS, GAIN_VERBS,
   HOURS_OF_DATA_WORDS, INPUT_WORDS, LENGTH_ONLY_WORDS, LENGTH_WORDS, MODEL_NOUNS, PARAMS_WORDS, PERCENT_REJECT_AFTER, POINTS_NOUNS,
-  RANGE_WORDS, RATIO_WORDS, RESOLUTION_BEFORE, RESOLUTION_NOUNS, RESOLUTION_WORDS, SCORE_GLUE, SCORE_VERBS, SCORE_WORDS, SETUP_NOUNS,
+  LABEL_STOPS, RANGE_WORDS, RATIO_WORDS, RESOLUTION_BEFORE, RESOLUTION_NOUNS, RESOLUTION_WORDS, SCORE_GLUE, SCORE_VERBS, SCORE_WORDS, SETUP_NOUNS,
   STRESS_WORDS, TRAINING_WORDS,
   USAGE_WORDS, type UnitClass,
 } from './lexicon';
@@ -264,14 +264,28 @@ function readBare(around: Around, q: Quantity, previous: Previous | undefined): 
   if (previous && continuesFrom(around, q, previous)) return reading(previous.metric.kind, previous.metric.unit, previous.cls);
   if (!q.plainInteger && gainBy(around)) return reading('accuracy', '', 'score');
   if (reportedOnBenchmark(around, q)) return reading('accuracy', '', 'score');
-  return null;
+  return scoreNameAfter(around, q);
 }
 
 /** "achieves 72.5 on MMLU", "scores 8.2 on MT-Bench": a score reported on a named benchmark. */
 function reportedOnBenchmark(around: Around, q: Quantity): boolean {
   if (q.plainInteger && q.value > 100) return false;
   const { before, after } = around;
-  return before.in(0, SCORE_VERBS) && (after.is(0, 'on') || after.is(0, 'in')) && (after.capitalised(1) || after.hasDigit(1));
+  if (!before.in(0, SCORE_VERBS)) return false;
+  // "RelP reaches 0.956": a decimal a method reaches is a score; an integer needs its benchmark.
+  return !q.plainInteger || ((after.is(0, 'on') || after.is(0, 'in')) && (after.capitalised(1) || after.hasDigit(1)));
+}
+
+/** "0.29 WikiText-2 perplexity": a decimal whose metric name follows after a dataset name (the span stays the number). */
+function scoreNameAfter(around: Around, q: Quantity): Reading | null {
+  if (q.plainInteger) return null;
+  const after = around.after;
+  for (let k = 1; k < 3 && after.has(k); k++) {
+    const name = after.get(k, SCORE_WORDS);
+    if (name) return reading(ERROR_UNITS.has(name) ? 'error' : 'accuracy', name, 'score');
+    if (after.in(k, LABEL_STOPS)) return null;
+  }
+  return null;
 }
 
 /** "50.4AP (+2.2)": a signed gain right after a score shares its unit. */

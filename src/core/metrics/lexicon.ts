@@ -206,7 +206,7 @@ export const QUALIFIERS: readonly string[] = [
   'a maximum of', 'as few as', 'as little as', 'as long as', 'as much as', 'as high as', 'as low as', 'as many as',
   'more than', 'less than', 'fewer than', 'greater than', 'higher than', 'lower than', 'at most', 'at least',
   'approximately', 'exceeding', 'roughly', 'nearly', 'almost', 'around', 'within', 'about', 'up to', 'upto', 'over',
-  'under', 'below', 'above', 'beyond', 'approx', 'sim', 'le', 'ge',
+  'under', 'below', 'above', 'beyond', 'approx', 'sim', 'le', 'leq', 'ge', 'geq',
 ];
 
 /** Nouns that make a bare number a setup count, never a metric (guideline 2, DECISION). */
@@ -345,4 +345,4 @@ export const WEAK_CUES = new WordSet(['performance', 'time', 'quality']);
 export const GLUE_BEFORE = new WordSet(['by', 'of', 'to', 'is', 'are', 'at', 'reaches', 'reaching', 'achieves', 'achieving', 'achieve',
   'attains', 'attaining', 'with', 'only', 'just', 'merely', 'an', 'a', 'the', 'average', 'up', 'upto', 'around', 'about',
   'approximately', 'nearly', 'almost', 'over', 'than', 'more', 'less', 'roughly', 'exceeding', 'within', 'delivers',
-  'delivering', 'shows', 'showing', 'obtains', 'yields', 'yielding', 'gets', 'has', 'have', 'from', 'mere', 'sim']);
+  'delivering', 'shows', 'showing', 'obtains', 'yields', 'yielding', 'gets', 'has', 'have', 'from', 'mere', 'sim', 'le', 'leq']);

@@ -48,7 +48,7 @@ function matches(before: Words, from: number, phrase: string[]): boolean {
 }
 
 export function qualifierBefore(around: Around, prefix: string, previous: Metric | undefined): Qualifier {
-  if (prefix === 'sim') return { qualifier: 'sim', upTo: false };
+  if (prefix === 'sim' || prefix === 'le' || prefix === 'leq') return { qualifier: prefix, upTo: false }; // glued stripped LaTeX
   const { before, text } = around;
   let first = 0;
   // "approximately \textasciitilde42\%": the LaTeX tilde sits between the qualifier and the value.

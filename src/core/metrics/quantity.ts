@@ -77,6 +77,8 @@ function readPrefix(text: string, i: number): number {
     const before = text.charCodeAt(i - 2);
     if ((c === 120 || c === 88) && !isAlnum(before) && before !== 92) return found('x', i - 1); // "x63.6"
     if (i >= 3 && text.startsWith('sim', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('sim', i); // stripped \sim
+    if (i >= 3 && text.startsWith('leq', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('leq', i); // stripped \leq
+    if (i >= 2 && text.startsWith('le', i - 2) && !isLetter(text.charCodeAt(i - 3))) return found('le', i); // stripped \le
     if (i >= 14 && text.startsWith('textasciitilde', i - 14)) return i; // LaTeX "~", kept out of the span
     return -1; // GPT4, A100, ResNet50, v2, sim2real
   }

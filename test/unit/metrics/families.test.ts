@@ -61,6 +61,8 @@ const families: Record<string, Row[]> = {
     ['our model achieves 72.5 on MMLU', [{ text: '72.5', kind: 'accuracy', label: 'accuracy on MMLU' }]],
     ['with Recall@1 of 45.3 and an F1-score of 0.85', [{ text: '45.3', unit: 'Recall@1' }, { text: '0.85', unit: 'F1' }]],
     ['a perplexity loss of 0.29 and a WER of 5.2', [{ text: '0.29', kind: 'error' }, { text: '5.2', kind: 'error', unit: 'WER' }]],
+    ['it gets 0.31 WikiText-2 perplexity', [{ text: '0.31', kind: 'error', unit: 'PPL' }]],
+    ['RelP reaches 0.956', [{ text: '0.956', kind: 'accuracy' }]],
     ['35.2 BLEU-4 and 0.92 AUROC on the test set', [{ text: '35.2 BLEU-4', label: 'BLEU-4' }, { text: '0.92 AUROC', label: 'AUROC on the test set' }]],
     ['improving by 1.3 absolute points', [{ text: '1.3', unit: 'points' }]],
     ['accuracy rises from 65.2 to 78.4', [{ text: '65.2' }, { text: '78.4' }]],
@@ -122,6 +124,7 @@ const families: Record<string, Row[]> = {
     ['over 8x faster', [{ text: '8x', qualifier: 'over' }]],
     ['achieving approximately \\textasciitilde42\\% time savings', [{ text: '42\\%', qualifier: 'approximately', kind: 'speedup' }]],
     ['only a 0.2\\% performance drop', [{ text: '0.2\\%', qualifier: '' }]],
+    ['errors le5% and leq 3%', [{ text: '5%', qualifier: 'le' }, { text: '3%', qualifier: 'leq' }]],
   ],
   'resolutions are single spans of kind other': [
     ['generates 1024X1024 images', [{ text: '1024X1024', kind: 'other', value: 1024 }]],
