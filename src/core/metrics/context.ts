@@ -263,8 +263,9 @@ function readBare(around: Around, q: Quantity, previous: Previous | undefined): 
   if (listed) return listed;
   if (previous && continuesFrom(around, q, previous)) return reading(previous.metric.kind, previous.metric.unit, previous.cls);
   if (!q.plainInteger && gainBy(around)) return reading('accuracy', '', 'score');
-  if (reportedOnBenchmark(around, q)) return reading('accuracy', '', 'score');
-  return scoreNameAfter(around, q);
+  const namedAfter = scoreNameAfter(around, q);
+  if (namedAfter) return namedAfter;
+  return reportedOnBenchmark(around, q) ? reading('accuracy', '', 'score') : null;
 }
 
 /** "achieves 72.5 on MMLU", "scores 8.2 on MT-Bench": a score reported on a named benchmark. */
