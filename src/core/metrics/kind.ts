@@ -3,7 +3,8 @@
 import type { Metric, MetricKind } from '../metric-types';
 import { CLAUSE_BREAKS, GLUE_BEFORE, KIND_CUES, WEAK_CUES, type UnitClass } from './lexicon';
 import { listItemAt, readQuantity } from './quantity';
-import { WordSet, type Around, type Words } from './words';
+import { WordSet } from './word-table';
+import type { Around, Words } from './words';
 
 const AND = new WordSet(['and']);
 const COORDINATION = /^\s*(?:,\s*and|,|and|&)\s*$/;

@@ -4,7 +4,8 @@
 // Labels are slices of the abstract, so they read as the authors wrote them.
 import type { MetricKind } from '../metric-types';
 import { DATA_NOUNS, GLUE_BEFORE, KIND_CUES, KIND_LABEL, PARAMS_WORDS, LABEL_HEADS, LABEL_STOPS, SCORE_WORDS, VERB_SUFFIX, type UnitClass } from './lexicon';
-import { WordSet, type Around, type Words } from './words';
+import { WordSet } from './word-table';
+import type { Around, Words } from './words';
 
 const MAX_LABEL = 60;
 const MAX_AFTER = 7;

@@ -2,7 +2,7 @@
 // names, qualifiers, count nouns and the cue words that decide a metric's kind. Everything the
 // extractor "knows" about language lives here so a new unit or cue is a one-line change.
 import type { MetricKind } from '../metric-types';
-import { WordMap, WordSet } from './words';
+import { WordMap, WordSet } from './word-table';
 
 /** What a unit says about the quantity; decides acceptance and the default kind. */
 export type UnitClass =

@@ -3,7 +3,8 @@
 // before the value, longest phrase first.
 import type { Metric } from '../metric-types';
 import { QUALIFIERS } from './lexicon';
-import { WordMap, type Around, type Words } from './words';
+import { WordMap } from './word-table';
+import type { Around, Words } from './words';
 
 export interface Qualifier {
   qualifier: string;
