@@ -1,7 +1,8 @@
 // The popup (and the same page opened in a tab): header with search, sort and filters; the virtualised list;
 // the editor of the active paper; bulk actions on a selection; export; undo. Keyboard first: see ui/popup-keys.ts.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ExpandIcon, DownloadIcon, GearIcon, KeyboardIcon, LogoIcon, SearchIcon } from '../ui/icons';
+import { useStable } from '../ui/pure';
 import { count } from '../ui/text';
 import type { PopupController } from './controller';
 import { EmptyLibrary, KeysDialog, LoadFailed, NoMatches } from './components/EmptyState';
@@ -12,7 +13,7 @@ import { PaperList } from './components/PaperList';
 import { SelectionBar } from './components/SelectionBar';
 import { Toasts } from './components/Toasts';
 import { isSearchKey, isTextField, listCommand, type ListCommand } from './keyboard';
-import { SORTS, hasFilters, scopeOf, type SortId } from './library';
+import { SORTS, hasFilters, scopeOf, type Filters, type SortId } from './library';
 import { keyAfterRemoval, movedKey, rangeBetween } from './selection';
 import type { Store } from './state';
 import { useLibraryView } from './use-library-view';
@@ -39,11 +40,12 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
   const listRef = useRef<HTMLDivElement>(null);
   const [dialog, setDialog] = useState<{ kind: 'export'; scope: ExportScope } | { kind: 'keys' } | null>(null);
   const [focusTags, setFocusTags] = useState(false);
-  const siteName = (id: string) => siteNames.get(id) ?? id;
+  const siteName = useMemo(() => (id: string) => siteNames.get(id) ?? id, [siteNames]);
   const resetKey = `${state.query}\u0000${state.sort}\u0000${JSON.stringify(state.filters)}`;
   // After a new search, filter or sort the first row is active, so Enter opens the best match.
-  const activeOf = (key: string | null) => (key !== null && view.shownKeys.includes(key) ? key : view.shownKeys[0] ?? null);
-  const activeKey = activeOf(state.activeKey);
+  const activeOf = (key: string | null) => (view.indexOf(key) >= 0 ? key : view.shown[0]?.key ?? null);
+  const activeIndex = useMemo(() => Math.max(0, view.indexOf(state.activeKey)), [view.shown, state.activeKey]);
+  const activeKey = view.shown[activeIndex]?.key ?? null;
 
   // The number of results is announced once typing pauses.
   useEffect(() => {
@@ -81,14 +83,14 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
   }, []);
 
   const papers = state.papers;
-  const openKey = (key: string) => {
+  const openKey = useStable((key: string) => {
     const paper = papers.get(key);
     if (paper) void controller.open(paper.url);
-  };
+  });
   const removeKeys = (keys: string[]) => {
     if (keys.length === 0) return;
     const now = store.getState();
-    const next = keyAfterRemoval(view.shownKeys, activeOf(now.activeKey), new Set(keys));
+    const next = keyAfterRemoval(view.shownKeys(), activeOf(now.activeKey), new Set(keys));
     dispatch({ type: 'activate', key: next });
     if (keys.length > 1 || now.selected.has(keys[0]!)) dispatch({ type: 'select', keys: [] });
     void controller.remove(keys).then(() => listRef.current?.isConnected && document.activeElement === document.body && listRef.current.focus());
@@ -96,7 +98,7 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
 
   // Key presses can come faster than renders: commands read the store as it is now, not as last rendered.
   const run = (command: ListCommand) => {
-    const keys = view.shownKeys;
+    const keys = view.shownKeys();
     const now = store.getState();
     const activeKey = activeOf(now.activeKey);
     switch (command.type) {
@@ -139,18 +141,18 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
     }
   };
 
-  const onListKey = (event: KeyboardEvent, page: number) => {
+  const onListKey = useStable((event: KeyboardEvent, page: number) => {
     const command = listCommand(event, page);
     if (!command) return;
     event.preventDefault();
     run(command);
-  };
+  });
 
   const onSearchKey = (event: KeyboardEvent) => {
     if (event.key === 'ArrowDown' || event.key === 'PageDown') {
       event.preventDefault();
       listRef.current?.focus();
-      if (!activeKey && view.shownKeys.length) dispatch({ type: 'activate', key: view.shownKeys[0]! });
+      if (state.activeKey === null && activeKey) dispatch({ type: 'activate', key: activeKey });
     } else if (event.key === 'Enter' && activeKey) {
       event.preventDefault();
       openKey(activeKey);
@@ -161,11 +163,11 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
     }
   };
 
-  const onRowPointer = (event: MouseEvent, key: string) => {
+  const onRowPointer = useStable((event: MouseEvent, key: string) => {
     if (event.shiftKey) {
       const now = store.getState();
       const anchor = now.anchorKey ?? activeOf(now.activeKey) ?? key;
-      dispatch({ type: 'select', keys: rangeBetween(view.shownKeys, anchor, key), anchorKey: anchor });
+      dispatch({ type: 'select', keys: rangeBetween(view.shownKeys(), anchor, key), anchorKey: anchor });
       dispatch({ type: 'activate', key });
     } else if (event.ctrlKey || event.metaKey) {
       dispatch({ type: 'toggleSelected', key });
@@ -175,7 +177,10 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
       dispatch({ type: 'edit', key });
     }
     listRef.current?.focus();
-  };
+  });
+  const onToggle = useStable((key: string) => dispatch({ type: 'toggleSelected', key }));
+  const onFilters = useStable((filters: Partial<Filters>) => dispatch({ type: 'filters', filters }));
+  const onClearFilters = useStable(() => dispatch({ type: 'clearFilters' }));
 
   const exportNow = ({ format, scope, groupBy }: ExportChoice) => {
     const chosen = scope === 'library' ? view.sorted : scope === 'shown' ? view.shown : view.selectedPapers;
@@ -208,14 +213,14 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
     body = (
       <PaperList
         papers={view.shown}
-        activeKey={activeKey}
+        activeIndex={activeKey === null ? -1 : activeIndex}
         selected={state.selected}
         siteName={siteName}
         resetKey={resetKey}
         listRef={listRef}
         label={view.narrowed ? `Saved papers: ${count(view.shown.length, 'match', 'matches')}` : 'Saved papers'}
         onPointer={onRowPointer}
-        onToggle={(key) => dispatch({ type: 'toggleSelected', key })}
+        onToggle={onToggle}
         onOpen={openKey}
         onKeyDown={onListKey}
       />
@@ -262,8 +267,8 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
           sites={view.sites}
           siteName={siteName}
           tags={view.tags}
-          onChange={(filters) => dispatch({ type: 'filters', filters })}
-          onClear={() => dispatch({ type: 'clearFilters' })}
+          onChange={onFilters}
+          onClear={onClearFilters}
         />
       </header>
       {state.selected.size > 0 && (

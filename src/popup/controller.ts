@@ -13,7 +13,12 @@ import type { Store } from './state';
 export const FIRST_PAGE_SIZE = 50;
 
 /** Performance marks the bench and the browser tests wait on. */
-export const MARKS = { libraryLoaded: 'paperlight:library-loaded', searchReady: 'paperlight:search-ready' } as const;
+export const MARKS = {
+  libraryLoaded: 'paperlight:library-loaded',
+  searchReady: 'paperlight:search-ready',
+  /** A measure per export (serialising and handing the file to the browser), named `…:<format>`. */
+  exported: 'paperlight:exported',
+} as const;
 
 export interface ControllerDeps {
   send<R extends Request>(request: R): Promise<SuccessReply<R>>;
@@ -38,19 +43,16 @@ export class PopupController {
   /** First page, then the whole library; resolves when the list is complete (the index keeps building after). */
   async start(): Promise<void> {
     this.stopListening = this.deps.onChange((event) => this.receive(event));
-    const searchModule = import('./search-index');
+    // Nothing else competes with the first page: the tag list, the search code and the whole library follow it.
     try {
-      const [page, { tags }] = await Promise.all([
-        this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE }),
-        this.deps.send({ type: 'tags' }),
-      ]);
+      const page = await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE });
       this.store.dispatch({ type: 'firstPage', items: page.items, total: page.total });
-      this.store.dispatch({ type: 'tags', tags });
     } catch (error) {
       this.store.dispatch({ type: 'failed', error: errorText(error) });
       return;
     }
-    const { PaperSearch } = await searchModule;
+    void this.deps.send({ type: 'tags' }).then(({ tags }) => this.store.dispatch({ type: 'tags', tags }), () => {});
+    const { PaperSearch } = await import('./search-index');
     this.search = new PaperSearch();
     await this.loadLibrary();
   }
@@ -188,8 +190,10 @@ export class PopupController {
   ): Promise<string | undefined> {
     try {
       const { exportPapers } = await import('../core/export');
+      const start = performance.now();
       const file = exportPapers(format, papers, { ...options, now: this.deps.now?.() ?? new Date() });
       this.deps.download(file);
+      performance.measure(`${MARKS.exported}:${format}`, { start, detail: { papers: papers.length } });
       this.store.dispatch({ type: 'announce', text: `Exported ${count(papers.length, 'paper')} to ${file.fileName}.` });
       return file.fileName;
     } catch (error) {

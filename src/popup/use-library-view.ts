@@ -12,7 +12,10 @@ export interface LibraryView {
   sorted: SavedPaper[];
   /** What the list shows. */
   shown: SavedPaper[];
-  shownKeys: string[];
+  /** The keys shown, in order: worked out when a command needs them, not on every keystroke. */
+  shownKeys(): string[];
+  /** Where `key` is in the list shown, or -1. */
+  indexOf(key: string | null): number;
   /** The search or a filter narrows the list. */
   narrowed: boolean;
   tags: TagUse[];
@@ -25,10 +28,18 @@ export function useLibraryView(state: PopupState, controller: PopupController): 
   const sorted = useMemo(() => sortedPapers(papers.values(), sort), [revision, sort]);
   const hits = useMemo(() => controller.hits(query), [query, revision, searchReady]);
   const shown = useMemo(() => visiblePapers(sorted, filters, hits, sort), [sorted, filters, hits, sort]);
-  const shownKeys = useMemo(() => shown.map((paper) => paper.key), [shown]);
+  const shownKeys = useMemo(() => {
+    let keys: string[] | null = null;
+    return () => (keys ??= shown.map((paper) => paper.key));
+  }, [shown]);
+  const indexOf = useMemo(() => (key: string | null) => {
+    if (key === null) return -1;
+    for (let i = 0; i < shown.length; i++) if (shown[i]!.key === key) return i;
+    return -1;
+  }, [shown]);
   // Once the whole library is here, counts come from it (always current); before, from the background.
   const tags = useMemo(() => (phase === 'ready' ? countTags(papers.values()) : state.tags), [revision, phase, state.tags]);
   const sites = useMemo(() => siteCounts(papers.values()), [revision]);
   const selectedPapers = useMemo(() => sorted.filter((paper) => selected.has(paper.key)), [sorted, selected]);
-  return { sorted, shown, shownKeys, narrowed: hits !== null || hasFilters(filters), tags, sites, selectedPapers };
+  return { sorted, shown, shownKeys, indexOf, narrowed: hits !== null || hasFilters(filters), tags, sites, selectedPapers };
 }

@@ -1,6 +1,7 @@
 // Status, site and code filters (plain selects: compact, and accessible as they are), the tag filter, and the
 // chosen tags as removable chips.
 import { READING_STATUSES, type ReadingStatus } from '../../core/paper';
+import { pure } from '../../ui/pure';
 import type { TagUse } from '../../ui/tag-suggest';
 import { STATUS_LABELS } from '../format';
 import { hasFilters, type Filters } from '../library';
@@ -15,7 +16,7 @@ interface FilterBarProps {
   onClear(): void;
 }
 
-export function FilterBar({ filters, sites, siteName, tags, onChange, onClear }: FilterBarProps) {
+export const FilterBar = pure(function FilterBar({ filters, sites, siteName, tags, onChange, onClear }: FilterBarProps) {
   const code = filters.hasCode === null ? 'any' : filters.hasCode ? 'yes' : 'no';
   return (
     <div class="filters" role="group" aria-label="Filters">
@@ -65,4 +66,4 @@ export function FilterBar({ filters, sites, siteName, tags, onChange, onClear }:
       )}
     </div>
   );
-}
+});

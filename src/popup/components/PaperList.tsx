@@ -4,12 +4,16 @@
 import type { JSX, Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { SavedPaper } from '../../core/paper';
-import { rowsPerPage, scrollToReveal, visibleRange, type RowRange } from '../virtual-window';
+import { rowsPerPage, scrollToReveal, visibleRange } from '../virtual-window';
 import { PaperRow, ROW_HEIGHT, rowId } from './PaperRow';
+
+/** Rows rendered beyond each edge of the view, so a quick scroll does not show blank space. */
+const OVERSCAN = 4;
 
 interface PaperListProps {
   papers: readonly SavedPaper[];
-  activeKey: string | null;
+  /** The active row, -1 for none. */
+  activeIndex: number;
   selected: ReadonlySet<string>;
   siteName(id: string): string;
   /** Changes when what is listed changes (search, filters, sort): the list scrolls back to the top. */
@@ -23,44 +27,47 @@ interface PaperListProps {
 }
 
 export function PaperList(props: PaperListProps) {
-  const { papers, activeKey, selected, siteName, resetKey, listRef, label } = props;
+  const { papers, activeIndex, selected, siteName, resetKey, listRef, label } = props;
   const own = useRef<HTMLDivElement | null>(null);
-  const [viewport, setViewport] = useState(480);
-  const [range, setRange] = useState<RowRange>(() => visibleRange(0, 480, ROW_HEIGHT, papers.length));
   const count = papers.length;
+  // Scroll position and height are kept from scroll events and the resize observer, never read back from the
+  // element while rendering: reading them would force a layout on every keystroke.
+  const top = useRef(0);
+  const [viewport, setViewport] = useState(480);
+  const [scrolled, setScrolled] = useState({ resetKey, top: 0 });
+  const scrollTop = scrolled.resetKey === resetKey ? scrolled.top : 0;
+  const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, count, OVERSCAN);
 
-  const measure = () => {
-    const element = own.current;
-    if (!element) return;
-    const next = visibleRange(element.scrollTop, element.clientHeight || viewport, ROW_HEIGHT, count);
-    setRange((current) => (current.start === next.start && current.end === next.end ? current : next));
+  const scrollTo = (value: number) => {
+    top.current = value;
+    setScrolled((current) => {
+      const now = visibleRange(current.top, viewport, ROW_HEIGHT, count, OVERSCAN);
+      const next = visibleRange(value, viewport, ROW_HEIGHT, count, OVERSCAN);
+      return current.resetKey === resetKey && now.start === next.start && now.end === next.end ? current : { resetKey, top: value };
+    });
   };
 
   useLayoutEffect(() => {
     const element = own.current!;
-    const observer = new ResizeObserver(() => {
-      setViewport(element.clientHeight);
-      measure();
-    });
+    const observer = new ResizeObserver(([entry]) => setViewport(entry!.contentRect.height));
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
 
+  // A new search, filter or sort starts at the top.
   useLayoutEffect(() => {
-    if (own.current) own.current.scrollTop = 0;
-    measure();
+    if (top.current !== 0 && own.current) own.current.scrollTop = 0;
+    top.current = 0;
   }, [resetKey]);
 
-  useLayoutEffect(measure, [count, viewport]);
-
-  const activeIndex = activeKey === null ? -1 : papers.findIndex((paper) => paper.key === activeKey);
+  const activeKey = papers[activeIndex]?.key;
   useEffect(() => {
     const element = own.current;
     if (!element || activeIndex < 0) return;
-    const top = scrollToReveal(activeIndex, element.scrollTop, element.clientHeight, ROW_HEIGHT);
-    if (top !== null) {
-      element.scrollTop = top;
-      measure();
+    const target = scrollToReveal(activeIndex, top.current, viewport, ROW_HEIGHT);
+    if (target !== null) {
+      element.scrollTop = target;
+      scrollTo(target);
     }
   }, [activeIndex, activeKey]);
 
@@ -73,7 +80,7 @@ export function PaperList(props: PaperListProps) {
         paper={paper}
         index={i}
         setSize={count}
-        active={paper.key === activeKey}
+        active={i === activeIndex}
         selected={selected.has(paper.key)}
         siteName={siteName(paper.site)}
         onPointer={props.onPointer}
@@ -96,7 +103,7 @@ export function PaperList(props: PaperListProps) {
       aria-label={label}
       aria-multiselectable="true"
       aria-activedescendant={activeIndex >= 0 ? rowId(activeIndex) : undefined}
-      onScroll={measure}
+      onScroll={(event) => scrollTo(event.currentTarget.scrollTop)}
       onKeyDown={(event) => props.onKeyDown(event, rowsPerPage(viewport, ROW_HEIGHT))}
     >
       <div class="list-spacer" role="presentation" style={{ height: `${count * ROW_HEIGHT}px` }}>

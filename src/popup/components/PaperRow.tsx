@@ -4,6 +4,7 @@ import { describeMetric } from '../../core/describe-metric';
 import { GROUP_OF_KIND } from '../../core/highlight-groups';
 import type { SavedPaper } from '../../core/paper';
 import { CodeIcon } from '../../ui/icons';
+import { pure } from '../../ui/pure';
 import { STATUS_LABELS, authorsLine, codeLinkLabel, firstOf, savedDay } from '../format';
 
 export const ROW_HEIGHT = 78;
@@ -24,7 +25,8 @@ export function rowId(index: number): string {
   return `paper-row-${index}`;
 }
 
-export function PaperRow({ paper, index, setSize, active, selected, siteName, onPointer, onToggle, onOpen }: PaperRowProps) {
+/** Pure: while typing, rows that stay in view keep their DOM untouched. */
+export const PaperRow = pure(function PaperRow({ paper, index, setSize, active, selected, siteName, onPointer, onToggle, onOpen }: PaperRowProps) {
   const tags = firstOf(paper.tags, 3);
   const metrics = firstOf(paper.metrics, 3);
   const id = rowId(index);
@@ -72,4 +74,4 @@ export function PaperRow({ paper, index, setSize, active, selected, siteName, on
       </div>
     </div>
   );
-}
+});
