@@ -7,7 +7,7 @@
 // from more than one position, so the work is linear in the input.
 import type { Metric } from './metric-types';
 import { decide, type Previous } from './metrics/context';
-import { readQuantity } from './metrics/quantity';
+import { newQuantity, readQuantity } from './metrics/quantity';
 
 export type { Metric, MetricKind } from './metric-types';
 
@@ -15,11 +15,13 @@ export type { Metric, MetricKind } from './metric-types';
 export function extractMetrics(text: string): Metric[] {
   const found: Metric[] = [];
   const digits = /\d/g;
+  // One record for the candidate being read: decide() copies what it keeps into the Metric.
+  const candidate = newQuantity();
   let previous: Previous | undefined;
   // test() rather than exec(): no match array per digit; the match is the character before lastIndex.
   while (digits.test(text)) {
     const at = digits.lastIndex - 1;
-    const quantity = readQuantity(text, at);
+    const quantity = readQuantity(text, at, candidate);
     if (typeof quantity === 'number') {
       digits.lastIndex = Math.max(quantity, at + 1);
       continue;

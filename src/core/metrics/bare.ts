@@ -6,10 +6,12 @@ import {
   DATA_NOUNS, ERROR_SCORE_WORDS, ERROR_UNITS, GAIN_VERBS, LABEL_STOPS, MODEL_NOUNS, POINTS_NOUNS, RATIO_WORDS, RESOLUTION_NOUNS,
   SCORE_GLUE, SCORE_VERBS, SCORE_WORDS, SETUP_NOUNS,
 } from './lexicon';
-import { listItemAt, readQuantity, type Quantity } from './quantity';
+import { listItemAt, newQuantity, readQuantity, type Quantity } from './quantity';
 import { countNoun, isYear, largeCountNoun, reading, scoreUnit, stressed, type Previous, type Reading } from './reading';
 import { WordSet } from './word-table';
 import type { Around } from './words';
+
+const LIST_ITEM = newQuantity();
 
 /** Last words of the gap that continue a score ("and", "vs.", "to") or state a comparison ("instead of"). */
 const CONTINUATION_WORDS = new WordSet(['and', 'vs', 'vs.', 'versus', 'to', 'from', 'over', 'while', 'whereas']);
@@ -96,7 +98,7 @@ function listUnit(text: string, from: number): Reading | null {
   for (let items = 0; items < 12; items++) {
     const next = listItemAt(text, at);
     if (next < 0) return null;
-    const item = readQuantity(text, next);
+    const item = readQuantity(text, next, LIST_ITEM); // its own record: the candidate's is still in use
     if (typeof item === 'number') return null;
     if (item.cls === 'score') return reading(ERROR_UNITS.has(item.unit) ? 'error' : 'accuracy', scoreUnit(item.unit), 'score');
     if (item.cls === 'points' || item.cls === 'quality') return reading('accuracy', item.unit, item.cls);

@@ -2,9 +2,11 @@
 // in its clause ("2.6x speedup", "87% fewer parameters", "reduces energy by 30%").
 import type { Metric, MetricKind } from '../metric-types';
 import { CLAUSE_BREAKS, GLUE_BEFORE, KIND_CUES, WEAK_CUES, type UnitClass } from './lexicon';
-import { listItemAt, readQuantity } from './quantity';
+import { listItemAt, newQuantity, readQuantity } from './quantity';
 import { WordSet } from './word-table';
 import type { Around, Words } from './words';
+
+const LIST_ITEM = newQuantity();
 
 const AND = new WordSet(['and']);
 const COORDINATION = /^\s*(?:,\s*and|,|and|&)\s*$/;
@@ -41,7 +43,7 @@ function listEnd(text: string, from: number): number {
   for (let items = 0; items < 12; items++) {
     const next = listItemAt(text, at);
     if (next < 0) return at;
-    const item = readQuantity(text, next);
+    const item = readQuantity(text, next, LIST_ITEM); // its own record: the candidate's is still in use
     if (typeof item === 'number' || item.cls === null) return at;
     at = item.end;
   }

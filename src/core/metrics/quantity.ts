@@ -344,7 +344,7 @@ export function listItemAt(text: string, at: number): number {
  * Returns the quantity, or the offset to resume scanning from when the digits are a name,
  * designator or other non-quantity.
  */
-export function readQuantity(text: string, i: number): ReadResult {
+export function readQuantity(text: string, i: number, into: Quantity = newQuantity()): ReadResult {
   const start = readPrefix(text, i);
   if (start < 0) return skipWord(text, i);
   const prefix = prefixFound;
@@ -394,17 +394,21 @@ export function readQuantity(text: string, i: number): ReadResult {
   if (text.charCodeAt(end) === 45 && isLetter(text.charCodeAt(end + 1)) && cls !== 'percent' && cls !== 'multiplier') {
     return skipWord(text, end + 1);
   }
-  return {
-    start,
-    end,
-    prefix,
-    numberStart: i,
-    value,
-    rangeLow,
-    cls,
-    unit: unitName,
-    magnitude,
-    plainInteger,
-    grouped,
-  };
+  into.start = start;
+  into.end = end;
+  into.prefix = prefix;
+  into.numberStart = i;
+  into.value = value;
+  into.rangeLow = rangeLow;
+  into.cls = cls;
+  into.unit = unitName;
+  into.magnitude = magnitude;
+  into.plainInteger = plainInteger;
+  into.grouped = grouped;
+  return into;
+}
+
+/** A Quantity record to read into; extraction reuses one per role instead of allocating one per number. */
+export function newQuantity(): Quantity {
+  return { start: 0, end: 0, prefix: '', numberStart: 0, value: 0, rangeLow: null, cls: null, unit: '', magnitude: '', plainInteger: false, grouped: false };
 }
