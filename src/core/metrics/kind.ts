@@ -27,12 +27,14 @@ function cueIn(words: Words, following: boolean, maxDistance = Infinity): Cues {
       if (following) continue; // "1.34x and 3.35x throughput": look past the coordinated value
       break;
     }
-    if (following && words.in(k, AND) && words.numeric(k + 1)) continue;
-    const kind = words.getOrTail(k, KIND_CUES); // "peak-memory" -> memory
-    if (kind && !words.in(k, WEAK_CUES)) return { strong: kind, distance, weak };
+    // One lookup per word, then set tests on its entry.
+    const entry = words.entryAt(k);
+    if (following && AND.contains(entry) && words.numeric(k + 1)) continue;
+    const kind = KIND_CUES.valueOf(entry) ?? words.getOrTail(k, KIND_CUES); // "peak-memory" -> memory
+    if (kind && !WEAK_CUES.contains(entry)) return { strong: kind, distance, weak };
     if (kind && weak === null) weak = kind;
-    if (words.in(k, CLAUSE_BREAKS)) break;
-    if (following || !words.in(k, GLUE_BEFORE)) distance++;
+    if (CLAUSE_BREAKS.contains(entry)) break;
+    if (following || !GLUE_BEFORE.contains(entry)) distance++;
   }
   return { strong: null, distance, weak };
 }

@@ -19,6 +19,15 @@ const VERB_STOPS = new WordSet(['takes', 'take', 'took', 'requires', 'require', 
   'uses', 'use', 'used', 'runs', 'run', 'keeps', 'keep', 'train', 'trains', 'trained', 'generates', 'generate', 'fits', 'serves',
   'supports', 'costs', 'spends', 'processes', 'handles', 'contains', 'includes', 'reports', 'report', 'find', 'show', 'shows']);
 
+/** Words that end a label read forwards: stop words that cannot link ("and", "while", "with"). */
+const ENDS_AFTER = LABEL_STOPS.without(LINKS);
+/** Words a label never ends with ("speedup on" -> "speedup"). */
+const TRAILING = WordSet.union(LINKS, LABEL_STOPS);
+/** Words that end a label read backwards. */
+const ENDS_BEFORE = WordSet.union(LABEL_STOPS, SUBJECTS, VERB_STOPS, LINKS);
+/** Words a label may start with right after the value. */
+const HEADS = WordSet.union(LABEL_HEADS, new WordSet(KIND_CUES.words()), new WordSet(SCORE_WORDS.words()));
+
 /** Starts with a letter: symbols and stray punctuation never go into a label. */
 function isWordLike(words: Words, k: number): boolean {
   const c = words.text.charCodeAt(words.start(k));
@@ -40,16 +49,16 @@ function spanText(words: Words, first: number, last: number): string {
 /** Drops trailing link and stop words ("speedup on" -> "speedup"). */
 function trimmed(words: Words, first: number, last: number): number {
   let k = last;
-  while (k >= first && (words.in(k, LINKS) || words.in(k, LABEL_STOPS))) k--;
+  while (k >= first && words.in(k, TRAILING)) k--;
   return k;
 }
 
 /** "speedup on A100 and ..." -> the words from a label head up to a stop word. */
 function phraseAfter(after: Words): string {
-  if (!after.has(0) || !(after.in(0, LABEL_HEADS) || after.get(0, KIND_CUES) || after.get(0, SCORE_WORDS) !== undefined)) return '';
+  if (!after.in(0, HEADS)) return '';
   let last = -1;
   for (let k = 0; k < MAX_AFTER && after.has(k); k++) {
-    if (k > 0 && after.in(k, LABEL_STOPS) && !after.in(k, LINKS)) break;
+    if (k > 0 && after.in(k, ENDS_AFTER)) break;
     if (isValue(after, k)) break;
     last = k;
   }
@@ -69,12 +78,12 @@ function phraseBefore(before: Words): string {
       suffix = verb;
       break;
     }
-    if (before.in(k, LABEL_STOPS) || before.in(k, SUBJECTS) || before.in(k, VERB_STOPS) || before.in(k, LINKS) || before.numeric(k)) break;
+    if (before.in(k, ENDS_BEFORE) || before.numeric(k)) break;
     if (!isWordLike(before, k)) break; // symbols such as a stray comparison sign
   }
   // Words nearest..k-1, read backwards; drop link words at the phrase's start ("of the", "on").
   let farthest = k - 1;
-  while (farthest >= nearest && (before.in(farthest, LINKS) || before.in(farthest, LABEL_STOPS))) farthest--;
+  while (farthest >= nearest && before.in(farthest, TRAILING)) farthest--;
   if (farthest < nearest) return '';
   const core = before.text.slice(before.start(farthest), before.end(nearest));
   if (core.length > MAX_LABEL) return '';
@@ -86,7 +95,7 @@ function tailAfter(after: Words): string {
   if (!after.in(0, TAIL_START)) return '';
   let last = 0;
   for (let k = 1; k < 4 && after.has(k); k++) {
-    if (after.in(k, LABEL_STOPS) && !after.in(k, LINKS)) break;
+    if (after.in(k, ENDS_AFTER)) break;
     if (isValue(after, k)) break;
     last = k;
   }

@@ -54,6 +54,11 @@ export class Words {
     return this.text.slice(this.starts[k], this.ends[k]);
   }
 
+  /** The lexicon entry of word k (undefined: a word no set knows); word k must exist (`has(k)`). */
+  entryAt(k: number): Entry | undefined {
+    return this.entry(k);
+  }
+
   private entry(k: number): Entry | undefined {
     let entry = this.entries[k];
     if (entry === null) {
