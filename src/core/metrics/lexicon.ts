@@ -318,8 +318,11 @@ export const KIND_LABEL: Readonly<Record<MetricKind, string>> = {
   memory: 'memory', compute: 'compute', energy: 'energy', data: 'data amount', other: 'value',
 };
 
-/** Hardware right after a multiplier makes it a device count ("8x A100"), never a metric. */
-export const HARDWARE_AFTER = /\s?(?:[A-Z]{1,2}\d{2,4}\b|GPUs?\b|TPUs?\b|NVIDIA|RTX|nodes?\b)/y;
+/**
+ * After a multiplier, what makes it a count rather than a ratio: hardware ("8x A100" devices) or
+ * a protocol ("10-fold cross-validation"). Never a metric.
+ */
+export const NOT_A_RATIO_AFTER = /\s?(?:[A-Z]{1,2}\d{2,4}\b|GPUs?\b|TPUs?\b|NVIDIA|RTX|nodes?\b|cross[- ]?validat|CV\b)/y;
 
 /** Word sets that used to be regexes over single words. */
 export const AUDIO_INPUT_WORDS = new WordSet(['audio', 'speech', 'video', 'footage', 'clip', 'clips']);

@@ -3,7 +3,7 @@
 // sticky regexes that only ever look at the current position. Nothing here decides whether the
 // quantity is a metric in context (that is ./context.ts); this only says what was written.
 import {
-  HARDWARE_AFTER, MAGNITUDE_NOUN, SUFFIXES, SUFFIXES_AFTER_SPACE, SUFFIXES_GLUED, TRAILING_TIMES, type GatedRule, type SuffixPrefix, type UnitClass,
+  NOT_A_RATIO_AFTER, MAGNITUDE_NOUN, SUFFIXES, SUFFIXES_AFTER_SPACE, SUFFIXES_GLUED, TRAILING_TIMES, type GatedRule, type SuffixPrefix, type UnitClass,
 } from './lexicon';
 
 export interface Quantity {
@@ -274,7 +274,7 @@ function readMultiplier(text: string, at: number): boolean {
     if (!num.plainInteger || num.value < 32 || scannedValue < 32) return false; // kernel sizes, "n x d" math
     return setUnit('resolution', 'px', '', scannedEnd, Math.max(num.value, scannedValue));
   }
-  if (stickEnd(HARDWARE_AFTER, text, at) >= 0) return false;
+  if (stickEnd(NOT_A_RATIO_AFTER, text, at) >= 0) return false;
   const times = stickEnd(TRAILING_TIMES, text, at);
   return setUnit('multiplier', 'x', '', times >= 0 ? times : at);
 }

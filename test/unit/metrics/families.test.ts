@@ -174,6 +174,7 @@ const notMetrics: Record<string, string[]> = {
     'We use 12 datasets, 5 tasks, 3 benchmarks, 100 classes, 7 languages, 64 experts, 24 layers, 16 heads and 50 steps.',
     'Training runs on just 8 A800 GPUs, using only 8 GPUs instead of 32 GPUs, or 2,048 A100 GPUs.',
     'Each job used 8x A100 GPUs.',
+    'Results use 10-fold cross-validation and 5-fold CV.',
   ],
   'evaluation configuration': [
     'We run experiments on models from 49B to 253B parameters with sequence lengths from 32K to 512K on the 1.4B model.',
