@@ -11,7 +11,7 @@ import {
   TRAINING_WORDS, USAGE_WORDS,
 } from './lexicon';
 import { qualifierBefore } from './qualifier';
-import type { Quantity } from './quantity';
+import { stickEnd, type Quantity } from './quantity';
 import { countNoun, isYear, largeCountNoun, reading, scoreUnit, type Previous, type Reading } from './reading';
 import { Around } from './words';
 
@@ -19,11 +19,6 @@ export type { Previous } from './reading';
 
 /** "4K (2048 times 4096)": a magnitude restated as a resolution. */
 const RESTATED_RESOLUTION = /\s*\(\d+\s*(?:[xX×]|\\?times)\s*\d+\)/y;
-
-function stickAt(re: RegExp, text: string, at: number): boolean {
-  re.lastIndex = at;
-  return re.test(text);
-}
 
 /** One Around for the whole extraction: decide() never runs inside another decide(). */
 const AROUND = new Around();
@@ -151,7 +146,7 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
   if (q.magnitude !== 'K') return null; // a bare "7B" or "30M" names a model or setting
   if (evaluatedModel(around, q)) return null; // "sequence lengths from 32K to 512K"
   const nearResolution = after.find(RESOLUTION_WORDS, 0, 4) >= 0 || around.before.find(RESOLUTION_BEFORE, 0, 3) >= 0 ||
-    stickAt(RESTATED_RESOLUTION, around.text, q.end);
+    stickEnd(RESTATED_RESOLUTION, around.text, q.end) >= 0;
   if (nearResolution) return reading('other', 'K resolution', q.cls);
   return reading(null, 'K', q.cls);
 }

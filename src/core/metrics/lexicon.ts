@@ -95,7 +95,7 @@ export const SUFFIXES: readonly SuffixRule[] = [
   },
 ];
 
-export const MAGNITUDE_LETTER: Readonly<Record<string, string>> = {
+const MAGNITUDE_LETTER: Readonly<Record<string, string>> = {
   thousand: 'K', million: 'M', billion: 'B', trillion: 'T', K: 'K', k: 'K', M: 'M', B: 'B', b: 'B', G: 'G', T: 'T',
 };
 

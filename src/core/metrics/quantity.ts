@@ -36,12 +36,12 @@ const FLOPS_RULE = SUFFIXES.find((rule) => rule.cls === 'flops') as (typeof SUFF
 const PERCENT_WORDS_RULE = SUFFIXES.find((rule) => rule.cls === 'percent' && rule.space === 'required') as (typeof SUFFIXES)[number];
 const RANGE_CONNECTOR = /(?:\s?(?:-|–|—|−|~|∼|\\sim|sim)\s?|\s(?:to)\s|\/)/y;
 
-export const isDigit = (c: number) => c >= 48 && c <= 57;
-export const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+const isDigit = (c: number) => c >= 48 && c <= 57;
+const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isAlnum = (c: number) => isDigit(c) || isLetter(c);
 
 /** Offset after the run of word characters (and dots between digits) containing `i`. */
-export function skipWord(text: string, i: number): number {
+function skipWord(text: string, i: number): number {
   let j = i;
   for (;;) {
     const c = text.charCodeAt(j);
@@ -52,7 +52,7 @@ export function skipWord(text: string, i: number): number {
 }
 
 /** End of a sticky regex's match at `at`, or -1; test() and lastIndex, so no match array is allocated. */
-function stickEnd(re: RegExp, text: string, at: number): number {
+export function stickEnd(re: RegExp, text: string, at: number): number {
   re.lastIndex = at;
   return re.test(text) ? re.lastIndex : -1;
 }
