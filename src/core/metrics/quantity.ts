@@ -10,7 +10,7 @@ export interface Quantity {
   /** Span offsets, including an attached prefix ("~2x", "+5.16%", "x63.6"). */
   start: number;
   end: number;
-  /** The attached prefix as written: "~", "+", "-", "<", ">", "x", or "" (also "sim" before the span). */
+  /** The attached prefix as written: "~", "+", "-", "<", ">", "x", or ""; "sim", "le", "leq" (stripped LaTeX) sit before the span. */
   prefix: string;
   /** Offset of the first digit. */
   numberStart: number;
