@@ -1,7 +1,35 @@
+// The options page: the browser's APIs gathered into OptionsDeps, then the app.
 import { render } from 'preact';
+import browser from 'webextension-polyfill';
+import { onChange, send } from '../shared/client';
+import { loadSettings, onSettingsChange, saveSettings } from '../shared/settings';
+import { adapters } from '../sites/index';
+import { downloadText } from '../ui/download';
+import '../ui/theme.css';
+import './options.css';
+import type { OptionsDeps } from './deps';
+import { OptionsApp } from './OptionsApp';
+import { originPattern } from './origins';
 
-function Options() {
-  return <main><h1>Paperlight options</h1></main>;
-}
+const firefox = browser.runtime.getURL('').startsWith('moz-extension:');
 
-render(<Options />, document.getElementById('app')!);
+const deps: OptionsDeps = {
+  loadSettings,
+  saveSettings,
+  onSettingsChange,
+  send,
+  onLibraryChange: (listener) => onChange(() => listener()),
+  requestOrigin: (origin) => browser.permissions.request({ origins: [originPattern(origin)] }),
+  releaseOrigin: async (origin) => {
+    await browser.permissions.remove({ origins: [originPattern(origin)] });
+  },
+  commands: () => browser.commands.getAll(),
+  // Chrome lets an extension open its shortcuts page; Firefox keeps about: pages to the person.
+  openShortcutsPage: firefox ? undefined : () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
+  browserName: firefox ? 'firefox' : 'chrome',
+  download: downloadText,
+  sites: adapters.map(({ id, name, matches }) => ({ id, name, matches })),
+  now: () => new Date(),
+};
+
+render(<OptionsApp deps={deps} />, document.getElementById('app')!);

@@ -1,0 +1,137 @@
+// Backups: download the whole library as a JSON backup; import one, merged into the library or replacing it,
+// after a dry run that says what would change. The background checks every file; when it refuses one, its
+// reason is shown as it gives it.
+import { useState } from 'preact/hooks';
+import type { ImportBackupReply } from '../shared/messages';
+import { count, errorText } from '../ui/text';
+import type { OptionsDeps } from './deps';
+
+type Mode = 'merge' | 'replace';
+
+interface Pending {
+  fileName: string;
+  text: string;
+  mode: Mode;
+  preview: ImportBackupReply | null;
+}
+
+export function describeImport(counts: Pick<ImportBackupReply, 'added' | 'updated' | 'unchanged' | 'removed'>, done: boolean): string {
+  const parts = [
+    `${count(counts.added, 'new paper')}`,
+    `${count(counts.updated, 'paper')} updated`,
+    `${count(counts.unchanged, 'paper')} unchanged`,
+  ];
+  if (counts.removed) parts.push(`${count(counts.removed, 'paper')} removed`);
+  return `${done ? 'Imported' : 'This backup would bring'}: ${parts.join(', ')}.`;
+}
+
+export function BackupSection({ deps, libraryCount, onChanged }: { deps: OptionsDeps; libraryCount: number | null; onChanged(): void }) {
+  const [pending, setPending] = useState<Pending | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<{ text: string; kind: 'error' | 'info' } | null>(null);
+
+  const exportBackup = async () => {
+    setBusy(true);
+    try {
+      const [{ text, count: papers }, { exportFileName, exportFormat }] = await Promise.all([
+        deps.send({ type: 'exportBackup' }),
+        import('../core/export'),
+      ]);
+      const format = exportFormat('json');
+      const fileName = exportFileName(format, deps.now());
+      deps.download({ fileName, mimeType: format.mimeType, text });
+      setMessage({ text: `Saved ${count(papers, 'paper')} to ${fileName}.`, kind: 'info' });
+    } catch (error) {
+      setMessage({ text: errorText(error), kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const preview = async (next: Omit<Pending, 'preview'>) => {
+    setPending({ ...next, preview: null });
+    setMessage(null);
+    setBusy(true);
+    try {
+      const reply = await deps.send({ type: 'importBackup', text: next.text, mode: next.mode, dryRun: true });
+      setPending({ ...next, preview: reply });
+    } catch (error) {
+      // The background's own words: it says what is wrong with the file and where.
+      setPending(null);
+      setMessage({ text: errorText(error), kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseFile = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    await preview({ fileName: file.name, text: await file.text(), mode: pending?.mode ?? 'merge' });
+  };
+
+  const confirm = async () => {
+    if (!pending) return;
+    setBusy(true);
+    try {
+      const reply = await deps.send({ type: 'importBackup', text: pending.text, mode: pending.mode });
+      setMessage({ text: describeImport(reply, true), kind: 'info' });
+      setPending(null);
+      onChanged();
+    } catch (error) {
+      setMessage({ text: errorText(error), kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section class="card" aria-labelledby="backup-title">
+      <h2 id="backup-title">Backup</h2>
+      <div class="backup-row">
+        <div>
+          <h3>Export</h3>
+          <p class="muted">Everything you saved, with tags, statuses and notes, as one JSON file.</p>
+        </div>
+        <button type="button" class="button" disabled={busy} onClick={() => void exportBackup()}>
+          Export backup{libraryCount !== null ? ` (${count(libraryCount, 'paper')})` : ''}
+        </button>
+      </div>
+      <div class="backup-row">
+        <div>
+          <h3>Import</h3>
+          <p class="muted">A Paperlight backup file. You see what it would change before anything is written.</p>
+        </div>
+        <label class={`button file-button${busy ? ' disabled' : ''}`}>
+          Choose a backup file…
+          <input type="file" accept=".json,application/json" class="sr-only" disabled={busy} onChange={(event) => void chooseFile(event.currentTarget)} />
+        </label>
+      </div>
+      {pending && (
+        <div class="import-preview" role="group" aria-label={`Import ${pending.fileName}`}>
+          <p><strong>{pending.fileName}</strong></p>
+          <fieldset class="import-mode">
+            <legend>How to import</legend>
+            <label class="choice">
+              <input type="radio" name="import-mode" checked={pending.mode === 'merge'} disabled={busy} onChange={() => void preview({ ...pending, mode: 'merge' })} />
+              Merge into my library <span class="hint">(newer edits win; nothing is removed)</span>
+            </label>
+            <label class="choice">
+              <input type="radio" name="import-mode" checked={pending.mode === 'replace'} disabled={busy} onChange={() => void preview({ ...pending, mode: 'replace' })} />
+              Replace my library <span class="hint">(papers not in the file are removed)</span>
+            </label>
+          </fieldset>
+          <p role="status">{pending.preview ? describeImport(pending.preview, false) : 'Checking the file…'}</p>
+          <div class="actions">
+            <button type="button" class="button" onClick={() => setPending(null)}>Cancel</button>
+            <button type="button" class={`button primary${pending.mode === 'replace' && pending.preview?.removed ? ' danger' : ''}`} disabled={busy || !pending.preview} onClick={() => void confirm()}>
+              {pending.mode === 'replace' ? 'Replace my library' : 'Import'}
+            </button>
+          </div>
+        </div>
+      )}
+      {message && <p class={`form-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+    </section>
+  );
+}

@@ -1,0 +1,186 @@
+// The options page in happy-dom: settings saved as they change, sites added with the browser's permission,
+// backups exported and imported (with a dry run first, and the background's own error text), clearing with a
+// typed confirmation, shortcuts. The background is the real handler on fake-indexeddb.
+import { render } from 'preact';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { parseBackup, serialiseBackup } from '../../../src/core/backup';
+import type { OptionsDeps } from '../../../src/options/deps';
+import { OptionsApp } from '../../../src/options/OptionsApp';
+import { defaultSettings, normalizeSettings, type Settings } from '../../../src/shared/settings';
+import type { TextFile } from '../../../src/ui/download';
+import { fakeBackground } from '../popup/fake-background';
+import { sampleLibrary } from '../popup/sample-library';
+
+let root: HTMLElement;
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+interface Harness {
+  deps: OptionsDeps;
+  saved: Settings[];
+  downloads: TextFile[];
+  granted: string[];
+  released: string[];
+  background: ReturnType<typeof fakeBackground>;
+}
+
+async function openOptions(options: { grant?: boolean; browserName?: 'chrome' | 'firefox'; papers?: number } = {}): Promise<Harness> {
+  const background = fakeBackground();
+  if (options.papers) await background.send({ type: 'restore', papers: sampleLibrary(options.papers) });
+  let stored = defaultSettings();
+  const listeners = new Set<(settings: Settings) => void>();
+  const harness: Harness = { saved: [], downloads: [], granted: [], released: [], background, deps: undefined! };
+  harness.deps = {
+    loadSettings: async () => stored,
+    saveSettings: async (settings) => {
+      stored = normalizeSettings(settings);
+      harness.saved.push(stored);
+    },
+    onSettingsChange: (listener) => (listeners.add(listener), () => listeners.delete(listener)),
+    send: background.send,
+    onLibraryChange: (listener) => background.onChange(() => listener()),
+    requestOrigin: async (origin) => {
+      if (options.grant === false) return false;
+      harness.granted.push(origin);
+      return true;
+    },
+    releaseOrigin: async (origin) => void harness.released.push(origin),
+    commands: async () => [
+      { name: '_execute_action', description: '', shortcut: '' },
+      { name: 'save-focused-card', description: 'Save (or unsave) the focused paper card', shortcut: 'Alt+Shift+S' },
+    ],
+    browserName: options.browserName ?? 'chrome',
+    download: (file) => void harness.downloads.push(file),
+    sites: [
+      { id: 'arxiv', name: 'arXiv', matches: ['https://arxiv.org/list/*'] },
+      { id: 'acl', name: 'ACL Anthology', matches: ['https://aclanthology.org/volumes/*'] },
+      { id: 'generic', name: 'Other pages (generic)', matches: [] },
+    ],
+    now: () => new Date(2026, 10, 23, 9),
+  };
+  root = document.createElement('div');
+  document.body.append(root);
+  render(<OptionsApp deps={harness.deps} />, root);
+  await vi.waitFor(() => expect(root.querySelector('.card')).not.toBeNull());
+  return harness;
+}
+
+const switchNamed = (name: string) =>
+  [...root.querySelectorAll<HTMLLabelElement>('label.switch')].find((label) => label.querySelector('.switch-label')!.textContent!.includes(name))!
+    .querySelector<HTMLInputElement>('input')!;
+const buttonNamed = (name: string | RegExp) =>
+  [...root.querySelectorAll<HTMLButtonElement>('button')].find((b) => (typeof name === 'string' ? b.textContent === name : name.test(b.textContent ?? '')))!;
+const type = (input: HTMLInputElement, text: string) => {
+  input.value = text;
+  input.dispatchEvent(new Event('input', { bubbles: true }));
+};
+async function chooseFile(name: string, text: string) {
+  const input = root.querySelector<HTMLInputElement>('input[type="file"]')!;
+  Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], name, { type: 'application/json' })] });
+  input.dispatchEvent(new Event('change', { bubbles: true }));
+}
+
+describe('options page', () => {
+  it('turns sites and highlight kinds on and off, saving at once', async () => {
+    const { saved } = await openOptions();
+    expect(root.textContent).not.toContain('Other pages (generic)');
+    switchNamed('ACL Anthology').click();
+    await vi.waitFor(() => expect(saved.at(-1)?.sites).toEqual({ acl: false }));
+    switchNamed('Size / memory').click();
+    switchNamed('Debug logging').click();
+    await vi.waitFor(() => expect(saved.at(-1)).toMatchObject({ sites: { acl: false }, highlight: { size: false, speed: true }, debug: true }));
+    await vi.waitFor(() => expect(root.querySelector('.save-state')!.textContent).toBe('Saved.'));
+  });
+
+  it('adds another site after the browser grants access, and removes it giving access back', async () => {
+    const { saved, granted, released } = await openOptions();
+    type(root.querySelector<HTMLInputElement>('#origin-input')!, 'https://Lab.Example.org/papers');
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(saved.at(-1)?.genericOrigins).toEqual(['https://lab.example.org']));
+    expect(granted).toEqual(['https://lab.example.org']);
+    expect(root.querySelector('.origin-list')!.textContent).toContain('https://lab.example.org');
+    buttonNamed('Remove').click();
+    await vi.waitFor(() => expect(saved.at(-1)?.genericOrigins).toEqual([]));
+    expect(released).toEqual(['https://lab.example.org']);
+  });
+
+  it('does not add a site when access is refused, and explains a bad address', async () => {
+    const { saved } = await openOptions({ grant: false });
+    const input = root.querySelector<HTMLInputElement>('#origin-input')!;
+    type(input, 'ftp://files.example.org');
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')!.textContent).toMatch(/Only web pages/));
+    type(input, 'lab.example.org');
+    root.querySelector('form')!.dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')!.textContent).toMatch(/was not granted/));
+    expect(saved).toEqual([]);
+  });
+
+  it('exports a dated backup of the whole library', async () => {
+    const { downloads } = await openOptions({ papers: 12 });
+    await vi.waitFor(() => expect(buttonNamed(/^Export backup/).textContent).toBe('Export backup (12 papers)'));
+    buttonNamed(/^Export backup/).click();
+    await vi.waitFor(() => expect(downloads).toHaveLength(1));
+    expect(downloads[0]!.fileName).toBe('paperlight-2026-11-23.json');
+    const backup = parseBackup(downloads[0]!.text);
+    expect(backup.ok && backup.backup.papers).toHaveLength(12);
+  });
+
+  it('imports a backup after a dry run that says what would change, merging or replacing', async () => {
+    const { background } = await openOptions({ papers: 5 });
+    const incoming = sampleLibrary(8).slice(3);
+    await chooseFile('old.json', serialiseBackup(incoming, new Date()));
+    await vi.waitFor(() => expect(root.querySelector('.import-preview [role="status"]')!.textContent)
+      .toBe('This backup would bring: 3 new papers, 0 papers updated, 2 papers unchanged.'));
+    expect((await background.send({ type: 'getAll' })).papers).toHaveLength(5);
+
+    root.querySelectorAll<HTMLInputElement>('input[name="import-mode"]')[1]!.click();
+    await vi.waitFor(() => expect(root.querySelector('.import-preview [role="status"]')!.textContent).toMatch(/3 papers removed\.$/));
+    buttonNamed('Replace my library').click();
+    await vi.waitFor(() => expect(root.querySelector('.form-message')!.textContent).toMatch(/^Imported: 3 new papers/));
+    expect((await background.send({ type: 'getAll' })).papers.map((p) => p.key).sort()).toEqual(incoming.map((p) => p.key).sort());
+  });
+
+  it('shows the background\'s reason, word for word, when it refuses a file', async () => {
+    const { background } = await openOptions({ papers: 2 });
+    const text = JSON.stringify({ format: 'paperlight-backup', version: 1, exportedAt: '2026-01-01T00:00:00Z', papers: [{ key: 'not a key' }] });
+    let expected = '';
+    await background.send({ type: 'importBackup', text, mode: 'merge', dryRun: true }).catch((error: Error) => (expected = error.message));
+    expect(expected).toMatch(/cannot be imported/);
+    await chooseFile('broken.json', text);
+    await vi.waitFor(() => expect(root.querySelector('[role="alert"]')!.textContent).toBe(expected));
+    expect(root.querySelector('.import-preview')).toBeNull();
+  });
+
+  it('clears everything only after the word is typed', async () => {
+    const { background } = await openOptions({ papers: 4 });
+    await vi.waitFor(() => expect(root.textContent).toContain('Deletes 4 saved papers'));
+    buttonNamed('Delete all papers…').click();
+    const confirm = await vi.waitFor(() => {
+      const button = buttonNamed('Delete everything');
+      expect(button).toBeDefined();
+      return button;
+    });
+    expect(confirm.disabled).toBe(true);
+    type(root.querySelector<HTMLInputElement>('.confirm-field input')!, 'Delete');
+    await vi.waitFor(() => expect(buttonNamed('Delete everything').disabled).toBe(false));
+    buttonNamed('Delete everything').click();
+    await vi.waitFor(() => expect(root.querySelector('.form-message')!.textContent).toBe('Deleted 4 papers. Your settings are kept.'));
+    expect((await background.send({ type: 'getAll' })).papers).toHaveLength(0);
+  });
+
+  it('lists the shortcuts and says how to change them in each browser', async () => {
+    await openOptions();
+    await vi.waitFor(() => expect(root.textContent).toContain('Save (or unsave) the focused paper card'));
+    expect([...root.querySelectorAll('.keys-table')[0]!.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['Alt', 'Shift', 'S']);
+    expect(root.textContent).toContain('Open the Paperlight popup');
+    expect(root.textContent).toContain('chrome://extensions/shortcuts');
+    expect(root.textContent).toContain('Undo the last delete');
+    render(null, root);
+    root.remove();
+    await openOptions({ browserName: 'firefox' });
+    await vi.waitFor(() => expect(root.textContent).toContain('Manage Extension Shortcuts'));
+  });
+});
