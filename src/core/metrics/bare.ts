@@ -22,6 +22,7 @@ export function readBare(around: Around, q: Quantity, previous: Previous | undef
   if (isYear(q) && (q.rangeLow === null || q.rangeLow >= 1900)) return null;
   const text = around.text;
   if (text.charCodeAt(q.end) === 41 && q.plainInteger && q.value < 100 && q.prefix === '') return null; // "(1)", "1)"
+  if (designation(around)) return null;
   const after = around.after;
   const noun = countNoun(after);
   if (noun >= 0 && !after.hasDigit(noun)) {
@@ -69,6 +70,16 @@ function scoreNameAfter(around: Around, q: Quantity): Reading | null {
     if (after.in(k, LABEL_STOPS)) return null;
   }
   return null;
+}
+
+/**
+ * "EC 20187-4939", "Qwen 2.5", "Table 3": a number right after a capitalised word inside a
+ * sentence names a thing. Metric names ("BLEU 28.4") and score words are not designations.
+ */
+function designation(around: Around): boolean {
+  const before = around.before;
+  return before.has(1) && before.end(0) === around.start - 1 && before.capitalised(0) &&
+    before.get(0, SCORE_WORDS) === undefined && !before.in(0, SCORE_GLUE);
 }
 
 /** "50.4AP (+2.2)": a signed gain right after a score shares its unit. */

@@ -161,6 +161,7 @@ const notMetrics: Record<string, string[]> = {
     'CIFAR-10, ImageNet-1K, WikiText-103, MATH-500, 4DNeX-10M and CLIC2020 are datasets.',
     'A100, H100, RTX 3090, A800, TITAN Xp, Tesla-P100, 1F1B, ZO2, T1, S3Conv, H.264, VTM-17.0, SQuAD v1.1.',
     'YOLOv9-Tiny and Yuan-2.0 2B and Gemma 2B-2B are models.',
+    'We compare with Qwen 2.5 and OpenChat 3.5, as in Table 3, on the subdwarf EC 20187-4939 using data from the survey.',
   ],
   'dimensionality and math': [
     'We model 2D, 3D, 4D and 6D scenes with conv2d layers.',
