@@ -53,7 +53,7 @@ export const FilterBar = pure(function FilterBar({ filters, sites, siteName, tag
         <option value="no">Without code</option>
       </select>
       <TagFilter tags={tags} chosen={filters.tags} onChange={(chosen) => onChange({ tags: chosen })} />
-      {hasFilters(filters) && <button type="button" class="button quiet clear-filters" onClick={onClear}>Clear filters</button>}
+      {hasFilters(filters) && <button type="button" class="button quiet clear-filters" aria-label="Clear filters" onClick={onClear}>Clear</button>}
       {filters.tags.length > 0 && (
         <ul class="chosen-tags" aria-label="Tags filtered on">
           {filters.tags.map((tag) => (
