@@ -132,6 +132,9 @@ export function PaperEditor({ paper, siteName, tags, focusTags, onEdit, onOpen, 
         <span class="note-state" aria-live="polite">{noteState === 'saved' ? (paper.note ? 'Saved' : '') : noteState === 'saving' ? 'Saving…' : 'Editing…'}</span>
       </div>
 
+      {/* Shown where there is room for it: the page opened as a tab. */}
+      {paper.abstract && <p class="editor-abstract">{paper.abstract}</p>}
+
       <footer class="editor-actions">
         {paper.codeLinks.length > 0 && (
           <span class="editor-code">Code: {paper.codeLinks.slice(0, 2).map((url) => (
