@@ -108,6 +108,11 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
           ? movedKey(keys, activeKey, command.by)
           : keys[command.to === 'first' ? 0 : keys.length - 1] ?? null;
         if (target === null) return;
+        // Up from the first row goes back to the search box.
+        if (command.type === 'move' && command.by < 0 && !command.extend && keys[0] === activeKey) {
+          searchRef.current?.focus();
+          return;
+        }
         if (command.extend) {
           const anchor = now.anchorKey ?? activeKey ?? target;
           dispatch({ type: 'select', keys: rangeBetween(keys, anchor, target), anchorKey: anchor });

@@ -125,7 +125,8 @@ export class PopupController {
   async update(key: string, edit: PaperEdit): Promise<SavedPaper | undefined> {
     try {
       const { paper } = await this.deps.send({ type: 'update', key, ...edit });
-      this.apply([{ key, paper }]);
+      // The record's own key (the request may name the paper by one of its other ids).
+      this.apply([{ key: paper.key, paper }]);
       return paper;
     } catch (error) {
       this.fail('Could not save the change', error);

@@ -7,7 +7,7 @@ export interface KeyHelp {
 
 export const POPUP_KEYS: readonly KeyHelp[] = [
   { keys: [['/']], action: 'Go to the search box' },
-  { keys: [['↑'], ['↓']], action: 'Move through the list (also Home, End, Page Up, Page Down)' },
+  { keys: [['↑'], ['↓']], action: 'Move through the list (also Home, End, Page Up, Page Down); ↓ from the search box enters it, ↑ from the top leaves it' },
   { keys: [['Enter']], action: 'Open the paper in a new tab' },
   { keys: [['E']], action: 'Edit the paper’s tags, status and note' },
   { keys: [['Space']], action: 'Select or unselect the paper' },

@@ -107,6 +107,9 @@ describe('popup App', () => {
     expect(rows().slice(0, 4).map((row) => row.getAttribute('aria-selected'))).toEqual(['true', 'true', 'true', 'false']);
     press(list(), 'Escape');
     await vi.waitFor(() => expect(root.querySelector('.selection-bar')).toBeNull());
+    press(list(), 'Home');
+    press(list(), 'ArrowUp');
+    await vi.waitFor(() => expect(document.activeElement?.getAttribute('aria-label')).toBe('Search saved papers'));
   });
 
   it('edits tags, status and note in place', async () => {
