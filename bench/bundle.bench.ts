@@ -22,18 +22,30 @@ function walk(dir: string): string[] {
 export default async function bundleBench() {
   execSync('npm run --silent build', { cwd: ROOT, stdio: ['ignore', 'ignore', 'inherit'] });
   const dist = path.join(ROOT, 'dist');
-  const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8'));
-  const contentFiles: string[] = manifest.content_scripts.flatMap((c: { js?: string[] }) => c.js ?? []);
-  const content = contentFiles.map((f) => sizes(path.join(dist, f)));
-  const contentGzip = content.reduce((sum, s) => sum + s.gzipBytes, 0);
+  const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as {
+    content_scripts: Array<{ js?: string[]; matches: string[] }>;
+  };
+  // One content script per site: a page loads exactly one of them.
+  const perSite = manifest.content_scripts.map((script) => {
+    const files = script.js ?? [];
+    const measured = files.map((f) => sizes(path.join(dist, f)));
+    return {
+      files,
+      bytes: measured.reduce((sum, s) => sum + s.bytes, 0),
+      gzipBytes: measured.reduce((sum, s) => sum + s.gzipBytes, 0),
+    };
+  });
+  const largest = perSite.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
   const jsFiles = walk(dist).filter((f) => f.endsWith('.js'));
   const bundle = {
     contentScript: {
-      files: contentFiles,
-      bytes: content.reduce((sum, s) => sum + s.bytes, 0),
-      gzipBytes: contentGzip,
+      perPage: 'one content script per site; the largest is what a page loads at most',
+      largestFile: largest.files.join(', '),
+      bytes: largest.bytes,
+      gzipBytes: largest.gzipBytes,
       budgetGzipBytes: CONTENT_SCRIPT_BUDGET_GZIP,
-      withinBudget: contentGzip <= CONTENT_SCRIPT_BUDGET_GZIP,
+      withinBudget: largest.gzipBytes <= CONTENT_SCRIPT_BUDGET_GZIP,
+      sites: Object.fromEntries(perSite.map((s) => [path.basename(s.files[0] ?? '', '.js'), s.gzipBytes])),
     },
     allJavaScript: { files: jsFiles.length, bytes: jsFiles.reduce((sum, f) => sum + statSync(f).size, 0) },
   };
