@@ -122,8 +122,10 @@ export class Session {
     void this.library
       .lookup(entries.flatMap((e) => this.keysOf(e)))
       .then(() => {
-        for (const entry of entries) this.showSavedState(entry);
-        this.refreshStrip();
+        // Cards start unsaved: only the ones the library knows need a change.
+        const saved = entries.filter((entry) => this.savedPaperOf(entry));
+        for (const entry of saved) this.showSavedState(entry);
+        if (saved.length) this.refreshStrip();
       })
       .catch((error) => console.warn('[Paperlight] could not read the saved state of this page:', error));
     this.refreshStrip();

@@ -28,53 +28,79 @@ function textNodesOf(root: Element): Text[] {
   return nodes;
 }
 
-const isSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 13 || code === 12 || code === 160;
+/** Whitespace runs that shrink when collapsed. */
+const LONG_SPACE_RUN = /\s{2,}/g;
+/** What collapsing changes: long runs, and single tabs, newlines, no-break spaces. */
+const CHANGED_SPACE = /\s{2,}|[^\S ]/g;
 
+/**
+ * The element's text collapsed like the adapters collapse it (`normalizeSpace`). Offsets map back
+ * through the few whitespace runs longer than one character (the only places where the collapsed text
+ * and the raw text drift apart), found once with a native regex; no per-character work or arrays.
+ */
 export function buildTextMap(root: Element): TextMap {
   const nodes = textNodesOf(root);
-  // For each normalised character: which node and which offset in it.
-  const nodeIndex: number[] = [];
-  const nodeOffset: number[] = [];
-  let text = '';
-  let pendingSpace = false;
-  for (let n = 0; n < nodes.length; n++) {
-    const data = nodes[n]!.data;
-    for (let i = 0; i < data.length; i++) {
-      if (isSpace(data.charCodeAt(i))) {
-        pendingSpace = text.length > 0;
-        continue;
-      }
-      if (pendingSpace) {
-        // The collapsed space maps onto the character before this one's run start; close enough for
-        // range ends, and spans never start or end on a space.
-        text += ' ';
-        nodeIndex.push(n);
-        nodeOffset.push(i);
-        pendingSpace = false;
-      }
-      text += data[i];
-      nodeIndex.push(n);
-      nodeOffset.push(i);
-    }
+  const nodeStarts: number[] = [];
+  let raw = '';
+  for (const node of nodes) {
+    nodeStarts.push(raw.length);
+    raw += node.data;
   }
+  let lead = 0;
+  while (lead < raw.length && /\s/.test(raw[lead]!)) lead++;
+  let end = raw.length;
+  while (end > lead && /\s/.test(raw[end - 1]!)) end--;
+  const body = raw.slice(lead, end);
+  // For each run that shrinks: where it starts in the collapsed text, and how many characters were
+  // dropped before that point.
+  const runAt: number[] = [];
+  const droppedBefore: number[] = [];
+  let dropped = 0;
+  LONG_SPACE_RUN.lastIndex = 0;
+  for (let m = LONG_SPACE_RUN.exec(body); m; m = LONG_SPACE_RUN.exec(body)) {
+    runAt.push(m.index - dropped);
+    dropped += m[0].length - 1;
+    droppedBefore.push(dropped);
+  }
+  const text = body.replace(CHANGED_SPACE, ' ');
+
+  /** Raw offset of collapsed offset `k`: characters dropped by runs that start before it. */
+  const toRaw = (k: number) => {
+    let lo = 0;
+    let hi = runAt.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (runAt[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    return lead + k + (lo > 0 ? droppedBefore[lo - 1]! : 0);
+  };
+  /** The text node holding raw offset `r` (the last node starting at or before it) and the offset in it. */
+  const locate = (r: number): [Text, number] => {
+    let lo = 0;
+    let hi = nodes.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (nodeStarts[mid]! <= r) lo = mid;
+      else hi = mid - 1;
+    }
+    return [nodes[lo]!, r - nodeStarts[lo]!];
+  };
+
   return {
     text,
     range(start, end) {
       if (start < 0 || end > text.length || start >= end) return null;
-      const startNode = nodes[nodeIndex[start]!]!;
-      const endNode = nodes[nodeIndex[end - 1]!]!;
+      const [startNode, startOffset] = locate(toRaw(start));
+      // The end is just after the last character of the span.
+      const [endNode, lastOffset] = locate(toRaw(end - 1));
       if (!startNode.isConnected || !endNode.isConnected) return null;
-      const endOffset = nodeOffset[end - 1]! + 1;
-      if (endOffset > endNode.data.length) return null;
+      if (startOffset >= startNode.data.length || lastOffset >= endNode.data.length) return null;
       const range = root.ownerDocument.createRange();
-      range.setStart(startNode, nodeOffset[start]!);
-      range.setEnd(endNode, endOffset);
+      range.setStart(startNode, startOffset);
+      range.setEnd(endNode, lastOffset + 1);
       return range;
     },
   };
 }
 
-/** Collapses whitespace like buildTextMap does, for strings. */
-export function normalizeSpace(text: string): string {
-  return text.replace(/[\s\u00a0]+/g, ' ').trim();
-}

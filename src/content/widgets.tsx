@@ -65,8 +65,9 @@ export class WidgetManager {
 
   render(card: Element): void {
     const mounted = this.mounted.get(card);
+    if (!mounted) return; // rendered when it mounts
     const view = this.source.view(card);
-    if (!mounted || !view) return;
+    if (!view) return;
     render(<CardWidget view={view} saved={this.source.saved(card)} actions={this.source.actions(card)} />, mounted.container);
   }
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { buildTextMap } from '../../../src/content/text-map';
 
@@ -38,5 +39,28 @@ describe('buildTextMap', () => {
     expect(map.range(2, 2)).toBeNull();
     root.textContent = 'replaced';
     expect(map.range(0, 2)).toBeNull();
+  });
+
+  it('maps every span back onto exactly its text, however the whitespace is split across nodes', () => {
+    const piece = fc.stringMatching(/^[ab1. \n\t\u00a0]{0,12}$/);
+    fc.assert(
+      fc.property(fc.array(piece, { minLength: 1, maxLength: 6 }), fc.nat(), fc.nat(), (pieces, a, b) => {
+        const root = document.createElement('div');
+        for (const p of pieces) {
+          const span = document.createElement('span');
+          span.textContent = p;
+          root.append(span);
+        }
+        document.body.replaceChildren(root);
+        const map = buildTextMap(root);
+        expect(map.text).toBe(pieces.join('').replace(/[\s\u00a0]+/g, ' ').trim());
+        if (map.text.length === 0) return;
+        const start = a % map.text.length;
+        const end = start + 1 + (b % (map.text.length - start));
+        const range = map.range(start, end)!;
+        expect(range.toString().replace(/[\s\u00a0]+/g, ' ')).toBe(map.text.slice(start, end));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
