@@ -1,11 +1,23 @@
 // `npm start`: builds the extension and opens a visible Chromium with it loaded on a demo listing
 // page (a real-page fixture served under its real URL, so the extension behaves as on the site).
 import { execSync } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CHROME_DIST, launchChromium, routeFixtures } from '../test/e2e/harness';
+import { CHROME_DIST, FIXTURES, exactUrl, launchChromium, routeFixtures } from '../test/e2e/harness';
 
 const DEMO_URL = 'https://huggingface.co/papers/date/2025-12-11';
-const DEMO_PAGES = [{ url: 'https://huggingface.co/papers**', file: 'huggingface/daily-2025-12-11.html' }];
+
+/** Every saved page of every site, under the real URL it stands for (from its .expected.json). */
+function demoPages(): Array<{ url: string; file: string }> {
+  return readdirSync(FIXTURES, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .flatMap((dir) => readdirSync(path.join(FIXTURES, dir.name))
+      .filter((name) => name.endsWith('.expected.json'))
+      .map((name) => {
+        const { url } = JSON.parse(readFileSync(path.join(FIXTURES, dir.name, name), 'utf8')) as { url: string };
+        return { url, file: `${dir.name}/${name.replace(/\.expected\.json$/, '.html')}` };
+      }));
+}
 
 execSync('npm run --silent build', { stdio: 'inherit' });
 
@@ -21,10 +33,13 @@ Then visit ${DEMO_URL} (or any Hugging Face Papers / arXiv listing).`);
 }
 
 const session = await launchChromium({ headless: false, viewport: null });
-await routeFixtures(session.context, DEMO_PAGES);
+const pages = demoPages();
+await routeFixtures(session.context, pages.map(({ url, file }) => ({ url: exactUrl(url), file })));
 const page = session.context.pages()[0] ?? (await session.context.newPage());
 await page.goto(DEMO_URL);
 console.log(`Chromium is open on ${DEMO_URL} with Paperlight loaded (extension id ${session.extensionId}).`);
-console.log('The page is a saved copy served locally; close the browser window to finish.');
+console.log('These saved pages are served locally under their real URLs (nothing else is reachable):');
+for (const { url } of pages) console.log(`  ${url}`);
+console.log('Close the browser window to finish.');
 await new Promise<void>((resolve) => session.context.on('close', () => resolve()));
 await session.close();

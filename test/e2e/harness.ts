@@ -107,9 +107,10 @@ async function blockNetwork(context: BrowserContext): Promise<void> {
   await context.route(/^https?:\/\//, (route) => route.abort('internetdisconnected'));
 }
 
-/** A route matcher for exactly one URL (query strings included, no glob surprises). */
+/** A route matcher for exactly one URL (query strings included, no glob surprises; requests carry no fragment). */
 export function exactUrl(href: string): (url: URL) => boolean {
-  return (url) => url.href === href;
+  const target = href.split('#')[0];
+  return (url) => url.href === target;
 }
 
 /** Serves fixture files under their real URLs (routes added later take precedence). */
