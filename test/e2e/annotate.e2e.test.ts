@@ -18,6 +18,11 @@ const CVF = { url: 'https://openaccess.thecvf.com/CVPR2024?day=all', file: 'cvf/
 const ACL_VOLUME = { url: 'https://aclanthology.org/volumes/2023.alta-1/', file: 'acl/volume-2023.alta-1.html' };
 const PAGES = [HF_DAILY, HF_PAPER, ARXIV_NEW, SCHOLAR, CVF, ACL_VOLUME];
 
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
+  tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+};
+
 let session: ChromiumSession;
 let extensionPage: Page;
 
@@ -190,6 +195,44 @@ describe('screenshots for a person to look at (test-results/)', () => {
       return ranges.filter((r) => entry.nextElementSibling!.contains(r.startContainer) && r.getClientRects().length > 0).length;
     });
     expect(visible).toBe(Number(await withChips.getAttribute('data-paperlight-metrics')));
+    await page.close();
+  });
+});
+
+describe('settings and commands', () => {
+  async function setSettings(settings: unknown): Promise<void> {
+    await extensionPage.evaluate((value) => chrome.storage.local.set({ 'paperlight:settings': value }), settings);
+  }
+
+  it('hides a colour when its kind is switched off, and leaves a switched-off site alone, live', async () => {
+    const page = await open(HF_DAILY, 16);
+    const speedRanges = () => page.evaluate(() => (CSS.highlights.get('paperlight-speed') as Highlight | undefined)?.size ?? 0);
+    expect(await speedRanges()).toBeGreaterThan(0);
+    await setSettings({ highlight: { speed: false } });
+    await expect.poll(speedRanges).toBe(0);
+    expect(await page.evaluate(() => (CSS.highlights.get('paperlight-quality') as Highlight).size)).toBeGreaterThan(0);
+    await setSettings({ sites: { huggingface: false } });
+    await expect.poll(() => page.locator('[data-paperlight-id]').count()).toBe(0);
+    expect(await page.locator('paperlight-card, paperlight-page').count()).toBe(0);
+    await setSettings({});
+    await expect.poll(() => page.locator('[data-paperlight-id]').count()).toBe(16);
+    await page.close();
+  });
+
+  it('saves the card holding the focus when the save-focused-card command arrives', async () => {
+    const page = await open(ARXIV_NEW, 20);
+    const card = page.locator('[data-paperlight-id]').nth(4);
+    const key = (await card.getAttribute('data-paperlight-id'))!;
+    await card.locator('a').first().focus();
+    // What the background does on the keyboard command: tell the active tab.
+    const worker = await session.serviceWorker();
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'paperlight:command', command: 'save-focused-card' });
+    });
+    await expect.poll(() => card.getAttribute('data-paperlight-saved')).toBe('true');
+    expect((await library()).some((p) => p.key === key)).toBe(true);
+    await sendFromExtensionPage(extensionPage, { type: 'remove', key });
     await page.close();
   });
 });
