@@ -1,16 +1,15 @@
 // The popup (and the same page opened in a tab): header with search, sort and filters; the virtualised list;
 // the editor of the active paper; bulk actions on a selection; export; undo. Keyboard first: see ui/popup-keys.ts.
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { ExpandIcon, DownloadIcon, GearIcon, KeyboardIcon, LogoIcon, SearchIcon } from '../ui/icons';
+import { lazyComponent } from '../ui/lazy';
 import { useStable } from '../ui/pure';
 import { count } from '../ui/text';
 import type { PopupController } from './controller';
-import { EmptyLibrary, KeysDialog, LoadFailed, NoMatches } from './components/EmptyState';
-import { ExportDialog, type ExportChoice, type ExportScope } from './components/ExportDialog';
+import { EmptyLibrary, LoadFailed, NoMatches } from './components/EmptyState';
+import type { ExportChoice, ExportScope } from './components/ExportDialog';
 import { FilterBar } from './components/FilterBar';
-import { PaperEditor } from './components/PaperEditor';
 import { PaperList } from './components/PaperList';
-import { SelectionBar } from './components/SelectionBar';
 import { Toasts } from './components/Toasts';
 import { isSearchKey, isTextField, listCommand, type ListCommand } from './keyboard';
 import { SORTS, hasFilters, scopeOf, type Filters, type SortId } from './library';
@@ -27,12 +26,37 @@ export interface AppProps {
   siteNames: ReadonlyMap<string, string>;
   openOptions(): void;
   openInTab(): void;
+  /** Called once, after the frame that first shows the list (or what stands in its place). */
+  onFirstPaint?(): void;
 }
 
-/** Marks the first paint of the list, for the bench (`performance.getEntriesByName`). */
+/** Marks the first paint of the list, for the bench and the browser tests (`performance.getEntriesByName`). */
 export const LIST_PAINTED_MARK = 'paperlight:list-painted';
 
-export function App({ store, controller, inTab, siteNames, openOptions, openInTab }: AppProps) {
+// Not needed for the first rows: their code loads once those are on screen (or when first used, if sooner).
+const PaperEditor = lazyComponent(() => import('./components/PaperEditor').then((module) => module.PaperEditor));
+const SelectionBar = lazyComponent(() => import('./components/SelectionBar').then((module) => module.SelectionBar));
+const ExportDialog = lazyComponent(() => import('./components/ExportDialog').then((module) => module.ExportDialog));
+const KeysDialog = lazyComponent(() => import('./components/KeysDialog').then((module) => module.KeysDialog));
+const AFTER_FIRST_PAINT = [PaperEditor, SelectionBar, ExportDialog, KeysDialog];
+
+/**
+ * Runs `callback` after the next frame has been produced: rAF runs just before that frame's style, layout and
+ * paint, a task queued from it runs after them. A page that is not shown gets no frames: then after 100 ms.
+ */
+function afterNextFrame(callback: () => void): void {
+  let done = false;
+  const run = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(fallback);
+    callback();
+  };
+  const fallback = setTimeout(run, 100);
+  requestAnimationFrame(() => setTimeout(run, 0));
+}
+
+export function App({ store, controller, inTab, siteNames, openOptions, openInTab, onFirstPaint }: AppProps) {
   const state = useStoreState(store);
   const view = useLibraryView(state, controller);
   const { dispatch } = store;
@@ -54,12 +78,16 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
     return () => clearTimeout(timer);
   }, [resetKey, view.shown.length]);
 
+  // A layout effect, so that the frame waited for is the one that shows the rows (a plain effect runs a frame later).
   const painted = useRef(false);
-  useEffect(() => {
+  useLayoutEffect(() => {
     if (painted.current || state.phase === 'loading' || state.phase === 'failed') return;
     painted.current = true;
-    // After the frame that shows the rows: rAF runs before the paint, the timeout after it.
-    requestAnimationFrame(() => setTimeout(() => performance.mark(LIST_PAINTED_MARK), 0));
+    afterNextFrame(() => {
+      performance.mark(LIST_PAINTED_MARK);
+      onFirstPaint?.();
+      for (const component of AFTER_FIRST_PAINT) component.preload().catch(() => {});
+    });
   }, [state.phase]);
 
   // `/` anywhere but in a text field goes to the search; Ctrl+Z undoes a delete.

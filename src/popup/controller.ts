@@ -26,6 +26,11 @@ export interface ControllerDeps {
   openTab(url: string): Promise<void>;
   download(file: TextFile): void;
   now?(): Date;
+  /**
+   * Resolves once the first page is on screen. What follows it (the tag list, the search code, the whole
+   * library, whose answer takes the page's main thread for a while) waits for it; without it, follows at once.
+   */
+  afterFirstPaint?(): Promise<void>;
 }
 
 export type PaperEdit = Pick<UpdateRequest, 'set' | 'addTags' | 'removeTags'>;
@@ -42,8 +47,10 @@ export class PopupController {
 
   /** First page, then the whole library; resolves when the list is complete (the index keeps building after). */
   async start(): Promise<void> {
+    this.stopListening?.(); // a retry after a failure listens once, not twice
     this.stopListening = this.deps.onChange((event) => this.receive(event));
-    // Nothing else competes with the first page: the tag list, the search code and the whole library follow it.
+    // Nothing else competes with the first page: the tag list, the search code and the whole library follow it,
+    // once it is painted.
     try {
       const page = await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE });
       this.store.dispatch({ type: 'firstPage', items: page.items, total: page.total });
@@ -51,6 +58,7 @@ export class PopupController {
       this.store.dispatch({ type: 'failed', error: errorText(error) });
       return;
     }
+    await this.deps.afterFirstPaint?.();
     void this.deps.send({ type: 'tags' }).then(({ tags }) => this.store.dispatch({ type: 'tags', tags }), () => {});
     const { PaperSearch } = await import('./search-index');
     this.search = new PaperSearch();

@@ -1,7 +1,8 @@
-// The popup page: state, controller and browser access wired together, then the first page asked for at once.
+// The popup page: state, controller and browser access wired together. The first page of papers is asked for
+// before anything else, and the first render waits for it, so that the first frame already shows the rows.
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
 import { onChange, send } from '../shared/client';
+import { extensionApi as browser } from '../shared/extension-api';
 import { downloadText } from '../ui/download';
 import '../ui/theme.css';
 import './popup.css';
@@ -12,11 +13,16 @@ import { createStore } from './state';
 /** When the page's modules have loaded and the app starts (the bench splits the first paint at this point). */
 performance.mark('paperlight:popup-start');
 
-// A toolbar popup is never wider than 800 px; wider, or asked for with ?tab, the page fills a tab.
-const inTab = new URLSearchParams(location.search).has('tab') || window.innerWidth > 800;
-document.documentElement.classList.toggle('in-tab', inTab);
+/**
+ * How long the first render waits for the first page. Drawn at once, the empty frame's style, layout and paint
+ * would run just as the answer comes in, hold it up, and the rows would need a frame of their own; a background
+ * that is slow to answer (a service worker starting) gets the frame without rows after this long.
+ */
+const SHELL_DELAY_MS = 100;
 
 const store = createStore();
+let firstPainted!: () => void;
+const firstPaint = new Promise<void>((resolve) => (firstPainted = resolve));
 const controller = new PopupController(store, {
   send,
   onChange,
@@ -24,11 +30,16 @@ const controller = new PopupController(store, {
   async openTab(url) {
     await browser.tabs.create({ url });
   },
+  afterFirstPaint: () => firstPaint,
 });
 void controller.start();
 addEventListener('pagehide', () => controller.stop());
 
-// Site names come with the adapters: loaded once the first page is shown, so they do not delay it.
+// A toolbar popup is never wider than 800 px; wider, or asked for with ?tab, the page fills a tab. (A media
+// query, not innerWidth: reading that would force a layout of the still empty page.)
+const inTab = new URLSearchParams(location.search).has('tab') || matchMedia('(min-width: 801px)').matches;
+document.documentElement.classList.toggle('in-tab', inTab);
+
 const root = document.getElementById('app')!;
 const draw = (siteNames: ReadonlyMap<string, string>) =>
   render(
@@ -42,12 +53,25 @@ const draw = (siteNames: ReadonlyMap<string, string>) =>
         void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?tab') });
         window.close();
       }}
+      onFirstPaint={firstPainted}
     />,
     root,
   );
-draw(new Map());
+
+let drawn = false;
+const drawFirst = () => {
+  if (drawn) return;
+  drawn = true;
+  clearTimeout(shellTimer);
+  draw(new Map());
+};
+const shellTimer = setTimeout(drawFirst, SHELL_DELAY_MS);
 const stopWaiting = store.subscribe(() => {
   if (store.getState().phase === 'loading') return;
   stopWaiting();
-  void import('../sites/index').then(({ adapters }) => draw(new Map(adapters.map((adapter) => [adapter.id, adapter.name]))));
+  drawFirst();
 });
+// Site names come with the adapters: loaded once the first rows are shown, so they do not delay them.
+void firstPaint
+  .then(() => import('../sites/index'))
+  .then(({ adapters }) => draw(new Map(adapters.map((adapter) => [adapter.id, adapter.name]))));

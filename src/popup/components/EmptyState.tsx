@@ -1,8 +1,5 @@
 // What the list area says when there is nothing to list: how to save a first paper, why a search found nothing,
 // or why the library could not be read.
-import { POPUP_KEYS } from '../../ui/popup-keys';
-import { Dialog } from '../../ui/Dialog';
-import { KeyCombo } from '../../ui/KeyCombo';
 
 /** Listing pages to start from (opened in a new tab). */
 const STARTING_POINTS = [
@@ -60,22 +57,5 @@ export function LoadFailed({ error, onRetry }: { error: string; onRetry(): void 
       <p>{error}</p>
       <div class="empty-actions"><button type="button" class="button primary" onClick={onRetry}>Try again</button></div>
     </div>
-  );
-}
-
-export function KeysDialog({ onClose }: { onClose(): void }) {
-  return (
-    <Dialog title="Keyboard shortcuts" onClose={onClose} actions={<button type="button" class="button primary" onClick={onClose}>Close</button>}>
-      <table class="keys-table">
-        <tbody>
-          {POPUP_KEYS.map((entry) => (
-            <tr key={entry.action}>
-              <td><KeyCombo keys={entry.keys} /></td>
-              <td>{entry.action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </Dialog>
   );
 }

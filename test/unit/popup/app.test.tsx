@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SavedPaper } from '../../../src/core/paper';
-import { App } from '../../../src/popup/App';
+import { App, LIST_PAINTED_MARK } from '../../../src/popup/App';
 import { PopupController } from '../../../src/popup/controller';
 import { createStore } from '../../../src/popup/state';
 import { fakeBackground } from './fake-background';
@@ -139,6 +139,27 @@ describe('popup App', () => {
       expect(found[0]!.paper).toMatchObject({ status: 'reading', note: 'Check the ablation', tags: ['Fresh tag'] });
     });
     await vi.waitFor(() => expect(rows()[0]!.textContent).toContain('#Fresh tag'));
+  });
+
+  it('reports its first paint once, after the first page, and marks it for the bench', async () => {
+    const background = fakeBackground();
+    await background.send({ type: 'restore', papers: sampleLibrary(8) });
+    const store = createStore();
+    const controller = new PopupController(store, { send: background.send, onChange: background.onChange, download: () => {}, openTab: async () => {} });
+    const onFirstPaint = vi.fn();
+    performance.clearMarks(LIST_PAINTED_MARK);
+    root = document.createElement('div');
+    document.body.append(root);
+    render(<App store={store} controller={controller} inTab={false} siteNames={new Map()} openOptions={() => {}} openInTab={() => {}} onFirstPaint={onFirstPaint} />, root);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+    expect(onFirstPaint).not.toHaveBeenCalled(); // nothing asked for yet: the list is still loading
+    await controller.start();
+    await vi.waitFor(() => expect(onFirstPaint).toHaveBeenCalledTimes(1));
+    expect(rows().length).toBe(8);
+    expect(performance.getEntriesByName(LIST_PAINTED_MARK)).toHaveLength(1);
+    await vi.waitFor(() => expect(store.getState().searchReady).toBe(true));
+    expect(onFirstPaint).toHaveBeenCalledTimes(1);
+    controller.stop();
   });
 
   it('opens the active paper with Enter', async () => {

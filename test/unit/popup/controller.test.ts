@@ -52,6 +52,60 @@ describe('PopupController', () => {
     controller.stop();
   });
 
+  it('asks for nothing but the first page until that page is painted', async () => {
+    const background = await seeded(sampleLibrary(80));
+    let painted!: () => void;
+    const firstPaint = new Promise<void>((resolve) => (painted = resolve));
+    const store = createStore();
+    const controller = new PopupController(store, {
+      send: background.send,
+      onChange: background.onChange,
+      download: () => {},
+      openTab: async () => {},
+      afterFirstPaint: () => firstPaint,
+    });
+    const started = controller.start();
+    await vi.waitFor(() => expect(store.getState().phase).toBe('partial'));
+    await broadcastsArrive();
+    expect(background.requests.map((r) => r.type)).toEqual(['query']);
+    painted();
+    await started;
+    expect(background.requests.map((r) => r.type)).toEqual(['query', 'tags', 'getAll']);
+    expect(store.getState()).toMatchObject({ phase: 'ready', total: 80 });
+    controller.stop();
+  });
+
+  it('listens once after a retry', async () => {
+    const background = await seeded(sampleLibrary(4));
+    let listening = 0;
+    let fail = true;
+    const store = createStore();
+    const controller = new PopupController(store, {
+      send: async (request) => {
+        if (fail) throw new Error('not yet');
+        return background.send(request);
+      },
+      onChange: (listener) => {
+        listening++;
+        const stop = background.onChange(listener);
+        return () => {
+          listening--;
+          stop();
+        };
+      },
+      download: () => {},
+      openTab: async () => {},
+    });
+    await controller.start();
+    expect(store.getState().phase).toBe('failed');
+    fail = false;
+    await controller.start();
+    expect(store.getState().phase).toBe('ready');
+    expect(listening).toBe(1);
+    controller.stop();
+    expect(listening).toBe(0);
+  });
+
   it('reports a background that cannot answer', async () => {
     const store = createStore();
     const controller = new PopupController(store, {
