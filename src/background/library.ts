@@ -7,7 +7,8 @@ import type { PaperlightDatabase } from './db';
 import { UserError, editPaper, mergeCopies, spellTags, toSaved, toStored, type TagEdit, type TagSpellings } from './records';
 import type { Committed } from './store';
 import { Tally, countsOf, readAhead, spellingsOf } from './counts';
-import { commit, readTransaction, writeTransaction } from './transactions';
+import { phaseTimer } from './timing';
+import { commit, commitBulk, readTransaction, writeTransaction, type WriteTx } from './transactions';
 
 function listed(changes: PaperChange[]): PaperChange[] | 'reset' {
   return changes.length > MAX_LISTED_CHANGES ? 'reset' : changes;
@@ -93,6 +94,9 @@ export async function exportBackup(db: PaperlightDatabase, now: number): Promise
   return { text: serialiseBackup(papers, new Date(now)), count: papers.length };
 }
 
+/** The import's phases are measured as `paperlight:import:parse`, `…:read`, `…:plan`, `…:write`, `…:commit`. */
+export const IMPORT_TIMING = 'paperlight:import';
+
 export interface ImportOptions {
   mode: 'merge' | 'replace';
   dryRun?: boolean;
@@ -108,12 +112,15 @@ export async function importBackup(
   text: string,
   options: ImportOptions,
 ): Promise<Committed<ImportCounts & { dryRun: boolean }>> {
+  const phase = phaseTimer(IMPORT_TIMING);
   const parsed = parseBackup(text);
+  phase('parse');
   if (!parsed.ok) throw new UserError(parsed.error);
   const incoming = parsed.backup.papers;
   const dryRun = options.dryRun ?? false;
   const tx = dryRun ? readTransaction(db) : writeTransaction(db);
   const [stored, tagEntries] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('tags').getAll()]);
+  phase('read');
   const before = new Map(stored.map((record) => [record.key, toSaved(record)]));
 
   const after = options.mode === 'replace'
@@ -140,17 +147,19 @@ export async function importBackup(
     return { result: { ...counts, dryRun }, changes: [] };
   }
   // Only what differs is written: importing a library's own backup, in either mode, writes no record.
-  const write = tx as ReturnType<typeof writeTransaction>;
-  const papers = write.objectStore('papers');
   const { tags, counts: totals } = countsOf(after.all.values());
-  await commit(write, (track) => {
-    if (after.all.size === 0) track(papers.clear());
-    else for (const key of removals) track(papers.delete(key));
-    for (const paper of writes) track(papers.put(toStored(paper)));
-    for (const store of ['tags', 'counts'] as const) track(write.objectStore(store).clear());
-    for (const entry of tags) track(write.objectStore('tags').put(entry));
-    for (const entry of totals) track(write.objectStore('counts').put(entry));
+  phase('plan');
+  await commitBulk(tx as WriteTx, ({ papers, tags: tagStore, counts: countStore }) => {
+    if (after.all.size === 0) papers.clear();
+    else for (const key of removals) papers.delete(key);
+    for (const paper of writes) papers.put(toStored(paper));
+    tagStore.clear();
+    countStore.clear();
+    for (const entry of tags) tagStore.put(entry);
+    for (const entry of totals) countStore.put(entry);
+    phase('write');
   });
+  phase('commit');
   const changed = counts.added + counts.updated + counts.removed > 0;
   return { result: { ...counts, dryRun }, changes: changed ? 'reset' : [] };
 }

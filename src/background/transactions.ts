@@ -2,7 +2,7 @@
 // transaction's completion, so a write is reported done only once it is durable, and a failure anywhere
 // (a request refused, the quota reached) aborts the whole transaction and reaches the caller, never
 // an unhandled rejection.
-import type { IDBPTransaction } from 'idb';
+import { unwrap, type IDBPTransaction } from 'idb';
 import type { PaperlightDatabase, PaperlightDB } from './db';
 
 type Stores = Array<'papers' | 'tags' | 'counts'>;
@@ -48,4 +48,36 @@ export async function commit(
     throw error;
   }
   await Promise.all(pending);
+}
+
+/** The plain stores of a write transaction, for writes issued by the thousand. */
+export interface BulkStores {
+  papers: IDBObjectStore;
+  tags: IDBObjectStore;
+  counts: IDBObjectStore;
+}
+
+/**
+ * Runs `issue`, which starts any number of writes on the plain stores, then waits for the transaction to
+ * complete. No promise or listener is made per request (for a 10,000-paper import that bookkeeping costs more
+ * than issuing the writes): a refused request aborts the transaction, and its completion then rejects with
+ * that error. If `issue` throws, the transaction is aborted and the error reaches the caller.
+ */
+export async function commitBulk(tx: WriteTx, issue: (stores: BulkStores) => void): Promise<void> {
+  try {
+    issue({
+      papers: unwrap(tx.objectStore('papers')),
+      tags: unwrap(tx.objectStore('tags')),
+      counts: unwrap(tx.objectStore('counts')),
+    });
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted: nothing left to undo.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  await tx.done;
 }

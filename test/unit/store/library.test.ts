@@ -180,6 +180,25 @@ describe('backup export and import', () => {
     await expectCountsMatchRecords(db);
   });
 
+  it('changes nothing when the transaction fails after every write was issued (as a quota error at commit)', async () => {
+    await restorePapers(db, originals.slice(0, 5));
+    const before = await library();
+    const text = serialiseBackup(Array.from({ length: 100 }, (_, i) => paper(i + 100)), new Date(NOW));
+    const realPut = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      const request = realPut.apply(this, args);
+      // The last record's write fails once it runs, as a full disk would make it: the whole import is undone.
+      if (this.name === 'papers' && (args[0] as SavedPaper).key === paper(199).key) {
+        request.addEventListener('success', () => this.transaction.abort());
+      }
+      return request;
+    });
+    await expect(importBackup(db, text, { mode: 'merge' })).rejects.toThrow(/abort/i);
+    vi.restoreAllMocks();
+    expect(await library()).toEqual(before);
+    await expectCountsMatchRecords(db);
+  });
+
   it('clearAll empties the library and the tag list', async () => {
     await restorePapers(db, originals);
     const { result, changes } = await clearAll(db);
