@@ -1,13 +1,13 @@
 // The one IndexedDB database: its typed schema, its versioned upgrades, and an opener that re-opens it on
 // demand (the MV3 service worker may be stopped at any moment, and the browser may close a connection).
-import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { normaliseTags } from '../core/backup';
+import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+import { normaliseTags, tagId } from '../core/backup';
 import type { SavedPaper } from '../core/paper';
 import { countsOf, type CountEntry } from './counts';
-import { indexFields, toSaved, type StoredPaper, type TagEntry } from './records';
+import { toSaved, type StoredPaper, type TagEntry } from './records';
 
 export const DB_NAME = 'paperlight';
-export const DB_VERSION = 2;
+export const DB_VERSION = 3;
 
 /** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
 export type ByTime<T> = [T, number];
@@ -19,13 +19,9 @@ export interface PaperlightDB extends DBSchema {
     indexes: {
       tags: ByTime<string>;
       status: ByTime<string>;
-      site: ByTime<string>;
-      code: ByTime<number>;
       savedAt: number;
       updatedAt: number;
-      ids: string;
-      title: string;
-      metrics: number;
+      aliases: string;
     };
   };
   tags: { key: string; value: TagEntry };
@@ -53,15 +49,16 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
   // tidy, case-insensitively unique tags and their derived index fields.
   async (db, tx) => {
     const papers = tx.objectStore('papers');
-    papers.deleteIndex('tags');
-    papers.deleteIndex('status');
-    papers.createIndex('tags', 'ix.tags', { multiEntry: true });
-    papers.createIndex('status', ['status', 'savedAt']);
-    papers.createIndex('site', ['site', 'savedAt']);
-    papers.createIndex('code', ['ix.code', 'savedAt']);
-    papers.createIndex('ids', 'ix.ids', { multiEntry: true });
-    papers.createIndex('title', 'ix.title');
-    papers.createIndex('metrics', 'ix.metrics');
+    const indexes = unwrap(papers); // some of these indexes are gone from today's typed schema
+    indexes.deleteIndex('tags');
+    indexes.deleteIndex('status');
+    indexes.createIndex('tags', 'ix.tags', { multiEntry: true });
+    indexes.createIndex('status', ['status', 'savedAt']);
+    indexes.createIndex('site', ['site', 'savedAt']);
+    indexes.createIndex('code', ['ix.code', 'savedAt']);
+    indexes.createIndex('ids', 'ix.ids', { multiEntry: true });
+    indexes.createIndex('title', 'ix.title');
+    indexes.createIndex('metrics', 'ix.metrics');
     db.createObjectStore('tags', { keyPath: 'id' });
     db.createObjectStore('counts', { keyPath: 'id' });
     // The first spelling met of each tag becomes the spelling of every paper.
@@ -75,14 +72,37 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
       });
       const paper = { ...toSaved(cursor.value), tags };
       migrated.push(paper);
-      await cursor.update({ ...paper, ix: indexFields(paper) });
+      // Cast: version 2's index fields, not today's.
+      await cursor.update({ ...paper, ix: version2IndexFields(paper) } as unknown as StoredPaper);
     }
     const { tags, counts } = countsOf(migrated);
     const tagStore = tx.objectStore('tags');
     const countStore = tx.objectStore('counts');
     await Promise.all([...tags.map((entry) => tagStore.put(entry)), ...counts.map((entry) => countStore.put(entry))]);
   },
+  // 2 → 3: only the indexes the product reads stay, since every index entry is a write of its own (10,000
+  // papers carried 107,000 entries; an import spent most of its time writing them). Nothing sends queries
+  // sorted by title or metrics count or filtered by site or code alone (the popup sorts and filters the whole
+  // library it holds), so those are answered from a read of every record; a paper is found by key through the
+  // store itself and by alias through `aliases`. Records keep the derived fields version 2 wrote beside
+  // `ix.tags` until their next write: nothing reads them, and rewriting every record would slow the upgrade.
+  (_db, tx) => {
+    const papers = unwrap(tx.objectStore('papers'));
+    for (const name of ['site', 'code', 'ids', 'title', 'metrics']) papers.deleteIndex(name);
+    papers.createIndex('aliases', 'aliases', { multiEntry: true });
+  },
 ];
+
+/** The index fields version 2 derived (its migration step must keep writing what version 2 read). */
+function version2IndexFields(paper: SavedPaper) {
+  return {
+    ids: [...new Set([paper.key, ...paper.aliases])],
+    tags: paper.tags.map((tag) => [tagId(tag), paper.savedAt]),
+    code: paper.codeLinks.length > 0 ? 1 : 0,
+    title: paper.title.toLowerCase(),
+    metrics: paper.metrics.length,
+  };
+}
 
 export interface OpenOptions {
   /** Stop at this version (tests build databases as older releases left them). */

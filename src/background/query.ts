@@ -1,9 +1,12 @@
-// One page of the library, sorted and filtered, read through indexes so the first page costs a page's worth of
-// records, not the whole library:
-// - no filter: walk the sort's index (savedAt, updatedAt, title, metrics) from `offset`;
-// - one filter, newest/oldest first: walk that filter's index (tags, status, site, code), each ordered by savedAt
-//   within a value;
-// - anything else: read the rarest filter's slice, keep the records that pass every filter, sort those.
+// One page of the library, sorted and filtered, read through indexes where the product needs speed (the
+// popup's first page, newest first; a tag or status filter), so that page costs a page's worth of records:
+// - no filter, by savedAt or updatedAt: walk that index from `offset`;
+// - one tag or status filter, newest/oldest first: walk that filter's index (each value's entries are ordered
+//   by savedAt);
+// - anything else: read the slice of the rarest tag or status filter (every record when the filters are only
+//   site or code), keep the records that pass every filter, sort those. Sorts by title or metrics count and the
+//   site and code filters have no index (each would add an entry per paper to every write); nothing in the
+//   product asks for them, and they cost one read of the library, as the popup's own load does.
 // Totals come from the counts kept beside the papers (counting an index would visit every entry).
 import { tagId } from '../core/backup';
 import type { SavedPaper } from '../core/paper';
@@ -15,11 +18,11 @@ import { readTransaction } from './transactions';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-type FilterIndex = 'tags' | 'status' | 'site' | 'code';
-
 interface Condition {
-  index: FilterIndex;
-  value: string | number;
+  /** The index listing the papers that pass (each value's entries in savedAt order), and the value there. */
+  index?: { name: 'tags' | 'status'; value: string };
+  /** Where the number of papers that pass is kept: the tag list, or the counts store. */
+  count: { tag: string } | { id: string };
   test(paper: StoredPaper): boolean;
 }
 
@@ -27,37 +30,43 @@ function conditionsOf(filter: QueryFilter | undefined): Condition[] {
   if (!filter) return [];
   const conditions: Condition[] = (filter.tags ?? []).map((tag) => {
     const id = tagId(tag);
-    return { index: 'tags', value: id, test: (p) => p.ix.tags.some(([t]) => t === id) };
+    return { index: { name: 'tags', value: id }, count: { tag: id }, test: (p) => p.ix.tags.some(([t]) => t === id) };
   });
   const { status, site, hasCode } = filter;
-  if (status !== undefined) conditions.push({ index: 'status', value: status, test: (p) => p.status === status });
-  if (site !== undefined) conditions.push({ index: 'site', value: site, test: (p) => p.site === site });
-  if (hasCode !== undefined) conditions.push({ index: 'code', value: hasCode ? 1 : 0, test: (p) => p.ix.code === (hasCode ? 1 : 0) });
+  if (status !== undefined) {
+    conditions.push({ index: { name: 'status', value: status }, count: { id: countId('status', status) }, test: (p) => p.status === status });
+  }
+  if (site !== undefined) conditions.push({ count: { id: countId('site', site) }, test: (p) => p.site === site });
+  if (hasCode !== undefined) {
+    conditions.push({ count: { id: countId('code', hasCode ? 1 : 0) }, test: (p) => p.codeLinks.length > 0 === hasCode });
+  }
   return conditions;
 }
 
 /** Every entry of one value in a `[value, savedAt]` index. */
-function rangeOf({ value }: Condition): IDBKeyRange {
+function rangeOf(value: string): IDBKeyRange {
   return IDBKeyRange.bound([value, -Infinity], [value, Infinity]);
 }
 
-function sortKey(paper: StoredPaper, sort: SortField): string | number {
+/** The value a sort orders by (titles compare in lower case, as the old title index did). */
+function sortKeyOf(sort: SortField): (paper: StoredPaper) => string | number {
   switch (sort) {
-    case 'savedAt': return paper.savedAt;
-    case 'updatedAt': return paper.updatedAt;
-    case 'title': return paper.ix.title;
-    case 'metrics': return paper.ix.metrics;
+    case 'savedAt': return (paper) => paper.savedAt;
+    case 'updatedAt': return (paper) => paper.updatedAt;
+    case 'title': return (paper) => paper.title.toLowerCase();
+    case 'metrics': return (paper) => paper.metrics.length;
   }
 }
 
-/** The order IndexedDB gives: by sort key, then by primary key (strings compare by code unit in both). */
-function compareBy(sort: SortField) {
-  return (a: StoredPaper, b: StoredPaper): number => {
-    const ka = sortKey(a, sort);
-    const kb = sortKey(b, sort);
-    if (ka !== kb) return ka < kb ? -1 : 1;
-    return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
-  };
+/** `records` in the order IndexedDB gives: by sort key, then by primary key (strings by code unit in both). */
+function sorted(records: StoredPaper[], sort: SortField): StoredPaper[] {
+  const keyOf = sortKeyOf(sort);
+  const keyed = records.map((record) => ({ record, sortKey: keyOf(record) }));
+  keyed.sort((a, b) => {
+    if (a.sortKey !== b.sortKey) return a.sortKey < b.sortKey ? -1 : 1;
+    return a.record.key < b.record.key ? -1 : a.record.key > b.record.key ? 1 : 0;
+  });
+  return keyed.map(({ record }) => record);
 }
 
 interface CursorLike {
@@ -118,13 +127,12 @@ export async function queryPapers(
   const store = tx.objectStore('papers');
   const tagList = tx.objectStore('tags');
   const countStore = tx.objectStore('counts');
-  const sizeOf = async (condition: Condition): Promise<number> => {
-    const { index, value } = condition;
-    const entry = index === 'tags' ? await tagList.get(value as string) : await countStore.get(countId(index, value));
+  const sizeOf = async ({ count }: Condition): Promise<number> => {
+    const entry = 'tag' in count ? await tagList.get(count.tag) : await countStore.get(count.id);
     return entry?.count ?? 0;
   };
 
-  if (conditions.length === 0) {
+  if (conditions.length === 0 && (sort === 'savedAt' || sort === 'updatedAt')) {
     const [total, items] = await Promise.all([
       countStore.get(ALL).then((entry) => entry?.count ?? 0),
       readPage(store.index(sort), null, direction, offset, limit, directional),
@@ -132,20 +140,22 @@ export async function queryPapers(
     return { items, total };
   }
 
-  if (conditions.length === 1 && sort === 'savedAt') {
-    const [condition] = conditions as [Condition];
-    const page = readPage(store.index(condition.index), rangeOf(condition), direction, offset, limit, directional);
-    const [total, items] = await Promise.all([sizeOf(condition), page]);
+  const [only] = conditions;
+  if (conditions.length === 1 && only?.index && sort === 'savedAt') {
+    const page = readPage(store.index(only.index.name), rangeOf(only.index.value), direction, offset, limit, directional);
+    const [total, items] = await Promise.all([sizeOf(only), page]);
     return { items, total };
   }
 
-  // The rarest condition decides which records are read.
+  // The rarest indexed condition decides which records are read; without one, every record is.
   const sizes = await Promise.all(conditions.map(sizeOf));
-  const rarest = conditions[sizes.indexOf(Math.min(...sizes))]!;
-  if (Math.min(...sizes) === 0) return { items: [], total: 0 };
-  const records = await store.index(rarest.index).getAll(rangeOf(rarest));
-  const matches = records.filter((paper) => conditions.every((condition) => condition.test(paper)));
-  matches.sort(compareBy(sort));
+  if (sizes.some((size) => size === 0)) return { items: [], total: 0 };
+  const rarest = conditions
+    .map((condition, i) => ({ index: condition.index, size: sizes[i]! }))
+    .filter((candidate) => candidate.index !== undefined)
+    .sort((a, b) => a.size - b.size)[0]?.index;
+  const records = rarest ? await store.index(rarest.name).getAll(rangeOf(rarest.value)) : await store.getAll();
+  const matches = sorted(records.filter((paper) => conditions.every((condition) => condition.test(paper))), sort);
   if (direction === 'prev') matches.reverse();
   return { items: matches.slice(offset, offset + limit).map(toSaved), total: matches.length };
 }

@@ -16,10 +16,23 @@ export interface Committed<T> {
   changes: PaperChange[] | 'reset';
 }
 
-/** The saved record that carries any of `ids` (its key first, then its aliases), if there is one. */
+/**
+ * The saved record of each id: the paper keyed by it, else the paper carrying it as an alias. Both reads of
+ * every id are issued at once (one round trip in all).
+ */
+async function recordsByIds(tx: AnyTx, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
+  const papers = tx.objectStore('papers');
+  const aliases = papers.index('aliases');
+  const [byKey, byAlias] = await Promise.all([
+    Promise.all(ids.map((id) => papers.get(id))),
+    Promise.all(ids.map((id) => aliases.get(id))),
+  ]);
+  return ids.map((_, i) => byKey[i] ?? byAlias[i]);
+}
+
+/** The saved record that carries any of `ids` (the first id found wins). */
 async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<StoredPaper | undefined> {
-  const index = tx.objectStore('papers').index('ids');
-  const hits = await Promise.all([...new Set(ids)].map((id) => index.get(id)));
+  const hits = await recordsByIds(tx, [...new Set(ids)]);
   return hits.find((hit) => hit !== undefined);
 }
 
@@ -36,9 +49,8 @@ async function writePaper(tx: WriteTx, before: SavedPaper | undefined, after: Sa
 }
 
 export async function lookupPapers(db: PaperlightDatabase, keys: readonly string[]) {
-  const index = readTransaction(db).objectStore('papers').index('ids');
   const unique = [...new Set(keys)];
-  const hits = await Promise.all(unique.map((key) => index.get(key)));
+  const hits = await recordsByIds(readTransaction(db), unique);
   const found: Array<{ key: string; paper: SavedPaper }> = [];
   unique.forEach((key, i) => {
     const hit = hits[i];

@@ -4,6 +4,8 @@ import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../s
 import { toSaved } from '../../../src/background/records';
 import { listTags, lookupPapers } from '../../../src/background/store';
 import { queryPapers } from '../../../src/background/query';
+import { countsOf } from '../../../src/background/counts';
+import type { SavedPaper } from '../../../src/core/paper';
 import { expectCountsMatchRecords, paper, uniqueDbName } from './helpers';
 
 describe('database schema', () => {
@@ -13,11 +15,22 @@ describe('database schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['counts', 'papers', 'tags']);
     const papers = db.transaction('papers').store;
     expect(papers.keyPath).toBe('key');
-    expect([...papers.indexNames].sort()).toEqual(['code', 'ids', 'metrics', 'savedAt', 'site', 'status', 'tags', 'title', 'updatedAt']);
+    expect([...papers.indexNames].sort()).toEqual(['aliases', 'savedAt', 'status', 'tags', 'updatedAt']);
     expect(papers.index('tags').multiEntry).toBe(true);
-    expect(papers.index('ids').multiEntry).toBe(true);
+    expect(papers.index('tags').keyPath).toBe('ix.tags');
+    expect(papers.index('aliases').multiEntry).toBe(true);
     expect(papers.index('status').keyPath).toEqual(['status', 'savedAt']);
     db.close();
+  });
+
+  it('opens an up-to-date database without touching its records', async () => {
+    const name = uniqueDbName();
+    const first = await openPaperlightDb(name);
+    await first.put('tags', { id: 'x', name: 'X', count: 1 });
+    first.close();
+    const again = await openPaperlightDb(name);
+    expect(await again.getAll('tags')).toEqual([{ id: 'x', name: 'X', count: 1 }]);
+    again.close();
   });
 });
 
@@ -44,7 +57,7 @@ describe('migration from version 1', () => {
     for (const original of records.slice(2)) expect(toSaved(byKey.get(original.key)!)).toEqual(original);
     expect(toSaved(byKey.get(records[0]!.key)!)).toEqual({ ...records[0], tags: ['Deep Learning', 'LLM'] });
     expect(toSaved(byKey.get(records[1]!.key)!)).toEqual({ ...records[1], tags: ['LLM', 'Vision'] });
-    expect(byKey.get(records[5]!.key)!.ix.ids).toEqual([records[5]!.key, ...records[5]!.aliases]);
+    expect(byKey.get(records[5]!.key)!.ix.tags).toEqual([['topic-5', records[5]!.savedAt]]);
 
     const { tags } = await listTags(db);
     expect(tags.find((t) => t.name === 'LLM')).toEqual({ name: 'LLM', count: 2 });
@@ -62,14 +75,54 @@ describe('migration from version 1', () => {
     db.close();
   });
 
-  it('opens an up-to-date database without touching its records', async () => {
+});
+
+describe('migration from version 2', () => {
+  /** A record as version 2 wrote it: five derived fields beside the tags, each with its own index. */
+  function version2Record(p: SavedPaper) {
+    return {
+      ...p,
+      ix: {
+        ids: [p.key, ...p.aliases],
+        tags: p.tags.map((tag) => [tag.toLowerCase(), p.savedAt]),
+        code: p.codeLinks.length > 0 ? 1 : 0,
+        title: p.title.toLowerCase(),
+        metrics: p.metrics.length,
+      },
+    };
+  }
+
+  it('keeps every record, drops the indexes nothing reads, and finds papers by key or alias', async () => {
     const name = uniqueDbName();
-    const first = await openPaperlightDb(name);
-    await first.put('tags', { id: 'x', name: 'X', count: 1 });
-    first.close();
-    const again = await openPaperlightDb(name);
-    expect(await again.getAll('tags')).toEqual([{ id: 'x', name: 'X', count: 1 }]);
-    again.close();
+    const v2 = await openPaperlightDb(name, { version: 2 });
+    expect([...v2.transaction('papers').store.indexNames]).toContain('title');
+    const records = Array.from({ length: 120 }, (_, i) => paper(i));
+    const { tags, counts } = countsOf(records);
+    const tx = v2.transaction(['papers', 'tags', 'counts'], 'readwrite');
+    await Promise.all([
+      // The cast: an older release's records, as they look to today's types.
+      ...records.map((r) => tx.objectStore('papers').put(version2Record(r) as never)),
+      ...tags.map((entry) => tx.objectStore('tags').put(entry)),
+      ...counts.map((entry) => tx.objectStore('counts').put(entry)),
+      tx.done,
+    ]);
+    v2.close();
+
+    const db = await openPaperlightDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['aliases', 'savedAt', 'status', 'tags', 'updatedAt']);
+    const stored = await db.getAll('papers');
+    expect(stored.map(toSaved)).toEqual(records);
+    await expectCountsMatchRecords(db);
+
+    const wanted = [records[7]!.aliases[0]!, records[8]!.key, 'arxiv:0000.00000'];
+    const { found } = await lookupPapers(db, wanted);
+    expect(found.map((f) => [f.key, f.paper.key])).toEqual([[wanted[0], records[7]!.key], [wanted[1], records[8]!.key]]);
+    const byTag = await queryPapers(db, { type: 'query', filter: { tags: ['Topic-3'] }, limit: 3 });
+    expect(byTag).toMatchObject({ total: 12, items: [113, 103, 93].map((i) => ({ key: paper(i).key })) });
+    const byTitle = await queryPapers(db, { type: 'query', sort: 'title', direction: 'asc', filter: { site: 'arxiv', hasCode: true }, limit: 2 });
+    expect(byTitle).toMatchObject({ total: 20, items: [{ key: paper(0).key }, { key: paper(6).key }] });
+    db.close();
   });
 });
 

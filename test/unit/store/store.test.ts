@@ -3,7 +3,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { PaperlightDatabase } from '../../../src/background/db';
 import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper } from '../../../src/background/store';
 import { LIMITS } from '../../../src/core/backup';
-import { card, expectCountsMatchRecords, freshDb } from './helpers';
+import { restorePapers } from '../../../src/background/library';
+import { card, expectCountsMatchRecords, freshDb, paper } from './helpers';
 
 const T0 = 1_750_000_000_000;
 const PAGE = 'https://huggingface.co/papers/date/2025-12-11';
@@ -53,6 +54,16 @@ describe('save', () => {
     expect(found.map((f) => [f.key, f.paper.key])).toEqual([
       ['doi:10.1145/3581783.3611962', 'arxiv:2412.01234'],
       ['arxiv:2412.01234', 'arxiv:2412.01234'],
+    ]);
+  });
+
+  it('finds the paper keyed by an id before a paper that carries the same id as an alias', async () => {
+    // Two records can share an id when both came back from a backup (restore writes records as given).
+    await restorePapers(db, [paper(1, { aliases: ['arxiv:2401.00002'] }), paper(2)]);
+    const { found } = await lookupPapers(db, ['arxiv:2401.00002', 'doi:10.1000/p00002']);
+    expect(found.map((f) => [f.key, f.paper.key])).toEqual([
+      ['arxiv:2401.00002', 'arxiv:2401.00002'],
+      ['doi:10.1000/p00002', 'arxiv:2401.00002'],
     ]);
   });
 
