@@ -1,5 +1,6 @@
 // The popup page: state, controller and browser access wired together. The first page of papers is asked for
-// before anything else, and the first render waits for it, so that the first frame already shows the rows.
+// before anything else; the app is built out of the document while it is on its way, and put in once it is
+// here, so that the first frame already shows the rows.
 import { render } from 'preact';
 import { onChange, send } from '../shared/client';
 import { extensionApi as browser } from '../shared/extension-api';
@@ -14,9 +15,9 @@ import { createStore } from './state';
 performance.mark('paperlight:popup-start');
 
 /**
- * How long the first render waits for the first page. Drawn at once, the empty frame's style, layout and paint
- * would run just as the answer comes in, hold it up, and the rows would need a frame of their own; a background
- * that is slow to answer (a service worker starting) gets the frame without rows after this long.
+ * How long the app stays out of the document waiting for the first page. Shown at once, the empty frame's style,
+ * layout and paint would run just as the answer comes in, hold it up, and the rows would need a frame of their
+ * own; a background that is slow to answer (a service worker starting) gets the frame without rows after this.
  */
 const SHELL_DELAY_MS = 100;
 
@@ -41,6 +42,9 @@ const inTab = new URLSearchParams(location.search).has('tab') || matchMedia('(mi
 document.documentElement.classList.toggle('in-tab', inTab);
 
 const root = document.getElementById('app')!;
+const rootParent = root.parentNode!;
+const rootNext = root.nextSibling;
+root.remove();
 const draw = (siteNames: ReadonlyMap<string, string>) =>
   render(
     <App
@@ -58,18 +62,18 @@ const draw = (siteNames: ReadonlyMap<string, string>) =>
     root,
   );
 
-let drawn = false;
-const drawFirst = () => {
-  if (drawn) return;
-  drawn = true;
+// Rendered now, while the main thread has nothing else to do; the rows follow in the microtask after the first
+// page's dispatch, by which time the root is back in the document.
+draw(new Map());
+const show = () => {
   clearTimeout(shellTimer);
-  draw(new Map());
+  if (!root.isConnected) rootParent.insertBefore(root, rootNext);
 };
-const shellTimer = setTimeout(drawFirst, SHELL_DELAY_MS);
+const shellTimer = setTimeout(show, SHELL_DELAY_MS);
 const stopWaiting = store.subscribe(() => {
   if (store.getState().phase === 'loading') return;
   stopWaiting();
-  drawFirst();
+  show();
 });
 // Site names come with the adapters: loaded once the first rows are shown, so they do not delay them.
 void firstPaint

@@ -49,7 +49,10 @@ export function PaperList(props: PaperListProps) {
 
   useLayoutEffect(() => {
     const element = own.current!;
-    const observer = new ResizeObserver(([entry]) => setViewport(entry!.contentRect.height));
+    // The popup builds the list out of the document while its first page is on its way: sizes read there are 0.
+    const observer = new ResizeObserver(([entry]) => {
+      if (element.isConnected) setViewport(entry!.contentRect.height);
+    });
     observer.observe(element);
     return () => observer.disconnect();
   }, []);
@@ -63,7 +66,7 @@ export function PaperList(props: PaperListProps) {
   const activeKey = papers[activeIndex]?.key;
   useEffect(() => {
     const element = own.current;
-    if (!element || activeIndex < 0) return;
+    if (!element || activeIndex < 0 || viewport <= 0) return;
     const target = scrollToReveal(activeIndex, top.current, viewport, ROW_HEIGHT);
     if (target !== null) {
       element.scrollTop = target;
