@@ -11,6 +11,7 @@ import {
   type Request,
   type SenderKind,
 } from '../shared/messages';
+import { readBackupFile } from './backup-file';
 import { withDb, type DbOpener, type PaperlightDatabase } from './db';
 import { errorMessage } from './errors';
 import { bulkEdit, clearAll, exportBackup, importBackup, restorePapers } from './library';
@@ -76,8 +77,10 @@ export function createMessageHandler(deps: HandlerDeps) {
         return committed(await bulkEdit(db, keys, edit, now()));
       }
       case 'exportBackup': return exportBackup(db, now());
-      case 'importBackup':
-        return committed(await importBackup(db, request.text, { mode: request.mode, dryRun: request.dryRun }));
+      case 'importBackup': {
+        const text = request.file === undefined ? request.text : await readBackupFile(request.file, `blob:${deps.extensionBaseUrl}`);
+        return committed(await importBackup(db, text, { mode: request.mode, dryRun: request.dryRun }));
+      }
       case 'clearAll': return committed(await clearAll(db));
     }
   }

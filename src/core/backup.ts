@@ -263,11 +263,19 @@ function megabytes(chars: number): string {
   return `${(chars / 1024 / 1024).toFixed(1)} MB`;
 }
 
+/** What a file of `size` characters (or bytes) too many is told. */
+export function tooLargeMessage(size: number): string {
+  return `This file is too large to be a Paperlight backup (${megabytes(size)}; the limit is ${megabytes(MAX_BACKUP_CHARS)}).`;
+}
+
+/** A file above this many bytes cannot hold a backup's characters (UTF-8 takes at most 3 bytes for each). */
+export const MAX_BACKUP_BYTES = MAX_BACKUP_CHARS * 3;
+
 /** Reads a backup file's text. Never throws; on any problem, says what and where, and returns no papers. */
 export function parseBackup(text: unknown): BackupResult {
   if (typeof text !== 'string') return { ok: false, error: 'The backup must be the text of a JSON file.' };
   if (text.length > MAX_BACKUP_CHARS) {
-    return { ok: false, error: `This file is too large to be a Paperlight backup (${megabytes(text.length)}; the limit is ${megabytes(MAX_BACKUP_CHARS)}).` };
+    return { ok: false, error: tooLargeMessage(text.length) };
   }
   let json: unknown;
   try {

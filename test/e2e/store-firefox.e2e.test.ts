@@ -1,5 +1,6 @@
 // The store in the Firefox build (an event-page background, not a service worker): requests from an extension
-// page are answered there as in Chromium, tags merge case-insensitively, and a backup round-trips identically.
+// page are answered there as in Chromium, tags merge case-insensitively, and a backup round-trips identically,
+// as text or as a file handed over by URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './firefox';
@@ -45,6 +46,16 @@ describe('Firefox ESR: the store', () => {
     const { text } = await send<{ text: string }>({ type: 'exportBackup' });
     expect(await send({ type: 'clearAll' })).toMatchObject({ ok: true, removed: 2 });
     expect(await send({ type: 'importBackup', text, mode: 'replace' })).toMatchObject({ ok: true, added: 2 });
+    expect((await send<{ papers: unknown[] }>({ type: 'getAll' })).papers).toEqual(before.papers);
+  });
+
+  it('imports a backup file the page hands over as a blob: URL', async () => {
+    const before = await send<{ papers: unknown[] }>({ type: 'getAll' });
+    const { text } = await send<{ text: string }>({ type: 'exportBackup' });
+    const file = await popup.evaluate((backup) => URL.createObjectURL(new Blob([backup], { type: 'application/json' })), text);
+    expect(file).toMatch(/^blob:moz-extension:\/\//);
+    expect(await send({ type: 'clearAll' })).toMatchObject({ ok: true, removed: before.papers.length });
+    expect(await send({ type: 'importBackup', file, mode: 'merge' })).toMatchObject({ ok: true, added: before.papers.length });
     expect((await send<{ papers: unknown[] }>({ type: 'getAll' })).papers).toEqual(before.papers);
   });
 });

@@ -1,6 +1,7 @@
 // The store in the built extension, in Chromium: writes survive the service worker being stopped between them,
 // tag edits from five tabs at once (four extension pages and one page's content script) all land and reach
-// every tab, and a content script is refused the requests only extension pages may send.
+// every tab, a content script is refused the requests only extension pages may send, and a backup file handed
+// over as a blob: URL imports back identically.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { launchChromium, routeFixtures, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
@@ -185,5 +186,21 @@ describe('Chromium: the store', () => {
     expect(await other.locator('p').textContent()).toBe('Hello');
     await other.close();
     await options.close();
+  });
+
+  it('imports a backup file an extension page hands over as a blob: URL, identical to what was exported', async () => {
+    const before = await send<{ papers: unknown[] }>({ type: 'getAll' });
+    expect(before.papers.length).toBeGreaterThan(0);
+    const { text } = await send<{ text: string }>({ type: 'exportBackup' });
+    const file = await popup.evaluate((backup) => URL.createObjectURL(new Blob([backup], { type: 'application/json' })), text);
+    expect(file.startsWith(`blob:chrome-extension://${session.extensionId}/`)).toBe(true);
+    expect(await send({ type: 'clearAll' })).toMatchObject({ ok: true });
+    expect(await send({ type: 'importBackup', file, mode: 'replace', dryRun: true })).toMatchObject({ ok: true, added: before.papers.length, dryRun: true });
+    expect(await send({ type: 'importBackup', file, mode: 'replace' })).toMatchObject({ ok: true, added: before.papers.length, removed: 0 });
+    expect((await send<{ papers: unknown[] }>({ type: 'getAll' })).papers).toEqual(before.papers);
+
+    await popup.evaluate((url) => URL.revokeObjectURL(url), file);
+    expect(await send({ type: 'importBackup', file, mode: 'replace' })).toMatchObject({ ok: false, error: expect.stringMatching(/choose the file again/) });
+    expect((await send<{ papers: unknown[] }>({ type: 'getAll' })).papers).toEqual(before.papers);
   });
 });

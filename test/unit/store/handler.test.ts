@@ -30,6 +30,7 @@ beforeEach(() => {
 });
 afterEach(async () => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   (await opener.get()).close();
 });
 
@@ -169,5 +170,23 @@ describe('extension-page requests', () => {
     expect(await count()).toBe(0);
     expect(await ok({ type: 'importBackup', text, mode: 'merge' })).toMatchObject({ added: 5 });
     expect(await count()).toBe(5);
+  });
+
+  it('imports a file handed over as a blob: URL of its own pages, and refuses any other URL', async () => {
+    const text = serialiseBackup([paper(1), paper(2)], new Date(1_750_000_000_000));
+    const own = `blob:${BASE}5b1a7a4e-2f1d-4c55-8e0c-0123456789ab`;
+    const fetched: string[] = [];
+    vi.stubGlobal('fetch', async (url: string) => {
+      fetched.push(url);
+      return new Response(text, { headers: { 'content-length': String(text.length) } });
+    });
+    expect(await ok({ type: 'importBackup', file: own, mode: 'merge', dryRun: true })).toMatchObject({ added: 2, dryRun: true });
+    expect(await count()).toBe(0);
+    expect(await ok({ type: 'importBackup', file: own, mode: 'merge' })).toMatchObject({ added: 2 });
+    expect(await count()).toBe(2);
+    const foreign = 'blob:chrome-extension://otherextensionotherextensionoth/5b1a7a4e';
+    expect(await refused({ type: 'importBackup', file: foreign, mode: 'replace' })).toMatch(/only be handed over by Paperlight's own pages/);
+    expect(fetched).toEqual([own, own]);
+    expect(await count()).toBe(2);
   });
 });

@@ -41,6 +41,7 @@ describe('parseRequest: well-formed requests', () => {
     ['bulk delete', { type: 'bulk', keys: ['arxiv:2401.00001'], delete: true }],
     ['exportBackup', { type: 'exportBackup' }],
     ['importBackup', { type: 'importBackup', text: '{}', mode: 'merge', dryRun: true }],
+    ['importBackup of a file', { type: 'importBackup', file: 'blob:chrome-extension://abc/0f2e7d6a-1c3b-4a5e-9f80-123456789abc', mode: 'replace' }],
     ['clearAll', { type: 'clearAll' }],
   ])('accepts %s as sent', (_name, request) => {
     expect(accepted(request)).toEqual(request);
@@ -98,6 +99,10 @@ describe('parseRequest: hostile or broken messages', () => {
     ['bulk delete together with tag edits', { type: 'bulk', keys: ['arxiv:1'], delete: true, addTags: ['x'] }, /either delete the papers or change them/],
     ['bulk delete together with a status', { type: 'bulk', keys: ['arxiv:1'], delete: true, status: 'read' }, /either delete the papers or change them/],
     ['an import mode that does not exist', { type: 'importBackup', text: '{}', mode: 'overwrite' }, /mode: expected one of merge, replace/],
+    ['an import of nothing', { type: 'importBackup', mode: 'merge' }, /give the backup as "text" or as "file", not both/],
+    ['an import of both a text and a file', { type: 'importBackup', text: '{}', file: 'blob:chrome-extension://abc/x', mode: 'merge' }, /not both/],
+    ['an import of a web address', { type: 'importBackup', file: 'https://example.com/backup.json', mode: 'merge' }, /file: expected a blob: URL/],
+    ['an import of a 10 MB file name', { type: 'importBackup', file: `blob:${TEN_MB}`, mode: 'merge' }, /file: too long/],
     ['a class instance instead of an object', { type: 'save', paper: new (class Card {})() }, /paper: expected a plain object/],
   ])('refuses %s with a clear error', (_name, raw, message) => {
     expect(refusal(raw)).toMatch(message);
