@@ -24,7 +24,7 @@ import { sampleLibrary } from '../test/unit/popup/sample-library';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const PAPERS = 10_000;
-const ROUNDS = 7;
+const ROUNDS = 11;
 const SETTLE_MS = 1500;
 const FIRST_PAINT_RATIO_BUDGET = 10;
 const KEYSTROKE_BUDGET_MS = 16;
