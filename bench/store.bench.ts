@@ -2,13 +2,16 @@
 // must each take under 5% of reading all 10,000 records with getAll in the same run (they go through indexes),
 // and importing a 10,000-paper backup must finish in under 2 s. The ratios, measured side by side in one process,
 // are what the budget is about. The same figures are then taken in Chromium with the built extension (when
-// dist/ or PAPERLIGHT_DIST holds one), through real messages, against getAll run inside its service worker.
+// dist/ or PAPERLIGHT_DIST holds one), through real messages, against getAll run inside its service worker; the
+// Chromium import is timed from the extension page that holds the file, in both forms the protocol takes (the
+// file as a blob: URL, or its text), with the worker's own measure of each phase.
 import 'fake-indexeddb/auto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../test/e2e/harness';
 import { openPaperlightDb, type PaperlightDatabase } from '../src/background/db';
-import { exportBackup, importBackup } from '../src/background/library';
+import { importBackup } from '../src/background/backup-import';
+import { exportBackup } from '../src/background/library';
 import { queryPapers } from '../src/background/query';
 import { allPapers, lookupPapers, savePaper } from '../src/background/store';
 import { serialiseBackup } from '../src/core/backup';
@@ -19,6 +22,8 @@ import type { CardData, QueryRequest } from '../src/shared/messages';
 const PAPERS = 10_000;
 const RATIO_BUDGET = 0.05;
 const IMPORT_BUDGET_MS = 2000;
+/** Chromium imports per form, each in a fresh profile (about 3 s each). */
+const IMPORT_RUNS = 5;
 
 /** A deterministic pseudo-random sequence, so every run measures the same library. */
 function random(seed: number): () => number {
@@ -133,6 +138,7 @@ export default async function storeBench() {
   const rareTagFilterMs = await median(15, query({ filter: { tags: [rareTag] } }));
   const titleTagMs = await median(7, query({ sort: 'title', direction: 'asc', filter: { tags: [rareTag] } }));
   const twoFiltersMs = await median(7, query({ filter: { tags: [rareTag], hasCode: true } }));
+  const titleFirstPageMs = await median(3, query({ sort: 'title', direction: 'asc' }));
   const saveNewMs = await median(15, (round) => savePaper(db, newCard(round + 100), 1_800_000_000_000 + round));
   const resaveMs = await median(15, (round) => savePaper(db, { ...newCard(0), key: papers[round + 50]!.key, tags: ['again'] }, 1_800_000_000_000 + round, 'https://arxiv.org/list/cs.LG/recent'));
   const pageKeys = papers.slice(0, 50).map((p) => p.aliases[0]!);
@@ -161,6 +167,7 @@ export default async function storeBench() {
         lookup50CardsMs: round2(lookupMs),
         rareTagSortedByTitleMs: round2(titleTagMs),
         rareTagWithCodeMs: round2(twoFiltersMs),
+        firstPageByTitleNoIndexMs: round2(titleFirstPageMs),
         popupGetAllMs: round2(popupGetAllMs),
         export10000Ms: round2(exportMs),
         mergeBackupIntoFullLibraryMs: round2(mergeIntoFullMs),
@@ -199,22 +206,66 @@ const RAW_GET_ALL = `(async () => {
     times.push(performance.now() - started); }
   db.close(); times.sort((a, b) => a - b); return times[2]; })()`;
 
+/** Where an import's time went inside the worker (`paperlight:import:*` measures), and the rest: messaging. */
+const IMPORT_PHASES = `Object.fromEntries(performance.getEntriesByType('measure')
+  .filter((entry) => entry.name.startsWith('paperlight:import:'))
+  .map((entry) => [entry.name.slice('paperlight:import:'.length), Math.round(entry.duration)]))`;
+
+interface ImportRun { ms: number; phases: Record<string, number> }
+
+/**
+ * One import of the backup into an empty library, in a fresh browser profile (an import after `clearAll` would
+ * also pay for the deletions the browser still has to compact), sent as an extension page sends it: the file
+ * handed over as a blob: URL, or its text through runtime messaging. The page already holds the file, as the
+ * options page holds the one the user chose.
+ */
+async function chromiumImport(dist: string, text: string, form: 'file' | 'text'): Promise<ImportRun> {
+  const session = await launchChromium({ dist });
+  try {
+    const page = await session.openExtensionPage('manifest.json');
+    await page.evaluate(`globalThis.backupText = ${JSON.stringify(text)};
+      globalThis.backupFile = URL.createObjectURL(new Blob([globalThis.backupText], { type: 'application/json' })); 0`);
+    const source = form === 'file' ? 'file: globalThis.backupFile' : 'text: globalThis.backupText';
+    const ms = (await page.evaluate(timedSends(`{ type: 'importBackup', ${source}, mode: 'merge' }`, 1))) as number;
+    const inWorker = (await (await session.serviceWorker()).evaluate(IMPORT_PHASES)) as Record<string, number>;
+    const measured = Object.values(inWorker).reduce((sum, phase) => sum + phase, 0);
+    return { ms: Math.round(ms), phases: { ...inWorker, messaging: Math.round(ms - measured) } };
+  } finally {
+    await session.close();
+  }
+}
+
+/** Runs of both forms, alternated so that a busy spell of the machine does not fall on one form only. */
+async function chromiumImports(dist: string, text: string, runs: number) {
+  const all: Record<'file' | 'text', ImportRun[]> = { file: [], text: [] };
+  for (let run = 0; run < runs; run++) for (const form of ['file', 'text'] as const) all[form].push(await chromiumImport(dist, text, form));
+  const summary = (list: ImportRun[]) => {
+    const sorted = [...list].sort((a, b) => a.ms - b.ms);
+    const middle = sorted[Math.floor(sorted.length / 2)]!;
+    return { ms: middle.ms, runsMs: list.map((r) => r.ms), phasesOfMedianRunMs: middle.phases, withinBudget: middle.ms < IMPORT_BUDGET_MS };
+  };
+  return { file: summary(all.file), text: summary(all.text) };
+}
+
 async function chromiumFigures(text: string, tag: string) {
   const dist = process.env.PAPERLIGHT_DIST ?? path.join(ROOT, 'dist');
   if (!existsSync(path.join(dist, 'manifest.json'))) return { skipped: `no built extension in ${dist}` };
+  const imports = await chromiumImports(dist, text, IMPORT_RUNS);
   const session = await launchChromium({ dist });
   try {
     // A quiet extension page (the manifest, shown as text): the popup's own app would react to every change and
     // share the measurements with the store.
     const page = await session.openExtensionPage('manifest.json');
     await page.evaluate(`globalThis.backupText = ${JSON.stringify(text)}; 0`);
-    const importMs = (await page.evaluate(timedSends(`{ type: 'importBackup', text: globalThis.backupText, mode: 'merge' }`, 1))) as number;
+    await page.evaluate(timedSends(`{ type: 'importBackup', text: globalThis.backupText, mode: 'merge' }`, 1));
     const rawGetAllMs = (await (await session.serviceWorker()).evaluate(RAW_GET_ALL)) as number;
     const time = async (expression: string, rounds = 9) => (await page.evaluate(timedSends(expression, rounds))) as number;
     const firstPageMs = await time(`{ type: 'query' }`);
     const tagFilterMs = await time(`{ type: 'query', filter: { tags: [${JSON.stringify(tag)}] } }`);
     const saveMs = await time(`{ type: 'save', paper: { key: 'arxiv:2601.' + String(i).padStart(5, '0'), title: 'New', url: 'https://arxiv.org/abs/2601.00001',
       authors: ['A'], abstract: 'A 2.4x speedup.', metrics: [], codeLinks: [], site: 'arxiv', tags: ['tag-0', 'fresh'] } }`);
+    const lookupMs = await time(`{ type: 'lookup', keys: Array.from({ length: 50 }, (_, k) => 'doi:10.48550/arxiv.2401.' + String(k * 12).padStart(5, '0')) }`);
+    const titleSortMs = await time(`{ type: 'query', sort: 'title', direction: 'asc' }`, 3);
     const getAllMessageMs = await time(`{ type: 'getAll' }`, 3);
     const budgeted = budgetedAgainst(rawGetAllMs);
     return {
@@ -223,8 +274,16 @@ async function chromiumFigures(text: string, tag: string) {
       firstPage50: budgeted(firstPageMs),
       tagFilterCommonTag: { tag, ...budgeted(tagFilterMs) },
       saveNewPaper: budgeted(saveMs),
-      import10000: { ms: Math.round(importMs), includes: 'sending the 19 MB backup text to the worker', withinBudget: importMs < IMPORT_BUDGET_MS },
-      getAllAsPopupReceivesItMs: round2(getAllMessageMs),
+      import10000: {
+        ...imports.file,
+        form: 'the file handed over as a blob: URL (importBackup { file }), read by the worker; fresh profile per run, median',
+        asText: { ...imports.text, form: 'the 19 MB text sent through runtime messaging (importBackup { text })' },
+      },
+      other: {
+        lookup50CardsByAliasMs: round2(lookupMs),
+        firstPageByTitleMs: { ms: round2(titleSortMs), note: 'no title index: one read of every record, then sorted' },
+        getAllAsPopupReceivesItMs: round2(getAllMessageMs),
+      },
     };
   } finally {
     await session.close();

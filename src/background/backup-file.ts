@@ -2,13 +2,16 @@
 // runtime messaging costs Chromium about 0.35 s (it is serialised and parsed again on the way); reading the
 // page's blob costs about 0.1 s. Only blob URLs of Paperlight's own pages are read.
 import { MAX_BACKUP_BYTES, tooLargeMessage } from '../core/backup';
+import { IMPORT_TIMING } from './backup-import';
 import { UserError } from './records';
+import { phaseTimer } from './timing';
 
 const UNREADABLE = 'The backup file could not be read (the page that chose it may have been closed); choose the file again.';
 
 /** The text of the file at `url`, which must start with `allowedPrefix` (`blob:` and this extension's origin). */
 export async function readBackupFile(url: string, allowedPrefix: string): Promise<string> {
   if (!url.startsWith(allowedPrefix)) throw new UserError('A backup file can only be handed over by Paperlight\'s own pages.');
+  const phase = phaseTimer(IMPORT_TIMING);
   let response: Response;
   try {
     response = await fetch(url);
@@ -22,5 +25,7 @@ export async function readBackupFile(url: string, allowedPrefix: string): Promis
     await response.body?.cancel();
     throw new UserError(tooLargeMessage(size));
   }
-  return response.text();
+  const text = await response.text();
+  phase('file');
+  return text;
 }

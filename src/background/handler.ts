@@ -14,7 +14,8 @@ import {
 import { readBackupFile } from './backup-file';
 import { withDb, type DbOpener, type PaperlightDatabase } from './db';
 import { errorMessage } from './errors';
-import { bulkEdit, clearAll, exportBackup, importBackup, restorePapers } from './library';
+import { importBackup } from './backup-import';
+import { bulkEdit, clearAll, exportBackup, restorePapers } from './library';
 import { queryPapers } from './query';
 import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './store';
 

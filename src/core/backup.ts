@@ -271,8 +271,24 @@ export function tooLargeMessage(size: number): string {
 /** A file above this many bytes cannot hold a backup's characters (UTF-8 takes at most 3 bytes for each). */
 export const MAX_BACKUP_BYTES = MAX_BACKUP_CHARS * 3;
 
-/** Reads a backup file's text. Never throws; on any problem, says what and where, and returns no papers. */
-export function parseBackup(text: unknown): BackupResult {
+/**
+ * A backup file whose text parsed and whose header passed its checks; its papers are still as the file has
+ * them, to be read one by one with `BackupReader` (an import writes each as soon as it is read).
+ */
+export interface OpenedBackup {
+  exportedAt: string;
+  papers: readonly unknown[];
+}
+
+export type OpenResult = { ok: true; backup: OpenedBackup } | { ok: false; error: string };
+
+/** What a file that failed a check is told. */
+function refusal(error: ShapeError): string {
+  return `This backup cannot be imported: ${error.message}.`;
+}
+
+/** Parses a backup file's text and checks all but its papers. Never throws. */
+export function openBackup(text: unknown): OpenResult {
   if (typeof text !== 'string') return { ok: false, error: 'The backup must be the text of a JSON file.' };
   if (text.length > MAX_BACKUP_CHARS) {
     return { ok: false, error: tooLargeMessage(text.length) };
@@ -284,14 +300,51 @@ export function parseBackup(text: unknown): BackupResult {
     return { ok: false, error: `This file is not valid JSON (${(error as Error).message.slice(0, 120)}).` };
   }
   try {
-    return { ok: true, backup: readBackup(json) };
+    return { ok: true, backup: readHeader(json) };
   } catch (error) {
-    if (error instanceof ShapeError) return { ok: false, error: `This backup cannot be imported: ${error.message}.` };
+    if (error instanceof ShapeError) return { ok: false, error: refusal(error) };
     throw error;
   }
 }
 
-function readBackup(json: unknown): Backup {
+/** Reads an opened backup's papers in order; each key may appear once. */
+export class BackupReader {
+  private readonly seen = new Set<string>();
+
+  /** The checked paper at `index`; throws `BackupError` (with the message for the user) if it fails a check. */
+  read(item: unknown, index: number): SavedPaper {
+    try {
+      const paper = readSavedPaper(item, `papers[${index}]`);
+      if (this.seen.has(paper.key)) throw new ShapeError(`papers[${index}].key: ${quote(paper.key)} appears twice`);
+      this.seen.add(paper.key);
+      return paper;
+    } catch (error) {
+      if (error instanceof ShapeError) throw new BackupError(refusal(error));
+      throw error;
+    }
+  }
+}
+
+/** A backup file failed a check; `message` says what and where, for the user. */
+export class BackupError extends Error {
+  override name = 'BackupError';
+}
+
+/** Reads a backup file's text. Never throws; on any problem, says what and where, and returns no papers. */
+export function parseBackup(text: unknown): BackupResult {
+  const opened = openBackup(text);
+  if (!opened.ok) return opened;
+  const reader = new BackupReader();
+  try {
+    const papers = opened.backup.papers.map((item, i) => reader.read(item, i));
+    return { ok: true, backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: opened.backup.exportedAt, papers } };
+  } catch (error) {
+    if (error instanceof BackupError) return { ok: false, error: error.message };
+    throw error;
+  }
+}
+
+function readHeader(json: unknown): OpenedBackup {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new ShapeError(`it is not a Paperlight backup (no "format": "${BACKUP_FORMAT}")`);
   }
@@ -302,12 +355,5 @@ function readBackup(json: unknown): Backup {
   if (raw.version !== BACKUP_VERSION) throw new ShapeError(`file.version: expected ${BACKUP_VERSION}`);
   const exportedAt = readString(raw.exportedAt, 'file.exportedAt', 40);
   if (Number.isNaN(Date.parse(exportedAt))) throw new ShapeError('file.exportedAt: expected an ISO date');
-  const seen = new Set<string>();
-  const papers = readArray(raw.papers, 'papers', MAX_BACKUP_PAPERS).map((item, i) => {
-    const paper = readSavedPaper(item, `papers[${i}]`);
-    if (seen.has(paper.key)) throw new ShapeError(`papers[${i}].key: ${quote(paper.key)} appears twice`);
-    seen.add(paper.key);
-    return paper;
-  });
-  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, papers };
+  return { exportedAt, papers: readArray(raw.papers, 'papers', MAX_BACKUP_PAPERS) };
 }

@@ -1,7 +1,8 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { PaperlightDatabase } from '../../../src/background/db';
-import { bulkEdit, clearAll, exportBackup, importBackup, restorePapers } from '../../../src/background/library';
+import { IMPORT_TIMING, importBackup } from '../../../src/background/backup-import';
+import { bulkEdit, clearAll, exportBackup, restorePapers } from '../../../src/background/library';
 import { allPapers, listTags, removePaper, savePaper } from '../../../src/background/store';
 import { BACKUP_FORMAT, parseBackup, serialiseBackup } from '../../../src/core/backup';
 import type { SavedPaper } from '../../../src/core/paper';
@@ -76,6 +77,9 @@ describe('bulk', () => {
   });
 });
 
+/** Papers the library does not hold yet. */
+const fresh = (count: number) => Array.from({ length: count }, (_, i) => paper(100 + i));
+
 describe('backup export and import', () => {
   const originals = Array.from({ length: 40 }, (_, i) => paper(i));
 
@@ -146,11 +150,19 @@ describe('backup export and import', () => {
     ['bad types', serialiseBackup([paper(1)], new Date(NOW)).replace(/"status": "[a-z-]+"/, '"status": 3'), /status: expected one of/],
     ['a prototype-pollution key', serialiseBackup([paper(1)], new Date(NOW)).replace('"key":', '"__proto__": {"x": 1}, "key":'), /"__proto__" is not allowed/],
     ['junk', 'PK\u0003\u0004 this is a zip file', /not valid JSON/],
+    // Records are written as they are read: one failing after many were written still changes nothing.
+    ['a bad link after 31 good records', serialiseBackup([...fresh(30), paper(0, { note: 'changed' }), paper(1, { url: 'javascript:alert(1)' })], new Date(NOW)), /papers\[31\]\.url: only http and https links are kept/],
+    ['a key twice, the second time last', serialiseBackup([...fresh(30), paper(100)], new Date(NOW)), /papers\[30\]\.key: "arxiv:2401\.00100" appears twice/],
   ])('refuses a file with %s and changes nothing', async (_name, text, message) => {
     await restorePapers(db, originals.slice(0, 5));
     const before = await library();
-    await expect(importBackup(db, text, { mode: 'replace' })).rejects.toThrow(message);
-    expect(await library()).toEqual(before);
+    const tagsBefore = (await listTags(db)).tags;
+    for (const mode of ['replace', 'merge'] as const) {
+      await expect(importBackup(db, text, { mode })).rejects.toThrow(message);
+      expect(await library()).toEqual(before);
+      expect((await listTags(db)).tags).toEqual(tagsBefore);
+    }
+    await expectCountsMatchRecords(db);
   });
 
   it('refuses 50 MB of junk and changes nothing', async () => {
@@ -197,6 +209,14 @@ describe('backup export and import', () => {
     vi.restoreAllMocks();
     expect(await library()).toEqual(before);
     await expectCountsMatchRecords(db);
+  });
+
+  it('measures its phases, once each however many imports ran (the bench reads them from the worker)', async () => {
+    const text = serialiseBackup(fresh(20), new Date(NOW));
+    await importBackup(db, text, { mode: 'merge' });
+    await importBackup(db, text, { mode: 'replace' });
+    const phases = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith(`${IMPORT_TIMING}:`));
+    expect(phases.map((entry) => entry.name.slice(IMPORT_TIMING.length + 1)).sort()).toEqual(['commit', 'parse', 'read', 'write']);
   });
 
   it('clearAll empties the library and the tag list', async () => {
