@@ -31,7 +31,9 @@ export function indexFields(paper: SavedPaper): IndexFields {
 }
 
 export function toStored(paper: SavedPaper): StoredPaper {
-  return { ...canonicalPaper(paper), ix: indexFields(paper) };
+  const stored = canonicalPaper(paper) as StoredPaper; // a fresh object: it takes the index fields itself
+  stored.ix = indexFields(paper);
+  return stored;
 }
 
 /** The record as the rest of the product sees it. */

@@ -118,9 +118,17 @@ export function readPaperKey(value: unknown, path: string): string {
   return key;
 }
 
+const HTTP_SCHEME = /^https?:\/\//;
+
 /** An absolute http(s) URL: anything else (`javascript:`, `data:`) must never become a link in our pages. */
 export function readHttpUrl(value: unknown, path: string): string {
   const text = readString(value, path, LIMITS.url);
+  // A link that starts with a lower-case http(s) scheme only has to parse; `URL.canParse` tells that without
+  // building the URL (a backup of 10,000 papers holds some 25,000 links).
+  if (HTTP_SCHEME.test(text) && typeof URL.canParse === 'function') {
+    if (URL.canParse(text)) return text;
+    throw new ShapeError(`${path}: ${quote(text)} is not a URL`);
+  }
   let protocol: string;
   try {
     protocol = new URL(text).protocol;
@@ -189,13 +197,15 @@ export const PAPER_FIELDS = [
 /** A complete stored record, checked field by field; the result is a fresh object in canonical field order. */
 export function readSavedPaper(value: unknown, path: string): SavedPaper {
   const raw = readObject(value, path, PAPER_FIELDS);
-  const paper: SavedPaper = {
+  // Built once, in canonical field order (an import reads 10,000 of these).
+  return {
     key: readPaperKey(raw.key, `${path}.key`),
     aliases: readArray(raw.aliases, `${path}.aliases`, LIMITS.aliases).map((a, i) => readPaperKey(a, `${path}.aliases[${i}]`)),
     title: readString(raw.title, `${path}.title`, LIMITS.title),
     url: readHttpUrl(raw.url, `${path}.url`),
     authors: readStrings(raw.authors, `${path}.authors`, LIMITS.authors, LIMITS.author),
     abstract: readString(raw.abstract, `${path}.abstract`, LIMITS.abstract),
+    ...(raw.published !== undefined && { published: readString(raw.published, `${path}.published`, LIMITS.published) }),
     metrics: readArray(raw.metrics, `${path}.metrics`, LIMITS.metrics).map((m, i) => readMetric(m, `${path}.metrics[${i}]`)),
     codeLinks: readHttpUrls(raw.codeLinks, `${path}.codeLinks`, LIMITS.codeLinks),
     site: readString(raw.site, `${path}.site`, LIMITS.site),
@@ -206,8 +216,6 @@ export function readSavedPaper(value: unknown, path: string): SavedPaper {
     updatedAt: readTimestamp(raw.updatedAt, `${path}.updatedAt`),
     seenUrls: readHttpUrls(raw.seenUrls, `${path}.seenUrls`, LIMITS.seenUrls),
   };
-  if (raw.published !== undefined) paper.published = readString(raw.published, `${path}.published`, LIMITS.published);
-  return canonicalPaper(paper);
 }
 
 /** The record with its fields in the one order backups use (and nothing else: internal fields are dropped). */

@@ -70,6 +70,9 @@ describe('backup format', () => {
     ['a time given as text', { updatedAt: '2024-01-01' }, /updatedAt: expected a time/],
     ['a javascript: link', { url: 'javascript:alert(1)' }, /only http and https links/],
     ['a code link that is not a URL', { codeLinks: ['github.com/a/b'] }, /codeLinks\[0\]: "github.com\/a\/b" is not a URL/],
+    ['an http link that does not parse', { url: 'https://exa mple.org/paper' }, /url: "https:\/\/exa mple.org\/paper" is not a URL/],
+    ['an http link to a bad address', { seenUrls: ['http://[::1/list'] }, /seenUrls\[0\]: "http:\/\/\[::1\/list" is not a URL/],
+    ['a javascript: link in capitals', { codeLinks: ['JAVASCRIPT:alert(1)'] }, /only http and https links/],
     ['a metric of an unknown kind', { metrics: [{ text: '1x', kind: 'magic', value: 1, unit: 'x', label: '' }] }, /metrics\[0\]\.kind/],
     ['a metric with a non-numeric value', { metrics: [{ text: '1x', kind: 'speedup', value: '1', unit: 'x', label: '' }] }, /metrics\[0\]\.value/],
     ['an oversized abstract', { abstract: 'x'.repeat(100_001) }, /abstract: too long \(100001 characters; at most 100000\)/],
@@ -79,6 +82,12 @@ describe('backup format', () => {
     const record = { ...paper(1), ...change } as Record<string, unknown>;
     for (const [field, value] of Object.entries(change)) if (value === undefined) delete record[field];
     expect(errorOf(backupWith([paper(0), record].reverse()))).toMatch(message);
+  });
+
+  it('keeps http(s) links however their scheme is written, exactly as written', () => {
+    const links = ['HTTPS://Example.org/A', 'http://example.org:8080/x?q=1#f', 'Https://arxiv.org/abs/2401.00001'];
+    const parsed = parseBackup(backupWith([{ ...paper(1), url: links[0]!, codeLinks: links.slice(1) }]));
+    expect(parsed.ok && parsed.backup.papers[0]).toMatchObject({ url: links[0], codeLinks: links.slice(1) });
   });
 
   it.each([
