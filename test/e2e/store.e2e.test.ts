@@ -40,6 +40,9 @@ beforeAll(async () => {
   session = await launchChromium();
   await routeFixtures(session.context, [{ url: 'https://huggingface.co/papers**', file: 'huggingface/daily-2025-12-11.html' }]);
   popup = await session.openExtensionPage(POPUP);
+  // The popup asks for its first page, the tag list and then the whole library after it opens; those requests
+  // would wake a worker the first test has just stopped. It is left to finish (MARKS.libraryLoaded).
+  await popup.waitForFunction(() => performance.getEntriesByName('paperlight:library-loaded').length > 0);
   devtools = await session.context.newCDPSession(popup);
   const ourScope = `chrome-extension://${session.extensionId}/`;
   devtools.on('ServiceWorker.workerVersionUpdated', ({ versions }: { versions: Array<{ scriptURL: string; runningStatus: string }> }) => {
