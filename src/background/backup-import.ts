@@ -49,8 +49,8 @@ export async function importBackup(
   const run = (stores?: BulkStores) => {
     const reader = new BackupReader();
     opened.backup.papers.forEach((item, i) => {
-      const write = plan.add(reader.read(item, i));
-      if (write) stores?.papers.put(toStored(write));
+      const changed = plan.add(reader.read(item, i));
+      if (changed) stores?.papers.put(toStored(changed));
     });
     if (!stores) return;
     const removals = plan.removals();
