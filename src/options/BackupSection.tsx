@@ -10,7 +10,8 @@ type Mode = 'merge' | 'replace';
 
 interface Pending {
   fileName: string;
-  text: string;
+  source: { file: string } | { text: string };
+  release(): void;
   mode: Mode;
   preview: ImportBackupReply | null;
 }
@@ -53,10 +54,11 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
     setMessage(null);
     setBusy(true);
     try {
-      const reply = await deps.send({ type: 'importBackup', text: next.text, mode: next.mode, dryRun: true });
+      const reply = await deps.send({ type: 'importBackup', ...next.source, mode: next.mode, dryRun: true });
       setPending({ ...next, preview: reply });
     } catch (error) {
       // The background's own words: it says what is wrong with the file and where.
+      next.release();
       setPending(null);
       setMessage({ text: errorText(error), kind: 'error' });
     } finally {
@@ -68,15 +70,18 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    await preview({ fileName: file.name, text: await file.text(), mode: pending?.mode ?? 'merge' });
+    pending?.release();
+    const { source, release } = await deps.backupSource(file);
+    await preview({ fileName: file.name, source, release, mode: pending?.mode ?? 'merge' });
   };
 
   const confirm = async () => {
     if (!pending) return;
     setBusy(true);
     try {
-      const reply = await deps.send({ type: 'importBackup', text: pending.text, mode: pending.mode });
+      const reply = await deps.send({ type: 'importBackup', ...pending.source, mode: pending.mode });
       setMessage({ text: describeImport(reply, true), kind: 'info' });
+      pending.release();
       setPending(null);
       onChanged();
     } catch (error) {
@@ -124,7 +129,10 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
           </fieldset>
           <p role="status">{pending.preview ? describeImport(pending.preview, false) : 'Checking the file…'}</p>
           <div class="actions">
-            <button type="button" class="button" onClick={() => setPending(null)}>Cancel</button>
+            <button type="button" class="button" onClick={() => {
+              pending.release();
+              setPending(null);
+            }}>Cancel</button>
             <button type="button" class={`button primary${pending.mode === 'replace' && pending.preview?.removed ? ' danger' : ''}`} disabled={busy || !pending.preview} onClick={() => void confirm()}>
               {pending.mode === 'replace' ? 'Replace my library' : 'Import'}
             </button>

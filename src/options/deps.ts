@@ -32,6 +32,12 @@ export interface OptionsDeps {
   openShortcutsPage?(): void;
   browserName: 'chrome' | 'firefox';
   download(file: TextFile): void;
+  /**
+   * How a chosen backup file goes to the background: a `blob:` URL it reads itself (cheap for a large
+   * file), or, where a page cannot make one the background may read (tests), the file's text.
+   * `release` frees the URL once the import is done or abandoned.
+   */
+  backupSource(file: File): Promise<{ source: { file: string } | { text: string }; release(): void }>;
   sites: readonly SiteInfo[];
   now(): Date;
 }

@@ -28,6 +28,10 @@ const deps: OptionsDeps = {
   openShortcutsPage: firefox ? undefined : () => void browser.tabs.create({ url: 'chrome://extensions/shortcuts' }),
   browserName: firefox ? 'firefox' : 'chrome',
   download: downloadText,
+  backupSource: async (file) => {
+    const url = URL.createObjectURL(file);
+    return { source: { file: url }, release: () => URL.revokeObjectURL(url) };
+  },
   sites: adapters.map(({ id, name, matches }) => ({ id, name, matches })),
   now: () => new Date(),
 };

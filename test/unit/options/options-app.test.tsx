@@ -53,6 +53,8 @@ async function openOptions(options: { grant?: boolean; browserName?: 'chrome' | 
     ],
     browserName: options.browserName ?? 'chrome',
     download: (file) => void harness.downloads.push(file),
+    // happy-dom's blob: URLs are not the extension's: the file goes as text here (the browser tests cover URLs).
+    backupSource: async (file) => ({ source: { text: await file.text() }, release: () => undefined }),
     sites: [
       { id: 'arxiv', name: 'arXiv', matches: ['https://arxiv.org/list/*'] },
       { id: 'acl', name: 'ACL Anthology', matches: ['https://aclanthology.org/volumes/*'] },
