@@ -2,7 +2,7 @@
 // (looked up in batches, by key and by alias), kept current by the background's change broadcasts.
 import type { SavedPaper } from '../core/paper';
 import { onChange, send } from '../shared/client';
-import { MESSAGE_LIMITS, type CardData, type UpdateRequest } from '../shared/messages';
+import { MESSAGE_LIMITS, type CardData, type TagCount, type UpdateRequest } from '../shared/messages';
 
 export type LibraryChange = { keys: Set<string> } | { reset: true };
 
@@ -10,7 +10,7 @@ export class LibraryView {
   /** Saved papers by canonical key and by every alias. */
   private readonly byKey = new Map<string, SavedPaper>();
   private readonly askedFor = new Set<string>();
-  private tagNames: Promise<string[]> | null = null;
+  private tagNames: Promise<TagCount[]> | null = null;
 
   constructor(private readonly onUpdate: (change: LibraryChange) => void) {}
 
@@ -83,16 +83,9 @@ export class LibraryView {
     return removed;
   }
 
-  /** Existing tags starting with (then containing) `prefix`, most used first. */
-  async suggestTags(prefix: string): Promise<string[]> {
-    this.tagNames ??= send({ type: 'tags' }).then(({ tags }) =>
-      [...tags].sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)).map((t) => t.name),
-    );
-    const names = await this.tagNames;
-    const needle = prefix.toLowerCase();
-    if (!needle) return names;
-    const starts = names.filter((n) => n.toLowerCase().startsWith(needle));
-    const contains = names.filter((n) => !n.toLowerCase().startsWith(needle) && n.toLowerCase().includes(needle));
-    return [...starts, ...contains];
+  /** Every tag in use with its count, for the tag field's autocomplete (asked once, until a change). */
+  tagList(): Promise<TagCount[]> {
+    this.tagNames ??= send({ type: 'tags' }).then(({ tags }) => tags);
+    return this.tagNames;
   }
 }

@@ -212,7 +212,7 @@ export class Session {
         });
         this.onLibraryChange(new Set(this.keysOf(entry)));
       },
-      suggestTags: (prefix) => this.library.suggestTags(prefix),
+      tagList: () => this.library.tagList(),
       showMetric: (index, anchor) => this.showMetric(element, index, anchor),
     };
   }

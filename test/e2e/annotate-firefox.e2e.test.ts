@@ -99,7 +99,7 @@ describe('Firefox ESR: in-page annotation', () => {
     await until(() => cardState(scholar, key, 'data-paperlight-saved'), 'true');
     const addTag = await scholar.waitForSelector(`[data-paperlight-id="${key}"] paperlight-card >>> ::-p-aria(Add a tag)`);
     await addTag!.click();
-    const input = await scholar.waitForSelector(`[data-paperlight-id="${key}"] paperlight-card >>> input.tag-input`);
+    const input = await scholar.waitForSelector(`[data-paperlight-id="${key}"] paperlight-card >>> .tag-field input`);
     await input!.type('relay');
     await input!.press('Enter');
     await until(async () => (await send<{ papers: SavedPaper[] }>({ type: 'getAll' })).papers.find((p) => p.key === key)?.tags.join(','), 'relay');

@@ -104,8 +104,8 @@ describe('saving and tagging from the card', () => {
     await card.locator('paperlight-card button.save').click();
     await expect.poll(() => card.getAttribute('data-paperlight-saved')).toBe('true');
     await card.locator('paperlight-card button', { hasText: '+ tag' }).click();
-    await card.locator('paperlight-card input.tag-input').fill('efficient inference');
-    await card.locator('paperlight-card input.tag-input').press('Enter');
+    await card.locator('paperlight-card .tag-field input').fill('efficient inference');
+    await card.locator('paperlight-card .tag-field input').press('Enter');
     await expect.poll(() => card.locator('paperlight-card .tag').first().textContent()).toContain('efficient inference');
     await card.locator('paperlight-card select').selectOption('reading');
     await expect.poll(async () => (await library()).find((p) => p.key === 'arxiv:2305.18323')?.status).toBe('reading');
@@ -162,8 +162,8 @@ describe('screenshots for a person to look at (test-results/)', () => {
     const card = page.locator('[data-paperlight-id="arxiv:2411.18933"]');
     await card.locator('paperlight-card button.save').click();
     await card.locator('paperlight-card button', { hasText: '+ tag' }).click();
-    await card.locator('paperlight-card input.tag-input').fill('segmentation');
-    await card.locator('paperlight-card input.tag-input').press('Enter');
+    await card.locator('paperlight-card .tag-field input').fill('segmentation');
+    await card.locator('paperlight-card .tag-field input').press('Enter');
     await expect.poll(() => card.locator('paperlight-card .tag').count()).toBe(1);
     await page.locator('paperlight-page button', { hasText: 'Filters' }).click();
     const point = await page.evaluate(() => {

@@ -6,7 +6,8 @@ import { describeMetric, metricValueText } from '../../core/describe-metric';
 import { GROUP_OF_KIND } from '../../core/highlight-groups';
 import type { Metric } from '../../core/metric-types';
 import { READING_STATUSES, type ReadingStatus } from '../../core/paper';
-import { TagInput } from './TagInput';
+import { TagField } from '../../ui/TagField';
+import type { TagUse } from '../../ui/tag-suggest';
 
 export interface CodeLinkView {
   url: string;
@@ -33,7 +34,8 @@ export interface SavedView {
 export interface CardActions {
   toggleSave(): Promise<void>;
   update(change: { status?: ReadingStatus; note?: string; addTags?: string[]; removeTags?: string[] }): Promise<void>;
-  suggestTags(prefix: string): Promise<string[]>;
+  /** Tags in use (with counts) for the autocomplete. */
+  tagList(): Promise<TagUse[]>;
   /** Shows the reading of metric `index` next to its highlight (or `anchor`); null hides it. */
   showMetric(index: number | null, anchor?: Element): void;
 }
@@ -50,7 +52,8 @@ interface Props {
 export function CardWidget({ view, saved, actions }: Props) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
-  const [adding, setAdding] = useState(false);
+  /** The tags in use while the tag field is open; null while it is closed. */
+  const [tagsInUse, setTagsInUse] = useState<TagUse[] | null>(null);
   const [noteOpen, setNoteOpen] = useState(false);
   const [codeOpen, setCodeOpen] = useState(false);
   const [allMetrics, setAllMetrics] = useState(false);
@@ -101,16 +104,26 @@ export function CardWidget({ view, saved, actions }: Props) {
               <button aria-label={`Remove tag ${tag}`} onClick={() => run(() => actions.update({ removeTags: [tag] }))}>×</button>
             </span>
           ))}
-          {adding ? (
-            <TagInput
-              cardKey={view.key}
-              existing={saved.tags}
-              suggest={actions.suggestTags}
-              onAdd={(tag) => run(() => actions.update({ addTags: [tag] }))}
-              onClose={() => setAdding(false)}
-            />
+          {tagsInUse ? (
+            <span
+              // Escape with no suggestion list open, or focus leaving the field, puts the "+ tag" button back.
+              onKeyDownCapture={(e) => {
+                if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') setTagsInUse(null);
+              }}
+              onFocusOut={() => setTagsInUse(null)}
+            >
+              <TagField
+                id="paperlight-tag"
+                label="Add a tag"
+                placeholder="tag, Enter to add"
+                tags={tagsInUse}
+                exclude={saved.tags}
+                autoFocus
+                onAdd={(tag) => run(() => actions.update({ addTags: [tag] }))}
+              />
+            </span>
           ) : (
-            <button onClick={() => setAdding(true)} aria-label="Add a tag">+ tag</button>
+            <button onClick={() => run(async () => setTagsInUse(await actions.tagList()))} aria-label="Add a tag">+ tag</button>
           )}
           <button aria-expanded={noteOpen} onClick={() => setNoteOpen(!noteOpen)}>
             {saved.note ? '✎ Note' : '+ note'}

@@ -33,10 +33,15 @@ ${chipColors}
 .popover a { display: block; padding: 4px 6px; border-radius: 5px; color: #1d2671; text-decoration: none; overflow-wrap: anywhere; }
 .popover a:hover, .popover a:focus-visible { background: #eceefa; }
 .kind { font-size: 10px; text-transform: uppercase; letter-spacing: .04em; color: #5b6080; margin-right: 6px; }
-.suggestions { list-style: none; margin: 0; padding: 0; }
-.suggestions li { padding: 3px 6px; border-radius: 5px; cursor: pointer; }
-.suggestions li[aria-selected="true"] { background: #e7e9fb; }
-input.tag-input { border: 1px solid #9aa2d6; border-radius: 6px; padding: 1px 6px; min-height: 22px; width: 12em; background: #fff; }
+.tag-field { position: relative; display: inline-block; }
+.tag-field input { border: 1px solid #9aa2d6; border-radius: 6px; padding: 1px 6px; min-height: 22px; width: 12em; background: #fff; }
+.tag-suggestions {
+  position: absolute; z-index: 2147483647; top: calc(100% + 3px); left: 0; min-width: 12em; list-style: none; margin: 0; padding: 4px;
+  background: #fff; border: 1px solid #c9cde0; border-radius: 8px; box-shadow: 0 6px 24px rgba(20, 24, 60, .18);
+}
+.tag-suggestions[hidden] { display: none; }
+.tag-suggestions li { padding: 3px 6px; border-radius: 5px; cursor: pointer; }
+.tag-suggestions li.active { background: #e7e9fb; }
 textarea { display: block; width: min(100%, 520px); min-height: 3.5em; margin-top: 4px; border: 1px solid #9aa2d6; border-radius: 6px; padding: 4px 6px; background: #fff; }
 .hint { color: #5b6080; }
 .error { color: #b00020; font-weight: 600; }
@@ -51,8 +56,9 @@ textarea { display: block; width: min(100%, 520px); min-height: 3.5em; margin-to
   .popover a { color: #c9cffd; }
   .popover a:hover, .popover a:focus-visible { background: #30355a; }
   .kind, .hint { color: #a8adcf; }
-  input.tag-input, textarea { background: #14172a; border-color: #5b63a0; }
-  .suggestions li[aria-selected="true"] { background: #30355a; }
+  .tag-field input, textarea { background: #14172a; border-color: #5b63a0; }
+  .tag-suggestions { background: #1b1e30; border-color: #474d70; }
+  .tag-suggestions li.active { background: #30355a; }
   .code { background: #1e3320; border-color: #4c7d4c; }
 }
 `;
