@@ -24,7 +24,7 @@ import {
   readStrings,
   readTags,
 } from '../core/backup';
-import { READING_STATUSES, type ReadingStatus, type RecordedMetric, type SavedPaper } from '../core/paper';
+import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -40,23 +40,12 @@ export const MESSAGE_LIMITS = {
   fileUrl: 300,
 } as const;
 
-/** A paper as a card shows it, sent by the content script to save it. */
-export interface CardData {
-  key: string;
-  aliases?: string[];
-  title: string;
-  url: string;
-  authors: string[];
-  abstract: string;
-  published?: string;
-  metrics: RecordedMetric[];
-  codeLinks: string[];
-  /** Site adapter id (`huggingface`, `arxiv`, …). */
-  site: string;
-  tags?: string[];
-  status?: ReadingStatus;
-  note?: string;
-}
+/**
+ * A paper as a card shows it, sent by the content script to save it: the record's fields as read from the
+ * page, with what the user sets (tags, status, note) and the aliases optional.
+ */
+export type CardData = Pick<SavedPaper, 'key' | 'title' | 'url' | 'authors' | 'abstract' | 'metrics' | 'codeLinks' | 'site'> &
+  Partial<Pick<SavedPaper, 'aliases' | 'published' | 'tags' | 'status' | 'note'>>;
 
 /**
  * The card data that saves `paper` again, with its tags, status and note: how a content script undoes a
