@@ -54,6 +54,34 @@ async function measures(page: Page, name: string): Promise<number[]> {
   return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 }
 
+/** The real pages with the most cards, served under their real URLs: the same measure, page by page. */
+const REAL_PAGES = [
+  { file: 'arxiv/list-month-astro-ph-2018-04.html', url: 'https://arxiv.org/list/astro-ph/2018-04' },
+  { file: 'openreview/venue-ICML2024-accept-poster.html', url: 'https://openreview.net/group?id=ICML.cc/2024/Conference' },
+  { file: 'arxiv/list-new-astro-ph.SR.html', url: 'https://arxiv.org/list/astro-ph.SR/new' },
+  { file: 'huggingface/daily-2025-12-11.html', url: 'https://huggingface.co/papers/date/2025-12-11' },
+];
+
+async function realPage(page: Page, file: string, url: string) {
+  const html = readFileSync(path.join(ROOT, 'test/fixtures', file), 'utf8').replace(/<script\b[\s\S]*?<\/script>/g, '');
+  await routeHtml(page.context(), exactUrl(url), html);
+  const parse: number[] = [];
+  const annotate: number[] = [];
+  let cards = 0;
+  await parseAndLayout(page, html);
+  for (let run = 0; run < RUNS; run++) {
+    parse.push(await parseAndLayout(page, html));
+    await page.goto(url);
+    await page.waitForFunction(() => performance.getEntriesByName('paperlight:annotate').length > 0, null, { timeout: 30_000 });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    annotate.push((await measures(page, 'paperlight:annotate')).reduce((a, b) => a + b, 0));
+    cards = await page.evaluate(() => document.querySelectorAll('[data-paperlight-id]').length);
+  }
+  const parseMs = median(parse);
+  const annotateMs = median(annotate);
+  return { file, cards, parseAndLayoutMs: round(parseMs), annotateMs: round(annotateMs), ratio: round(annotateMs / parseMs, 3) };
+}
+
 export default async function annotateBench() {
   const dist = mkdtempSync(path.join(tmpdir(), 'paperlight-bench-dist-'));
   execSync(`node scripts/build-icons.mjs && npx vite build --outDir ${dist}`, { cwd: ROOT, stdio: 'ignore' });
@@ -99,6 +127,8 @@ export default async function annotateBench() {
     }
     const parseMs = median(parse);
     const annotateMs = median(annotate);
+    const realPages = [];
+    for (const { file, url } of REAL_PAGES) realPages.push(await realPage(page, file, url));
     return {
       annotate: {
         page: `arXiv /new listing markup scaled to ${ENTRIES} entries with abstracts (synthetic scale, real markup)`,
@@ -114,6 +144,7 @@ export default async function annotateBench() {
         widgetsMountedMs: round(median(widgets)),
         scroll100CardsMs: round(median(batch100)),
         frameBudgetMs: 16.7,
+        realPages,
       },
     };
   } finally {

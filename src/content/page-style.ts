@@ -48,6 +48,8 @@ export class PageStyle {
 
   /** Hides exactly these cards (by canonical key); an empty list shows them all. */
   hideCards(keys: readonly string[]): void {
+    // Replacing the sheet restyles the whole page: only when the hidden set really changed.
+    if (keys.length === this.hidden.length && keys.every((key, i) => key === this.hidden[i])) return;
     this.hidden = keys;
     this.render();
   }

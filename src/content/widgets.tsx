@@ -34,12 +34,15 @@ export class WidgetManager {
   constructor(private readonly source: WidgetSource) {
     this.observer = new IntersectionObserver((records) => {
       const start = performance.now();
-      for (const record of records) {
-        if (!record.isIntersecting) continue;
-        this.observer.unobserve(record.target);
-        this.waiting.delete(record.target);
-        this.mount(record.target);
-      }
+      const cards = records.filter((r) => r.isIntersecting).map((r) => r.target);
+      // All reads first (a view may ask whether the abstract is visible), then all writes: inserting
+      // one toolbar and then measuring for the next would lay the page out once per card.
+      const views = cards.map((card) => this.source.view(card));
+      cards.forEach((card, i) => {
+        this.observer.unobserve(card);
+        this.waiting.delete(card);
+        this.mount(card, views[i]);
+      });
       performance.measure('paperlight:widgets', { start, end: performance.now() });
     }, { rootMargin: '1200px 0px' });
   }
@@ -50,7 +53,7 @@ export class WidgetManager {
     this.observer.observe(card);
   }
 
-  private mount(card: Element): void {
+  private mount(card: Element, view?: CardView): void {
     if (!card.isConnected || this.mounted.has(card)) return;
     const host = document.createElement(WIDGET_TAG);
     const root = host.attachShadow({ mode: 'open' });
@@ -60,13 +63,13 @@ export class WidgetManager {
     root.append(style, container);
     slotFor(card).append(host);
     this.mounted.set(card, { host, container });
-    this.render(card);
+    this.render(card, view);
   }
 
-  render(card: Element): void {
+  render(card: Element, known?: CardView): void {
     const mounted = this.mounted.get(card);
-    if (!mounted) return; // rendered when it mounts
-    const view = this.source.view(card);
+    if (!mounted) return; // a card not mounted yet is rendered when it mounts
+    const view = known ?? this.source.view(card);
     if (!view) return;
     render(<CardWidget view={view} saved={this.source.saved(card)} actions={this.source.actions(card)} />, mounted.container);
   }
