@@ -113,6 +113,12 @@ describe('saving and tagging from the card', () => {
     expect(saved).toMatchObject({ tags: ['efficient inference'], status: 'reading', site: 'huggingface' });
     expect(saved.title.length).toBeGreaterThan(10);
     expect(saved.metrics.length).toBe(Number(await card.getAttribute('data-paperlight-metrics')));
+    // And the toolbar popup lists it, with its tag.
+    const popup = await session.openExtensionPage('src/popup/index.html');
+    const row = popup.getByRole('option').filter({ hasText: saved.title });
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain('efficient inference');
+    await popup.close();
     await page.close();
   });
 
