@@ -1,7 +1,7 @@
 // One run of Paperlight over one page: finds the adapter's cards, annotates them, follows cards the
 // page adds later (batches from the single observer, one per animation frame), and undoes everything when stopped (in-page
 // navigation, the site switched off). A failure on one card never stops the others.
-import type { SiteAdapter } from '../sites/types';
+import type { PaperCard, SiteAdapter } from '../sites/types';
 import {
   analyseCard, decorateCard, markCard, setSavedAttribute, undecorateCard, unmarkCard, type CardAnalysis,
 } from './card-annotation';
@@ -42,8 +42,9 @@ function yieldToPage(task: () => void): void {
   }
 }
 
-const signatureOf = (analysis: CardAnalysis) =>
-  `${analysis.card.key}\u0000${analysis.card.title}\u0000${analysis.card.abstract.length}\u0000${analysis.card.abstractEl ? 1 : 0}`;
+/** What a card says, to tell a real change from a re-render: same signature, same analysis. */
+const signatureOf = (card: PaperCard) =>
+  `${card.key}\u0000${card.title}\u0000${card.abstract}\u0000${card.abstractEl ? 1 : 0}`;
 
 export class PageRun {
   readonly entries = new Map<Element, CardEntry>();
@@ -149,7 +150,7 @@ export class PageRun {
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: highlighting a card failed`, error);
     }
-    const entry: CardEntry = { element, analysis, anchors, signature: signatureOf(analysis) };
+    const entry: CardEntry = { element, analysis, anchors, signature: signatureOf(analysis.card) };
     this.entries.set(element, entry);
     return entry;
   }
@@ -164,12 +165,14 @@ export class PageRun {
     } catch {
       card = undefined;
     }
-    if (card && signatureOf(analyseCard(card)) === entry.signature) {
-      // Same paper, same text: only re-place the highlights if their text nodes were replaced.
+    if (card && signatureOf(card) === entry.signature) {
+      // Same paper, same text: only re-place the highlights if their text nodes were replaced, with the
+      // metrics already found (the card's elements may be new ones).
       const stale = this.hooks.highlights.marksOf(element).some((mark) => !mark.range.startContainer.isConnected);
       if (stale) {
         undecorateCard(element, entry.anchors, this.hooks.highlights);
-        const decoration = decorateCard(analyseCard(card));
+        entry.analysis = { ...entry.analysis, card };
+        const decoration = decorateCard(entry.analysis);
         entry.anchors = decoration.anchors;
         this.hooks.highlights.setCard(element, decoration.marks);
       }
