@@ -15,6 +15,10 @@ export interface FilterState {
 
 export const NO_FILTER: FilterState = { withCode: false, withSpeedup: false, notSaved: false, tag: '' };
 
+export function filterActive(filter: FilterState): boolean {
+  return filter.withCode || filter.withSpeedup || filter.notSaved || filter.tag !== '';
+}
+
 export interface StripModel {
   cards: number;
   metrics: number;
@@ -68,7 +72,7 @@ interface OverlayProps {
 
 function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterState; onFilter(f: FilterState): void }) {
   const [open, setOpen] = useState(false);
-  const active = filter.withCode || filter.withSpeedup || filter.notSaved || filter.tag !== '';
+  const active = filterActive(filter);
   const set = (patch: Partial<FilterState>) => onFilter({ ...filter, ...patch });
   return (
     <section class="strip" aria-label="Paperlight filters and legend">
@@ -94,7 +98,7 @@ function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterS
                 {model.tags.map((tag) => <option key={tag} value={tag}>{tag}</option>)}
               </select>
             </label>
-            {active && <button onClick={() => onFilter({ withCode: false, withSpeedup: false, notSaved: false, tag: '' })}>Show all</button>}
+            {active && <button onClick={() => onFilter(NO_FILTER)}>Show all</button>}
           </div>
           <div class="row legend" aria-label="Highlight colours">
             {HIGHLIGHT_GROUPS.map((group) => (

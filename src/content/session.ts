@@ -8,7 +8,7 @@ import type { SiteAdapter } from '../sites/types';
 import type { CardData } from '../shared/messages';
 import type { HighlightLayer } from './highlights';
 import { LibraryView } from './library';
-import { NO_FILTER, PageOverlay, type FilterState } from './overlay';
+import { PageOverlay, filterActive, type FilterState } from './overlay';
 import type { PageStyle } from './page-style';
 import { PageRun, type CardEntry } from './page-run';
 import type { CardActions, CardView, CodeLinkView } from './widget/CardWidget';
@@ -289,7 +289,7 @@ export class Session {
 
   private applyFilter(): void {
     const filter = this.overlay.filter;
-    const hidden = filter === NO_FILTER ? [] : [...this.run.entries.values()].filter((e) => !this.matchesFilter(e, filter));
+    const hidden = filterActive(filter) ? [...this.run.entries.values()].filter((e) => !this.matchesFilter(e, filter)) : [];
     this.deps.pageStyle.hideCards([...new Set(hidden.map((e) => e.analysis.card.key))]);
     this.refreshStrip(hidden.length);
   }
