@@ -1,8 +1,7 @@
 // Keyboard shortcuts: the extension's commands as the browser has them bound, how to change them in this
 // browser, and the popup's own keys.
 import { useEffect, useState } from 'preact/hooks';
-import { KeyCombo } from '../ui/KeyCombo';
-import { POPUP_KEYS } from '../ui/popup-keys';
+import { KeyCombo, PopupKeysTable } from '../ui/KeyCombo';
 import type { CommandInfo, OptionsDeps } from './deps';
 
 /** "Alt+Shift+S" as key combinations for <KeyCombo>. */
@@ -47,16 +46,7 @@ export function ShortcutsSection({ deps }: { deps: OptionsDeps }) {
         </p>
       )}
       <h3>In the popup</h3>
-      <table class="keys-table">
-        <tbody>
-          {POPUP_KEYS.map((entry) => (
-            <tr key={entry.action}>
-              <td><KeyCombo keys={entry.keys} /></td>
-              <td>{entry.action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <PopupKeysTable />
     </section>
   );
 }

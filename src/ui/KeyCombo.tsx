@@ -1,4 +1,6 @@
 // Key combinations as <kbd> elements: "Ctrl+A", "↑ or ↓".
+import { POPUP_KEYS } from './popup-keys';
+
 export function KeyCombo({ keys }: { keys: string[][] }) {
   return (
     <span class="key-combo">
@@ -9,5 +11,21 @@ export function KeyCombo({ keys }: { keys: string[][] }) {
         </span>
       ))}
     </span>
+  );
+}
+
+/** The popup's own keys as a table (popup's key dialog and the options page). */
+export function PopupKeysTable() {
+  return (
+    <table class="keys-table">
+      <tbody>
+        {POPUP_KEYS.map((entry) => (
+          <tr key={entry.action}>
+            <td><KeyCombo keys={entry.keys} /></td>
+            <td>{entry.action}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
