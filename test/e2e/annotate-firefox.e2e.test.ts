@@ -8,7 +8,7 @@ import { extractMetrics } from '../../src/core/metrics';
 import type { SavedPaper } from '../../src/core/paper';
 import { readFixture } from './harness';
 import { launchFirefox, type FirefoxRoute, type FirefoxSession } from './firefox';
-import { expectedCards } from './page-tools';
+import { expectedCards, readShownCards } from './page-tools';
 
 const HF_DAILY = { url: 'https://huggingface.co/papers/date/2025-12-11', file: 'huggingface/daily-2025-12-11.html' };
 const SCHOLAR = { url: 'https://scholar.google.com/scholar?q=relay+selection', file: 'scholar/results-relay-selection.html' };
@@ -55,15 +55,7 @@ describe('Firefox ESR: in-page annotation', () => {
   it('marks every card, with metric counts and highlights matching the core', async () => {
     const expected = await expectedCards(HF_DAILY.file, HF_DAILY.url);
     const page = await open(HF_DAILY.url, expected.length);
-    const shown = await page.evaluate(() => {
-      const ranges: AbstractRange[] = [];
-      for (const [name, highlight] of CSS.highlights) if (name.startsWith('paperlight-')) ranges.push(...(highlight as Highlight));
-      return [...document.querySelectorAll('[data-paperlight-id]')].map((card) => ({
-        key: card.getAttribute('data-paperlight-id'),
-        metrics: Number(card.getAttribute('data-paperlight-metrics')),
-        highlighted: ranges.filter((r) => card.contains(r.startContainer)).length,
-      }));
-    });
+    const shown = await page.evaluate(readShownCards);
     expect(shown.map((c) => c.key)).toEqual(expected.map((c) => c.key));
     for (const [i, card] of expected.entries()) {
       expect(shown[i]!.metrics).toBe(card.metricCount);

@@ -44,33 +44,38 @@ export interface ShownCard {
   highlighted: number;
 }
 
-/** The DOM contract and the highlight registry, read from the page's main world. */
+/**
+ * The DOM contract and the highlight registry, read in the page's main world. A plain function, so
+ * both drivers can run it (`page.evaluate(readShownCards)` in playwright and puppeteer).
+ */
+export function readShownCards(): ShownCard[] {
+  const ranges: AbstractRange[] = [];
+  for (const [name, highlight] of CSS.highlights) {
+    if (name.startsWith('paperlight-')) ranges.push(...(highlight as Highlight));
+  }
+  const cards = [...document.querySelectorAll('[data-paperlight-id]')];
+  const counts = new Map(cards.map((card) => [card, 0]));
+  // A range belongs to the last card that starts before it: its own card, or the entry an abstract
+  // block follows (ACL keeps the collapsed abstract beside the entry).
+  for (const range of ranges) {
+    let owner: Element | undefined;
+    for (const card of cards) {
+      if (card.compareDocumentPosition(range.startContainer) & Node.DOCUMENT_POSITION_PRECEDING) break;
+      owner = card;
+    }
+    if (owner) counts.set(owner, counts.get(owner)! + 1);
+  }
+  return cards.map((card) => ({
+    key: card.getAttribute('data-paperlight-id')!,
+    metrics: Number(card.getAttribute('data-paperlight-metrics')),
+    code: Number(card.getAttribute('data-paperlight-code')),
+    saved: card.getAttribute('data-paperlight-saved') === 'true',
+    highlighted: counts.get(card)!,
+  }));
+}
+
 export async function shownCards(page: Page): Promise<ShownCard[]> {
-  return page.evaluate(() => {
-    const ranges: AbstractRange[] = [];
-    for (const [name, highlight] of CSS.highlights) {
-      if (name.startsWith('paperlight-')) ranges.push(...(highlight as Highlight));
-    }
-    const cards = [...document.querySelectorAll('[data-paperlight-id]')];
-    const counts = new Map(cards.map((card) => [card, 0]));
-    // A range belongs to the last card that starts before it: its own card, or the entry an abstract
-    // block follows (ACL keeps the collapsed abstract beside the entry).
-    for (const range of ranges) {
-      let owner: Element | undefined;
-      for (const card of cards) {
-        if (card.compareDocumentPosition(range.startContainer) & Node.DOCUMENT_POSITION_PRECEDING) break;
-        owner = card;
-      }
-      if (owner) counts.set(owner, counts.get(owner)! + 1);
-    }
-    return cards.map((card) => ({
-      key: card.getAttribute('data-paperlight-id')!,
-      metrics: Number(card.getAttribute('data-paperlight-metrics')),
-      code: Number(card.getAttribute('data-paperlight-code')),
-      saved: card.getAttribute('data-paperlight-saved') === 'true',
-      highlighted: counts.get(card)!,
-    }));
-  });
+  return page.evaluate(readShownCards);
 }
 
 /** Waits until the content script has marked `count` cards. */
