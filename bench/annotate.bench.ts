@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { exactUrl, launchChromium, routeHtml } from '../test/e2e/harness';
+import { median, round } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ENTRIES = 600;
@@ -30,11 +31,6 @@ export function scaledArxivListing(count: number): string {
   }
   // Scripts of the real page point at arxiv.org assets this offline bench cannot load.
   return (html.slice(0, first) + body.join('\n') + html.slice(last)).replace(/<script\b[\s\S]*?<\/script>/g, '');
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 async function parseAndLayout(page: Page, html: string): Promise<number> {
@@ -79,7 +75,7 @@ async function realPage(page: Page, file: string, url: string) {
   }
   const parseMs = median(parse);
   const annotateMs = median(annotate);
-  return { file, cards, parseAndLayoutMs: round(parseMs), annotateMs: round(annotateMs), ratio: round(annotateMs / parseMs, 3) };
+  return { file, cards, parseAndLayoutMs: round(parseMs, 2), annotateMs: round(annotateMs, 2), ratio: round(annotateMs / parseMs, 3) };
 }
 
 export default async function annotateBench() {
@@ -134,15 +130,15 @@ export default async function annotateBench() {
         page: `arXiv /new listing markup scaled to ${ENTRIES} entries with abstracts (synthetic scale, real markup)`,
         cards: ENTRIES,
         runs: RUNS,
-        parseAndLayoutMs: round(parseMs),
-        annotateMs: round(annotateMs),
+        parseAndLayoutMs: round(parseMs, 2),
+        annotateMs: round(annotateMs, 2),
         ratio: round(annotateMs / parseMs, 3),
         budgetRatio: 0.25,
         withinBudget: annotateMs / parseMs <= 0.25,
-        longestSliceMs: round(median(longestSlice)),
+        longestSliceMs: round(median(longestSlice), 2),
         longTaskBudgetMs: 50,
-        widgetsMountedMs: round(median(widgets)),
-        scroll100CardsMs: round(median(batch100)),
+        widgetsMountedMs: round(median(widgets), 2),
+        scroll100CardsMs: round(median(batch100), 2),
         frameBudgetMs: 16.7,
         realPages,
       },
@@ -151,8 +147,4 @@ export default async function annotateBench() {
     await session.close();
     rmSync(dist, { recursive: true, force: true });
   }
-}
-
-function round(value: number, digits = 2): number {
-  return Number(value.toFixed(digits));
 }

@@ -4,6 +4,7 @@
 import { toBibtex, toCsv, toMarkdown, toRis } from '../src/core/export';
 import type { RecordedMetric, SavedPaper } from '../src/core/paper';
 import { READING_STATUSES } from '../src/core/paper';
+import { median } from './stats';
 
 const PAPERS = 10_000;
 const BUDGET_MS = 1000;
@@ -85,7 +86,6 @@ export function generateLibrary(count: number): SavedPaper[] {
   });
 }
 
-const median = (values: number[]) => Math.round([...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]);
 
 /** Median wall time, and median CPU time of this process (what a busy machine does not inflate). */
 function measure(run: () => string): { wall: number; cpu: number } {
@@ -100,7 +100,7 @@ function measure(run: () => string): { wall: number; cpu: number } {
     wall.push(performance.now() - start);
     cpu.push((used.user + used.system) / 1000);
   }
-  return { wall: median(wall), cpu: median(cpu) };
+  return { wall: Math.round(median(wall)), cpu: Math.round(median(cpu)) };
 }
 
 export default async function exportBench() {

@@ -14,6 +14,7 @@ import { build } from 'vite';
 import type { Metric } from '../src/core/metric-types';
 import { extractMetrics as extractFromSources } from '../src/core/metrics';
 import { loadGold, score } from '../test/unit/metrics/gold-score';
+import { median, round } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SEEDS = path.resolve(ROOT, '../shared/seeds');
@@ -68,8 +69,6 @@ function timeMs(run: () => unknown): number {
   return performance.now() - start;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[values.length >> 1];
-const round = (x: number, places = 1) => Math.round(x * 10 ** places) / 10 ** places;
 
 export default async function metricsBench() {
   const extractMetrics = await bundledExtractor();
@@ -110,17 +109,17 @@ export default async function metricsBench() {
   const baselineMbPerSec = megabytes / (median(bare) / 1000);
   return {
     metrics: {
-      mbPerSec: round(metricsMbPerSec),
+      mbPerSec: round(metricsMbPerSec, 1),
       medianMs: round(median(extraction), 2),
       measured: 'src/core/metrics.ts bundled and minified by vite, as shipped',
-      unbundledMbPerSec: round(megabytes / (median(unbundled) / 1000)),
+      unbundledMbPerSec: round(megabytes / (median(unbundled) / 1000), 1),
       textBytes: text.length,
       textSource: `${seed.source} x${copies}`,
       rounds: ROUNDS,
       metricsFound: found,
       quality,
     },
-    baseline: { mbPerSec: round(baselineMbPerSec), medianMs: round(median(bare), 2), what: 'bare /\\d/g exec loop over the same text' },
+    baseline: { mbPerSec: round(baselineMbPerSec, 1), medianMs: round(median(bare), 2), what: 'bare /\\d/g exec loop over the same text' },
     metricsToBaselineRatio: round(metricsMbPerSec / baselineMbPerSec, 3),
     metricsToBaselineRatioMedianOfRounds: round(median(ratios), 3),
     // The fastest round of each: closest to an unloaded machine (2 cores shared with other work here).

@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { adapters } from '../src/sites';
 import type { SiteAdapter } from '../src/sites/types';
 import { loadPage } from '../test/unit/sites/load-page';
+import { median, round } from './stats';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../test/fixtures');
 const RUNS = 30;
@@ -37,12 +38,6 @@ function pages(): Page[] {
   });
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
 function measure(page: Page) {
   const document = loadPage(readFileSync(page.file, 'utf8'), page.url);
   const pass = () => {
@@ -62,13 +57,12 @@ function measure(page: Page) {
     bytes: page.bytes,
     cards: first.cards,
     cardsRead: first.read,
-    firstPassMs: round(first.ms),
-    medianMs: round(medianMs),
-    cardsPerMs: round(first.cards / medianMs),
+    firstPassMs: round(first.ms, 3),
+    medianMs: round(medianMs, 3),
+    cardsPerMs: round(first.cards / medianMs, 3),
   };
 }
 
-const round = (n: number) => Math.round(n * 1000) / 1000;
 
 export default async function sitesBench() {
   const all = pages();
