@@ -4,7 +4,7 @@
 // card is the largest element around such a link that names no other paper; the text it shows is read
 // by role (heading, the prose paragraph, a <time>), never by class. Tested on hand-made pages only.
 import { parsePaperId } from '../core/paper-id';
-import { absoluteUrl, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard, type CardFields } from './lib/read';
+import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard, type CardFields } from './lib/read';
 import type { PaperCard, SiteAdapter } from './types';
 
 const PAPER_LINK = 'a[href*="/abs/"], a[href*="/overview/"]';
@@ -20,16 +20,6 @@ function paperIdOf(link: Element): string | undefined {
 function pagePaperId(url: string): string | undefined {
   const parsed = /alphaxiv\.org\/(?:abs|overview)\//i.test(url) ? parsePaperId(url) : null;
   return parsed?.kind === 'arxiv' ? parsed.id : undefined;
-}
-
-/** The largest ancestor of `link` (below `main`) whose paper links all name `id`. */
-function cardAroundLink(link: Element, id: string): Element {
-  let card = link;
-  for (let parent = link.parentElement; parent && !['body', 'main', 'html'].includes(parent.localName); parent = parent.parentElement) {
-    if ([...parent.querySelectorAll(PAPER_LINK)].some((a) => { const other = paperIdOf(a); return other !== undefined && other !== id; })) break;
-    card = parent;
-  }
-  return card;
 }
 
 /** A full date from the card's `<time>` (its machine-readable `datetime` first): the semantic element is
@@ -103,7 +93,7 @@ export const alphaxiv: SiteAdapter = {
       if (cards.at(-1)?.contains(link)) continue;
       const id = paperIdOf(link);
       if (!id || link.closest('header, nav, footer')) continue;
-      const card = cardAroundLink(link, id);
+      const card = cardAroundLink(link, id, PAPER_LINK, paperIdOf);
       if (!seen.has(card)) {
         seen.add(card);
         cards.push(card);

@@ -5,7 +5,7 @@
 // that JSON still describes the first page only, so it is matched to cards by paper id, never by
 // position, and a card whose id it lacks is read from its own markup.
 import { parsePaperId } from '../core/paper-id';
-import { absoluteUrl, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard, type CardFields } from './lib/read';
+import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard, type CardFields } from './lib/read';
 import type { PaperCard, SiteAdapter } from './types';
 
 /** What the hydration JSON says about one paper (`paper` of a daily item, a search hit, a collection item). */
@@ -193,19 +193,6 @@ function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined 
   });
 }
 
-/**
- * Paper links outside `article` cards (collections and layouts we have not seen): the card is the
- * largest ancestor that still holds links to this one paper only.
- */
-function cardAroundLink(link: Element, id: string): Element {
-  let card = link;
-  for (let parent = link.parentElement; parent && parent.localName !== 'body' && parent.localName !== 'main'; parent = parent.parentElement) {
-    if ([...parent.querySelectorAll(PAPER_LINK)].some((a) => { const other = paperIdOf(a); return other !== undefined && other !== id; })) break;
-    card = parent;
-  }
-  return card;
-}
-
 export const huggingface: SiteAdapter = {
   id: 'huggingface',
   name: 'Hugging Face Papers',
@@ -239,7 +226,7 @@ export const huggingface: SiteAdapter = {
       if (link.closest('article, [data-target="PaperContent"], header, nav, footer')) continue;
       const id = paperIdOf(link);
       if (!id) continue;
-      const card = cardAroundLink(link, id);
+      const card = cardAroundLink(link, id, PAPER_LINK, paperIdOf);
       if (!seen.has(card)) {
         seen.add(card);
         cards.push(card);

@@ -148,3 +148,16 @@ export function safely<T>(read: () => T | undefined): T | undefined {
     return undefined;
   }
 }
+
+/**
+ * The card around a paper link on a page without a known card element: the largest ancestor (below
+ * `main`/`body`) whose links matching `linkSelector` name no other paper than `id`.
+ */
+export function cardAroundLink(link: Element, id: string, linkSelector: string, paperIdOf: (link: Element) => string | undefined): Element {
+  let card = link;
+  for (let parent = link.parentElement; parent && !['body', 'main', 'html'].includes(parent.localName); parent = parent.parentElement) {
+    if ([...parent.querySelectorAll(linkSelector)].some((a) => { const other = paperIdOf(a); return other !== undefined && other !== id; })) break;
+    card = parent;
+  }
+  return card;
+}
