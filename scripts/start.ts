@@ -1,9 +1,9 @@
 // `npm start`: builds the extension and opens a visible Chromium with it loaded on a demo listing
 // page (a real-page fixture served under its real URL, so the extension behaves as on the site).
 import { execSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { CHROME_DIST, FIXTURES, exactUrl, launchChromium, routeFixtures } from '../test/e2e/harness';
+import { CHROME_DIST, CHROMIUM_PATH, FIXTURES, exactUrl, launchChromium, routeFixtures } from '../test/e2e/harness';
 
 const DEMO_URL = 'https://huggingface.co/papers/date/2025-12-11';
 
@@ -30,6 +30,11 @@ Load it by hand on a machine with a desktop:
                    "Load Temporary Add-on…", pick dist-firefox/manifest.json
 Then visit ${DEMO_URL} (or any Hugging Face Papers / arXiv listing).`);
   process.exit(0);
+}
+
+if (!existsSync(CHROMIUM_PATH)) {
+  console.log(`\nNo Chromium at ${CHROMIUM_PATH}: install it (\`sudo apt-get install -y chromium\`, or \`bash .ci/run\`, which also runs\nevery test), or point CHROMIUM_PATH at a Chromium or Chrome binary, then run \`npm start\` again.`);
+  process.exit(1);
 }
 
 const session = await launchChromium({ headless: false, viewport: null });
