@@ -2,10 +2,8 @@
 // where the user enabled it), runs a Session, and re-runs it on in-page navigation and on settings
 // changes. Each built content script calls startPaperlight with only the adapters it carries (one
 // per site, see vite.config.ts), so a page loads only its own site's code.
-import { extensionApi as browser } from '../shared/extension-api';
 import { urlMatches } from '../sites/match-pattern';
 import type { SiteAdapter } from '../sites/types';
-import { isCommandMessage } from '../shared/commands';
 import { loadSettings, onSettingsChange, siteEnabled, type Settings } from '../shared/settings';
 import { HighlightLayer } from './highlights';
 import { insertedLinks } from './card-annotation';
@@ -70,11 +68,6 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
       JSON.stringify([next.sites, next.genericOrigins, next.debug]);
     if (session && sameSites) session.updateSettings(next);
     else restart();
-  });
-
-  browser.runtime.onMessage.addListener((message: unknown): undefined => {
-    if (isCommandMessage(message) && message.command === 'save-focused-card') void session?.toggleSaveFocused();
-    return undefined;
   });
 
   restart();

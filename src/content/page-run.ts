@@ -3,7 +3,7 @@
 // navigation, the site switched off). A failure on one card never stops the others.
 import type { PaperCard, SiteAdapter } from '../sites/types';
 import {
-  analyseCard, decorateCard, markCard, setSavedAttribute, undecorateCard, unmarkCard, type CardAnalysis,
+  analyseCard, decorateCard, markCard, undecorateCard, unmarkCard, type CardAnalysis,
 } from './card-annotation';
 import type { HighlightLayer } from './highlights';
 import type { MutationBatch } from './observer';
@@ -193,10 +193,6 @@ export class PageRun {
     unmarkCard(entry.element, entry.anchors, this.hooks.highlights);
     this.entries.delete(entry.element);
     this.hooks.onCardGone(entry);
-  }
-
-  setSaved(entry: CardEntry, saved: boolean): void {
-    setSavedAttribute(entry.element, saved);
   }
 
   /** Undoes everything this run did to the page. */

@@ -2,12 +2,12 @@
 // autocomplete, reading status, note, the code badge and the metric readings. Everything is a
 // real button, link or form field, so it all works from the keyboard.
 import { useState } from 'preact/hooks';
-import { describeMetric, metricValueText } from '../../core/describe-metric';
-import { GROUP_OF_KIND } from '../../core/highlight-groups';
-import type { Metric } from '../../core/metric-types';
-import { READING_STATUSES, type ReadingStatus } from '../../core/paper';
-import { TagField } from '../../ui/TagField';
-import type { TagUse } from '../../ui/tag-suggest';
+import { describeMetric, metricValueText } from '../../../core/describe-metric';
+import { GROUP_OF_KIND } from '../../../core/highlight-groups';
+import type { Metric } from '../../../core/metric-types';
+import { READING_STATUSES, type ReadingStatus } from '../../../core/paper';
+import { TagField } from '../../../ui/TagField';
+import type { TagUse } from '../../../ui/tag-suggest';
 
 export interface CodeLinkView {
   url: string;
@@ -36,8 +36,8 @@ export interface CardActions {
   update(change: { status?: ReadingStatus; note?: string; addTags?: string[]; removeTags?: string[] }): Promise<void>;
   /** Tags in use (with counts) for the autocomplete. */
   tagList(): Promise<TagUse[]>;
-  /** Shows the reading of metric `index` next to its highlight (or `anchor`); null hides it. */
-  showMetric(index: number | null, anchor?: Element): void;
+  /** Shows the reading of `metric` next to its highlight (or `anchor`); null hides it. */
+  showMetric(metric: Metric | null, anchor?: Element): void;
 }
 
 const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
@@ -154,15 +154,15 @@ export function CardWidget({ view, saved, actions }: Props) {
           {view.metrics.length} metric{view.metrics.length === 1 ? '' : 's'}
         </button>
       )}
-      {chips.map((metric, index) => (
+      {chips.map((metric) => (
         <button
           key={`${metric.start}-${metric.text}`}
           class={`metric ${GROUP_OF_KIND[metric.kind]}`}
           title={describeMetric(metric)}
           aria-label={describeMetric(metric)}
-          onMouseEnter={(e) => actions.showMetric(index, e.currentTarget)}
+          onMouseEnter={(e) => actions.showMetric(metric, e.currentTarget)}
           onMouseLeave={() => actions.showMetric(null)}
-          onFocus={(e) => actions.showMetric(index, e.currentTarget)}
+          onFocus={(e) => actions.showMetric(metric, e.currentTarget)}
           onBlur={() => actions.showMetric(null)}
         >
           {metricValueText(metric)}

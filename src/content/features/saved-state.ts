@@ -1,0 +1,139 @@
+// The saved state of the papers on this page: looked up in batches when their cards appear (by key and by
+// alias), kept current by the background's change broadcasts, and changed from the page (save, unsave,
+// tag, status, note). Emits `saved` for the cards whose state changed.
+import type { SavedPaper } from '../../core/paper';
+import { onChange, send } from '../../shared/client';
+import { MESSAGE_LIMITS, type CardData, type TagCount, type UpdateRequest } from '../../shared/messages';
+import { setSavedAttribute } from '../card-annotation';
+import { keysOf } from '../card-registry';
+import type { CardEntry } from '../page-run';
+import type { ContentPage } from '../session';
+
+export type PaperChange = Omit<UpdateRequest, 'type' | 'key'>;
+
+export interface SavedState {
+  /** The saved record of a card (found by its key or any alias), if the paper is saved. */
+  of(entry: CardEntry): SavedPaper | undefined;
+  /** Saves the card's paper, or removes it if it is saved. */
+  toggle(entry: CardEntry): Promise<void>;
+  /** Edits the saved paper of a card; throws if it is not saved. */
+  update(entry: CardEntry, change: PaperChange): Promise<void>;
+  /** Every tag in use with its count, for the tag field's autocomplete (asked once, until a change). */
+  tagList(): Promise<TagCount[]>;
+}
+
+/** What a card sends to save its paper. */
+function cardData(entry: CardEntry, site: string): CardData {
+  const { card, metrics, codeLinks } = entry.analysis;
+  return {
+    key: card.key,
+    aliases: card.aliases ?? [],
+    title: card.title,
+    url: card.url,
+    authors: card.authors,
+    abstract: card.abstract,
+    ...(card.published ? { published: card.published } : {}),
+    metrics: metrics.map(({ text, kind, value, unit, label }) => ({ text, kind, value, unit, label })),
+    codeLinks: codeLinks.map((l) => l.url),
+    site,
+  };
+}
+
+export function savedState(page: ContentPage): SavedState {
+  /** Saved papers by canonical key and by every alias. */
+  const byKey = new Map<string, SavedPaper>();
+  const askedFor = new Set<string>();
+  let tagNames: Promise<TagCount[]> | null = null;
+
+  const get = (key: string, aliases: readonly string[] = []) =>
+    byKey.get(key) ?? aliases.map((alias) => byKey.get(alias)).find(Boolean);
+  const of = (entry: CardEntry) => get(entry.analysis.card.key, entry.analysis.card.aliases);
+
+  const remember = (paper: SavedPaper, touched?: Set<string>) => {
+    for (const key of [paper.key, ...paper.aliases]) {
+      byKey.set(key, paper);
+      touched?.add(key);
+    }
+  };
+
+  /** Shows the current state on these cards and tells the other features. */
+  const changed = (entries: Set<CardEntry>) => {
+    for (const entry of entries) {
+      if (entry.element.isConnected) setSavedAttribute(entry.element, Boolean(of(entry)));
+    }
+    page.emit('saved', entries);
+  };
+
+  /** Asks the background which of these keys are saved (each key is asked once). */
+  const lookup = async (keys: readonly string[]) => {
+    const fresh = [...new Set(keys)].filter((k) => !askedFor.has(k));
+    for (const k of fresh) askedFor.add(k);
+    for (let i = 0; i < fresh.length; i += MESSAGE_LIMITS.lookupKeys) {
+      const { found } = await send({ type: 'lookup', keys: fresh.slice(i, i + MESSAGE_LIMITS.lookupKeys) });
+      for (const { key, paper } of found) {
+        byKey.set(key, paper);
+        remember(paper);
+      }
+    }
+  };
+
+  page.on('cards', (entries) => {
+    // Cards start unsaved: only the ones the library knows need a change.
+    for (const entry of entries) setSavedAttribute(entry.element, Boolean(of(entry)));
+    lookup(entries.flatMap(keysOf))
+      .then(() => {
+        const saved = new Set(entries.filter((entry) => of(entry)));
+        if (saved.size) changed(saved);
+      })
+      .catch((error) => console.warn('[Paperlight] could not read the saved state of this page:', error));
+  });
+
+  const stopListening = onChange((event) => {
+    tagNames = null;
+    if (event.reset) {
+      byKey.clear();
+      const keys = [...askedFor];
+      askedFor.clear();
+      void lookup(keys).then(() => changed(new Set(page.cards.all())));
+      return;
+    }
+    const keys = new Set<string>();
+    for (const { key, paper } of event.changes) {
+      for (const [known, saved] of byKey) {
+        if (saved.key === key) {
+          byKey.delete(known);
+          keys.add(known);
+        }
+      }
+      if (paper) remember(paper, keys);
+      keys.add(key);
+    }
+    changed(page.cards.withKeys(keys));
+  });
+  page.signal.addEventListener('abort', stopListening, { once: true });
+
+  return {
+    of,
+    async toggle(entry) {
+      const saved = of(entry);
+      if (saved) {
+        const { removed } = await send({ type: 'remove', key: saved.key });
+        if (removed) for (const k of [removed.key, ...removed.aliases]) byKey.delete(k);
+      } else {
+        const { paper } = await send({ type: 'save', paper: cardData(entry, page.adapter.id) });
+        remember(paper);
+      }
+      changed(page.cards.withKeys(keysOf(entry)));
+    },
+    async update(entry, change) {
+      const paper = of(entry);
+      if (!paper) throw new Error('Save the paper first.');
+      remember((await send({ type: 'update', key: paper.key, ...change })).paper);
+      changed(page.cards.withKeys(keysOf(entry)));
+    },
+    tagList() {
+      tagNames ??= send({ type: 'tags' }).then(({ tags }) => tags);
+      return tagNames;
+    },
+  };
+}
