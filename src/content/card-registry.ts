@@ -13,7 +13,7 @@ export class CardRegistry {
   /** Abstract blocks that sit beside their card (ACL's collapsed abstract), so a node in one finds the card. */
   private readonly abstractOwner = new WeakMap<Element, Element>();
 
-  constructor(private readonly run: PageRun) {}
+  constructor(private readonly run: Pick<PageRun, 'entries'>) {}
 
   add(entry: CardEntry): void {
     for (const key of keysOf(entry)) {
