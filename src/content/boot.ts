@@ -11,6 +11,7 @@ import { watchNavigation } from './navigation';
 import { observeMutations } from './observer';
 import { PageStyle } from './page-style';
 import { Session } from './session';
+import { acceptOnlyTrustedEvents } from './trusted-events';
 
 function chooseAdapter(adapters: readonly SiteAdapter[], url: string, settings: Settings): SiteAdapter | undefined {
   const claimed = adapters.find((adapter) => adapter.matches.some((pattern) => urlMatches(url, pattern)));
@@ -26,6 +27,7 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
   const scope = globalThis as Record<symbol, unknown>;
   if (scope[flag]) return;
   scope[flag] = true;
+  acceptOnlyTrustedEvents();
 
   let settings = await loadSettings();
   const highlights = new HighlightLayer(settings.highlight);
@@ -57,7 +59,7 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
     signal: lifetime.signal,
     onBatch: (batch) => {
       navigation.check();
-      session?.run.handleBatch(batch);
+      session?.handleBatch(batch);
     },
   });
 

@@ -9,6 +9,8 @@ export interface MutationBatch {
   added: boolean;
   /** Known cards whose content changed (an abstract expanded, a re-render). */
   changedCards: Set<Element>;
+  /** One of our own elements was taken out of the page (a framework re-rendering what held it, or we did). */
+  lostOurs: boolean;
 }
 
 export interface ObserverOptions {
@@ -52,9 +54,11 @@ export function observeMutations(options: ObserverOptions): void {
 
   const observer = new MutationObserver((records) => {
     let added = false;
+    let lost = false;
     const changed = new Set<Element>();
     for (const record of records) {
       if (ownedByUs(record.target)) continue;
+      if (!lost) lost = [...record.removedNodes].some(isOurs);
       const relevantAdditions = [...record.addedNodes].filter((n) => !isOurs(n) && !ignore(n));
       const relevantRemovals = [...record.removedNodes].filter((n) => !isOurs(n));
       if (record.type === 'childList' && relevantAdditions.length === 0 && relevantRemovals.length === 0) continue;
@@ -63,12 +67,13 @@ export function observeMutations(options: ObserverOptions): void {
       const card = cardAround(record.target);
       if (card) changed.add(card);
     }
-    if (!added && changed.size === 0) return;
+    if (!added && !lost && changed.size === 0) return;
     if (!pending) {
-      pending = { added: false, changedCards: new Set() };
+      pending = { added: false, changedCards: new Set(), lostOurs: false };
       schedule(flush);
     }
     pending.added ||= added;
+    pending.lostOurs ||= lost;
     for (const card of changed) pending.changedCards.add(card);
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });

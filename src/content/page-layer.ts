@@ -1,6 +1,7 @@
-// The page-level host of Paperlight's UI: one `<paperlight-page>` at the end of <body> with a shadow root,
-// in which each page-level feature (the metric tooltip, the filter strip) gets its own panel and styles.
-// The page's CSS cannot reach in, and ours cannot leak out.
+// The page-level host of Paperlight's UI: one `<paperlight-page>` at the end of <body> with a closed shadow
+// root, in which each page-level feature (the metric tooltip, the filter strip) gets its own panel and
+// styles. The page's CSS cannot reach in, ours cannot leak out, and the page's scripts cannot look inside
+// (`host.shadowRoot` is null for them).
 
 const BASE_CSS = ':host { all: initial; }';
 
@@ -9,7 +10,7 @@ export class PageLayer {
   private readonly root: ShadowRoot;
 
   constructor() {
-    this.root = this.host.attachShadow({ mode: 'open' });
+    this.root = this.host.attachShadow({ mode: 'closed' });
     this.addStyle(BASE_CSS);
   }
 
@@ -27,8 +28,9 @@ export class PageLayer {
     return container;
   }
 
+  /** Puts the host at the end of <body> (again, if the page took it out). */
   mount(): void {
-    (document.body ?? document.documentElement).append(this.host);
+    if (!this.host.isConnected) (document.body ?? document.documentElement).append(this.host);
   }
 
   unmount(): void {

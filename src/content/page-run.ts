@@ -55,11 +55,18 @@ export class PageRun {
   private readonly queued = new Set<Element>();
   private pumping = false;
   skippedCount = 0;
+  /** Every card found by the first scan has been annotated (or skipped). */
+  firstPassDone = false;
 
   constructor(
     readonly adapter: SiteAdapter,
     private readonly hooks: PageRunHooks,
   ) {}
+
+  /** Static pages get real links around code links written as text; a framework's text nodes stay as they are. */
+  private get wrapsLinks(): boolean {
+    return !this.adapter.frameworkRendered;
+  }
 
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -98,8 +105,9 @@ export class PageRun {
 
   /**
    * Annotates queued cards for at most SLICE_MS, then yields to the page and goes on: a 600-card
-   * listing never blocks the main thread with one long task. Each slice is a performance measure
-   * named `paperlight:annotate` (the benchmark reads them from the page's timeline).
+   * listing never blocks the main thread with one long task. With the `debug` setting on, each slice is
+   * a performance measure named `paperlight:annotate` (the benchmark reads them from the page's timeline,
+   * which the page's own scripts can read too: off by default).
    */
   private pump(): void {
     if (this.pumping || this.signal.aborted) return;
@@ -118,10 +126,11 @@ export class PageRun {
       this.cursor = 0;
     }
     if (fresh.length) this.hooks.onCards(fresh);
-    performance.measure('paperlight:annotate', { start, end: performance.now() });
+    if (this.hooks.debug) performance.measure('paperlight:annotate', { start, end: performance.now() });
     this.pumping = false;
-    if (this.queue.length) yieldToPage(() => this.pump());
-    else if (this.hooks.debug) {
+    if (this.queue.length) return yieldToPage(() => this.pump());
+    this.firstPassDone = true;
+    if (this.hooks.debug) {
       console.info(`[Paperlight] ${this.adapter.id}: ${this.entries.size} cards, ${this.skippedCount} skipped without an id`);
     }
   }
@@ -144,9 +153,9 @@ export class PageRun {
     markCard(element, analysis);
     let anchors: HTMLAnchorElement[] = [];
     try {
-      const decoration = decorateCard(analysis);
+      const decoration = decorateCard(analysis, this.wrapsLinks);
       anchors = decoration.anchors;
-      this.hooks.highlights.setCard(element, decoration.marks);
+      this.hooks.highlights.setCard(element, decoration.marks, decoration.linkRanges);
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: highlighting a card failed`, error);
     }
@@ -172,9 +181,9 @@ export class PageRun {
       if (stale) {
         undecorateCard(element, entry.anchors, this.hooks.highlights);
         entry.analysis = { ...entry.analysis, card };
-        const decoration = decorateCard(entry.analysis);
+        const decoration = decorateCard(entry.analysis, this.wrapsLinks);
         entry.anchors = decoration.anchors;
-        this.hooks.highlights.setCard(element, decoration.marks);
+        this.hooks.highlights.setCard(element, decoration.marks, decoration.linkRanges);
       }
       return;
     }

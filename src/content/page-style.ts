@@ -3,7 +3,7 @@
 // document, so no node or attribute is added to the page; where a browser refuses that from a
 // content script, a <style id="paperlight-page-style"> in <head> is the fallback.
 import { HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
-import { highlightName } from './highlights';
+import { CODE_LINK_HIGHLIGHT, highlightName } from './highlights';
 
 export const GROUP_COLORS: Readonly<Record<HighlightGroup, { fill: string; line: string }>> = {
   speed: { fill: 'rgba(255, 190, 0, 0.38)', line: '#b57a00' },
@@ -18,7 +18,7 @@ function highlightRules(): string {
   return HIGHLIGHT_GROUPS.map((group) => {
     const { fill, line } = GROUP_COLORS[group];
     return `::highlight(${highlightName(group)}) { background-color: ${fill}; text-decoration: underline 2px ${line}; text-underline-offset: 2px; }`;
-  }).join('\n');
+  }).join('\n') + `\n::highlight(${CODE_LINK_HIGHLIGHT}) { color: #1a5fb4; text-decoration: underline dotted 2px #1a5fb4; }`;
 }
 
 function hideRule(keys: readonly string[]): string {

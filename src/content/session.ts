@@ -6,12 +6,14 @@ import type { Settings } from '../shared/settings';
 import type { SiteAdapter } from '../sites/types';
 import { CardRegistry } from './card-registry';
 import type { HighlightLayer } from './highlights';
+import type { MutationBatch } from './observer';
 import { PageLayer } from './page-layer';
 import type { PageStyle } from './page-style';
 import { PageRun, type CardEntry } from './page-run';
 import { cardToolbar } from './features/card-toolbar';
 import { filterStrip } from './features/filter-strip';
 import { metricTooltip } from './features/metric-tooltip';
+import { pageReport } from './features/page-report';
 import { saveCommand } from './features/save-command';
 import { savedState } from './features/saved-state';
 
@@ -32,6 +34,8 @@ export interface PageEvents {
   saved: ReadonlySet<CardEntry>;
   /** New settings that keep this session running (site switches restart it instead). */
   settings: Settings;
+  /** The page took some of Paperlight's elements out (a framework re-rendering what held them): put them back. */
+  uiDropped: void;
 }
 
 type Listener<K extends keyof PageEvents> = (value: PageEvents[K]) => void;
@@ -59,7 +63,9 @@ export class Session implements ContentPage {
   readonly pageStyle: PageStyle;
   settings: Settings;
   private readonly lifetime = new AbortController();
-  private readonly listeners: { [K in keyof PageEvents]: Array<Listener<K>> } = { cards: [], cardGone: [], saved: [], settings: [] };
+  private readonly listeners: { [K in keyof PageEvents]: Array<Listener<K>> } = {
+    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [],
+  };
 
   constructor(deps: SessionDeps) {
     this.adapter = deps.adapter;
@@ -101,8 +107,17 @@ export class Session implements ContentPage {
     const toolbar = cardToolbar(this, { saved, tooltip });
     filterStrip(this, { saved });
     saveCommand(this, { saved, toolbar });
+    pageReport(this, { saved, firstPassDone: () => this.run.firstPassDone });
     this.layer.mount();
     this.run.start();
+  }
+
+  /** One frame's worth of page mutations (from the content script's single observer). */
+  handleBatch(batch: MutationBatch): void {
+    this.run.handleBatch(batch);
+    if (this.signal.aborted) return;
+    this.layer.mount();
+    if (batch.lostOurs) this.emit('uiDropped', undefined);
   }
 
   updateSettings(settings: Settings): void {

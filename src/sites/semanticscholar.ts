@@ -55,6 +55,7 @@ function readCard(row: Element, pageUrl: string): PaperCard | undefined {
 export const semanticscholar: SiteAdapter = {
   id: 'semanticscholar',
   name: 'Semantic Scholar',
+  frameworkRendered: true, // React
   matches: ['https://www.semanticscholar.org/search?*', 'https://www.semanticscholar.org/author/*'],
   sampleUrls: [
     'https://www.semanticscholar.org/search?q=complex%20networks&sort=relevance',

@@ -5,6 +5,7 @@ import { describeMetric } from '../../core/describe-metric';
 import type { Metric } from '../../core/metric-types';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
+import { trusted } from '../trusted-events';
 
 export interface MetricTooltip {
   /** Shows the reading of `metric` of this card at its highlight (or at `anchor`); null hides it. */
@@ -39,7 +40,7 @@ export function metricTooltip(page: ContentPage): MetricTooltip {
   let fromPointer = false;
   let frame = 0;
 
-  document.addEventListener('pointermove', (event) => {
+  document.addEventListener('pointermove', trusted((event: PointerEvent) => {
     if (frame) return;
     const { clientX, clientY, target } = event;
     frame = requestAnimationFrame(() => {
@@ -54,7 +55,7 @@ export function metricTooltip(page: ContentPage): MetricTooltip {
       fromPointer = true;
       draw({ text: describeMetric(mark.metric), rect: mark.range.getBoundingClientRect() });
     });
-  }, { signal: page.signal, passive: true });
+  }), { signal: page.signal, passive: true });
   page.signal.addEventListener('abort', () => draw(null), { once: true });
 
   return {

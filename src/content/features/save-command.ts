@@ -4,14 +4,16 @@ import { extensionApi as browser } from '../../shared/extension-api';
 import { isCommandMessage } from '../../shared/commands';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
+import { trusted } from '../trusted-events';
 import type { CardToolbar } from './card-toolbar';
 import type { SavedState } from './saved-state';
 
 export function saveCommand(page: ContentPage, { saved, toolbar }: { saved: SavedState; toolbar: CardToolbar }): void {
   let focused: CardEntry | undefined;
-  document.addEventListener('focusin', (event) => {
+  // Only real focus moves count: a page script's synthetic focusin must not choose the card a command acts on.
+  document.addEventListener('focusin', trusted((event) => {
     focused = page.cards.around(event.target);
-  }, { signal: page.signal });
+  }), { signal: page.signal });
   page.on('cardGone', (entry) => {
     if (focused === entry) focused = undefined;
   });

@@ -1,19 +1,29 @@
 // The saved state of the papers on this page: looked up in batches when their cards appear (by key and by
 // alias), kept current by the background's change broadcasts, and changed from the page (save, unsave,
-// tag, status, note). Emits `saved` for the cards whose state changed.
+// tag, status, note). Only what a card shows is kept (ids, status, tags: a `TabPaper`); a note is asked for
+// when its editor opens. Emits `saved` for the cards whose state changed. Nothing of it is written into the
+// page's DOM: the toolbars that show it live in closed shadow roots.
 import type { SavedPaper } from '../../core/paper';
 import { onChange, send } from '../../shared/client';
 import { MESSAGE_LIMITS, type CardData, type TagCount, type UpdateRequest } from '../../shared/messages';
-import { setSavedAttribute } from '../card-annotation';
 import { keysOf } from '../card-registry';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 
 export type PaperChange = Omit<UpdateRequest, 'type' | 'key'>;
 
+/** What a tab knows of a saved paper. */
+export type TabPaper = Pick<SavedPaper, 'key' | 'aliases' | 'status' | 'tags'>;
+
+const tabPaperOf = ({ key, aliases, status, tags }: TabPaper): TabPaper => ({ key, aliases, status, tags });
+
 export interface SavedState {
-  /** The saved record of a card (found by its key or any alias), if the paper is saved. */
-  of(entry: CardEntry): SavedPaper | undefined;
+  /** The saved state of a card's paper (found by its key or any alias), if it is saved. */
+  of(entry: CardEntry): TabPaper | undefined;
+  /** True while no lookup is on its way: every card seen so far shows its saved state. */
+  readonly settled: boolean;
+  /** The note of a card's saved paper ('' when it has none or is not saved), read from the library. */
+  note(entry: CardEntry): Promise<string>;
   /** Saves the card's paper, or removes it if it is saved. */
   toggle(entry: CardEntry): Promise<void>;
   /** Edits the saved paper of a card; throws if it is not saved. */
@@ -41,45 +51,43 @@ function cardData(entry: CardEntry, site: string): CardData {
 
 export function savedState(page: ContentPage): SavedState {
   /** Saved papers by canonical key and by every alias. */
-  const byKey = new Map<string, SavedPaper>();
+  const byKey = new Map<string, TabPaper>();
   const askedFor = new Set<string>();
   let tagNames: Promise<TagCount[]> | null = null;
+  let lookups = 0;
 
   const get = (key: string, aliases: readonly string[] = []) =>
     byKey.get(key) ?? aliases.map((alias) => byKey.get(alias)).find(Boolean);
   const of = (entry: CardEntry) => get(entry.analysis.card.key, entry.analysis.card.aliases);
 
-  const remember = (paper: SavedPaper, touched?: Set<string>) => {
+  const remember = (record: TabPaper, touched?: Set<string>) => {
+    const paper = tabPaperOf(record);
     for (const key of [paper.key, ...paper.aliases]) {
       byKey.set(key, paper);
       touched?.add(key);
     }
+    return paper;
   };
 
-  /** Shows the current state on these cards and tells the other features. */
-  const changed = (entries: Set<CardEntry>) => {
-    for (const entry of entries) {
-      if (entry.element.isConnected) setSavedAttribute(entry.element, Boolean(of(entry)));
-    }
-    page.emit('saved', entries);
-  };
+  const changed = (entries: Set<CardEntry>) => page.emit('saved', entries);
 
   /** Asks the background which of these keys are saved (each key is asked once). */
   const lookup = async (keys: readonly string[]) => {
     const fresh = [...new Set(keys)].filter((k) => !askedFor.has(k));
     for (const k of fresh) askedFor.add(k);
-    for (let i = 0; i < fresh.length; i += MESSAGE_LIMITS.lookupKeys) {
-      const { found } = await send({ type: 'lookup', keys: fresh.slice(i, i + MESSAGE_LIMITS.lookupKeys) });
-      for (const { key, paper } of found) {
-        byKey.set(key, paper);
-        remember(paper);
+    lookups++;
+    try {
+      for (let i = 0; i < fresh.length; i += MESSAGE_LIMITS.lookupKeys) {
+        const { found } = await send({ type: 'lookup', keys: fresh.slice(i, i + MESSAGE_LIMITS.lookupKeys) });
+        for (const { key, paper } of found) byKey.set(key, remember(paper));
       }
+    } finally {
+      lookups--;
     }
   };
 
   page.on('cards', (entries) => {
     // Cards start unsaved: only the ones the library knows need a change.
-    for (const entry of entries) setSavedAttribute(entry.element, Boolean(of(entry)));
     lookup(entries.flatMap(keysOf))
       .then(() => {
         const saved = new Set(entries.filter((entry) => of(entry)));
@@ -114,6 +122,15 @@ export function savedState(page: ContentPage): SavedState {
 
   return {
     of,
+    get settled() {
+      return lookups === 0;
+    },
+    async note(entry) {
+      const paper = of(entry);
+      if (!paper) return '';
+      const { found } = await send({ type: 'lookup', keys: [paper.key] });
+      return found[0]?.paper.note ?? '';
+    },
     async toggle(entry) {
       const saved = of(entry);
       if (saved) {

@@ -1,13 +1,15 @@
 // The toolbar on each card (save, tags, status, note, code links, metric chips), mounted lazily: a card gets
-// its <paperlight-card> host (a shadow root with the preact toolbar) when it comes within a screen or two of
-// the viewport, so a 600-card listing pays only for what the user can reach soon.
+// its <paperlight-card> host (a closed shadow root with the preact toolbar) when it comes within a screen or
+// two of the viewport, so a 600-card listing pays only for what the user can reach soon. The host is the
+// card's last child: a framework re-rendering the card never meets it among the nodes it manages (it only
+// ever inserts before and removes its own), and if a re-render takes it out anyway it is put back.
 import { render } from 'preact';
 import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
 import type { MetricTooltip } from '../metric-tooltip';
 import type { SavedState } from '../saved-state';
-import { CardWidget, type CardActions, type CardView, type CodeLinkView } from './CardWidget';
+import { CardWidget, type CardActions, type CardNotice, type CardView, type CodeLinkView } from './CardWidget';
 import { WIDGET_CSS } from './styles';
 
 export const WIDGET_TAG = 'paperlight-card';
@@ -15,6 +17,8 @@ export const WIDGET_TAG = 'paperlight-card';
 export interface CardToolbar {
   /** Mounts the card's toolbar now (a keyboard save on a card far from the viewport, for instance). */
   mountNow(entry: CardEntry): void;
+  /** Shows a notice with an action on the card's toolbar ("Removed · Undo"); null takes it away. */
+  setNotice(entry: CardEntry, notice: CardNotice | null): void;
 }
 
 interface Mounted {
@@ -51,6 +55,7 @@ function codeLinkLabel(url: string, kind: string): string {
 export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: SavedState; tooltip: MetricTooltip }): CardToolbar {
   const mounted = new Map<Element, Mounted>();
   const waiting = new Set<Element>();
+  const notices = new Map<Element, CardNotice>();
 
   const viewOf = ({ analysis }: CardEntry): CardView => {
     const enabled = page.settings.highlight;
@@ -80,6 +85,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
       });
     },
     tagList: () => saved.tagList(),
+    loadNote: () => saved.note(entry),
     showMetric: (metric, anchor) => tooltip.show(entry, metric, anchor),
   });
 
@@ -87,15 +93,16 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     const target = mounted.get(entry.element);
     if (!target) return; // a card not mounted yet is drawn when it mounts
     const paper = saved.of(entry);
-    const savedView = paper && { tags: paper.tags, status: paper.status, note: paper.note };
-    render(<CardWidget view={view ?? viewOf(entry)} saved={savedView} actions={actionsFor(entry)} />, target.container);
+    const savedView = paper && { tags: paper.tags, status: paper.status };
+    const notice = notices.get(entry.element);
+    render(<CardWidget view={view ?? viewOf(entry)} saved={savedView} notice={notice} actions={actionsFor(entry)} />, target.container);
   };
 
   const mount = (entry: CardEntry, view?: CardView) => {
     const card = entry.element;
     if (!card.isConnected || mounted.has(card)) return;
     const host = document.createElement(WIDGET_TAG);
-    const root = host.attachShadow({ mode: 'open' });
+    const root = host.attachShadow({ mode: 'closed' });
     const style = document.createElement('style');
     style.textContent = WIDGET_CSS;
     const container = document.createElement('div');
@@ -116,7 +123,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
       waiting.delete(entry.element);
       mount(entry, views[i]);
     });
-    performance.measure('paperlight:widgets', { start, end: performance.now() });
+    if (page.settings.debug) performance.measure('paperlight:widgets', { start, end: performance.now() });
   }, { rootMargin: '1200px 0px' });
 
   const remove = (card: Element) => {
@@ -126,6 +133,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     render(null, target.container);
     target.host.remove();
     mounted.delete(card);
+    notices.delete(card);
   };
 
   page.on('cards', (entries) => {
@@ -136,6 +144,9 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     }
   });
   page.on('cardGone', (entry) => remove(entry.element));
+  page.on('uiDropped', () => {
+    for (const [card, { host }] of mounted) if (!host.isConnected && card.isConnected) slotFor(card).append(host);
+  });
   page.on('saved', (entries) => {
     for (const entry of entries) if (entry.element.isConnected) draw(entry);
   });
@@ -154,6 +165,11 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     mountNow(entry) {
       if (waiting.delete(entry.element)) observer.unobserve(entry.element);
       mount(entry);
+    },
+    setNotice(entry, notice) {
+      if (notice) notices.set(entry.element, notice);
+      else notices.delete(entry.element);
+      draw(entry);
     },
   };
 }
