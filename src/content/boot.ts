@@ -54,7 +54,7 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
   // (routers always re-render something), then goes to the running session.
   observeMutations({
     root: document,
-    isCard: (element) => session?.run.entries.has(element) ?? false,
+    isCard: (element) => session?.run.watches(element) ?? false,
     ignore: (node) => insertedLinks.has(node),
     signal: lifetime.signal,
     onBatch: (batch) => {

@@ -56,6 +56,15 @@ export class HighlightLayer {
     return marked;
   }
 
+  /**
+   * Whether some of the card's ranges no longer cover text: their nodes were replaced, or taken out of the page
+   * and put back (a live range inside a removed node collapses, even when the node is only moved).
+   */
+  isStale(card: Element): boolean {
+    const ranges = [...(this.byCard.get(card) ?? []).map((mark) => mark.range), ...(this.linksByCard.get(card) ?? [])];
+    return ranges.some((range) => range.collapsed || !range.startContainer.isConnected);
+  }
+
   marksOf(card: Element): readonly MarkedMetric[] {
     return this.byCard.get(card) ?? [];
   }

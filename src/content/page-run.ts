@@ -140,14 +140,13 @@ export class PageRun {
     try {
       const card = this.adapter.readCard(element, location.href);
       if (!card) {
-        this.skipped.add(element);
-        this.skippedCount++;
+        this.skip(element);
         return undefined;
       }
       analysis = analyseCard(card);
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: reading a card failed`, error);
-      this.skipped.add(element);
+      this.skip(element);
       return undefined;
     }
     markCard(element, analysis);
@@ -164,10 +163,30 @@ export class PageRun {
     return entry;
   }
 
+  private skip(element: Element): void {
+    if (this.skipped.has(element)) return;
+    this.skipped.add(element);
+    this.skippedCount++;
+  }
+
+  /** A card, or an element skipped for want of a paper id (it may get one: a framework's loading placeholder). */
+  watches(element: Element): boolean {
+    return this.entries.has(element) || this.skipped.has(element);
+  }
+
   /** A known card changed inside (abstract expanded, re-rendered text): re-read it if what it says changed. */
   private refresh(element: Element): void {
     const entry = this.entries.get(element);
-    if (!entry) return;
+    if (!entry) {
+      if (!this.skipped.has(element)) return;
+      const renewed = this.annotate(element);
+      if (renewed) {
+        this.skipped.delete(element);
+        this.skippedCount--;
+        this.hooks.onCards([renewed]);
+      }
+      return;
+    }
     let card;
     try {
       card = this.adapter.readCard(element, location.href);
@@ -175,10 +194,9 @@ export class PageRun {
       card = undefined;
     }
     if (card && signatureOf(card) === entry.signature) {
-      // Same paper, same text: only re-place the highlights if their text nodes were replaced, with the
-      // metrics already found (the card's elements may be new ones).
-      const stale = this.hooks.highlights.marksOf(element).some((mark) => !mark.range.startContainer.isConnected);
-      if (stale) {
+      // Same paper, same text: only re-place the highlights if their text nodes were replaced or moved, with
+      // the metrics already found (the card's elements may be new ones).
+      if (this.hooks.highlights.isStale(element)) {
         undecorateCard(element, entry.anchors, this.hooks.highlights);
         entry.analysis = { ...entry.analysis, card };
         const decoration = decorateCard(entry.analysis, this.wrapsLinks);

@@ -39,6 +39,11 @@ export interface Match {
   attrs?: Record<string, string>;
 }
 
+export interface CardToolbars {
+  key: string;
+  toolbars: Array<{ label: string; save: string }>;
+}
+
 export interface ClosedUi {
   /** Every element inside the closed root of the card's toolbar that matches (in tree order). */
   allInToolbar(key: string, match?: Match): Promise<UiElement[]>;
@@ -49,6 +54,11 @@ export interface ClosedUi {
   inToolbar(key: string, match: Match): Promise<UiElement>;
   /** Every element inside the page layer's closed root (tooltip, filter strip) that matches. */
   allInPageLayer(match?: Match): Promise<UiElement[]>;
+  /**
+   * Every marked card in page order, with the toolbars inside it: how many hosts it holds, and for each its
+   * toolbar's label and save button's text.
+   */
+  cardToolbars(): Promise<CardToolbars[]>;
   /** The closed shadow roots under Paperlight's hosts, by host tag (a test that they really are closed). */
   rootTypes(): Promise<Array<{ host: string; type: string }>>;
   /** Scrolls the element into view and clicks the middle of its box with the real mouse. */
@@ -137,6 +147,18 @@ export async function openClosedUi(context: BrowserContext, page: Page): Promise
       }
     },
     allInPageLayer: (match) => find('paperlight-page', match),
+    async cardToolbars() {
+      const cards = [...walk(await tree())].filter((n) => n.nodeType === 1 && attributesOf(n)['data-paperlight-id'] !== undefined);
+      return cards.map((card) => ({
+        key: attributesOf(card)['data-paperlight-id']!,
+        toolbars: [...walk(card)].filter((n) => n.localName === 'paperlight-card').map((host) => {
+          const inside = (host.shadowRoots ?? []).flatMap((root) => [...walk(root)]);
+          const bar = inside.find((n) => matches(n, { attrs: { role: 'toolbar' } }));
+          const save = inside.find((n) => matches(n, { tag: 'button', cls: 'save' }));
+          return { label: bar ? attributesOf(bar)['aria-label'] ?? '' : '', save: save ? toElement(save).text : '' };
+        }),
+      }));
+    },
     async rootTypes() {
       const out: Array<{ host: string; type: string }> = [];
       for (const node of walk(await tree())) {
