@@ -6,7 +6,8 @@
 // list, parent tag) name at least MIN_REPEATS different papers, so a page about one paper, or prose
 // citing a few, gives none.
 import type { PaperCard, SiteAdapter } from './types';
-import { absoluteUrl, codeHrefsOf, safely, splitAuthors, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, safely, splitAuthors, toCard } from './lib/read';
+import { textOf } from './lib/text';
 import { parsePaperId, type PaperIdKind } from '../core/paper-id';
 
 const MIN_REPEATS = 3;
