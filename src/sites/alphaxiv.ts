@@ -1,5 +1,5 @@
 // alphaXiv (www.alphaxiv.org): the explore feed and the per-paper pages (`/abs/<arXiv id>`,
-// `/overview/<arXiv id>`). A Next.js app whose markup no public source documents (site-markup.md 4f),
+// `/overview/<arXiv id>`). A Next.js app whose markup no public source documents (no scraper or translator reads its DOM),
 // so this adapter relies only on what any rendering of it must have: links that name an arXiv id. A feed
 // card is the largest element around such a link that names no other paper; the text it shows is read
 // by role (heading, the prose paragraph, a <time>), never by class. Tested on hand-made pages only.
