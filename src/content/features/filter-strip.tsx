@@ -5,7 +5,7 @@ import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { GROUP_LABELS, HIGHLIGHT_GROUPS, type HighlightGroup } from '../../core/highlight-groups';
 import { tagId } from '../../core/tags';
-import { GROUP_COLORS } from '../page-style';
+import { GROUP_COLORS } from '../../shared/highlight-colors';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 import type { SavedState } from './saved-state';
