@@ -2,15 +2,11 @@
 // parsePaperId over a mix of id and URL forms, extractCodeLinks over the real seed abstracts.
 // Each figure is compared with a baseline measured in the same run on the same strings (a bare
 // /\d/g scan), because the machine's speed varies.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { extractCodeLinks } from '../src/core/links';
 import { parsePaperId } from '../src/core/paper-id';
+import { abstractsWithLinks } from '../test/unit/links/seed-abstracts';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const ABSTRACTS = (
-  JSON.parse(readFileSync(path.join(ROOT, 'test/unit/links/seed-abstracts.json'), 'utf8')) as Array<{ abstract: string }>
-).map((a) => a.abstract);
+const ABSTRACTS = abstractsWithLinks().map((a) => a.abstract);
 
 const IDS = [
   '2412.01234', 'arXiv:2412.01234v3', 'math.GT/0309136v2', 'https://arxiv.org/abs/2412.01234v2',
