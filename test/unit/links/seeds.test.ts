@@ -1,7 +1,8 @@
 // Every abstract of the two seed pages (test/data/seeds/, text copies of Hugging Face Papers listings) that
-// holds a URL or mentions GitHub, with the complete expected code links per abstract, written by hand by the
-// code-link rules of docs/metrics.md: GitHub repositories canonical, other code links as written minus
-// trailing punctuation.
+// holds a URL or mentions GitHub, with the complete expected code links per abstract, written by hand:
+// GitHub repositories in canonical form (https://github.com/<owner>/<repo>, in order of appearance, without
+// duplicates), other code and project links as written minus trailing punctuation; a bare mention of
+// GitHub gives nothing.
 import { describe, expect, it } from 'vitest';
 import { extractCodeLinks } from '../../../src/core/links';
 import { abstractsWithLinks } from './seed-abstracts';
