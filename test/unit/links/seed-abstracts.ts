@@ -6,8 +6,8 @@ import path from 'node:path';
 export const SEEDS_DIR = path.resolve(import.meta.dirname, '../../data/seeds');
 export const SEED_FILES = ['000_fbf70607fd46e877.txt', '001_b3fa1ac227a7ab4a.txt'] as const;
 
-/** Abstract lines are longer than this; titles, author counts, dates and page chrome are shorter. */
-const ABSTRACT_MIN_LENGTH = 250;
+/** Abstract lines are longer than this (200 characters or more); titles and page chrome are at most 150. */
+const ABSTRACT_MIN_LENGTH = 180;
 
 export interface SeedAbstract {
   /** `<seed prefix>:<1-based line>`, e.g. `000:12`. */
