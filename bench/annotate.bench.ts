@@ -1,7 +1,7 @@
 // In-page annotation cost, in Chromium with the built extension, on a listing at scale: the arXiv /new
 // listing fixture (markup as arXiv's own code renders it; abstracts shown, the heaviest case) repeated to
-// 600 entries with fresh ids. Compared, in the same run, with what the browser itself spends parsing, styling and laying
-// out that same page. Also: the longest single slice of our work (a long task is > 50 ms), and
+// 600 entries with fresh ids. Compared, in the same run, with what the browser itself spends parsing,
+// styling and laying out that same page. Also: the longest single slice of our work (a long task is > 50 ms), and
 // the cost of 100 cards inserted after load (infinite scroll) against one frame (16.7 ms).
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
