@@ -57,7 +57,7 @@ export const OnThisPage = pure(function OnThisPage({ page, onSave }: { page: Pag
             const saving = page.saving.has(card.key);
             return (
               // A page may list the same paper twice: the position keeps the items apart.
-              <li key={`${i}:${card.key}`} class={card.saved ? 'saved' : undefined}>
+              <li key={`${i}:${card.key}`} class={card.saved ? 'saved' : undefined} data-key={card.key}>
                 <span class="on-page-title" title={title}>{title}</span>
                 {card.saved && card.status ? (
                   <span class={`status-pill status-${card.status}`}><span class="sr-only">Saved, </span>{STATUS_LABELS[card.status]}</span>

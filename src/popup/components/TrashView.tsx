@@ -92,9 +92,13 @@ export function TrashView({ trash, onRestore, onDeleteForever, onEmpty, onClose 
                   leaving(paper.key);
                   onRestore([paper.key]);
                 }}>Restore</button>
-                <button type="button" class="button quiet danger-text" aria-label={`Delete “${title}” for ever`} onClick={() => setAsking({ kind: 'delete', paper })}>
-                  Delete for ever…
-                </button>
+                <button
+                  type="button"
+                  class="button icon quiet danger-text"
+                  aria-label={`Delete “${title}” for ever`}
+                  title="Delete for ever…"
+                  onClick={() => setAsking({ kind: 'delete', paper })}
+                ><TrashIcon /></button>
               </li>
             );
           })}
