@@ -2,6 +2,7 @@
 // PageRun (cards found, marked and highlighted), the card registry, the page-level UI layer and a handful of
 // events; each feature in features/ subscribes to the events it needs and offers a small interface to the
 // features composed after it (see `start`). Stopping the session undoes everything on the page.
+import type { SavedPaper } from '../core/paper';
 import type { Settings } from '../shared/settings';
 import type { SiteAdapter } from '../sites/types';
 import { CardRegistry } from './card-registry';
@@ -14,6 +15,7 @@ import { cardToolbar } from './features/card-toolbar';
 import { filterStrip } from './features/filter-strip';
 import { metricTooltip } from './features/metric-tooltip';
 import { pageReport } from './features/page-report';
+import { removalUndo } from './features/removal-undo';
 import { saveCommand } from './features/save-command';
 import { savedState } from './features/saved-state';
 
@@ -36,6 +38,8 @@ export interface PageEvents {
   settings: Settings;
   /** The page took some of Paperlight's elements out (a framework re-rendering what held them): put them back. */
   uiDropped: void;
+  /** The user removed this card's paper from the library, from this page (it went to the Trash, as it was). */
+  removed: { entry: CardEntry; paper: SavedPaper };
 }
 
 type Listener<K extends keyof PageEvents> = (value: PageEvents[K]) => void;
@@ -64,7 +68,7 @@ export class Session implements ContentPage {
   settings: Settings;
   private readonly lifetime = new AbortController();
   private readonly listeners: { [K in keyof PageEvents]: Array<Listener<K>> } = {
-    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [],
+    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [],
   };
 
   constructor(deps: SessionDeps) {
@@ -105,6 +109,7 @@ export class Session implements ContentPage {
     const saved = savedState(this);
     const tooltip = metricTooltip(this);
     const toolbar = cardToolbar(this, { saved, tooltip });
+    removalUndo(this, { saved, toolbar });
     filterStrip(this, { saved });
     saveCommand(this, { saved, toolbar });
     pageReport(this, { saved, firstPassDone: () => this.run.firstPassDone });

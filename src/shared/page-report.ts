@@ -2,7 +2,7 @@
 // An extension page asks with `tabs.sendMessage(tabId, { type: 'pageReport' })`; the tab's content script
 // answers only senders that are the extension's own pages, and a tab with no supported page does not answer.
 // Field names are a contract: later additions extend the card and the report, never rename.
-import { READING_STATUSES, type ReadingStatus } from '../core/paper';
+import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
 import { LIMITS, readPaperKey, readTags } from '../core/paper-record';
 import { ShapeError, readArray, readBoolean, readChoice, readInteger, readString } from '../core/validate';
 
@@ -42,6 +42,29 @@ export interface PageReport {
 
 export function isPageReportRequest(message: unknown): message is PageReportRequest {
   return typeof message === 'object' && message !== null && (message as { type?: unknown }).type === PAGE_REPORT_REQUEST;
+}
+
+/**
+ * Saves one card of the page as its Save button does (the popup's "On this page" list), from the extension's own
+ * pages only. `key` is the card's key or one of its aliases. The reply carries the saved record.
+ */
+export interface SaveCardRequest {
+  type: 'saveCard';
+  key: string;
+}
+
+export type SaveCardReply = { ok: true; paper: SavedPaper } | { ok: false; error: string };
+
+/** The request if `message` is a well-formed one (a paper key, as records have). */
+export function readSaveCardRequest(message: unknown): SaveCardRequest | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, key } = message as { type?: unknown; key?: unknown };
+  if (type !== 'saveCard') return undefined;
+  try {
+    return { type, key: readPaperKey(key, 'key') };
+  } catch {
+    return undefined;
+  }
 }
 
 /** More cards than any listing shows; a longer report is refused. */

@@ -57,8 +57,11 @@ beforeAll(async () => {
   extensionPage = await session.openExtensionPage('src/popup/index.html');
 });
 afterAll(() => session?.close());
-// Each test starts from an empty library.
-afterEach(async () => forget((await library()).map((p) => p.key)));
+// Each test starts from an empty library and an empty Trash.
+afterEach(async () => {
+  await forget((await library()).map((p) => p.key));
+  await sendFromExtensionPage(extensionPage, { type: 'emptyTrash' });
+});
 
 describe('the page sees nothing of Paperlight or the library', () => {
   it('keeps every toolbar and the page layer in closed shadow roots', async () => {
@@ -171,6 +174,41 @@ describe('only real input drives Paperlight', () => {
     await expect.poll(async () => (await savedStateOf(extensionPage, page, focusedKey))?.saved).toBe(true);
     expect((await savedStateOf(extensionPage, page, decoyKey))?.saved).toBe(false);
     expect((await library()).map((p) => p.key)).toEqual([focusedKey]);
+    await page.close();
+  });
+
+  it('unsaving from the card offers "Removed · Undo"; Undo gives the record back exactly, and the offer expires', async () => {
+    const key = 'arxiv:2306.01685';
+    const { page, ui } = await open(HF_DAILY, 16);
+    await saveByClick(page, ui, key);
+    await sendFromExtensionPage(extensionPage, { type: 'update', key, set: { status: 'read', note: 'Keep the appendix.' }, addTags: ['optimisers'] });
+    await expect.poll(async () => (await savedStateOf(extensionPage, page, key))?.tags).toEqual(['optimisers']);
+    const [original] = await library();
+    expect(original).toMatchObject({ key, status: 'read', note: 'Keep the appendix.', tags: ['optimisers'] });
+
+    // A click on "★ Saved": the paper goes to the Trash as it was, and the card offers Undo.
+    await ui.click(await ui.inToolbar(key, { tag: 'button', cls: 'save' }));
+    const undo = await ui.inToolbar(key, { tag: 'button', text: 'Undo' });
+    expect((await ui.inToolbar(key, { cls: 'notice' })).text).toBe('Removed · Undo');
+    expect(await library()).toEqual([]);
+    const trash = await sendFromExtensionPage<{ papers: Array<SavedPaper & { removedAt: number }> }>(extensionPage, { type: 'trash' });
+    expect(trash.papers.map(({ removedAt: _, ...paper }) => paper)).toEqual([original]);
+    await ui.click(undo);
+    await expect.poll(library).toEqual([original]);
+    await expect.poll(async () => (await ui.allInToolbar(key, { text: 'Undo' })).length).toBe(0);
+    expect(await savedStateOf(extensionPage, page, key)).toEqual({ saved: true, status: 'read', tags: ['optimisers'] });
+
+    // The keyboard command unsaves the focused card the same way; left alone, the offer goes after a few seconds.
+    await page.evaluate((k) => (document.querySelector(`[data-paperlight-id="${k}"] a`) as HTMLElement).focus(), key);
+    const worker = await session.serviceWorker();
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'paperlight:command', command: 'save-focused-card' });
+    });
+    await ui.inToolbar(key, { tag: 'button', text: 'Undo' });
+    await expect.poll(async () => (await ui.allInToolbar(key, { text: 'Undo' })).length, { timeout: 15_000 }).toBe(0);
+    expect(await library()).toEqual([]);
+    await ui.close();
     await page.close();
   });
 

@@ -1,8 +1,9 @@
 // The page report: the extension's own pages (the popup, tests) ask a tab what it shows, and get the cards in
-// page order with their saved state and counts (src/shared/page-report.ts). Anyone else gets no answer.
+// page order with their saved state and counts (src/shared/page-report.ts); they may also save one of its cards
+// as its Save button would (`saveCard`, the popup's "On this page" list). Anyone else gets no answer.
 import type { Runtime } from 'webextension-polyfill';
 import { extensionApi as browser } from '../../shared/extension-api';
-import { isPageReportRequest, type PageReport } from '../../shared/page-report';
+import { isPageReportRequest, readSaveCardRequest, type PageReport, type SaveCardReply } from '../../shared/page-report';
 import type { ContentPage } from '../session';
 import type { SavedState } from './saved-state';
 
@@ -10,7 +11,9 @@ import type { SavedState } from './saved-state';
  * runtime.onMessage as the browsers implement it for a listener that answers synchronously (the polyfill's
  * types want such a listener to return `true`, which would keep every other message's channel open).
  */
-type ReportListener = (message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: PageReport) => void) => undefined;
+type ReportListener = (
+  message: unknown, sender: Runtime.MessageSender, sendResponse: (reply: PageReport | SaveCardReply) => void,
+) => true | undefined;
 interface ReportEvent {
   addListener(listener: ReportListener): void;
   removeListener(listener: ReportListener): void;
@@ -43,11 +46,26 @@ export function pageReport(page: ContentPage, { saved, firstPassDone }: { saved:
     }),
   });
 
-  // Answered at once with sendResponse (both browsers take that from a plain, non-polyfilled listener). Any
-  // other message gets `undefined`: this listener never keeps a channel open it will not answer.
+  const saveCard = async (key: string): Promise<SaveCardReply> => {
+    const [entry] = page.cards.withKeys([key]);
+    if (!entry) return { ok: false, error: 'That paper is no longer on this page.' };
+    try {
+      return { ok: true, paper: await saved.save(entry) };
+    } catch (error) {
+      return { ok: false, error: error instanceof Error ? error.message : String(error) };
+    }
+  };
+
+  // The report is answered at once with sendResponse (both browsers take that from a plain, non-polyfilled
+  // listener); a save later, keeping the channel open (`true`). Any other message gets `undefined`: this
+  // listener never keeps a channel open it will not answer.
   const receive: ReportListener = (message, sender, sendResponse) => {
-    if (isPageReportRequest(message) && fromOurPages(sender)) sendResponse(report());
-    return undefined;
+    if (!fromOurPages(sender)) return undefined;
+    if (isPageReportRequest(message)) sendResponse(report());
+    const request = readSaveCardRequest(message);
+    if (!request) return undefined;
+    void saveCard(request.key).then(sendResponse);
+    return true;
   };
   const onMessage = browser.runtime.onMessage as unknown as ReportEvent;
   onMessage.addListener(receive);

@@ -4,16 +4,13 @@
 // when its editor opens. Emits `saved` for the cards whose state changed. Nothing of it is written into the
 // page's DOM: the toolbars that show it live in closed shadow roots.
 import type { SavedPaper } from '../../core/paper';
-import { onChange, send } from '../../shared/client';
-import { MESSAGE_LIMITS, type CardData, type TagCount, type UpdateRequest } from '../../shared/messages';
+import { onTabChange, send } from '../../shared/client';
+import { MESSAGE_LIMITS, type CardData, type TabPaper, type TagCount, type UpdateRequest } from '../../shared/messages';
 import { keysOf } from '../card-registry';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 
 export type PaperChange = Omit<UpdateRequest, 'type' | 'key'>;
-
-/** What a tab knows of a saved paper. */
-export type TabPaper = Pick<SavedPaper, 'key' | 'aliases' | 'status' | 'tags'>;
 
 const tabPaperOf = ({ key, aliases, status, tags }: TabPaper): TabPaper => ({ key, aliases, status, tags });
 
@@ -24,8 +21,12 @@ export interface SavedState {
   readonly settled: boolean;
   /** The note of a card's saved paper ('' when it has none or is not saved), read from the library. */
   note(entry: CardEntry): Promise<string>;
-  /** Saves the card's paper, or removes it if it is saved. */
+  /** Saves the card's paper (an upsert: a saved paper keeps its tags, status and note); the saved record. */
+  save(entry: CardEntry): Promise<SavedPaper>;
+  /** Saves the card's paper, or moves it to the Trash if it is saved (`removed` is emitted then). */
   toggle(entry: CardEntry): Promise<void>;
+  /** Takes a paper this page removed back out of the Trash, exactly as it was. */
+  restore(entry: CardEntry, key: string): Promise<void>;
   /** Edits the saved paper of a card; throws if it is not saved. */
   update(entry: CardEntry, change: PaperChange): Promise<void>;
   /** Every tag in use with its count, for the tag field's autocomplete (asked once, until a change). */
@@ -96,7 +97,7 @@ export function savedState(page: ContentPage): SavedState {
       .catch((error) => console.warn('[Paperlight] could not read the saved state of this page:', error));
   });
 
-  const stopListening = onChange((event) => {
+  const stopListening = onTabChange((event) => {
     tagNames = null;
     if (event.reset) {
       byKey.clear();
@@ -120,8 +121,16 @@ export function savedState(page: ContentPage): SavedState {
   });
   page.signal.addEventListener('abort', stopListening, { once: true });
 
+  const save = async (entry: CardEntry) => {
+    const { paper } = await send({ type: 'save', paper: cardData(entry, page.adapter.id) });
+    remember(paper);
+    changed(page.cards.withKeys(keysOf(entry)));
+    return paper;
+  };
+
   return {
     of,
+    save,
     get settled() {
       return lookups === 0;
     },
@@ -133,13 +142,18 @@ export function savedState(page: ContentPage): SavedState {
     },
     async toggle(entry) {
       const saved = of(entry);
-      if (saved) {
-        const { removed } = await send({ type: 'remove', key: saved.key });
-        if (removed) for (const k of [removed.key, ...removed.aliases]) byKey.delete(k);
-      } else {
-        const { paper } = await send({ type: 'save', paper: cardData(entry, page.adapter.id) });
-        remember(paper);
+      if (!saved) {
+        await save(entry);
+        return;
       }
+      const { removed } = await send({ type: 'remove', key: saved.key });
+      if (removed) for (const k of [removed.key, ...removed.aliases]) byKey.delete(k);
+      changed(page.cards.withKeys(keysOf(entry)));
+      if (removed) page.emit('removed', { entry, paper: removed });
+    },
+    async restore(entry, key) {
+      const { restored } = await send({ type: 'restoreTrashed', keys: [key] });
+      for (const paper of restored) remember(paper);
       changed(page.cards.withKeys(keysOf(entry)));
     },
     async update(entry, change) {
