@@ -55,16 +55,14 @@ export interface SaveCardRequest {
 
 export type SaveCardReply = { ok: true; paper: SavedPaper } | { ok: false; error: string };
 
-/** The request if `message` is a well-formed one (a paper key, as records have). */
+/**
+ * The request if `message` is one. The key is only looked up among the page's cards (an unknown one finds no
+ * card), and what is saved is the card's own data, checked by the background like any save.
+ */
 export function readSaveCardRequest(message: unknown): SaveCardRequest | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, key } = message as { type?: unknown; key?: unknown };
-  if (type !== 'saveCard') return undefined;
-  try {
-    return { type, key: readPaperKey(key, 'key') };
-  } catch {
-    return undefined;
-  }
+  return type === 'saveCard' && typeof key === 'string' && key.length <= LIMITS.key ? { type, key } : undefined;
 }
 
 /** More cards than any listing shows; a longer report is refused. */
