@@ -103,7 +103,9 @@ export function savedState(page: ContentPage): SavedState {
       byKey.clear();
       const keys = [...askedFor];
       askedFor.clear();
-      void lookup(keys).then(() => changed(new Set(page.cards.all())));
+      lookup(keys)
+        .then(() => changed(new Set(page.cards.all())))
+        .catch((error) => console.warn('[Paperlight] could not read the saved state of this page again:', error));
       return;
     }
     const keys = new Set<string>();
