@@ -6,9 +6,9 @@ import { readBare } from './bare';
 import { coordinatedKind, kindFromCues } from './kind';
 import { describe } from './label';
 import {
-  AUDIO_INPUT_WORDS, DATA_NOUNS, ERROR_UNITS, EVALUATED_OWNERS, FLOPS_WORDS, HOURS_OF_DATA_WORDS, INPUT_WORDS, LENGTH_ONLY_WORDS,
-  LENGTH_WORDS, MODEL_NOUNS, PARAMS_WORDS, PERCENT_REJECT_AFTER, RANGE_WORDS, RESOLUTION_BEFORE, RESOLUTION_WORDS, SETUP_NOUNS,
-  TRAINING_WORDS, USAGE_WORDS,
+  ARTICLES, AUDIO_INPUT_WORDS, CAPABILITY_WORDS, DATA_NOUNS, ERROR_UNITS, EVALUATED_OWNERS, FLOPS_WORDS, HOURS_OF_DATA_WORDS,
+  INPUT_WORDS, LENGTH_ONLY_WORDS, LENGTH_WORDS, MODEL_NOUNS, PARAMS_WORDS, PERCENT_REJECT_AFTER, RANGE_WORDS, RESOLUTION_BEFORE,
+  RESOLUTION_WORDS, SETTING_WORDS, SETUP_NOUNS, TRAIN_VERBS, TRAINING_WORDS, USAGE_WORDS,
 } from './lexicon';
 import { qualifierBefore } from './qualifier';
 import { stickEnd, type Quantity } from './quantity';
@@ -80,6 +80,8 @@ function read(around: Around, q: Quantity, previous: Previous | undefined): Read
       return readTokens(around, q);
     case 'magnitude':
       return readMagnitude(around, q);
+    case 'scale':
+      return reading('other', q.unit, q.cls);
   }
 }
 
@@ -103,7 +105,8 @@ function readDuration(around: Around, q: Quantity): Reading | null {
 }
 
 function readTokens(around: Around, q: Quantity): Reading | null {
-  if (around.before.find(INPUT_WORDS, 0, 3) >= 0) return null; // "a prompt of 1M tokens"
+  // "a prompt of 1M tokens" is an input; "compresses the prompt from 4K tokens to 512 tokens" states a result.
+  if (around.before.find(INPUT_WORDS, 0, 3) >= 0 && !transitionFrom(around) && !claimedScale(around)) return null;
   if (evaluatedModel(around, q)) return null;
   return reading(tokensKind(around, q), q.magnitude ? `${q.magnitude} tokens` : 'tokens', q.cls);
 }
@@ -129,6 +132,8 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
   }
   const noun = countNoun(after);
   if (noun >= 0 && (after.in(noun, SETUP_NOUNS) || after.in(noun, MODEL_NOUNS))) {
+    // "enables fine-tuning of a 13B model" claims the scale the method reaches.
+    if (after.in(noun, MODEL_NOUNS) && claimedScale(around)) return reading('size', `${q.magnitude} params`, q.cls);
     // "at 15B model size" states the size; "on the 1.4B model" names the evaluated model.
     if (after.is(noun, 'model') && after.is(noun + 1, 'size') && !evaluatedModel(around, q, true)) {
       return reading('size', `${q.magnitude} params`, q.cls);
@@ -157,6 +162,7 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
  */
 function evaluatedModel(around: Around, q: Quantity, allowModelSize = false): boolean {
   if (q.rangeLow !== null) return true;
+  if (claimedScale(around)) return false;
   const after = around.after;
   if (after.has(0) && after.start(0) === q.end + 1) {
     if (after.in(0, MODEL_NOUNS) && !(allowModelSize && after.is(0, 'model'))) return true;
@@ -171,10 +177,27 @@ function evaluatedModel(around: Around, q: Quantity, allowModelSize = false): bo
   return false;
 }
 
+/**
+ * "enables fine-tuning of a 13B model", "can train a 65B model", "extends the context length to
+ * 16K tokens": a scale the method is claimed to reach, in the same clause, is a result. A size
+ * introduced by a setting word is still the setting ("enables 2x faster inference on the 13B model",
+ * "allows comparing two 7B LLMs").
+ */
+function claimedScale(around: Around): boolean {
+  const before = around.before;
+  let k = 0;
+  while (before.in(k, ARTICLES)) k++;
+  if (!before.has(k) || before.in(k, SETTING_WORDS)) return false;
+  for (; before.has(k); k++) {
+    if (before.in(k, CAPABILITY_WORDS)) return true;
+    if (before.in(k, TRAIN_VERBS) && before.is(k + 1, 'can')) return true;
+    // "scales to a 175B model", but not "across model scales ranging from 135M".
+    if ((before.is(k, 'scales') || before.is(k, 'scale')) && k > 0 && (before.is(k - 1, 'to') || before.is(k - 1, 'up'))) return true;
+  }
+  return false;
+}
 
-
-
-
-
-
-
+/** "from 4K tokens to 512 tokens": the first value of a before/after transition. */
+function transitionFrom(around: Around): boolean {
+  return around.before.is(0, 'from') && around.after.is(0, 'to') && around.after.numeric(1);
+}

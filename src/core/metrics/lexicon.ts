@@ -20,7 +20,8 @@ export type UnitClass =
   | 'score'
   | 'points'
   | 'quality'
-  | 'oom';
+  | 'oom'
+  | 'scale';
 
 /**
  * The suffixes that may follow a number, in the order they are tried (sticky regexes, so each
@@ -81,6 +82,12 @@ export const SUFFIXES: readonly SuffixRule[] = [
   { re: /\s(tokens)(?![A-Za-z/])/y, cls: 'tokens', space: 'required', prefixes: ['tokens'], unit: same },
   { re: /\s(parameters|params)(?![A-Za-z/])/y, cls: 'params', space: 'required', prefixes: ['param'], unit: () => 'params' },
   // Magnitudes: "16.3 million", then "7B", "128K", "30b", "1.4k", "48G".
+  // "1-million-dimensional" PDEs: a problem scale; "1-million" alone reads like "1 million".
+  {
+    re: /-(thousand|million|billion|trillion)-dimensional(?![A-Za-z])/y, cls: 'scale', space: 'none',
+    prefixes: ['-thousand', '-million', '-billion', '-trillion'], unit: (w) => `${MAGNITUDE_LETTER[w.split('-')[1]]} dimensions`,
+  },
+  { re: /-(thousand|million|billion|trillion)(?![A-Za-z])/y, cls: 'magnitude', space: 'none', prefixes: ['-thousand', '-million', '-billion', '-trillion'], unit: (w) => MAGNITUDE_LETTER[w.slice(1)] },
   { re: /\s(thousand|million|billion|trillion)(?![A-Za-z])/y, cls: 'magnitude', space: 'required', prefixes: ['thousand', 'million', 'billion', 'trillion'], unit: (w) => MAGNITUDE_LETTER[w] },
   { re: /([KkMBbGT])(?![A-Za-z0-9])/y, cls: 'magnitude', space: 'none', prefixes: ['K$', 'k$', 'M$', 'B$', 'b$', 'G$', 'T$'], unit: (w) => MAGNITUDE_LETTER[w] },
   // Metric names that, right after a bare score, act as its unit ("58.7 box AP", "53.5 mIoU",
@@ -186,6 +193,12 @@ export const SCORE_GLUE = new WordSet(['of', 'is', 'are', 'was', '=', ':', 'reac
   // verbs of change between a metric and its values: "accuracy rises from 65.2 to 78.4"
   'rises', 'rose', 'increases', 'increased', 'improves', 'improved', 'drops', 'dropped', 'decreases', 'decreased', 'falls', 'fell',
   'goes', 'went', 'jumps', 'climbs', 'grows', 'boosts', 'boosted', 'reduces', 'reduced', 'lowers', 'lowered']);
+
+/** Verbs of change before "from X to Y" that make the pair a before/after result ("improves performance from 19.5 to 31.5"). */
+export const CHANGE_VERBS = new WordSet(['improves', 'improved', 'improving', 'improve', 'increases', 'increased', 'increasing', 'raises',
+  'raised', 'raising', 'boosts', 'boosted', 'boosting', 'lifts', 'lifted', 'rises', 'rose', 'jumps', 'jumped', 'climbs', 'climbed', 'grows',
+  'grew', 'drops', 'dropped', 'decreases', 'decreased', 'reduces', 'reduced', 'reducing', 'lowers', 'lowered', 'cuts', 'falls', 'fell',
+  'goes', 'went', 'moves', 'moved', 'changes', 'changed']);
 
 /** Verbs that report a score ("achieves 72.5 on MMLU"): a bare decimal after one, before "on <Benchmark>", is a score. */
 export const SCORE_VERBS = new WordSet(['achieves', 'achieving', 'achieve', 'achieved', 'obtains', 'obtaining', 'obtained', 'reaches',
@@ -334,6 +347,20 @@ export const USAGE_WORDS = new WordSet(['use', 'uses', 'using', 'used', 'consume
 export const FLOPS_WORDS = new WordSet(['flops', 'flop', 'macs', 'gflops']);
 export const PARAMS_WORDS = new WordSet(['parameters', 'params']);
 export const RANGE_WORDS = new WordSet(['from', 'ranging', 'between']);
+/**
+ * Words that claim a scale the method reaches ("enables fine-tuning of a 13B model", "extends the
+ * context to 16K tokens", "scales to a 175B model"): such a size is a result, not a test setting.
+ */
+export const CAPABILITY_WORDS = new WordSet(['enables', 'enable', 'enabled', 'enabling', 'allows', 'allow', 'allowed', 'allowing',
+  'permits', 'permit', 'permitting', 'capable', 'possible', 'able', 'scaling', 'scaled', 'extends', 'extend',
+  'extended', 'extending', 'expands', 'expand', 'expanding', 'supports', 'support', 'supporting', 'handles', 'handle', 'handling']);
+/** Verbs that, after "can", claim a scale too ("can fine-tune a 13B model"); "scale(s)" only before "to" or "up". */
+export const TRAIN_VERBS = new WordSet(['train', 'fine-tune', 'finetune', 'pretrain', 'pre-train', 'run', 'serve', 'fit', 'deploy',
+  'host', 'load', 'process']);
+export const ARTICLES = new WordSet(['a', 'an', 'the']);
+/** Words right before a size that make it the setting an experiment runs in ("on the 13B model", "two 7B LLMs"). */
+export const SETTING_WORDS = new WordSet(['on', 'for', 'with', 'using', 'across', 'in', 'when', 'two', 'three', 'four',
+  'both', 'several', 'multiple', 'various', 'different']);
 /** Words naming what a range of sizes belongs to ("models up to 7B", "sequence lengths from 32K"). */
 export const EVALUATED_OWNERS = new WordSet(['model', 'models', 'scale', 'scales', 'size', 'sizes', 'llm', 'llms', 'variant', 'variants',
   'lm', 'lms', 'length', 'lengths', 'context', 'contexts', 'sequence', 'sequences']);

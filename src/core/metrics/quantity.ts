@@ -320,6 +320,15 @@ function afterFrom(text: string, start: number): boolean {
   return j >= 3 && text.startsWith('from', j - 3) && !isLetter(text.charCodeAt(j - 4));
 }
 
+/** True when a capitalised word ends one space before `start` ("Llama 2 to 16K tokens": a name, then a new value). */
+function afterName(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 32 || !isLetter(text.charCodeAt(start - 2))) return false;
+  let j = start - 2;
+  while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
+  const c = text.charCodeAt(j);
+  return c >= 65 && c <= 90 && !isAlnum(text.charCodeAt(j - 1));
+}
+
 /** Where the next item of a list starts after `at` (", 31.3", ", and 41", " and 41"), or -1. */
 export function listItemAt(text: string, at: number): number {
   let j = at;
@@ -371,7 +380,7 @@ export function readQuantity(text: string, i: number, into: Quantity = newQuanti
       const secondAt = signAt + sign;
       const isTo = text.startsWith(' to ', end);
       const isSlash = text.charCodeAt(end) === 47;
-      if (isDigit(text.charCodeAt(secondAt)) && !(isTo && afterFrom(text, start))) {
+      if (isDigit(text.charCodeAt(secondAt)) && !(isTo && (afterFrom(text, start) || (cls === null && afterName(text, start))))) {
         const second = readValue(text, secondAt);
         if (second === -1) return skipWord(text, secondAt);
         if (second === 1 && unitRead.cls !== 'resolution') {

@@ -238,6 +238,7 @@ function closesClause(text: string, start: number, end: number): boolean {
 const BEFORE = new Words();
 const AFTER = new Words();
 const SHIFTED_AFTER = new Words();
+const SHIFTED_BEFORE = new Words();
 
 /** The word windows of the quantity being decided, read on first use. */
 export class Around {
@@ -273,6 +274,11 @@ export class Around {
       this.beforeRead = true;
     }
     return BEFORE;
+  }
+
+  /** The words before another offset (outside a parenthesis), in a window of their own. */
+  beforeFrom(pos: number): Words {
+    return SHIFTED_BEFORE.readBefore(this.text, pos);
   }
 
   /** The words after another offset (past a parenthesis or a list), in a window of their own. */
