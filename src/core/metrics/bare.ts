@@ -111,10 +111,15 @@ function scoreNameAfter(around: Around, q: Quantity): Reading | null {
  * sentence names a thing. Metric names ("BLEU 28.4") and score words are not designations.
  */
 function designation(around: Around): boolean {
+  const text = around.text;
+  // Cheap tests on the characters first: a letter, then one space, right before the number.
+  if (text.charCodeAt(around.start - 1) !== 32 || !isLetterCode(text.charCodeAt(around.start - 2))) return false;
   const before = around.before;
-  return before.has(1) && before.end(0) === around.start - 1 && before.capitalised(0) &&
+  return before.has(0) && before.end(0) === around.start - 1 && before.capitalised(0) && before.has(1) &&
     before.get(0, SCORE_WORDS) === undefined && !before.in(0, SCORE_GLUE);
 }
+
+const isLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** "50.4AP (+2.2)": a signed gain right after a score shares its unit. */
 function nearbyScoreUnit(q: Quantity, previous: Previous | undefined): string {

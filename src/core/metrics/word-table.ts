@@ -24,6 +24,9 @@ export function spells(text: string, start: number, end: number, word: string): 
   return true;
 }
 
+/** How many WordMaps the lexicon may have: each entry holds one value slot per map. */
+const MAX_MAPS = 8;
+
 /**
  * Every word any WordSet or WordMap knows, with the sets it belongs to (one bit per set) and its
  * value in each map: a window looks each of its words up once, then every set test is a bit test.
@@ -31,9 +34,11 @@ export function spells(text: string, start: number, end: number, word: string): 
 export class Entry {
   lo = 0;
   hi = 0;
-  readonly values: unknown[] = [];
+  /** One slot per WordMap, filled up front: an in-bounds read of a packed array on the hot path. */
+  readonly values: unknown[] = new Array<unknown>(MAX_MAPS).fill(undefined);
   constructor(readonly word: string) {}
 }
+
 
 // An open-addressing hash table (hashes in a typed array, entries beside them): a lookup is a
 // few array reads, cheaper than a Map on the hot path. Sized for the whole lexicon at load time.
@@ -117,6 +122,7 @@ export class WordMap<V> {
   private readonly keys: string[] = [];
 
   constructor(entries: Iterable<readonly [string, V]>) {
+    if (this.id >= MAX_MAPS) throw new Error('too many word maps');
     for (const [word, value] of entries) {
       entryFor(word).values[this.id] = value;
       this.keys.push(word);
