@@ -30,7 +30,7 @@ export function decide(text: string, q: Quantity, previous: Previous | undefined
   if (!found) return null;
   // Copied out of the shared READING before anything else runs.
   const { kind: readKind, unit, cls } = found;
-  const qualifier = qualifierBefore(around, q.prefix, previous?.metric);
+  const { qualifier, upTo } = qualifierBefore(around, q.prefix, previous?.metric);
   const kind = readKind ?? coordinatedKind(text, q.start, previous?.metric, unit) ?? kindFromCues(around, cls);
   const metric: Metric = {
     start: q.start,
@@ -40,8 +40,8 @@ export function decide(text: string, q: Quantity, previous: Previous | undefined
     value: q.value,
     unit,
     label: describe(around, kind, unit, cls),
-    upTo: qualifier.upTo,
-    qualifier: qualifier.qualifier,
+    upTo,
+    qualifier,
     rangeLow: q.rangeLow,
   };
   return { metric, cls };

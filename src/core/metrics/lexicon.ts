@@ -43,6 +43,19 @@ export interface SuffixRule {
 
 const same = (written: string) => written;
 
+/** A unit normaliser that remembers its answers: units are written in a few ways, and normalising runs regexes. */
+function memo(normalise: (written: string) => string): (written: string) => string {
+  const known = new Map<string, string>();
+  return (written) => {
+    let unit = known.get(written);
+    if (unit === undefined) {
+      unit = normalise(written);
+      if (known.size < 256) known.set(written, unit);
+    }
+    return unit;
+  };
+}
+
 export const SUFFIXES: readonly SuffixRule[] = [
   // "4-bit", "4 bits", "1.58-bit": precision designators are configuration names, never metrics.
   { re: /(?:\s?-?\s?bits?|-bits?)(?![A-Za-z])/y, cls: 'precision', space: 'optional', prefixes: ['bit', '-bit', '- bit'], unit: same },
@@ -55,23 +68,23 @@ export const SUFFIXES: readonly SuffixRule[] = [
     cls: 'multiplier', space: 'optional', prefixes: ['x$', 'X$', '×', '\\times', 'times', '-fold', 'fold'], unit: () => 'x',
   },
   // Memory before magnitudes so "8GB" is not read as "8G" + "B".
-  { re: /\s?([GMKkT]i?B|[GM]b)(?![A-Za-z])/y, cls: 'memory', space: 'optional', prefixes: ['GB', 'MB', 'KB', 'kB', 'TB', 'GiB', 'MiB', 'KiB', 'TiB', 'Gb', 'Mb'], unit: memoryUnit },
+  { re: /\s?([GMKkT]i?B|[GM]b)(?![A-Za-z])/y, cls: 'memory', space: 'optional', prefixes: ['GB', 'MB', 'KB', 'kB', 'TB', 'GiB', 'MiB', 'KiB', 'TiB', 'Gb', 'Mb'], unit: memo(memoryUnit) },
   // FLOPs and MACs, with or without a magnitude prefix: "7.4 GFlops", "3.6 GMACs", "4.5 FLOP(G)".
   {
     re: /\s?((?:[GTPMK]|Giga|Tera|Peta)?(?:FLOPs?|FLOPS|Flops|flops|MACs?|MACS)(?:\/byte|\(G\))?)(?![A-Za-z])/y,
     cls: 'flops', space: 'optional',
     prefixes: ['FLOP', 'Flop', 'flop', 'MAC', 'GFLOP', 'GFlop', 'Gflop', 'GMAC', 'TFLOP', 'TFlop', 'TMAC', 'PFLOP', 'PFlop', 'MFLOP', 'MFlop', 'MMAC', 'KFLOP', 'Giga', 'Tera', 'Peta'],
-    unit: flopsUnit,
+    unit: memo(flopsUnit),
   },
   { re: /\s?(TOPS\/W|kWh|Wh|mJ|kJ|J|mW|kW|W)(?![A-Za-z0-9])/y, cls: 'energy', space: 'optional', prefixes: ['TOPS/W', 'kWh', 'Wh', 'mJ', 'kJ', 'J$', 'mW', 'kW', 'W$'], unit: same },
   {
     re: /\s?(FPS|fps|frames\/s|tokens\/s|tok\/s|it\/s|samples\/s|images\/s|img\/s|QPS|req\/s)(?![A-Za-z])/y,
     cls: 'rate', space: 'optional', prefixes: ['FPS', 'fps', 'frames/s', 'tokens/s', 'tok/s', 'it/s', 'samples/s', 'images/s', 'img/s', 'QPS', 'req/s'],
-    unit: (w) => (/fps|frames/i.test(w) ? 'FPS' : w),
+    unit: memo((w) => (/fps|frames/i.test(w) ? 'FPS' : w)),
   },
   {
     re: /\s?(ms|milliseconds?|µs|us|microseconds?|ns|s|secs?|seconds?|mins?|minutes?|h|hrs?|hours?|days?|weeks?)(?![A-Za-z0-9])/y,
-    cls: 'time', space: 'optional', prefixes: ['ms', 'milli', 'µs', 'us', 'micro', 'ns', 's', 'min', 'h', 'day', 'week'], unit: timeUnit,
+    cls: 'time', space: 'optional', prefixes: ['ms', 'milli', 'µs', 'us', 'micro', 'ns', 's', 'min', 'h', 'day', 'week'], unit: memo(timeUnit),
   },
   { re: /\s?(dB|bpp)(?![A-Za-z])/y, cls: 'quality', space: 'optional', prefixes: ['dB', 'bpp'], unit: same },
   { re: /\s?(OOM)(?![A-Za-z])/y, cls: 'oom', space: 'optional', prefixes: ['OOM'], unit: same },

@@ -2,7 +2,7 @@
 // each word is hashed and looked up in the lexicon table (./word-table.ts) in the same pass that
 // finds its end. Every walk is capped in words and characters, so context reading is O(1) per
 // candidate.
-import { hashWord, lookup, spells, WordSet, type Entry, type WordMap } from './word-table';
+import { hashWord, lookup, NO_WORD, spells, WordSet, type Entry, type WordMap } from './word-table';
 
 const MAX_WORDS = 8;
 const MAX_CHARS = 160;
@@ -22,7 +22,7 @@ for (const c of ')"\'],.;:!?}$') CHARS[c.charCodeAt(0)] |= CLOSER;
 // written token without its surrounding punctuation, its lexicon entry and its last "-".
 let wordStart = 0;
 let wordEnd = 0;
-let wordEntry: Entry | undefined;
+let wordEntry: Entry = NO_WORD;
 let wordDash = -1;
 
 /**
@@ -61,7 +61,7 @@ function scanToken(text: string, start: number, limit: number): number {
   }
   wordEnd = last;
   wordDash = dash < last ? dash : -1;
-  wordEntry = last > wordStart ? lookup(text, wordStart, last, hashToLast) : undefined;
+  wordEntry = last > wordStart ? lookup(text, wordStart, last, hashToLast) : NO_WORD;
   return i;
 }
 
@@ -73,7 +73,7 @@ function scanToken(text: string, start: number, limit: number): number {
 export class Words {
   private readonly starts = new Int32Array(MAX_WORDS);
   private readonly ends = new Int32Array(MAX_WORDS);
-  private readonly entries: (Entry | undefined)[] = new Array<Entry | undefined>(MAX_WORDS).fill(undefined);
+  private readonly entries = new Int32Array(MAX_WORDS);
   /** Offset of the last "-" inside word k ("peak-memory"), or -1. */
   private readonly dashes = new Int32Array(MAX_WORDS);
   private n = 0;
@@ -102,8 +102,8 @@ export class Words {
     return this.text.slice(this.starts[k], this.ends[k]);
   }
 
-  /** The lexicon entry of word k (undefined: a word no set knows); word k must exist (`has(k)`). */
-  entryAt(k: number): Entry | undefined {
+  /** The lexicon entry of word k (NO_WORD: a word no set knows); word k must exist (`has(k)`). */
+  entryAt(k: number): Entry {
     return this.entries[k];
   }
 
