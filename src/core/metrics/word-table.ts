@@ -70,6 +70,22 @@ export function lookup(text: string, start: number, end: number, hash: number): 
   }
 }
 
+/**
+ * The words of a word list written compactly: words separated by spaces; "dataset+" stands for
+ * "dataset" and "datasets", "reduc{e,es,ing,ed}" for each ending added to the stem.
+ */
+export function wordList(list: string): string[] {
+  const words: string[] = [];
+  for (const token of list.split(' ')) {
+    if (!token) continue;
+    const brace = token.indexOf('{');
+    if (token.endsWith('+')) words.push(token.slice(0, -1), `${token.slice(0, -1)}s`);
+    else if (brace > 0 && token.endsWith('}')) for (const ending of token.slice(brace + 1, -1).split(',')) words.push(token.slice(0, brace) + ending);
+    else words.push(token);
+  }
+  return words;
+}
+
 /** A case-insensitive set of words, queried by offsets into a text. */
 export class WordSet {
   /** This set's bit in the lo or hi bit array (the other mask is 0). */
@@ -78,8 +94,9 @@ export class WordSet {
 
   readonly words: readonly string[];
 
-  constructor(words: Iterable<string>) {
-    this.words = [...words];
+  /** `words`: the words, or a list in the compact form of `wordList`. */
+  constructor(words: Iterable<string> | string) {
+    this.words = typeof words === 'string' ? wordList(words) : [...words];
     const bit = nextBit++;
     if (bit >= 64) throw new Error('too many word sets');
     this.lo = bit < 32 ? 1 << bit : 0;
