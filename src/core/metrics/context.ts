@@ -1,5 +1,5 @@
 // Whether a quantity read by ./quantity.ts is a stated metric in its sentence, and if so its
-// kind, normalised unit, qualifier and label (../shared/metrics-guideline.md sections 1-5).
+// kind, normalised unit, qualifier and label (docs/metrics.md, sections 1-5).
 // Reads only a few words either side of the quantity.
 import type { Metric, MetricKind } from '../metric-types';
 import { readBare } from './bare';
@@ -111,7 +111,7 @@ function readTokens(around: Around, q: Quantity): Reading | null {
   return reading(tokensKind(around, q), q.magnitude ? `${q.magnitude} tokens` : 'tokens', q.cls);
 }
 
-/** Training tokens are data; context and sequence lengths are size (guideline 1). */
+/** Training tokens are data; context and sequence lengths are size (docs/metrics.md, section 1). */
 function tokensKind(around: Around, q: Quantity): MetricKind {
   const { before, after } = around;
   if (before.find(LENGTH_ONLY_WORDS, 0, 6) >= 0 || after.find(LENGTH_ONLY_WORDS, 0, 4) >= 0) return 'size';
@@ -142,7 +142,7 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
   }
   if (noun >= 0 && after.in(noun, DATA_NOUNS)) return reading('data', `${q.magnitude} ${after.raw(noun).toLowerCase()}`, q.cls);
   if (q.magnitude !== 'G' && largeCountNoun(after) === 'data') return reading('data', q.magnitude, q.cls); // "1 million unlabeled news headlines"
-  // "3.7B active parameters": the count noun after one adjective is outside the span (guideline 3.3).
+  // "3.7B active parameters": the count noun after one adjective is outside the span (docs/metrics.md, 3.3).
   if (after.find(PARAMS_WORDS, 0, 2) >= 0) return evaluatedModel(around, q) ? null : reading('size', `${q.magnitude} params`, q.cls);
   if (after.is(0, 'tokens') || after.is(1, 'tokens') || after.is(2, 'tokens')) {
     return reading(tokensKind(around, q), `${q.magnitude} tokens`, q.cls);
@@ -158,7 +158,7 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
 
 /**
  * Is this size the model an experiment runs on rather than a result ("on the 1.4B model",
- * "models from 49B to 253B parameters", "two 7B LLMs")? Guideline 2, evaluation configuration.
+ * "models from 49B to 253B parameters", "two 7B LLMs")? docs/metrics.md, section 2, evaluation configuration.
  */
 function evaluatedModel(around: Around, q: Quantity, allowModelSize = false): boolean {
   if (q.rangeLow !== null) return true;

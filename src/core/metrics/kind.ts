@@ -1,4 +1,4 @@
-// What a ratio, percentage or bare magnitude measures (guideline section 5): the nearest cue word
+// What a ratio, percentage or bare magnitude measures (docs/metrics.md, section 5): the nearest cue word
 // in its clause ("2.6x speedup", "87% fewer parameters", "reduces energy by 30%").
 import type { Metric, MetricKind } from '../metric-types';
 import { CLAUSE_BREAKS, GLUE_BEFORE, KIND_CUES, WEAK_CUES, type UnitClass } from './lexicon';

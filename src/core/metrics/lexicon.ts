@@ -1,4 +1,4 @@
-// The word tables of the metric grammar (../shared/metrics-guideline.md): unit suffixes, metric
+// The word tables of the metric grammar (docs/metrics.md): unit suffixes, metric
 // names, qualifiers, count nouns and the cue words that decide a metric's kind. Everything the
 // extractor "knows" about language lives here so a new unit or cue is a one-line change.
 import type { MetricKind } from '../metric-types';
@@ -91,7 +91,7 @@ export const SUFFIXES: readonly SuffixRule[] = [
   // "2.5$\times$": a multiplier sign inside LaTeX delimiters (the closing "$" stays out of the span).
   { re: /(\$\\times)(?![A-Za-z])/y, cls: 'multiplier', space: 'none', prefixes: '$\\times', unit: () => 'x' },
   { re: /\s(points?|pts)(?![A-Za-z])/y, cls: 'points', space: 'required', prefixes: 'point|pts', unit: () => 'points' },
-  // The two count nouns the span keeps (guideline 3.3): "256 tokens", "500 parameters".
+  // The two count nouns the span keeps (docs/metrics.md, 3.3): "256 tokens", "500 parameters".
   { re: /\s(tokens)(?![A-Za-z/])/y, cls: 'tokens', space: 'required', prefixes: 'tokens', unit: same },
   { re: /\s(parameters|params)(?![A-Za-z/])/y, cls: 'params', space: 'required', prefixes: 'param', unit: () => 'params' },
   // Magnitudes: "16.3 million", then "7B", "128K", "30b", "1.4k", "48G".
@@ -177,7 +177,7 @@ function timeUnit(written: string): string {
 
 export const TRAILING_TIMES = /\s?times(?![A-Za-z])/y;
 
-/** The count nouns a magnitude may carry inside the span (guideline 3.3). */
+/** The count nouns a magnitude may carry inside the span (docs/metrics.md, 3.3). */
 export const MAGNITUDE_NOUN = /\s?(parameters?|params|tokens)(?![A-Za-z])/y;
 
 /** Metric names that may precede a bare score ("FID scores of 1.70", "SSIM of 0.811"), with the unit they give it. */
@@ -221,7 +221,7 @@ export const GAIN_VERBS = new WordSet('outperform{,s,ing,ed} improv{e,es,ing,ed}
   'boost{,s,ing} gain{s,} increas{es,e,ing} margin');
 
 /**
- * Word qualifiers (guideline 3.1), matched case-insensitively right before the value. Longest
+ * Word qualifiers (docs/metrics.md, 3.1), matched case-insensitively right before the value. Longest
  * first so "more than" wins over "than". "sim" and "le" are stripped LaTeX (\sim, \le).
  */
 export const QUALIFIERS: readonly string[] = [
@@ -231,7 +231,7 @@ export const QUALIFIERS: readonly string[] = [
   'under', 'below', 'above', 'beyond', 'approx', 'sim', 'le', 'leq', 'ge', 'geq',
 ];
 
-/** Nouns that make a bare number a setup count, never a metric (guideline 2, DECISION). */
+/** Nouns that make a bare number a setup count, never a metric (docs/metrics.md, section 2). */
 export const SETUP_NOUNS = new WordSet('dataset+ task+ benchmark+ language+ class{,es} categor{y,ies} layer+ head+ ' +
   'expert+ step+ iteration+ epoch+ gpu+ node+ device+ tpu+ core+ stage+ block+ model+ llm+ subset+ combination+ ' +
   'variant+ version+ run+ seed+ domain+ type+ modalit{y,ies} agent+ method+ baseline+ metric+ round+ fold+ shot+ ' +
@@ -271,7 +271,7 @@ export const RESOLUTION_WORDS = new WordSet('resolution+ res res. video+ image+ 
 
 /**
  * Cue words that name what a ratio or percentage measures; the nearest one decides the kind
- * (guideline 5). Neutral words ("improvement", "reduction", "higher") are deliberately absent.
+ * (docs/metrics.md, section 5). Neutral words ("improvement", "reduction", "higher") are deliberately absent.
  */
 export const KIND_CUES = new WordMap<MetricKind>([
   ...cue('speedup', 'speedup+ speed-up+ speed faster slower accelerat{ion,es,e,ing} latenc{y,ies} throughput tps qps ' +

@@ -1,5 +1,5 @@
 // The verbatim word qualifier before a value ("up to", "about", "more than") and whether "up to"
-// governs it (guideline 3.1-3.2). Qualifier phrases are matched word by word against the words
+// governs it (docs/metrics.md, 3.1-3.2). Qualifier phrases are matched word by word against the words
 // before the value, longest phrase first.
 import type { Metric } from '../metric-types';
 import { QUALIFIERS } from './lexicon';

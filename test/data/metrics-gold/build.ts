@@ -2,7 +2,7 @@
 // and the hand annotations of both.
 //   npx tsx test/data/metrics-gold/build.ts
 // The annotations are written by hand against docs/metrics.md; this script only does the
-// bookkeeping that document describes ("The gold"): it finds each annotated text in its abstract,
+// bookkeeping its section 7 describes: it finds each annotated text in its abstract,
 // computes start/end and `occurrence`, reads `value`/`rangeLow` from the text unless the annotation
 // gives them, and extracts code links. It never calls the extractor.
 import { readFileSync, writeFileSync } from 'node:fs';
