@@ -4,12 +4,13 @@
 import { render } from 'preact';
 import { onChange, send } from '../shared/client';
 import { extensionApi as browser } from '../shared/extension-api';
+import { SITE_NAMES } from '../shared/sites';
 import { downloadText } from '../ui/download';
 import '../ui/theme.css';
 import './popup.css';
 import { App } from './App';
 import { PopupController } from './controller';
-import { createStore } from './state';
+import { createStateContainer } from './state';
 
 /** When the page's modules have loaded and the app starts (the bench splits the first paint at this point). */
 performance.mark('paperlight:popup-start');
@@ -21,10 +22,10 @@ performance.mark('paperlight:popup-start');
  */
 const SHELL_DELAY_MS = 100;
 
-const store = createStore();
+const container = createStateContainer();
 let firstPainted!: () => void;
 const firstPaint = new Promise<void>((resolve) => (firstPainted = resolve));
-const controller = new PopupController(store, {
+const controller = new PopupController(container, {
   send,
   onChange,
   download: downloadText,
@@ -45,37 +46,30 @@ const root = document.getElementById('app')!;
 const rootParent = root.parentNode!;
 const rootNext = root.nextSibling;
 root.remove();
-const draw = (siteNames: ReadonlyMap<string, string>) =>
-  render(
-    <App
-      store={store}
-      controller={controller}
-      inTab={inTab}
-      siteNames={siteNames}
-      openOptions={() => void browser.runtime.openOptionsPage()}
-      openInTab={() => {
-        void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?tab') });
-        window.close();
-      }}
-      onFirstPaint={firstPainted}
-    />,
-    root,
-  );
-
 // Rendered now, while the main thread has nothing else to do; the rows follow in the microtask after the first
 // page's dispatch, by which time the root is back in the document.
-draw(new Map());
+render(
+  <App
+    container={container}
+    controller={controller}
+    inTab={inTab}
+    siteNames={SITE_NAMES}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+    openInTab={() => {
+      void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?tab') });
+      window.close();
+    }}
+    onFirstPaint={firstPainted}
+  />,
+  root,
+);
 const show = () => {
   clearTimeout(shellTimer);
   if (!root.isConnected) rootParent.insertBefore(root, rootNext);
 };
 const shellTimer = setTimeout(show, SHELL_DELAY_MS);
-const stopWaiting = store.subscribe(() => {
-  if (store.getState().phase === 'loading') return;
+const stopWaiting = container.subscribe(() => {
+  if (container.getState().phase === 'loading') return;
   stopWaiting();
   show();
 });
-// Site names come with the adapters: loaded once the first rows are shown, so they do not delay them.
-void firstPaint
-  .then(() => import('../sites/index'))
-  .then(({ adapters }) => draw(new Map(adapters.map((adapter) => [adapter.id, adapter.name]))));
