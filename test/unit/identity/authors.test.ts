@@ -1,15 +1,16 @@
 // Family names from author strings, and when two names agree. Real names are copied as their source
-// writes them (named on the row); "issue" rows are the forms the feature request lists.
+// writes them (named on the row); rows "named in the feature request" are the name forms the feature's
+// specification lists.
 import { describe, expect, it } from 'vitest';
 import { authorsAgree, familyName, parseAuthorName, sameAuthor } from '../../../src/core/identity';
 
 describe('familyName', () => {
   it.each([
-    ['Alexander Serga', 'serga', 'issue'],
-    ['A. A. Serga', 'serga', 'issue'],
-    ['Serga, A. A.', 'serga', 'issue'],
-    ['Rodríguez Abella', 'abella', 'issue: without a comma only the last word is sure to be family'],
-    ['Rodriguez Abella, Á.', 'rodriguez abella', 'issue: "Family, Given" says the family name has two words'],
+    ['Alexander Serga', 'serga', 'named in the feature request'],
+    ['A. A. Serga', 'serga', 'named in the feature request'],
+    ['Serga, A. A.', 'serga', 'named in the feature request'],
+    ['Rodríguez Abella', 'abella', 'named in the feature request: without a comma only the last word is sure to be family'],
+    ['Rodriguez Abella, Á.', 'rodriguez abella', 'named in the feature request: "Family, Given" says the family name has two words'],
     ['van der Maaten, Laurens', 'van der maaten', 'particles belong to the family name when a comma says so'],
     ['Laurens van der Maaten', 'maaten', 'without a comma only the last word'],
     ['Martin Luther King, Jr.', 'king', 'a suffix after the comma'],
@@ -51,9 +52,9 @@ describe('familyName', () => {
 
 describe('sameAuthor', () => {
   it.each([
-    ['Alexander Serga', 'A. A. Serga', 'issue'],
-    ['A. A. Serga', 'Serga, A. A.', 'issue'],
-    ['Rodríguez Abella', 'Rodriguez Abella, Á.', 'issue: accents folded, both words present on both sides'],
+    ['Alexander Serga', 'A. A. Serga', 'named in the feature request'],
+    ['A. A. Serga', 'Serga, A. A.', 'named in the feature request'],
+    ['Rodríguez Abella', 'Rodriguez Abella, Á.', 'named in the feature request: accents folded, both words present on both sides'],
     ['Álvaro Rodríguez Abella', 'Abella, Á.', 'the one family word vouched for by the comma form ends the other name'],
     ['Elias Abad Rocamora', 'Abad Rocamora, Elias', 'PMLR v235 abad-rocamora24a as the page writes it vs the "Family, Given" form'],
     ['Laurens van der Maaten', 'van der Maaten, L. J. P.', 'particles'],

@@ -1,6 +1,7 @@
 // normaliseTitle, one step at a time: each row is an input and the normalised form worked out by hand.
-// Rows marked "issue" are the forms the feature request names; "real" rows are titles as a site or
-// file writes them (source given); the rest are small made-up strings that isolate one step.
+// Rows "named in the feature request" are the forms the feature's specification names; "real" rows are
+// titles as a site or file writes them (source given); the rest are small made-up strings that isolate
+// one step.
 import { describe, expect, it } from 'vitest';
 import { normaliseTitle, titleWords } from '../../../src/core/identity';
 
@@ -16,9 +17,9 @@ const CASES: ReadonlyArray<readonly [input: string, expected: string, what: stri
   ['Straße, Øbro, Łukasz, Æsir, Œuvre', 'strasse obro lukasz aesir oeuvre', 'letters without a decomposition folded'],
   ['İstanbul', 'istanbul', 'dotted capital I lower-cases without a stray dot'],
   // TeX markup.
-  ['Tensor Programs {II}: Neural Tangent Kernel for Any Architecture', 'tensor programs ii neural tangent kernel for any architecture', 'issue: {II}'],
-  ['Learning $D^{T}$ from data', 'learning dt from data', 'issue: $D^{T}$ (math loses ^, braces, spaces)'],
-  ['An \\emph{Unbiased} Estimator', 'an unbiased estimator', 'issue: \\emph{…} keeps its text'],
+  ['Tensor Programs {II}: Neural Tangent Kernel for Any Architecture', 'tensor programs ii neural tangent kernel for any architecture', 'named in the feature request: {II}'],
+  ['Learning $D^{T}$ from data', 'learning dt from data', 'named in the feature request: $D^{T}$ (math loses ^, braces, spaces)'],
+  ['An \\emph{Unbiased} Estimator', 'an unbiased estimator', 'named in the feature request: \\emph{…} keeps its text'],
   ['A \\textit{Practical} and \\textbf{Fast} Solver', 'a practical and fast solver', 'formatting commands keep their argument'],
   ['Schr{\\"o}dinger, Schr\\"odinger, Schr\\"{o}dinger', 'schrodinger schrodinger schrodinger', '{\\"o}, \\"o and \\"{o} accents'],
   ['Fr\\\'{e}d\\\'{e}ric, Fran\\c{c}ois, \\v{S}r\\\'amek', 'frederic francois sramek', 'real (arXiv metadata): \\\'{e}, \\c{c}, \\v{S}'],
