@@ -32,6 +32,18 @@ describe('normaliseTitle properties', () => {
     );
   });
 
+  it('gives plain ASCII titles (its short path) the result of the full path', () => {
+    // Appending a non-ASCII word sends the same title through the full path.
+    const plain = fc.string({ unit: fc.constantFrom(...' aZ09-\'`&.,:;!?()"/\t'.split('')), maxLength: 30 });
+    fc.assert(
+      fc.property(plain, (title) => {
+        const expected = [normaliseTitle(title), 'e'].filter(Boolean).join(' ');
+        expect(normaliseTitle(`${title} é`)).toBe(expected);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('ignores case, surrounding spaces and a final period', () => {
     fc.assert(
       fc.property(titleLike, (title) => {
