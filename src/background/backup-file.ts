@@ -3,7 +3,7 @@
 // page's blob costs about 0.1 s. Only blob URLs of Paperlight's own pages are read.
 import { MAX_BACKUP_BYTES, tooLargeMessage } from '../core/backup';
 import { IMPORT_TIMING } from './backup-import';
-import { UserError } from './records';
+import { UserError } from './errors';
 import { phaseTimer } from './timing';
 
 const UNREADABLE = 'The backup file could not be read (the page that chose it may have been closed); choose the file again.';

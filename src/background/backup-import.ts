@@ -6,15 +6,17 @@
 // stores the first records while later ones are still being checked (in Chromium the database work is most of
 // an import's time, and runs beside the worker's). A record that fails a check aborts the transaction, so a bad
 // file is still refused whole, with nothing changed.
-import { BackupError, BackupReader, openBackup, samePaper } from '../core/backup';
+import { BackupError, BackupReader, openBackup } from '../core/backup';
+import { samePaper } from '../core/paper-record';
 import type { SavedPaper } from '../core/paper';
 import type { ImportCounts } from '../shared/messages';
-import type { PaperlightDatabase } from './db';
 import { countsOf } from './counts';
-import { UserError, mergeCopies, spellTags, toSaved, toStored, type TagSpellings } from './records';
-import type { Committed } from './store';
+import { UserError } from './errors';
+import { mergeCopies, spellTags, toSaved, toStored, type TagSpellings } from './records';
+import type { Committed } from './paper-operations';
+import type { AnyTx, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
-import { commitBulk, readTransaction, writeTransaction, type AnyTx, type BulkStores } from './transactions';
+import { commitBulk, readTransaction, writeTransaction, type BulkStores } from './transactions';
 
 /**
  * The import's phases are measured as `paperlight:import:<phase>`: `file` (reading a file handed over by URL),

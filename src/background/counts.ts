@@ -2,16 +2,11 @@
 // case-insensitive tag, with the spelling every paper uses and its use count, for autocomplete) and the number
 // of papers in all and per status, site and has-code value. A page's total then costs one read instead of
 // counting an index, which IndexedDB does entry by entry.
-import { tagId } from '../core/backup';
+import { tagId } from '../core/tags';
 import type { SavedPaper } from '../core/paper';
-import type { TagEntry, TagSpellings } from './records';
-import type { AnyTx, WriteTx } from './transactions';
+import type { TagSpellings } from './records';
+import type { AnyTx, CountEntry, TagEntry, WriteTx } from './schema';
 
-/** One count: `all`, or a filter and its value (`status:read`, `site:arxiv`, `code:1`). */
-export interface CountEntry {
-  id: string;
-  count: number;
-}
 
 export type CountedFilter = 'status' | 'site' | 'code';
 

@@ -1,34 +1,17 @@
 // The one IndexedDB database: its typed schema, its versioned upgrades, and an opener that re-opens it on
 // demand (the MV3 service worker may be stopped at any moment, and the browser may close a connection).
-import { openDB, unwrap, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { normaliseTags, tagId } from '../core/backup';
+import { openDB, unwrap, type IDBPTransaction, type StoreNames } from 'idb';
+import { normaliseTags, tagId } from '../core/tags';
 import type { SavedPaper } from '../core/paper';
-import { countsOf, type CountEntry } from './counts';
-import { toSaved, type StoredPaper, type TagEntry } from './records';
+import { countsOf } from './counts';
+import { toSaved } from './records';
+import type { PaperlightDB, PaperlightDatabase, StoredPaper } from './schema';
 
 export const DB_NAME = 'paperlight';
 export const DB_VERSION = 3;
 
-/** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
-export type ByTime<T> = [T, number];
 
-export interface PaperlightDB extends DBSchema {
-  papers: {
-    key: string;
-    value: StoredPaper;
-    indexes: {
-      tags: ByTime<string>;
-      status: ByTime<string>;
-      savedAt: number;
-      updatedAt: number;
-      aliases: string;
-    };
-  };
-  tags: { key: string; value: TagEntry };
-  counts: { key: string; value: CountEntry };
-}
 
-export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;
 type UpgradeTransaction = IDBPTransaction<PaperlightDB, StoreNames<PaperlightDB>[], 'versionchange'>;
 
 /**

@@ -1,6 +1,11 @@
 // Turns whatever a store operation threw into one sentence a person can act on. A failed write is always
 // reported (never swallowed), and says that nothing was changed: every write is one transaction.
-import { UserError } from './records';
+
+/** An error whose message is meant for the user as it is (not found, a limit reached, …). */
+export class UserError extends Error {
+  override name = 'UserError';
+}
+
 
 function isDomError(error: unknown, ...names: string[]): error is DOMException {
   return typeof error === 'object' && error !== null && 'name' in error && names.includes(String((error as { name: unknown }).name));

@@ -12,12 +12,13 @@ import {
   type SenderKind,
 } from '../shared/messages';
 import { readBackupFile } from './backup-file';
-import { withDb, type DbOpener, type PaperlightDatabase } from './db';
+import { withDb, type DbOpener } from './db';
 import { errorMessage } from './errors';
 import { importBackup } from './backup-import';
-import { bulkEdit, clearAll, exportBackup, restorePapers } from './library';
+import { bulkEdit, clearAll, exportBackup, restorePapers } from './library-operations';
 import { queryPapers } from './query';
-import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './store';
+import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './paper-operations';
+import type { PaperlightDatabase } from './schema';
 
 /** The parts of `runtime.MessageSender` the handler reads. */
 export interface Sender {

@@ -8,12 +8,12 @@
 //   site and code filters have no index (each would add an entry per paper to every write); nothing in the
 //   product asks for them, and they cost one read of the library, as the popup's own load does.
 // Totals come from the counts kept beside the papers (counting an index would visit every entry).
-import { tagId } from '../core/backup';
+import { tagId } from '../core/tags';
 import type { SavedPaper } from '../core/paper';
 import type { QueryFilter, QueryRequest, SortField } from '../shared/messages';
-import type { PaperlightDatabase } from './db';
 import { ALL, countId } from './counts';
-import { toSaved, type StoredPaper } from './records';
+import { toSaved } from './records';
+import type { PaperlightDatabase, StoredPaper } from './schema';
 import { readTransaction } from './transactions';
 
 export const DEFAULT_PAGE_SIZE = 50;

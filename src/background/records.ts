@@ -1,30 +1,13 @@
 // How records are built and merged: a new paper from card data, a re-save merged into the saved record, tag
 // edits, and the derived index fields kept beside each record. Pure functions (no database access).
-import { LIMITS, canonicalPaper, normaliseTags, tagId } from '../core/backup';
+import { LIMITS, canonicalPaper } from '../core/paper-record';
+import { normaliseTags, tagId } from '../core/tags';
 import type { SavedPaper } from '../core/paper';
 import type { CardData } from '../shared/messages';
-import type { ByTime } from './db';
+import { UserError } from './errors';
+import type { IndexFields, StoredPaper } from './schema';
 
-/**
- * Derived from the record on every write; used only by indexes and never sent out of the background. Each
- * derived value costs an index entry per paper on every write (in Chromium about a tenth of a second per 10,000
- * papers on an import), so only what an index needs is kept: the other indexes read the record's own fields.
- */
-export interface IndexFields {
-  /** `[tag id, savedAt]` per tag: the papers of one tag (in any letter case), in time order. */
-  tags: Array<ByTime<string>>;
-}
 
-export interface StoredPaper extends SavedPaper {
-  ix: IndexFields;
-}
-
-/** One tag of the autocomplete list: its id (lower case), the spelling every paper uses, and its use count. */
-export interface TagEntry {
-  id: string;
-  name: string;
-  count: number;
-}
 
 export function indexFields(paper: SavedPaper): IndexFields {
   return { tags: paper.tags.map((tag) => [tagId(tag), paper.savedAt]) };
@@ -174,7 +157,3 @@ export function mergeCopies(saved: SavedPaper, other: SavedPaper, spellings: Tag
   });
 }
 
-/** An error whose message is meant for the user as it is (not found, a limit reached, …). */
-export class UserError extends Error {
-  override name = 'UserError';
-}

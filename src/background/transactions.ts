@@ -2,12 +2,9 @@
 // transaction's completion, so a write is reported done only once it is durable, and a failure anywhere
 // (a request refused, the quota reached) aborts the whole transaction and reaches the caller, never
 // an unhandled rejection.
-import { unwrap, type IDBPTransaction } from 'idb';
-import type { PaperlightDatabase, PaperlightDB } from './db';
+import { unwrap } from 'idb';
+import type { AnyTx, PaperlightDatabase, Stores, WriteTx } from './schema';
 
-type Stores = Array<'papers' | 'tags' | 'counts'>;
-export type WriteTx = IDBPTransaction<PaperlightDB, Stores, 'readwrite'>;
-export type AnyTx = IDBPTransaction<PaperlightDB, Stores, 'readonly' | 'readwrite'>;
 const ALL_STORES: Stores = ['papers', 'tags', 'counts'];
 
 export function writeTransaction(db: PaperlightDatabase): WriteTx {

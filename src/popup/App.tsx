@@ -12,14 +12,14 @@ import { FilterBar } from './components/FilterBar';
 import { PaperList } from './components/PaperList';
 import { Toasts } from './components/Toasts';
 import { isSearchKey, isTextField, listCommand, type ListCommand } from './keyboard';
-import { SORTS, hasFilters, scopeOf, type Filters, type SortId } from './library';
+import { SORTS, hasFilters, scopeOf, type Filters, type SortId } from './visible-papers';
 import { keyAfterRemoval, movedKey, rangeBetween } from './selection';
-import type { Store } from './state';
+import type { StateContainer } from './state';
 import { useLibraryView } from './use-library-view';
-import { useStoreState } from './use-store';
+import { useContainerState } from './use-container-state';
 
 export interface AppProps {
-  store: Store;
+  container: StateContainer;
   controller: PopupController;
   /** Opened as a tab rather than as the toolbar popup. */
   inTab: boolean;
@@ -56,10 +56,10 @@ function afterNextFrame(callback: () => void): void {
   requestAnimationFrame(() => setTimeout(run, 0));
 }
 
-export function App({ store, controller, inTab, siteNames, openOptions, openInTab, onFirstPaint }: AppProps) {
-  const state = useStoreState(store);
+export function App({ container, controller, inTab, siteNames, openOptions, openInTab, onFirstPaint }: AppProps) {
+  const state = useContainerState(container);
   const view = useLibraryView(state, controller);
-  const { dispatch } = store;
+  const { dispatch } = container;
   const searchRef = useRef<HTMLInputElement>(null);
   const listRef = useRef<HTMLDivElement>(null);
   const [dialog, setDialog] = useState<{ kind: 'export'; scope: ExportScope } | { kind: 'keys' } | null>(null);
@@ -99,7 +99,7 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
-      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && store.getState().undo) {
+      } else if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'z' && container.getState().undo) {
         event.preventDefault();
         void controller.undo();
       } else if (event.key === '?' && !event.ctrlKey && !event.metaKey) {
@@ -117,17 +117,17 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
   });
   const removeKeys = (keys: string[]) => {
     if (keys.length === 0) return;
-    const now = store.getState();
+    const now = container.getState();
     const next = keyAfterRemoval(view.shownKeys(), activeOf(now.activeKey), new Set(keys));
     dispatch({ type: 'activate', key: next });
     if (keys.length > 1 || now.selected.has(keys[0]!)) dispatch({ type: 'select', keys: [] });
     void controller.remove(keys).then(() => listRef.current?.isConnected && document.activeElement === document.body && listRef.current.focus());
   };
 
-  // Key presses can come faster than renders: commands read the store as it is now, not as last rendered.
+  // Key presses can come faster than renders: commands read the container as it is now, not as last rendered.
   const run = (command: ListCommand) => {
     const keys = view.shownKeys();
-    const now = store.getState();
+    const now = container.getState();
     const activeKey = activeOf(now.activeKey);
     switch (command.type) {
       case 'move':
@@ -198,7 +198,7 @@ export function App({ store, controller, inTab, siteNames, openOptions, openInTa
 
   const onRowPointer = useStable((event: MouseEvent, key: string) => {
     if (event.shiftKey) {
-      const now = store.getState();
+      const now = container.getState();
       const anchor = now.anchorKey ?? activeOf(now.activeKey) ?? key;
       dispatch({ type: 'select', keys: rangeBetween(view.shownKeys(), anchor, key), anchorKey: anchor });
       dispatch({ type: 'activate', key });

@@ -8,7 +8,7 @@ import type { TextFile } from '../ui/download';
 import { count, errorText, shortTitle } from '../ui/text';
 import type { PaperSearch } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
-import type { Store } from './state';
+import type { StateContainer } from './state';
 
 export const FIRST_PAGE_SIZE = 50;
 
@@ -43,7 +43,7 @@ export class PopupController {
   private loadRound = 0;
   private indexing: AbortController | null = null;
 
-  constructor(private readonly store: Store, private readonly deps: ControllerDeps) {}
+  constructor(private readonly container: StateContainer, private readonly deps: ControllerDeps) {}
 
   /** First page, then the whole library; resolves when the list is complete (the index keeps building after). */
   async start(): Promise<void> {
@@ -53,13 +53,13 @@ export class PopupController {
     // once it is painted.
     try {
       const page = await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE });
-      this.store.dispatch({ type: 'firstPage', items: page.items, total: page.total });
+      this.container.dispatch({ type: 'firstPage', items: page.items, total: page.total });
     } catch (error) {
-      this.store.dispatch({ type: 'failed', error: errorText(error) });
+      this.container.dispatch({ type: 'failed', error: errorText(error) });
       return;
     }
     await this.deps.afterFirstPaint?.();
-    void this.deps.send({ type: 'tags' }).then(({ tags }) => this.store.dispatch({ type: 'tags', tags }), () => {});
+    void this.deps.send({ type: 'tags' }).then(({ tags }) => this.container.dispatch({ type: 'tags', tags }), () => {});
     const { PaperSearch } = await import('./search-index');
     this.search = new PaperSearch();
     await this.loadLibrary();
@@ -79,7 +79,7 @@ export class PopupController {
       ({ papers } = await this.deps.send({ type: 'getAll' }));
     } catch (error) {
       if (round === this.loadRound) this.queued = null;
-      this.store.dispatch({ type: 'notice', kind: 'error', text: `Could not load the whole library: ${errorText(error)}` });
+      this.container.dispatch({ type: 'notice', kind: 'error', text: `Could not load the whole library: ${errorText(error)}` });
       return;
     }
     if (round !== this.loadRound) return; // a newer reload is on its way
@@ -90,7 +90,7 @@ export class PopupController {
     }
     this.queued = null;
     const library = [...byKey.values()];
-    this.store.dispatch({ type: 'library', papers: library });
+    this.container.dispatch({ type: 'library', papers: library });
     performance.mark(MARKS.libraryLoaded);
     void this.buildIndex(library);
   }
@@ -99,9 +99,9 @@ export class PopupController {
     if (!this.search) return;
     this.indexing?.abort();
     const indexing = (this.indexing = new AbortController());
-    this.store.dispatch({ type: 'searchReady', ready: false });
+    this.container.dispatch({ type: 'searchReady', ready: false });
     if (await this.search.build(papers, { signal: indexing.signal })) {
-      this.store.dispatch({ type: 'searchReady', ready: true });
+      this.container.dispatch({ type: 'searchReady', ready: true });
       performance.mark(MARKS.searchReady);
     }
   }
@@ -121,13 +121,13 @@ export class PopupController {
       if (paper) this.search?.upsert(paper);
       else this.search?.remove(key);
     }
-    this.store.dispatch({ type: 'changes', changes });
+    this.container.dispatch({ type: 'changes', changes });
   }
 
   /** Search hits for `query` (null: no search); a quick scan of titles, authors and tags until the index is ready. */
   hits(query: string): SearchHits | null {
     if (this.search?.ready) return this.search.search(query);
-    return quickHits(this.store.getState().papers.values(), query);
+    return quickHits(this.container.getState().papers.values(), query);
   }
 
   async update(key: string, edit: PaperEdit): Promise<SavedPaper | undefined> {
@@ -160,23 +160,23 @@ export class PopupController {
     if (removed.length === 0) return;
     this.apply(removed.map((paper) => ({ key: paper.key, paper: null })));
     const message = removed.length === 1 ? `Deleted “${shortTitle(removed[0]!.title)}”.` : `Deleted ${count(removed.length, 'paper')}.`;
-    this.store.dispatch({ type: 'undoOffer', papers: removed, message });
-    this.store.dispatch({ type: 'announce', text: `${message} Undo with Ctrl+Z.` });
+    this.container.dispatch({ type: 'undoOffer', papers: removed, message });
+    this.container.dispatch({ type: 'announce', text: `${message} Undo with Ctrl+Z.` });
   }
 
   async undo(): Promise<void> {
-    const offer = this.store.getState().undo;
+    const offer = this.container.getState().undo;
     if (!offer) return;
-    this.store.dispatch({ type: 'undoGone' });
+    this.container.dispatch({ type: 'undoGone' });
     try {
       await this.deps.send({ type: 'restore', papers: offer.papers });
     } catch (error) {
-      this.store.dispatch({ type: 'undoOffer', papers: offer.papers, message: offer.message });
+      this.container.dispatch({ type: 'undoOffer', papers: offer.papers, message: offer.message });
       this.fail('Could not undo', error);
       return;
     }
     this.apply(offer.papers.map((paper) => ({ key: paper.key, paper })));
-    this.store.dispatch({ type: 'announce', text: `Restored ${count(offer.papers.length, 'paper')}.` });
+    this.container.dispatch({ type: 'announce', text: `Restored ${count(offer.papers.length, 'paper')}.` });
   }
 
   /** Adds or removes tags on many papers at once; the background's change event brings the new records. */
@@ -185,7 +185,7 @@ export class PopupController {
     try {
       const { updated } = await this.deps.send({ type: 'bulk', keys: [...keys], ...edit });
       const verb = edit.addTags ? `Tagged ${count(updated, 'paper')} “${edit.addTags.join('”, “')}”` : `Removed “${(edit.removeTags ?? []).join('”, “')}” from ${count(updated, 'paper')}`;
-      this.store.dispatch({ type: 'announce', text: `${verb}.` });
+      this.container.dispatch({ type: 'announce', text: `${verb}.` });
     } catch (error) {
       this.fail('Could not change the tags', error);
     }
@@ -203,7 +203,7 @@ export class PopupController {
       const file = exportPapers(format, papers, { ...options, now: this.deps.now?.() ?? new Date() });
       this.deps.download(file);
       performance.measure(`${MARKS.exported}:${format}`, { start, detail: { papers: papers.length } });
-      this.store.dispatch({ type: 'announce', text: `Exported ${count(papers.length, 'paper')} to ${file.fileName}.` });
+      this.container.dispatch({ type: 'announce', text: `Exported ${count(papers.length, 'paper')} to ${file.fileName}.` });
       return file.fileName;
     } catch (error) {
       this.fail('Could not export', error);
@@ -220,6 +220,6 @@ export class PopupController {
   }
 
   private fail(what: string, error: unknown): void {
-    this.store.dispatch({ type: 'notice', kind: 'error', text: `${what}: ${errorText(error)}` });
+    this.container.dispatch({ type: 'notice', kind: 'error', text: `${what}: ${errorText(error)}` });
   }
 }

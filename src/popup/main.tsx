@@ -9,7 +9,7 @@ import '../ui/theme.css';
 import './popup.css';
 import { App } from './App';
 import { PopupController } from './controller';
-import { createStore } from './state';
+import { createStateContainer } from './state';
 
 /** When the page's modules have loaded and the app starts (the bench splits the first paint at this point). */
 performance.mark('paperlight:popup-start');
@@ -21,10 +21,10 @@ performance.mark('paperlight:popup-start');
  */
 const SHELL_DELAY_MS = 100;
 
-const store = createStore();
+const container = createStateContainer();
 let firstPainted!: () => void;
 const firstPaint = new Promise<void>((resolve) => (firstPainted = resolve));
-const controller = new PopupController(store, {
+const controller = new PopupController(container, {
   send,
   onChange,
   download: downloadText,
@@ -48,7 +48,7 @@ root.remove();
 const draw = (siteNames: ReadonlyMap<string, string>) =>
   render(
     <App
-      store={store}
+      container={container}
       controller={controller}
       inTab={inTab}
       siteNames={siteNames}
@@ -70,8 +70,8 @@ const show = () => {
   if (!root.isConnected) rootParent.insertBefore(root, rootNext);
 };
 const shellTimer = setTimeout(show, SHELL_DELAY_MS);
-const stopWaiting = store.subscribe(() => {
-  if (store.getState().phase === 'loading') return;
+const stopWaiting = container.subscribe(() => {
+  if (container.getState().phase === 'loading') return;
   stopWaiting();
   show();
 });

@@ -3,7 +3,7 @@
 // (messages to the background) live in controller.ts and end in dispatches here.
 import type { SavedPaper } from '../core/paper';
 import type { PaperChange, TagCount } from '../shared/messages';
-import { NO_FILTERS, type Filters, type SortId } from './library';
+import { NO_FILTERS, type Filters, type SortId } from './visible-papers';
 
 export type Phase = 'loading' | 'partial' | 'ready' | 'failed';
 
@@ -173,14 +173,14 @@ export function reducer(state: PopupState, action: Action): PopupState {
   }
 }
 
-/** A minimal store: the reducer's state, and listeners told after each change. */
-export interface Store {
+/** A minimal state container: the reducer's state, and listeners told after each change. */
+export interface StateContainer {
   getState(): PopupState;
   dispatch(action: Action): void;
   subscribe(listener: () => void): () => void;
 }
 
-export function createStore(initial: PopupState = initialState): Store {
+export function createStateContainer(initial: PopupState = initialState): StateContainer {
   let state = initial;
   const listeners = new Set<() => void>();
   return {

@@ -4,7 +4,7 @@ import { useMemo } from 'preact/hooks';
 import type { SavedPaper } from '../core/paper';
 import { countTags, type TagUse } from '../ui/tag-suggest';
 import type { PopupController } from './controller';
-import { hasFilters, siteCounts, sortedPapers, visiblePapers } from './library';
+import { hasFilters, siteCounts, sortedPapers, visiblePapers } from './visible-papers';
 import type { PopupState } from './state';
 
 export interface LibraryView {

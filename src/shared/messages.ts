@@ -5,30 +5,16 @@
 // unknown or prototype-reaching fields and oversized values get an `ErrorReply` whose text says what is wrong.
 // `allowedFrom` says which requests a content script may send; the rest come only from extension pages.
 // After every committed change the background broadcasts a `ChangeEvent` (see the end of this file).
+import { MAX_BACKUP_CHARS, MAX_BACKUP_PAPERS } from '../core/backup';
+import { LIMITS, readMetric, readPaperKey, readSavedPaper, readTags } from '../core/paper-record';
 import {
-  LIMITS,
-  MAX_BACKUP_CHARS,
-  MAX_BACKUP_PAPERS,
-  ShapeError,
-  readArray,
-  readBoolean,
-  readChoice,
-  readHttpUrl,
-  readHttpUrls,
-  readInteger,
-  readMetric,
-  readObject,
-  readPaperKey,
-  readSavedPaper,
-  readString,
-  readStrings,
-  readTags,
-} from '../core/backup';
+  ShapeError, readArray, readBoolean, readChoice, readHttpUrl, readHttpUrls, readInteger, readObject, readString, readStrings,
+} from '../core/validate';
 import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Bounds on requests (record fields are bounded by `LIMITS` in core/backup.ts). */
+/** Bounds on requests (record fields are bounded by `LIMITS` in core/paper-record.ts). */
 export const MESSAGE_LIMITS = {
   lookupKeys: 2000,
   bulkKeys: MAX_BACKUP_PAPERS,

@@ -1,6 +1,6 @@
 // Tag autocomplete: which existing tags to offer for what has been typed. Tags starting with the typed text come
 // first, then tags containing it; within each, the most used first. Tags the paper already has are left out.
-import { tagId } from '../core/backup';
+import { tagId } from '../core/tags';
 
 export interface TagUse {
   name: string;

@@ -4,7 +4,7 @@ import { READING_STATUSES, type ReadingStatus } from '../../core/paper';
 import { pure } from '../../ui/pure';
 import type { TagUse } from '../../ui/tag-suggest';
 import { STATUS_LABELS } from '../format';
-import { hasFilters, type Filters } from '../library';
+import { hasFilters, type Filters } from '../visible-papers';
 import { TagFilter } from './TagFilter';
 
 interface FilterBarProps {

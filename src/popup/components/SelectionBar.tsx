@@ -1,6 +1,6 @@
 // What can be done to several papers at once: tag, untag, export, delete (with undo), or drop the selection.
 import { useMemo, useState } from 'preact/hooks';
-import { tagId } from '../../core/backup';
+import { tagId } from '../../core/tags';
 import type { SavedPaper } from '../../core/paper';
 import { Dialog } from '../../ui/Dialog';
 import { CloseIcon, DownloadIcon, TagIcon, TrashIcon } from '../../ui/icons';

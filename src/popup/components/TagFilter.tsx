@@ -1,7 +1,7 @@
 // The tag filter: a button that opens a panel of the library's tags (most used first) with a box to narrow
 // them, each a checkbox. Papers shown carry every checked tag. Escape or a click elsewhere closes the panel.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { tagId } from '../../core/backup';
+import { tagId } from '../../core/tags';
 import { TagIcon } from '../../ui/icons';
 import type { TagUse } from '../../ui/tag-suggest';
 

@@ -2,7 +2,7 @@
 // check so that every paper in it is one the store could really hold; and a maker of single papers.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { readSavedPaper } from '../../../src/core/backup';
+import { readSavedPaper } from '../../../src/core/paper-record';
 import type { SavedPaper } from '../../../src/core/paper';
 
 export const GOLDEN_DIR = path.resolve(import.meta.dirname, '../../data/export-golden');

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SavedPaper } from '../../../src/core/paper';
 import { App, LIST_PAINTED_MARK } from '../../../src/popup/App';
 import { PopupController } from '../../../src/popup/controller';
-import { createStore } from '../../../src/popup/state';
+import { createStateContainer } from '../../../src/popup/state';
 import { fakeBackground } from './fake-background';
 import { sampleLibrary } from './sample-library';
 
@@ -19,9 +19,9 @@ async function openPopup(papers: SavedPaper[]) {
   const background = fakeBackground();
   if (papers.length) await background.send({ type: 'restore', papers });
   await new Promise((resolve) => setTimeout(resolve, 5));
-  const store = createStore();
+  const container = createStateContainer();
   const opened: string[] = [];
-  const controller = new PopupController(store, {
+  const controller = new PopupController(container, {
     send: background.send,
     onChange: background.onChange,
     download: () => {},
@@ -30,12 +30,12 @@ async function openPopup(papers: SavedPaper[]) {
   root = document.createElement('div');
   document.body.append(root);
   render(
-    <App store={store} controller={controller} inTab={false} siteNames={new Map([['arxiv', 'arXiv']])} openOptions={() => {}} openInTab={() => {}} />,
+    <App container={container} controller={controller} inTab={false} siteNames={new Map([['arxiv', 'arXiv']])} openOptions={() => {}} openInTab={() => {}} />,
     root,
   );
   await controller.start();
-  await vi.waitFor(() => expect(store.getState().searchReady).toBe(true));
-  return { store, controller, opened, background };
+  await vi.waitFor(() => expect(container.getState().searchReady).toBe(true));
+  return { container, controller, opened, background };
 }
 
 const rows = () => [...root.querySelectorAll<HTMLElement>('[role="option"]')];
@@ -81,7 +81,7 @@ describe('popup App', () => {
 
   it('moves with the arrows, deletes with Delete, and undoes with the toast', async () => {
     const library = sampleLibrary(20);
-    const { store, background } = await openPopup(library);
+    const { container, background } = await openPopup(library);
     await vi.waitFor(() => expect(rows().length).toBeGreaterThan(2));
     press(list(), 'ArrowDown');
     await vi.waitFor(() => expect(list().getAttribute('aria-activedescendant')).toBe('paper-row-1'));
@@ -94,7 +94,7 @@ describe('popup App', () => {
     root.querySelector<HTMLButtonElement>('.undo-button')!.click();
     await vi.waitFor(() => expect(rowTitles()).toContain(doomed));
     expect((await background.send({ type: 'getAll' })).papers).toHaveLength(20);
-    expect(store.getState().undo).toBeNull();
+    expect(container.getState().undo).toBeNull();
   });
 
   it('selects with Space and Shift+arrows, and offers bulk actions', async () => {
@@ -144,20 +144,20 @@ describe('popup App', () => {
   it('reports its first paint once, after the first page, and marks it for the bench', async () => {
     const background = fakeBackground();
     await background.send({ type: 'restore', papers: sampleLibrary(8) });
-    const store = createStore();
-    const controller = new PopupController(store, { send: background.send, onChange: background.onChange, download: () => {}, openTab: async () => {} });
+    const container = createStateContainer();
+    const controller = new PopupController(container, { send: background.send, onChange: background.onChange, download: () => {}, openTab: async () => {} });
     const onFirstPaint = vi.fn();
     performance.clearMarks(LIST_PAINTED_MARK);
     root = document.createElement('div');
     document.body.append(root);
-    render(<App store={store} controller={controller} inTab={false} siteNames={new Map()} openOptions={() => {}} openInTab={() => {}} onFirstPaint={onFirstPaint} />, root);
+    render(<App container={container} controller={controller} inTab={false} siteNames={new Map()} openOptions={() => {}} openInTab={() => {}} onFirstPaint={onFirstPaint} />, root);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(onFirstPaint).not.toHaveBeenCalled(); // nothing asked for yet: the list is still loading
     await controller.start();
     await vi.waitFor(() => expect(onFirstPaint).toHaveBeenCalledTimes(1));
     expect(rows().length).toBe(8);
     expect(performance.getEntriesByName(LIST_PAINTED_MARK)).toHaveLength(1);
-    await vi.waitFor(() => expect(store.getState().searchReady).toBe(true));
+    await vi.waitFor(() => expect(container.getState().searchReady).toBe(true));
     expect(onFirstPaint).toHaveBeenCalledTimes(1);
     controller.stop();
   });

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { parseBackup, serialiseBackup } from '../../../src/core/backup';
 import type { SavedPaper } from '../../../src/core/paper';
 import { FIRST_PAGE_SIZE, PopupController } from '../../../src/popup/controller';
-import { createStore } from '../../../src/popup/state';
+import { createStateContainer } from '../../../src/popup/state';
 import type { TextFile } from '../../../src/ui/download';
 import { fakeBackground, type FakeBackground } from './fake-background';
 import { sampleLibrary } from './sample-library';
@@ -18,17 +18,17 @@ async function seeded(papers: SavedPaper[]): Promise<FakeBackground> {
 }
 
 function setUp(background: FakeBackground) {
-  const store = createStore();
+  const container = createStateContainer();
   const downloads: TextFile[] = [];
   const opened: string[] = [];
-  const controller = new PopupController(store, {
+  const controller = new PopupController(container, {
     send: background.send,
     onChange: background.onChange,
     download: (file) => downloads.push(file),
     openTab: async (url) => void opened.push(url),
     now: () => NOW,
   });
-  return { store, controller, downloads, opened };
+  return { container, controller, downloads, opened };
 }
 
 /** Lets the fake background's broadcasts (delivered on a timer) arrive. */
@@ -38,15 +38,15 @@ describe('PopupController', () => {
   it('shows the first page of the newest papers, then loads the whole library and its search index', async () => {
     const library = sampleLibrary(120);
     const background = await seeded(library);
-    const { store, controller } = setUp(background);
+    const { container, controller } = setUp(background);
     const states: string[] = [];
-    store.subscribe(() => states.push(`${store.getState().phase}:${store.getState().papers.size}`));
+    container.subscribe(() => states.push(`${container.getState().phase}:${container.getState().papers.size}`));
     await controller.start();
     expect(background.requests.map((r) => r.type)).toEqual(['query', 'tags', 'getAll']);
     expect(background.requests[0]).toMatchObject({ type: 'query', limit: FIRST_PAGE_SIZE, sort: 'savedAt', direction: 'desc' });
     expect(states[0]).toBe(`partial:${FIRST_PAGE_SIZE}`);
-    expect(store.getState()).toMatchObject({ phase: 'ready', total: 120 });
-    await vi.waitFor(() => expect(store.getState().searchReady).toBe(true));
+    expect(container.getState()).toMatchObject({ phase: 'ready', total: 120 });
+    await vi.waitFor(() => expect(container.getState().searchReady).toBe(true));
     const newest = [...library].sort((a, b) => b.savedAt - a.savedAt)[0]!;
     expect(controller.hits(newest.title)!.has(newest.key)).toBe(true);
     controller.stop();
@@ -56,8 +56,8 @@ describe('PopupController', () => {
     const background = await seeded(sampleLibrary(80));
     let painted!: () => void;
     const firstPaint = new Promise<void>((resolve) => (painted = resolve));
-    const store = createStore();
-    const controller = new PopupController(store, {
+    const container = createStateContainer();
+    const controller = new PopupController(container, {
       send: background.send,
       onChange: background.onChange,
       download: () => {},
@@ -65,13 +65,13 @@ describe('PopupController', () => {
       afterFirstPaint: () => firstPaint,
     });
     const started = controller.start();
-    await vi.waitFor(() => expect(store.getState().phase).toBe('partial'));
+    await vi.waitFor(() => expect(container.getState().phase).toBe('partial'));
     await broadcastsArrive();
     expect(background.requests.map((r) => r.type)).toEqual(['query']);
     painted();
     await started;
     expect(background.requests.map((r) => r.type)).toEqual(['query', 'tags', 'getAll']);
-    expect(store.getState()).toMatchObject({ phase: 'ready', total: 80 });
+    expect(container.getState()).toMatchObject({ phase: 'ready', total: 80 });
     controller.stop();
   });
 
@@ -79,8 +79,8 @@ describe('PopupController', () => {
     const background = await seeded(sampleLibrary(4));
     let listening = 0;
     let fail = true;
-    const store = createStore();
-    const controller = new PopupController(store, {
+    const container = createStateContainer();
+    const controller = new PopupController(container, {
       send: async (request) => {
         if (fail) throw new Error('not yet');
         return background.send(request);
@@ -97,25 +97,25 @@ describe('PopupController', () => {
       openTab: async () => {},
     });
     await controller.start();
-    expect(store.getState().phase).toBe('failed');
+    expect(container.getState().phase).toBe('failed');
     fail = false;
     await controller.start();
-    expect(store.getState().phase).toBe('ready');
+    expect(container.getState().phase).toBe('ready');
     expect(listening).toBe(1);
     controller.stop();
     expect(listening).toBe(0);
   });
 
   it('reports a background that cannot answer', async () => {
-    const store = createStore();
-    const controller = new PopupController(store, {
+    const container = createStateContainer();
+    const controller = new PopupController(container, {
       send: async () => { throw new Error('Paperlight\'s background did not answer.'); },
       onChange: () => () => {},
       download: () => {},
       openTab: async () => {},
     });
     await controller.start();
-    expect(store.getState()).toMatchObject({ phase: 'failed', error: 'Paperlight\'s background did not answer.' });
+    expect(container.getState()).toMatchObject({ phase: 'failed', error: 'Paperlight\'s background did not answer.' });
   });
 
   it('keeps a change made in another tab while the whole library was on its way', async () => {
@@ -132,39 +132,39 @@ describe('PopupController', () => {
       }
       return reply;
     };
-    const { store, controller } = setUp(background);
+    const { container, controller } = setUp(background);
     await controller.start();
-    expect(store.getState().papers.get(other.key)!.note).toBe('from another tab');
+    expect(container.getState().papers.get(other.key)!.note).toBe('from another tab');
     controller.stop();
   });
 
   it('applies broadcast changes and reloads after a reset', async () => {
     const background = await seeded(sampleLibrary(20));
-    const { store, controller } = setUp(background);
+    const { container, controller } = setUp(background);
     await controller.start();
     const extra = sampleLibrary(25).slice(20);
     await background.send({ type: 'restore', papers: extra.slice(0, 1) });
     await broadcastsArrive();
-    expect(store.getState().papers.size).toBe(21);
+    expect(container.getState().papers.size).toBe(21);
     await background.send({ type: 'clearAll' });
-    await vi.waitFor(() => expect(store.getState().papers.size).toBe(0));
-    expect(store.getState().phase).toBe('ready');
+    await vi.waitFor(() => expect(container.getState().papers.size).toBe(0));
+    expect(container.getState().phase).toBe('ready');
     controller.stop();
   });
 
   it('deletes one paper with undo that restores the exact record', async () => {
     const library = sampleLibrary(10);
     const background = await seeded(library);
-    const { store, controller } = setUp(background);
+    const { container, controller } = setUp(background);
     await controller.start();
-    const victim = store.getState().papers.get(library[3]!.key)!;
+    const victim = container.getState().papers.get(library[3]!.key)!;
     await controller.remove([victim.key]);
-    expect(store.getState().papers.has(victim.key)).toBe(false);
-    expect(store.getState().undo!.message).toBe(`Deleted “${victim.title}”.`);
-    expect(store.getState().announcement!.text).toMatch(/Undo with Ctrl\+Z/);
+    expect(container.getState().papers.has(victim.key)).toBe(false);
+    expect(container.getState().undo!.message).toBe(`Deleted “${victim.title}”.`);
+    expect(container.getState().announcement!.text).toMatch(/Undo with Ctrl\+Z/);
     await controller.undo();
-    expect(store.getState().undo).toBeNull();
-    expect(store.getState().papers.get(victim.key)).toEqual(victim);
+    expect(container.getState().undo).toBeNull();
+    expect(container.getState().papers.get(victim.key)).toEqual(victim);
     const { papers } = await background.send({ type: 'getAll' });
     expect(papers.find((p) => p.key === victim.key)).toEqual(victim);
     controller.stop();
@@ -173,15 +173,15 @@ describe('PopupController', () => {
   it('deletes several papers in one bulk request, and undoes them together', async () => {
     const library = sampleLibrary(12);
     const background = await seeded(library);
-    const { store, controller } = setUp(background);
+    const { container, controller } = setUp(background);
     await controller.start();
     const keys = library.slice(0, 5).map((p) => p.key);
     await controller.remove(keys);
     expect(background.requests.at(-1)).toMatchObject({ type: 'bulk', delete: true });
-    expect(store.getState().papers.size).toBe(7);
-    expect(store.getState().undo!.message).toBe('Deleted 5 papers.');
+    expect(container.getState().papers.size).toBe(7);
+    expect(container.getState().undo!.message).toBe('Deleted 5 papers.');
     await controller.undo();
-    expect(store.getState().papers.size).toBe(12);
+    expect(container.getState().papers.size).toBe(12);
     expect((await background.send({ type: 'getAll' })).papers).toHaveLength(12);
     controller.stop();
   });
@@ -189,31 +189,31 @@ describe('PopupController', () => {
   it('edits a paper and shows the stored result; a refused edit becomes a notice', async () => {
     const library = sampleLibrary(5);
     const background = await seeded(library);
-    const { store, controller } = setUp(background);
+    const { container, controller } = setUp(background);
     await controller.start();
     const key = library[0]!.key;
     await controller.update(key, { set: { status: 'read', note: 'Great' }, addTags: ['Vision'] });
-    expect(store.getState().papers.get(key)).toMatchObject({ status: 'read', note: 'Great' });
-    expect(store.getState().papers.get(key)!.tags).toContain('Vision');
+    expect(container.getState().papers.get(key)).toMatchObject({ status: 'read', note: 'Great' });
+    expect(container.getState().papers.get(key)!.tags).toContain('Vision');
     await controller.update('arxiv:0000.00000', { set: { note: 'x' } });
-    expect(store.getState().notice).toMatchObject({ kind: 'error' });
-    expect(store.getState().notice!.text).toMatch(/^Could not save the change: /);
+    expect(container.getState().notice).toMatchObject({ kind: 'error' });
+    expect(container.getState().notice!.text).toMatch(/^Could not save the change: /);
     controller.stop();
   });
 
   it('tags and untags many papers at once', async () => {
     const library = sampleLibrary(8);
     const background = await seeded(library);
-    const { store, controller } = setUp(background);
+    const { container, controller } = setUp(background);
     await controller.start();
     const keys = library.slice(0, 4).map((p) => p.key);
     await controller.bulkTags(keys, { addTags: ['batch'] });
     await broadcastsArrive();
-    expect(keys.every((key) => store.getState().papers.get(key)!.tags.includes('batch'))).toBe(true);
-    expect(store.getState().announcement!.text).toBe('Tagged 4 papers “batch”.');
+    expect(keys.every((key) => container.getState().papers.get(key)!.tags.includes('batch'))).toBe(true);
+    expect(container.getState().announcement!.text).toBe('Tagged 4 papers “batch”.');
     await controller.bulkTags(keys.slice(0, 2), { removeTags: ['batch'] });
     await broadcastsArrive();
-    expect(keys.map((key) => store.getState().papers.get(key)!.tags.includes('batch'))).toEqual([false, false, true, true]);
+    expect(keys.map((key) => container.getState().papers.get(key)!.tags.includes('batch'))).toEqual([false, false, true, true]);
     controller.stop();
   });
 

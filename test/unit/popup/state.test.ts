@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createStore, initialState, reducer, type PopupState } from '../../../src/popup/state';
+import { createStateContainer, initialState, reducer, type PopupState } from '../../../src/popup/state';
 import { sampleLibrary } from './sample-library';
 
 const library = sampleLibrary(60);
@@ -87,16 +87,16 @@ describe('reducer', () => {
   });
 });
 
-describe('createStore', () => {
+describe('createStateContainer', () => {
   it('tells listeners after a change, and not after an action that changes nothing', () => {
-    const store = createStore();
+    const container = createStateContainer();
     let calls = 0;
-    const stop = store.subscribe(() => calls++);
-    store.dispatch({ type: 'query', query: 'x' });
-    store.dispatch({ type: 'undoGone' });
+    const stop = container.subscribe(() => calls++);
+    container.dispatch({ type: 'query', query: 'x' });
+    container.dispatch({ type: 'undoGone' });
     expect(calls).toBe(1);
     stop();
-    store.dispatch({ type: 'query', query: 'y' });
-    expect([calls, store.getState().query]).toEqual([1, 'y']);
+    container.dispatch({ type: 'query', query: 'y' });
+    expect([calls, container.getState().query]).toEqual([1, 'y']);
   });
 });

@@ -4,12 +4,10 @@ import {
   BACKUP_FORMAT,
   BACKUP_VERSION,
   MAX_BACKUP_CHARS,
-  cleanTag,
-  normaliseTags,
   parseBackup,
   serialiseBackup,
-  tagId,
 } from '../../../src/core/backup';
+import { cleanTag, normaliseTags, tagId } from '../../../src/core/tags';
 import { paper } from './helpers';
 
 const EXPORTED_AT = new Date('2026-11-23T10:00:00.000Z');

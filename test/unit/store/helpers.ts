@@ -3,7 +3,8 @@ import type { SavedPaper } from '../../../src/core/paper';
 import type { CardData } from '../../../src/shared/messages';
 import { expect } from 'vitest';
 import { countsOf } from '../../../src/background/counts';
-import { createDbOpener, openPaperlightDb, type DbOpener, type PaperlightDatabase } from '../../../src/background/db';
+import { createDbOpener, openPaperlightDb, type DbOpener } from '../../../src/background/db';
+import type { PaperlightDatabase } from '../../../src/background/schema';
 import { toSaved } from '../../../src/background/records';
 
 let databases = 0;

@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { PaperlightDatabase } from '../../../src/background/db';
+import type { PaperlightDatabase } from '../../../src/background/schema';
 import { IMPORT_TIMING, importBackup } from '../../../src/background/backup-import';
-import { bulkEdit, clearAll, exportBackup, restorePapers } from '../../../src/background/library';
-import { allPapers, listTags, removePaper, savePaper } from '../../../src/background/store';
+import { bulkEdit, clearAll, exportBackup, restorePapers } from '../../../src/background/library-operations';
+import { allPapers, listTags, removePaper, savePaper } from '../../../src/background/paper-operations';
 import { BACKUP_FORMAT, parseBackup, serialiseBackup } from '../../../src/core/backup';
 import type { SavedPaper } from '../../../src/core/paper';
 import { card, expectCountsMatchRecords, freshDb, paper } from './helpers';

@@ -1,10 +1,10 @@
 // @vitest-environment node
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { PaperlightDatabase } from '../../../src/background/db';
+import type { PaperlightDatabase } from '../../../src/background/schema';
 import { DIRECTIONAL_GET_ALL, queryPapers } from '../../../src/background/query';
-import { restorePapers } from '../../../src/background/library';
-import { allPapers } from '../../../src/background/store';
-import { samePaper } from '../../../src/core/backup';
+import { restorePapers } from '../../../src/background/library-operations';
+import { allPapers } from '../../../src/background/paper-operations';
+import { samePaper } from '../../../src/core/paper-record';
 import type { SavedPaper } from '../../../src/core/paper';
 import type { QueryRequest, SortField } from '../../../src/shared/messages';
 import { freshDb, paper } from './helpers';

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../src/background/db';
 import { toSaved } from '../../../src/background/records';
-import { listTags, lookupPapers } from '../../../src/background/store';
+import { listTags, lookupPapers } from '../../../src/background/paper-operations';
 import { queryPapers } from '../../../src/background/query';
 import { countsOf } from '../../../src/background/counts';
 import type { SavedPaper } from '../../../src/core/paper';

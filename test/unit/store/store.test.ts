@@ -1,9 +1,9 @@
 // @vitest-environment node
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { PaperlightDatabase } from '../../../src/background/db';
-import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper } from '../../../src/background/store';
-import { LIMITS } from '../../../src/core/backup';
-import { restorePapers } from '../../../src/background/library';
+import type { PaperlightDatabase } from '../../../src/background/schema';
+import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper } from '../../../src/background/paper-operations';
+import { LIMITS } from '../../../src/core/paper-record';
+import { restorePapers } from '../../../src/background/library-operations';
 import { card, expectCountsMatchRecords, freshDb, paper } from './helpers';
 
 const T0 = 1_750_000_000_000;

@@ -2,13 +2,14 @@
 // reading the whole library. Each write is one readwrite transaction that reads the record, changes it and
 // writes it back; IndexedDB runs overlapping readwrite transactions one after the other, so edits arriving from
 // many tabs at once are applied in turn and none is lost. A write resolves only after its transaction completed.
-import { samePaper } from '../core/backup';
+import { samePaper } from '../core/paper-record';
 import type { SavedPaper } from '../core/paper';
 import type { CardData, PaperChange, TagCount } from '../shared/messages';
-import type { PaperlightDatabase } from './db';
-import { UserError, editPaper, mergeCard, paperFromCard, toSaved, toStored, type StoredPaper, type TagEdit } from './records';
+import { UserError } from './errors';
+import { editPaper, mergeCard, paperFromCard, toSaved, toStored, type TagEdit } from './records';
 import { Tally, readAhead, spellingsOf, type Known } from './counts';
-import { commit, readTransaction, writeTransaction, type AnyTx, type WriteTx } from './transactions';
+import type { AnyTx, PaperlightDatabase, StoredPaper, WriteTx } from './schema';
+import { commit, readTransaction, writeTransaction } from './transactions';
 
 /** What a write returns: its result, and the papers it changed (`'reset'` when too many to list). */
 export interface Committed<T> {

@@ -1,12 +1,13 @@
 // Whole-library operations for extension pages: restore (undo), bulk edits, backup export, clear (the import
 // is in backup-import.ts).
 // Each is one transaction: it completes entirely or, on any error, changes nothing.
-import { samePaper, serialiseBackup } from '../core/backup';
+import { serialiseBackup } from '../core/backup';
+import { samePaper } from '../core/paper-record';
 import type { SavedPaper } from '../core/paper';
 import { MAX_LISTED_CHANGES, type PaperChange } from '../shared/messages';
-import type { PaperlightDatabase } from './db';
 import { editPaper, spellTags, toSaved, toStored, type TagEdit } from './records';
-import type { Committed } from './store';
+import type { Committed } from './paper-operations';
+import type { PaperlightDatabase } from './schema';
 import { Tally, readAhead, spellingsOf } from './counts';
 import { commit, writeTransaction } from './transactions';
 

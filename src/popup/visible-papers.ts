@@ -1,7 +1,7 @@
 // What the list shows: the library filtered (tags, status, site, code), searched and sorted. Pure functions
 // over plain records, so they are unit-tested and cheap enough to run on every keystroke over 10,000 papers:
 // the sorted order is computed once per sort (and library change), and each keystroke only walks it.
-import { tagId } from '../core/backup';
+import { tagId } from '../core/tags';
 import type { ReadingStatus, SavedPaper } from '../core/paper';
 import type { QueryFilter } from '../shared/messages';
 import type { SearchHits } from './search-terms';

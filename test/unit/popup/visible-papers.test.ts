@@ -10,7 +10,7 @@ import {
   sortedPapers,
   toQueryFilter,
   visiblePapers,
-} from '../../../src/popup/library';
+} from '../../../src/popup/visible-papers';
 import { sampleLibrary } from './sample-library';
 
 function paper(key: string, fields: Partial<SavedPaper> = {}): SavedPaper {

@@ -1,0 +1,56 @@
+// The database's shape, as types: the object stores, their records and indexes, and the transaction types.
+// A leaf module (types only), so that every background module can name the schema without importing another.
+import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
+import type { SavedPaper } from '../core/paper';
+
+/** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
+export type ByTime<T> = [T, number];
+
+/**
+ * Derived from the record on every write; used only by indexes and never sent out of the background. Each
+ * derived value costs an index entry per paper on every write (in Chromium about a tenth of a second per 10,000
+ * papers on an import), so only what an index needs is kept: the other indexes read the record's own fields.
+ */
+export interface IndexFields {
+  /** `[tag id, savedAt]` per tag: the papers of one tag (in any letter case), in time order. */
+  tags: Array<ByTime<string>>;
+}
+
+export interface StoredPaper extends SavedPaper {
+  ix: IndexFields;
+}
+
+/** One tag of the autocomplete list: its id (lower case), the spelling every paper uses, and its use count. */
+export interface TagEntry {
+  id: string;
+  name: string;
+  count: number;
+}
+
+/** One count: `all`, or a filter and its value (`status:read`, `site:arxiv`, `code:1`). */
+export interface CountEntry {
+  id: string;
+  count: number;
+}
+
+export interface PaperlightDB extends DBSchema {
+  papers: {
+    key: string;
+    value: StoredPaper;
+    indexes: {
+      tags: ByTime<string>;
+      status: ByTime<string>;
+      savedAt: number;
+      updatedAt: number;
+      aliases: string;
+    };
+  };
+  tags: { key: string; value: TagEntry };
+  counts: { key: string; value: CountEntry };
+}
+
+export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;
+
+export type Stores = Array<'papers' | 'tags' | 'counts'>;
+export type WriteTx = IDBPTransaction<PaperlightDB, Stores, 'readwrite'>;
+export type AnyTx = IDBPTransaction<PaperlightDB, Stores, 'readonly' | 'readwrite'>;

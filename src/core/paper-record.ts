@@ -1,0 +1,117 @@
+// The checks every stored paper record passes, and its one canonical form (field order, no internal fields):
+// what the background writes, what backups carry and what messages bring in are all read through here.
+import type { MetricKind } from './metric-types';
+import { METRIC_KINDS } from './metric-types';
+import { READING_STATUSES, type RecordedMetric, type ReadingStatus, type SavedPaper } from './paper';
+import { normaliseTags } from './tags';
+import {
+  MAX_URL_LENGTH, ShapeError, quote, readArray, readChoice, readHttpUrl, readHttpUrls, readObject, readString, readStrings, readTimestamp,
+} from './validate';
+
+/** Bounds on every field of a record. Generous for real papers; they exist to refuse abuse, not to trim data. */
+export const LIMITS = {
+  key: 2048,
+  url: MAX_URL_LENGTH,
+  title: 2000,
+  abstract: 100_000,
+  note: 100_000,
+  published: 100,
+  site: 100,
+  author: 1000,
+  authors: 5000,
+  aliases: 50,
+  metrics: 1000,
+  metricText: 500,
+  metricUnit: 100,
+  metricLabel: 500,
+  codeLinks: 100,
+  tag: 100,
+  tags: 256,
+  seenUrls: 20,
+} as const;
+
+
+const PAPER_KEY = /^[a-z][a-z0-9]*:\S+$/;
+
+export function readPaperKey(value: unknown, path: string): string {
+  const key = readString(value, path, LIMITS.key);
+  if (!PAPER_KEY.test(key)) throw new ShapeError(`${path}: ${quote(key)} is not a paper key such as "arxiv:2412.01234"`);
+  return key;
+}
+export function readTags(value: unknown, path: string, max: number = LIMITS.tags): string[] {
+  return normaliseTags(readStrings(value, path, max, LIMITS.tag));
+}
+
+const METRIC_FIELDS = ['text', 'kind', 'value', 'unit', 'label'] as const;
+
+/** One recorded metric; `extraFields` may name fields to accept and drop (the extractor's offsets). */
+export function readMetric(value: unknown, path: string, extraFields: readonly string[] = []): RecordedMetric {
+  const raw = readObject(value, path, [...METRIC_FIELDS, ...extraFields]);
+  if (typeof raw.value !== 'number' || !Number.isFinite(raw.value)) {
+    throw new ShapeError(`${path}.value: expected a finite number`);
+  }
+  return {
+    text: readString(raw.text, `${path}.text`, LIMITS.metricText),
+    kind: readChoice<MetricKind>(raw.kind, `${path}.kind`, METRIC_KINDS),
+    value: raw.value,
+    unit: readString(raw.unit, `${path}.unit`, LIMITS.metricUnit),
+    label: readString(raw.label, `${path}.label`, LIMITS.metricLabel),
+  };
+}
+
+export const PAPER_FIELDS = [
+  'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'metrics', 'codeLinks', 'site',
+  'tags', 'status', 'note', 'savedAt', 'updatedAt', 'seenUrls',
+] as const;
+
+/** A complete stored record, checked field by field; the result is a fresh object in canonical field order. */
+export function readSavedPaper(value: unknown, path: string): SavedPaper {
+  const raw = readObject(value, path, PAPER_FIELDS);
+  // Built once, in canonical field order (an import reads 10,000 of these).
+  return {
+    key: readPaperKey(raw.key, `${path}.key`),
+    aliases: readArray(raw.aliases, `${path}.aliases`, LIMITS.aliases).map((a, i) => readPaperKey(a, `${path}.aliases[${i}]`)),
+    title: readString(raw.title, `${path}.title`, LIMITS.title),
+    url: readHttpUrl(raw.url, `${path}.url`),
+    authors: readStrings(raw.authors, `${path}.authors`, LIMITS.authors, LIMITS.author),
+    abstract: readString(raw.abstract, `${path}.abstract`, LIMITS.abstract),
+    ...(raw.published !== undefined && { published: readString(raw.published, `${path}.published`, LIMITS.published) }),
+    metrics: readArray(raw.metrics, `${path}.metrics`, LIMITS.metrics).map((m, i) => readMetric(m, `${path}.metrics[${i}]`)),
+    codeLinks: readHttpUrls(raw.codeLinks, `${path}.codeLinks`, LIMITS.codeLinks),
+    site: readString(raw.site, `${path}.site`, LIMITS.site),
+    tags: readTags(raw.tags, `${path}.tags`),
+    status: readChoice<ReadingStatus>(raw.status, `${path}.status`, READING_STATUSES),
+    note: readString(raw.note, `${path}.note`, LIMITS.note),
+    savedAt: readTimestamp(raw.savedAt, `${path}.savedAt`),
+    updatedAt: readTimestamp(raw.updatedAt, `${path}.updatedAt`),
+    seenUrls: readHttpUrls(raw.seenUrls, `${path}.seenUrls`, LIMITS.seenUrls),
+  };
+}
+
+/** The record with its fields in the one order backups use (and nothing else: internal fields are dropped). */
+export function canonicalPaper(paper: SavedPaper): SavedPaper {
+  return {
+    key: paper.key,
+    aliases: paper.aliases,
+    title: paper.title,
+    url: paper.url,
+    authors: paper.authors,
+    abstract: paper.abstract,
+    // Absent, not `undefined`, when unknown: JSON text and deep equality then agree.
+    ...(paper.published !== undefined && { published: paper.published }),
+    metrics: paper.metrics.map((m) => ({ text: m.text, kind: m.kind, value: m.value, unit: m.unit, label: m.label })),
+    codeLinks: paper.codeLinks,
+    site: paper.site,
+    tags: paper.tags,
+    status: paper.status,
+    note: paper.note,
+    savedAt: paper.savedAt,
+    updatedAt: paper.updatedAt,
+    seenUrls: paper.seenUrls,
+  };
+}
+
+/** True when two records hold the same data (field order and internal fields aside). */
+export function samePaper(a: SavedPaper, b: SavedPaper): boolean {
+  return JSON.stringify(canonicalPaper(a)) === JSON.stringify(canonicalPaper(b));
+}
