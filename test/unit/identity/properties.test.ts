@@ -19,7 +19,7 @@ const titleLike = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ unit
 const anyText = fc.oneof(titleLike, fc.string({ unit: 'binary' }), fc.string({ unit: 'grapheme' }));
 const NORMALISED = /^(?:[\p{L}\p{N}\p{M}]+(?: [\p{L}\p{N}\p{M}]+)*)?$/u;
 
-describe('normaliseTitle properties', () => {
+describe('normaliseTitle properties', { timeout: 60_000 }, () => {
   it('never throws, is idempotent, and gives words of letters and digits joined by single spaces', () => {
     fc.assert(
       fc.property(anyText, (title) => {
@@ -28,7 +28,7 @@ describe('normaliseTitle properties', () => {
         expect(normaliseTitle(normalised)).toBe(normalised);
         expect(normalised).toBe(normalised.toLowerCase());
       }),
-      { numRuns: 5000 },
+      { numRuns: 3000 },
     );
   });
 
@@ -56,7 +56,7 @@ describe('normaliseTitle properties', () => {
   });
 });
 
-describe('identity rule properties', () => {
+describe('identity rule properties', { timeout: 60_000 }, () => {
   const record = fc.record({ title: anyText, authors: fc.array(anyText, { maxLength: 4 }) });
 
   it('never throws and is symmetric; the fingerprint is undefined or a normalised title of four words or more', () => {
@@ -124,7 +124,7 @@ function worstGrowth(makers: Array<(n: number) => string>, run: (input: string) 
   return worst;
 }
 
-describe('linear time on hostile inputs (n vs 4n)', () => {
+describe('linear time on hostile inputs (n vs 4n)', { timeout: 120_000 }, () => {
   it('normaliseTitle and titleFingerprint', () => {
     const hostile: Array<(n: number) => string> = [
       (n) => '{'.repeat(n),
