@@ -8,7 +8,11 @@
 // every run measures the same library.
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { authorsAgree, normaliseTitle, titleFingerprint } from '../src/core/identity';
+import {
+  aclVenue, authorsAgree, cvfVenue, normaliseTitle, openReviewVenue, openReviewVenueFromLabel, parseAuthorName,
+  pmlrVenueFromHeading, titleFingerprint,
+} from '../src/core/identity';
+import { growthRatio } from './growth';
 import { median, round } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -20,6 +24,51 @@ interface Paper {
   key: string;
   title: string;
   authors: string[];
+}
+
+/** Hostile inputs for the title normaliser: each should cost time linear in its length. */
+const HOSTILE_TITLES: Array<(n: number) => string> = [
+  (n) => '{'.repeat(n),
+  (n) => '$'.repeat(n),
+  (n) => '\\'.repeat(n),
+  (n) => '\\('.repeat(n),
+  (n) => 'x\\['.repeat(n),
+  (n) => '$$x'.repeat(n),
+  (n) => 'a-'.repeat(n),
+  (n) => '-'.repeat(n),
+  (n) => '\\alpha '.repeat(n),
+  (n) => '\\"o'.repeat(n),
+  (n) => 'e\u0301'.repeat(n),
+  (n) => '\u00ad'.repeat(n),
+  (n) => '&'.repeat(n),
+  (n) => 'ᄀ-ᅡ'.repeat(n),
+  (n) => `\\${'a'.repeat(n)}`,
+  (n) => `$${'a '.repeat(n)}`,
+];
+
+/** Hostile inputs for the author-name parser and the venue helpers. */
+const HOSTILE_NAMES: Array<(n: number) => string> = [
+  (n) => '('.repeat(n),
+  (n) => 'a, '.repeat(n),
+  (n) => `${'A. '.repeat(n)}Serga`,
+  (n) => `Volume 1: ${'a'.repeat(n)}`,
+  (n) => `/2020.${'a'.repeat(n)}`,
+  (n) => 'ICML '.repeat(n),
+  (n) => 'CVPR'.repeat(n),
+];
+
+function parseNamesAndVenues(text: string): void {
+  parseAuthorName(text);
+  pmlrVenueFromHeading(text);
+  aclVenue(text);
+  cvfVenue(text);
+  openReviewVenue(text);
+  openReviewVenueFromLabel(text);
+}
+
+/** The largest growth ratio (time at 4n over time at n) among the makers, each measured on its own. */
+function worstGrowth(makers: ReadonlyArray<(n: number) => string>, run: (input: string) => unknown): number {
+  return Math.max(...makers.map((make) => growthRatio([make], run, 1000, 5)));
 }
 
 function fixtureTitles(): string[] {
@@ -124,6 +173,12 @@ export default async function identityBench() {
         foundByKeyOrTitle: found,
         keyOnlyMsPerPage: round(keyOnlyMs / 20, 3),
         withTitleMsPerPage: round(withTitleMs / 20, 3),
+      },
+      // Time on hostile inputs of size 4n over size n: about 4 while linear, 16 if quadratic.
+      hostileGrowth: {
+        normaliseTitle: round(worstGrowth(HOSTILE_TITLES, normaliseTitle), 1),
+        authorNamesAndVenues: round(worstGrowth(HOSTILE_NAMES, parseNamesAndVenues), 1),
+        budget: 10,
       },
     },
   };
