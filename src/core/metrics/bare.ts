@@ -61,6 +61,8 @@ export function readBare(around: Around, q: Quantity, previous: Previous | undef
 function transitionStart(around: Around, q: Quantity): boolean {
   const { before, after, text } = around;
   if (!before.is(0, 'from') || !after.is(0, 'to') || !after.numeric(1)) return false;
+  // "ranging from 2.8 to 10" is one quantity's interval, not a before/after pair (docs/metrics.md, 3.5).
+  if (before.is(1, 'ranging') || before.is(1, 'varying')) return false;
   const asResult = text.charCodeAt(before.start(0) - 1) === 40 || before.find(CHANGE_VERBS, 1) >= 0; // "(from"
   if (!asResult) return false;
   let at = after.start(1);

@@ -213,6 +213,7 @@ const notMetrics: Record<string, string[]> = {
   'transitions that are settings or names': [
     'We vary the learning rate from 0.001 to 0.1 over encounters from 1 to 13 (from 2019 to 2023).',
     'The model improves from Qwen 2 to 3 and from 12 to 24 layers.',
+    'Raising the learning rate, with values ranging from 0.001 to 0.1, changes little.',
   ],
   'URLs and spelled-out quantities': [
     'Code: https://github.com/abc123/def-45 and https://arxiv.org/abs/2401.12345v2.',
