@@ -1,8 +1,11 @@
 import { defineConfig } from 'vitest/config';
+import { siteListPlugin } from './src/sites/build-outputs';
 
 // Two projects: pure/unit code in happy-dom, and browser tests that drive the built extension.
 // The e2e project runs files one at a time: each launches a whole browser on a 2-core machine.
 export default defineConfig({
+  // The site list the popup and options page import, generated from the adapter registry as in the build.
+  plugins: [siteListPlugin()],
   test: {
     projects: [
       {

@@ -4,7 +4,7 @@
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { GROUP_LABELS, HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
-import { GROUP_COLORS } from './page-style';
+import { GROUP_COLORS } from '../shared/highlight-colors';
 
 export interface FilterState {
   withCode: boolean;

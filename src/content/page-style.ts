@@ -2,17 +2,9 @@
 // filter strip's "hide these cards" rule. They go into a constructed stylesheet adopted by the
 // document, so no node or attribute is added to the page; where a browser refuses that from a
 // content script, a <style id="paperlight-page-style"> in <head> is the fallback.
-import { HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
+import { HIGHLIGHT_GROUPS } from '../core/highlight-groups';
+import { GROUP_COLORS } from '../shared/highlight-colors';
 import { highlightName } from './highlights';
-
-export const GROUP_COLORS: Readonly<Record<HighlightGroup, { fill: string; line: string }>> = {
-  speed: { fill: 'rgba(255, 190, 0, 0.38)', line: '#b57a00' },
-  quality: { fill: 'rgba(52, 199, 89, 0.32)', line: '#1d7f38' },
-  size: { fill: 'rgba(64, 156, 255, 0.32)', line: '#1f5fbf' },
-  compute: { fill: 'rgba(175, 82, 222, 0.30)', line: '#7a2fa3' },
-  data: { fill: 'rgba(0, 184, 180, 0.30)', line: '#0a7c7a' },
-  other: { fill: 'rgba(142, 142, 147, 0.34)', line: '#5a5a60' },
-};
 
 function highlightRules(): string {
   return HIGHLIGHT_GROUPS.map((group) => {

@@ -1,6 +1,6 @@
 // Which kinds of metric the page highlights (the six colour groups), the in-page filter strip, debug logging.
 import { GROUP_OF_KIND, GROUP_LABELS, HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
-import { GROUP_COLORS } from '../content/page-style';
+import { GROUP_COLORS } from '../shared/highlight-colors';
 import type { Settings } from '../shared/settings';
 import { Switch } from '../ui/Switch';
 

@@ -3,7 +3,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { onChange, send } from '../shared/client';
 import { loadSettings, onSettingsChange, saveSettings } from '../shared/settings';
-import { adapters } from '../sites/index';
+import { SITES } from '../shared/sites';
 import { downloadText } from '../ui/download';
 import '../ui/theme.css';
 import './options.css';
@@ -32,7 +32,7 @@ const deps: OptionsDeps = {
     const url = URL.createObjectURL(file);
     return { source: { file: url }, release: () => URL.revokeObjectURL(url) };
   },
-  sites: adapters.map(({ id, name, matches }) => ({ id, name, matches })),
+  sites: SITES,
   now: () => new Date(),
 };
 

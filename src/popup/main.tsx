@@ -4,6 +4,7 @@
 import { render } from 'preact';
 import { onChange, send } from '../shared/client';
 import { extensionApi as browser } from '../shared/extension-api';
+import { SITE_NAMES } from '../shared/sites';
 import { downloadText } from '../ui/download';
 import '../ui/theme.css';
 import './popup.css';
@@ -45,26 +46,23 @@ const root = document.getElementById('app')!;
 const rootParent = root.parentNode!;
 const rootNext = root.nextSibling;
 root.remove();
-const draw = (siteNames: ReadonlyMap<string, string>) =>
-  render(
-    <App
-      container={container}
-      controller={controller}
-      inTab={inTab}
-      siteNames={siteNames}
-      openOptions={() => void browser.runtime.openOptionsPage()}
-      openInTab={() => {
-        void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?tab') });
-        window.close();
-      }}
-      onFirstPaint={firstPainted}
-    />,
-    root,
-  );
-
 // Rendered now, while the main thread has nothing else to do; the rows follow in the microtask after the first
 // page's dispatch, by which time the root is back in the document.
-draw(new Map());
+render(
+  <App
+    container={container}
+    controller={controller}
+    inTab={inTab}
+    siteNames={SITE_NAMES}
+    openOptions={() => void browser.runtime.openOptionsPage()}
+    openInTab={() => {
+      void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?tab') });
+      window.close();
+    }}
+    onFirstPaint={firstPainted}
+  />,
+  root,
+);
 const show = () => {
   clearTimeout(shellTimer);
   if (!root.isConnected) rootParent.insertBefore(root, rootNext);
@@ -75,7 +73,3 @@ const stopWaiting = container.subscribe(() => {
   stopWaiting();
   show();
 });
-// Site names come with the adapters: loaded once the first rows are shown, so they do not delay them.
-void firstPaint
-  .then(() => import('../sites/index'))
-  .then(({ adapters }) => draw(new Map(adapters.map((adapter) => [adapter.id, adapter.name]))));

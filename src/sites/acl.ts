@@ -6,7 +6,8 @@
 // `badge-*`, `data-toggle`): neither class set is used here. Front matter (`<volume>.0`, old `X00-n000`)
 // is the proceedings' preface, not a paper, and is not a card.
 import type { PaperCard, SiteAdapter } from './types';
-import { absoluteUrl, codeHrefsOf, safely, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, safely, toCard } from './lib/read';
+import { textOf } from './lib/text';
 
 /** Paper number 0 of a volume: new ids `2023.acl-long.0`, old ids `P18-1000`, workshops `W19-0100`. */
 function isFrontMatter(anthologyId: string): boolean {

@@ -1,10 +1,12 @@
 // alphaXiv (www.alphaxiv.org): the explore feed and the per-paper pages (`/abs/<arXiv id>`,
-// `/overview/<arXiv id>`). A Next.js app whose markup no public source documents (site-markup.md 4f),
+// `/overview/<arXiv id>`). A Next.js app whose markup no public source documents (no scraper or translator reads its DOM),
 // so this adapter relies only on what any rendering of it must have: links that name an arXiv id. A feed
 // card is the largest element around such a link that names no other paper; the text it shows is read
 // by role (heading, the prose paragraph, a <time>), never by class. Tested on hand-made pages only.
 import { parsePaperId } from '../core/paper-id';
-import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard, type CardFields } from './lib/read';
+import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, toCard, type CardFields } from './lib/read';
+import { meta, metaAll } from './lib/meta';
+import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
 
 const PAPER_LINK = 'a[href*="/abs/"], a[href*="/overview/"]';
@@ -47,20 +49,18 @@ function readFeedCard(card: Element, pageUrl: string): PaperCard | undefined {
   return build(id, { title: textOf(titleEl), authors: [], abstract: textOf(abstractEl), abstractEl, titleEl, published: publishedIn(card) }, card, pageUrl);
 }
 
-const meta = (doc: Document, selector: string) => doc.querySelector(selector)?.getAttribute('content')?.trim() || undefined;
-
 /** A paper page: `citation_*` / Open Graph meta where the page has them, then its heading. */
 function readPaperPage(main: Element, id: string, pageUrl: string): PaperCard | undefined {
   const doc = main.ownerDocument;
   const titleEl = main.querySelector('h1') ?? undefined;
-  const pageTitle = (meta(doc, 'meta[property="og:title"]') ?? doc.title ?? '').replace(/\s*[|·-]\s*alphaXiv\s*$/i, '');
-  const authors = [...doc.querySelectorAll('meta[name="citation_author"]')].flatMap((m) => normalizeSpace(m.getAttribute('content') ?? '') || []);
+  const pageTitle = (meta(doc, 'og:title') ?? doc.title ?? '').replace(/\s*[|·-]\s*alphaXiv\s*$/i, '');
+  const authors = metaAll(doc, 'citation_author');
   return build(
     id,
     {
-      title: normalizeSpace(meta(doc, 'meta[name="citation_title"]') ?? (titleEl ? textOf(titleEl) : pageTitle)),
+      title: normalizeSpace(meta(doc, 'citation_title') ?? (titleEl ? textOf(titleEl) : pageTitle)),
       authors,
-      abstract: normalizeSpace(meta(doc, 'meta[name="citation_abstract"]') ?? meta(doc, 'meta[name="description"]') ?? ''),
+      abstract: normalizeSpace(meta(doc, 'citation_abstract') ?? meta(doc, 'description') ?? ''),
       titleEl,
       published: publishedIn(main),
     },

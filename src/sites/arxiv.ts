@@ -4,7 +4,9 @@
 // legacy one (`span.list-identifier` around the links, an "Authors:" descriptor): the selectors below
 // hold for both.
 import { parsePaperId } from '../core/paper-id';
-import { absoluteUrl, codeHrefsOf, isoDate, normalizeSpace, safely, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
+import { meta, isoFromMeta, metaAll } from './lib/meta';
+import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
 
 /** The listing's id link: `title="Abstract"` in every markup generation, `/abs/` as a fallback. */
@@ -15,39 +17,23 @@ const ABS_LINK = 'a[title="Abstract"], a[href*="/abs/"]';
 // the rendering, so a title reads the same before and after typesetting.
 const MATHJAX_RENDERING = /(?:^|\s)(?:MathJax(?:_\w+)?|mjx-chtml|MJX_Assistive_MathML)(?:\s|$)/;
 
-/** Whitespace-normalised text of `el`, without chrome (`skip`), scripts or MathJax's rendered copy. */
-function texText(el: Element | null | undefined, skip = '.descriptor'): string {
-  if (!el) return '';
-  // Most fields (author links, plain titles) have no child elements: nothing to skip.
-  if (!el.firstElementChild) return normalizeSpace(el.textContent ?? '');
-  let out = '';
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        out += (child as Text).data;
-      } else if (child.nodeType === 1) {
-        const element = child as Element;
-        const tag = element.localName;
-        if (tag === 'script') {
-          const type = element.getAttribute('type') ?? '';
-          if (type.startsWith('math/tex')) out += type.includes('display') ? ` $$${element.textContent}$$ ` : `$${element.textContent}$`;
-        } else if (tag !== 'style' && !MATHJAX_RENDERING.test(element.className) && !element.matches(skip)) {
-          walk(element);
-        }
-      }
-    }
-  };
-  walk(el);
-  return normalizeSpace(out);
+/** MathJax's TeX source in place of its script, and nothing for the rendering it put beside it. */
+function mathJaxSource(el: Element): string | undefined {
+  if (el.localName === 'script') {
+    const type = el.getAttribute('type') ?? '';
+    if (type.startsWith('math/tex')) return type.includes('display') ? ` $$${el.textContent}$$ ` : `$${el.textContent}$`;
+    return undefined;
+  }
+  return MATHJAX_RENDERING.test(el.className) ? '' : undefined;
 }
+
+/** Whitespace-normalised text of `el`, without chrome (`skip`), scripts or MathJax's rendered copy. */
+const texText = (el: Element | null | undefined, skip = '.descriptor') => textOf(el, { skip, replace: mathJaxSource });
 
 const textsOf = (els: Iterable<Element>) => [...els].map((el) => texText(el)).filter(Boolean);
 
 /** Code links a part of the card gives (comments say "Code: <link>"); none when the part is absent. */
 const codeHrefsIn = (el: Element | null | undefined, base: string) => (el ? codeHrefsOf(el, base) : []);
-
-/** "2021/08/23" (citation_* meta) → "2021-08-23". */
-const isoFromMeta = (value: string | undefined) => (value ? isoDate(value.replace(/\//g, '-')) : undefined);
 
 /** A listing entry: the `dd` (title, authors, abstract on /new) after the `dt` that holds the id links. */
 function readListing(dd: Element, pageUrl: string): PaperCard | undefined {
@@ -98,16 +84,14 @@ function readSearchResult(li: Element, pageUrl: string): PaperCard | undefined {
   });
 }
 
-const meta = (doc: Document, name: string) => doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content') ?? undefined;
-
 /** The abstract page: `citation_*` meta first (arXiv's own metadata), the rendered page for the rest. */
 function readAbstractPage(abs: Element, pageUrl: string): PaperCard | undefined {
   const doc = abs.ownerDocument;
   const fromUrl = parsePaperId(pageUrl);
-  const arxivId = meta(doc, 'citation_arxiv_id')?.trim() || (fromUrl?.kind === 'arxiv' ? fromUrl.id : undefined);
+  const arxivId = meta(doc, 'citation_arxiv_id') ?? (fromUrl?.kind === 'arxiv' ? fromUrl.id : undefined);
   if (!arxivId) return undefined;
   const url = `https://arxiv.org/abs/${arxivId}`;
-  const doi = meta(doc, 'citation_doi')?.trim();
+  const doi = meta(doc, 'citation_doi');
   const titleEl = abs.querySelector('h1.title') ?? undefined;
   const abstractEl = abs.querySelector('blockquote.abstract') ?? undefined;
   // Display names from the page ("Jingyun Liang Jr."), not citation_author's "Liang, Jr., Jingyun",
@@ -117,7 +101,7 @@ function readAbstractPage(abs: Element, pageUrl: string): PaperCard | undefined 
     ids: doi ? [url, doi] : [url],
     title: normalizeSpace(meta(doc, 'citation_title') ?? texText(titleEl)),
     url,
-    authors: shownAuthors.length ? shownAuthors : [...doc.querySelectorAll('meta[name="citation_author"]')].map((m) => m.getAttribute('content') ?? '').filter(Boolean),
+    authors: shownAuthors.length ? shownAuthors : metaAll(doc, 'citation_author'),
     abstract: normalizeSpace(meta(doc, 'citation_abstract') ?? texText(abstractEl)),
     abstractEl,
     titleEl,

@@ -5,7 +5,8 @@
 // No abstract and no date in the listing. Key: the arXiv id when there is an [arXiv] link, else the
 // paper page's URL (kept as an alias either way).
 import type { PaperCard, SiteAdapter } from './types';
-import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, toCard } from './lib/read';
+import { textOf } from './lib/text';
 
 const PAPER_PAGE_LINK = 'a[href$="_paper.html"]';
 

@@ -1,12 +1,14 @@
-// The fallback for pages no site adapter claims (lab and personal publication lists, reading lists),
-// enabled per site from the options page and never by URL. A card is a repeated block that names one
-// paper: starting from each link that carries a paper id (arXiv, ACL Anthology, OpenReview, DOI), the
-// block is its largest ancestor that still names no second paper of the same kind (an arXiv link and a
-// DOI of the same paper may sit together). Blocks count as cards only when blocks of one shape (tag, class
-// list, parent tag) name at least MIN_REPEATS different papers, so a page about one paper, or prose
-// citing a few, gives none.
+// The fallback for pages no site adapter claims (lab and personal publication lists, a department's paper
+// list, a workshop's accepted papers), enabled per site from the options page and never by URL. A card is a
+// repeated block that names one paper: starting from each link that carries a paper id (arXiv, ACL Anthology,
+// OpenReview, DOI), the block is its largest ancestor that still names no second paper of the same kind (an
+// arXiv link and a DOI of the same paper may sit together), narrowed to its only child while it has just one
+// (a year heading over a one-paper list, a list item around one wrapper). Blocks count as cards only when
+// blocks of one shape (tag, class list without position classes, parent tag) name at least MIN_REPEATS
+// different papers, so a page about one paper, or prose citing a few, gives none.
 import type { PaperCard, SiteAdapter } from './types';
-import { absoluteUrl, codeHrefsOf, safely, splitAuthors, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, safely, splitAuthors, toCard } from './lib/read';
+import { textOf } from './lib/text';
 import { parsePaperId, type PaperIdKind } from '../core/paper-id';
 
 const MIN_REPEATS = 3;
@@ -14,6 +16,11 @@ const MIN_REPEATS = 3;
 const ID_HREF = /arxiv\.org\/|alphaxiv\.org\/|doi\.org\/|\/doi\/|aclanthology\.org\/|aclweb\.org\/anthology|openreview\.net\/|huggingface\.co\/papers\//i;
 /** Elements that can be a card; inline elements (a link, an emphasis) are parts of one. */
 const BLOCK_TAGS = new Set(['li', 'div', 'article', 'section', 'tr', 'td', 'dt', 'dd', 'p', 'blockquote', 'figure', 'details']);
+/**
+ * Classes a site generator gives by position ("views-row-3", "odd", "views-row-last"): blocks of one kind
+ * differ in them, so shapes leave them out.
+ */
+const POSITION_CLASS = /\d|(?:^|[-_])(?:odd|even|first|last)$/i;
 /** Link texts that label a link rather than name a paper. */
 const LABEL_TEXT = /^\[?(?:pdf|html|abs(?:tract)?|arxiv|doi|bib(?:tex)?|code|github|project(?: page)?|slides|video|poster|paper|link|openreview|url|supp(?:lementary)?(?: material)?|data(?:set)?)\]?$/i;
 
@@ -41,6 +48,17 @@ function baseUrlOf(root: ParentNode): string {
   return doc?.baseURI ?? doc?.URL ?? 'about:blank';
 }
 
+/**
+ * The block itself, or the block element it wraps alone (repeatedly): a list that holds one paper under its
+ * year heading is its item, and an item that only wraps a `div` is that `div`, so that one-paper groups
+ * take the shape of the others.
+ */
+function onlyBlockChild(block: Element): Element {
+  let el = block;
+  while (el.childElementCount === 1 && BLOCK_TAGS.has(el.firstElementChild!.localName)) el = el.firstElementChild!;
+  return el;
+}
+
 function findCards(root: ParentNode): Element[] {
   const links = idLinksOf(root, baseUrlOf(root));
   // For each element: the key it names per id kind, or null once it names two papers of that kind.
@@ -62,10 +80,14 @@ function findCards(root: ParentNode): Element[] {
   for (const { link, key } of links) {
     let block: Element = link;
     while (block.parentElement && namesOne(block.parentElement)) block = block.parentElement;
+    block = onlyBlockChild(block);
     if (block.parentElement && BLOCK_TAGS.has(block.localName) && !blocks.has(block)) blocks.set(block, key);
   }
   // Keep blocks whose shape (tag, classes, parent tag) repeats over several different papers.
-  const shapeOf = (el: Element) => `${el.parentElement?.localName}>${el.localName}.${[...el.classList].sort().join('.')}`;
+  const shapeOf = (el: Element) => {
+    const classes = [...el.classList].filter((name) => !POSITION_CLASS.test(name)).sort();
+    return `${el.parentElement?.localName}>${el.localName}.${classes.join('.')}`;
+  };
   const papersByShape = new Map<string, Set<string>>();
   for (const [block, key] of blocks) {
     const shape = shapeOf(block);
@@ -75,6 +97,9 @@ function findCards(root: ParentNode): Element[] {
   // so they are already in document order.
   return [...blocks.keys()].filter((block) => papersByShape.get(shapeOf(block))!.size >= MIN_REPEATS);
 }
+
+/** An element the page marks as the abstract (not a link or button that toggles it). */
+const ABSTRACT = '[class*="abstract" i]:not(a, button, [role="button"])';
 
 /** Headings and elements the page marks as a title. */
 const MARKED_TITLE = 'h1, h2, h3, h4, h5, h6, [class*="title" i], [itemprop="name"], [itemprop="headline"]';
@@ -105,32 +130,17 @@ function titleElementOf(block: Element, idLinks: readonly IdLink[]): Element | u
   );
 }
 
-/**
- * A definition-list entry splits over a `dt` and its `dd`s: the title is in the `dt` when the block is
- * a `dd` (CVF), and in the first `dd` when the block is the `dt` (arXiv listings).
- */
-function titleNextTo(block: Element): Element | undefined {
-  if (block.localName === 'dt') {
-    const dd = block.nextElementSibling;
-    return dd?.localName === 'dd' ? titleElementOf(dd, []) : undefined;
-  }
-  if (block.localName !== 'dd') return undefined;
-  let el = block.previousElementSibling;
-  while (el?.localName === 'dd') el = el.previousElementSibling;
-  return el?.localName === 'dt' ? el : undefined;
-}
-
 function readCard(block: Element, pageUrl: string): PaperCard | undefined {
   const idLinks = idLinksOf(block, pageUrl);
-  const titleEl = titleElementOf(block, idLinks) ?? titleNextTo(block);
+  const titleEl = titleElementOf(block, idLinks);
   const titleLink = titleEl?.closest('a[href]') ?? titleEl?.querySelector('a[href]');
-  const abstractEl = block.querySelector('[class*="abstract" i]') ?? undefined;
+  // Not a toggle such as an "Abs" button that shows the abstract.
+  const abstractEl = block.querySelector(ABSTRACT) ?? undefined;
   const authorsEl = block.querySelector('[class*="author" i], [itemprop="author"]');
   const firstId = idLinks[0]?.link;
   return toCard({
     ids: idLinks.map(({ key }) => key),
-    // Without the chrome some pages put before a title: "Title:" (arXiv), "[PDF]" (Scholar).
-    title: textOf(titleEl ?? firstId).replace(/^(?:(?:title:|\[[a-z]+\])\s*)+/i, ''),
+    title: textOf(titleEl ?? firstId),
     url: absoluteUrl((titleLink ?? firstId)?.getAttribute('href'), pageUrl) ?? '',
     authors: authorsEl ? splitAuthors(textOf(authorsEl), /\s*(?:,|;|\band\b)\s*/) : [],
     abstract: textOf(abstractEl),

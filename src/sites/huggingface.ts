@@ -5,7 +5,8 @@
 // that JSON still describes the first page only, so it is matched to cards by paper id, never by
 // position, and a card whose id it lacks is read from its own markup.
 import { parsePaperId } from '../core/paper-id';
-import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard, type CardFields } from './lib/read';
+import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, toCard, type CardFields } from './lib/read';
+import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
 
 /** What the hydration JSON says about one paper (`paper` of a daily item, a search hit, a collection item). */
@@ -86,17 +87,7 @@ function firstPaperLink(card: Element): { link: Element; id: string } | undefine
 }
 
 /** Text of every text node joined by spaces, so "Title" + "Nov 28, 2024" in sibling elements stay apart. */
-function spacedText(el: Element | null | undefined): string {
-  const parts: string[] = [];
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push((child as Text).data);
-      else if (child.nodeType === 1 && (child as Element).localName !== 'script') walk(child);
-    }
-  };
-  if (el) walk(el);
-  return normalizeSpace(parts.join(' '));
-}
+const spacedText = (el: Element | null | undefined) => textOf(el, { separate: 'nodes' });
 
 /** `publishedAt` of the JSON ("2024-11-28T00:00:00.000Z") → "2024-11-28". */
 const isoFromJson = (value: unknown) => (typeof value === 'string' ? isoDate(value.slice(0, 10)) : undefined);

@@ -5,7 +5,8 @@
 // (…/hash/<32 hex>-Abstract[-<track>].html, before 2020 /paper/<n>-<slug>). No abstract or date in the
 // listing. Key: the abstract page's URL (paper-id folds papers.nips.cc into proceedings.neurips.cc).
 import type { PaperCard, SiteAdapter } from './types';
-import { absoluteUrl, codeHrefsOf, safely, splitAuthors, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, safely, splitAuthors, toCard } from './lib/read';
+import { textOf } from './lib/text';
 
 /** Abstract-page links: hash pages (2020 on, and re-hosted older years) or `/paper/<n>-<slug>`. */
 const ABSTRACT_LINK = /\/hash\/[0-9a-f]{32}-Abstract[\w-]*\.html$|\/paper\/\d+-[^/]+$/;

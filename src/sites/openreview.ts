@@ -2,33 +2,15 @@
 // pages (`/forum?id=…`). The site is a React app: listing notes arrive after hydration, 25 per page, and
 // a note's abstract is rendered only once "Show details" is clicked. The legacy jQuery webfield markup
 // (`li.note[data-id]`, abstract present but collapsed) is read by the same code.
-import { absoluteUrl, codeHrefsOf, isoDate, normalizeSpace, safely, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
+import { isoFromMeta, meta, metaAll } from './lib/meta';
+import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
 
 const FORUM_LINK = 'h4 a[href*="forum?id="]';
-const BLOCKS = new Set(['p', 'div', 'li', 'br', 'ul', 'ol', 'h1', 'h2', 'h3', 'h4', 'blockquote', 'pre']);
 
 /** Text of a rendered Markdown field; block boundaries become spaces so paragraphs do not run together. */
-function paragraphText(el: Element | null | undefined): string {
-  if (!el) return '';
-  let out = '';
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) out += (child as Text).data;
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).localName;
-        if (tag === 'script' || tag === 'style') continue;
-        walk(child);
-        if (BLOCKS.has(tag)) out += ' ';
-      }
-    }
-  };
-  walk(el);
-  return normalizeSpace(out);
-}
-
-/** "2024/05/02" (citation_* meta) → "2024-05-02". */
-const isoFromMeta = (value: string | undefined) => (value ? isoDate(value.replace(/\//g, '-')) : undefined);
+const paragraphText = (el: Element | null | undefined) => textOf(el, { separate: 'blocks' });
 
 /** Chrome inside an author list: "et al. (N additional authors not shown)", privacy labels and icons. */
 const AUTHOR_CHROME = 'a[role="button"], .show-all, .private-author-label, .glyphicon, .private-contents-icon, sup';
@@ -85,8 +67,6 @@ function readNote(note: Element, pageUrl: string): PaperCard | undefined {
   });
 }
 
-const meta = (doc: Document, name: string) => doc.querySelector(`meta[name="${name}"]`)?.getAttribute('content')?.trim() || undefined;
-
 /** The forum page's paper: server-rendered `citation_*` meta first, the rendered note for the rest. */
 function readForum(forumNote: Element, pageUrl: string): PaperCard | undefined {
   const doc = forumNote.ownerDocument;
@@ -98,7 +78,7 @@ function readForum(forumNote: Element, pageUrl: string): PaperCard | undefined {
   const value = abstractValue(forumNote);
   const titleEl = forumNote.querySelector('.forum-title h2') ?? undefined;
   const content = forumNote.querySelector('.note-content');
-  const metaAuthors = [...doc.querySelectorAll('meta[name="citation_author"]')].flatMap((m) => normalizeSpace(m.getAttribute('content') ?? '') || []);
+  const metaAuthors = metaAll(doc, 'citation_author');
   return toCard({
     ids: [url, doi && `doi:${doi}`],
     title: normalizeSpace(meta(doc, 'citation_title') ?? textOf(titleEl)),

@@ -4,7 +4,8 @@
 // [Software] and [OpenReview]. No abstract and no date per entry. Key: the OpenReview forum when linked,
 // else the paper page's URL (kept as an alias).
 import type { PaperCard, SiteAdapter } from './types';
-import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, toCard } from './lib/read';
+import { textOf } from './lib/text';
 
 function findCards(root: ParentNode): Element[] {
   return [...root.querySelectorAll('div.paper')].filter((paper) => paper.querySelector('.title'));

@@ -5,7 +5,8 @@
 // (a truncated excerpt around the query terms) is all there is, so it is returned as the abstract.
 // Cards without data-cid (older saved pages) are found through their `.gs_ri` body.
 import type { PaperCard, SiteAdapter } from './types';
-import { absoluteUrl, codeHrefsOf, hrefsOf, normalizeSpace, safely, splitAuthors, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, toCard } from './lib/read';
+import { normalizeSpace, textOf } from './lib/text';
 import { parsePaperId } from '../core/paper-id';
 
 /** Country domains that serve Scholar with the same markup (the largest user bases). */
@@ -55,7 +56,7 @@ function readCard(card: Element, pageUrl: string): PaperCard | undefined {
   const authors = splitAuthors(byline.split(/\s-\s/)[0] ?? '');
   return toCard({
     ids: [paperHref ? stableBookLink(paperHref) : undefined, ...sideIds],
-    title: textOf(heading, TITLE_PREFIX),
+    title: textOf(heading, { skip: TITLE_PREFIX }),
     url: paperHref ?? '',
     authors,
     abstract,

@@ -6,7 +6,8 @@
 // The abstract returned is the abstract when the row shows one, else the TLDR (the only summary there).
 // Class names and data-* attributes drift on this site, so each field has a fallback by href pattern.
 import type { PaperCard, SiteAdapter } from './types';
-import { absoluteUrl, codeHrefsOf, isoDate, safely, textOf, toCard } from './lib/read';
+import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
+import { textOf } from './lib/text';
 
 const TITLE_LINK =
   'a[data-test-id="title-link"], a[data-heap-id="title_link"], a[data-selenium-selector="title-link"]';
@@ -36,7 +37,7 @@ function readCard(row: Element, pageUrl: string): PaperCard | undefined {
   const url = absoluteUrl(titleLink?.getAttribute('href'), pageUrl);
   const buttons = [...row.querySelectorAll(PAPER_LINK_BUTTONS)].flatMap((a) => absoluteUrl(a.getAttribute('href'), pageUrl) ?? []);
   const summaryEl = row.querySelector('.cl-paper-abstract') ?? row.querySelector('.tldr-abstract-replacement') ?? undefined;
-  const abstract = textOf(summaryEl, SUMMARY_CHROME);
+  const abstract = textOf(summaryEl, { skip: SUMMARY_CHROME });
   let authors = [...row.querySelectorAll('a[href*="/author/"]')].map((a) => textOf(a));
   if (authors.length === 0) authors = [...row.querySelectorAll('.author-list__author-name')].map((el) => textOf(el));
   return toCard({

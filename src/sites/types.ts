@@ -33,7 +33,10 @@ export interface SiteAdapter {
   id: string;
   /** Human name for the options page. */
   name: string;
-  /** Chrome match patterns of the pages this adapter reads; all listed in manifest.json. */
+  /**
+   * Chrome match patterns of the pages this adapter reads. The build makes them this site's content-script
+   * matches and host permissions in the manifest (build-outputs.ts); the generic fallback has none.
+   */
   matches: string[];
   /** Real URLs this adapter must claim (checked by the URL tests). */
   sampleUrls: string[];

@@ -1,7 +1,7 @@
 // Styles of the card toolbar, inside its shadow root: the page's CSS cannot reach in, ours cannot
 // leak out. `all: initial` on the host stops inherited page styles (fonts, colours, line-height).
 import { HIGHLIGHT_GROUPS } from '../../core/highlight-groups';
-import { GROUP_COLORS } from '../page-style';
+import { GROUP_COLORS } from '../../shared/highlight-colors';
 
 const chipColors = HIGHLIGHT_GROUPS.map(
   (g) => `.metric.${g} { background: ${GROUP_COLORS[g].fill}; border-color: ${GROUP_COLORS[g].line}; }`,

@@ -1,37 +1,11 @@
-// Reading helpers shared by the site adapters: page text as whitespace-normalised strings, absolute
-// links, dates, and the last step from what a card shows to a PaperCard (key by the project's rule,
-// canonical code links). DOM reads only through textContent and attributes: no layout, no innerHTML.
+// Reading helpers shared by the site adapters: absolute links, code links, author lists, dates, and the
+// last step from what a card shows to a PaperCard (key by the project's rule, canonical code links). Page
+// text is read with lib/text.ts, head metadata with lib/meta.ts. DOM reads only through textContent and
+// attributes: no layout, no innerHTML.
 import { extractCodeLinks, sortCodeLinks } from '../../core/links';
 import { keyFor } from '../../core/paper-id';
 import type { PaperCard } from '../types';
-
-/** Collapses whitespace runs (including no-break spaces) to one space and trims, as the text map does. */
-export function normalizeSpace(text: string): string {
-  // Only what changes is replaced (runs of two or more, and single tabs, newlines, no-break spaces):
-  // the same result as replacing every run, ~3x faster on long abstracts.
-  return text.replace(/\s{2,}|[^\S ]/g, ' ').trim();
-}
-
-/**
- * The whitespace-normalised text of `el` (its textContent). With `skip`, descendants matching it
- * (chrome such as "TLDR" pills, "Expand" toggles, "[PDF]" prefixes) and script/style contents are left out.
- */
-export function textOf(el: Element | null | undefined, skip?: string): string {
-  if (!el) return '';
-  if (!skip) return normalizeSpace(el.textContent ?? '');
-  let out = '';
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) out += (child as Text).data;
-      else if (child.nodeType === 1) {
-        const element = child as Element;
-        if (element.localName !== 'script' && element.localName !== 'style' && !element.matches(skip)) walk(element);
-      }
-    }
-  };
-  walk(el);
-  return normalizeSpace(out);
-}
+import { normalizeSpace } from './text';
 
 /** `href` made absolute against the page URL; undefined for a missing or unparsable link. */
 export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {

@@ -1,6 +1,6 @@
 // ACL Anthology beyond the fixture pages: URL forms, the Bootstrap-4 entry markup (≤ 2023) with old-style
 // ids, front matter of both id styles, code badges, and odd entries that must not throw. The snippets are
-// hand-made (synthetic), following the templates quoted in /work/shared/site-markup.md §4b.
+// hand-made (synthetic), following the Anthology's entry templates as described at the top of src/sites/acl.ts.
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { acl } from '../../../src/sites/acl';

@@ -1,6 +1,6 @@
 // CVF Open Access beyond the fixture page: URL forms, entries without the author-search forms (older
 // pages, UNCONFIRMED form), code links, and odd entries that must not throw. Snippets are hand-made
-// (synthetic), following /work/shared/site-markup.md §4c.
+// (synthetic), following the listing markup described at the top of src/sites/cvf.ts.
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { cvf } from '../../../src/sites/cvf';

@@ -1,6 +1,6 @@
 // NeurIPS proceedings beyond the fixture page: URL forms, the older `li > a + i` listing (≤ 2022) with
 // both old link forms, the papers.nips.cc host, and odd items that must not throw. Snippets are hand-made
-// (synthetic), following /work/shared/site-markup.md §4e.
+// (synthetic), following the two listing markups described at the top of src/sites/neurips.ts.
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { neurips } from '../../../src/sites/neurips';

@@ -1,6 +1,7 @@
 // OpenReview adapter beyond the fixture loop: URL forms, the legacy webfield markup, a note expanded
 // after it was read, author-list variants, forum replies, a forum page without meta, missing fields.
-// The snippets below are synthetic (hand-written from openreview-web's components and site-markup.md).
+// The snippets below are synthetic (hand-written from openreview-web's components, as described at the top
+// of src/sites/openreview.ts).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
