@@ -333,7 +333,16 @@ function fromAclAnthology(segments: readonly string[]): PaperId | null {
 }
 
 /** What bioRxiv and medRxiv append to a paper's path: its views and files (`.full.pdf+html`, `.article-info`). */
-const RXIV_VIEW = /(?:\.(?:full|abstract|short|full-text|full\.pdf\+html|full\.pdf|supplementary-material|article-info|article-metrics|figures-only))+$/;
+const RXIV_VIEWS = ['.full.pdf+html', '.full.pdf', '.full-text', '.full', '.abstract', '.short', '.supplementary-material', '.article-info', '.article-metrics', '.figures-only'];
+
+/** `segment` without the views it ends with; compared in place, so linear in the segment's length. */
+function withoutRxivViews(segment: string): string {
+  let end = segment.length;
+  for (let view = RXIV_VIEWS.find((v) => segment.endsWith(v, end)); view; view = RXIV_VIEWS.find((v) => segment.endsWith(v, end))) {
+    end -= view.length;
+  }
+  return segment.slice(0, end);
+}
 
 /**
  * bioRxiv/medRxiv paper paths: `/content/10.1101/<suffix>v2[.full…]`, the older
@@ -341,8 +350,9 @@ const RXIV_VIEW = /(?:\.(?:full|abstract|short|full-text|full\.pdf\+html|full\.p
  * `/cgi/content/short/<suffix>`. Collections, search and listings give null.
  */
 function fromRxiv(segments: readonly string[]): PaperId | null {
-  const last = segments[segments.length - 1]?.replace(RXIV_VIEW, '');
-  if (last === undefined) return null;
+  const raw = segments[segments.length - 1];
+  if (raw === undefined) return null;
+  const last = withoutRxivViews(raw);
   const path = segments.slice(0, -1).join('/');
   const paperPath = /^(?:content\/10\.1101|content(?:\/(?:biorxiv|medrxiv))?\/early\/\d{4}\/\d{2}\/\d{2}|content|cgi\/content\/short)$/;
   return paperPath.test(path) ? parseRxivSuffix(last) : null;

@@ -15,10 +15,10 @@ describe('semanticscholar URLs', () => {
   it.each([
     'https://www.semanticscholar.org/search?q=ego%20depletion',
     'https://www.semanticscholar.org/author/G.-Palla/28157852',
+    'https://www.semanticscholar.org/paper/Quantifying-social-group-evolution-Palla-Barab%C3%A1si/8365d3a24249155a1f9ff5836d425c11b9a0b933',
   ])('claims %s', (url) => expect(adapterFor(url)?.id).toBe('semanticscholar'));
 
   it.each([
-    'https://www.semanticscholar.org/paper/Quantifying-social-group-evolution-Palla-Barab%C3%A1si/8365d3a24249155a1f9ff5836d425c11b9a0b933',
     'https://www.semanticscholar.org/reader/8365d3a24249155a1f9ff5836d425c11b9a0b933',
     'https://www.semanticscholar.org/me/library',
     'https://api.semanticscholar.org/graph/v1/paper/search?query=x',
