@@ -1,7 +1,7 @@
-// In-page annotation cost, in Chromium with the built extension, on a listing at scale: arXiv's
-// real /new listing markup (abstracts shown, the heaviest case) repeated to 600 entries with fresh
-// ids. Compared, in the same run, with what the browser itself spends parsing, styling and laying
-// out that same page. Also: the longest single slice of our work (a long task is > 50 ms), and
+// In-page annotation cost, in Chromium with the built extension, on a listing at scale: the arXiv /new
+// listing fixture (markup as arXiv's own code renders it; abstracts shown, the heaviest case) repeated to
+// 600 entries with fresh ids. Compared, in the same run, with what the browser itself spends parsing,
+// styling and laying out that same page. Also: the longest single slice of our work (a long task is > 50 ms), and
 // the cost of 100 cards inserted after load (infinite scroll) against one frame (16.7 ms).
 import { execSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -18,7 +18,7 @@ const LISTING_URL = 'https://arxiv.org/list/cs.LG/new';
 /** Same host, a path no content script matches: the page without Paperlight. */
 const BASELINE_URL = 'https://arxiv.org/paperlight-bench/baseline';
 
-/** The real arXiv /new listing with its entries repeated to `count`, each with its own id. */
+/** The arXiv /new listing fixture with its entries repeated to `count`, each with its own id. */
 export function scaledArxivListing(count: number): string {
   const html = readFileSync(path.join(ROOT, 'test/fixtures/arxiv/list-new-astro-ph.SR.html'), 'utf8');
   const entries = [...html.matchAll(/<dt>[\s\S]*?<\/dd>/g)].map((m) => m[0]);
@@ -29,7 +29,7 @@ export function scaledArxivListing(count: number): string {
     const id = `2303.${String(10000 + i)}`;
     body.push(entries[i % entries.length]!.replace(/\d{4}\.\d{5}/g, id).replace(/name='item\d+'>\[\d+\]/, `name='item${i + 1}'>[${i + 1}]`));
   }
-  // Scripts of the real page point at arxiv.org assets this offline bench cannot load.
+  // The page's scripts point at arxiv.org assets this offline bench cannot load.
   return (html.slice(0, first) + body.join('\n') + html.slice(last)).replace(/<script\b[\s\S]*?<\/script>/g, '');
 }
 
@@ -50,7 +50,7 @@ async function measures(page: Page, name: string): Promise<number[]> {
   return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 }
 
-/** The real pages with the most cards, served under their real URLs: the same measure, page by page. */
+/** The fixture pages with the most cards (docs/fixtures.md), served under the URLs they stand for: the same measure, page by page. */
 const REAL_PAGES = [
   { file: 'arxiv/list-month-astro-ph-2018-04.html', url: 'https://arxiv.org/list/astro-ph/2018-04' },
   { file: 'openreview/venue-ICML2024-accept-poster.html', url: 'https://openreview.net/group?id=ICML.cc/2024/Conference' },

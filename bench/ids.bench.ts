@@ -1,16 +1,14 @@
 // Speed of paper identity and code-link extraction, as the content script runs them on every card:
 // parsePaperId over a mix of id and URL forms, extractCodeLinks over the real seed abstracts.
 // Each figure is compared with a baseline measured in the same run on the same strings (a bare
-// /\d/g scan), because the machine's speed varies.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
+// /\d/g scan), because the machine's speed varies. `hostileGrowth` is the time on hostile inputs of
+// size 4n over size n: about 4 while both stay linear, 16 if one turned quadratic.
 import { extractCodeLinks } from '../src/core/links';
 import { parsePaperId } from '../src/core/paper-id';
+import { abstractsWithLinks } from '../test/unit/links/seed-abstracts';
+import { growthRatio } from './growth';
 
-const ROOT = path.resolve(import.meta.dirname, '..');
-const ABSTRACTS = (
-  JSON.parse(readFileSync(path.join(ROOT, 'test/unit/links/seed-abstracts.json'), 'utf8')) as Array<{ abstract: string }>
-).map((a) => a.abstract);
+const ABSTRACTS = abstractsWithLinks().map((a) => a.abstract);
 
 const IDS = [
   '2412.01234', 'arXiv:2412.01234v3', 'math.GT/0309136v2', 'https://arxiv.org/abs/2412.01234v2',
@@ -45,6 +43,31 @@ function digitScan(s: string): number {
 
 const round = (x: number, digits = 3) => Number(x.toFixed(digits));
 
+/** Inputs built to make a careless pattern backtrack or rescan: repeated prefixes, separators, suffixes. */
+const HOSTILE_IDS: Array<(n: number) => string> = [
+  (n) => `10.${'1.'.repeat(n)}`,
+  (n) => `https://${'a.'.repeat(n)}`,
+  (n) => `https://arxiv.org/${'abs/'.repeat(n)}`,
+  (n) => `https://openreview.net/forum?${'id&'.repeat(n)}`,
+  (n) => `${'hep-th'.repeat(n)}/9901001`,
+  (n) => `https://example.org/?${'utm_x=1&'.repeat(n)}`,
+  (n) => `arXiv:${'1'.repeat(n)}`,
+  (n) => `doi:10.1/${'%'.repeat(n)}`,
+  (n) => `https://dblp.org/rec/conf/${'a/'.repeat(n)}`,
+  (n) => `https://www.biorxiv.org/content/10.1101/${'.full'.repeat(n)}x`,
+];
+const HOSTILE_TEXT: Array<(n: number) => string> = [
+  (n) => 'https://'.repeat(n),
+  (n) => 'github.com/'.repeat(n),
+  (n) => `https://x.org/${')'.repeat(n)}`,
+  (n) => `${'a'.repeat(n)}.github.io`.repeat(4),
+  (n) => '.github.io'.repeat(n),
+  (n) => 'www.'.repeat(n),
+  (n) => `https://github.com/a/b${'.'.repeat(n)}`,
+  (n) => 'https://github.com/a/b '.repeat(n),
+  (n) => 'x'.repeat(8 * n),
+];
+
 export default async function idsBench() {
   time(IDS, parsePaperId, 2, 50); // warm up
   time(ABSTRACTS, (s) => extractCodeLinks(s), 2, 20);
@@ -67,6 +90,10 @@ export default async function idsBench() {
         microsecondsPerAbstract: round((linksMs * 1000) / ABSTRACTS.length),
         charsPerMs: Math.round(chars / linksMs),
         ratioToDigitScan: round(linksMs / linksBaseline, 1),
+      },
+      hostileGrowth: {
+        parsePaperId: round(growthRatio(HOSTILE_IDS, parsePaperId, 60, 50), 1),
+        extractCodeLinks: round(growthRatio(HOSTILE_TEXT, (input) => extractCodeLinks(input), 500, 5), 1),
       },
     },
   };

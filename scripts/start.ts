@@ -1,5 +1,6 @@
 // `npm start`: builds the extension and opens a visible Chromium with it loaded on a demo listing
-// page (a real-page fixture served under its real URL, so the extension behaves as on the site).
+// page (a fixture page served under the URL it stands for, so the extension behaves as on the site;
+// docs/fixtures.md says how each page was made).
 import { execSync } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -7,7 +8,7 @@ import { CHROME_DIST, CHROMIUM_PATH, FIXTURES, exactUrl, launchChromium, routeFi
 
 const DEMO_URL = 'https://huggingface.co/papers/date/2025-12-11';
 
-/** Every saved page of every site, under the real URL it stands for (from its .expected.json). */
+/** Every fixture page of every site, under the URL it stands for (from its .expected.json). */
 function demoPages(): Array<{ url: string; file: string }> {
   return readdirSync(FIXTURES, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
@@ -43,7 +44,8 @@ await routeFixtures(session.context, pages.map(({ url, file }) => ({ url: exactU
 const page = session.context.pages()[0] ?? (await session.context.newPage());
 await page.goto(DEMO_URL);
 console.log(`Chromium is open on ${DEMO_URL} with Paperlight loaded (extension id ${session.extensionId}).`);
-console.log('These saved pages are served locally under their real URLs (nothing else is reachable):');
+console.log('These fixture pages (reconstructions of each site, see docs/fixtures.md) are served locally under');
+console.log('the URLs they stand for (nothing else is reachable):');
 for (const { url } of pages) console.log(`  ${url}`);
 console.log('Close the browser window to finish.');
 await new Promise<void>((resolve) => session.context.on('close', () => resolve()));

@@ -19,7 +19,7 @@ type UpgradeTransaction = IDBPTransaction<PaperlightDB, StoreNames<PaperlightDB>
  * Each step may only await requests of the upgrade transaction (anything else would let it commit early).
  */
 const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Promise<void> | void> = [
-  // 0 → 1: papers keyed by canonical key, with the indexes the issue names.
+  // 0 → 1: papers keyed by canonical key, indexed by tag, reading status, save time and last edit.
   (db) => {
     const papers = db.createObjectStore('papers', { keyPath: 'key' });
     papers.createIndex('tags', 'tags', { multiEntry: true });

@@ -2,7 +2,8 @@
 // and the other code / model / project links (GitLab, Gitee, Bitbucket, Hugging Face and its mirrors,
 // github.io pages, project sites) cleaned of the ways real abstracts mangle them: trailing `.` `,` `)` `]`,
 // a trailing `.git`, glued `{here}` or `{https://…}` duplicates, LaTeX `\_`, a missing scheme.
-// The expected output for an abstract is defined in /work/shared/metrics-guideline.md section 7.
+// A bare mention ("our code is on GitHub") gives nothing. The seed abstracts' expected links are written
+// out in test/unit/links/seeds.test.ts.
 // Pure and linear: a cheap anchor scan (scheme, `www.` or a known code host), then one forward scan
 // of URL characters from each anchor; every character is read a bounded number of times.
 

@@ -1,6 +1,6 @@
 // Paper identity: one identifier or one URL in, the canonical database key out. The same paper seen
 // on any site gets the same key, which is what lets "saved" and "seen" follow a paper across sites.
-// Rules, case by case: /work/shared/paper-ids.md (arXiv's identifier module, the ACL Anthology id
+// The rules, case by case, are in docs/paper-keys.md (arXiv's identifier module, the ACL Anthology id
 // utilities, idutils, JabRef and Zotero settle the details). Pure: strings in, data out; every
 // pattern is anchored and free of nested quantifiers, so a call is linear in its input.
 
@@ -22,9 +22,10 @@ export interface PaperId {
 /** Longer inputs are not identifiers (and are refused before any pattern runs). */
 const MAX_INPUT_LENGTH = 2048;
 
-/** Preference of keys for a card carrying several ids (paper-ids.md "A card with several ids"). */
-// A dblp record key comes last: dblp names the paper by its electronic editions (DOI, arXiv, …), and its
-// own record key is kept beside them as an alias.
+/**
+ * Preference of keys for a card carrying several ids (docs/paper-keys.md, "A card with several ids"). A dblp
+ * record key comes last: dblp names a paper by its electronic editions, its own record key is an alias.
+ */
 const KIND_PRIORITY: readonly PaperIdKind[] = ['arxiv', 'acl', 'openreview', 'doi', 'url', 'dblp'];
 
 function make(kind: PaperIdKind, id: string, version?: number): PaperId {

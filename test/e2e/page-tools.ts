@@ -1,47 +1,14 @@
-// Helpers for browser tests of the in-page annotation: what the core says a fixture's cards hold
-// (computed in node with the same adapters and extractor), and what the page shows.
+// Helpers for browser tests of the in-page annotation: what the page shows (the DOM contract and the
+// highlight registry), read the same way in Chromium and Firefox.
 import type { Page } from 'playwright-core';
-import { extractMetrics } from '../../src/core/metrics';
-import { adapterFor } from '../../src/sites';
-import { loadPage } from '../unit/sites/load-page';
-import { readFixture } from './harness';
-
-export interface ExpectedCard {
-  key: string;
-  title: string;
-  abstract: string;
-  abstractShown: boolean;
-  titleShown: boolean;
-  /** extractMetrics(title) + extractMetrics(abstract): what the card must count and highlight. */
-  metricCount: number;
-}
-
-/** Reads a fixture as the content script will (same adapter, same core), outside the browser. */
-export async function expectedCards(file: string, url: string): Promise<ExpectedCard[]> {
-  const adapter = adapterFor(url);
-  if (!adapter) throw new Error(`no adapter claims ${url}`);
-  const document = loadPage(await readFixture(file), url);
-  return adapter.findCards(document).flatMap((element) => {
-    const card = adapter.readCard(element, url);
-    if (!card) return [];
-    return [{
-      key: card.key,
-      title: card.title,
-      abstract: card.abstract,
-      abstractShown: Boolean(card.abstractEl),
-      titleShown: Boolean(card.titleEl),
-      metricCount: extractMetrics(card.title).length + extractMetrics(card.abstract).length,
-    }];
-  });
-}
 
 export interface ShownCard {
   key: string;
   metrics: number;
   code: number;
   saved: boolean;
-  /** Highlight ranges registered (CSS Custom Highlight API) inside this card. */
-  highlighted: number;
+  /** The text of each highlight range (CSS Custom Highlight API) of this card, in page order, spaces collapsed. */
+  highlighted: string[];
 }
 
 /**
@@ -49,12 +16,13 @@ export interface ShownCard {
  * both drivers can run it (`page.evaluate(readShownCards)` in playwright and puppeteer).
  */
 export function readShownCards(): ShownCard[] {
-  const ranges: AbstractRange[] = [];
+  const ranges: Range[] = [];
   for (const [name, highlight] of CSS.highlights) {
-    if (name.startsWith('paperlight-')) ranges.push(...(highlight as Highlight));
+    if (name.startsWith('paperlight-')) ranges.push(...([...(highlight as Highlight)] as Range[]));
   }
+  ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   const cards = [...document.querySelectorAll('[data-paperlight-id]')];
-  const counts = new Map(cards.map((card) => [card, 0]));
+  const texts = new Map<Element, string[]>(cards.map((card) => [card, []]));
   // A range belongs to the last card that starts before it: its own card, or the entry an abstract
   // block follows (ACL keeps the collapsed abstract beside the entry).
   for (const range of ranges) {
@@ -63,14 +31,14 @@ export function readShownCards(): ShownCard[] {
       if (card.compareDocumentPosition(range.startContainer) & Node.DOCUMENT_POSITION_PRECEDING) break;
       owner = card;
     }
-    if (owner) counts.set(owner, counts.get(owner)! + 1);
+    if (owner) texts.get(owner)!.push(range.toString().replace(/\s+/g, ' '));
   }
   return cards.map((card) => ({
     key: card.getAttribute('data-paperlight-id')!,
     metrics: Number(card.getAttribute('data-paperlight-metrics')),
     code: Number(card.getAttribute('data-paperlight-code')),
     saved: card.getAttribute('data-paperlight-saved') === 'true',
-    highlighted: counts.get(card)!,
+    highlighted: texts.get(card)!,
   }));
 }
 

@@ -4,8 +4,8 @@ import MarkdownIt from 'markdown-it';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, toMarkdown } from '../../../src/core/export';
-import { landingUrl, oneLine } from '../../../src/core/export/paper-facts';
 import type { SavedPaper } from '../../../src/core/paper';
+import { asOneLine, factsOf } from './golden-facts';
 import { goldenLibrary, goldenPaper, makePaper } from './library';
 
 const md = new MarkdownIt({ html: true });
@@ -48,7 +48,7 @@ describe('the golden library as Markdown', () => {
     expect(markupIn(markdown)).toEqual([]);
     const found = links(markdown);
     for (const paper of papers) {
-      expect(found).toContainEqual({ href: md.normalizeLink(landingUrl(paper)), text: oneLine(paper.title) });
+      expect(found).toContainEqual({ href: md.normalizeLink(factsOf(paper.key).landing), text: asOneLine(paper.title) });
     }
   });
 
@@ -58,7 +58,7 @@ describe('the golden library as Markdown', () => {
       for (const author of paper.authors.slice(0, 10)) expect(text).toContain(author);
       for (const tag of paper.tags) expect(text).toContain(tag);
       for (const metric of paper.metrics) expect(text).toContain(metric.label);
-      const note = paper.note.replace(/\r\n?/g, '\n').trim().split('\n').map(oneLine).join('\n');
+      const note = paper.note.replace(/\r\n?/g, '\n').trim().split('\n').map(asOneLine).join('\n');
       if (note) expect(text).toContain(`Note: ${note}`);
     }
   });
@@ -148,10 +148,10 @@ describe('escaping', () => {
     const text = fc.array(fc.oneof(syntax, fc.string({ unit: 'grapheme', minLength: 1, maxLength: 3 })), { maxLength: 30 }).map((p) => p.join(''));
     fc.assert(
       fc.property(text, text, (title, note) => {
-        fc.pre(oneLine(title) !== '');
+        fc.pre(asOneLine(title) !== '');
         const markdown = toMarkdown([makePaper({ key: 'arxiv:2401.00001', url: 'https://x.org/', title, note, tags: [title] })]);
         expect(markupIn(markdown)).toEqual([]);
-        expect(links(markdown).filter((l) => l.text === oneLine(title))).not.toEqual([]);
+        expect(links(markdown).filter((l) => l.text === asOneLine(title))).not.toEqual([]);
       }),
       { numRuns: 300 },
     );

@@ -1,5 +1,5 @@
-// extractCodeLinks on every mangled form the issue lists (the seeds hold most of them; the rest are
-// written here in the same style), canonicalGitHubRepo, sortCodeLinks and links given as hrefs.
+// extractCodeLinks on every mangled form links take in abstracts (the seeds hold most of them; the rest
+// are written here in the same style), canonicalGitHubRepo, sortCodeLinks and links given as hrefs.
 import { describe, expect, it } from 'vitest';
 import { canonicalGitHubRepo, extractCodeLinks, sortCodeLinks, type CodeLink } from '../../../src/core/links';
 

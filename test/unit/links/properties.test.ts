@@ -1,8 +1,8 @@
 // Properties of extractCodeLinks over generated abstracts: never throws, every reported range is a
-// link-looking substring, canonical GitHub URLs have one shape, and time stays linear.
+// link-looking substring, canonical GitHub URLs have one shape. (Time on hostile inputs is measured by
+// `npm run bench`, not here: see bench/ids.bench.ts.)
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { growthRatio } from '../paper-id/growth';
 import { canonicalGitHubRepo, extractCodeLinks, sortCodeLinks } from '../../../src/core/links';
 
 /** Fragments that steer generated text into the scanner's interesting paths. */
@@ -39,7 +39,7 @@ describe('extractCodeLinks properties', () => {
       }),
       { numRuns: 3000 },
     );
-  });
+  }, 60_000);
 
   it('never throws on arbitrary strings', () => {
     fc.assert(
@@ -49,21 +49,5 @@ describe('extractCodeLinks properties', () => {
       }),
       { numRuns: 2000 },
     );
-  });
-
-  it('takes linear time on hostile inputs (n vs 4n)', () => {
-    const hostile: Array<(n: number) => string> = [
-      (n) => 'https://'.repeat(n),
-      (n) => 'github.com/'.repeat(n),
-      (n) => `https://x.org/${')'.repeat(n)}`,
-      (n) => `${'a'.repeat(n)}.github.io`.repeat(4),
-      (n) => '.github.io'.repeat(n),
-      (n) => 'www.'.repeat(n),
-      (n) => `https://github.com/a/b${'.'.repeat(n)}`,
-      (n) => 'https://github.com/a/b '.repeat(n),
-      (n) => 'x'.repeat(8 * n),
-    ];
-    const ratio = growthRatio(hostile, (input) => extractCodeLinks(input), 500, 5);
-    expect(ratio).toBeLessThan(10); // linear ≈ 4, quadratic ≈ 16
-  });
+  }, 60_000);
 });

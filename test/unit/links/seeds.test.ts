@@ -1,9 +1,11 @@
-// Every abstract of the two seed listings (/work/shared/seeds, real Hugging Face pages) that holds a
-// URL or mentions GitHub, with the complete expected code links per abstract, written by hand after
-// metrics-guideline.md section 7: `github` canonical, `otherCode` verbatim minus trailing punctuation.
+// Every abstract of the two seed pages (test/data/seeds/, text copies of Hugging Face Papers listings) that
+// holds a URL or mentions GitHub, with the complete expected code links per abstract, written by hand:
+// GitHub repositories in canonical form (https://github.com/<owner>/<repo>, in order of appearance, without
+// duplicates), other code and project links as written minus trailing punctuation; a bare mention of
+// GitHub gives nothing.
 import { describe, expect, it } from 'vitest';
 import { extractCodeLinks } from '../../../src/core/links';
-import seedAbstracts from './seed-abstracts.json';
+import { abstractsWithLinks } from './seed-abstracts';
 
 interface Expected {
   github?: string[];
@@ -70,13 +72,10 @@ const EXPECTED: Record<string, Expected> = {
   '001:371': { github: gh('12138-chr/MTAIR') },
 };
 
-const abstracts = (seedAbstracts as Array<{ seed: string; line: number; abstract: string }>).map((a) => ({
-  id: `${a.seed.slice(0, 3)}:${a.line}`,
-  abstract: a.abstract,
-}));
+const abstracts = abstractsWithLinks();
 
 describe('code links of the seed abstracts', () => {
-  it('covers every abstract of the seed file and nothing more', () => {
+  it('covers every such abstract of the seed pages and nothing more', () => {
     expect(abstracts.map((a) => a.id).sort()).toEqual(Object.keys(EXPECTED).sort());
   });
 

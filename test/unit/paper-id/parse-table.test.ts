@@ -1,4 +1,4 @@
-// parsePaperId against a table of every identifier and URL form in /work/shared/paper-ids.md, with
+// parsePaperId against a table of every identifier and URL form in docs/paper-keys.md, with
 // edge cases learned from arXiv's identifier module, idutils, JabRef, the ACL Anthology id utilities
 // and j3soon/arxiv-utils (cases re-written here, not copied). bioRxiv/medRxiv and dblp rows use the URL
 // forms Zotero's HighWire and dblp translators test against.

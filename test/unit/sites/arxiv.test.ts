@@ -1,7 +1,7 @@
 // arXiv adapter beyond the fixture loop: URL forms, the legacy listing markup, MathJax-typeset titles,
 // search dates with several versions, pages without meta, cards inserted later, missing fields.
 // The snippets below are synthetic (hand-written from the markup described in src/sites/arxiv.ts), not
-// saved pages.
+// output of arXiv's code like the fixture pages.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// One loop over every saved page: test/fixtures/<adapter id>/<page>.html with <page>.expected.json
+// One loop over every fixture page (docs/fixtures.md): test/fixtures/<adapter id>/<page>.html with <page>.expected.json
 // beside it. A new fixture needs no new test code.
 import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -62,7 +62,7 @@ describe.each(pages)('$adapter.id: $html', ({ adapter, html, expected: expectedP
 });
 
 it('every adapter has at least one fixture page', () => {
-  // Sites with no real page anywhere carry a page labelled synthetic in its file name.
+  // Sites whose pages no public source describes carry a hand-written page labelled synthetic in its file name.
   for (const adapter of adapters) {
     expect(pages.some((p) => p.adapter === adapter), `${adapter.id} has no fixture`).toBe(true);
   }

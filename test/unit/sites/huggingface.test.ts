@@ -1,6 +1,6 @@
 // Hugging Face adapter beyond the fixture loop: stale hydration JSON after client-side navigation and
 // infinite scroll, the compact 2025 card, the older card markup, unknown layouts, and missing fields.
-// Snippets written here are synthetic (no saved page has these variants).
+// Snippets written here are synthetic (no fixture page has these variants).
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';

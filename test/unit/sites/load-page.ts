@@ -1,4 +1,4 @@
-// Parses a saved page into a happy-dom document that believes it lives at `url`, so relative links
+// Parses a fixture page into a happy-dom document that believes it lives at `url`, so relative links
 // resolve as on the site. No script runs and nothing is fetched.
 import { Window } from 'happy-dom';
 

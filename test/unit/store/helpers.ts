@@ -2,7 +2,6 @@
 import type { SavedPaper } from '../../../src/core/paper';
 import type { CardData } from '../../../src/shared/messages';
 import { expect } from 'vitest';
-import { countsOf } from '../../../src/background/counts';
 import { createDbOpener, openPaperlightDb, type DbOpener } from '../../../src/background/db';
 import type { PaperlightDatabase } from '../../../src/background/schema';
 import { toSaved } from '../../../src/background/records';
@@ -65,11 +64,33 @@ export function paper(index: number, overrides: Partial<SavedPaper> = {}): Saved
   };
 }
 
-/** The tag list and the paper counts agree with the records, as if computed afresh. */
+/**
+ * The tag list and the counts the store keeps beside its papers, counted here the plain way (not with the
+ * store's own counting): one tag entry per tag in any letter case, with the spelling the papers use and
+ * the number of papers carrying it; the number of papers in all (`all`) and per status, site and has-code.
+ */
+export function countRecords(papers: readonly SavedPaper[]) {
+  const tags = new Map<string, { id: string; name: string; count: number }>();
+  const counts = new Map<string, number>();
+  const bump = (id: string) => counts.set(id, (counts.get(id) ?? 0) + 1);
+  for (const paper of papers) {
+    for (const name of paper.tags) {
+      const id = name.toLowerCase();
+      tags.set(id, { id, name, count: (tags.get(id)?.count ?? 0) + 1 });
+    }
+    bump('all');
+    bump(`status:${paper.status}`);
+    bump(`site:${paper.site}`);
+    bump(`code:${paper.codeLinks.length > 0 ? 1 : 0}`);
+  }
+  return { tags: [...tags.values()], counts: [...counts].map(([id, count]) => ({ id, count })) };
+}
+
+/** The tag list and the paper counts in the database agree with its records. */
 export async function expectCountsMatchRecords(db: PaperlightDatabase): Promise<void> {
   const records = (await db.getAll('papers')).map(toSaved);
-  const fresh = countsOf(records);
+  const expected = countRecords(records);
   const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
-  expect(byId(await db.getAll('tags'))).toEqual(byId(fresh.tags));
-  expect(byId(await db.getAll('counts'))).toEqual(byId(fresh.counts));
+  expect(byId(await db.getAll('tags'))).toEqual(byId(expected.tags));
+  expect(byId(await db.getAll('counts'))).toEqual(byId(expected.counts));
 }

@@ -4,9 +4,8 @@ import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../s
 import { toSaved } from '../../../src/background/records';
 import { listTags, lookupPapers } from '../../../src/background/paper-operations';
 import { queryPapers } from '../../../src/background/query';
-import { countsOf } from '../../../src/background/counts';
 import type { SavedPaper } from '../../../src/core/paper';
-import { expectCountsMatchRecords, paper, uniqueDbName } from './helpers';
+import { countRecords, expectCountsMatchRecords, paper, uniqueDbName } from './helpers';
 
 describe('database schema', () => {
   it('creates the papers store with its indexes, the tag list and the counts', async () => {
@@ -97,7 +96,7 @@ describe('migration from version 2', () => {
     const v2 = await openPaperlightDb(name, { version: 2 });
     expect([...v2.transaction('papers').store.indexNames]).toContain('title');
     const records = Array.from({ length: 120 }, (_, i) => paper(i));
-    const { tags, counts } = countsOf(records);
+    const { tags, counts } = countRecords(records);
     const tx = v2.transaction(['papers', 'tags', 'counts'], 'readwrite');
     await Promise.all([
       // The cast: an older release's records, as they look to today's types.
