@@ -13,7 +13,7 @@ import { absoluteUrl, codeHrefsOf, safely, toCard } from './lib/read';
 import { meta } from './lib/meta';
 import { textOf } from './lib/text';
 import { venueAt } from './lib/venue';
-import { aclVenue } from './lib/venue-names';
+import { aclVenue } from '../core/identity/venue-names';
 import { parsePaperId } from '../core/paper-id';
 
 /** Paper number 0 of a volume: new ids `2023.acl-long.0`, old ids `P18-1000`, workshops `W19-0100`. */

@@ -11,7 +11,7 @@ import type { PaperCard, SiteAdapter } from './types';
 import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, toCard } from './lib/read';
 import { textOf } from './lib/text';
 import { venueAt } from './lib/venue';
-import { cvfVenue } from './lib/venue-names';
+import { cvfVenue } from '../core/identity/venue-names';
 
 const PAPER_PAGE_LINK = 'a[href$="_paper.html"]';
 

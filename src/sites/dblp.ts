@@ -11,7 +11,8 @@ import type { PaperCard, SiteAdapter } from './types';
 import { safely, toCard } from './lib/read';
 import { textOf } from './lib/text';
 import { venueAt } from './lib/venue';
-import { namedVenue, type VenueName } from './lib/venue-names';
+import { namedVenue } from '../core/identity/venue-names';
+import type { VenueName } from '../core/identity/venue';
 
 function findCards(root: ParentNode): Element[] {
   return [...root.querySelectorAll('li.entry')].filter((entry) => !entry.classList.contains('editor'));

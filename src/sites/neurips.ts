@@ -14,7 +14,7 @@ import { absoluteUrl, codeHrefsOf, safely, splitAuthors, toCard } from './lib/re
 import { meta } from './lib/meta';
 import { textOf } from './lib/text';
 import { venueAt } from './lib/venue';
-import { neuripsVenueFromUrl } from './lib/venue-names';
+import { neuripsVenueFromUrl } from '../core/identity/venue-names';
 
 /** Abstract-page links: hash pages (2020 on, and re-hosted older years) or `/paper/<n>-<slug>`. */
 const ABSTRACT_LINK = /\/hash\/[0-9a-f]{32}-Abstract[\w-]*\.html$|\/paper\/\d+-[^/]+$/;

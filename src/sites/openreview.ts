@@ -7,7 +7,7 @@ import { isoFromMeta, meta, metaAll } from './lib/meta';
 import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter, Venue } from './types';
 import { venueAt } from './lib/venue';
-import { openReviewDecision, openReviewVenue, openReviewVenueFromLabel } from './lib/venue-names';
+import { openReviewDecision, openReviewVenue, openReviewVenueFromLabel } from '../core/identity/venue-names';
 
 const FORUM_LINK = 'h4 a[href*="forum?id="]';
 

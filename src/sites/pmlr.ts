@@ -12,7 +12,8 @@ import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, toCard } from 
 import { isoFromMeta, meta, metaAll } from './lib/meta';
 import { textOf } from './lib/text';
 import { venueAt } from './lib/venue';
-import { pmlrVenue, pmlrVenueFromHeading, type VenueName } from './lib/venue-names';
+import { pmlrVenue, pmlrVenueFromHeading } from '../core/identity/venue-names';
+import type { VenueName } from '../core/identity/venue';
 
 function findCards(root: ParentNode): Element[] {
   const paperPage = root.querySelector('article.post-content');

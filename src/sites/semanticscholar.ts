@@ -14,7 +14,7 @@ import type { PaperCard, SiteAdapter } from './types';
 import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
 import { textOf } from './lib/text';
 import { venueAt } from './lib/venue';
-import { namedVenue } from './lib/venue-names';
+import { namedVenue } from '../core/identity/venue-names';
 
 const TITLE_LINK =
   'a[data-test-id="title-link"], a[data-heap-id="title_link"], a[data-selenium-selector="title-link"]';

@@ -1,24 +1,12 @@
 // The uniform shape of a site adapter. One file per site in this folder, registered in index.ts.
 
-/** OpenReview's presentation decision, where the page shows it (the tab a card sits in). */
-export type VenueDecision = 'oral' | 'spotlight' | 'poster';
+import type { Venue } from '../core/identity/venue';
 
-/**
- * Where a card's paper was published, as the page itself says (its heading, the volume, the URL):
- * `name` says venue and year ("NeurIPS 2024", "ICML 2025 (PMLR 267)", "ALTA 2022"), `url` is the
- * paper's page at that venue, `key` that page's paper key (`url:…`, `openreview:…`, `acl:…`, `doi:…`).
- */
-export interface Venue {
-  name: string;
-  year: number;
-  url: string;
-  key: string;
-  decision?: VenueDecision;
-}
+export type { Venue, VenueDecision } from '../core/identity/venue';
 
 /** One paper as a listing card (or a single-paper page) shows it. */
 export interface PaperCard {
-  /** Canonical key, `parsePaperId(...).key`: the first of arXiv, ACL, OpenReview, DOI, URL. */
+  /** Canonical key, `parsePaperId(...).key`: the first of arXiv, ACL, OpenReview, DOI, URL, dblp record. */
   key: string;
   /** Other keys the card carries for the same paper (its DOI next to its arXiv id, …). */
   aliases?: string[];
