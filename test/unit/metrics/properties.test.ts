@@ -96,7 +96,9 @@ describe('extractMetrics runs in linear time', () => {
     const small = hostile[name](n);
     const large = hostile[name](8 * n);
     fastest(large); // warm up on both sizes
-    const ratio = fastest(large) / Math.max(fastest(small), 0.25);
+    // Up to three measurements: a busy machine can slow one of them, but quadratic work (64x) fails all three.
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio >= 24; attempt++) ratio = Math.min(ratio, fastest(large) / Math.max(fastest(small), 0.25));
     expect(ratio).toBeLessThan(24);
   });
 });
