@@ -1,7 +1,7 @@
 // The Trash: papers deleted from the library, most recently removed first, each with when it was removed and when
 // it will be deleted for ever. Restore puts a paper back exactly as it was; deleting for ever and emptying the
-// Trash ask first, since neither can be undone. Keyboard: Tab through the buttons, Esc back to the library; after
-// an action, focus moves to the next paper's Restore button.
+// Trash ask first, since neither can be undone. Keyboard: Tab through the buttons, ↑/↓ (Home/End) from paper to
+// paper, Esc back to the library; after an action, focus moves to the next paper's Restore button.
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import { TRASH_KEPT_DAYS, TRASH_KEPT_MS, type TrashedPaper } from '../../core/paper';
 import { Dialog } from '../../ui/Dialog';
@@ -47,6 +47,21 @@ export function TrashView({ trash, onRestore, onDeleteForever, onEmpty, onClose 
     focusNext.current = (papers[i + 1] ?? papers[i - 1])?.key ?? null;
   };
 
+  /** ↑/↓, Home/End: the same button of another paper. */
+  const onListKey = (event: KeyboardEvent) => {
+    const steps: Record<string, number> = { ArrowDown: 1, ArrowUp: -1, Home: -Infinity, End: Infinity };
+    const step = steps[event.key];
+    const button = event.target instanceof HTMLButtonElement ? event.target : null;
+    const item = button?.closest('li');
+    if (step === undefined || !item || event.altKey || event.ctrlKey || event.metaKey) return;
+    const items = [...(list.current?.children ?? [])];
+    const at = items.indexOf(item);
+    const next = items[Math.max(0, Math.min(items.length - 1, at + step))];
+    const column = [...item.querySelectorAll('button')].indexOf(button!);
+    event.preventDefault();
+    next?.querySelectorAll('button')[column]?.focus();
+  };
+
   const shown = papers.slice(0, listed);
   return (
     <section class="trash-view" aria-labelledby="trash-title" onKeyDown={(event) => {
@@ -76,7 +91,7 @@ export function TrashView({ trash, onRestore, onDeleteForever, onEmpty, onClose 
         </div>
       )}
       {papers.length > 0 && (
-        <ul class="trash-list" ref={list} aria-label="Papers in the Trash">
+        <ul class="trash-list" ref={list} aria-label="Papers in the Trash" onKeyDown={onListKey}>
           {shown.map((paper) => {
             const title = paper.title || 'Untitled paper';
             return (

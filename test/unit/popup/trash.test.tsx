@@ -160,6 +160,27 @@ describe('the Trash view', () => {
     expect((await background.send({ type: 'getAll' })).papers).toHaveLength(1);
   });
 
+  it('moves from paper to paper with the arrow keys, keeping to the same button', async () => {
+    const library = sampleLibrary(5);
+    const { background, controller } = await openPopup(library);
+    await controller.remove(library.slice(0, 3).map((p) => p.key));
+    button('Trash')!.click();
+    await vi.waitFor(() => expect(trashTitles()).toHaveLength(3));
+    const titles = (await background.send({ type: 'trash' })).papers.map((p) => p.title);
+    button(`Restore “${titles[0]}”`)!.focus();
+    press(document.activeElement!, 'ArrowDown');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Restore “${titles[1]}”`);
+    button(`Delete “${titles[1]}” for ever`)!.focus();
+    press(document.activeElement!, 'End');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Delete “${titles[2]}” for ever`);
+    press(document.activeElement!, 'ArrowDown');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Delete “${titles[2]}” for ever`);
+    press(document.activeElement!, 'Home');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Delete “${titles[0]}” for ever`);
+    press(document.activeElement!, 'ArrowUp');
+    expect(document.activeElement?.getAttribute('aria-label')).toBe(`Delete “${titles[0]}” for ever`);
+  });
+
   it('restores everything at once', async () => {
     const library = sampleLibrary(6);
     const { background, container, controller } = await openPopup(library);

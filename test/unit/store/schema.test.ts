@@ -136,7 +136,7 @@ describe('migration from version 3', () => {
     const v3 = await openPaperlightDb(name, { version: 3 });
     expect([...v3.objectStoreNames].sort()).toEqual(['counts', 'papers', 'tags']);
     const records = Array.from({ length: 60 }, (_, i) => paper(i));
-    const { tags, counts } = countsOf(records);
+    const { tags, counts } = countRecords(records);
     const tx = v3.transaction(['papers', 'tags', 'counts'], 'readwrite');
     await Promise.all([
       ...records.map((r) => tx.objectStore('papers').put({ ...r, ix: { tags: r.tags.map((tag): [string, number] => [tag.toLowerCase(), r.savedAt]) } })),
