@@ -1,7 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../src/background/db';
-import { countsOf } from '../../../src/background/counts';
 import { toSaved } from '../../../src/background/records';
 import { listTags, lookupPapers, removePaper } from '../../../src/background/paper-operations';
 import { queryPapers } from '../../../src/background/query';
