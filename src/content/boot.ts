@@ -2,10 +2,8 @@
 // where the user enabled it), runs a Session, and re-runs it on in-page navigation and on settings
 // changes. Each built content script calls startPaperlight with only the adapters it carries (one
 // per site, see vite.config.ts), so a page loads only its own site's code.
-import { extensionApi as browser } from '../shared/extension-api';
 import { urlMatches } from '../sites/match-pattern';
 import type { SiteAdapter } from '../sites/types';
-import { isCommandMessage } from '../shared/commands';
 import { loadSettings, onSettingsChange, siteEnabled, type Settings } from '../shared/settings';
 import { HighlightLayer } from './highlights';
 import { insertedLinks } from './card-annotation';
@@ -13,6 +11,7 @@ import { watchNavigation } from './navigation';
 import { observeMutations } from './observer';
 import { PageStyle } from './page-style';
 import { Session } from './session';
+import { acceptOnlyTrustedEvents } from './trusted-events';
 
 function chooseAdapter(adapters: readonly SiteAdapter[], url: string, settings: Settings): SiteAdapter | undefined {
   const claimed = adapters.find((adapter) => adapter.matches.some((pattern) => urlMatches(url, pattern)));
@@ -28,6 +27,7 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
   const scope = globalThis as Record<symbol, unknown>;
   if (scope[flag]) return;
   scope[flag] = true;
+  acceptOnlyTrustedEvents();
 
   let settings = await loadSettings();
   const highlights = new HighlightLayer(settings.highlight);
@@ -54,12 +54,12 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
   // (routers always re-render something), then goes to the running session.
   observeMutations({
     root: document,
-    isCard: (element) => session?.run.entries.has(element) ?? false,
+    isCard: (element) => session?.run.watches(element) ?? false,
     ignore: (node) => insertedLinks.has(node),
     signal: lifetime.signal,
     onBatch: (batch) => {
       navigation.check();
-      session?.run.handleBatch(batch);
+      session?.handleBatch(batch);
     },
   });
 
@@ -70,11 +70,6 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
       JSON.stringify([next.sites, next.genericOrigins, next.debug]);
     if (session && sameSites) session.updateSettings(next);
     else restart();
-  });
-
-  browser.runtime.onMessage.addListener((message: unknown): undefined => {
-    if (isCommandMessage(message) && message.command === 'save-focused-card') void session?.toggleSaveFocused();
-    return undefined;
   });
 
   restart();

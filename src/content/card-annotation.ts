@@ -1,6 +1,7 @@
 // Everything Paperlight does to one card element of the page, and how to undo it exactly:
-// the data-paperlight-* attributes (the DOM contract), metric highlights over the page's own text
-// nodes, and plain-text code links in the abstract turned into real links.
+// the data-paperlight-* attributes (the DOM contract: they describe the page's own content, never the
+// user's library), metric highlights over the page's own text nodes, and code links written as plain text
+// in the abstract: turned into real links on static pages, highlighted where a framework owns the text.
 import { extractCodeLinks, sortCodeLinks, type CodeLink } from '../core/links';
 import { extractMetrics } from '../core/metrics';
 import type { Metric } from '../core/metric-types';
@@ -11,8 +12,7 @@ import { buildTextMap, type TextMap } from './text-map';
 export const ATTR_ID = 'data-paperlight-id';
 export const ATTR_METRICS = 'data-paperlight-metrics';
 export const ATTR_CODE = 'data-paperlight-code';
-export const ATTR_SAVED = 'data-paperlight-saved';
-const OUR_ATTRIBUTES = [ATTR_ID, ATTR_METRICS, ATTR_CODE, ATTR_SAVED];
+const OUR_ATTRIBUTES = [ATTR_ID, ATTR_METRICS, ATTR_CODE];
 
 /** Links we inserted, so the observer ignores them and undo finds them. */
 export const insertedLinks = new WeakSet<Node>();
@@ -41,25 +41,24 @@ export function markCard(element: Element, analysis: CardAnalysis): void {
   element.setAttribute(ATTR_CODE, String(analysis.codeLinks.length));
 }
 
-export function setSavedAttribute(element: Element, saved: boolean): void {
-  if (saved) element.setAttribute(ATTR_SAVED, 'true');
-  else element.removeAttribute(ATTR_SAVED);
-}
-
 export interface Decoration {
   marks: Array<{ range: Range; metric: Metric }>;
+  /** Code links written as text, left as text (`wrapLinks: false`): highlighted where they stand. */
+  linkRanges: Range[];
   anchors: HTMLAnchorElement[];
 }
 
 /**
- * Places the card's metrics on the page (as Ranges over the page's own text nodes) and turns code
- * links written as plain text in the abstract into real links. The adapter's strings are
+ * Places the card's metrics on the page (as Ranges over the page's own text nodes) and finds code links
+ * written as plain text in the abstract: with `wrapLinks`, each becomes a real link (an anchor around the
+ * page's text node, undone exactly by `undecorateCard`); without, it is returned as a range to highlight,
+ * for pages whose framework owns the text nodes and must find them as it left them. The adapter's strings are
  * whitespace-normalised copies of the title and abstract elements' text (possibly without chrome
  * such as "Abstract:"), so each string is located inside its element's text and the core's offsets
  * shifted; if it cannot be located, the element's own text is analysed instead. Each element's text
  * is mapped once, and only when there is something to place in it.
  */
-export function decorateCard(analysis: CardAnalysis): Decoration {
+export function decorateCard(analysis: CardAnalysis, wrapLinks: boolean): Decoration {
   const { card } = analysis;
   const marks: Decoration['marks'] = [];
   const place = (element: Element | undefined, text: string, metrics: Metric[]) => {
@@ -73,7 +72,7 @@ export function decorateCard(analysis: CardAnalysis): Decoration {
   const mayLink = abstractEl !== undefined && card.codeLinks.length > 0;
   if (!mayLink) {
     place(abstractEl, card.abstract, analysis.abstractMetrics);
-    return { marks, anchors: [] };
+    return { marks, linkRanges: [], anchors: [] };
   }
   const map = buildTextMap(abstractEl);
   mapMetrics(map, card.abstract, analysis.abstractMetrics, marks);
@@ -82,6 +81,7 @@ export function decorateCard(analysis: CardAnalysis): Decoration {
     const range = link.start >= 0 ? map.range(link.start, link.end) : null;
     return range ? [{ range, href: link.url + (link.path ?? '') }] : [];
   });
+  if (!wrapLinks) return { marks, linkRanges: linkRanges.map(({ range }) => range), anchors: [] };
   const anchors: HTMLAnchorElement[] = [];
   for (const { range, href } of linkRanges) {
     // Only a link that sits inside one text node and is not already a link is wrapped.
@@ -96,7 +96,7 @@ export function decorateCard(analysis: CardAnalysis): Decoration {
     range.surroundContents(anchor);
     anchors.push(anchor);
   }
-  return { marks, anchors };
+  return { marks, linkRanges: [], anchors };
 }
 
 function mapMetrics(map: TextMap, text: string, metrics: Metric[], into: Decoration['marks']): void {
@@ -109,15 +109,32 @@ function mapMetrics(map: TextMap, text: string, metrics: Metric[], into: Decorat
   }
 }
 
+/** Joins a text node with the text nodes right beside it (the pieces wrapping a link split it into). */
+function joinWithNeighbours(text: Text): void {
+  const before = text.previousSibling;
+  if (before?.nodeType === 3) {
+    (before as Text).appendData(text.data);
+    text.remove();
+    text = before as Text;
+  }
+  const after = text.nextSibling;
+  if (after?.nodeType === 3) {
+    text.appendData((after as Text).data);
+    after.remove();
+  }
+}
+
 /** Removes the card's highlights and unwraps the links we made, leaving the page's text as it was. */
 export function undecorateCard(element: Element, anchors: readonly HTMLAnchorElement[], highlights: HighlightLayer): void {
   highlights.removeCard(element);
   for (const anchor of anchors) {
     const parent = anchor.parentNode;
     if (!parent) continue;
+    const inner = anchor.firstChild;
     while (anchor.firstChild) parent.insertBefore(anchor.firstChild, anchor);
     anchor.remove();
-    parent.normalize();
+    // Only the text we split is joined again (no `normalize()`, which would merge the page's own nodes too).
+    if (inner?.nodeType === 3 && inner.parentNode === parent) joinWithNeighbours(inner as Text);
   }
 }
 

@@ -1,6 +1,7 @@
 // Metric highlights through the CSS Custom Highlight API: the page's own nodes are never touched or
-// re-rendered; one Highlight per colour group holds the ranges of every card. The ranges are also
-// kept per card for hover hit-testing and for removal when a card is re-read or the page changes.
+// re-rendered; one Highlight per colour group holds the ranges of every card, and one more the code links
+// left as text on framework-rendered pages. The ranges are also kept per card for hover hit-testing and
+// for removal when a card is re-read or the page changes.
 import { GROUP_OF_KIND, HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
 import type { Metric } from '../core/metric-types';
 
@@ -11,10 +12,14 @@ export interface MarkedMetric {
 }
 
 export const highlightName = (group: HighlightGroup) => `paperlight-${group}`;
+/** The highlight of code links written as text that stay text (see `decorateCard`). */
+export const CODE_LINK_HIGHLIGHT = 'paperlight-code-link';
 
 export class HighlightLayer {
   private readonly highlights = new Map<HighlightGroup, Highlight>();
   private readonly byCard = new Map<Element, MarkedMetric[]>();
+  private readonly linksByCard = new Map<Element, Range[]>();
+  private links: Highlight | null = null;
   private enabled: Record<HighlightGroup, boolean>;
 
   constructor(enabled: Record<HighlightGroup, boolean>) {
@@ -35,14 +40,29 @@ export class HighlightLayer {
     return highlight;
   }
 
-  /** Replaces the card's highlights with these metric ranges; returns what was marked. */
-  setCard(card: Element, marks: Array<{ range: Range; metric: Metric }>): MarkedMetric[] {
+  /** Replaces the card's highlights with these metric ranges (and code link ranges); returns what was marked. */
+  setCard(card: Element, marks: Array<{ range: Range; metric: Metric }>, linkRanges: readonly Range[] = []): MarkedMetric[] {
     this.removeCard(card);
-    if (!HighlightLayer.supported() || marks.length === 0) return [];
+    if (!HighlightLayer.supported()) return [];
+    if (linkRanges.length) {
+      if (!this.links) CSS.highlights.set(CODE_LINK_HIGHLIGHT, (this.links = new Highlight()));
+      for (const range of linkRanges) this.links.add(range);
+      this.linksByCard.set(card, [...linkRanges]);
+    }
+    if (marks.length === 0) return [];
     const marked = marks.map(({ range, metric }) => ({ range, metric, group: GROUP_OF_KIND[metric.kind] }));
     for (const mark of marked) this.highlightOf(mark.group).add(mark.range);
     this.byCard.set(card, marked);
     return marked;
+  }
+
+  /**
+   * Whether some of the card's ranges no longer cover text: their nodes were replaced, or taken out of the page
+   * and put back (a live range inside a removed node collapses, even when the node is only moved).
+   */
+  isStale(card: Element): boolean {
+    const ranges = [...(this.byCard.get(card) ?? []).map((mark) => mark.range), ...(this.linksByCard.get(card) ?? [])];
+    return ranges.some((range) => range.collapsed || !range.startContainer.isConnected);
   }
 
   marksOf(card: Element): readonly MarkedMetric[] {
@@ -50,6 +70,8 @@ export class HighlightLayer {
   }
 
   removeCard(card: Element): void {
+    for (const range of this.linksByCard.get(card) ?? []) this.links?.delete(range);
+    this.linksByCard.delete(card);
     const marks = this.byCard.get(card);
     if (!marks) return;
     for (const mark of marks) this.highlights.get(mark.group)?.delete(mark.range);
@@ -86,7 +108,10 @@ export class HighlightLayer {
     for (const group of HIGHLIGHT_GROUPS) {
       if (this.highlights.has(group)) CSS.highlights.delete(highlightName(group));
     }
+    if (this.links) CSS.highlights.delete(CODE_LINK_HIGHLIGHT);
+    this.links = null;
     this.highlights.clear();
     this.byCard.clear();
+    this.linksByCard.clear();
   }
 }

@@ -4,11 +4,18 @@
 
 import { isOurs } from './text-map';
 
+/** Cards carry their mark (card-annotation.ts): the only elements in an inserted subtree worth testing. */
+const MARKED = '[data-paperlight-id]';
+
 export interface MutationBatch {
   /** Elements were added outside our own widgets (new cards may have arrived). */
   added: boolean;
+  /** Elements were taken out of the page (cards may have gone). */
+  removed: boolean;
   /** Known cards whose content changed (an abstract expanded, a re-render). */
   changedCards: Set<Element>;
+  /** One of our own elements was taken out of the page (a framework re-rendering what held it, or we did). */
+  lostOurs: boolean;
 }
 
 export interface ObserverOptions {
@@ -52,23 +59,36 @@ export function observeMutations(options: ObserverOptions): void {
 
   const observer = new MutationObserver((records) => {
     let added = false;
+    let removed = false;
+    let lost = false;
     const changed = new Set<Element>();
     for (const record of records) {
       if (ownedByUs(record.target)) continue;
+      if (!lost) lost = [...record.removedNodes].some(isOurs);
       const relevantAdditions = [...record.addedNodes].filter((n) => !isOurs(n) && !ignore(n));
       const relevantRemovals = [...record.removedNodes].filter((n) => !isOurs(n));
       if (record.type === 'childList' && relevantAdditions.length === 0 && relevantRemovals.length === 0) continue;
       if (ignore(record.target)) continue;
       if (relevantAdditions.some((n) => n.nodeType === 1)) added = true;
+      if (relevantRemovals.some((n) => n.nodeType === 1)) removed = true;
       const card = cardAround(record.target);
       if (card) changed.add(card);
+      // A known card put back in the page (a framework moving it when it reorders a list) lost its highlights:
+      // the live ranges inside a node collapse when the node is taken out, even to be inserted elsewhere.
+      for (const node of relevantAdditions) {
+        if (node.nodeType !== 1) continue;
+        if (isCard(node as Element)) changed.add(node as Element);
+        for (const inner of (node as Element).querySelectorAll(MARKED)) if (isCard(inner)) changed.add(inner);
+      }
     }
-    if (!added && changed.size === 0) return;
+    if (!added && !removed && !lost && changed.size === 0) return;
     if (!pending) {
-      pending = { added: false, changedCards: new Set() };
+      pending = { added: false, removed: false, changedCards: new Set(), lostOurs: false };
       schedule(flush);
     }
     pending.added ||= added;
+    pending.removed ||= removed;
+    pending.lostOurs ||= lost;
     for (const card of changed) pending.changedCards.add(card);
   });
   observer.observe(root, { childList: true, subtree: true, characterData: true });

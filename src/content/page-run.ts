@@ -3,7 +3,7 @@
 // navigation, the site switched off). A failure on one card never stops the others.
 import type { PaperCard, SiteAdapter } from '../sites/types';
 import {
-  analyseCard, decorateCard, markCard, setSavedAttribute, undecorateCard, unmarkCard, type CardAnalysis,
+  analyseCard, decorateCard, markCard, undecorateCard, unmarkCard, type CardAnalysis,
 } from './card-annotation';
 import type { HighlightLayer } from './highlights';
 import type { MutationBatch } from './observer';
@@ -55,11 +55,18 @@ export class PageRun {
   private readonly queued = new Set<Element>();
   private pumping = false;
   skippedCount = 0;
+  /** Every card found by the first scan has been annotated (or skipped). */
+  firstPassDone = false;
 
   constructor(
     readonly adapter: SiteAdapter,
     private readonly hooks: PageRunHooks,
   ) {}
+
+  /** Static pages get real links around code links written as text; a framework's text nodes stay as they are. */
+  private get wrapsLinks(): boolean {
+    return !this.adapter.frameworkRendered;
+  }
 
   get signal(): AbortSignal {
     return this.controller.signal;
@@ -98,8 +105,9 @@ export class PageRun {
 
   /**
    * Annotates queued cards for at most SLICE_MS, then yields to the page and goes on: a 600-card
-   * listing never blocks the main thread with one long task. Each slice is a performance measure
-   * named `paperlight:annotate` (the benchmark reads them from the page's timeline).
+   * listing never blocks the main thread with one long task. With the `debug` setting on, each slice is
+   * a performance measure named `paperlight:annotate` (the benchmark reads them from the page's timeline,
+   * which the page's own scripts can read too: off by default).
    */
   private pump(): void {
     if (this.pumping || this.signal.aborted) return;
@@ -118,10 +126,11 @@ export class PageRun {
       this.cursor = 0;
     }
     if (fresh.length) this.hooks.onCards(fresh);
-    performance.measure('paperlight:annotate', { start, end: performance.now() });
+    if (this.hooks.debug) performance.measure('paperlight:annotate', { start, end: performance.now() });
     this.pumping = false;
-    if (this.queue.length) yieldToPage(() => this.pump());
-    else if (this.hooks.debug) {
+    if (this.queue.length) return yieldToPage(() => this.pump());
+    this.firstPassDone = true;
+    if (this.hooks.debug) {
       console.info(`[Paperlight] ${this.adapter.id}: ${this.entries.size} cards, ${this.skippedCount} skipped without an id`);
     }
   }
@@ -131,22 +140,21 @@ export class PageRun {
     try {
       const card = this.adapter.readCard(element, location.href);
       if (!card) {
-        this.skipped.add(element);
-        this.skippedCount++;
+        this.skip(element);
         return undefined;
       }
       analysis = analyseCard(card);
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: reading a card failed`, error);
-      this.skipped.add(element);
+      this.skip(element);
       return undefined;
     }
     markCard(element, analysis);
     let anchors: HTMLAnchorElement[] = [];
     try {
-      const decoration = decorateCard(analysis);
+      const decoration = decorateCard(analysis, this.wrapsLinks);
       anchors = decoration.anchors;
-      this.hooks.highlights.setCard(element, decoration.marks);
+      this.hooks.highlights.setCard(element, decoration.marks, decoration.linkRanges);
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: highlighting a card failed`, error);
     }
@@ -155,10 +163,30 @@ export class PageRun {
     return entry;
   }
 
+  private skip(element: Element): void {
+    if (this.skipped.has(element)) return;
+    this.skipped.add(element);
+    this.skippedCount++;
+  }
+
+  /** A card, or an element skipped for want of a paper id (it may get one: a framework's loading placeholder). */
+  watches(element: Element): boolean {
+    return this.entries.has(element) || this.skipped.has(element);
+  }
+
   /** A known card changed inside (abstract expanded, re-rendered text): re-read it if what it says changed. */
   private refresh(element: Element): void {
     const entry = this.entries.get(element);
-    if (!entry) return;
+    if (!entry) {
+      if (!this.skipped.has(element)) return;
+      const renewed = this.annotate(element);
+      if (renewed) {
+        this.skipped.delete(element);
+        this.skippedCount--;
+        this.hooks.onCards([renewed]);
+      }
+      return;
+    }
     let card;
     try {
       card = this.adapter.readCard(element, location.href);
@@ -166,15 +194,14 @@ export class PageRun {
       card = undefined;
     }
     if (card && signatureOf(card) === entry.signature) {
-      // Same paper, same text: only re-place the highlights if their text nodes were replaced, with the
-      // metrics already found (the card's elements may be new ones).
-      const stale = this.hooks.highlights.marksOf(element).some((mark) => !mark.range.startContainer.isConnected);
-      if (stale) {
+      // Same paper, same text: only re-place the highlights if their text nodes were replaced or moved, with
+      // the metrics already found (the card's elements may be new ones).
+      if (this.hooks.highlights.isStale(element)) {
         undecorateCard(element, entry.anchors, this.hooks.highlights);
         entry.analysis = { ...entry.analysis, card };
-        const decoration = decorateCard(entry.analysis);
+        const decoration = decorateCard(entry.analysis, this.wrapsLinks);
         entry.anchors = decoration.anchors;
-        this.hooks.highlights.setCard(element, decoration.marks);
+        this.hooks.highlights.setCard(element, decoration.marks, decoration.linkRanges);
       }
       return;
     }
@@ -193,10 +220,6 @@ export class PageRun {
     unmarkCard(entry.element, entry.anchors, this.hooks.highlights);
     this.entries.delete(entry.element);
     this.hooks.onCardGone(entry);
-  }
-
-  setSaved(entry: CardEntry, saved: boolean): void {
-    setSavedAttribute(entry.element, saved);
   }
 
   /** Undoes everything this run did to the page. */

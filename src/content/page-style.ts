@@ -4,13 +4,13 @@
 // content script, a <style id="paperlight-page-style"> in <head> is the fallback.
 import { HIGHLIGHT_GROUPS } from '../core/highlight-groups';
 import { GROUP_COLORS } from '../shared/highlight-colors';
-import { highlightName } from './highlights';
+import { CODE_LINK_HIGHLIGHT, highlightName } from './highlights';
 
 function highlightRules(): string {
   return HIGHLIGHT_GROUPS.map((group) => {
     const { fill, line } = GROUP_COLORS[group];
     return `::highlight(${highlightName(group)}) { background-color: ${fill}; text-decoration: underline 2px ${line}; text-underline-offset: 2px; }`;
-  }).join('\n');
+  }).join('\n') + `\n::highlight(${CODE_LINK_HIGHLIGHT}) { color: #1a5fb4; text-decoration: underline dotted 2px #1a5fb4; }`;
 }
 
 function hideRule(keys: readonly string[]): string {

@@ -72,6 +72,7 @@ function readPaperPage(main: Element, id: string, pageUrl: string): PaperCard | 
 export const alphaxiv: SiteAdapter = {
   id: 'alphaxiv',
   name: 'alphaXiv',
+  frameworkRendered: true, // React (Next.js)
   matches: ['https://*.alphaxiv.org/explore*', 'https://*.alphaxiv.org/abs/*', 'https://*.alphaxiv.org/overview/*'],
   sampleUrls: [
     'https://www.alphaxiv.org/explore',

@@ -187,6 +187,7 @@ function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined 
 export const huggingface: SiteAdapter = {
   id: 'huggingface',
   name: 'Hugging Face Papers',
+  frameworkRendered: true, // Svelte islands
   matches: ['https://huggingface.co/papers*', 'https://huggingface.co/collections/*'],
   sampleUrls: [
     'https://huggingface.co/papers',

@@ -125,6 +125,7 @@ function readForum(forumNote: Element, pageUrl: string): PaperCard | undefined {
 export const openreview: SiteAdapter = {
   id: 'openreview',
   name: 'OpenReview',
+  frameworkRendered: true, // Next.js (React)
   matches: ['https://openreview.net/group?*', 'https://openreview.net/forum?*'],
   sampleUrls: [
     'https://openreview.net/group?id=ICML.cc/2024/Conference#tab-accept-poster',

@@ -133,6 +133,7 @@ function readPaperPage(header: Element, pageUrl: string): PaperCard | undefined 
 export const semanticscholar: SiteAdapter = {
   id: 'semanticscholar',
   name: 'Semantic Scholar',
+  frameworkRendered: true, // React
   matches: ['https://www.semanticscholar.org/search?*', 'https://www.semanticscholar.org/author/*', 'https://www.semanticscholar.org/paper/*'],
   sampleUrls: [
     'https://www.semanticscholar.org/search?q=complex%20networks&sort=relevance',

@@ -50,4 +50,10 @@ export interface SiteAdapter {
   findCards(root: ParentNode): Element[];
   /** Reads one card; `undefined` when it carries no paper id. Never throws. */
   readCard(card: Element, pageUrl: string): PaperCard | undefined;
+  /**
+   * The site's cards are rendered and re-rendered by a framework (React, Svelte, …) that owns their nodes and
+   * expects to find them as it left them: Paperlight then splits or wraps none of the site's text nodes
+   * (code links written as text are highlighted, not turned into links). See docs/content-script.md.
+   */
+  frameworkRendered?: boolean;
 }

@@ -1,12 +1,16 @@
 // The in-page annotation in Chromium with the built extension, on fixture pages fulfilled under the
 // URLs they stand for (docs/fixtures.md): the DOM contract, the metrics each card states highlighted,
 // hover readings, saving and tagging from the card, saved state across pages and tabs, hostile text,
-// copy, dynamic pages. What each page should show is written out in page-readings.ts.
+// copy, dynamic pages. What each page should show is written out in page-readings.ts. Paperlight's UI is in
+// closed shadow roots: the tests reach it through the DevTools protocol and click it with the real mouse
+// (closed-ui.ts), and read a card's saved state from the page report (page-report.ts).
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SavedPaper } from '../../src/core/paper';
 import { ARTIFACTS, exactUrl, launchChromium, readFixture, routeFixtures, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
+import { openClosedUi, type ClosedUi } from './closed-ui';
+import { savedStateOf } from './page-report';
 import { frames, shownCards, waitForCards } from './page-tools';
 import { ACL_VOLUME, ARXIV_NEW, CVF, HF_DAILY, HF_DAILY_GROUPS, HF_PAPER, SCHOLAR, metricsOf } from './page-readings';
 
@@ -25,6 +29,19 @@ async function open(fixture: { url: string }, count: number): Promise<Page> {
   await page.goto(fixture.url);
   await waitForCards(page, count);
   return page;
+}
+
+/** The card's saved state as the tab reports it: `saved`, `status`, `tags`. */
+async function stateOf(page: Page, key: string) {
+  return savedStateOf(extensionPage, page, key);
+}
+
+async function isSaved(page: Page, key: string): Promise<boolean | undefined> {
+  return (await stateOf(page, key))?.saved;
+}
+
+async function ui(page: Page): Promise<ClosedUi> {
+  return openClosedUi(session.context, page);
 }
 
 async function library(): Promise<SavedPaper[]> {
@@ -78,27 +95,35 @@ describe('highlights and the DOM contract', () => {
     // The first speed highlight: "… with ~2x speedup on A100 …" in the first card's abstract.
     expect(target.text).toBe('~2x');
     await page.mouse.move(target.x, target.y);
-    const tooltip = page.locator('paperlight-page .tooltip');
-    await expect.poll(() => tooltip.textContent()).toBe('~2x · speedup · speedup on A100');
+    const layer = await ui(page);
+    const tooltips = async () => (await layer.allInPageLayer({ cls: 'tooltip' })).map((t) => t.text);
+    await expect.poll(tooltips).toEqual(['~2x · speedup · speedup on A100']);
     await page.mouse.move(5, 5);
-    await expect.poll(() => tooltip.count()).toBe(0);
+    await expect.poll(tooltips).toEqual([]);
+    await layer.close();
     await page.close();
   });
 });
 
 describe('saving and tagging from the card', () => {
   it('saves and tags a paper from its card; the database has it and the page shows it saved', async () => {
+    const key = 'arxiv:2305.18323';
     const page = await open(HF_DAILY, 16);
-    const card = page.locator('[data-paperlight-id="arxiv:2305.18323"]');
-    await card.scrollIntoViewIfNeeded();
-    await card.locator('paperlight-card button.save').click();
-    await expect.poll(() => card.getAttribute('data-paperlight-saved')).toBe('true');
-    await card.locator('paperlight-card button', { hasText: '+ tag' }).click();
-    await card.locator('paperlight-card .tag-field input').fill('efficient inference');
-    await card.locator('paperlight-card .tag-field input').press('Enter');
-    await expect.poll(() => card.locator('paperlight-card .tag').first().textContent()).toContain('efficient inference');
-    await card.locator('paperlight-card select').selectOption('reading');
-    await expect.poll(async () => (await library()).find((p) => p.key === 'arxiv:2305.18323')?.status).toBe('reading');
+    const toolbar = await ui(page);
+    await toolbar.click(await toolbar.inToolbar(key, { tag: 'button', cls: 'save' }));
+    await expect.poll(() => isSaved(page, key)).toBe(true);
+    await toolbar.click(await toolbar.inToolbar(key, { tag: 'button', text: '+ tag' }));
+    await toolbar.inToolbar(key, { tag: 'input' });
+    await page.keyboard.type('efficient inference');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await toolbar.allInToolbar(key, { cls: 'tag' })).map((t) => t.text)).toEqual(['efficient inference×']);
+    // The status select, focused with the mouse and changed with the keyboard.
+    await toolbar.click(await toolbar.inToolbar(key, { tag: 'select' }));
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await library()).find((p) => p.key === key)?.status).toBe('reading');
+    expect(await stateOf(page, key)).toEqual({ saved: true, status: 'reading', tags: ['efficient inference'] });
+    await toolbar.close();
     const saved = (await library()).find((p) => p.key === 'arxiv:2305.18323')!;
     expect(saved).toMatchObject({ tags: ['efficient inference'], status: 'reading', site: 'huggingface' });
     expect(saved.title).toBe('ReWOO: Decoupling Reasoning from Observations for Efficient Augmented Language Models');
@@ -114,63 +139,73 @@ describe('saving and tagging from the card', () => {
 
   it('shows the saved state on another page of the same paper, and live in an open tab', async () => {
     const paperPage = await open(HF_PAPER, 1);
-    const paperCard = paperPage.locator('[data-paperlight-id="arxiv:2305.18323"]');
-    await expect.poll(() => paperCard.getAttribute('data-paperlight-saved')).toBe('true');
+    await expect.poll(() => isSaved(paperPage, 'arxiv:2305.18323')).toBe(true);
     // Unsave from the popup's side: the open tab follows without a reload.
     await sendFromExtensionPage(extensionPage, { type: 'remove', key: 'arxiv:2305.18323' });
-    await expect.poll(() => paperCard.getAttribute('data-paperlight-saved')).toBeNull();
+    await expect.poll(() => isSaved(paperPage, 'arxiv:2305.18323')).toBe(false);
     await paperPage.close();
   });
 
   it('shows a paper saved on one site as saved on another site (Scholar, then CVF)', async () => {
     const key = 'arxiv:0704.0217';
     const scholar = await open(SCHOLAR, 5);
-    const card = scholar.locator(`[data-paperlight-id="${key}"]`);
-    await card.scrollIntoViewIfNeeded();
-    await card.locator('paperlight-card button.save').click();
-    await expect.poll(() => card.getAttribute('data-paperlight-saved')).toBe('true');
+    const scholarUi = await ui(scholar);
+    await scholarUi.click(await scholarUi.inToolbar(key, { tag: 'button', cls: 'save' }));
+    await expect.poll(() => isSaved(scholar, key)).toBe(true);
     const cvf = await open(CVF, 10);
-    await expect.poll(() => cvf.locator(`[data-paperlight-id="${key}"]`).getAttribute('data-paperlight-saved')).toBe('true');
-    await cvf.locator(`[data-paperlight-id="${key}"]`).scrollIntoViewIfNeeded();
-    await expect.poll(() => cvf.locator(`[data-paperlight-id="${key}"] paperlight-card button.save`).getAttribute('aria-pressed')).toBe('true');
+    await expect.poll(() => isSaved(cvf, key)).toBe(true);
+    const cvfUi = await ui(cvf);
+    await expect.poll(async () => (await cvfUi.inToolbar(key, { tag: 'button', cls: 'save' })).attributes['aria-pressed']).toBe('true');
+    await scholarUi.close();
+    await cvfUi.close();
     await scholar.close();
     await cvf.close();
   });
 
   it('saves the focused card with the keyboard', async () => {
     const page = await open(ARXIV_NEW, 20);
-    const card = page.locator('[data-paperlight-id]').nth(2);
-    const key = (await card.getAttribute('data-paperlight-id'))!;
-    await card.scrollIntoViewIfNeeded();
-    await card.locator('paperlight-card button.save').focus();
+    const key = (await page.locator('[data-paperlight-id]').nth(2).getAttribute('data-paperlight-id'))!;
+    const toolbar = await ui(page);
+    await toolbar.inToolbar(key, { tag: 'button', cls: 'save' }); // mounted
+    // Tab from the card's last control reaches its toolbar's first button, "Save".
+    await page.evaluate((k) => {
+      const card = document.querySelector(`[data-paperlight-id="${k}"]`)!;
+      [...card.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')].at(-1)!.focus();
+    }, key);
+    await page.keyboard.press('Tab');
     await page.keyboard.press('Enter');
-    await expect.poll(() => card.getAttribute('data-paperlight-saved')).toBe('true');
+    await expect.poll(() => isSaved(page, key)).toBe(true);
     expect((await library()).some((p) => p.key === key)).toBe(true);
     await page.keyboard.press('Enter');
-    await expect.poll(() => card.getAttribute('data-paperlight-saved')).toBeNull();
+    await expect.poll(() => isSaved(page, key)).toBe(false);
+    await toolbar.close();
     await page.close();
   });
 });
 
 describe('screenshots for a person to look at (test-results/)', () => {
   it('an annotated Hugging Face listing: a saved, tagged card, the filter strip and a hover reading', async () => {
+    const key = 'arxiv:2411.18933';
     const page = await open(HF_DAILY, 16);
-    const card = page.locator('[data-paperlight-id="arxiv:2411.18933"]');
-    await card.locator('paperlight-card button.save').click();
-    await card.locator('paperlight-card button', { hasText: '+ tag' }).click();
-    await card.locator('paperlight-card .tag-field input').fill('segmentation');
-    await card.locator('paperlight-card .tag-field input').press('Enter');
-    await expect.poll(() => card.locator('paperlight-card .tag').count()).toBe(1);
-    await page.locator('paperlight-page button', { hasText: 'Filters' }).click();
+    const toolbar = await ui(page);
+    await toolbar.click(await toolbar.inToolbar(key, { tag: 'button', cls: 'save' }));
+    await toolbar.click(await toolbar.inToolbar(key, { tag: 'button', text: '+ tag' }));
+    await toolbar.inToolbar(key, { tag: 'input' });
+    await page.keyboard.type('segmentation');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await toolbar.allInToolbar(key, { cls: 'tag' })).length).toBe(1);
+    const [filters] = await toolbar.allInPageLayer({ tag: 'button', text: 'Filters' });
+    await toolbar.click(filters!);
     const point = await page.evaluate(() => {
       const range = [...(CSS.highlights.get('paperlight-speed') as Highlight)][0] as Range;
       const rect = range.getBoundingClientRect();
       return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
     });
     await page.mouse.move(point.x, point.y);
-    await expect.poll(() => page.locator('paperlight-page .tooltip').count()).toBe(1);
+    await expect.poll(async () => (await toolbar.allInPageLayer({ cls: 'tooltip' })).length).toBe(1);
     await page.screenshot({ path: path.join(ARTIFACTS, 'annotated-hf-daily.png') });
-    await sendFromExtensionPage(extensionPage, { type: 'remove', key: 'arxiv:2411.18933' });
+    await sendFromExtensionPage(extensionPage, { type: 'remove', key });
+    await toolbar.close();
     await page.close();
   });
 
@@ -180,10 +215,13 @@ describe('screenshots for a person to look at (test-results/)', () => {
       route.fulfill({ contentType: 'text/css', body: '.collapse:not(.show) { display: none; }' }));
     const page = await open(ACL_VOLUME, 20);
     const withChips = page.locator('[data-paperlight-id="acl:2023.alta-1.1"]');
-    await withChips.scrollIntoViewIfNeeded();
+    const toolbar = await ui(page);
+    await toolbar.inToolbar('acl:2023.alta-1.1', { tag: 'button', cls: 'save' }); // mounted, scrolled into view
     // The abstract is collapsed, so its three metrics ("15,056 labeled and 65,406 unlabeled news headlines …
     // a total of 1 million") are chips on the card.
-    await expect.poll(() => withChips.locator('paperlight-card button.metric').allTextContents()).toEqual(['15,056', '65,406', '1 million']);
+    await expect.poll(async () => (await toolbar.allInToolbar('acl:2023.alta-1.1', { tag: 'button', cls: 'metric' })).map((b) => b.text))
+      .toEqual(['15,056', '65,406', '1 million']);
+    await toolbar.close();
     await page.evaluate(() => window.scrollBy(0, -80));
     await page.screenshot({ path: path.join(ARTIFACTS, 'annotated-acl-volume.png') });
     // The reader opens the abstract ("abs"): its metrics are highlighted where they stand.
@@ -221,14 +259,14 @@ describe('settings and commands', () => {
     const page = await open(ARXIV_NEW, 20);
     const card = page.locator('[data-paperlight-id]').nth(4);
     const key = (await card.getAttribute('data-paperlight-id'))!;
-    await card.locator('a').first().focus();
+    await card.locator('a').first().focus(); // element.focus(): a real focus move, trusted
     // What the background does on the keyboard command: tell the active tab.
     const worker = await session.serviceWorker();
     await worker.evaluate(async () => {
       const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
       await chrome.tabs.sendMessage(tab!.id!, { type: 'paperlight:command', command: 'save-focused-card' });
     });
-    await expect.poll(() => card.getAttribute('data-paperlight-saved')).toBe('true');
+    await expect.poll(() => isSaved(page, key)).toBe(true);
     expect((await library()).some((p) => p.key === key)).toBe(true);
     await sendFromExtensionPage(extensionPage, { type: 'remove', key });
     await page.close();
@@ -265,15 +303,20 @@ describe('the page stays the page', () => {
     const page = await session.context.newPage();
     await page.goto(url);
     await waitForCards(page, 20);
-    const card = page.locator('[data-paperlight-id]').first();
-    await card.scrollIntoViewIfNeeded();
-    await card.locator('paperlight-card button.save').click();
-    await expect.poll(() => card.getAttribute('data-paperlight-saved')).toBe('true');
+    const key = (await page.locator('[data-paperlight-id]').first().getAttribute('data-paperlight-id'))!;
+    const closed = await ui(page);
+    await closed.click(await closed.inToolbar(key, { tag: 'button', cls: 'save' }));
+    await expect.poll(() => isSaved(page, key)).toBe(true);
     await frames(page);
     expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
-    const toolbar = await card.locator('paperlight-card [role="toolbar"]').getAttribute('aria-label');
-    expect(toolbar).toContain('<img src=x onerror="window.__pwned=1">');
-    expect(await page.evaluate(() => document.querySelectorAll('paperlight-card img, paperlight-page img, paperlight-card script').length)).toBe(0);
+    const toolbar = await closed.inToolbar(key, { attrs: { role: 'toolbar' } });
+    expect(toolbar.attributes['aria-label']).toContain('<img src=x onerror="window.__pwned=1">');
+    // Inside the closed roots too, the hostile text stayed text: no element came of it.
+    for (const tag of ['img', 'script', 'svg']) {
+      expect(await closed.allInToolbar(key, { tag }), tag).toEqual([]);
+      expect(await closed.allInPageLayer({ tag }), tag).toEqual([]);
+    }
+    await closed.close();
     const stored = (await library()).find((p) => p.title.includes('onerror'));
     expect(stored?.title).toContain('</style><script>');
     await page.close();

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, routeFixtures, sendFromExtensionPage, type ChromiumSession } from './harness';
 import { launchFirefox, type FirefoxSession } from './firefox';
+import { savedStateOf } from './page-report';
 
 const HF_DAILY = 'https://huggingface.co/papers/date/2025-12-11';
 const SAVED_KEY = 'arxiv:2411.18933';
@@ -30,7 +31,9 @@ describe('Chromium: the built extension', () => {
     const page = await session.context.newPage();
     await page.goto(HF_DAILY);
     await expect.poll(() => page.locator('[data-paperlight-id]').count(), { timeout: 10_000 }).toBe(16);
-    await expect.poll(() => page.locator(`[data-paperlight-id="${SAVED_KEY}"]`).getAttribute('data-paperlight-saved')).toBe('true');
+    // The saved state is not written into the page: the tab's page report says it.
+    const popup = await session.openExtensionPage('src/popup/index.html');
+    await expect.poll(async () => (await savedStateOf(popup, page, SAVED_KEY))?.saved).toBe(true);
   });
 
   it('opens the popup and options pages', async () => {
@@ -57,10 +60,16 @@ describe('Firefox ESR: the built extension', () => {
     const page = await session.newPage([{ url: /^https:\/\/huggingface\.co\/papers/, file: 'huggingface/daily-2025-12-11.html' }]);
     await page.goto(HF_DAILY);
     await page.waitForFunction(() => document.querySelectorAll('[data-paperlight-id]').length === 16, { timeout: 15_000 });
-    const saved = await page.waitForFunction(
-      (key) => document.querySelector(`[data-paperlight-id="${key}"]`)?.getAttribute('data-paperlight-saved'),
-      { timeout: 15_000 }, SAVED_KEY,
-    );
-    expect(await saved.jsonValue()).toBe('true');
+    // The saved state is not written into the page: the tab's page report, asked from an extension page, says it.
+    const saved = await popup.waitForFunction(async (href, key) => {
+      const api = (globalThis as unknown as { browser: { tabs: {
+        query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown>;
+      } } }).browser;
+      const [tab] = (await api.tabs.query({})).filter((t) => t.url === href);
+      if (tab?.id === undefined) return false;
+      const report = (await api.tabs.sendMessage(tab.id, { type: 'pageReport' })) as { cards: Array<{ key: string; saved: boolean }> };
+      return report.cards.find((c) => c.key === key)?.saved === true;
+    }, { timeout: 15_000 }, HF_DAILY, SAVED_KEY);
+    expect(await saved.jsonValue()).toBe(true);
   });
 });

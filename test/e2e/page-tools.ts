@@ -1,13 +1,13 @@
 // Helpers for browser tests of the in-page annotation: what the page shows (the DOM contract and the
-// highlight registry), read the same way in Chromium and Firefox.
+// highlight registry), read the same way in Chromium and Firefox. The saved state is not in the page's DOM:
+// tests read it from the page report (page-report.ts).
 import type { Page } from 'playwright-core';
 
 export interface ShownCard {
   key: string;
   metrics: number;
   code: number;
-  saved: boolean;
-  /** The text of each highlight range (CSS Custom Highlight API) of this card, in page order, spaces collapsed. */
+  /** The text of each metric highlight range (CSS Custom Highlight API) of this card, in page order, spaces collapsed. */
   highlighted: string[];
 }
 
@@ -18,7 +18,8 @@ export interface ShownCard {
 export function readShownCards(): ShownCard[] {
   const ranges: Range[] = [];
   for (const [name, highlight] of CSS.highlights) {
-    if (name.startsWith('paperlight-')) ranges.push(...([...(highlight as Highlight)] as Range[]));
+    // Metric highlights are named by colour group; code links left as text have their own highlight.
+    if (name.startsWith('paperlight-') && name !== 'paperlight-code-link') ranges.push(...([...(highlight as Highlight)] as Range[]));
   }
   ranges.sort((a, b) => a.compareBoundaryPoints(Range.START_TO_START, b));
   const cards = [...document.querySelectorAll('[data-paperlight-id]')];
@@ -37,7 +38,6 @@ export function readShownCards(): ShownCard[] {
     key: card.getAttribute('data-paperlight-id')!,
     metrics: Number(card.getAttribute('data-paperlight-metrics')),
     code: Number(card.getAttribute('data-paperlight-code')),
-    saved: card.getAttribute('data-paperlight-saved') === 'true',
     highlighted: texts.get(card)!,
   }));
 }

@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SavedPaper } from '../../src/core/paper';
 import { exactUrl, launchChromium, routeFixtures, sendFromExtensionPage, type ChromiumSession } from './harness';
+import { openClosedUi } from './closed-ui';
+import { savedStateOf } from './page-report';
 import { waitForCards } from './page-tools';
 
 const DBLP_TOC = { url: 'https://dblp.org/db/conf/icml/icml2024.html', file: 'dblp/db-conf-icml-icml2024.html' };
@@ -36,7 +38,8 @@ async function open(fixture: { url: string }, count: number): Promise<Page> {
 }
 
 const shownKeys = (page: Page) => page.locator('[data-paperlight-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-paperlight-id')));
-const savedState = (page: Page, key: string) => page.locator(`[data-paperlight-id="${key}"]`).getAttribute('data-paperlight-saved');
+/** Whether the tab reports the card as saved (the saved state is not in the page's DOM: page-report.ts). */
+const savedState = async (page: Page, key: string) => (await savedStateOf(extensionPage, page, key))?.saved;
 
 beforeAll(async () => {
   session = await launchChromium();
@@ -62,19 +65,19 @@ describe('new sites are annotated', () => {
 describe('a preprint saved on bioRxiv', () => {
   it('shows saved on its bioRxiv paper page and on dblp, which names it by its DOI', async () => {
     const collection = await open(BIORXIV_COLLECTION, COLLECTION_KEYS.length);
-    const card = collection.locator(`[data-paperlight-id="${ESM1B}"]`);
-    await card.scrollIntoViewIfNeeded();
-    await card.locator('paperlight-card button.save').click();
-    await expect.poll(() => savedState(collection, ESM1B)).toBe('true');
+    const ui = await openClosedUi(session.context, collection);
+    await ui.click(await ui.inToolbar(ESM1B, { tag: 'button', cls: 'save' }));
+    await ui.close();
+    await expect.poll(() => savedState(collection, ESM1B)).toBe(true);
 
     const paper = await open(BIORXIV_PAPER, 1);
     expect(await shownKeys(paper)).toEqual([ESM1B]);
-    await expect.poll(() => savedState(paper, ESM1B)).toBe('true');
+    await expect.poll(() => savedState(paper, ESM1B)).toBe(true);
 
     const person = await open(DBLP_PERSON, 4);
-    await expect.poll(() => savedState(person, ESM1B)).toBe('true');
+    await expect.poll(() => savedState(person, ESM1B)).toBe(true);
     // The other entries of the person are other papers (ESM-2, the PNAS and ICML versions): not saved by this.
-    expect(await savedState(person, 'doi:10.1101/2022.07.20.500902')).toBeNull();
+    expect(await savedState(person, 'doi:10.1101/2022.07.20.500902')).toBe(false);
 
     const reply = await sendFromExtensionPage<{ ok: boolean; papers: SavedPaper[] }>(extensionPage, { type: 'getAll' });
     expect(reply.papers.filter((p) => p.key === ESM1B)).toHaveLength(1);

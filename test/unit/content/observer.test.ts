@@ -55,6 +55,25 @@ describe('observeMutations', () => {
     expect(batches[0]!.added).toBe(false);
   });
 
+  it('says when the page took one of our elements out, and only then', async () => {
+    const card = document.createElement('article');
+    const title = document.createElement('h3');
+    const host = document.createElement('paperlight-card');
+    card.append(title, host);
+    document.body.append(card);
+    const { batches, frame } = setup(new Set([card]));
+    await tick();
+    title.remove(); // a re-render of the page's own nodes
+    await tick();
+    frame();
+    expect(batches.map((b) => b.lostOurs)).toEqual([false]);
+    host.remove(); // a framework clearing the card's children
+    await tick();
+    frame();
+    expect(batches.map((b) => b.lostOurs)).toEqual([false, true]);
+    expect([...batches[1]!.changedCards]).toEqual([]);
+  });
+
   it('stops when aborted', async () => {
     const local = new AbortController();
     const batches: MutationBatch[] = [];

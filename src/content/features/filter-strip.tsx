@@ -1,10 +1,14 @@
-// Paperlight's page-level layer, in one shadow root: the metric tooltip (hover or keyboard focus)
-// and the filter strip with the colour legend. It never covers the page's content except where
-// the user opened it.
+// The strip in the page's corner: what Paperlight found on the page (papers, metrics, code, saved), filters
+// that hide the cards the reader does not want to see (with code, with a speedup, not yet saved, a tag), and
+// the colour legend. Filtering hides cards with one stylesheet rule, never by touching the site's nodes.
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
-import { GROUP_LABELS, HIGHLIGHT_GROUPS, type HighlightGroup } from '../core/highlight-groups';
-import { GROUP_COLORS } from '../shared/highlight-colors';
+import { GROUP_LABELS, HIGHLIGHT_GROUPS, type HighlightGroup } from '../../core/highlight-groups';
+import { tagId } from '../../core/tags';
+import { GROUP_COLORS } from '../../shared/highlight-colors';
+import type { CardEntry } from '../page-run';
+import type { ContentPage } from '../session';
+import type { SavedState } from './saved-state';
 
 export interface FilterState {
   withCode: boolean;
@@ -19,7 +23,7 @@ export function filterActive(filter: FilterState): boolean {
   return filter.withCode || filter.withSpeedup || filter.notSaved || filter.tag !== '';
 }
 
-export interface StripModel {
+interface StripModel {
   cards: number;
   metrics: number;
   withCode: number;
@@ -30,19 +34,7 @@ export interface StripModel {
   enabledGroups: Record<HighlightGroup, boolean>;
 }
 
-export interface Tooltip {
-  text: string;
-  /** Viewport rectangle of what it describes. */
-  rect: { left: number; top: number; bottom: number };
-}
-
-const OVERLAY_CSS = `
-:host { all: initial; }
-.tooltip {
-  position: fixed; z-index: 2147483647; pointer-events: none; max-width: 360px;
-  background: #1d2133; color: #fff; font: 12px/1.35 system-ui, sans-serif; padding: 4px 8px; border-radius: 6px;
-  box-shadow: 0 4px 16px rgba(0,0,0,.25);
-}
+const STRIP_CSS = `
 .strip {
   position: fixed; z-index: 2147483646; right: 12px; bottom: 12px; max-width: min(560px, calc(100vw - 24px));
   font: 12px/1.4 system-ui, sans-serif; color: #1f2333; background: #fff; border: 1px solid #c9cde0;
@@ -62,13 +54,6 @@ const OVERLAY_CSS = `
   .brand { color: #aab3ff; }
 }
 `;
-
-interface OverlayProps {
-  tooltip: Tooltip | null;
-  strip: StripModel | null;
-  filter: FilterState;
-  onFilter(filter: FilterState): void;
-}
 
 function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterState; onFilter(f: FilterState): void }) {
   const [open, setOpen] = useState(false);
@@ -114,58 +99,69 @@ function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterS
   );
 }
 
-function Overlay({ tooltip, strip, filter, onFilter }: OverlayProps) {
-  return (
-    <>
-      {tooltip && (
-        <div class="tooltip" role="tooltip" style={tooltipPosition(tooltip)}>{tooltip.text}</div>
-      )}
-      {strip && <Strip model={strip} filter={filter} onFilter={onFilter} />}
-    </>
-  );
-}
+const hasSpeedup = (entry: CardEntry) => entry.analysis.metrics.some((m) => m.kind === 'speedup');
 
-function tooltipPosition({ rect }: Tooltip): string {
-  const below = rect.top < 40;
-  const top = below ? rect.bottom + 6 : rect.top - 6;
-  const left = Math.max(4, Math.min(rect.left, window.innerWidth - 370));
-  return `left:${left}px;top:${top}px;${below ? '' : 'transform:translateY(-100%);'}`;
-}
+export function filterStrip(page: ContentPage, { saved }: { saved: SavedState }): void {
+  const panel = page.layer.panel(STRIP_CSS);
+  let filter = NO_FILTER;
+  let scheduled = false;
 
-/** The page-level host: `<paperlight-page>` at the end of <body>. */
-export class PageOverlay {
-  private readonly host = document.createElement('paperlight-page');
-  private readonly container = document.createElement('div');
-  private props: OverlayProps;
+  const passes = (entry: CardEntry) => {
+    const paper = saved.of(entry);
+    if (filter.withCode && entry.analysis.codeLinks.length === 0) return false;
+    if (filter.withSpeedup && !hasSpeedup(entry)) return false;
+    if (filter.notSaved && paper) return false;
+    if (filter.tag && !paper?.tags.some((t) => tagId(t) === tagId(filter.tag))) return false;
+    return true;
+  };
 
-  constructor(onFilter: (filter: FilterState) => void) {
-    const root = this.host.attachShadow({ mode: 'open' });
-    const style = document.createElement('style');
-    style.textContent = OVERLAY_CSS;
-    root.append(style, this.container);
-    this.props = { tooltip: null, strip: null, filter: NO_FILTER, onFilter: (f) => { this.update({ filter: f }); onFilter(f); } };
-  }
+  /** Hides the cards the filter leaves out, and shows the strip with the page's counts. */
+  const apply = () => {
+    const entries = [...page.cards.all()];
+    const hidden = filterActive(filter) ? entries.filter((entry) => !passes(entry)) : [];
+    page.pageStyle.hideCards([...new Set(hidden.map((e) => e.analysis.card.key))]);
+    if (!page.settings.filterStrip || entries.length < 2) return render(null, panel);
+    const tags = new Set<string>();
+    let savedCount = 0;
+    for (const entry of entries) {
+      const paper = saved.of(entry);
+      if (!paper) continue;
+      savedCount++;
+      for (const tag of paper.tags) tags.add(tag);
+    }
+    const model: StripModel = {
+      cards: entries.length,
+      metrics: entries.reduce((sum, e) => sum + e.analysis.metrics.length, 0),
+      withCode: entries.filter((e) => e.analysis.codeLinks.length > 0).length,
+      withSpeedup: entries.filter(hasSpeedup).length,
+      saved: savedCount,
+      hidden: hidden.length,
+      tags: [...tags].sort((a, b) => a.localeCompare(b)),
+      enabledGroups: page.settings.highlight,
+    };
+    const onFilter = (next: FilterState) => {
+      filter = next;
+      apply();
+    };
+    render(<Strip model={model} filter={filter} onFilter={onFilter} />, panel);
+  };
 
-  mount(): void {
-    (document.body ?? document.documentElement).append(this.host);
-    this.render();
-  }
+  /** Cards, their saved state or the settings changed: one update per frame. */
+  const schedule = () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (!page.signal.aborted) apply();
+    });
+  };
 
-  update(patch: Partial<Omit<OverlayProps, 'onFilter'>>): void {
-    this.props = { ...this.props, ...patch };
-    this.render();
-  }
-
-  get filter(): FilterState {
-    return this.props.filter;
-  }
-
-  private render(): void {
-    render(<Overlay {...this.props} />, this.container);
-  }
-
-  unmount(): void {
-    render(null, this.container);
-    this.host.remove();
-  }
+  page.on('cards', schedule);
+  page.on('cardGone', schedule);
+  page.on('saved', schedule);
+  page.on('settings', schedule);
+  page.signal.addEventListener('abort', () => {
+    render(null, panel);
+    page.pageStyle.hideCards([]);
+  }, { once: true });
 }

@@ -1,13 +1,14 @@
-// The small toolbar Paperlight adds to each paper card (inside a shadow root): save, tags with
-// autocomplete, reading status, note, the code badge and the metric readings. Everything is a
-// real button, link or form field, so it all works from the keyboard.
-import { useState } from 'preact/hooks';
-import { describeMetric, metricValueText } from '../../core/describe-metric';
-import { GROUP_OF_KIND } from '../../core/highlight-groups';
-import type { Metric } from '../../core/metric-types';
-import { READING_STATUSES, type ReadingStatus } from '../../core/paper';
-import { TagField } from '../../ui/TagField';
-import type { TagUse } from '../../ui/tag-suggest';
+// The small toolbar Paperlight adds to each paper card (inside a closed shadow root): save, tags with
+// autocomplete, reading status, note, the code badge, the metric readings and a short notice with an
+// action ("Removed · Undo"). Everything is a real button, link or form field, so it all works from the
+// keyboard. Its handlers run only for real input (see trusted-events.ts).
+import { useEffect, useState } from 'preact/hooks';
+import { describeMetric, metricValueText } from '../../../core/describe-metric';
+import { GROUP_OF_KIND } from '../../../core/highlight-groups';
+import type { Metric } from '../../../core/metric-types';
+import { READING_STATUSES, type ReadingStatus } from '../../../core/paper';
+import { TagField } from '../../../ui/TagField';
+import type { TagUse } from '../../../ui/tag-suggest';
 
 export interface CodeLinkView {
   url: string;
@@ -28,7 +29,12 @@ export interface CardView {
 export interface SavedView {
   tags: readonly string[];
   status: ReadingStatus;
-  note: string;
+}
+
+/** A short message on the card, with one action (the "Undo" of "Removed · Undo"). */
+export interface CardNotice {
+  text: string;
+  action: { label: string; run(): Promise<void> };
 }
 
 export interface CardActions {
@@ -36,8 +42,10 @@ export interface CardActions {
   update(change: { status?: ReadingStatus; note?: string; addTags?: string[]; removeTags?: string[] }): Promise<void>;
   /** Tags in use (with counts) for the autocomplete. */
   tagList(): Promise<TagUse[]>;
-  /** Shows the reading of metric `index` next to its highlight (or `anchor`); null hides it. */
-  showMetric(index: number | null, anchor?: Element): void;
+  /** The saved paper's note, read when the note editor opens. */
+  loadNote(): Promise<string>;
+  /** Shows the reading of `metric` next to its highlight (or `anchor`); null hides it. */
+  showMetric(metric: Metric | null, anchor?: Element): void;
 }
 
 const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
@@ -46,10 +54,11 @@ const VISIBLE_CHIPS = 4;
 interface Props {
   view: CardView;
   saved: SavedView | undefined;
+  notice: CardNotice | undefined;
   actions: CardActions;
 }
 
-export function CardWidget({ view, saved, actions }: Props) {
+export function CardWidget({ view, saved, notice, actions }: Props) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   /** The tags in use while the tag field is open; null while it is closed. */
@@ -125,9 +134,7 @@ export function CardWidget({ view, saved, actions }: Props) {
           ) : (
             <button onClick={() => run(async () => setTagsInUse(await actions.tagList()))} aria-label="Add a tag">+ tag</button>
           )}
-          <button aria-expanded={noteOpen} onClick={() => setNoteOpen(!noteOpen)}>
-            {saved.note ? '✎ Note' : '+ note'}
-          </button>
+          <button aria-expanded={noteOpen} onClick={() => setNoteOpen(!noteOpen)}>✎ Note</button>
         </>
       )}
 
@@ -154,15 +161,15 @@ export function CardWidget({ view, saved, actions }: Props) {
           {view.metrics.length} metric{view.metrics.length === 1 ? '' : 's'}
         </button>
       )}
-      {chips.map((metric, index) => (
+      {chips.map((metric) => (
         <button
           key={`${metric.start}-${metric.text}`}
           class={`metric ${GROUP_OF_KIND[metric.kind]}`}
           title={describeMetric(metric)}
           aria-label={describeMetric(metric)}
-          onMouseEnter={(e) => actions.showMetric(index, e.currentTarget)}
+          onMouseEnter={(e) => actions.showMetric(metric, e.currentTarget)}
           onMouseLeave={() => actions.showMetric(null)}
-          onFocus={(e) => actions.showMetric(index, e.currentTarget)}
+          onFocus={(e) => actions.showMetric(metric, e.currentTarget)}
           onBlur={() => actions.showMetric(null)}
         >
           {metricValueText(metric)}
@@ -172,22 +179,47 @@ export function CardWidget({ view, saved, actions }: Props) {
         <button onClick={() => setAllMetrics(true)} aria-label={`Show ${hiddenChips} more metrics`}>+{hiddenChips}</button>
       )}
 
+      {notice && (
+        <span class="notice" role="status">
+          {notice.text} · <button onClick={() => run(notice.action.run)}>{notice.action.label}</button>
+        </span>
+      )}
       {saved && noteOpen && (
-        <NoteEditor note={saved.note} onSave={(note) => run(() => actions.update({ note }))} />
+        <NoteEditor load={actions.loadNote} onSave={(note) => run(() => actions.update({ note }))} />
       )}
       {error && <span class="error" role="alert">{error}</span>}
     </div>
   );
 }
 
-function NoteEditor({ note, onSave }: { note: string; onSave(note: string): void }) {
-  const [draft, setDraft] = useState(note);
-  const commit = () => draft !== note && onSave(draft);
+function NoteEditor({ load, onSave }: { load(): Promise<string>; onSave(note: string): void }) {
+  /** The note as saved, once read; the field waits for it, so nothing typed can be overwritten by it. */
+  const [note, setNote] = useState<string | null>(null);
+  const [draft, setDraft] = useState('');
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    let open = true;
+    load().then((text) => {
+      if (!open) return;
+      setNote(text);
+      setDraft(text);
+    }, () => open && setFailed(true));
+    return () => {
+      open = false;
+    };
+  }, []);
+  const commit = () => {
+    if (note === null || draft === note) return;
+    setNote(draft);
+    onSave(draft);
+  };
   return (
     <div style="flex-basis: 100%">
       <textarea
         aria-label="Note"
         maxLength={10_000}
+        disabled={note === null}
+        placeholder={note !== null ? '' : failed ? 'The note could not be read: close and open it again.' : 'Reading the note…'}
         value={draft}
         onInput={(e) => setDraft((e.target as HTMLTextAreaElement).value)}
         onBlur={commit}

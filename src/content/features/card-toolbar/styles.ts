@@ -1,7 +1,7 @@
 // Styles of the card toolbar, inside its shadow root: the page's CSS cannot reach in, ours cannot
 // leak out. `all: initial` on the host stops inherited page styles (fonts, colours, line-height).
-import { HIGHLIGHT_GROUPS } from '../../core/highlight-groups';
-import { GROUP_COLORS } from '../../shared/highlight-colors';
+import { HIGHLIGHT_GROUPS } from '../../../core/highlight-groups';
+import { GROUP_COLORS } from '../../../shared/highlight-colors';
 
 const chipColors = HIGHLIGHT_GROUPS.map(
   (g) => `.metric.${g} { background: ${GROUP_COLORS[g].fill}; border-color: ${GROUP_COLORS[g].line}; }`,
@@ -44,6 +44,7 @@ ${chipColors}
 .tag-suggestions li.active { background: #e7e9fb; }
 textarea { display: block; width: min(100%, 520px); min-height: 3.5em; margin-top: 4px; border: 1px solid #9aa2d6; border-radius: 6px; padding: 4px 6px; background: #fff; }
 .hint { color: #5b6080; }
+.notice { display: inline-flex; align-items: center; gap: 4px; color: #5b6080; }
 .error { color: #b00020; font-weight: 600; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }
 @media (prefers-color-scheme: dark) {

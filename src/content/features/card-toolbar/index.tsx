@@ -1,0 +1,175 @@
+// The toolbar on each card (save, tags, status, note, code links, metric chips), mounted lazily: a card gets
+// its <paperlight-card> host (a closed shadow root with the preact toolbar) when it comes within a screen or
+// two of the viewport, so a 600-card listing pays only for what the user can reach soon. The host is the
+// card's last child: a framework re-rendering the card never meets it among the nodes it manages (it only
+// ever inserts before and removes its own), and if a re-render takes it out anyway it is put back.
+import { render } from 'preact';
+import { GROUP_OF_KIND } from '../../../core/highlight-groups';
+import type { CardEntry } from '../../page-run';
+import type { ContentPage } from '../../session';
+import type { MetricTooltip } from '../metric-tooltip';
+import type { SavedState } from '../saved-state';
+import { CardWidget, type CardActions, type CardNotice, type CardView, type CodeLinkView } from './CardWidget';
+import { WIDGET_CSS } from './styles';
+
+export const WIDGET_TAG = 'paperlight-card';
+
+export interface CardToolbar {
+  /** Mounts the card's toolbar now (a keyboard save on a card far from the viewport, for instance). */
+  mountNow(entry: CardEntry): void;
+  /** Shows a notice with an action on the card's toolbar ("Removed · Undo"); null takes it away. */
+  setNotice(entry: CardEntry, notice: CardNotice | null): void;
+}
+
+interface Mounted {
+  host: HTMLElement;
+  container: HTMLElement;
+}
+
+/** Where in a card the toolbar goes: at its end, or in its last cell for table rows and lists. */
+function slotFor(card: Element): Element {
+  if (card.tagName === 'TR' || card.tagName === 'DL' || card.tagName === 'UL' || card.tagName === 'OL' || card.tagName === 'TABLE') {
+    return card.lastElementChild ?? card;
+  }
+  return card;
+}
+
+function isShown(element: Element | undefined): boolean {
+  if (!element) return false;
+  const check = (element as Element & { checkVisibility?(): boolean }).checkVisibility;
+  return check ? check.call(element) : true;
+}
+
+function codeLinkLabel(url: string, kind: string): string {
+  try {
+    const parsed = new URL(url);
+    if (kind === 'github' || kind === 'gitlab' || kind === 'gitee' || kind === 'bitbucket' || kind === 'huggingface') {
+      return parsed.pathname.replace(/^\/|\/$/g, '') || parsed.hostname;
+    }
+    return parsed.hostname + (parsed.pathname.length > 1 ? parsed.pathname.replace(/\/$/, '') : '');
+  } catch {
+    return url;
+  }
+}
+
+export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: SavedState; tooltip: MetricTooltip }): CardToolbar {
+  const mounted = new Map<Element, Mounted>();
+  const waiting = new Set<Element>();
+  const notices = new Map<Element, CardNotice>();
+
+  const viewOf = ({ analysis }: CardEntry): CardView => {
+    const enabled = page.settings.highlight;
+    const codeLinks: CodeLinkView[] = analysis.codeLinks.map((link) => ({
+      url: link.url,
+      kind: link.kind,
+      label: codeLinkLabel(link.url, link.kind),
+    }));
+    return {
+      key: analysis.card.key,
+      title: analysis.card.title,
+      metrics: analysis.metrics.filter((m) => enabled[GROUP_OF_KIND[m.kind]]),
+      // A collapsed abstract (ACL's "abs" toggle) is highlighted but not visible: chips show its metrics.
+      abstractShown: isShown(analysis.card.abstractEl),
+      codeLinks,
+    };
+  };
+
+  const actionsFor = (entry: CardEntry): CardActions => ({
+    toggleSave: () => saved.toggle(entry),
+    update: ({ status, note, addTags, removeTags }) => {
+      const set = { ...(status ? { status } : {}), ...(note !== undefined ? { note } : {}) };
+      return saved.update(entry, {
+        ...(Object.keys(set).length ? { set } : {}),
+        ...(addTags ? { addTags } : {}),
+        ...(removeTags ? { removeTags } : {}),
+      });
+    },
+    tagList: () => saved.tagList(),
+    loadNote: () => saved.note(entry),
+    showMetric: (metric, anchor) => tooltip.show(entry, metric, anchor),
+  });
+
+  const draw = (entry: CardEntry, view?: CardView) => {
+    const target = mounted.get(entry.element);
+    if (!target) return; // a card not mounted yet is drawn when it mounts
+    const paper = saved.of(entry);
+    const savedView = paper && { tags: paper.tags, status: paper.status };
+    const notice = notices.get(entry.element);
+    render(<CardWidget view={view ?? viewOf(entry)} saved={savedView} notice={notice} actions={actionsFor(entry)} />, target.container);
+  };
+
+  const mount = (entry: CardEntry, view?: CardView) => {
+    const card = entry.element;
+    if (!card.isConnected || mounted.has(card)) return;
+    const host = document.createElement(WIDGET_TAG);
+    const root = host.attachShadow({ mode: 'closed' });
+    const style = document.createElement('style');
+    style.textContent = WIDGET_CSS;
+    const container = document.createElement('div');
+    root.append(style, container);
+    slotFor(card).append(host);
+    mounted.set(card, { host, container });
+    draw(entry, view);
+  };
+
+  const observer = new IntersectionObserver((records) => {
+    const start = performance.now();
+    const entries = records.flatMap((r) => (r.isIntersecting ? [page.cards.get(r.target)] : [])).filter((e) => e !== undefined);
+    // All reads first (a view asks whether the abstract is visible), then all writes: inserting one
+    // toolbar and then measuring for the next would lay the page out once per card.
+    const views = entries.map(viewOf);
+    entries.forEach((entry, i) => {
+      observer.unobserve(entry.element);
+      waiting.delete(entry.element);
+      mount(entry, views[i]);
+    });
+    if (page.settings.debug) performance.measure('paperlight:widgets', { start, end: performance.now() });
+  }, { rootMargin: '1200px 0px' });
+
+  const remove = (card: Element) => {
+    if (waiting.delete(card)) observer.unobserve(card);
+    const target = mounted.get(card);
+    if (!target) return;
+    render(null, target.container);
+    target.host.remove();
+    mounted.delete(card);
+    notices.delete(card);
+  };
+
+  page.on('cards', (entries) => {
+    for (const { element } of entries) {
+      if (mounted.has(element) || waiting.has(element)) continue;
+      waiting.add(element);
+      observer.observe(element);
+    }
+  });
+  page.on('cardGone', (entry) => remove(entry.element));
+  page.on('uiDropped', () => {
+    for (const [card, { host }] of mounted) if (!host.isConnected && card.isConnected) slotFor(card).append(host);
+  });
+  page.on('saved', (entries) => {
+    for (const entry of entries) if (entry.element.isConnected) draw(entry);
+  });
+  page.on('settings', () => {
+    for (const card of mounted.keys()) {
+      const entry = page.cards.get(card);
+      if (entry) draw(entry);
+    }
+  });
+  page.signal.addEventListener('abort', () => {
+    for (const card of [...mounted.keys(), ...waiting]) remove(card);
+    observer.disconnect();
+  }, { once: true });
+
+  return {
+    mountNow(entry) {
+      if (waiting.delete(entry.element)) observer.unobserve(entry.element);
+      mount(entry);
+    },
+    setNotice(entry, notice) {
+      if (notice) notices.set(entry.element, notice);
+      else notices.delete(entry.element);
+      draw(entry);
+    },
+  };
+}

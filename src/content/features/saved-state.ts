@@ -1,0 +1,172 @@
+// The saved state of the papers on this page: looked up in batches when their cards appear (by key and by
+// alias), kept current by the background's change broadcasts, and changed from the page (save, unsave,
+// tag, status, note). Only what a card shows is kept (ids, status, tags: a `TabPaper`); a note is asked for
+// when its editor opens. Emits `saved` for the cards whose state changed. Nothing of it is written into the
+// page's DOM: the toolbars that show it live in closed shadow roots.
+import type { SavedPaper } from '../../core/paper';
+import { onTabChange, send } from '../../shared/client';
+import { MESSAGE_LIMITS, type CardData, type TabPaper, type TagCount, type UpdateRequest } from '../../shared/messages';
+import { keysOf } from '../card-registry';
+import type { CardEntry } from '../page-run';
+import type { ContentPage } from '../session';
+
+export type PaperChange = Omit<UpdateRequest, 'type' | 'key'>;
+
+const tabPaperOf = ({ key, aliases, status, tags }: TabPaper): TabPaper => ({ key, aliases, status, tags });
+
+export interface SavedState {
+  /** The saved state of a card's paper (found by its key or any alias), if it is saved. */
+  of(entry: CardEntry): TabPaper | undefined;
+  /** True while no lookup is on its way: every card seen so far shows its saved state. */
+  readonly settled: boolean;
+  /** The note of a card's saved paper ('' when it has none or is not saved), read from the library. */
+  note(entry: CardEntry): Promise<string>;
+  /** Saves the card's paper (an upsert: a saved paper keeps its tags, status and note); the saved record. */
+  save(entry: CardEntry): Promise<SavedPaper>;
+  /** Saves the card's paper, or moves it to the Trash if it is saved (`removed` is emitted then). */
+  toggle(entry: CardEntry): Promise<void>;
+  /** Takes a paper this page removed back out of the Trash, exactly as it was. */
+  restore(entry: CardEntry, key: string): Promise<void>;
+  /** Edits the saved paper of a card; throws if it is not saved. */
+  update(entry: CardEntry, change: PaperChange): Promise<void>;
+  /** Every tag in use with its count, for the tag field's autocomplete (asked once, until a change). */
+  tagList(): Promise<TagCount[]>;
+}
+
+/** What a card sends to save its paper. */
+function cardData(entry: CardEntry, site: string): CardData {
+  const { card, metrics, codeLinks } = entry.analysis;
+  return {
+    key: card.key,
+    aliases: card.aliases ?? [],
+    title: card.title,
+    url: card.url,
+    authors: card.authors,
+    abstract: card.abstract,
+    ...(card.published ? { published: card.published } : {}),
+    metrics: metrics.map(({ text, kind, value, unit, label }) => ({ text, kind, value, unit, label })),
+    codeLinks: codeLinks.map((l) => l.url),
+    site,
+  };
+}
+
+export function savedState(page: ContentPage): SavedState {
+  /** Saved papers by canonical key and by every alias. */
+  const byKey = new Map<string, TabPaper>();
+  const askedFor = new Set<string>();
+  let tagNames: Promise<TagCount[]> | null = null;
+  let lookups = 0;
+
+  const get = (key: string, aliases: readonly string[] = []) =>
+    byKey.get(key) ?? aliases.map((alias) => byKey.get(alias)).find(Boolean);
+  const of = (entry: CardEntry) => get(entry.analysis.card.key, entry.analysis.card.aliases);
+
+  const remember = (record: TabPaper, touched?: Set<string>) => {
+    const paper = tabPaperOf(record);
+    for (const key of [paper.key, ...paper.aliases]) {
+      byKey.set(key, paper);
+      touched?.add(key);
+    }
+    return paper;
+  };
+
+  const changed = (entries: Set<CardEntry>) => page.emit('saved', entries);
+
+  /** Asks the background which of these keys are saved (each key is asked once). */
+  const lookup = async (keys: readonly string[]) => {
+    const fresh = [...new Set(keys)].filter((k) => !askedFor.has(k));
+    for (const k of fresh) askedFor.add(k);
+    lookups++;
+    try {
+      for (let i = 0; i < fresh.length; i += MESSAGE_LIMITS.lookupKeys) {
+        const { found } = await send({ type: 'lookup', keys: fresh.slice(i, i + MESSAGE_LIMITS.lookupKeys) });
+        for (const { key, paper } of found) byKey.set(key, remember(paper));
+      }
+    } finally {
+      lookups--;
+    }
+  };
+
+  page.on('cards', (entries) => {
+    // Cards start unsaved: only the ones the library knows need a change.
+    lookup(entries.flatMap(keysOf))
+      .then(() => {
+        const saved = new Set(entries.filter((entry) => of(entry)));
+        if (saved.size) changed(saved);
+      })
+      .catch((error) => console.warn('[Paperlight] could not read the saved state of this page:', error));
+  });
+
+  const stopListening = onTabChange((event) => {
+    tagNames = null;
+    if (event.reset) {
+      byKey.clear();
+      const keys = [...askedFor];
+      askedFor.clear();
+      lookup(keys)
+        .then(() => changed(new Set(page.cards.all())))
+        .catch((error) => console.warn('[Paperlight] could not read the saved state of this page again:', error));
+      return;
+    }
+    const keys = new Set<string>();
+    for (const { key, paper } of event.changes) {
+      for (const [known, saved] of byKey) {
+        if (saved.key === key) {
+          byKey.delete(known);
+          keys.add(known);
+        }
+      }
+      if (paper) remember(paper, keys);
+      keys.add(key);
+    }
+    changed(page.cards.withKeys(keys));
+  });
+  page.signal.addEventListener('abort', stopListening, { once: true });
+
+  const save = async (entry: CardEntry) => {
+    const { paper } = await send({ type: 'save', paper: cardData(entry, page.adapter.id) });
+    remember(paper);
+    changed(page.cards.withKeys(keysOf(entry)));
+    return paper;
+  };
+
+  return {
+    of,
+    save,
+    get settled() {
+      return lookups === 0;
+    },
+    async note(entry) {
+      const paper = of(entry);
+      if (!paper) return '';
+      const { found } = await send({ type: 'lookup', keys: [paper.key] });
+      return found[0]?.paper.note ?? '';
+    },
+    async toggle(entry) {
+      const saved = of(entry);
+      if (!saved) {
+        await save(entry);
+        return;
+      }
+      const { removed } = await send({ type: 'remove', key: saved.key });
+      if (removed) for (const k of [removed.key, ...removed.aliases]) byKey.delete(k);
+      changed(page.cards.withKeys(keysOf(entry)));
+      if (removed) page.emit('removed', { entry, paper: removed });
+    },
+    async restore(entry, key) {
+      const { restored } = await send({ type: 'restoreTrashed', keys: [key] });
+      for (const paper of restored) remember(paper);
+      changed(page.cards.withKeys(keysOf(entry)));
+    },
+    async update(entry, change) {
+      const paper = of(entry);
+      if (!paper) throw new Error('Save the paper first.');
+      remember((await send({ type: 'update', key: paper.key, ...change })).paper);
+      changed(page.cards.withKeys(keysOf(entry)));
+    },
+    tagList() {
+      tagNames ??= send({ type: 'tags' }).then(({ tags }) => tags);
+      return tagNames;
+    },
+  };
+}

@@ -1,0 +1,246 @@
+// The page never sees or drives the library, in Chromium with the built extension: Paperlight's UI sits in
+// closed shadow roots, the page's DOM carries nothing about what is saved, no performance entries are left in
+// the page's timeline, and events the page's scripts dispatch do nothing; real input (the mouse at a control's
+// coordinates, real key presses) does what it says. The page report, asked from an extension page, is how
+// these tests read a card's saved state.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { SavedPaper } from '../../src/core/paper';
+import { exactUrl, launchChromium, routeFixtures, sendFromExtensionPage, type ChromiumSession } from './harness';
+import { openClosedUi, type ClosedUi } from './closed-ui';
+import { frames, waitForCards } from './page-tools';
+import { savedStateOf, settledReport } from './page-report';
+
+const HF_DAILY = { url: 'https://huggingface.co/papers/date/2025-12-11', file: 'huggingface/daily-2025-12-11.html' };
+const ARXIV_NEW = { url: 'https://arxiv.org/list/astro-ph.SR/new', file: 'arxiv/list-new-astro-ph.SR.html' };
+const SCHOLAR = { url: 'https://scholar.google.com/scholar?q=relay+selection', file: 'scholar/results-relay-selection.html' };
+
+declare const chrome: {
+  storage: { local: { set(items: object): Promise<void> } };
+  tabs: { query(q: object): Promise<Array<{ id?: number }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+};
+
+let session: ChromiumSession;
+let extensionPage: Page;
+
+async function open(fixture: { url: string }, count: number): Promise<{ page: Page; ui: ClosedUi }> {
+  const page = await session.context.newPage();
+  await page.goto(fixture.url);
+  await waitForCards(page, count);
+  await settledReport(extensionPage, page);
+  return { page, ui: await openClosedUi(session.context, page) };
+}
+
+async function library(): Promise<SavedPaper[]> {
+  const reply = await sendFromExtensionPage<{ ok: boolean; papers: SavedPaper[] }>(extensionPage, { type: 'getAll' });
+  return reply.papers;
+}
+
+async function forget(keys: string[]): Promise<void> {
+  for (const key of keys) await sendFromExtensionPage(extensionPage, { type: 'remove', key });
+}
+
+/** The page's own DOM as its scripts can serialise it (shadow roots are not part of it), toolbar hosts left out. */
+async function pageDom(page: Page): Promise<string> {
+  return page.evaluate(() => document.documentElement.outerHTML.replaceAll('<paperlight-card></paperlight-card>', ''));
+}
+
+/** Saves the card's paper with a real click on its toolbar's save button. */
+async function saveByClick(page: Page, ui: ClosedUi, key: string): Promise<void> {
+  await ui.click(await ui.inToolbar(key, { tag: 'button', cls: 'save' }));
+  await expect.poll(async () => (await savedStateOf(extensionPage, page, key))?.saved).toBe(true);
+}
+
+beforeAll(async () => {
+  session = await launchChromium();
+  await routeFixtures(session.context, [HF_DAILY, ARXIV_NEW, SCHOLAR].map(({ url, file }) => ({ url: exactUrl(url), file })));
+  extensionPage = await session.openExtensionPage('src/popup/index.html');
+});
+afterAll(() => session?.close());
+// Each test starts from an empty library and an empty Trash.
+afterEach(async () => {
+  await forget((await library()).map((p) => p.key));
+  await sendFromExtensionPage(extensionPage, { type: 'emptyTrash' });
+});
+
+describe('the page sees nothing of Paperlight or the library', () => {
+  it('keeps every toolbar and the page layer in closed shadow roots', async () => {
+    const { page, ui } = await open(HF_DAILY, 16);
+    await page.waitForFunction(() => document.querySelectorAll('paperlight-card').length >= 3);
+    const seenByPage = await page.evaluate(() =>
+      [...document.querySelectorAll('paperlight-card, paperlight-page')].map((host) => ({ host: host.localName, root: host.shadowRoot })));
+    expect(seenByPage.length).toBeGreaterThan(3);
+    expect(seenByPage.filter((h) => h.host === 'paperlight-page')).toEqual([{ host: 'paperlight-page', root: null }]);
+    expect(seenByPage.every((h) => h.root === null)).toBe(true);
+    // The roots exist (the protocol sees them) and are closed.
+    const roots = await ui.rootTypes();
+    expect(roots.length).toBe(seenByPage.length);
+    expect(new Set(roots.map((r) => r.type))).toEqual(new Set(['closed']));
+    await ui.close();
+    await page.close();
+  });
+
+  it('writes nothing about the library into the page: saving and tagging a card leaves its DOM as it was', async () => {
+    const key = 'arxiv:2305.18323';
+    const { page, ui } = await open(HF_DAILY, 16);
+    const before = await pageDom(page);
+    await saveByClick(page, ui, key);
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '+ tag' }));
+    await ui.inToolbar(key, { tag: 'input' });
+    await page.keyboard.type('private');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await savedStateOf(extensionPage, page, key))?.tags).toEqual(['private']);
+    await frames(page);
+    expect(await pageDom(page)).toBe(before);
+    expect(await page.evaluate(() => document.querySelectorAll('[data-paperlight-saved]').length)).toBe(0);
+    expect(await page.evaluate(() => performance.getEntries().map((e) => e.name).filter((n) => /paperlight/i.test(n)))).toEqual([]);
+    await ui.close();
+    await page.close();
+  });
+
+  it('writes performance entries into the page only with the debug setting on', async () => {
+    const entries = (page: Page) => page.evaluate(() => performance.getEntries().filter((e) => e.name.startsWith('paperlight:')).length);
+    const quiet = await session.context.newPage();
+    await quiet.goto(ARXIV_NEW.url);
+    await waitForCards(quiet, 25);
+    await frames(quiet);
+    expect(await entries(quiet)).toBe(0);
+    await extensionPage.evaluate(() => chrome.storage.local.set({ 'paperlight:settings': { debug: true } }));
+    const debug = await session.context.newPage();
+    await debug.goto(ARXIV_NEW.url);
+    await waitForCards(debug, 25);
+    await expect.poll(() => entries(debug)).toBeGreaterThan(0);
+    await extensionPage.evaluate(() => chrome.storage.local.set({ 'paperlight:settings': {} }));
+    await quiet.close();
+    await debug.close();
+  });
+});
+
+describe('only real input drives Paperlight', () => {
+  it('ignores synthetic clicks and keys on every element of every card, and synthetic keys on the document', async () => {
+    const key = 'arxiv:0704.0217';
+    const { page, ui } = await open(SCHOLAR, 5);
+    await saveByClick(page, ui, key); // its toolbar now has every control: status, tags, note
+    const before = await library();
+    const reportBefore = await settledReport(extensionPage, page);
+    const dispatched = await page.evaluate(() => {
+      // Links must not navigate away while everything is clicked.
+      document.addEventListener('click', (event) => event.preventDefault(), true);
+      let count = 0;
+      const targets = [...document.querySelectorAll('[data-paperlight-id], [data-paperlight-id] *, paperlight-page')];
+      for (const element of targets) {
+        if (element instanceof HTMLElement) element.click();
+        for (const type of ['pointerdown', 'mousedown', 'pointerup', 'mouseup', 'click', 'dblclick']) {
+          element.dispatchEvent(new MouseEvent(type, { bubbles: true, composed: true, cancelable: true }));
+        }
+        for (const key of ['Enter', ' ', 'Escape', 'Delete']) {
+          element.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, composed: true }));
+        }
+        element.dispatchEvent(new FocusEvent('focusin', { bubbles: true, composed: true }));
+        count++;
+      }
+      for (const init of [
+        { key: 'S', code: 'KeyS', altKey: true, shiftKey: true },
+        { key: 's' }, { key: 'x' }, { key: 'Delete' }, { key: 'Enter' }, { key: 'u' }, { key: 'z', ctrlKey: true },
+      ]) {
+        for (const type of ['keydown', 'keypress', 'keyup']) document.dispatchEvent(new KeyboardEvent(type, { ...init, bubbles: true }));
+      }
+      return count;
+    });
+    expect(dispatched).toBeGreaterThan(50);
+    await frames(page, 4);
+    await page.waitForTimeout(500);
+    expect(await library()).toEqual(before);
+    expect((await settledReport(extensionPage, page)).cards).toEqual(reportBefore.cards);
+    await ui.close();
+    await page.close();
+  });
+
+  it('a synthetic focus does not choose the card the keyboard command saves', async () => {
+    const page = await session.context.newPage();
+    await page.goto(ARXIV_NEW.url);
+    await waitForCards(page, 25);
+    const [focusedKey, decoyKey] = await page.evaluate(() => {
+      const cards = [...document.querySelectorAll('[data-paperlight-id]')];
+      (cards[3]!.querySelector('a') as HTMLElement).focus(); // a real focus move, as a click would make
+      cards[7]!.querySelector('a')!.dispatchEvent(new FocusEvent('focusin', { bubbles: true }));
+      return [cards[3]!.getAttribute('data-paperlight-id')!, cards[7]!.getAttribute('data-paperlight-id')!];
+    });
+    const worker = await session.serviceWorker();
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'paperlight:command', command: 'save-focused-card' });
+    });
+    await expect.poll(async () => (await savedStateOf(extensionPage, page, focusedKey))?.saved).toBe(true);
+    expect((await savedStateOf(extensionPage, page, decoyKey))?.saved).toBe(false);
+    expect((await library()).map((p) => p.key)).toEqual([focusedKey]);
+    await page.close();
+  });
+
+  it('unsaving from the card offers "Removed · Undo"; Undo gives the record back exactly, and the offer expires', async () => {
+    const key = 'arxiv:2306.01685';
+    const { page, ui } = await open(HF_DAILY, 16);
+    await saveByClick(page, ui, key);
+    await sendFromExtensionPage(extensionPage, { type: 'update', key, set: { status: 'read', note: 'Keep the appendix.' }, addTags: ['optimisers'] });
+    await expect.poll(async () => (await savedStateOf(extensionPage, page, key))?.tags).toEqual(['optimisers']);
+    const [original] = await library();
+    expect(original).toMatchObject({ key, status: 'read', note: 'Keep the appendix.', tags: ['optimisers'] });
+
+    // A click on "★ Saved": the paper goes to the Trash as it was, and the card offers Undo.
+    await ui.click(await ui.inToolbar(key, { tag: 'button', cls: 'save' }));
+    const undo = await ui.inToolbar(key, { tag: 'button', text: 'Undo' });
+    expect((await ui.inToolbar(key, { cls: 'notice' })).text).toBe('Removed · Undo');
+    expect(await library()).toEqual([]);
+    const trash = await sendFromExtensionPage<{ papers: Array<SavedPaper & { removedAt: number }> }>(extensionPage, { type: 'trash' });
+    expect(trash.papers.map(({ removedAt: _, ...paper }) => paper)).toEqual([original]);
+    await ui.click(undo);
+    await expect.poll(library).toEqual([original]);
+    await expect.poll(async () => (await ui.allInToolbar(key, { text: 'Undo' })).length).toBe(0);
+    expect(await savedStateOf(extensionPage, page, key)).toEqual({ saved: true, status: 'read', tags: ['optimisers'] });
+
+    // The keyboard command unsaves the focused card the same way; left alone, the offer goes after a few seconds.
+    await page.evaluate((k) => (document.querySelector(`[data-paperlight-id="${k}"] a`) as HTMLElement).focus(), key);
+    const worker = await session.serviceWorker();
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'paperlight:command', command: 'save-focused-card' });
+    });
+    await ui.inToolbar(key, { tag: 'button', text: 'Undo' });
+    await expect.poll(async () => (await ui.allInToolbar(key, { text: 'Undo' })).length, { timeout: 15_000 }).toBe(0);
+    expect(await library()).toEqual([]);
+    await ui.close();
+    await page.close();
+  });
+
+  it('real clicks and keys do what they say: save, tag, status, note', async () => {
+    const key = 'arxiv:2411.18933';
+    const { page, ui } = await open(HF_DAILY, 16);
+    await saveByClick(page, ui, key);
+    expect((await ui.inToolbar(key, { tag: 'button', cls: 'save' })).text).toBe('★ Saved');
+
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '+ tag' }));
+    await ui.inToolbar(key, { tag: 'input' });
+    await page.keyboard.type('tracking');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await ui.allInToolbar(key, { cls: 'tag' })).map((t) => t.text)).toEqual(['tracking×']);
+
+    // The status: focused with the mouse, changed with the arrow keys (as a keyboard user does).
+    const status = await ui.inToolbar(key, { tag: 'select' });
+    await ui.click(status);
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('ArrowDown');
+    await expect.poll(async () => (await savedStateOf(extensionPage, page, key))?.status).toBe('reading');
+
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
+    const note = await ui.inToolbar(key, { tag: 'textarea' });
+    await expect.poll(async () => (await ui.inToolbar(key, { tag: 'textarea' })).attributes.disabled).toBeUndefined();
+    await ui.click(note);
+    await page.keyboard.type('Compare with SAM 2 on long videos.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await library()).find((p) => p.key === key)?.note).toBe('Compare with SAM 2 on long videos.');
+
+    expect(await savedStateOf(extensionPage, page, key)).toEqual({ saved: true, status: 'reading', tags: ['tracking'] });
+    await ui.close();
+    await page.close();
+  });
+});
