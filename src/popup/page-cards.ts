@@ -4,7 +4,7 @@
 // follows a record keyed by its arXiv id. Pure.
 import type { SavedPaper } from '../core/paper';
 import type { PaperChange } from '../shared/messages';
-import type { PageCard } from './page-tab';
+import type { PageReportCard as PageCard } from '../shared/page-report';
 
 function matches(card: PageCard, ids: ReadonlySet<string>): boolean {
   return ids.has(card.key) || card.aliases.some((alias) => ids.has(alias));

@@ -5,7 +5,7 @@
 import type { SavedPaper, TrashedPaper } from '../core/paper';
 import type { PaperChange, TagCount } from '../shared/messages';
 import { pageCardsAfter } from './page-cards';
-import type { PageReport } from './page-tab';
+import type { PageReport } from '../shared/page-report';
 import { NO_FILTERS, type Filters, type SortId } from './visible-papers';
 
 export type Phase = 'loading' | 'partial' | 'ready' | 'failed';

@@ -2,7 +2,8 @@
 // the page), a page report built the way the content script answers one (saved state looked up from the real
 // background), and a save that goes through the background as the card's own Save button sends it.
 import type { SavedPaper } from '../../../src/core/paper';
-import type { PageReport, PageTab } from '../../../src/popup/page-tab';
+import type { PageTab } from '../../../src/popup/page-tab';
+import type { PageReport } from '../../../src/shared/page-report';
 import type { CardData } from '../../../src/shared/messages';
 import type { FakeBackground } from './fake-background';
 
@@ -22,6 +23,7 @@ export function fakeTab(background: FakeBackground, cards: CardData[], pageUrl =
       const { found } = await background.sendFromTab({ type: 'lookup', keys: ids }, pageUrl);
       const byId = new Map(found.map(({ key, paper }) => [key, paper]));
       return {
+        ok: true,
         adapter: 'arxiv',
         url: pageUrl,
         settled: true,

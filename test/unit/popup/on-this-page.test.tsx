@@ -8,7 +8,8 @@ import type { SavedPaper } from '../../../src/core/paper';
 import { App } from '../../../src/popup/App';
 import { PopupController } from '../../../src/popup/controller';
 import { pageCardsAfter } from '../../../src/popup/page-cards';
-import { activePageTab, readPageReport, readSaveCardReply, type PageCard } from '../../../src/popup/page-tab';
+import { activePageTab, readPageReport, readSaveCardReply } from '../../../src/popup/page-tab';
+import type { PageReportCard as PageCard } from '../../../src/shared/page-report';
 import { createStateContainer } from '../../../src/popup/state';
 import type { CardData } from '../../../src/shared/messages';
 import { card, paper } from '../store/helpers';
@@ -32,7 +33,7 @@ describe('readPageReport', () => {
 
   it('reads a report as the contract gives it, ignoring fields of later versions', () => {
     const later = { ...report, health: 'ok', cards: [{ ...report.cards[0], seen: '2026-01-01', hidden: false, dimmed: false, venue: 'ICLR 2026' }] };
-    expect(readPageReport(later)).toEqual({ adapter: 'arxiv', url: PAGE, settled: true, cards: report.cards });
+    expect(readPageReport(later)).toEqual({ ok: true, adapter: 'arxiv', url: PAGE, settled: true, cards: report.cards });
   });
 
   it.each([
@@ -40,7 +41,7 @@ describe('readPageReport', () => {
     ['an error reply', { ok: false, error: 'x' }],
     ['a card without a key', { ...report, cards: [{ ...reportCard(), key: undefined }] }],
     ['a key that is not a paper key', { ...report, cards: [reportCard({ key: '<img src=x>' })] }],
-    ['a status that is not one', { ...report, cards: [reportCard({ status: 'hacked' as never })] }],
+    ['a status that is not one', { ...report, cards: [reportCard({ saved: true, status: 'hacked' as never })] }],
     ['a negative count', { ...report, cards: [reportCard({ metrics: -1 })] }],
     ['cards that are not a list', { ...report, cards: {} }],
     ['a title past the limit', { ...report, cards: [reportCard({ title: 'x'.repeat(3000) })] }],
