@@ -1,0 +1,51 @@
+// The identity rule: when two records with different keys (arXiv, OpenReview, a proceedings URL, …)
+// are the same paper. Their normalised titles must be equal, with at least MIN_TITLE_WORDS words, and
+// their authors must agree (both list authors and share a family name, or either lists none). Nothing
+// fuzzy: a title with one word changed, added or cut is another paper. docs/paper-identity.md explains
+// the choices.
+import { authorsAgree, parseAuthorList, shareFamilyName } from './authors';
+import { normaliseTitle, titleWords } from './title';
+
+/** A normalised title shorter than this never identifies a paper: "Segment Anything", "Deep Learning". */
+export const MIN_TITLE_WORDS = 4;
+
+/**
+ * Bumped whenever normaliseTitle changes its output: stored fingerprints made by an older version
+ * must then be computed again, or lookups miss.
+ */
+export const TITLE_FINGERPRINT_VERSION = 1;
+
+/** What the rule reads of a record: a SavedPaper, a card read from a page. */
+export interface PaperIdentity {
+  readonly title: string;
+  readonly authors: readonly string[];
+}
+
+/**
+ * The key to index and look up records by title: the normalised title, or undefined when it has fewer
+ * than MIN_TITLE_WORDS words (such records are found by their ids only). Equal fingerprints are
+ * candidates; `authorsAgree` confirms them.
+ */
+export function titleFingerprint(title: string): string | undefined {
+  const normalised = normaliseTitle(title);
+  return titleWords(normalised).length >= MIN_TITLE_WORDS ? normalised : undefined;
+}
+
+/** Whether two records are the same paper by title and authors (ids are compared elsewhere). */
+export function samePaper(a: PaperIdentity, b: PaperIdentity): boolean {
+  const fingerprint = titleFingerprint(a?.title);
+  return fingerprint !== undefined && fingerprint === titleFingerprint(b?.title) && authorsAgree(a.authors, b.authors);
+}
+
+/** The first candidate that is the same paper as `paper`, e.g. among the records found by its fingerprint. */
+export function findSamePaper<T extends PaperIdentity>(paper: PaperIdentity, candidates: Iterable<T>): T | undefined {
+  const fingerprint = titleFingerprint(paper?.title);
+  if (fingerprint === undefined) return undefined;
+  const authors = parseAuthorList(paper.authors);
+  for (const candidate of candidates) {
+    if (titleFingerprint(candidate?.title) !== fingerprint) continue;
+    const other = parseAuthorList(candidate.authors);
+    if (authors.length === 0 || other.length === 0 || shareFamilyName(authors, other)) return candidate;
+  }
+  return undefined;
+}
