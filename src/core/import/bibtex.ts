@@ -9,6 +9,7 @@
 import { parse as parseBibtexFile, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib-mjs/input/file.js';
 import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
 import { formatting } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
+import { namedVenue } from '../identity';
 import type { ReadingStatus } from '../paper';
 import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
 import { arxivIdOfCorrVolume, arxivIdsInText, eprintId, isPreprintVenue } from './ids';
@@ -101,7 +102,7 @@ function readPieceByPiece(text: string, rejected: Rejection[]): RawBibtexEntry[]
       const firstLine = error.message.split('\n', 1)[0].replace(/:$/, '');
       const position = PARSER_POSITION.exec(firstLine);
       const where = position ? line + Math.max(0, Number(position[1]) - 1 - stringLines) : line;
-      const what = tokenWords(firstLine.replace(PARSER_POSITION, '').trim());
+      const what = /got EOF/.test(firstLine) ? 'a brace or quote is never closed' : tokenWords(firstLine.replace(PARSER_POSITION, '').trim());
       rejected.push({ entry: `${head} (line ${line})`, reason: `not well-formed BibTeX: ${what} (line ${where})` });
     }
   });
@@ -161,8 +162,7 @@ function published(fields: Fields): { date?: string; year?: number } {
 function venueOf(type: string, fields: Fields, year: number | undefined): EntryVenue | undefined {
   if (year === undefined) return undefined;
   const name = type === 'article' ? textField(fields, 'journal') ?? textField(fields, 'journaltitle') : textField(fields, 'booktitle');
-  if (!name || isPreprintVenue(name)) return undefined;
-  return { name: name.includes(String(year)) ? name : `${name} ${year}`, year };
+  return name && !isPreprintVenue(name) ? namedVenue(name, year) : undefined;
 }
 
 /** JabRef's `readstatus` special field. */
@@ -185,7 +185,8 @@ function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string 
     ...arxivIdsInText(textField(fields, 'howpublished')),
     ...arxivIdsInText(textField(fields, 'note')),
     ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')),
-    ...[raw(fields, 'doi'), url, raw(fields, 'biburl')].filter((id): id is string => id !== undefined && id.trim() !== ''),
+    ...[raw(fields, 'doi'), url].filter((id): id is string => id !== undefined && id.trim() !== ''),
+    // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`).
     ...(rawEntry.label.includes(':') ? [rawEntry.label] : []),
   ];
   return {

@@ -1,17 +1,17 @@
 // What every reader gives back: one format-neutral entry per paper the file describes, and the entries it could
 // not read, each with the reason. Entries become records in record.ts.
+import type { VenueName } from '../identity';
 import type { ReadingStatus, SavedPaper } from '../paper';
 
 /** The file formats an import reads. */
 export type ImportFormat = 'bibtex' | 'ris' | 'papermemory' | 'paperlight';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['bibtex', 'ris', 'papermemory', 'paperlight'];
 
-/** Where a paper was published, as the entry names it (`booktitle`, `journal`, `T2`, PaperMemory's `venue`). */
-export interface EntryVenue {
-  /** The venue with its year, as people say it: "Advances in Neural Information Processing Systems 2017". */
-  name: string;
-  year: number;
-}
+/**
+ * Where a paper was published, as the entry names it (`booktitle`, `journal`, `T2`, PaperMemory's `venue`), with
+ * its year: "Advances in Neural Information Processing Systems 2017".
+ */
+export type EntryVenue = VenueName;
 
 /** One paper as a file describes it; every text already plain Unicode. */
 export interface ImportEntry {

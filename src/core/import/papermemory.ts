@@ -3,6 +3,7 @@
 // favorite, addDate, lastOpenDate, bibtex, key, source, … }, … }`, where `author` is " and "-separated names and
 // ids are `Arxiv-2106.01234`, `OR-ICLR-2021_<forum>`, `ACL-<venue>-<year>_<anthology id>`, `NeurIPS-2021_<hash>`…
 // "Export by tag" writes `[{ url, title, tags?, codeLink? }]`. Both are read here.
+import { namedVenue } from '../identity';
 import type { ImportEntry, ReadEntries, Rejection } from './entry';
 import { cleanLine, cleanText, httpUrl } from './text';
 
@@ -50,7 +51,7 @@ function memoryPaper(id: string, paper: Json): ImportEntry | string {
     ids: [...idFromPaperMemoryId(id), text(paper.doi), ...(pdf ? [pdf] : [])].filter((v) => v.trim() !== ''),
     ...(pdf && { url: pdf }),
     ...(year && { published: year }),
-    ...(year && venue && { venue: { name: venue.includes(year) ? venue : `${venue} ${year}`, year: Number(year) } }),
+    ...(year && venue && { venue: namedVenue(venue, Number(year)) }),
     tags: paper.favorite === true ? [...tags, 'favorite'] : tags,
     note: cleanText(text(paper.note)),
     codeLinks: code ? [code] : [],

@@ -4,6 +4,7 @@
 // RIS plugin; this module maps its records to entries. Keywords and notes are taken one `KW` or `N1` line each,
 // as the file has them (the plugin's CSL form joins keywords with commas).
 import { parse as parseRisFile, parseMixed, type RisRecord } from '@citation-js/plugin-ris/lib-mjs/ris.js';
+import { namedVenue } from '../identity';
 import type { EntryVenue, ImportEntry, ReadEntries, Rejection } from './entry';
 import { arxivIdsInText, isPreprintVenue } from './ids';
 import { authorList } from './names';
@@ -44,8 +45,7 @@ function issued(csl: Record<string, unknown>): { date?: string; year?: number } 
 
 function venueOf(csl: Record<string, unknown>, year: number | undefined): EntryVenue | undefined {
   const name = first(csl['container-title']) ?? first(csl.event);
-  if (year === undefined || !name || isPreprintVenue(name)) return undefined;
-  return { name: name.includes(String(year)) ? name : `${name} ${year}`, year };
+  return year !== undefined && name && !isPreprintVenue(name) ? namedVenue(name, year) : undefined;
 }
 
 export function readRis(input: string): ReadEntries {
