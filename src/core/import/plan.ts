@@ -7,7 +7,8 @@ import { LIMITS, samePaper } from '../paper-record';
 import { normaliseTags } from '../tags';
 import type { ImportedPaper } from './entry';
 
-export type MatchedBy = 'key' | 'alias' | 'title';
+/** `id`: a key or alias in common; `title`: the same title with an author in common (the identity rule). */
+export type MatchedBy = 'id' | 'title';
 
 /** One entry of the file, as the preview lists it. */
 export interface PlanRow {
@@ -118,7 +119,7 @@ export class ImportPlan {
     const found: Array<{ key: string; by: MatchedBy }> = [];
     for (const id of [paper.key, ...paper.aliases]) {
       const key = this.byId.get(id);
-      if (key !== undefined && !found.some((f) => f.key === key)) found.push({ key, by: id === key ? 'key' : 'alias' });
+      if (key !== undefined && !found.some((f) => f.key === key)) found.push({ key, by: 'id' });
     }
     if (found.length === 0) {
       const fingerprint = titleFingerprint(paper.title);
