@@ -95,6 +95,8 @@ export class ImportPlan {
   private readonly byTitle = new Map<string, string[]>();
   /** Records the file touched, and the first entry that touched each. */
   private readonly touchedBy = new Map<string, string>();
+  /** Whether each touched record differs from the library's (true for added records). */
+  private readonly changed = new Map<string, boolean>();
   readonly rows: PlanRow[] = [];
 
   constructor(
@@ -137,15 +139,18 @@ export class ImportPlan {
     if (!match) {
       this.index(paper);
       this.touchedBy.set(paper.key, label);
+      this.changed.set(paper.key, true);
       row = { entry: label, title: paper.title, key: paper.key, action: 'add', conflicts: [], ...(venueName && { venue: venueName }) };
     } else {
       const saved = this.records.get(match.key) as SavedPaper;
       const { paper: merged, conflicts } = mergeImported(saved, paper, this.now);
       for (const other of match.others) conflicts.push(`its ids also name the saved paper ${other}, which was left as it is`);
-      this.index(merged);
+      // mergeImported returns the saved object itself when nothing changed.
+      if (merged !== saved) this.index(merged);
       const earlier = this.touchedBy.get(match.key);
       if (earlier === undefined) this.touchedBy.set(match.key, label);
-      const action: PlanRow['action'] = earlier !== undefined ? 'duplicate' : samePaper(saved, merged) ? 'unchanged' : 'update';
+      this.changed.set(match.key, this.changed.get(match.key) === true || merged !== saved);
+      const action: PlanRow['action'] = earlier !== undefined ? 'duplicate' : merged === saved ? 'unchanged' : 'update';
       row = {
         entry: label, title: paper.title, key: match.key, action, matchedBy: match.by, conflicts,
         ...(earlier !== undefined && { sameAs: earlier }), ...(venueName && { venue: venueName }),
@@ -158,11 +163,7 @@ export class ImportPlan {
   /** The records to write: every record the file added or changed, as it will be. */
   writes(): SavedPaper[] {
     const out: SavedPaper[] = [];
-    for (const key of this.touchedBy.keys()) {
-      const after = this.records.get(key) as SavedPaper;
-      const before = this.library.get(key);
-      if (!before || !samePaper(before, after)) out.push(after);
-    }
+    for (const [key, changed] of this.changed) if (changed) out.push(this.records.get(key) as SavedPaper);
     return out;
   }
 
@@ -181,11 +182,10 @@ export class ImportPlan {
 
   counts(): PlanCounts {
     const counts: PlanCounts = { added: 0, updated: 0, unchanged: 0 };
-    for (const key of this.touchedBy.keys()) {
-      const before = this.library.get(key);
-      if (!before) counts.added++;
-      else if (samePaper(before, this.records.get(key) as SavedPaper)) counts.unchanged++;
-      else counts.updated++;
+    for (const [key, changed] of this.changed) {
+      if (!this.library.has(key)) counts.added++;
+      else if (changed) counts.updated++;
+      else counts.unchanged++;
     }
     return counts;
   }
