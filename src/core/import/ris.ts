@@ -58,6 +58,9 @@ export function readRis(input: string): ReadEntries {
   }
   const entries: ImportEntry[] = [];
   const rejected: Rejection[] = [];
+  if (records.length === 0 && /^TY - /m.test(input)) {
+    rejected.push({ entry: 'the file', reason: 'its tags are written "TY - " with one space; RIS writes two ("TY  - JOUR")' });
+  }
   records.forEach((record, i) => {
     const id = cleanLine(values(record, 'ID')[0] ?? '');
     const label = id ? `${id} (record ${i + 1})` : `record ${i + 1}`;

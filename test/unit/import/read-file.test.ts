@@ -56,6 +56,16 @@ describe('files that are not libraries change nothing and say why', () => {
     });
   });
 
+  it('an RIS file written with one space after its tags says so', () => {
+    expect(readLibraryFile('TY - JOUR\nTI - A title\nER - \n', undefined, NOW)).toEqual({
+      ok: true,
+      format: 'ris',
+      papers: [],
+      rejected: [{ entry: 'the file', reason: 'its tags are written "TY - " with one space; RIS writes two ("TY  - JOUR")' }],
+      notices: [],
+    });
+  });
+
   it('a BibTeX file whose every entry is broken imports nothing and lists each', () => {
     expect(readLibraryFile('@article{a,\n  title = {Open\n\n@article{b, title = {x} author = {y}}\n', undefined, NOW)).toEqual({
       ok: true,
