@@ -39,12 +39,15 @@ function union(max: number, ...lists: Array<readonly string[]>): string[] {
   return [...new Set(lists.flat())].slice(0, max);
 }
 
-/** The two notes, neither lost: one holds the other, or both are kept, the saved one first. */
-function mergeNotes(saved: string, imported: string): { note: string; both: boolean } {
-  if (!imported || saved.includes(imported)) return { note: saved, both: false };
-  if (!saved || imported.includes(saved)) return { note: imported, both: false };
-  const note = `${saved}\n\n${imported}`;
-  return { note: note.length <= LIMITS.note ? note : saved, both: note.length <= LIMITS.note };
+/**
+ * The two notes, neither lost: when one holds the other, the longer one; else both, the saved one first. Only when
+ * both together would pass a record's bound is the file's note left out (and the conflict says so).
+ */
+function mergeNotes(saved: string, imported: string): { note: string; outcome: 'one' | 'both' | 'no room' } {
+  if (!imported || saved.includes(imported)) return { note: saved, outcome: 'one' };
+  if (!saved || imported.includes(saved)) return { note: imported, outcome: 'one' };
+  const both = `${saved}\n\n${imported}`;
+  return both.length <= LIMITS.note ? { note: both, outcome: 'both' } : { note: saved, outcome: 'no room' };
 }
 
 const STATUS_NAMES: Record<ReadingStatus, string> = { 'to-read': 'to read', reading: 'reading', read: 'read' };
@@ -56,10 +59,8 @@ const STATUS_NAMES: Record<ReadingStatus, string> = { 'to-read': 'to read', read
 export function mergeImported(saved: SavedPaper, imported: SavedPaper, now: number): { paper: SavedPaper; conflicts: string[] } {
   const conflicts: string[] = [];
   const notes = mergeNotes(saved.note, imported.note);
-  if (notes.both) conflicts.push('notes differ: both kept');
-  if (!notes.both && imported.note && notes.note === saved.note && !saved.note.includes(imported.note)) {
-    conflicts.push('the file\'s note did not fit beside the saved one and was not added');
-  }
+  if (notes.outcome === 'both') conflicts.push('notes differ: both kept');
+  if (notes.outcome === 'no room') conflicts.push('notes differ: the file\'s note does not fit beside the saved one, which was kept');
   let status = saved.status;
   if (imported.status !== 'to-read' && imported.status !== saved.status) {
     if (saved.status === 'to-read') status = imported.status;
