@@ -1,8 +1,10 @@
 // Sizes of what the browser loads: the content script (on every matched page) and the pages.
 import { execSync } from 'node:child_process';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { gzipShare } from './source-share';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const CONTENT_SCRIPT_BUDGET_GZIP = 40 * 1024;
@@ -17,6 +19,24 @@ function walk(dir: string): string[] {
     const full = path.join(dir, name);
     return statSync(full).isDirectory() ? walk(full) : [full];
   });
+}
+
+/**
+ * What the metric extractor costs in the largest content script, in gzip bytes: the same build
+ * again with source maps, in a temporary folder, read by ./source-share.ts.
+ */
+function extractorShare(script: string | undefined) {
+  if (!script) return { gzipBytes: 0, bySource: {} };
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'paperlight-bundle-map-'));
+  try {
+    execSync(`npx vite build --sourcemap --emptyOutDir --outDir ${JSON.stringify(outDir)}`, {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    return gzipShare(path.join(outDir, script), /^src\/core\/(metrics|metric-types|describe-metric)/);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
 }
 
 export default async function bundleBench() {
@@ -36,6 +56,7 @@ export default async function bundleBench() {
     };
   });
   const largest = perSite.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+  const extractor = extractorShare(largest.files[0]);
   const jsFiles = walk(dist).filter((f) => f.endsWith('.js'));
   const bundle = {
     contentScript: {
@@ -46,6 +67,9 @@ export default async function bundleBench() {
       budgetGzipBytes: CONTENT_SCRIPT_BUDGET_GZIP,
       withinBudget: largest.gzipBytes <= CONTENT_SCRIPT_BUDGET_GZIP,
       sites: Object.fromEntries(perSite.map((s) => [path.basename(s.files[0] ?? '', '.js'), s.gzipBytes])),
+      // The metric extractor's part of the largest script (src/core/metrics*, metric types, describe-metric).
+      extractorGzipBytes: extractor.gzipBytes,
+      extractorBySource: extractor.bySource,
     },
     allJavaScript: { files: jsFiles.length, bytes: jsFiles.reduce((sum, f) => sum + statSync(f).size, 0) },
   };

@@ -53,6 +53,8 @@ const HOSTILE_IDS: Array<(n: number) => string> = [
   (n) => `https://example.org/?${'utm_x=1&'.repeat(n)}`,
   (n) => `arXiv:${'1'.repeat(n)}`,
   (n) => `doi:10.1/${'%'.repeat(n)}`,
+  (n) => `https://dblp.org/rec/conf/${'a/'.repeat(n)}`,
+  (n) => `https://www.biorxiv.org/content/10.1101/${'.full'.repeat(n)}x`,
 ];
 const HOSTILE_TEXT: Array<(n: number) => string> = [
   (n) => 'https://'.repeat(n),

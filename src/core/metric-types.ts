@@ -1,4 +1,4 @@
-// The shape of one stated metric (see ../shared/metrics-guideline.md). Types only: the extractor
+// The shape of one stated metric (docs/metrics.md, section 4). Types only: the extractor
 // lives in metrics.ts; the store, exports and page UI share these types.
 
 export type MetricKind =

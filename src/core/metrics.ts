@@ -1,7 +1,7 @@
-// Stated-metric extraction (issue 3): every numeric result, capability or cost an abstract states,
-// as ../shared/metrics-guideline.md defines it. Pure: strings in, plain data out; node can run it.
+// Stated-metric extraction: every numeric result, capability or cost an abstract states, as
+// docs/metrics.md defines it. Pure: strings in, plain data out; node can run it.
 //
-// Design (practices.md #6): a cheap scan jumps from digit to digit; at each one, sticky regexes
+// Design (docs/metrics.md, section 6): a cheap scan jumps from digit to digit; at each one, sticky regexes
 // read only what is glued to it (./metrics/quantity.ts), a few words either side decide whether it
 // is a metric and what it measures (./metrics/context.ts). No regex ever scans the whole text
 // from more than one position, so the work is linear in the input.

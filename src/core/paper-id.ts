@@ -4,13 +4,16 @@
 // utilities, idutils, JabRef and Zotero settle the details). Pure: strings in, data out; every
 // pattern is anchored and free of nested quantifiers, so a call is linear in its input.
 
-export type PaperIdKind = 'arxiv' | 'doi' | 'openreview' | 'acl' | 'url';
+export type PaperIdKind = 'arxiv' | 'doi' | 'openreview' | 'acl' | 'url' | 'dblp';
 
 export interface PaperId {
   kind: PaperIdKind;
-  /** The id without its version: `2412.01234`, `math/0309136`, `10.1145/…` (lower-cased), `2023.acl-long.1`, a URL. */
+  /**
+   * The id without its version: `2412.01234`, `math/0309136`, `10.1145/…` (lower-cased), `2023.acl-long.1`,
+   * a URL, a dblp record key `conf/icml/Smith25` (case kept).
+   */
   id: string;
-  /** arXiv (or ACL Anthology) version when the input named one. */
+  /** arXiv, bioRxiv/medRxiv (or ACL Anthology) version when the input named one. */
   version?: number;
   /** Canonical database key, always `${kind}:${id}`. */
   key: string;
@@ -19,8 +22,11 @@ export interface PaperId {
 /** Longer inputs are not identifiers (and are refused before any pattern runs). */
 const MAX_INPUT_LENGTH = 2048;
 
-/** Preference of keys for a card carrying several ids (docs/paper-keys.md, "A card with several ids"). */
-const KIND_PRIORITY: readonly PaperIdKind[] = ['arxiv', 'acl', 'openreview', 'doi', 'url'];
+/**
+ * Preference of keys for a card carrying several ids (docs/paper-keys.md, "A card with several ids"). A dblp
+ * record key comes last: dblp names a paper by its electronic editions, its own record key is an alias.
+ */
+const KIND_PRIORITY: readonly PaperIdKind[] = ['arxiv', 'acl', 'openreview', 'doi', 'url', 'dblp'];
 
 function make(kind: PaperIdKind, id: string, version?: number): PaperId {
   return version === undefined ? { kind, id, key: `${kind}:${id}` } : { kind, id, version, key: `${kind}:${id}` };
@@ -98,6 +104,23 @@ const SHORT_DOI = /^10\/[a-z0-9]+$/i;
 const ARXIV_DOI_PREFIX = '10.48550/arxiv.';
 const ACL_DOI_PREFIX = '10.18653/v1/';
 
+/** Cold Spring Harbor's prefix: bioRxiv and medRxiv preprints, and CSHL journals (`10.1101/gr.…`). */
+const CSHL_DOI_PREFIX = '10.1101/';
+/**
+ * A bioRxiv/medRxiv DOI suffix with the version their pages append: dated since December 2019
+ * (`2020.03.01.972349`, medRxiv `2021.06.16.21258632`), six digits before (`622803`, `081455`).
+ * The journals' suffixes (`gr.229102.117`) never match.
+ */
+const RXIV_SUFFIX = /^(\d{4}\.\d{2}\.\d{2}\.\d{6,8}|\d{6})(?:v(\d{1,3}))?$/;
+
+/** A bioRxiv/medRxiv DOI written with its version (`10.1101/622803v4`): the DOI, version kept apart. */
+function parseRxivSuffix(suffix: string): PaperId | null {
+  const m = RXIV_SUFFIX.exec(suffix);
+  if (!m) return null;
+  const version = versionOf(m[2]);
+  return version === null ? null : make('doi', `${CSHL_DOI_PREFIX}${m[1]}`, version);
+}
+
 /** A bare DOI; arXiv and ACL Anthology DOIs give the better arXiv / ACL key. */
 function parseDoi(text: string): PaperId | null {
   if (SHORT_DOI.test(text)) return make('doi', text.toLowerCase());
@@ -105,6 +128,10 @@ function parseDoi(text: string): PaperId | null {
   const doi = text.toLowerCase();
   if (doi.startsWith(ARXIV_DOI_PREFIX)) return parseArxivId(text.slice(ARXIV_DOI_PREFIX.length));
   if (doi.startsWith(ACL_DOI_PREFIX)) return parseAclId(text.slice(ACL_DOI_PREFIX.length));
+  if (doi.startsWith(CSHL_DOI_PREFIX)) {
+    const rxiv = parseRxivSuffix(doi.slice(CSHL_DOI_PREFIX.length));
+    if (rxiv) return rxiv;
+  }
   return make('doi', doi);
 }
 
@@ -145,6 +172,43 @@ function parseOpenReviewId(text: string): PaperId | null {
 }
 
 // ---------------------------------------------------------------------------------------------
+// dblp
+
+/**
+ * A dblp record key: its kind of record, the stream (one or more segments: `icml`, `corr`, `sp/…`) and
+ * the entry's name (`conf/icml/AchituveDNCF24`, `journals/corr/abs-2108-10257`). Case is kept: dblp's
+ * keys are case-sensitive. Person records (`homepages/…`) are not papers.
+ */
+const DBLP_KEY = /^(?:conf|journals|books|series|reference|phd|tr|ms|persons|data)(?:\/[A-Za-z0-9][\w-]*){2,4}$/;
+
+function parseDblpKey(text: string): PaperId | null {
+  return DBLP_KEY.test(text) ? make('dblp', text) : null;
+}
+
+/** dblp's hosts: the main site, its mirrors at Trier and Dagstuhl (numbered variants too). */
+const DBLP_HOST = /^(?:dblp\d?\.org|dblp\d?\.uni-trier\.de|dblp\d?\.dagstuhl\.de)$/;
+/** Export forms of a record page: `.html`, `.bib`, `.xml`, `.ris`, the RDF forms. */
+const DBLP_RECORD_SUFFIX = /\.(?:html|bib|xml|ris|nt|ttl|rdf|json)$/;
+/** The record path's older export folders: `/rec/bibtex/conf/…`, `/rec/xml/…`. */
+const DBLP_OLD_EXPORT_FOLDERS = new Set(['bibtex', 'bib1', 'bib2', 'xml', 'html', 'ris']);
+
+/**
+ * A dblp record page (`/rec/<key>`, any export form), or an entry's anchor on a table of contents
+ * (`/db/conf/kdd/kdd2023.html#AdriaensWG23`: the anchor is the key's last part, the folder its stream).
+ * dblp's other pages (people, venues, search) are not one paper.
+ */
+function fromDblp(segments: readonly string[], fragment: string | null): PaperId | null {
+  if (segments[0] === 'rec') {
+    const rest = DBLP_OLD_EXPORT_FOLDERS.has(segments[1] ?? '') ? segments.slice(2) : segments.slice(1);
+    return parseDblpKey(rest.join('/').replace(DBLP_RECORD_SUFFIX, ''));
+  }
+  if (segments[0] === 'db' && fragment && segments.length >= 4 && /\.html$/.test(segments[segments.length - 1])) {
+    return parseDblpKey([...segments.slice(1, -1), fragment].join('/'));
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------------------------------------
 // URLs
 
 interface UrlParts {
@@ -154,9 +218,11 @@ interface UrlParts {
   path: string;
   /** Raw query without `?`, or null. */
   query: string | null;
+  /** Raw fragment without `#`, or null. */
+  fragment: string | null;
 }
 
-const URL_WITH_SCHEME = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]*)([^?#\s]*)(?:\?([^#\s]*))?(?:#\S*)?$/i;
+const URL_WITH_SCHEME = /^([a-z][a-z0-9+.-]*):\/\/([^/?#\s]*)([^?#\s]*)(?:\?([^#\s]*))?(?:#(\S*))?$/i;
 const HOST = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*\.[a-z][a-z0-9-]*[a-z0-9]$/;
 /** A scheme-less URL starts with a host name whose last label is letters: `arxiv.org/abs/…`. */
 const SCHEMELESS_URL = /^[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?:[/?#]|$)/i;
@@ -171,7 +237,7 @@ function splitUrl(text: string): UrlParts | null {
   const hostPort = at >= 0 ? authority.slice(at + 1) : authority;
   const host = hostPort.replace(/:\d*$/, '').replace(/\.$/, '').toLowerCase();
   if (!HOST.test(host)) return null;
-  return { host, path: m[3], query: m[4] ?? null };
+  return { host, path: m[3], query: m[4] ?? null, fragment: m[5] ?? null };
 }
 
 function decodePath(path: string): string {
@@ -267,6 +333,32 @@ function fromAclAnthology(segments: readonly string[]): PaperId | null {
   return last === undefined ? null : parseAclFile(last);
 }
 
+/** What bioRxiv and medRxiv append to a paper's path: its views and files (`.full.pdf+html`, `.article-info`). */
+const RXIV_VIEWS = ['.full.pdf+html', '.full.pdf', '.full-text', '.full', '.abstract', '.short', '.supplementary-material', '.article-info', '.article-metrics', '.figures-only'];
+
+/** `segment` without the views it ends with; compared in place, so linear in the segment's length. */
+function withoutRxivViews(segment: string): string {
+  let end = segment.length;
+  for (let view = RXIV_VIEWS.find((v) => segment.endsWith(v, end)); view; view = RXIV_VIEWS.find((v) => segment.endsWith(v, end))) {
+    end -= view.length;
+  }
+  return segment.slice(0, end);
+}
+
+/**
+ * bioRxiv/medRxiv paper paths: `/content/10.1101/<suffix>v2[.full…]`, the older
+ * `/content/early/2019/05/29/<suffix>`, `/content/<site>/early/…/<suffix>.full.pdf`, `/content/<suffix>v1` and
+ * `/cgi/content/short/<suffix>`. Collections, search and listings give null.
+ */
+function fromRxiv(segments: readonly string[]): PaperId | null {
+  const raw = segments[segments.length - 1];
+  if (raw === undefined) return null;
+  const last = withoutRxivViews(raw);
+  const path = segments.slice(0, -1).join('/');
+  const paperPath = /^(?:content\/10\.1101|content(?:\/(?:biorxiv|medrxiv))?\/early\/\d{4}\/\d{2}\/\d{2}|content|cgi\/content\/short)$/;
+  return paperPath.test(path) ? parseRxivSuffix(last) : null;
+}
+
 /** Atypon-style publisher paths: `/doi/10.…`, `/doi/abs|full|pdf|epdf|…/10.…`. */
 const DOI_PATH_KINDS = new Set(['abs', 'full', 'pdf', 'epdf', 'pdfdirect', 'fullhtml', 'reader', 'book', 'epub', 'suppl', 'ref']);
 /** Springer: `/article/10.…`, `/chapter/10.…`, `/content/pdf/10.….pdf`. */
@@ -315,6 +407,8 @@ function fromUrlParts(parts: UrlParts): PaperId | null {
     return fromDoiResolver(parts.path);
   }
   if (host === 'openreview.net') return fromOpenReview(segments, parts);
+  if (DBLP_HOST.test(host)) return fromDblp(segments, parts.fragment);
+  if (host === 'biorxiv.org' || host === 'medrxiv.org') return fromRxiv(segments);
   if (host === 'aclanthology.org') return fromAclAnthology(segments);
   if (host === 'aclweb.org') return /^anthology(?:-new)?$/.test(segments[0] ?? '') ? fromAclAnthology(segments.slice(1)) : null;
   if (host === 'nature.com' && segments.length === 2 && segments[0] === 'articles') {
@@ -396,7 +490,7 @@ export function normalizePaperUrl(url: string): string | null {
 // Entry points
 
 /** Labels accepted before an id, including this module's own key prefixes (so keys parse back to themselves). */
-const LABEL = /^(arxiv|urn:doi|urn|doi|openreview|acl|url)\s*:\s*/i;
+const LABEL = /^(arxiv|urn:doi|urn|doi|openreview|acl|dblp|url)\s*:\s*/i;
 
 function parseLabelled(label: string, rest: string): PaperId | null {
   switch (label) {
@@ -410,6 +504,8 @@ function parseLabelled(label: string, rest: string): PaperId | null {
       return parseOpenReviewId(rest);
     case 'acl':
       return parseAclId(rest);
+    case 'dblp':
+      return parseDblpKey(rest);
     default: {
       const parts = splitUrl(rest);
       return parts ? fromUrlParts(parts) : null;
@@ -419,9 +515,10 @@ function parseLabelled(label: string, rest: string): PaperId | null {
 
 /**
  * The paper named by one identifier or one URL, or null. Accepts bare arXiv ids (new and old style,
- * with version), DOIs (and shortDOIs), ACL Anthology ids, labelled ids (`arXiv:…`, `doi: …`) and
- * every URL form of arXiv, ar5iv, Hugging Face, alphaXiv, Semantic Scholar, DOI resolvers,
- * publishers carrying a DOI, OpenReview and the ACL Anthology; other paper pages get a `url:` key.
+ * with version), DOIs (and shortDOIs; bioRxiv/medRxiv ones with their version split off), ACL Anthology
+ * ids, labelled ids (`arXiv:…`, `doi: …`, `DBLP:conf/…`) and every URL form of arXiv, ar5iv, Hugging Face,
+ * alphaXiv, Semantic Scholar, DOI resolvers, publishers carrying a DOI, bioRxiv and medRxiv, OpenReview,
+ * the ACL Anthology and dblp records; other paper pages get a `url:` key.
  * Strict: a sentence that merely contains an id gives null. Never throws.
  */
 export function parsePaperId(input: string): PaperId | null {
@@ -446,7 +543,7 @@ export function parsePaperId(input: string): PaperId | null {
 
 /**
  * The key of a card that names its paper several ways (title link, `[arXiv]` link, DOI button…):
- * the first of arXiv, ACL Anthology, OpenReview, DOI, URL; the other distinct keys become aliases,
+ * the first of arXiv, ACL Anthology, OpenReview, DOI, URL, dblp record; the other distinct keys become aliases,
  * in input order. Inputs that are not paper ids are ignored; null when none is.
  */
 export function keyFor(ids: readonly string[]): { key: string; aliases: string[] } | null {
@@ -463,7 +560,7 @@ export function keyFor(ids: readonly string[]): { key: string; aliases: string[]
   return { key: best.key, aliases: parsed.filter((p) => p !== best).map((p) => p.key) };
 }
 
-/** A link to the paper a key names (arXiv abstract page, DOI resolver, forum, Anthology page, the URL). */
+/** A link to the paper a key names (arXiv abstract page, DOI resolver, forum, Anthology page, dblp record, the URL). */
 export function urlForKey(key: string): string | null {
   const id = parsePaperId(key);
   if (!id || id.key !== key) return null;
@@ -476,6 +573,8 @@ export function urlForKey(key: string): string | null {
       return `https://openreview.net/forum?id=${id.id}`;
     case 'acl':
       return `https://aclanthology.org/${id.id}/`;
+    case 'dblp':
+      return `https://dblp.org/rec/${id.id}.html`;
     default:
       return id.id;
   }

@@ -2,15 +2,22 @@
 // workshop pages). Static pages, one definition list: a `dt` with the title link to
 // /content/…/html/<Name>_paper.html, then a `dd` with one author-search form per author (the name is in
 // a hidden `query_author` input), then a `dd` with [pdf] [supp] [arXiv] links and the hidden BibTeX.
-// No abstract and no date in the listing. Key: the arXiv id when there is an [arXiv] link, else the
-// paper page's URL (kept as an alias either way).
+// No abstract and no date in the listing. A paper page (/content/<CONF><YEAR>/html/<Name>_paper.html)
+// holds `div#papertitle`, `div#authors` (names in `b > i`, then proceedings and pages), `div#abstract`, the
+// same [pdf] [supp] [arXiv] links and the BibTeX, in one `dd`. Key: the arXiv id when there is an [arXiv]
+// link, else the paper page's URL (kept as an alias either way). The venue is named from the conference
+// code in the URL ("CVPR 2024", "ICCV 2023 Workshops").
 import type { PaperCard, SiteAdapter } from './types';
 import { absoluteUrl, codeHrefsOf, hrefsOf, safely, splitAuthors, toCard } from './lib/read';
 import { textOf } from './lib/text';
+import { venueAt } from './lib/venue';
+import { cvfVenue } from '../core/identity/venue-names';
 
 const PAPER_PAGE_LINK = 'a[href$="_paper.html"]';
 
 function findCards(root: ParentNode): Element[] {
+  const paperPage = root.querySelector('#papertitle')?.closest('dd, #content');
+  if (paperPage) return [paperPage];
   const cards: Element[] = [];
   for (const link of root.querySelectorAll(PAPER_PAGE_LINK)) {
     const title = link.closest('dt');
@@ -37,19 +44,40 @@ function authorsOf(details: readonly Element[]): string[] {
   return splitAuthors(textOf(first));
 }
 
+const isArxiv = (href: string) => /^https?:\/\/(?:www\.)?arxiv\.org\//i.test(href);
+
 function readCard(title: Element, pageUrl: string): PaperCard | undefined {
   const link = title.querySelector(PAPER_PAGE_LINK);
   const url = absoluteUrl(link?.getAttribute('href'), pageUrl);
   const details = detailsOf(title);
   const hrefs = details.flatMap((dd) => hrefsOf(dd, pageUrl));
   return toCard({
-    ids: [...hrefs.filter((href) => /^https?:\/\/(?:www\.)?arxiv\.org\//i.test(href)), url],
+    ids: [...hrefs.filter(isArxiv), url],
     title: textOf(link),
     url: url ?? '',
     authors: authorsOf(details),
     abstract: '',
     titleEl: link ?? undefined,
     codeHrefs: details.flatMap((dd) => codeHrefsOf(dd, pageUrl)),
+    venue: venueAt(cvfVenue(pageUrl), url),
+  });
+}
+
+function readPaperPage(content: Element, pageUrl: string): PaperCard | undefined {
+  const url = pageUrl.split(/[?#]/)[0]!;
+  const titleEl = content.querySelector('#papertitle') ?? undefined;
+  const abstractEl = content.querySelector('#abstract') ?? undefined;
+  const abstract = textOf(abstractEl);
+  return toCard({
+    ids: [...hrefsOf(content, pageUrl).filter(isArxiv), url],
+    title: textOf(titleEl),
+    url,
+    authors: splitAuthors(textOf(content.querySelector('#authors i'))),
+    abstract,
+    abstractEl,
+    titleEl,
+    codeHrefs: codeHrefsOf(content, pageUrl),
+    venue: venueAt(cvfVenue(url), url),
   });
 }
 
@@ -61,6 +89,8 @@ export const cvf: SiteAdapter = {
     'https://openaccess.thecvf.com/ICCV*',
     'https://openaccess.thecvf.com/WACV*',
     'https://openaccess.thecvf.com/ACCV*',
+    // Paper pages: /content/CVPR2024/html/…, /content_cvpr_2018/html/…
+    'https://openaccess.thecvf.com/content*',
   ],
   sampleUrls: [
     'https://openaccess.thecvf.com/CVPR2024?day=all',
@@ -69,7 +99,9 @@ export const cvf: SiteAdapter = {
     'https://openaccess.thecvf.com/WACV2024',
     'https://openaccess.thecvf.com/CVPR2023_workshops/CLVision',
     'https://openaccess.thecvf.com/CVPR2019?day=2019-06-18',
+    'https://openaccess.thecvf.com/content/CVPR2024/html/Lo_Opportunistic_Relay_Selection_with_Limited_Feedback_CVPR_2024_paper.html',
+    'https://openaccess.thecvf.com/content_cvpr_2018/html/Hu_Squeeze-and-Excitation_Networks_CVPR_2018_paper.html',
   ],
   findCards,
-  readCard: (title, pageUrl) => safely(() => readCard(title, pageUrl)),
+  readCard: (card, pageUrl) => safely(() => (card.localName === 'dt' ? readCard(card, pageUrl) : readPaperPage(card, pageUrl))),
 };

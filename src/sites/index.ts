@@ -11,6 +11,8 @@ import { acl } from './acl';
 import { cvf } from './cvf';
 import { pmlr } from './pmlr';
 import { neurips } from './neurips';
+import { dblp } from './dblp';
+import { biorxiv } from './biorxiv';
 import { generic } from './generic';
 
 export type { SiteAdapter, PaperCard } from './types';
@@ -26,6 +28,8 @@ export const adapters: readonly SiteAdapter[] = [
   cvf,
   pmlr,
   neurips,
+  dblp,
+  biorxiv,
   generic,
 ];
 

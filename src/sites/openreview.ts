@@ -5,7 +5,9 @@
 import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
 import { isoFromMeta, meta, metaAll } from './lib/meta';
 import { normalizeSpace, textOf } from './lib/text';
-import type { PaperCard, SiteAdapter } from './types';
+import type { PaperCard, SiteAdapter, Venue } from './types';
+import { venueAt } from './lib/venue';
+import { openReviewDecision, openReviewVenue, openReviewVenueFromLabel } from '../core/identity/venue-names';
 
 const FORUM_LINK = 'h4 a[href*="forum?id="]';
 
@@ -46,6 +48,29 @@ function abstractValue(note: Element): Element | undefined {
   return undefined;
 }
 
+/** The venue a label of the note's meta line names ("ICML 2024 Oral"; "Submitted to ICLR 2024" names none). */
+function labelledVenue(items: Iterable<Element>, url: string): Venue | undefined {
+  for (const item of items) {
+    const named = openReviewVenueFromLabel(textOf(item));
+    if (named) return venueAt(named, url, named.decision);
+  }
+  return undefined;
+}
+
+/** Tabs of accepted papers: `accept-oral`, `tab-accept-poster`, older `accepted-poster-papers`, `oral-presentations`. */
+const ACCEPTED_TAB = /accept|oral|spotlight|poster/i;
+
+/**
+ * A venue page's note was published at the venue the page is (its group id, `ICML.cc/2024/Conference`),
+ * with the decision its tab says; outside such a tab, the note's own meta line tells.
+ */
+function noteVenue(note: Element, pageUrl: string, url: string): Venue | undefined {
+  const tab = note.closest('.tab-pane')?.id ?? '';
+  const group = openReviewVenue(new URL(pageUrl).searchParams.get('id') ?? '');
+  if (group && ACCEPTED_TAB.test(tab)) return venueAt(group, url, openReviewDecision(tab));
+  return labelledVenue(note.querySelectorAll('.note-meta-info > li, .note-meta-info > .item'), url);
+}
+
 /** A listing note: title link to the forum, authors, meta line, maybe the expanded details. */
 function readNote(note: Element, pageUrl: string): PaperCard | undefined {
   const link = note.querySelector(FORUM_LINK);
@@ -64,6 +89,7 @@ function readNote(note: Element, pageUrl: string): PaperCard | undefined {
     titleEl: link,
     codeHrefs: content ? codeHrefsOf(content, pageUrl) : [],
     published: isoDate(textOf(note.querySelector('.note-meta-info'))),
+    venue: noteVenue(note, pageUrl, url),
   });
 }
 
@@ -92,6 +118,7 @@ function readForum(forumNote: Element, pageUrl: string): PaperCard | undefined {
       isoFromMeta(meta(doc, 'citation_publication_date')) ??
       isoFromMeta(meta(doc, 'citation_online_date')) ??
       isoDate(textOf(forumNote.querySelector('.forum-meta'))),
+    venue: labelledVenue(forumNote.querySelectorAll('.forum-meta .item'), url),
   });
 }
 

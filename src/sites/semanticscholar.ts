@@ -1,13 +1,20 @@
-// Semantic Scholar search and author pages. A React app: rows (`div.cl-paper-row`) appear after load
+// Semantic Scholar search, author and paper pages. A React app: rows (`div.cl-paper-row`) appear after load
 // and are replaced in place on paging and re-sorting, so nothing here is cached per row. A row shows a
 // title link to /paper/<slug>/<hash>, author links to /author/…, a date, then either the abstract
 // (truncated with "Expand", or expanded with "Collapse"), or a TLDR (the site's one-sentence summary,
 // with "TLDR" and "Expand" around it), or neither; link buttons lead to arXiv, the publisher's DOI, PubMed…
 // The abstract returned is the abstract when the row shows one, else the TLDR (the only summary there).
 // Class names and data-* attributes drift on this site, so each field has a fallback by href pattern.
+// A paper page (/paper/<slug>/<hash>) describes its paper in JSON-LD (`script.schema-data`: name, abstract
+// after the TLDR, authors, date, publication, DOI), read first, and renders a header (title
+// `[data-test-id=paper-detail-title]`, author links, TLDR, the abstract truncated with "Expand", link
+// buttons); its lists of citing and cited papers are `.cl-paper-row`s too, read as rows. Venue: the
+// publication and year the JSON-LD names, at its DOI.
 import type { PaperCard, SiteAdapter } from './types';
 import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
 import { textOf } from './lib/text';
+import { venueAt } from './lib/venue';
+import { namedVenue } from '../core/identity/venue-names';
 
 const TITLE_LINK =
   'a[data-test-id="title-link"], a[data-heap-id="title_link"], a[data-selenium-selector="title-link"]';
@@ -26,9 +33,16 @@ function titleLinkOf(row: Element): Element | null {
   return null;
 }
 
+/** A paper page's header: the paper itself (the page's `.cl-paper-row`s list citing and cited papers). */
+function paperHeaderOf(root: ParentNode): Element | undefined {
+  const title = root.querySelector('[data-test-id="paper-detail-title"]');
+  return title?.closest('.fresh-paper-detail-page__header') ?? title?.parentElement ?? undefined;
+}
+
 function findCards(root: ParentNode): Element[] {
+  const header = paperHeaderOf(root);
   const rows = [...root.querySelectorAll('.cl-paper-row')];
-  if (rows.length > 0) return rows;
+  if (header || rows.length > 0) return header ? [header, ...rows] : rows;
   return [...root.querySelectorAll(TITLE_LINK)].flatMap((a) => (a.parentElement ? [a.parentElement] : []));
 }
 
@@ -53,16 +67,81 @@ function readCard(row: Element, pageUrl: string): PaperCard | undefined {
   });
 }
 
+/** The paper as the page's JSON-LD (`script.schema-data`) describes it; only string fields are taken. */
+interface ArticleData {
+  name?: string;
+  abstract?: string;
+  /** The TLDR, which the page also puts in front of `abstract`. */
+  about?: string;
+  authors: string[];
+  datePublished?: string;
+  publication?: string;
+  /** The DOI as a URL. */
+  sameAs?: string;
+}
+
+const stringOf = (value: unknown) => (typeof value === 'string' && value.trim() ? value.trim() : undefined);
+
+function articleData(doc: Document): ArticleData | undefined {
+  const text = doc.querySelector('script.schema-data')?.textContent;
+  if (!text) return undefined;
+  const graph = (JSON.parse(text) as { '@graph'?: unknown })['@graph'];
+  // Zotero reads `@graph[1][0]`; any object of the graph with a name and authors will do.
+  const nodes: unknown[] = Array.isArray(graph) ? graph.flat() : [];
+  const article = nodes.find((node): node is Record<string, unknown> =>
+    typeof node === 'object' && node !== null && typeof (node as Record<string, unknown>).name === 'string' && Array.isArray((node as Record<string, unknown>).author));
+  if (!article) return undefined;
+  return {
+    name: stringOf(article.name),
+    abstract: stringOf(article.abstract),
+    about: stringOf(article.about),
+    authors: (article.author as unknown[]).flatMap((person) => stringOf((person as { name?: unknown } | null)?.name) ?? []),
+    datePublished: stringOf(article.datePublished),
+    publication: stringOf(article.publication),
+    sameAs: stringOf(article.sameAs),
+  };
+}
+
+/** Preprint servers S2 names as a paper's "publication": not where it was published. */
+const PREPRINT_SERVERS = /^(?:arxiv|biorxiv|medrxiv|ssrn|research square)$/i;
+
+function readPaperPage(header: Element, pageUrl: string): PaperCard | undefined {
+  const data = safely(() => articleData(header.ownerDocument));
+  const titleEl = header.querySelector('[data-test-id="paper-detail-title"]') ?? undefined;
+  const abstractEl = header.querySelector('[data-test-id="abstract-text"]') ?? undefined;
+  let abstract = data?.abstract ?? textOf(abstractEl, { skip: SUMMARY_CHROME });
+  if (data?.about && abstract.startsWith(data.about)) abstract = abstract.slice(data.about.length).trim();
+  const buttons = [...header.querySelectorAll(PAPER_LINK_BUTTONS)].flatMap((a) => absoluteUrl(a.getAttribute('href'), pageUrl) ?? []);
+  const url = pageUrl.split(/[?#]/)[0]!;
+  const year = /^\d{4}/.exec(data?.datePublished ?? '')?.[0];
+  const venue = data?.publication && year && !PREPRINT_SERVERS.test(data.publication) ? namedVenue(data.publication, Number(year)) : undefined;
+  const shownAuthors = [...header.querySelectorAll('a[href*="/author/"]')].map((a) => textOf(a)).filter(Boolean);
+  return toCard({
+    ids: [...buttons, data?.sameAs, url],
+    title: data?.name ?? textOf(titleEl),
+    url,
+    authors: data?.authors.length ? data.authors : shownAuthors,
+    abstract,
+    abstractEl,
+    titleEl,
+    codeHrefs: codeHrefsOf(header, pageUrl),
+    published: isoDate(data?.datePublished ?? ''),
+    venue: venueAt(venue, data?.sameAs),
+  });
+}
+
 export const semanticscholar: SiteAdapter = {
   id: 'semanticscholar',
   name: 'Semantic Scholar',
-  matches: ['https://www.semanticscholar.org/search?*', 'https://www.semanticscholar.org/author/*'],
+  matches: ['https://www.semanticscholar.org/search?*', 'https://www.semanticscholar.org/author/*', 'https://www.semanticscholar.org/paper/*'],
   sampleUrls: [
     'https://www.semanticscholar.org/search?q=complex%20networks&sort=relevance',
     'https://www.semanticscholar.org/search?year%5B0%5D=2020&year%5B1%5D=2024&q=graph%20neural%20networks&sort=relevance&page=2',
     'https://www.semanticscholar.org/author/R.-Baumeister/5142080',
     'https://www.semanticscholar.org/author/Yoshua-Bengio/1751762?sort=pub-date',
+    'https://www.semanticscholar.org/paper/Quantifying-social-group-evolution-Palla-Barab%C3%A1si/8365d3a24249155a1f9ff5836d425c11b9a0b933',
+    'https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
   ],
   findCards,
-  readCard: (row, pageUrl) => safely(() => readCard(row, pageUrl)),
+  readCard: (card, pageUrl) => safely(() => (card.querySelector('[data-test-id="paper-detail-title"]') ? readPaperPage(card, pageUrl) : readCard(card, pageUrl))),
 };

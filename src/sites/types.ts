@@ -1,8 +1,12 @@
 // The uniform shape of a site adapter. One file per site in this folder, registered in index.ts.
 
+import type { Venue } from '../core/identity/venue';
+
+export type { Venue, VenueDecision } from '../core/identity/venue';
+
 /** One paper as a listing card (or a single-paper page) shows it. */
 export interface PaperCard {
-  /** Canonical key, `parsePaperId(...).key`: the first of arXiv, ACL, OpenReview, DOI, URL. */
+  /** Canonical key, `parsePaperId(...).key`: the first of arXiv, ACL, OpenReview, DOI, URL, dblp record. */
   key: string;
   /** Other keys the card carries for the same paper (its DOI next to its arXiv id, …). */
   aliases?: string[];
@@ -26,6 +30,8 @@ export interface PaperCard {
   published?: string;
   /** Upvotes (Hugging Face). */
   votes?: number;
+  /** Where the paper was published, when the page says (proceedings and venue pages, dblp). */
+  venue?: Venue;
 }
 
 export interface SiteAdapter {

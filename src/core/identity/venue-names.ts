@@ -2,7 +2,6 @@
 // what a proceedings or venue page shows: a PMLR volume heading, a CVF conference code, an ACL
 // Anthology id, a NeurIPS proceedings URL, an OpenReview venue id or venue label. Strings in, a
 // VenueName (or undefined when the text does not say) out; nothing here throws.
-import { normaliseTitle } from './title';
 import type { VenueDecision, VenueName } from './venue';
 
 const YEAR = /\b(19[5-9]\d|20\d\d)\b/;
@@ -48,7 +47,10 @@ const PMLR_CONFERENCES: ReadonlyArray<readonly [phrase: string, acronym: string]
 
 /** "ICML" for "International Conference on Machine Learning" (any ordinal or "Proceedings of" around it). */
 export function conferenceAcronym(conference: string): string | undefined {
-  const text = ` ${normaliseTitle(conference)} `;
+  // Conference names are plain words: lower case, "&" (or TeX's "\&") read as "and", and single spaces
+  // suffice. The title normaliser, with its Unicode and LaTeX tables, would weigh on every site's content script.
+  const words = String(conference).toLowerCase().replace(/\\?&/g, ' and ').replace(/[^a-z0-9]+/g, ' ').trim();
+  const text = ` ${words} `;
   return PMLR_CONFERENCES.find(([phrase]) => text.includes(` ${phrase} `))?.[1];
 }
 

@@ -3,7 +3,7 @@
 // MMLU"). Enumerators, years, setup counts and version numbers fall through to null.
 import type { MetricKind } from '../metric-types';
 import {
-  DATA_NOUNS, ERROR_SCORE_WORDS, ERROR_UNITS, GAIN_VERBS, LABEL_STOPS, MODEL_NOUNS, POINTS_NOUNS, RATIO_WORDS, RESOLUTION_NOUNS,
+  CHANGE_VERBS, DATA_NOUNS, ERROR_SCORE_WORDS, ERROR_UNITS, GAIN_VERBS, KIND_CUES, LABEL_STOPS, MODEL_NOUNS, POINTS_NOUNS, RATIO_WORDS, RESOLUTION_NOUNS,
   SCORE_GLUE, SCORE_VERBS, SCORE_WORDS, SETUP_NOUNS,
 } from './lexicon';
 import { listItemAt, newQuantity, readQuantity, type Quantity } from './quantity';
@@ -48,7 +48,43 @@ export function readBare(around: Around, q: Quantity, previous: Previous | undef
   if (!q.plainInteger && gainBy(around)) return reading('accuracy', '', 'score');
   const namedAfter = scoreNameAfter(around, q);
   if (namedAfter) return namedAfter;
+  if (transitionStart(around, q)) return reading(parentheticalKind(around), '', 'score');
   return reportedOnBenchmark(around, q) ? reading('accuracy', '', 'score') : null;
+}
+
+/**
+ * "(from 19.5 to 31.5)", "improves performance from 0.62 to 0.71": the first value of a
+ * before/after transition between two bare numbers, one of them a decimal, stated as a result (in
+ * parentheses or after a verb of change; "a learning rate from 0.001 to 0.1" is a setting). The
+ * second value then continues from this one (continuesFrom).
+ */
+function transitionStart(around: Around, q: Quantity): boolean {
+  const { before, after, text } = around;
+  if (!before.is(0, 'from') || !after.is(0, 'to') || !after.numeric(1)) return false;
+  // "ranging from 2.8 to 10" is one quantity's interval, not a before/after pair (docs/metrics.md, 3.5).
+  if (before.is(1, 'ranging') || before.is(1, 'varying')) return false;
+  const asResult = text.charCodeAt(before.start(0) - 1) === 40 || before.find(CHANGE_VERBS, 1) >= 0; // "(from"
+  if (!asResult) return false;
+  let at = after.start(1);
+  if (!isDigitCode(text.charCodeAt(at))) at++; // a sign before the digit
+  const next = readQuantity(text, at, LIST_ITEM);
+  if (typeof next === 'number' || next.cls !== null || isYear(next)) return false;
+  if (q.plainInteger && next.plainInteger) return false; // "from 1 to 13": enumerations and counts
+  return !after.in(2, SETUP_NOUNS) && !after.in(2, DATA_NOUNS);
+}
+
+const isDigitCode = (c: number) => c >= 48 && c <= 57;
+
+/** "improves perplexity (from 12.4 to 10.1)": the cue that names the metric sits before the parenthesis. */
+function parentheticalKind(around: Around): MetricKind | null {
+  const opening = around.before.start(0) - 1;
+  if (around.text.charCodeAt(opening) !== 40) return null;
+  const outside = around.beforeFrom(opening);
+  for (let k = 0; k < 6 && outside.has(k); k++) {
+    const kind = outside.get(k, KIND_CUES);
+    if (kind) return kind;
+  }
+  return null;
 }
 
 /** "achieves 72.5 on MMLU", "scores 8.2 on MT-Bench": a score reported on a named benchmark. */
@@ -77,10 +113,15 @@ function scoreNameAfter(around: Around, q: Quantity): Reading | null {
  * sentence names a thing. Metric names ("BLEU 28.4") and score words are not designations.
  */
 function designation(around: Around): boolean {
+  const text = around.text;
+  // Cheap tests on the characters first: a letter, then one space, right before the number.
+  if (text.charCodeAt(around.start - 1) !== 32 || !isLetterCode(text.charCodeAt(around.start - 2))) return false;
   const before = around.before;
-  return before.has(1) && before.end(0) === around.start - 1 && before.capitalised(0) &&
+  return before.has(0) && before.end(0) === around.start - 1 && before.capitalised(0) && before.has(1) &&
     before.get(0, SCORE_WORDS) === undefined && !before.in(0, SCORE_GLUE);
 }
+
+const isLetterCode = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 
 /** "50.4AP (+2.2)": a signed gain right after a score shares its unit. */
 function nearbyScoreUnit(q: Quantity, previous: Previous | undefined): string {

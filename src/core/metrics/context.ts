@@ -1,14 +1,14 @@
 // Whether a quantity read by ./quantity.ts is a stated metric in its sentence, and if so its
-// kind, normalised unit, qualifier and label (../shared/metrics-guideline.md sections 1-5).
+// kind, normalised unit, qualifier and label (docs/metrics.md, sections 1-5).
 // Reads only a few words either side of the quantity.
 import type { Metric, MetricKind } from '../metric-types';
 import { readBare } from './bare';
 import { coordinatedKind, kindFromCues } from './kind';
 import { describe } from './label';
 import {
-  AUDIO_INPUT_WORDS, DATA_NOUNS, ERROR_UNITS, EVALUATED_OWNERS, FLOPS_WORDS, HOURS_OF_DATA_WORDS, INPUT_WORDS, LENGTH_ONLY_WORDS,
-  LENGTH_WORDS, MODEL_NOUNS, PARAMS_WORDS, PERCENT_REJECT_AFTER, RANGE_WORDS, RESOLUTION_BEFORE, RESOLUTION_WORDS, SETUP_NOUNS,
-  TRAINING_WORDS, USAGE_WORDS,
+  ARTICLES, AUDIO_INPUT_WORDS, CAPABILITY_WORDS, DATA_NOUNS, ERROR_UNITS, EVALUATED_OWNERS, FLOPS_WORDS, HOURS_OF_DATA_WORDS,
+  INPUT_WORDS, LENGTH_ONLY_WORDS, LENGTH_WORDS, MODEL_NOUNS, PARAMS_WORDS, PERCENT_REJECT_AFTER, RANGE_WORDS, RESOLUTION_BEFORE,
+  RESOLUTION_WORDS, SETTING_WORDS, SETUP_NOUNS, TRAIN_VERBS, TRAINING_WORDS, USAGE_WORDS,
 } from './lexicon';
 import { qualifierBefore } from './qualifier';
 import { stickEnd, type Quantity } from './quantity';
@@ -30,7 +30,7 @@ export function decide(text: string, q: Quantity, previous: Previous | undefined
   if (!found) return null;
   // Copied out of the shared READING before anything else runs.
   const { kind: readKind, unit, cls } = found;
-  const qualifier = qualifierBefore(around, q.prefix, previous?.metric);
+  const { qualifier, upTo } = qualifierBefore(around, q.prefix, previous?.metric);
   const kind = readKind ?? coordinatedKind(text, q.start, previous?.metric, unit) ?? kindFromCues(around, cls);
   const metric: Metric = {
     start: q.start,
@@ -40,8 +40,8 @@ export function decide(text: string, q: Quantity, previous: Previous | undefined
     value: q.value,
     unit,
     label: describe(around, kind, unit, cls),
-    upTo: qualifier.upTo,
-    qualifier: qualifier.qualifier,
+    upTo,
+    qualifier,
     rangeLow: q.rangeLow,
   };
   return { metric, cls };
@@ -80,6 +80,8 @@ function read(around: Around, q: Quantity, previous: Previous | undefined): Read
       return readTokens(around, q);
     case 'magnitude':
       return readMagnitude(around, q);
+    case 'scale':
+      return reading('other', q.unit, q.cls);
   }
 }
 
@@ -103,12 +105,13 @@ function readDuration(around: Around, q: Quantity): Reading | null {
 }
 
 function readTokens(around: Around, q: Quantity): Reading | null {
-  if (around.before.find(INPUT_WORDS, 0, 3) >= 0) return null; // "a prompt of 1M tokens"
+  // "a prompt of 1M tokens" is an input; "compresses the prompt from 4K tokens to 512 tokens" states a result.
+  if (around.before.find(INPUT_WORDS, 0, 3) >= 0 && !transitionFrom(around) && !claimedScale(around)) return null;
   if (evaluatedModel(around, q)) return null;
   return reading(tokensKind(around, q), q.magnitude ? `${q.magnitude} tokens` : 'tokens', q.cls);
 }
 
-/** Training tokens are data; context and sequence lengths are size (guideline 1). */
+/** Training tokens are data; context and sequence lengths are size (docs/metrics.md, section 1). */
 function tokensKind(around: Around, q: Quantity): MetricKind {
   const { before, after } = around;
   if (before.find(LENGTH_ONLY_WORDS, 0, 6) >= 0 || after.find(LENGTH_ONLY_WORDS, 0, 4) >= 0) return 'size';
@@ -129,6 +132,8 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
   }
   const noun = countNoun(after);
   if (noun >= 0 && (after.in(noun, SETUP_NOUNS) || after.in(noun, MODEL_NOUNS))) {
+    // "enables fine-tuning of a 13B model" claims the scale the method reaches.
+    if (after.in(noun, MODEL_NOUNS) && claimedScale(around)) return reading('size', `${q.magnitude} params`, q.cls);
     // "at 15B model size" states the size; "on the 1.4B model" names the evaluated model.
     if (after.is(noun, 'model') && after.is(noun + 1, 'size') && !evaluatedModel(around, q, true)) {
       return reading('size', `${q.magnitude} params`, q.cls);
@@ -137,7 +142,7 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
   }
   if (noun >= 0 && after.in(noun, DATA_NOUNS)) return reading('data', `${q.magnitude} ${after.raw(noun).toLowerCase()}`, q.cls);
   if (q.magnitude !== 'G' && largeCountNoun(after) === 'data') return reading('data', q.magnitude, q.cls); // "1 million unlabeled news headlines"
-  // "3.7B active parameters": the count noun after one adjective is outside the span (guideline 3.3).
+  // "3.7B active parameters": the count noun after one adjective is outside the span (docs/metrics.md, 3.3).
   if (after.find(PARAMS_WORDS, 0, 2) >= 0) return evaluatedModel(around, q) ? null : reading('size', `${q.magnitude} params`, q.cls);
   if (after.is(0, 'tokens') || after.is(1, 'tokens') || after.is(2, 'tokens')) {
     return reading(tokensKind(around, q), `${q.magnitude} tokens`, q.cls);
@@ -153,10 +158,11 @@ function readMagnitude(around: Around, q: Quantity): Reading | null {
 
 /**
  * Is this size the model an experiment runs on rather than a result ("on the 1.4B model",
- * "models from 49B to 253B parameters", "two 7B LLMs")? Guideline 2, evaluation configuration.
+ * "models from 49B to 253B parameters", "two 7B LLMs")? docs/metrics.md, section 2, evaluation configuration.
  */
 function evaluatedModel(around: Around, q: Quantity, allowModelSize = false): boolean {
   if (q.rangeLow !== null) return true;
+  if (claimedScale(around)) return false;
   const after = around.after;
   if (after.has(0) && after.start(0) === q.end + 1) {
     if (after.in(0, MODEL_NOUNS) && !(allowModelSize && after.is(0, 'model'))) return true;
@@ -171,10 +177,27 @@ function evaluatedModel(around: Around, q: Quantity, allowModelSize = false): bo
   return false;
 }
 
+/**
+ * "enables fine-tuning of a 13B model", "can train a 65B model", "extends the context length to
+ * 16K tokens": a scale the method is claimed to reach, in the same clause, is a result. A size
+ * introduced by a setting word is still the setting ("enables 2x faster inference on the 13B model",
+ * "allows comparing two 7B LLMs").
+ */
+function claimedScale(around: Around): boolean {
+  const before = around.before;
+  let k = 0;
+  while (before.in(k, ARTICLES)) k++;
+  if (!before.has(k) || before.in(k, SETTING_WORDS)) return false;
+  for (; before.has(k); k++) {
+    if (before.in(k, CAPABILITY_WORDS)) return true;
+    if (before.in(k, TRAIN_VERBS) && before.is(k + 1, 'can')) return true;
+    // "scales to a 175B model", but not "across model scales ranging from 135M".
+    if ((before.is(k, 'scales') || before.is(k, 'scale')) && k > 0 && (before.is(k - 1, 'to') || before.is(k - 1, 'up'))) return true;
+  }
+  return false;
+}
 
-
-
-
-
-
-
+/** "from 4K tokens to 512 tokens": the first value of a before/after transition. */
+function transitionFrom(around: Around): boolean {
+  return around.before.is(0, 'from') && around.after.is(0, 'to') && around.after.numeric(1);
+}

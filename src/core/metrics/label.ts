@@ -3,7 +3,7 @@
 // completes ("improves attention efficiency by up to 300%" -> "attention efficiency gain").
 // Labels are slices of the abstract, so they read as the authors wrote them.
 import type { MetricKind } from '../metric-types';
-import { DATA_NOUNS, GLUE_BEFORE, KIND_CUES, KIND_LABEL, PARAMS_WORDS, LABEL_HEADS, LABEL_STOPS, SCORE_WORDS, VERB_SUFFIX, type UnitClass } from './lexicon';
+import { DATA_NOUNS, GLUE_BEFORE, KIND_CUES, KIND_LABEL, MODEL_NOUNS, PARAMS_WORDS, LABEL_HEADS, LABEL_STOPS, SCORE_WORDS, VERB_SUFFIX, type UnitClass } from './lexicon';
 import { WordSet } from './word-table';
 import type { Around, Words } from './words';
 
@@ -148,6 +148,9 @@ export function describe(around: Around, kind: MetricKind, unit: string, cls: Un
   // Searched in the span alone: indexOf on the whole text would scan to its end for every value.
   const inSpan = named && around.text.slice(around.start, around.end).includes(unit);
   if (inSpan) return tail ? `${unit} ${tail}` : unit;
+  if (cls === 'scale') return after.has(0) && isWordLike(after, 0) ? `dimensionality of ${after.raw(0)}` : 'problem dimensionality';
+  // "enables fine-tuning of a 13B model": the size of the model the method reaches.
+  if ((cls === 'magnitude' || cls === 'params') && after.in(0, MODEL_NOUNS)) return `${after.raw(0)} size`;
   if (kind === 'data' || cls === 'magnitude') {
     const counted = countedNoun(after, kind === 'data' ? DATA_NOUNS : PARAMS_WORDS);
     if (counted) return counted;

@@ -37,6 +37,12 @@ const PERCENT_WORDS_RULE = SUFFIXES.find((rule) => rule.cls === 'percent' && rul
 const RANGE_CONNECTOR = /(?:\s?(?:-|–|—|−|~|∼|\\sim|sim)\s?|\s(?:to)\s|\/)/y;
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
+/** What a regex's `\s` matches (tab, newline, space, no-break and the other Unicode spaces). */
+const isRegexSpace = (c: number) =>
+  c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 ||
+  c === 8239 || c === 8287 || c === 12288 || c === 65279;
+/** Offset after one optional `\s` at `at`: where a `\s?`-prefixed sticky regex would read its next character. */
+const pastSpace = (text: string, at: number) => (isRegexSpace(text.charCodeAt(at)) ? at + 1 : at);
 const isLetter = (c: number) => (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
 const isAlnum = (c: number) => isDigit(c) || isLetter(c);
 
@@ -187,6 +193,16 @@ function scanNumber(text: string, at: number): boolean {
   return true;
 }
 
+/** ",4x", ",43 times", ",5\\times": the only shapes DECIMAL_COMMA_TYPO can match, tested on characters first. */
+function mayBeDecimalCommaTypo(text: string, comma: number): boolean {
+  let j = comma + 1;
+  if (!isDigit(text.charCodeAt(j))) return false;
+  j++;
+  if (isDigit(text.charCodeAt(j))) j++;
+  const c = text.charCodeAt(pastSpace(text, j));
+  return c === 120 || c === 88 || c === 215 || c === 92 || c === 116; // x X × \ t
+}
+
 /** A number at `at` into `num`: "80,000", "0.17", "1,4" (a decimal-comma typo before "x"), "1/8". 0 = no number, -1 = not a quantity. */
 function readNumber(text: string, at: number): number {
   if (!scanNumber(text, at)) return 0;
@@ -195,7 +211,7 @@ function readNumber(text: string, at: number): number {
   let plainInteger = !scannedGrouped && !scannedDecimal;
   const next = text.charCodeAt(end);
   if ((next === 46 || next === 58) && isDigit(text.charCodeAt(end + 1))) return -1; // "1.1.1", "2:4"
-  if (next === 44 && plainInteger) {
+  if (next === 44 && plainInteger && mayBeDecimalCommaTypo(text, end)) {
     const typo = stick(DECIMAL_COMMA_TYPO, text, end);
     if (typo) {
       value = Number(`${value}.${typo[1]}`);
@@ -227,6 +243,9 @@ function readUnit(text: string, at: number): boolean {
   const spaced = c === 32;
   const from = spaced ? at + 1 : at; // a unit may follow one space
   const first = text.charCodeAt(from);
+  // The two commonest units, read on characters: "83.1%", "1.1\\%", "2.8% points"; "2.4x", "3X", "2×".
+  if (first === 37 || (first === 92 && text.charCodeAt(from + 1) === 37)) return readPercent(text, from + (first === 37 ? 1 : 2));
+  if ((first === 120 || first === 88 || first === 215) && !isLetter(text.charCodeAt(from + 1))) return readMultiplier(text, from + 1);
   const gated = first < 256 ? (spaced ? SUFFIXES_AFTER_SPACE : SUFFIXES_GLUED)[first] : undefined;
   const count = gated ? gated.length : 0;
   for (let r = 0; r < count; r++) {
@@ -257,6 +276,23 @@ function readUnit(text: string, at: number): boolean {
   return setUnit(null, '', '', at);
 }
 
+/** After "%": an optional "points"/"pts"/"pp" ("2.8% points" is in percentage points); "95%ile" is a percentile's name. */
+function readPercent(text: string, at: number): boolean {
+  let end = at;
+  const word = pastSpace(text, at);
+  const c = text.charCodeAt(word);
+  if (c === 112) { // p
+    let length = 0;
+    if (text.startsWith('points', word)) length = 6;
+    else if (text.startsWith('point', word)) length = 5;
+    else if (text.startsWith('pts', word)) length = 3;
+    else if (text.startsWith('pp', word)) length = 2;
+    if (length && !isLetter(text.charCodeAt(word + length))) end = word + length;
+  }
+  if (text.startsWith('ile', end)) return false;
+  return setUnit('percent', end > at ? 'pp' : '%', '', end);
+}
+
 function startsWithAny(text: string, at: number, prefixes: readonly SuffixPrefix[]): boolean {
   for (let p = 0; p < prefixes.length; p++) {
     const prefix = prefixes[p];
@@ -274,19 +310,23 @@ function readMultiplier(text: string, at: number): boolean {
     if (!num.plainInteger || num.value < 32 || scannedValue < 32) return false; // kernel sizes, "n x d" math
     return setUnit('resolution', 'px', '', scannedEnd, Math.max(num.value, scannedValue));
   }
-  if (stickEnd(NOT_A_RATIO_AFTER, text, at) >= 0) return false;
-  const times = stickEnd(TRAILING_TIMES, text, at);
+  const after = text.charCodeAt(pastSpace(text, at));
+  // NOT_A_RATIO_AFTER starts with a capital, "nodes" or "cross-validation"; TRAILING_TIMES with "times".
+  if (((after >= 65 && after <= 90) || after === 110 || after === 99) && stickEnd(NOT_A_RATIO_AFTER, text, at) >= 0) return false;
+  const times = after === 116 ? stickEnd(TRAILING_TIMES, text, at) : -1;
   return setUnit('multiplier', 'x', '', times >= 0 ? times : at);
 }
 
 /** After a magnitude: "150B tokens", "85 million parameters", "3.6 billion MACs", or the bare "7B"/"128K". */
 function readMagnitude(text: string, at: number, magnitude: string): boolean {
-  const noun = stickEnd(MAGNITUDE_NOUN, text, at);
+  const next = text.charCodeAt(pastSpace(text, at));
+  const noun = next === 112 || next === 116 ? stickEnd(MAGNITUDE_NOUN, text, at) : -1; // "parameters", "tokens"
   if (noun >= 0) {
     const tokens = text.startsWith('tokens', noun - 6);
     return setUnit(tokens ? 'tokens' : 'params', `${magnitude} ${tokens ? 'tokens' : 'params'}`, magnitude, noun);
   }
-  const flops = stick(FLOPS_RULE.re, text, at);
+  // FLOPs and MACs start with F/f/M or a prefix letter (G, T, P, K).
+  const flops = next === 70 || next === 102 || next === 77 || next === 71 || next === 84 || next === 80 || next === 75 ? stick(FLOPS_RULE.re, text, at) : null;
   if (flops && !/^(?:[GTPK]|M(?!AC)|Giga|Tera|Peta)/.test(flops[1])) {
     // "3.6 billion MACs" -> "G MACs": a billion operations is a giga-operation.
     const prefix = magnitude === 'B' ? 'G' : magnitude;
@@ -318,6 +358,15 @@ function afterFrom(text: string, start: number): boolean {
   let j = start - 1;
   while (j >= 0 && text.charCodeAt(j) === 32) j--;
   return j >= 3 && text.startsWith('from', j - 3) && !isLetter(text.charCodeAt(j - 4));
+}
+
+/** True when a capitalised word ends one space before `start` ("Llama 2 to 16K tokens": a name, then a new value). */
+function afterName(text: string, start: number): boolean {
+  if (text.charCodeAt(start - 1) !== 32 || !isLetter(text.charCodeAt(start - 2))) return false;
+  let j = start - 2;
+  while (j > 0 && isLetter(text.charCodeAt(j - 1))) j--;
+  const c = text.charCodeAt(j);
+  return c >= 65 && c <= 90 && !isAlnum(text.charCodeAt(j - 1));
 }
 
 /** Where the next item of a list starts after `at` (", 31.3", ", and 41", " and 41"), or -1. */
@@ -371,7 +420,7 @@ export function readQuantity(text: string, i: number, into: Quantity = newQuanti
       const secondAt = signAt + sign;
       const isTo = text.startsWith(' to ', end);
       const isSlash = text.charCodeAt(end) === 47;
-      if (isDigit(text.charCodeAt(secondAt)) && !(isTo && afterFrom(text, start))) {
+      if (isDigit(text.charCodeAt(secondAt)) && !(isTo && (afterFrom(text, start) || (cls === null && afterName(text, start))))) {
         const second = readValue(text, secondAt);
         if (second === -1) return skipWord(text, secondAt);
         if (second === 1 && unitRead.cls !== 'resolution') {

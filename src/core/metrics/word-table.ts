@@ -25,74 +25,91 @@ export function spells(text: string, start: number, end: number, word: string): 
 }
 
 /**
- * Every word any WordSet or WordMap knows, with the sets it belongs to (one bit per set) and its
- * value in each map: a window looks each of its words up once, then every set test is a bit test.
+ * A word of the lexicon, as the number of its slot in the table below; NO_WORD (0) for a word no
+ * set or map knows. Every word any WordSet or WordMap knows has one entry, with the sets it
+ * belongs to (one bit per set) and its value in each map: a window looks each of its words up
+ * once, then every set test is a bit test on typed arrays, with no object to follow.
  */
-export class Entry {
-  lo = 0;
-  hi = 0;
-  readonly values: unknown[] = [];
-  constructor(readonly word: string) {}
-}
+export type Entry = number;
+export const NO_WORD: Entry = 0;
 
-// An open-addressing hash table (hashes in a typed array, entries beside them): a lookup is a
-// few array reads, cheaper than a Map on the hot path. Sized for the whole lexicon at load time.
+// An open-addressing hash table over typed arrays: a lookup is a few array reads, cheaper than a
+// Map on the hot path. Sized for the whole lexicon at load time; entry e lives in table slot e - 1,
+// so entry 0 (NO_WORD) is in no set and has no value.
 const SLOTS = 4096;
 const MASK = SLOTS - 1;
-const slotHashes = new Int32Array(SLOTS);
-const slotEntries: (Entry | undefined)[] = new Array<Entry | undefined>(SLOTS).fill(undefined);
+const slotHashes = new Int32Array(SLOTS + 1);
+const slotWords: string[] = new Array<string>(SLOTS + 1).fill('');
+const setBitsLo = new Int32Array(SLOTS + 1);
+const setBitsHi = new Int32Array(SLOTS + 1);
 let entryCount = 0;
 let nextBit = 0;
-let nextMap = 0;
 
 function entryFor(word: string): Entry {
   const lower = word.toLowerCase();
   const h = hashWord(lower, 0, lower.length);
   for (let slot = h & MASK; ; slot = (slot + 1) & MASK) {
-    const entry = slotEntries[slot];
-    if (!entry) {
+    const entry = slot + 1;
+    if (!slotWords[entry]) {
       if (++entryCount > SLOTS / 2) throw new Error('lexicon table too small');
-      const created = new Entry(lower);
-      slotHashes[slot] = h;
-      slotEntries[slot] = created;
-      return created;
+      slotHashes[entry] = h;
+      slotWords[entry] = lower;
+      return entry;
     }
-    if (slotHashes[slot] === h && entry.word === lower) return entry;
+    if (slotHashes[entry] === h && slotWords[entry] === lower) return entry;
   }
 }
 
-/** The lexicon entry spelled by text[start, end), if any. */
-export function lookup(text: string, start: number, end: number, hash: number): Entry | undefined {
+/** The lexicon entry spelled by text[start, end), or NO_WORD. */
+export function lookup(text: string, start: number, end: number, hash: number): Entry {
   for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
-    const entry = slotEntries[slot];
-    if (!entry) return undefined;
-    if (slotHashes[slot] === hash && spells(text, start, end, entry.word)) return entry;
+    const entry = slot + 1;
+    const word = slotWords[entry];
+    if (!word) return NO_WORD;
+    if (slotHashes[entry] === hash && spells(text, start, end, word)) return entry;
   }
+}
+
+/**
+ * The words of a word list written compactly: words separated by spaces; "dataset+" stands for
+ * "dataset" and "datasets", "reduc{e,es,ing,ed}" for each ending added to the stem.
+ */
+export function wordList(list: string): string[] {
+  const words: string[] = [];
+  for (const token of list.split(' ')) {
+    if (!token) continue;
+    const brace = token.indexOf('{');
+    if (token.endsWith('+')) words.push(token.slice(0, -1), `${token.slice(0, -1)}s`);
+    else if (brace > 0 && token.endsWith('}')) for (const ending of token.slice(brace + 1, -1).split(',')) words.push(token.slice(0, brace) + ending);
+    else words.push(token);
+  }
+  return words;
 }
 
 /** A case-insensitive set of words, queried by offsets into a text. */
 export class WordSet {
-  /** This set's bit in Entry.lo or Entry.hi (the other mask is 0). */
+  /** This set's bit in the lo or hi bit array (the other mask is 0). */
   private readonly lo: number;
   private readonly hi: number;
 
   readonly words: readonly string[];
 
-  constructor(words: Iterable<string>) {
-    this.words = [...words];
+  /** `words`: the words, or a list in the compact form of `wordList`. */
+  constructor(words: Iterable<string> | string) {
+    this.words = typeof words === 'string' ? wordList(words) : [...words];
     const bit = nextBit++;
     if (bit >= 64) throw new Error('too many word sets');
     this.lo = bit < 32 ? 1 << bit : 0;
     this.hi = bit < 32 ? 0 : 1 << (bit - 32);
     for (const word of this.words) {
       const entry = entryFor(word);
-      entry.lo |= this.lo;
-      entry.hi |= this.hi;
+      setBitsLo[entry] |= this.lo;
+      setBitsHi[entry] |= this.hi;
     }
   }
 
-  contains(entry: Entry | undefined): boolean {
-    return entry !== undefined && ((entry.lo & this.lo) | (entry.hi & this.hi)) !== 0;
+  contains(entry: Entry): boolean {
+    return ((setBitsLo[entry] & this.lo) | (setBitsHi[entry] & this.hi)) !== 0;
   }
 
   has(text: string, start: number, end: number, hash: number): boolean {
@@ -113,12 +130,13 @@ export class WordSet {
 
 /** A case-insensitive map from words to values, queried by offsets into a text. */
 export class WordMap<V> {
-  private readonly id = nextMap++;
+  /** The value of each entry, by entry number (undefined: none). */
+  private readonly values: (V | undefined)[] = new Array<V | undefined>(SLOTS + 1).fill(undefined);
   private readonly keys: string[] = [];
 
   constructor(entries: Iterable<readonly [string, V]>) {
     for (const [word, value] of entries) {
-      entryFor(word).values[this.id] = value;
+      this.values[entryFor(word)] = value;
       this.keys.push(word);
     }
   }
@@ -128,11 +146,11 @@ export class WordMap<V> {
     return this.keys;
   }
 
-  valueOf(entry: Entry | undefined): V | undefined {
-    return entry?.values[this.id] as V | undefined;
+  valueOf(entry: Entry): V | undefined {
+    return this.values[entry];
   }
 
   get(text: string, start: number, end: number, hash: number): V | undefined {
-    return this.valueOf(lookup(text, start, end, hash));
+    return this.values[lookup(text, start, end, hash)];
   }
 }

@@ -1,32 +1,80 @@
 // Word windows around a quantity, read without allocating: word offsets go into typed arrays and
-// words are looked up in the lexicon table (./word-table.ts) once each, on first use. Every walk is
-// capped in words and characters, so context reading is O(1) per candidate.
-import { hashWord, lookup, spells, WordSet, type Entry, type WordMap } from './word-table';
+// each word is hashed and looked up in the lexicon table (./word-table.ts) in the same pass that
+// finds its end. Every walk is capped in words and characters, so context reading is O(1) per
+// candidate.
+import { hashWord, lookup, NO_WORD, spells, WordSet, type Entry, type WordMap } from './word-table';
 
 const MAX_WORDS = 8;
 const MAX_CHARS = 160;
-/** Abbreviations whose final dot does not end a sentence. */
-const ABBREVIATIONS = new WordSet(['e.g.', 'i.e.', 'vs.', 'al.', 'etc.', 'approx.', 'cf.', 'res.', 'resp.', 'fig.', 'eq.']);
-const EXAMPLE_MARKERS = new WordSet(['e.g.,', '(e.g.,', 'i.e.,', '(i.e.,', '(e.g.', '(i.e.']);
+/** Abbreviations whose final dot does not end a sentence, as looked up (trailing dot trimmed). */
+const ABBREVIATIONS = new WordSet(['e.g', 'i.e', 'vs', 'al', 'etc', 'approx', 'cf', 'res', 'resp', 'fig', 'eq']);
+const EXAMPLE_MARKERS = new WordSet(['e.g', 'i.e']);
 
-/** Space, tab, newline and the other control characters all separate words. */
-const isSpace = (c: number) => c <= 32;
-// ( " ' [ { $
-const isOpener = (c: number) => c === 40 || c === 34 || c === 39 || c === 91 || c === 123 || c === 36;
-// ) " ' ] , . ; : ! ? } $
-const isCloser = (c: number) =>
-  c === 41 || c === 34 || c === 39 || c === 93 || c === 44 || c === 46 || c === 59 || c === 58 || c === 33 || c === 63 || c === 125 || c === 36;
+// Character classes of the ASCII range, one table read per character: ( " ' [ { $ open a word,
+// ) " ' ] , . ; : ! ? } $ may close it.
+const OPENER = 1;
+const CLOSER = 2;
+const CHARS = new Uint8Array(128);
+for (const c of '("\'[{$') CHARS[c.charCodeAt(0)] |= OPENER;
+for (const c of ')"\'],.;:!?}$') CHARS[c.charCodeAt(0)] |= CLOSER;
+
+// What `scanToken` found (extraction is single-threaded and not re-entrant): the word inside the
+// written token without its surrounding punctuation, its lexicon entry and its last "-".
+let wordStart = 0;
+let wordEnd = 0;
+let wordEntry: Entry = NO_WORD;
+let wordDash = -1;
+
+/**
+ * Reads the written token that starts at `start` and ends at the next space (or `limit`), and the
+ * word inside it without the punctuation around it ("(e.g.," -> "e.g", "83.1%)," -> "83.1%"),
+ * hashed case-insensitively and looked up, in one pass. Returns the token's end.
+ */
+function scanToken(text: string, start: number, limit: number): number {
+  let i = start;
+  while (i < limit) {
+    const c = text.charCodeAt(i);
+    if (c > 32 && c < 128 && (CHARS[c] & OPENER) !== 0) i++;
+    else break;
+  }
+  wordStart = i;
+  let h = 0;
+  let hashToLast = 0;
+  let last = i;
+  let dash = -1;
+  for (; i < limit; i++) {
+    let c = text.charCodeAt(i);
+    if (c <= 32) break;
+    if (c < 128) {
+      if (c === 45) dash = i;
+      else if (c >= 65 && c <= 90) c += 32;
+      h = (Math.imul(h, 31) + c) | 0;
+      if ((CHARS[c] & CLOSER) === 0) {
+        hashToLast = h;
+        last = i + 1;
+      }
+    } else {
+      h = (Math.imul(h, 31) + c) | 0;
+      hashToLast = h;
+      last = i + 1;
+    }
+  }
+  wordEnd = last;
+  wordDash = dash < last ? dash : -1;
+  wordEntry = last > wordStart ? lookup(text, wordStart, last, hashToLast) : NO_WORD;
+  return i;
+}
 
 /**
  * Up to eight words on one side of a value, nearest first, inside its clause. Word k is
  * text[start(k), end(k)) with surrounding punctuation removed. Words are read only as far as a
- * rule asks (`has(k)`), and looked up in the lexicon only when a rule tests them.
+ * rule asks (`has(k)`), and looked up in the lexicon as they are read.
  */
 export class Words {
   private readonly starts = new Int32Array(MAX_WORDS);
   private readonly ends = new Int32Array(MAX_WORDS);
-  private readonly entries: (Entry | undefined | null)[] = new Array<Entry | undefined | null>(MAX_WORDS).fill(null);
-  /** Offset of the last "-" inside word k ("peak-memory"), or -1; valid once the word was looked up. */
+  private readonly entries = new Int32Array(MAX_WORDS);
+  /** Offset of the last "-" inside word k ("peak-memory"), or -1. */
   private readonly dashes = new Int32Array(MAX_WORDS);
   private n = 0;
   private done = true;
@@ -54,45 +102,26 @@ export class Words {
     return this.text.slice(this.starts[k], this.ends[k]);
   }
 
-  /** The lexicon entry of word k (undefined: a word no set knows); word k must exist (`has(k)`). */
-  entryAt(k: number): Entry | undefined {
-    return this.entry(k);
-  }
-
-  private entry(k: number): Entry | undefined {
-    let entry = this.entries[k];
-    if (entry === null) {
-      const text = this.text;
-      let h = 0;
-      let dash = -1;
-      for (let i = this.starts[k]; i < this.ends[k]; i++) {
-        let c = text.charCodeAt(i);
-        if (c === 45) dash = i;
-        if (c >= 65 && c <= 90) c += 32;
-        h = (Math.imul(h, 31) + c) | 0;
-      }
-      entry = lookup(text, this.starts[k], this.ends[k], h);
-      this.entries[k] = entry;
-      this.dashes[k] = dash;
-    }
-    return entry;
+  /** The lexicon entry of word k (NO_WORD: a word no set knows); word k must exist (`has(k)`). */
+  entryAt(k: number): Entry {
+    return this.entries[k];
   }
 
   /** The value of word k in `map`, or else of its last hyphenated part ("peak-memory" -> "memory"). */
   getOrTail<V>(k: number, map: WordMap<V>): V | undefined {
     if (!this.has(k)) return undefined;
-    const whole = map.valueOf(this.entry(k));
+    const whole = map.valueOf(this.entries[k]);
     if (whole !== undefined || this.dashes[k] < 0) return whole;
     const from = this.dashes[k] + 1;
     return map.get(this.text, from, this.ends[k], hashWord(this.text, from, this.ends[k]));
   }
 
   in(k: number, set: WordSet): boolean {
-    return this.has(k) && set.contains(this.entry(k));
+    return this.has(k) && set.contains(this.entries[k]);
   }
 
   get<V>(k: number, map: WordMap<V>): V | undefined {
-    return this.has(k) ? map.valueOf(this.entry(k)) : undefined;
+    return this.has(k) ? map.valueOf(this.entries[k]) : undefined;
   }
 
   is(k: number, word: string): boolean {
@@ -101,7 +130,7 @@ export class Words {
 
   /** The index of the first of words [from, to) in `set`, or -1. */
   find(set: WordSet, from = 0, to = MAX_WORDS): number {
-    for (let k = from; k < to && this.has(k); k++) if (set.contains(this.entry(k))) return k;
+    for (let k = from; k < to && this.has(k); k++) if (set.contains(this.entries[k])) return k;
     return -1;
   }
 
@@ -130,18 +159,17 @@ export class Words {
     return c >= 65 && c <= 90;
   }
 
-  private push(start: number, end: number): void {
-    const text = this.text;
-    let s = start;
-    let e = end;
-    while (s < e && isOpener(text.charCodeAt(s))) s++;
-    while (e > s && isCloser(text.charCodeAt(e - 1))) e--;
-    if (s >= e) return;
-    this.starts[this.n] = s;
-    this.ends[this.n] = e;
-    this.entries[this.n] = null;
-    this.n++;
+  /** Adds the word `scanToken` just read, if it has any characters left. */
+  private push(): boolean {
+    if (wordEnd <= wordStart) return false;
+    const n = this.n;
+    this.starts[n] = wordStart;
+    this.ends[n] = wordEnd;
+    this.entries[n] = wordEntry;
+    this.dashes[n] = wordDash;
+    this.n = n + 1;
     if (this.n === MAX_WORDS) this.done = true;
+    return true;
   }
 
   /** Starts a window of the words before `pos`, up to the previous clause end or an opening parenthesis. */
@@ -165,7 +193,7 @@ export class Words {
     // Punctuation glued to the value ("2.4x," or "30%.") closes the clause right away.
     const glued = text.charCodeAt(pos);
     this.done = glued === 44 || glued === 59 || glued === 58 || glued === 41 ||
-      (glued === 46 && (pos + 1 >= text.length || isSpace(text.charCodeAt(pos + 1))));
+      (glued === 46 && (pos + 1 >= text.length || text.charCodeAt(pos + 1) <= 32));
     return this;
   }
 
@@ -173,71 +201,66 @@ export class Words {
     const text = this.text;
     const limit = this.limit;
     let j = this.cursor;
+    // Space, tab, newline and the other control characters (codes up to 32) all separate words.
     if (this.forward) {
-      while (j < limit && isSpace(text.charCodeAt(j))) j++;
+      while (j < limit && text.charCodeAt(j) <= 32) j++;
       if (j >= limit) {
         this.done = true;
         return;
       }
       const start = j;
-      while (j < limit && !isSpace(text.charCodeAt(j))) j++;
-      this.cursor = j;
       if (text.charCodeAt(start) === 40 && this.n) {
         this.done = true; // "(" opens an aside
         return;
       }
-      const before = this.n;
-      this.push(start, j);
+      j = scanToken(text, start, limit);
+      this.cursor = j;
+      const pushed = this.push();
       if (closesClause(text, start, j) || text.charCodeAt(j - 1) === 41) this.done = true;
-      else if (this.n === before && j >= limit) this.done = true;
+      else if (!pushed && j >= limit) this.done = true;
       return;
     }
     for (;;) {
-      while (j >= limit && isSpace(text.charCodeAt(j))) j--;
+      while (j >= limit && text.charCodeAt(j) <= 32) j--;
       if (j < limit) {
         this.done = true;
         return;
       }
       const end = j + 1;
-      while (j >= limit && !isSpace(text.charCodeAt(j))) j--;
+      while (j >= limit && text.charCodeAt(j) > 32) j--;
       const start = j + 1;
       this.cursor = j;
+      scanToken(text, start, end);
       if (isExampleMarker(text, start, end)) continue; // "(e.g., 80%)" does not end the clause
       if (closesClause(text, start, end)) {
         this.done = true;
         return;
       }
-      const before = this.n;
-      this.push(start, end);
+      const pushed = this.push();
       if (text.charCodeAt(start) === 40) this.done = true; // "("
-      if (this.n > before || this.done) return;
+      if (pushed || this.done) return;
     }
   }
 }
 
-/** "e.g.," or "(i.e.," inside a clause: skipped, it does not end it. */
+/** "e.g.," or "(i.e." inside a clause (the token `scanToken` just read): skipped, it does not end it. */
 function isExampleMarker(text: string, start: number, end: number): boolean {
-  const n = end - start;
-  if (n < 4 || n > 6) return false;
-  const last = text.charCodeAt(end - 1);
-  if (last !== 44 && last !== 46) return false; // "," "."
-  const c = text.charCodeAt(start);
-  if (c !== 101 && c !== 105 && c !== 40) return false; // e i (
-  return EXAMPLE_MARKERS.has(text, start, end, hashWord(text, start, end));
+  return EXAMPLE_MARKERS.contains(wordEntry) && (text.charCodeAt(end - 1) === 44 || text.charCodeAt(start) === 40);
 }
 
-/** Does the written token text[start, end) close its clause (a sentence end, comma, semicolon or colon)? */
+/** Does the written token text[start, end) (just read by `scanToken`) close its clause: a sentence end, comma, semicolon or colon? */
 function closesClause(text: string, start: number, end: number): boolean {
   const last = text.charCodeAt(end - 1);
   if (last === 44 || last === 59 || last === 58 || last === 33 || last === 63) return true; // , ; : ! ?
   if (last === 41) return end - start > 1 && text.charCodeAt(end - 2) === 46; // ".)"
-  return last === 46 && !ABBREVIATIONS.has(text, start, end, hashWord(text, start, end));
+  return last === 46 && !ABBREVIATIONS.contains(wordEntry);
 }
 
 // One window of each kind is enough: extraction never reads two quantities' windows at once.
 const BEFORE = new Words();
 const AFTER = new Words();
 const SHIFTED_AFTER = new Words();
+const SHIFTED_BEFORE = new Words();
 
 /** The word windows of the quantity being decided, read on first use. */
 export class Around {
@@ -273,6 +296,11 @@ export class Around {
       this.beforeRead = true;
     }
     return BEFORE;
+  }
+
+  /** The words before another offset (outside a parenthesis), in a window of their own. */
+  beforeFrom(pos: number): Words {
+    return SHIFTED_BEFORE.readBefore(this.text, pos);
   }
 
   /** The words after another offset (past a parenthesis or a list), in a window of their own. */

@@ -4,7 +4,7 @@
 // attributes: no layout, no innerHTML.
 import { extractCodeLinks, sortCodeLinks } from '../../core/links';
 import { keyFor } from '../../core/paper-id';
-import type { PaperCard } from '../types';
+import type { PaperCard, Venue } from '../types';
 import { normalizeSpace } from './text';
 
 /** `href` made absolute against the page URL; undefined for a missing or unparsable link. */
@@ -93,6 +93,7 @@ export interface CardFields {
   /** Links the card gives to code (see codeHrefsOf); the abstract's own links are found in its text. */
   codeHrefs: string[];
   published?: string;
+  venue?: Venue;
 }
 
 /** The PaperCard for `fields`, or undefined when none of its ids names a paper. */
@@ -111,6 +112,7 @@ export function toCard(fields: CardFields): PaperCard | undefined {
   if (fields.abstractEl && fields.abstract) card.abstractEl = fields.abstractEl;
   if (fields.titleEl) card.titleEl = fields.titleEl;
   if (fields.published) card.published = fields.published;
+  if (fields.venue) card.venue = fields.venue;
   return card;
 }
 

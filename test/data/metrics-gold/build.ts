@@ -1,20 +1,25 @@
-// Builds gold.json from the two seed pages and the hand annotations beside this file.
-//   npx tsx test/data/metrics-gold/build.ts [path/to/seeds]
-// The annotations are written by hand against ../shared/metrics-guideline.md; this script only
-// does the bookkeeping the guideline describes (section 4): it finds each annotated text in its
-// abstract, computes start/end and `occurrence`, reads `value`/`rangeLow` from the text unless the
-// annotation gives them, and extracts code links (section 7). It never calls the extractor.
+// Builds gold.json from the two seed pages (test/data/seeds), the fixture abstracts beside this file
+// and the hand annotations of both.
+//   npx tsx test/data/metrics-gold/build.ts
+// The annotations are written by hand against docs/metrics.md; this script only does the
+// bookkeeping its section 7 describes: it finds each annotated text in its abstract,
+// computes start/end and `occurrence`, reads `value`/`rangeLow` from the text unless the annotation
+// gives them, and extracts code links. It never calls the extractor.
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { METRIC_KINDS, type MetricKind } from '../../../src/core/metric-types';
 
 const HERE = import.meta.dirname;
-const SEEDS = process.argv[2] ?? path.resolve(HERE, '../../../../shared/seeds');
+const SEEDS = path.resolve(HERE, '../seeds');
 const SEED_FILES = ['000_fbf70607fd46e877.txt', '001_b3fa1ac227a7ab4a.txt'];
-const ANNOTATION_FILES = ['annotations-000.txt', 'annotations-001.txt'];
+const FIXTURE_ABSTRACTS = 'fixture-abstracts.txt';
+const ANNOTATION_FILES = ['annotations-000.txt', 'annotations-001.txt', 'annotations-fixtures.txt'];
 
-/** Papers whose index % 3 === 2 were set aside before the extractor was written or tuned. */
-const isHeldBack = (index: number) => index % 3 === 2;
+/**
+ * Seed papers whose index % 3 === 2 were set aside before the extractor was written or tuned; the
+ * fixture batch was annotated later, before the extractor ever ran on it, and is held back whole.
+ */
+const isHeldBack = (p: RawPaper) => p.batch === 'fixtures' || p.index % 3 === 2;
 
 export interface GoldSpan {
   text: string;
@@ -32,6 +37,8 @@ export interface GoldSpan {
 
 export interface GoldPaper {
   id: string;
+  /** 'seeds': the two Hugging Face pages; 'fixtures': abstracts from the site fixtures (all held back). */
+  batch: 'seeds' | 'fixtures';
   seed: string;
   index: number;
   line: number;
@@ -46,6 +53,9 @@ export interface GoldPaper {
 }
 
 interface RawPaper {
+  batch: GoldPaper['batch'];
+  /** The id prefix: the seed's number, or "fix". */
+  prefix: string;
   seed: string;
   index: number;
   line: number;
@@ -60,7 +70,7 @@ function parseSearchPage(seed: string, text: string): RawPaper[] {
   for (let i = 2; i + 1 < lines.length; i += 2) {
     const title = i === 2 ? lines[i].replace(/^Subscribe/, '') : lines[i];
     if (!title) continue;
-    papers.push({ seed, index: papers.length, line: i + 2, title, abstract: lines[i + 1] });
+    papers.push({ batch: 'seeds', prefix: seed.slice(0, 3), seed, index: papers.length, line: i + 2, title, abstract: lines[i + 1] });
   }
   return papers;
 }
@@ -71,8 +81,21 @@ function parseDailyPage(seed: string, text: string): RawPaper[] {
   const papers: RawPaper[] = [];
   lines.forEach((line, i) => {
     if (/^\s+• \d+ authors?$/.test(line)) {
-      papers.push({ seed, index: papers.length, line: i - 1, title: lines[i - 4], abstract: lines[i - 2] });
+      papers.push({ batch: 'seeds', prefix: seed.slice(0, 3), seed, index: papers.length, line: i - 1, title: lines[i - 4], abstract: lines[i - 2] });
     }
+  });
+  return papers;
+}
+
+/** fixture-abstracts.txt: "@ fix#N | key | fixture file", title, abstract, blank; "#" lines are comments. */
+function parseFixtureAbstracts(file: string, text: string): RawPaper[] {
+  const lines = text.split('\n');
+  const papers: RawPaper[] = [];
+  lines.forEach((line, i) => {
+    const header = /^@ fix#(\d+) \| /.exec(line);
+    if (!header) return;
+    if (Number(header[1]) !== papers.length) throw new Error(`${file}:${i + 1}: expected fix#${papers.length}`);
+    papers.push({ batch: 'fixtures', prefix: 'fix', seed: file, index: papers.length, line: i + 3, title: lines[i + 1], abstract: lines[i + 2] });
   });
   return papers;
 }
@@ -91,7 +114,7 @@ function parseAnnotations(text: string, file: string): Map<string, Annotation[]>
   let current: Annotation[] | undefined;
   text.split('\n').forEach((raw, i) => {
     const line = raw.trimEnd();
-    const header = /^# (\d{3}#\d+)$/.exec(line);
+    const header = /^# ((?:\d{3}|fix)#\d+)$/.exec(line);
     if (header) {
       current = [];
       if (byPaper.has(header[1])) throw new Error(`${file}:${i + 1}: ${header[1]} annotated twice`);
@@ -113,7 +136,7 @@ function parseAnnotations(text: string, file: string): Map<string, Annotation[]>
   return byPaper;
 }
 
-/** Offsets of every match found by repeated indexOf(text, previous + 1), as guideline section 4 counts. */
+/** Offsets of every match found by repeated indexOf(text, previous + 1), as docs/metrics.md counts occurrences. */
 function allMatches(abstract: string, text: string): number[] {
   const found: number[] = [];
   for (let at = abstract.indexOf(text); at !== -1; at = abstract.indexOf(text, at + 1)) found.push(at);
@@ -170,7 +193,7 @@ function toSpan(abstract: string, a: Annotation, searchFrom: number, where: stri
   };
 }
 
-/** Guideline section 7: canonical GitHub repositories, then every other code/project URL. */
+/** Code links (docs/metrics.md): canonical GitHub repositories, then every other code/project URL. */
 function codeLinks(abstract: string): { github: string[]; otherCode: string[] } {
   const github: string[] = [];
   const otherCode: string[] = [];
@@ -191,13 +214,14 @@ function build(): GoldPaper[] {
   const papers: RawPaper[] = [
     ...parseSearchPage(SEED_FILES[0], readFileSync(path.join(SEEDS, SEED_FILES[0]), 'utf8')),
     ...parseDailyPage(SEED_FILES[1], readFileSync(path.join(SEEDS, SEED_FILES[1]), 'utf8')),
+    ...parseFixtureAbstracts(FIXTURE_ABSTRACTS, readFileSync(path.join(HERE, FIXTURE_ABSTRACTS), 'utf8')),
   ];
   const annotations = new Map<string, Annotation[]>();
   for (const file of ANNOTATION_FILES) {
     for (const [id, spans] of parseAnnotations(readFileSync(path.join(HERE, file), 'utf8'), file)) annotations.set(id, spans);
   }
   const gold = papers.map((p): GoldPaper => {
-    const prefix = p.seed.slice(0, 3);
+    const prefix = p.prefix;
     const id = `${prefix}#${p.index}`;
     const hasDigit = /\d/.test(p.abstract);
     const annotated = annotations.get(id);
@@ -221,11 +245,12 @@ function build(): GoldPaper[] {
     annotations.delete(id);
     return {
       id,
+      batch: p.batch,
       seed: p.seed,
       index: p.index,
       line: p.line,
       subset: `${prefix}-${hasDigit ? 'digits' : 'no-digits'}`,
-      split: isHeldBack(p.index) ? 'heldback' : 'tune',
+      split: isHeldBack(p) ? 'heldback' : 'tune',
       title: p.title,
       abstract: p.abstract,
       spans,
@@ -239,10 +264,12 @@ function build(): GoldPaper[] {
 
 const gold = build();
 writeFileSync(path.join(HERE, 'gold.json'), JSON.stringify(gold, null, 1) + '\n');
-const count = (split: string) => gold.filter((p) => p.split === split);
-for (const split of ['tune', 'heldback']) {
-  const papers = count(split);
-  const spans = papers.reduce((n, p) => n + p.spans.length, 0);
-  const empty = papers.filter((p) => !p.spans.length).length;
-  console.log(`${split}: ${papers.length} papers (${empty} without metrics), ${spans} spans`);
+for (const batch of ['seeds', 'fixtures']) {
+  for (const split of ['tune', 'heldback']) {
+    const papers = gold.filter((p) => p.batch === batch && p.split === split);
+    if (!papers.length) continue;
+    const spans = papers.reduce((n, p) => n + p.spans.length, 0);
+    const empty = papers.filter((p) => !p.spans.length).length;
+    console.log(`${batch} ${split}: ${papers.length} papers (${empty} without metrics), ${spans} spans`);
+  }
 }

@@ -1,6 +1,6 @@
-// Table-driven tests of every pattern family in ../shared/metrics-guideline.md, positive and
-// negative. Each row: an input sentence and the spans expected in it (only the fields listed are
-// compared), or [] when nothing in it is a metric.
+// Table-driven tests of every pattern family in docs/metrics.md, positive and negative. Each row:
+// an input sentence and the spans expected in it (only the fields listed are compared), or [] when
+// nothing in it is a metric.
 import { describe, expect, it } from 'vitest';
 import { extractMetrics, type Metric } from '../../../src/core/metrics';
 
@@ -143,6 +143,30 @@ const families: Record<string, Row[]> = {
     ['using 1.4k annotated data samples', [{ text: '1.4k', label: 'annotated data samples' }]],
     ['it supports up to 1 million sequence length', [{ text: '1 million', kind: 'size', label: 'sequence length', upTo: true }]],
   ],
+  'sizes the method is claimed to reach': [
+    ['Our method enables fine-tuning of a 13B model on a single 24GB GPU.', [
+      { text: '13B', kind: 'size', value: 13, unit: 'B params', label: 'model size' }, { text: '24GB', kind: 'memory' }]],
+    ['LoRA allows training a 65B model on one GPU', [{ text: '65B', kind: 'size', unit: 'B params' }]],
+    ['it makes it possible to fine-tune a 65B parameter model', [{ text: '65B parameter', kind: 'size', unit: 'B params' }]],
+    ['we can train a 13B model and it scales to a 175B model', [{ text: '13B', kind: 'size' }, { text: '175B', kind: 'size' }]],
+    ['It extends the context length of Llama 2 to 16K tokens.', [{ text: '16K tokens', kind: 'size', rangeLow: null }]],
+    ['We extend the context window from 1K to 16K tokens.', [
+      { text: '1K', kind: 'size', rangeLow: null }, { text: '16K tokens', kind: 'size', unit: 'K tokens', rangeLow: null }]],
+    ['We extend the context length up to 16K tokens.', [{ text: '16K tokens', kind: 'size', upTo: true }]],
+    ['The model handles prompts of up to 16K tokens.', [{ text: '16K tokens', kind: 'size', upTo: true }]],
+    ['compresses the prompt from 4K tokens to 512 tokens', [{ text: '4K tokens', rangeLow: null }, { text: '512 tokens' }]],
+  ],
+  'before/after transitions are two spans': [
+    ['Our approach improves the score on HumanEval (from 19.5 to 31.5).', [
+      { text: '19.5', kind: 'accuracy', rangeLow: null }, { text: '31.5', kind: 'accuracy', rangeLow: null }]],
+    ['It improves perplexity (from 12.4 to 10.1).', [{ text: '12.4', kind: 'error' }, { text: '10.1', kind: 'error' }]],
+    ['The success rate rises from 0.62 to 0.71.', [{ text: '0.62', kind: 'accuracy' }, { text: '0.71', kind: 'accuracy' }]],
+  ],
+  'hyphenated magnitudes': [
+    ['It solves 1-million-dimensional PDEs in minutes.', [
+      { text: '1-million-dimensional', kind: 'other', value: 1, unit: 'M dimensions', label: 'dimensionality of PDEs' }]],
+    ['trained on over 1-million images', [{ text: '1-million', kind: 'data', value: 1, qualifier: 'over' }]],
+  ],
   'large counts are data amounts': [
     ['contained 15,056 labeled and 65,406 unlabeled news headlines, a total of 1 million unlabeled headlines', [
       { text: '15,056', kind: 'data' }, { text: '65,406', kind: 'data' }, { text: '1 million', kind: 'data' }]],
@@ -182,6 +206,14 @@ const notMetrics: Record<string, string[]> = {
     'When fine-tuning an 8B model we compare two 7B LLMs, with model sizes up to 350M parameters.',
     'A 2.6B-parameter model, a 1,000-layer network and 4M-token sequences are test cases.',
     'Encoders can process 30 seconds of audio.',
+    'We fine-tune a 7B model on 8 GPUs; the harness allows comparing two 7B LLMs and runs inference on the 13B model.',
+    'Across model scales ranging from 135M to 1.7B parameters, MoR wins.',
+    'We use 1-million-token contexts and 768-dimensional embeddings.',
+  ],
+  'transitions that are settings or names': [
+    'We vary the learning rate from 0.001 to 0.1 over encounters from 1 to 13 (from 2019 to 2023).',
+    'The model improves from Qwen 2 to 3 and from 12 to 24 layers.',
+    'Raising the learning rate, with values ranging from 0.001 to 0.1, changes little.',
   ],
   'URLs and spelled-out quantities': [
     'Code: https://github.com/abc123/def-45 and https://arxiv.org/abs/2401.12345v2.',

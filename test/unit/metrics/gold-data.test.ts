@@ -1,6 +1,6 @@
-// The gold tables themselves: every span is where its offsets say, counted by the guideline's
-// occurrence rule, sorted, non-overlapping, with a kind, and the splits are the ones fixed
-// before tuning (index % 3 === 2 held back).
+// The gold tables themselves: every span is where its offsets say, counted by the occurrence rule
+// of docs/metrics.md, sorted, non-overlapping, with a kind, and the splits are the ones fixed
+// before tuning (seed papers with index % 3 === 2 and the whole fixture batch held back).
 import { describe, expect, it } from 'vitest';
 import { METRIC_KINDS } from '../../../src/core/metric-types';
 import { loadGold } from './gold-score';
@@ -36,6 +36,17 @@ describe('gold tables', () => {
 
   it('keep the held-back split fixed', () => {
     const index = (id: string) => Number(id.split('#')[1]);
-    for (const paper of gold) expect(paper.split, paper.id).toBe(index(paper.id) % 3 === 2 ? 'heldback' : 'tune');
+    for (const paper of gold) {
+      const heldBack = paper.id.startsWith('fix#') || index(paper.id) % 3 === 2;
+      expect(paper.split, paper.id).toBe(heldBack ? 'heldback' : 'tune');
+      expect(paper.batch, paper.id).toBe(paper.id.startsWith('fix#') ? 'fixtures' : 'seeds');
+    }
+  });
+
+  it('hold the fixture batch: 70 abstracts, 41 with digits, 30 spans', () => {
+    const batch = gold.filter((p) => p.batch === 'fixtures');
+    expect(batch.length).toBe(70);
+    expect(batch.filter((p) => /\d/.test(p.abstract)).length).toBe(41);
+    expect(batch.reduce((n, p) => n + p.spans.length, 0)).toBe(30);
   });
 });

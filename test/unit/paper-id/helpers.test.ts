@@ -50,6 +50,15 @@ describe('keyFor', () => {
     expect(keyFor([])).toBeNull();
   });
 
+  it('keeps a dblp record key as an alias after the ids of the paper itself (a dblp entry and its electronic editions)', () => {
+    expect(keyFor(['https://dblp.org/rec/conf/icml/AchituveDNCF24', 'https://openreview.net/forum?id=GiHo83ozsF'])).toEqual({
+      key: 'openreview:GiHo83ozsF',
+      aliases: ['dblp:conf/icml/AchituveDNCF24'],
+    });
+    expect(keyFor(['dblp:journals/biorxiv/X21', 'https://doi.org/10.1101/2021.08.03.454978'])?.key).toBe('doi:10.1101/2021.08.03.454978');
+    expect(keyFor(['dblp:journals/biorxiv/X21'])).toEqual({ key: 'dblp:journals/biorxiv/X21', aliases: [] });
+  });
+
   it('keeps the first of two ids of the same kind as the key', () => {
     expect(keyFor(['10.1000/first', '10.1000/second'])).toEqual({ key: 'doi:10.1000/first', aliases: ['doi:10.1000/second'] });
   });
@@ -91,6 +100,8 @@ describe('urlForKey', () => {
     ['doi:10.1145/3581783.3611962', 'https://doi.org/10.1145/3581783.3611962'],
     ['openreview:GiHo83ozsF', 'https://openreview.net/forum?id=GiHo83ozsF'],
     ['acl:P18-1007', 'https://aclanthology.org/P18-1007/'],
+    ['dblp:conf/icml/AchituveDNCF24', 'https://dblp.org/rec/conf/icml/AchituveDNCF24.html'],
+    ['doi:10.1101/2021.08.03.454978', 'https://doi.org/10.1101/2021.08.03.454978'],
     ['url:https://proceedings.mlr.press/v235/x24a.html', 'https://proceedings.mlr.press/v235/x24a.html'],
   ])('%s → %s', (key, url) => expect(urlForKey(key)).toBe(url));
 

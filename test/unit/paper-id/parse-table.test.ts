@@ -1,6 +1,7 @@
 // parsePaperId against a table of every identifier and URL form in docs/paper-keys.md, with
 // edge cases learned from arXiv's identifier module, idutils, JabRef, the ACL Anthology id utilities
-// and j3soon/arxiv-utils (cases re-written here, not copied).
+// and j3soon/arxiv-utils (cases re-written here, not copied). bioRxiv/medRxiv and dblp rows use the URL
+// forms Zotero's HighWire and dblp translators test against.
 import { describe, expect, it } from 'vitest';
 import { parsePaperId } from '../../../src/core/paper-id';
 
@@ -126,6 +127,55 @@ const DOI: Row[] = [
   ['https://journals.aps.org/prl/abstract/10.1103/PhysRevLett.116.061102', 'doi:10.1103/physrevlett.116.061102'],
   ['https://www.nature.com/articles/s41586-021-03819-2', 'doi:10.1038/s41586-021-03819-2'],
   ['https://www.nature.com/articles/s41586-021-03819-2.pdf', 'doi:10.1038/s41586-021-03819-2'],
+  // Cold Spring Harbor's journals share bioRxiv's prefix; their suffixes are kept whole
+  ['10.1101/gr.229102.117', 'doi:10.1101/gr.229102.117'],
+  ['https://doi.org/10.1101/gad.1234567', 'doi:10.1101/gad.1234567'],
+];
+
+// bioRxiv and medRxiv: the DOI is the paper, the version their pages append is kept apart.
+const RXIV: Row[] = [
+  ['10.1101/2020.03.01.972349', 'doi:10.1101/2020.03.01.972349'],
+  ['10.1101/2020.03.01.972349v2', 'doi:10.1101/2020.03.01.972349', 2],
+  ['doi:10.1101/2021.06.16.21258632v1', 'doi:10.1101/2021.06.16.21258632', 1],
+  ['10.1101/622803', 'doi:10.1101/622803'],
+  ['10.1101/622803v4', 'doi:10.1101/622803', 4],
+  ['https://doi.org/10.1101/2021.08.03.454978', 'doi:10.1101/2021.08.03.454978'],
+  ['https://www.biorxiv.org/content/10.1101/2020.03.01.972349v2', 'doi:10.1101/2020.03.01.972349', 2],
+  ['https://www.biorxiv.org/content/10.1101/2020.03.01.972349v2.full', 'doi:10.1101/2020.03.01.972349', 2],
+  ['https://www.biorxiv.org/content/10.1101/2020.03.01.972349v2.abstract', 'doi:10.1101/2020.03.01.972349', 2],
+  ['https://www.biorxiv.org/content/10.1101/2020.03.01.972349v2.full.pdf', 'doi:10.1101/2020.03.01.972349', 2],
+  ['https://www.biorxiv.org/content/10.1101/2020.03.01.972349v2.full.pdf+html', 'doi:10.1101/2020.03.01.972349', 2],
+  ['https://www.biorxiv.org/content/10.1101/2020.03.01.972349v1.supplementary-material', 'doi:10.1101/2020.03.01.972349', 1],
+  ['https://www.biorxiv.org/content/10.1101/2020.03.01.972349v1.article-info', 'doi:10.1101/2020.03.01.972349', 1],
+  ['https://www.biorxiv.org/content/10.1101/2020.03.01.972349', 'doi:10.1101/2020.03.01.972349'],
+  ['http://biorxiv.org/content/10.1101/2020.03.01.972349v2.full.pdf', 'doi:10.1101/2020.03.01.972349', 2],
+  ['https://www.biorxiv.org/content/biorxiv/early/2020/03/02/2020.03.01.972349.full.pdf', 'doi:10.1101/2020.03.01.972349'],
+  ['https://www.biorxiv.org/content/early/2019/05/29/622803', 'doi:10.1101/622803'],
+  ['http://biorxiv.org/content/early/2016/11/28/090001.full.pdf', 'doi:10.1101/090001'],
+  ['https://www.biorxiv.org/content/622803v4', 'doi:10.1101/622803', 4],
+  ['https://www.biorxiv.org/cgi/content/short/622803v1', 'doi:10.1101/622803', 1],
+  ['https://www.medrxiv.org/content/10.1101/2021.06.16.21258632v1', 'doi:10.1101/2021.06.16.21258632', 1],
+  ['https://www.medrxiv.org/content/10.1101/2021.06.16.21258632v1.full-text', 'doi:10.1101/2021.06.16.21258632', 1],
+  ['https://www.medrxiv.org/content/medrxiv/early/2021/06/22/2021.06.16.21258632.full.pdf', 'doi:10.1101/2021.06.16.21258632'],
+];
+
+// dblp record keys (kept as aliases beside a paper's own ids): labelled, BibTeX-style and every record URL.
+const DBLP: Row[] = [
+  ['dblp:conf/icml/AchituveDNCF24', 'dblp:conf/icml/AchituveDNCF24'],
+  ['DBLP:conf/iclr/DasMYTM19', 'dblp:conf/iclr/DasMYTM19'],
+  ['DBLP:journals/corr/abs-2108-10257', 'dblp:journals/corr/abs-2108-10257'],
+  ['https://dblp.org/rec/conf/icml/AchituveDNCF24', 'dblp:conf/icml/AchituveDNCF24'],
+  ['https://dblp.org/rec/conf/icml/AchituveDNCF24.html', 'dblp:conf/icml/AchituveDNCF24'],
+  ['https://dblp.org/rec/journals/cssc/XuY12.html?view=bibtex', 'dblp:journals/cssc/XuY12'],
+  ['https://dblp.org/rec/conf/icml/AchituveDNCF24.bib?param=1', 'dblp:conf/icml/AchituveDNCF24'],
+  ['https://dblp.org/rec/conf/icml/AchituveDNCF24.xml', 'dblp:conf/icml/AchituveDNCF24'],
+  ['https://dblp.org/rec/conf/icml/AchituveDNCF24.ris', 'dblp:conf/icml/AchituveDNCF24'],
+  ['https://dblp.uni-trier.de/rec/conf/approx/SchederT13.html?view=bibtex', 'dblp:conf/approx/SchederT13'],
+  ['https://dblp.dagstuhl.de/rec/conf/kdd/AdriaensWG23.html', 'dblp:conf/kdd/AdriaensWG23'],
+  ['https://dblp.uni-trier.de/rec/bibtex/conf/icml/AchituveDNCF24', 'dblp:conf/icml/AchituveDNCF24'],
+  ['https://dblp.org/rec/reference/choice/LangX16.html?view=bibtex&param=2', 'dblp:reference/choice/LangX16'],
+  ['https://dblp.org/db/conf/kdd/kdd2023.html#AdriaensWG23', 'dblp:conf/kdd/AdriaensWG23'],
+  ['https://dblp.dagstuhl.de/db/journals/infsof/infsof34.html#DaleZ92', 'dblp:journals/infsof/DaleZ92'],
 ];
 
 const ACL: Row[] = [
@@ -276,6 +326,23 @@ const NOT_PAPERS: string[] = [
   'https://accounts.google.com/Login?hl=en',
   'P18-1',
   '2022.acl-main',
+  // bioRxiv and medRxiv pages that are not one paper
+  'https://www.biorxiv.org/',
+  'https://www.biorxiv.org/collection/bioinformatics',
+  'https://www.biorxiv.org/content/early/recent',
+  'https://www.biorxiv.org/search/transformer',
+  'https://www.medrxiv.org/collection/epidemiology?page=2',
+  'https://www.biorxiv.org/content/10.1101/2020.03.01.972349v0',
+  // dblp pages that are not one paper, and keys of no record kind
+  'https://dblp.org/',
+  'https://dblp.org/pid/55/1490.html',
+  'https://dblp.org/db/conf/icml/icml2024.html',
+  'https://dblp.org/db/journals/tods/tods31.html',
+  'https://dblp.org/search?q=zotero',
+  'https://dblp.org/rec/',
+  'dblp:homepages/55/1490',
+  'dblp:conf/icml',
+  'dblp:conf icml Smith',
 ];
 
 function check(rows: Row[]) {
@@ -293,6 +360,8 @@ describe('parsePaperId: arXiv', () => check(ARXIV));
 describe('parsePaperId: DOI', () => check(DOI));
 describe('parsePaperId: ACL Anthology', () => check(ACL));
 describe('parsePaperId: OpenReview', () => check(OPENREVIEW));
+describe('parsePaperId: bioRxiv and medRxiv', () => check(RXIV));
+describe('parsePaperId: dblp records', () => check(DBLP));
 describe('parsePaperId: url keys', () => check(URL_KEYS));
 
 describe('parsePaperId: not a paper', () => {
@@ -327,6 +396,24 @@ describe('parsePaperId: kinds and versions', () => {
     });
   });
 
+  it('gives a bioRxiv paper one key whatever version, view or host names it', () => {
+    const forms = [
+      'https://www.biorxiv.org/content/10.1101/2021.08.03.454978v1',
+      'https://www.biorxiv.org/content/10.1101/2021.08.03.454978v2.full.pdf+html',
+      'https://doi.org/10.1101/2021.08.03.454978',
+      'doi:10.1101/2021.08.03.454978v3',
+    ];
+    expect(new Set(forms.map((f) => parsePaperId(f)?.key))).toEqual(new Set(['doi:10.1101/2021.08.03.454978']));
+  });
+
+  it('keeps a dblp key as written: dblp keys are case-sensitive', () => {
+    expect(parsePaperId('https://DBLP.org/rec/conf/icml/AchituveDNCF24.html')).toEqual({
+      kind: 'dblp',
+      id: 'conf/icml/AchituveDNCF24',
+      key: 'dblp:conf/icml/AchituveDNCF24',
+    });
+  });
+
   it('gives the same paper on Hugging Face, arXiv, alphaXiv, Semantic Scholar and as a DOI the same key', () => {
     const forms = [
       'https://huggingface.co/papers/2412.01234',
@@ -341,7 +428,7 @@ describe('parsePaperId: kinds and versions', () => {
   });
 
   it('parses every key it produces back to itself', () => {
-    for (const [input] of [...ARXIV, ...DOI, ...ACL, ...OPENREVIEW, ...URL_KEYS]) {
+    for (const [input] of [...ARXIV, ...DOI, ...RXIV, ...DBLP, ...ACL, ...OPENREVIEW, ...URL_KEYS]) {
       const key = parsePaperId(input)!.key;
       expect(parsePaperId(key)?.key, key).toBe(key);
     }

@@ -9,7 +9,8 @@ const PIECES = [
   'https://', 'http://', 'arxiv.org', '/abs/', '/pdf/', '.pdf', 'v2', '2412.', '01234', 'hep-th/', '9901001',
   'math.GT/', 'doi:', '10.', '1145/', 'doi.org/', '%2F', '%', 'openreview.net/forum?id=', '&noteId=',
   'aclanthology.org/', '2023.acl-long.1', 'P18-1007', 'huggingface.co/papers/', '?', '#', '/', '.', ':', ' ',
-  'www.', 'arXiv:', '[cs.CV]', 'urn:doi:', 'url:', '10/', 'ä', '\u0000',
+  'www.', 'arXiv:', '[cs.CV]', 'urn:doi:', 'url:', '10/', 'ä', '\u0000', 'dblp.org/rec/', 'DBLP:', 'conf/icml/',
+  '/db/', '.html', 'biorxiv.org/content/', '10.1101/', '2020.03.01.972349', '.full.pdf+html',
 ];
 const idLike = fc.array(fc.oneof(fc.constantFrom(...PIECES), fc.string({ maxLength: 4 })), { maxLength: 12 }).map((a) => a.join(''));
 

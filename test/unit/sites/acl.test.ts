@@ -7,12 +7,14 @@ import { acl } from '../../../src/sites/acl';
 import { loadPage } from './load-page';
 
 describe('acl URLs', () => {
-  it.each(['https://aclanthology.org/volumes/N19-1/', 'https://aclanthology.org/events/emnlp-2024/'])('claims %s', (url) =>
-    expect(adapterFor(url)?.id).toBe('acl'),
+  it.each(['https://aclanthology.org/volumes/N19-1/', 'https://aclanthology.org/events/emnlp-2024/', 'https://aclanthology.org/2023.acl-long.1/'])(
+    'claims %s',
+    (url) => expect(adapterFor(url)?.id).toBe('acl'),
   );
   it.each([
     'https://aclanthology.org/',
-    'https://aclanthology.org/2023.acl-long.1/',
+    // Paper pages with a pre-2020 id: a match pattern cannot tell them from the site's other pages.
+    'https://aclanthology.org/P18-1007/',
     'https://aclanthology.org/people/smaranda-muresan/',
     'https://aclanthology.org/venues/acl/',
   ])('leaves %s alone', (url) => expect(adapterFor(url)).toBeUndefined());
@@ -62,5 +64,38 @@ describe('acl entries', () => {
     expect(acl.findCards(document)).toEqual([]);
     const row = document.querySelector('.d-sm-flex')!;
     expect(acl.readCard(row, PAGE)).toBeUndefined();
+  });
+});
+
+describe('acl paper pages', () => {
+  const url = 'https://aclanthology.org/2021.naacl-main.208/';
+  // A hand-made paper page (synthetic) in the Bootstrap-5 template's form, with a DOI and a software attachment.
+  const page = `<section id=main><div><h2 id=title><a href=https://aclanthology.org/2021.naacl-main.208.pdf>A Paper Title</a></h2>
+    <p class=lead><a href=/people/ann-lee/>Ann Lee</a>, <a href=/people/bo-chen/>Bo Chen</a></p></div><hr>
+    <div class="row acl-paper-details"><div class="col col-lg-10 order-2">
+    <div class="card bg-light mb-2 mb-lg-3"><div class="card-body acl-abstract"><h5 class=card-title>Abstract</h5><span>We reach 91.2% accuracy.</span></div></div>
+    <dl><dt>Anthology ID:</dt><dd>2021.naacl-main.208</dd><dt>Venue:</dt><dd><a href=/venues/naacl/>NAACL</a></dd>
+    <dt>DOI:</dt><dd><a href=https://doi.org/10.18653/v1/2021.naacl-main.208 title="To the current version of the paper by DOI">10.18653/v1/2021.naacl-main.208</a></dd>
+    <dt class=acl-button-row>Software:</dt><dd class=acl-button-row><a href=https://github.com/ann-lee/repo class="btn btn-attachment btn-sm">repo</a></dd></dl></div></div></section>`;
+
+  it('reads a paper page: its DOI is the same key, a software link is code, the venue comes from the id', () => {
+    const document = loadPage(page, url);
+    const cards = acl.findCards(document);
+    expect(cards).toHaveLength(1);
+    expect(acl.readCard(cards[0]!, url)).toMatchObject({
+      key: 'acl:2021.naacl-main.208',
+      title: 'A Paper Title',
+      url,
+      authors: ['Ann Lee', 'Bo Chen'],
+      abstract: 'We reach 91.2% accuracy.',
+      codeLinks: ['https://github.com/ann-lee/repo'],
+      venue: { name: 'NAACL 2021', year: 2021, url, key: 'acl:2021.naacl-main.208' },
+    });
+    expect(acl.readCard(cards[0]!, url)?.aliases).toBeUndefined();
+  });
+
+  it('does not take a volume page, whose details name a volume, for a paper page', () => {
+    const document = loadPage('<section id=main><h2 id=title>Proceedings</h2><dl><dt>Anthology ID:</dt><dd>2021.naacl-main</dd></dl></section>', 'https://aclanthology.org/volumes/2021.naacl-main/');
+    expect(acl.findCards(document)).toEqual([]);
   });
 });

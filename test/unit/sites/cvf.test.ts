@@ -7,13 +7,13 @@ import { cvf } from '../../../src/sites/cvf';
 import { loadPage } from './load-page';
 
 describe('cvf URLs', () => {
-  it.each(['https://openaccess.thecvf.com/ICCV2023?day=2023-10-04', 'https://openaccess.thecvf.com/WACV2024_workshops/RWS'])(
-    'claims %s',
-    (url) => expect(adapterFor(url)?.id).toBe('cvf'),
-  );
+  it.each([
+    'https://openaccess.thecvf.com/ICCV2023?day=2023-10-04',
+    'https://openaccess.thecvf.com/WACV2024_workshops/RWS',
+    'https://openaccess.thecvf.com/content/CVPR2024/html/Streinu_Sparsity-certifying_Graph_Decompositions_CVPR_2024_paper.html',
+  ])('claims %s', (url) => expect(adapterFor(url)?.id).toBe('cvf'));
   it.each([
     'https://openaccess.thecvf.com/menu',
-    'https://openaccess.thecvf.com/content/CVPR2024/html/Streinu_Sparsity-certifying_Graph_Decompositions_CVPR_2024_paper.html',
     'https://cvpr.thecvf.com/Conferences/2024',
   ])('leaves %s alone', (url) => expect(adapterFor(url)).toBeUndefined());
 });

@@ -146,3 +146,29 @@ describe('openreview never throws', () => {
     expect(openreview.readCard(openreview.findCards(forum)[0]!, 'https://openreview.net/forum')).toBeUndefined();
   });
 });
+
+describe('openreview venues', () => {
+  const note = (forum: string, label: string) =>
+    `<div class="note"><h4><a href="/forum?id=${forum}">A Title</a></h4><ul class="note-meta-info list-inline"><li>Published: 02 May 2024</li><li>${label}</li></ul></div>`;
+  const page = 'https://openreview.net/group?id=ICLR.cc/2024/Conference';
+
+  it('gives a rejected or withdrawn paper no venue, whatever its tab', () => {
+    const document = loadPage(
+      `<div id="reject" class="tab-pane">${note('abcdEFGH12', 'Submitted to ICLR 2024')}</div>
+       <div id="withdrawn-submissions" class="tab-pane">${note('bcdeFGHI23', 'ICLR 2024 Conference Withdrawn Submission')}</div>`,
+      page,
+    );
+    expect(openreview.findCards(document).map((card) => openreview.readCard(card, page)?.venue)).toEqual([undefined, undefined]);
+  });
+
+  it('reads the venue from the label where the page has no tabs (a search, a profile list)', () => {
+    const document = loadPage(note('cdefGHIJ34', 'NeurIPS 2023 spotlight'), 'https://openreview.net/group?id=NeurIPS.cc/2023/Conference');
+    expect(openreview.readCard(openreview.findCards(document)[0]!, page)?.venue).toEqual({
+      name: 'NeurIPS 2023',
+      year: 2023,
+      url: 'https://openreview.net/forum?id=cdefGHIJ34',
+      key: 'openreview:cdefGHIJ34',
+      decision: 'spotlight',
+    });
+  });
+});

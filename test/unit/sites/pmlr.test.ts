@@ -6,10 +6,11 @@ import { pmlr } from '../../../src/sites/pmlr';
 import { loadPage } from './load-page';
 
 describe('pmlr URLs', () => {
-  it('claims volume pages only', () => {
+  it('claims volume and paper pages, not the files', () => {
     expect(adapterFor('https://proceedings.mlr.press/v267/')?.id).toBe('pmlr');
-    expect(adapterFor('https://proceedings.mlr.press/v235/abad-rocamora24a.html')).toBeUndefined();
+    expect(adapterFor('https://proceedings.mlr.press/v235/abad-rocamora24a.html')?.id).toBe('pmlr');
     expect(adapterFor('https://proceedings.mlr.press/v235/abad-rocamora24a/abad-rocamora24a.pdf')).toBeUndefined();
+    expect(adapterFor('https://proceedings.mlr.press/')).toBeUndefined();
   });
 });
 

@@ -27,12 +27,9 @@ const UNRELATED_URLS = [
   'https://www.semanticscholar.org/',
   'https://aclanthology.org/faq/',
   'https://proceedings.mlr.press/',
-  'https://proceedings.mlr.press/v235/abad-rocamora24a.html',
   'https://scholar.google.com/',
   'https://scholar.google.de/citations?view_op=search_authors&mauthors=bengio',
-  'https://www.semanticscholar.org/paper/Quantifying-social-group-evolution-Palla-Barab%C3%A1si/8365d3a24249155a1f9ff5836d425c11b9a0b933',
   'https://www.semanticscholar.org/me/library',
-  'https://aclanthology.org/2023.acl-long.1/',
   'https://aclanthology.org/people/smaranda-muresan/',
   'https://openaccess.thecvf.com/menu',
   'https://proceedings.neurips.cc/',
@@ -45,6 +42,14 @@ const UNRELATED_URLS = [
   'https://www.alphaxiv.org/',
   'https://huggingface.co/spaces/akhaliq/papers',
   'http://huggingface.co/papers',
+  'https://proceedings.mlr.press/v235/abad-rocamora24a/abad-rocamora24a.pdf',
+  'https://aclanthology.org/P18-1007.pdf',
+  'https://dblp.org/',
+  'https://dblp.org/faq/index.html',
+  'https://dblp.org/rec/conf/icml/AchituveDNCF24.html',
+  'https://www.biorxiv.org/',
+  'https://connect.biorxiv.org/relate/content/181',
+  'https://www.medrxiv.org/about-medrxiv',
 ];
 
 describe('adapter registry', () => {

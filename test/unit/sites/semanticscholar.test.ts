@@ -15,10 +15,10 @@ describe('semanticscholar URLs', () => {
   it.each([
     'https://www.semanticscholar.org/search?q=ego%20depletion',
     'https://www.semanticscholar.org/author/G.-Palla/28157852',
+    'https://www.semanticscholar.org/paper/Quantifying-social-group-evolution-Palla-Barab%C3%A1si/8365d3a24249155a1f9ff5836d425c11b9a0b933',
   ])('claims %s', (url) => expect(adapterFor(url)?.id).toBe('semanticscholar'));
 
   it.each([
-    'https://www.semanticscholar.org/paper/Quantifying-social-group-evolution-Palla-Barab%C3%A1si/8365d3a24249155a1f9ff5836d425c11b9a0b933',
     'https://www.semanticscholar.org/reader/8365d3a24249155a1f9ff5836d425c11b9a0b933',
     'https://www.semanticscholar.org/me/library',
     'https://api.semanticscholar.org/graph/v1/paper/search?query=x',
@@ -81,5 +81,32 @@ describe('semanticscholar rows', () => {
       codeLinks: [],
       titleEl: expect.anything(),
     });
+  });
+});
+
+describe('semanticscholar paper pages', () => {
+  const url = 'https://www.semanticscholar.org/paper/A-Preprint-Lee/0123456789abcdef0123456789abcdef01234567';
+  // Hand-made (synthetic): JSON-LD as Zotero's translator reads it, a reduced header.
+  const page = (ld: unknown) => `<script class="schema-data" type="application/ld+json">${JSON.stringify(ld)}</script>
+    <div class="fresh-paper-detail-page__header"><h1 data-test-id="paper-detail-title">A Preprint</h1>
+    <a href="/author/Ann-Lee/1">Ann Lee</a><a data-heap-link-type="arxiv" href="https://arxiv.org/abs/2401.01234">arXiv</a></div>`;
+
+  it('names no venue when the publication is a preprint server, and reads the abstract without the TLDR', () => {
+    const document = loadPage(page({ '@graph': [{}, [{ name: 'A Preprint', about: 'Short.', abstract: 'Short. The abstract.', author: [{ name: 'Ann Lee' }], datePublished: '2024-01-03', publication: 'ArXiv' }]] }), url);
+    const [card] = semanticscholar.findCards(document);
+    expect(semanticscholar.readCard(card!, url)).toMatchObject({
+      key: 'arxiv:2401.01234',
+      title: 'A Preprint',
+      abstract: 'The abstract.',
+      authors: ['Ann Lee'],
+      published: '2024-01-03',
+    });
+    expect(semanticscholar.readCard(card!, url)?.venue).toBeUndefined();
+  });
+
+  it('reads the header when the JSON-LD is missing or broken', () => {
+    const document = loadPage(page({}).replace('{}', '{broken'), url);
+    const [card] = semanticscholar.findCards(document);
+    expect(semanticscholar.readCard(card!, url)).toMatchObject({ key: 'arxiv:2401.01234', title: 'A Preprint', authors: ['Ann Lee'] });
   });
 });
