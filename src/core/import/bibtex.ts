@@ -185,8 +185,8 @@ function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string 
     ...arxivIdsInText(textField(fields, 'howpublished')),
     ...arxivIdsInText(textField(fields, 'note')),
     ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')),
-    ...[raw(fields, 'doi'), url].filter((id): id is string => id !== undefined && id.trim() !== ''),
-    // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`).
+    ...[raw(fields, 'doi'), url, raw(fields, 'biburl')].filter((id): id is string => id !== undefined && id.trim() !== ''),
+    // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
     ...(rawEntry.label.includes(':') ? [rawEntry.label] : []),
   ];
   return {

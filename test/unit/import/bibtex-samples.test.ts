@@ -154,17 +154,21 @@ describe('BibTeX samples', () => {
     ]);
   });
 
-  it('dblp.bib: CoRR as arXiv, the proceedings page as a url key', () => {
+  it('dblp.bib: CoRR as arXiv, the proceedings page as a url key, dblp record keys as aliases', () => {
     const authors = ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Lukasz Kaiser', 'Illia Polosukhin'];
     const { papers } = read('dblp.bib');
     expect(papers.map((p) => p.label)).toEqual(['DBLP:journals/corr/VaswaniSPUJGKP17', 'DBLP:conf/nips/VaswaniSPUJGKP17']);
     expect(papers[0].paper).toEqual(
-      imported({ key: 'arxiv:1706.03762', title: 'Attention Is All You Need', url: 'http://arxiv.org/abs/1706.03762', authors, published: '2017', site: 'bibtex' }),
+      imported({
+        key: 'arxiv:1706.03762', aliases: ['dblp:journals/corr/VaswaniSPUJGKP17'], title: 'Attention Is All You Need',
+        url: 'http://arxiv.org/abs/1706.03762', authors, published: '2017', site: 'bibtex',
+      }),
     );
     expect(papers[0].venue).toBeUndefined(); // CoRR is arXiv, not a published version
     expect(papers[1].paper).toEqual(
       imported({
         key: 'url:https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
+        aliases: ['dblp:conf/nips/VaswaniSPUJGKP17'],
         title: 'Attention is All you Need',
         url: 'https://proceedings.neurips.cc/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
         authors,
