@@ -118,7 +118,7 @@ export default async function storeBench() {
     db = await freshDb();
     const started = performance.now();
     const cpu = process.cpuUsage();
-    const { result } = await importBackup(db, text, { mode: 'merge' });
+    const { result } = await importBackup(db, text, { mode: 'merge', now: Date.now() });
     const used = process.cpuUsage(cpu);
     importRuns.push({ wallMs: Math.round(performance.now() - started), cpuMs: Math.round((used.user + used.system) / 1000) });
     if (result.added !== PAPERS) throw new Error(`import added ${result.added} papers, expected ${PAPERS}`);
@@ -146,7 +146,7 @@ export default async function storeBench() {
   const lookupMs = await median(15, () => lookupPapers(db, pageKeys));
   const popupGetAllMs = await median(5, () => allPapers(db));
   const exportMs = await median(3, () => exportBackup(db, Date.now()));
-  const mergeIntoFullMs = await median(3, () => importBackup(db, text, { mode: 'merge' }));
+  const mergeIntoFullMs = await median(3, () => importBackup(db, text, { mode: 'merge', now: Date.now() }));
   db.close();
 
   const budgeted = budgetedAgainst(getAllMs);

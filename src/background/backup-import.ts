@@ -1,6 +1,8 @@
 // Importing a backup: one transaction that completes entirely or, on any error, changes nothing. `merge` adds
 // new papers and unites copies of papers already saved (found by key or alias; the most recently edited copy's
-// fields win); `replace` makes the library exactly the backup; `dryRun` only counts.
+// fields win); `replace` makes the library exactly the backup; `dryRun` only counts. The backup's Trash section,
+// when it has one, is imported the same way (`replace`: the Trash becomes exactly the file's; `merge`: united,
+// by key); a file without one leaves the Trash as it is. Trash entries past their 30 days are not brought in.
 //
 // Each record is checked, merged and written in one pass, right after the file's text is parsed: the browser
 // stores the first records while later ones are still being checked (in Chromium the database work is most of
@@ -8,7 +10,7 @@
 // file is still refused whole, with nothing changed.
 import { BackupError, BackupReader, openBackup } from '../core/backup';
 import { samePaper } from '../core/paper-record';
-import type { SavedPaper } from '../core/paper';
+import { untrashed, type SavedPaper, type TrashedPaper } from '../core/paper';
 import type { ImportCounts } from '../shared/messages';
 import { countsOf } from './counts';
 import { UserError } from './errors';
@@ -17,6 +19,7 @@ import type { Committed } from './paper-operations';
 import type { AnyTx, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
 import { commitBulk, readTransaction, writeTransaction, type BulkStores } from './transactions';
+import { isExpired } from './trash';
 
 /**
  * The import's phases are measured as `paperlight:import:<phase>`: `file` (reading a file handed over by URL),
@@ -27,13 +30,15 @@ export const IMPORT_TIMING = 'paperlight:import';
 export interface ImportOptions {
   mode: 'merge' | 'replace';
   dryRun?: boolean;
+  /** The clock (epoch ms), for the Trash's 30 days. */
+  now: number;
 }
 
 export async function importBackup(
   db: PaperlightDatabase,
   text: string,
   options: ImportOptions,
-): Promise<Committed<ImportCounts & { dryRun: boolean }>> {
+): Promise<Committed<ImportCounts & { dryRun: boolean; trash: ImportCounts }>> {
   const phase = phaseTimer(IMPORT_TIMING);
   const opened = openBackup(text);
   phase('parse');
@@ -41,11 +46,16 @@ export async function importBackup(
   const dryRun = options.dryRun ?? false;
   const write = dryRun ? undefined : writeTransaction(db);
   const tx: AnyTx = write ?? readTransaction(db);
-  const [stored, tagEntries] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('tags').getAll()]);
+  const [stored, tagEntries, trashed] = await Promise.all([
+    tx.objectStore('papers').getAll(),
+    tx.objectStore('tags').getAll(),
+    tx.objectStore('trash').getAll(),
+  ]);
   phase('read');
   const before = new Map(stored.map((record) => [record.key, toSaved(record)]));
   const spellings: TagSpellings = options.mode === 'replace' ? new Map() : new Map(tagEntries.map((entry) => [entry.id, entry.name]));
   const plan = new ImportPlan(before, options.mode, spellings);
+  const trashPlan = new TrashPlan(trashed, options.mode, options.now, opened.backup.trash !== undefined);
 
   // Synchronous from the read to the last write, so the transaction stays open throughout.
   const run = (stores?: BulkStores) => {
@@ -54,7 +64,12 @@ export async function importBackup(
       const changed = plan.add(reader.read(item, i));
       if (changed) stores?.papers.put(toStored(changed));
     });
+    opened.backup.trash?.forEach((item, i) => {
+      const changed = trashPlan.add(reader.readTrashed(item, i));
+      if (changed) stores?.trash.put(changed);
+    });
     if (!stores) return;
+    for (const key of trashPlan.removals()) stores.trash.delete(key);
     const removals = plan.removals();
     if (plan.all.size === 0) stores.papers.clear();
     else for (const key of removals) stores.papers.delete(key);
@@ -78,8 +93,72 @@ export async function importBackup(
     throw error;
   }
   const counts = plan.counts();
+  const trashCounts = trashPlan.counts();
   const changed = counts.added + counts.updated + counts.removed > 0;
-  return { result: { ...counts, dryRun }, changes: changed && !dryRun ? 'reset' : [] };
+  const trashChanged = trashCounts.added + trashCounts.updated + trashCounts.removed + trashPlan.expired.length > 0;
+  return {
+    result: { ...counts, dryRun, trash: trashCounts },
+    changes: changed && !dryRun ? 'reset' : [],
+    trash: trashChanged && !dryRun,
+  };
+}
+
+/** The Trash after the import, worked out one backup entry at a time (ids are its own keys only). */
+class TrashPlan {
+  private readonly before: ReadonlyMap<string, TrashedPaper>;
+  private readonly after: Map<string, TrashedPaper>;
+  private readonly touched = new Set<string>();
+  /** Entries due for pruning now: deleted by the import's transaction, whatever the file holds. */
+  readonly expired: string[];
+
+  constructor(
+    stored: readonly TrashedPaper[],
+    private readonly mode: ImportOptions['mode'],
+    private readonly now: number,
+    /** The file has a Trash section: without one, the Trash stays as it is (pruning aside). */
+    private readonly inFile: boolean,
+  ) {
+    this.expired = stored.filter((entry) => isExpired(entry.removedAt, now)).map((entry) => entry.key);
+    const kept = stored.filter((entry) => !isExpired(entry.removedAt, now));
+    this.before = new Map(kept.map((entry) => [entry.key, entry]));
+    this.after = mode === 'replace' && inFile ? new Map() : new Map(this.before);
+  }
+
+  /** Takes in one backup entry; returns the entry to write, unless the Trash already holds it as it is. */
+  add(entry: TrashedPaper): TrashedPaper | undefined {
+    if (isExpired(entry.removedAt, this.now)) return undefined;
+    const existing = this.mode === 'merge' ? this.after.get(entry.key) : undefined;
+    const result = existing ? unitedEntries(existing, entry) : entry;
+    this.after.set(result.key, result);
+    this.touched.add(result.key);
+    const old = this.before.get(result.key);
+    return old && sameEntry(old, result) ? undefined : result;
+  }
+
+  /** Keys of entries to delete: those pruned, and (`replace`) those the file's Trash does not hold. */
+  removals(): string[] {
+    return [...this.expired, ...[...this.before.keys()].filter((key) => !this.after.has(key))];
+  }
+
+  counts(): ImportCounts {
+    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, removed: [...this.before.keys()].filter((key) => !this.after.has(key)).length };
+    for (const key of this.touched) {
+      const old = this.before.get(key);
+      if (!old) counts.added++;
+      else if (sameEntry(old, this.after.get(key)!)) counts.unchanged++;
+      else counts.updated++;
+    }
+    return counts;
+  }
+}
+
+/** Two copies of one trashed paper made one, as copies of a saved paper are; removed when the later copy was. */
+function unitedEntries(a: TrashedPaper, b: TrashedPaper): TrashedPaper {
+  return { ...mergeCopies(untrashed(a), untrashed(b), new Map()), removedAt: Math.max(a.removedAt, b.removedAt) };
+}
+
+function sameEntry(a: TrashedPaper, b: TrashedPaper): boolean {
+  return a.removedAt === b.removedAt && samePaper(a, b);
 }
 
 /** The library after the import, worked out one backup record at a time. */

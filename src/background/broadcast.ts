@@ -1,33 +1,39 @@
-// Tells every open view about a committed change: extension pages through runtime messaging, and the content
-// script of every tab on a matched site through tabs messaging. A tab without our content script (opened before
-// the extension was installed, or still loading) just does not answer; that is not an error.
-import browser from 'webextension-polyfill';
-import type { ChangeEvent } from '../shared/messages';
+// Tells every open view about a committed change, each audience what it may know: extension pages (runtime
+// messaging) get the event as it is, whole records and all; the content script of every tab on a matched site
+// (tabs messaging) gets only what a tab shows of each paper (`TabPaper`: ids, status, tags), and nothing when
+// only the Trash changed. A tab without our content script (opened before the extension was installed, or still
+// loading) just does not answer; that is not an error.
+import { tabEventOf, type ChangeEvent, type TabChangeEvent } from '../shared/messages';
 
-/** Where our content script runs: the manifest's sites, plus any registered at run time (opted-in origins). */
-async function contentScriptMatches(): Promise<string[]> {
-  const declared = (browser.runtime.getManifest().content_scripts ?? []).flatMap((script) => script.matches ?? []);
-  // Present only with the "scripting" permission; a failure here must not stop the broadcast.
-  const registered = await (async () => browser.scripting?.getRegisteredContentScripts())()
-    .then((scripts) => (scripts ?? []).flatMap((script) => script.matches ?? []))
-    .catch(() => []);
-  return [...new Set([...declared, ...registered])];
+/** How the broadcast reaches each audience (the browser's messaging in the worker, fakes in tests). */
+export interface BroadcastTransport {
+  /** To every extension page; rejects when none is open. */
+  toPages(event: ChangeEvent): Promise<unknown>;
+  /** The ids of the tabs where our content script may run. */
+  contentTabs(): Promise<number[]>;
+  /** To the content script of one tab; rejects when it has none. */
+  toTab(tabId: number, event: TabChangeEvent): Promise<unknown>;
 }
 
 const ignore = () => undefined;
 
-/** Each event is sent only after the previous one was, so every view receives changes in commit order. */
-let previous: Promise<void> = Promise.resolve();
-
-export function broadcastChange(event: ChangeEvent): void {
-  previous = previous.then(() => send(event)).catch(ignore);
+/**
+ * A broadcast function over `transport`. Each event is sent only after the previous one was, so every view
+ * receives changes in commit order.
+ */
+export function createBroadcast(transport: BroadcastTransport): (event: ChangeEvent) => Promise<void> {
+  let previous: Promise<void> = Promise.resolve();
+  return (event) => {
+    previous = previous.then(() => send(transport, event)).catch(ignore);
+    return previous;
+  };
 }
 
-async function send(event: ChangeEvent): Promise<void> {
-  // Rejects when no extension page is open: nobody to tell.
-  void browser.runtime.sendMessage(event).catch(ignore);
-  const matches = await contentScriptMatches();
-  // Host permissions let us query exactly the tabs on matched sites (no "tabs" permission needed).
-  const tabs = matches.length ? await browser.tabs.query({ url: matches }).catch(() => []) : [];
-  for (const tab of tabs) if (tab.id !== undefined) void browser.tabs.sendMessage(tab.id, event).catch(ignore);
+async function send(transport: BroadcastTransport, event: ChangeEvent): Promise<void> {
+  // Nobody to tell when no extension page is open.
+  void transport.toPages(event).catch(ignore);
+  const forTabs = tabEventOf(event);
+  if (!forTabs) return;
+  const tabs = await transport.contentTabs().catch((): number[] => []);
+  for (const tab of tabs) void transport.toTab(tab, forTabs).catch(ignore);
 }

@@ -8,7 +8,7 @@ import { toSaved } from './records';
 import type { PaperlightDB, PaperlightDatabase, StoredPaper } from './schema';
 
 export const DB_NAME = 'paperlight';
-export const DB_VERSION = 3;
+export const DB_VERSION = 4;
 
 
 
@@ -74,6 +74,12 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
     const papers = unwrap(tx.objectStore('papers'));
     for (const name of ['site', 'code', 'ids', 'title', 'metrics']) papers.deleteIndex(name);
     papers.createIndex('aliases', 'aliases', { multiEntry: true });
+  },
+  // 3 → 4: the Trash. Removing a paper moves it here, exactly as it was, with the time of removal; the index on
+  // that time finds what has been there 30 days. Nothing else changes: no record is rewritten.
+  (db) => {
+    const trash = db.createObjectStore('trash', { keyPath: 'key' });
+    trash.createIndex('removedAt', 'removedAt');
   },
 ];
 

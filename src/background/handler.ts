@@ -19,6 +19,7 @@ import { bulkEdit, clearAll, exportBackup, restorePapers } from './library-opera
 import { queryPapers } from './query';
 import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './paper-operations';
 import type { PaperlightDatabase } from './schema';
+import { deleteTrashed, emptyTrash, listTrash, pruneTrash, restoreTrashed } from './trash-operations';
 
 /** The parts of `runtime.MessageSender` the handler reads. */
 export interface Sender {
@@ -34,6 +35,7 @@ export interface HandlerDeps {
   extensionBaseUrl: string;
   appVersion: string;
   broadcast(event: ChangeEvent): void;
+  /** The clock (epoch ms): save and edit times, removal times, and when the Trash is pruned. */
   now?: () => number;
 }
 
@@ -45,7 +47,29 @@ export function senderKind(sender: Sender, deps: Pick<HandlerDeps, 'extensionId'
   return undefined;
 }
 
-const WRITES = new Set<Request['type']>(['save', 'update', 'remove', 'restore', 'bulk', 'importBackup', 'clearAll']);
+const WRITES = new Set<Request['type']>([
+  'save', 'update', 'remove', 'restore', 'bulk', 'importBackup', 'clearAll', 'restoreTrashed', 'deleteTrashed', 'emptyTrash',
+]);
+
+/** Tells every view about a committed change: the papers it changed, and whether the Trash changed. */
+function broadcastCommitted(deps: Pick<HandlerDeps, 'broadcast'>, { changes, trash }: Committed<unknown>): void {
+  const touched = trash ? { trash: true as const } : {};
+  if (changes === 'reset') deps.broadcast({ type: CHANGE_EVENT_TYPE, reset: true, ...touched });
+  else if (changes.length > 0 || trash) deps.broadcast({ type: CHANGE_EVENT_TYPE, changes, ...touched });
+}
+
+/**
+ * Prunes the Trash now (the background runs it at browser start-up; every request that writes or reads the
+ * Trash prunes it as well) and broadcasts the change if anything went.
+ */
+export function createTrashPruner(deps: Pick<HandlerDeps, 'db' | 'broadcast' | 'now'>): () => Promise<number> {
+  const now = deps.now ?? Date.now;
+  return async () => {
+    const outcome = await withDb(deps.db, (db) => pruneTrash(db, now()));
+    broadcastCommitted(deps, outcome);
+    return outcome.result.pruned;
+  };
+}
 
 function pageUrlOf(sender: Sender, kind: SenderKind): string | undefined {
   if (kind !== 'content-script' || !sender.url) return undefined;
@@ -56,9 +80,7 @@ export function createMessageHandler(deps: HandlerDeps) {
   const now = deps.now ?? Date.now;
 
   function committed<T extends object>(outcome: Committed<T>): T {
-    const { changes } = outcome;
-    if (changes === 'reset') deps.broadcast({ type: CHANGE_EVENT_TYPE, reset: true });
-    else if (changes.length > 0) deps.broadcast({ type: CHANGE_EVENT_TYPE, changes });
+    broadcastCommitted(deps, outcome);
     return outcome.result;
   }
 
@@ -68,7 +90,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'lookup': return lookupPapers(db, request.keys);
       case 'save': return committed(await savePaper(db, request.paper, now(), pageUrl));
       case 'update': return committed(await updatePaper(db, request.key, request, now()));
-      case 'remove': return committed(await removePaper(db, request.key));
+      case 'remove': return committed(await removePaper(db, request.key, now()));
       case 'tags': return listTags(db);
       case 'query': return queryPapers(db, request);
       case 'getAll': return allPapers(db);
@@ -81,9 +103,13 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'exportBackup': return exportBackup(db, now());
       case 'importBackup': {
         const text = request.file === undefined ? request.text : await readBackupFile(request.file, `blob:${deps.extensionBaseUrl}`);
-        return committed(await importBackup(db, text, { mode: request.mode, dryRun: request.dryRun }));
+        return committed(await importBackup(db, text, { mode: request.mode, dryRun: request.dryRun, now: now() }));
       }
-      case 'clearAll': return committed(await clearAll(db));
+      case 'clearAll': return committed(await clearAll(db, now()));
+      case 'restoreTrashed': return committed(await restoreTrashed(db, request.keys, now()));
+      case 'trash': return committed(await listTrash(db, now()));
+      case 'deleteTrashed': return committed(await deleteTrashed(db, request.keys, now()));
+      case 'emptyTrash': return committed(await emptyTrash(db, now()));
     }
   }
 

@@ -2,14 +2,15 @@
 // (src/shared/messages.ts) and broadcasts every committed change. The worker may be stopped at any moment;
 // the database is opened on demand by the first message that needs it, and re-opened after the worker restarts.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { broadcastChange } from './broadcast';
+import { broadcastChange } from './browser-broadcast';
 import { watchCommands } from './commands';
 import { watchGenericSites } from './generic-sites';
 import { createDbOpener } from './db';
-import { createMessageHandler } from './handler';
+import { createMessageHandler, createTrashPruner } from './handler';
 
+const db = createDbOpener();
 const handle = createMessageHandler({
-  db: createDbOpener(),
+  db,
   extensionId: browser.runtime.id,
   extensionBaseUrl: browser.runtime.getURL(''),
   appVersion: browser.runtime.getManifest().version,
@@ -23,3 +24,9 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 // follows the origins the user enabled. Both listeners are registered at start-up like the one above.
 watchCommands();
 watchGenericSites();
+
+// Papers 30 days in the Trash go when the browser starts (and whenever the Trash is next written or read).
+const pruneTrash = createTrashPruner({ db, broadcast: broadcastChange });
+const prune = () => void pruneTrash().catch((error: unknown) => console.warn('[Paperlight] pruning the Trash:', error));
+browser.runtime.onStartup.addListener(prune);
+browser.runtime.onInstalled.addListener(prune);

@@ -1,5 +1,6 @@
-// Whole-library operations for extension pages: restore (undo), bulk edits, backup export, clear (the import
-// is in backup-import.ts).
+// Whole-library operations for extension pages: restore, bulk edits (deleting moves papers to the Trash),
+// backup export, clear (to the Trash). The import is in backup-import.ts, the Trash's own operations in
+// trash-operations.ts.
 // Each is one transaction: it completes entirely or, on any error, changes nothing.
 import { serialiseBackup } from '../core/backup';
 import { samePaper } from '../core/paper-record';
@@ -10,6 +11,7 @@ import type { Committed } from './paper-operations';
 import type { PaperlightDatabase } from './schema';
 import { Tally, readAhead, spellingsOf } from './counts';
 import { commit, writeTransaction } from './transactions';
+import { isExpired, moveToTrash, newestRemovedFirst, readTrashAhead } from './trash';
 
 function listed(changes: PaperChange[]): PaperChange[] | 'reset' {
   return changes.length > MAX_LISTED_CHANGES ? 'reset' : changes;
@@ -54,11 +56,13 @@ export async function bulkEdit(
   const store = tx.objectStore('papers');
   const wanted = [...new Set(keys)];
   const wantedSet = new Set(wanted);
-  const [records, known] = await Promise.all([
+  // Papers are fetched by their own keys, so the Trash entries under the same keys are read in the same round trip.
+  const [records, known, trashAhead] = await Promise.all([
     wanted.length <= FETCH_ONE_BY_ONE
       ? Promise.all(wanted.map((key) => store.get(key))).then((found) => found.filter((record) => record !== undefined))
       : store.getAll().then((all) => all.filter((record) => wantedSet.has(record.key))),
     readAhead(tx, [...(edit.addTags ?? []), ...(edit.removeTags ?? [])]),
+    edit.delete ? readTrashAhead(tx, wanted, now) : undefined,
   ]);
   const spellings = spellingsOf(known);
   const counts = new Tally();
@@ -70,7 +74,7 @@ export async function bulkEdit(
     return { before, after: editPaper(before, edit, spellings, now) };
   });
   await commit(tx, async (track) => {
-    if (edit.delete) {
+    if (trashAhead) {
       for (const record of records) {
         const before = toSaved(record);
         counts.track(before, undefined);
@@ -78,6 +82,7 @@ export async function bulkEdit(
         deleted.push(before);
         changes.push({ key: before.key, paper: null });
       }
+      moveToTrash(tx, deleted, trashAhead, now, track);
     }
     for (const { before, after } of edited) {
       if (samePaper(before, after)) continue;
@@ -87,20 +92,26 @@ export async function bulkEdit(
     }
     await counts.apply(tx, track, known);
   });
-  return { result: { updated: edit.delete ? 0 : changes.length, deleted }, changes: listed(changes) };
+  return { result: { updated: edit.delete ? 0 : changes.length, deleted }, changes: listed(changes), trash: deleted.length > 0 || (trashAhead?.expired.length ?? 0) > 0 };
 }
 
+/** The whole library and its Trash as a backup file (the Trash without what is due for pruning). */
 export async function exportBackup(db: PaperlightDatabase, now: number): Promise<{ text: string; count: number }> {
-  const papers = (await db.getAll('papers')).map(toSaved);
-  return { text: serialiseBackup(papers, new Date(now)), count: papers.length };
+  const tx = db.transaction(['papers', 'trash'], 'readonly');
+  const [records, trashed] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('trash').getAll()]);
+  const papers = records.map(toSaved);
+  const trash = newestRemovedFirst(trashed.filter((entry) => !isExpired(entry.removedAt, now)));
+  return { text: serialiseBackup(papers, new Date(now), { trash }), count: papers.length };
 }
 
-export async function clearAll(db: PaperlightDatabase): Promise<Committed<{ removed: number }>> {
+/** Moves every saved paper to the Trash. */
+export async function clearAll(db: PaperlightDatabase, now: number): Promise<Committed<{ removed: number }>> {
   const tx = writeTransaction(db);
-  const papers = tx.objectStore('papers');
-  const removed = await papers.count();
+  const [records, trashAhead] = await Promise.all([tx.objectStore('papers').getAll(), readTrashAhead(tx, 'all', now)]);
+  const removed = records.map(toSaved);
   await commit(tx, (track) => {
     for (const store of ['papers', 'tags', 'counts'] as const) track(tx.objectStore(store).clear());
+    moveToTrash(tx, removed, trashAhead, now, track);
   });
-  return { result: { removed }, changes: removed > 0 ? 'reset' : [] };
+  return { result: { removed: removed.length }, changes: removed.length > 0 ? 'reset' : [], trash: removed.length > 0 || trashAhead.expired.length > 0 };
 }

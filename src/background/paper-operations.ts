@@ -1,5 +1,5 @@
-// The store's single-paper operations: what the card toolbar needs (lookup, save, update, remove, tags) and
-// reading the whole library. Each write is one readwrite transaction that reads the record, changes it and
+// The store's single-paper operations: what the card toolbar needs (lookup, save, update, remove to the Trash,
+// tags) and reading the whole library. Each write is one readwrite transaction that reads the record, changes it and
 // writes it back; IndexedDB runs overlapping readwrite transactions one after the other, so edits arriving from
 // many tabs at once are applied in turn and none is lost. A write resolves only after its transaction completed.
 import { samePaper } from '../core/paper-record';
@@ -10,18 +10,23 @@ import { editPaper, mergeCard, paperFromCard, toSaved, toStored, type TagEdit } 
 import { Tally, readAhead, spellingsOf, type Known } from './counts';
 import type { AnyTx, PaperlightDatabase, StoredPaper, WriteTx } from './schema';
 import { commit, readTransaction, writeTransaction } from './transactions';
+import { moveToTrash, readTrashAhead } from './trash';
 
-/** What a write returns: its result, and the papers it changed (`'reset'` when too many to list). */
+/**
+ * What a write returns: its result, the papers it changed (`'reset'` when too many to list), and whether it
+ * changed the Trash.
+ */
 export interface Committed<T> {
   result: T;
   changes: PaperChange[] | 'reset';
+  trash?: boolean;
 }
 
 /**
  * The saved record of each id: the paper keyed by it, else the paper carrying it as an alias. Both reads of
  * every id are issued at once (one round trip in all).
  */
-async function recordsByIds(tx: AnyTx, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
+export async function recordsByIds(tx: AnyTx, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
   const papers = tx.objectStore('papers');
   const aliases = papers.index('aliases');
   const [byKey, byAlias] = await Promise.all([
@@ -32,7 +37,7 @@ async function recordsByIds(tx: AnyTx, ids: readonly string[]): Promise<Array<St
 }
 
 /** The saved record that carries any of `ids` (the first id found wins). */
-async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<StoredPaper | undefined> {
+export async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<StoredPaper | undefined> {
   const hits = await recordsByIds(tx, [...new Set(ids)]);
   return hits.find((hit) => hit !== undefined);
 }
@@ -99,7 +104,8 @@ export async function updatePaper(
   return { result: { paper: after }, changes: [{ key: after.key, paper: after }] };
 }
 
-export async function removePaper(db: PaperlightDatabase, key: string): Promise<Committed<{ removed: SavedPaper | null }>> {
+/** Moves one paper (found by any of its ids) to the Trash; its tags stop counting. */
+export async function removePaper(db: PaperlightDatabase, key: string, now: number): Promise<Committed<{ removed: SavedPaper | null }>> {
   const tx = writeTransaction(db);
   const found = await findByIds(tx, [key]);
   if (!found) {
@@ -107,13 +113,15 @@ export async function removePaper(db: PaperlightDatabase, key: string): Promise<
     return { result: { removed: null }, changes: [] };
   }
   const removed = toSaved(found);
+  const ahead = await readTrashAhead(tx, [removed.key], now);
   const counts = new Tally();
   counts.track(removed, undefined);
   await commit(tx, async (track) => {
     track(tx.objectStore('papers').delete(removed.key));
+    moveToTrash(tx, [removed], ahead, now, track);
     await counts.apply(tx, track);
   });
-  return { result: { removed }, changes: [{ key: removed.key, paper: null }] };
+  return { result: { removed }, changes: [{ key: removed.key, paper: null }], trash: true };
 }
 
 /** Every tag with its use count, most used first (ties by name), for autocomplete. */

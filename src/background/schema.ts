@@ -1,7 +1,7 @@
 // The database's shape, as types: the object stores, their records and indexes, and the transaction types.
 // A leaf module (types only), so that every background module can name the schema without importing another.
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
-import type { SavedPaper } from '../core/paper';
+import type { SavedPaper, TrashedPaper } from '../core/paper';
 
 /** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
 export type ByTime<T> = [T, number];
@@ -47,10 +47,17 @@ export interface PaperlightDB extends DBSchema {
   };
   tags: { key: string; value: TagEntry };
   counts: { key: string; value: CountEntry };
+  /** Removed papers, exactly as they were, with the time of removal (pruned after 30 days). */
+  trash: {
+    key: string;
+    value: TrashedPaper;
+    indexes: { removedAt: number };
+  };
 }
 
 export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;
 
-export type Stores = Array<'papers' | 'tags' | 'counts'>;
+export type StoreName = 'papers' | 'tags' | 'counts' | 'trash';
+export type Stores = StoreName[];
 export type WriteTx = IDBPTransaction<PaperlightDB, Stores, 'readwrite'>;
 export type AnyTx = IDBPTransaction<PaperlightDB, Stores, 'readonly' | 'readwrite'>;

@@ -5,7 +5,7 @@
 import { unwrap } from 'idb';
 import type { AnyTx, PaperlightDatabase, Stores, WriteTx } from './schema';
 
-const ALL_STORES: Stores = ['papers', 'tags', 'counts'];
+const ALL_STORES: Stores = ['papers', 'tags', 'counts', 'trash'];
 
 export function writeTransaction(db: PaperlightDatabase): WriteTx {
   return quiet(db.transaction(ALL_STORES, 'readwrite'));
@@ -52,6 +52,7 @@ export interface BulkStores {
   papers: IDBObjectStore;
   tags: IDBObjectStore;
   counts: IDBObjectStore;
+  trash: IDBObjectStore;
 }
 
 /**
@@ -66,6 +67,7 @@ export async function commitBulk(tx: WriteTx, issue: (stores: BulkStores) => voi
       papers: unwrap(tx.objectStore('papers')),
       tags: unwrap(tx.objectStore('tags')),
       counts: unwrap(tx.objectStore('counts')),
+      trash: unwrap(tx.objectStore('trash')),
     });
   } catch (error) {
     try {

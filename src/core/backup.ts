@@ -1,35 +1,64 @@
 // The JSON backup of the library. Pure: strings in, data out.
 //
-// A backup file is `{ "format": "paperlight-backup", "version": 1, "exportedAt": ISO date, "papers": [...] }`
-// with each paper written field by field in one fixed order, so the same library always gives the same text.
+// Version 2 (written): `{ "format": "paperlight-backup", "version": 2, "exportedAt": ISO time, "papers": [...],
+// "trash": [...] }`. Each paper is written field by field in one fixed order, so the same library always gives the
+// same text; a Trash entry is a paper written the same way plus `removedAt`, an ISO 8601 time exact to the
+// millisecond. Every section after `exportedAt` is optional on import (a selection exported from the popup has
+// papers only). Version 1 (read): `{ format, version: 1, exportedAt, papers }`, papers required, nothing else.
 // Reading is strict: unknown fields, wrong types, oversized values, duplicate keys or keys such as `__proto__`
 // reject the whole file with a message that says where the problem is; nothing is half-read.
-import type { SavedPaper } from './paper';
-import { canonicalPaper, readSavedPaper } from './paper-record';
+import type { SavedPaper, TrashedPaper } from './paper';
+import { PAPER_FIELDS, canonicalPaper, readSavedPaper } from './paper-record';
 import { ShapeError, quote, readArray, readObject, readString } from './validate';
 
 export const BACKUP_FORMAT = 'paperlight-backup';
-export const BACKUP_VERSION = 1;
+/** The version this Paperlight writes. */
+export const BACKUP_VERSION = 2;
 export const BACKUP_MIME_TYPE = 'application/json';
 export const BACKUP_EXTENSION = 'json';
 /** Larger than any real library (10,000 papers with long abstracts make about 25 MB) yet far from exhausting memory. */
 export const MAX_BACKUP_CHARS = 40 * 1024 * 1024;
 export const MAX_BACKUP_PAPERS = 100_000;
+
+/**
+ * The top-level fields each readable version may carry. A later section (reading memory, rules) is added to
+ * version 2's list and read in `readHeader`; a file of version 1 never has more than its four fields.
+ */
+const VERSION_FIELDS: Readonly<Record<number, readonly string[]>> = {
+  1: ['format', 'version', 'exportedAt', 'papers'],
+  2: ['format', 'version', 'exportedAt', 'papers', 'trash'],
+};
+
+/** The sections of a backup besides its papers; each is optional, in a file and here. */
+export interface BackupSections {
+  /** The Trash, most recently removed first. */
+  trash?: readonly TrashedPaper[];
+}
+
 export interface Backup {
   format: typeof BACKUP_FORMAT;
-  version: typeof BACKUP_VERSION;
+  /** The version of the file read (1 or 2). */
+  version: number;
   /** ISO 8601 time of the export. */
   exportedAt: string;
   papers: SavedPaper[];
+  /** Absent when the file has no Trash section (every version 1 file). */
+  trash?: TrashedPaper[];
 }
 
-/** The backup text of `papers` (indented one space per level: readable, and diffable line by line). */
-export function serialiseBackup(papers: readonly SavedPaper[], exportedAt: Date): string {
-  const backup: Backup = {
+/** A Trash entry as a backup writes it: the paper's fields in their order, then `removedAt` as ISO 8601. */
+function trashRecord(paper: TrashedPaper) {
+  return { ...canonicalPaper(paper), removedAt: new Date(paper.removedAt).toISOString() };
+}
+
+/** The backup text of `papers` and any `sections` (indented one space per level: readable, and diffable line by line). */
+export function serialiseBackup(papers: readonly SavedPaper[], exportedAt: Date, sections: BackupSections = {}): string {
+  const backup = {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: exportedAt.toISOString(),
     papers: papers.map(canonicalPaper),
+    ...(sections.trash && { trash: sections.trash.map(trashRecord) }),
   };
   return JSON.stringify(backup, null, 1);
 }
@@ -49,12 +78,15 @@ export function tooLargeMessage(size: number): string {
 export const MAX_BACKUP_BYTES = MAX_BACKUP_CHARS * 3;
 
 /**
- * A backup file whose text parsed and whose header passed its checks; its papers are still as the file has
+ * A backup file whose text parsed and whose header passed its checks; its records are still as the file has
  * them, to be read one by one with `BackupReader` (an import writes each as soon as it is read).
  */
 export interface OpenedBackup {
+  version: number;
   exportedAt: string;
   papers: readonly unknown[];
+  /** Absent when the file has no Trash section. */
+  trash?: readonly unknown[];
 }
 
 export type OpenResult = { ok: true; backup: OpenedBackup } | { ok: false; error: string };
@@ -64,7 +96,7 @@ function refusal(error: ShapeError): string {
   return `This backup cannot be imported: ${error.message}.`;
 }
 
-/** Parses a backup file's text and checks all but its papers. Never throws. */
+/** Parses a backup file's text and checks all but its records. Never throws. */
 export function openBackup(text: unknown): OpenResult {
   if (typeof text !== 'string') return { ok: false, error: 'The backup must be the text of a JSON file.' };
   if (text.length > MAX_BACKUP_CHARS) {
@@ -84,16 +116,44 @@ export function openBackup(text: unknown): OpenResult {
   }
 }
 
-/** Reads an opened backup's papers in order; each key may appear once. */
+/** ISO 8601 with a date, a time and a zone, as `Date.prototype.toISOString` writes it (other offsets accepted). */
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
+
+/** An ISO 8601 time (the timestamps that version 2 added are written so) as epoch milliseconds. */
+export function readIsoTime(value: unknown, path: string): number {
+  const text = readString(value, path, 40);
+  const time = ISO_TIME.test(text) ? Date.parse(text) : NaN;
+  if (!Number.isFinite(time) || time < 0) throw new ShapeError(`${path}: expected an ISO 8601 time such as "2026-11-23T10:00:00.000Z"`);
+  return time;
+}
+
+const TRASHED_FIELDS = [...PAPER_FIELDS, 'removedAt'];
+
+/** One Trash entry of a backup: a complete paper record plus `removedAt`. */
+function readTrashedPaper(value: unknown, path: string): TrashedPaper {
+  const { removedAt, ...paper } = readObject(value, path, TRASHED_FIELDS);
+  return { ...readSavedPaper(paper, path), removedAt: readIsoTime(removedAt, `${path}.removedAt`) };
+}
+
+/** Reads an opened backup's records in order; each key may appear once in its section. */
 export class BackupReader {
-  private readonly seen = new Set<string>();
+  private readonly seen = { papers: new Set<string>(), trash: new Set<string>() };
 
   /** The checked paper at `index`; throws `BackupError` (with the message for the user) if it fails a check. */
   read(item: unknown, index: number): SavedPaper {
+    return this.checked('papers', index, () => readSavedPaper(item, `papers[${index}]`));
+  }
+
+  /** The checked Trash entry at `index`; throws `BackupError` like `read`. */
+  readTrashed(item: unknown, index: number): TrashedPaper {
+    return this.checked('trash', index, () => readTrashedPaper(item, `trash[${index}]`));
+  }
+
+  private checked<T extends SavedPaper>(section: 'papers' | 'trash', index: number, read: () => T): T {
     try {
-      const paper = readSavedPaper(item, `papers[${index}]`);
-      if (this.seen.has(paper.key)) throw new ShapeError(`papers[${index}].key: ${quote(paper.key)} appears twice`);
-      this.seen.add(paper.key);
+      const paper = read();
+      if (this.seen[section].has(paper.key)) throw new ShapeError(`${section}[${index}].key: ${quote(paper.key)} appears twice`);
+      this.seen[section].add(paper.key);
       return paper;
     } catch (error) {
       if (error instanceof ShapeError) throw new BackupError(refusal(error));
@@ -107,14 +167,16 @@ export class BackupError extends Error {
   override name = 'BackupError';
 }
 
-/** Reads a backup file's text. Never throws; on any problem, says what and where, and returns no papers. */
+/** Reads a backup file's text. Never throws; on any problem, says what and where, and returns nothing. */
 export function parseBackup(text: unknown): BackupResult {
   const opened = openBackup(text);
   if (!opened.ok) return opened;
+  const { version, exportedAt, papers, trash } = opened.backup;
   const reader = new BackupReader();
   try {
-    const papers = opened.backup.papers.map((item, i) => reader.read(item, i));
-    return { ok: true, backup: { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt: opened.backup.exportedAt, papers } };
+    const backup: Backup = { format: BACKUP_FORMAT, version, exportedAt, papers: papers.map((item, i) => reader.read(item, i)) };
+    if (trash) backup.trash = trash.map((item, i) => reader.readTrashed(item, i));
+    return { ok: true, backup };
   } catch (error) {
     if (error instanceof BackupError) return { ok: false, error: error.message };
     throw error;
@@ -125,12 +187,20 @@ function readHeader(json: unknown): OpenedBackup {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new ShapeError(`it is not a Paperlight backup (no "format": "${BACKUP_FORMAT}")`);
   }
-  const raw = readObject(json, 'file', ['format', 'version', 'exportedAt', 'papers']);
-  if (typeof raw.version === 'number' && Number.isInteger(raw.version) && raw.version > BACKUP_VERSION) {
-    throw new ShapeError(`it was made by a newer Paperlight (format version ${raw.version}); update Paperlight, then import it`);
+  // The version decides which fields are allowed, so it is checked first: a newer file is told so, not that it
+  // has fields this Paperlight does not know.
+  const version: unknown = (json as { version?: unknown }).version;
+  if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+    throw new ShapeError(`it was made by a newer Paperlight (format version ${version}); update Paperlight, then import it`);
   }
-  if (raw.version !== BACKUP_VERSION) throw new ShapeError(`file.version: expected ${BACKUP_VERSION}`);
+  const fields = typeof version === 'number' && Object.hasOwn(VERSION_FIELDS, version) ? VERSION_FIELDS[version] : undefined;
+  if (typeof version !== 'number' || !fields) throw new ShapeError(`file.version: expected ${Object.keys(VERSION_FIELDS).join(' or ')}`);
+  const raw = readObject(json, 'file', fields);
   const exportedAt = readString(raw.exportedAt, 'file.exportedAt', 40);
   if (Number.isNaN(Date.parse(exportedAt))) throw new ShapeError('file.exportedAt: expected an ISO date');
-  return { exportedAt, papers: readArray(raw.papers, 'papers', MAX_BACKUP_PAPERS) };
+  // Version 1 always lists its papers; from version 2 every section is optional.
+  const papers = version === 1 || raw.papers !== undefined ? readArray(raw.papers, 'papers', MAX_BACKUP_PAPERS) : [];
+  const opened: OpenedBackup = { version, exportedAt, papers };
+  if (raw.trash !== undefined) opened.trash = readArray(raw.trash, 'trash', MAX_BACKUP_PAPERS);
+  return opened;
 }

@@ -38,3 +38,16 @@ export interface SavedPaper {
   /** Pages where the paper was seen, most recent last (bounded). */
   seenUrls: string[];
 }
+
+/** A paper in the Trash: the record exactly as it was removed, and when (epoch ms). */
+export type TrashedPaper = SavedPaper & { removedAt: number };
+
+/** How long a removed paper stays in the Trash before the background deletes it for ever. */
+export const TRASH_KEPT_DAYS = 30;
+export const TRASH_KEPT_MS = TRASH_KEPT_DAYS * 24 * 60 * 60 * 1000;
+
+/** The record as it was before it went to the Trash. */
+export function untrashed(paper: TrashedPaper): SavedPaper {
+  const { removedAt: _removedAt, ...saved } = paper;
+  return saved;
+}

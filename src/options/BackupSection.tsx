@@ -16,14 +16,22 @@ interface Pending {
   preview: ImportBackupReply | null;
 }
 
-export function describeImport(counts: Pick<ImportBackupReply, 'added' | 'updated' | 'unchanged' | 'removed'>, done: boolean): string {
+export function describeImport(counts: Pick<ImportBackupReply, 'added' | 'updated' | 'unchanged' | 'removed'> & Partial<Pick<ImportBackupReply, 'trash'>>, done: boolean): string {
   const parts = [
     `${count(counts.added, 'new paper')}`,
     `${count(counts.updated, 'paper')} updated`,
     `${count(counts.unchanged, 'paper')} unchanged`,
   ];
   if (counts.removed) parts.push(`${count(counts.removed, 'paper')} removed`);
-  return `${done ? 'Imported' : 'This backup would bring'}: ${parts.join(', ')}.`;
+  const text = `${done ? 'Imported' : 'This backup would bring'}: ${parts.join(', ')}`;
+  // The Trash is mentioned only when the file changes it.
+  const trash = counts.trash;
+  const trashParts = trash ? [
+    trash.added && `${count(trash.added, 'paper')} added`,
+    trash.updated && `${count(trash.updated, 'paper')} updated`,
+    trash.removed && `${count(trash.removed, 'paper')} deleted for ever`,
+  ].filter(Boolean) : [];
+  return trashParts.length ? `${text}; in the Trash, ${trashParts.join(', ')}.` : `${text}.`;
 }
 
 export function BackupSection({ deps, libraryCount, onChanged }: { deps: OptionsDeps; libraryCount: number | null; onChanged(): void }) {
@@ -97,7 +105,7 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
       <div class="backup-row">
         <div>
           <h3>Export</h3>
-          <p class="muted">Everything you saved, with tags, statuses and notes, as one JSON file.</p>
+          <p class="muted">Everything you saved, with tags, statuses and notes, and the papers in the Trash, as one JSON file.</p>
         </div>
         <button type="button" class="button" disabled={busy} onClick={() => void exportBackup()}>
           Export backup{libraryCount !== null ? ` (${count(libraryCount, 'paper')})` : ''}

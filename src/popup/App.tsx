@@ -1,7 +1,8 @@
-// The popup (and the same page opened in a tab): header with search, sort and filters; the virtualised list;
-// the editor of the active paper; bulk actions on a selection; export; undo. Keyboard first: see ui/popup-keys.ts.
+// The popup (and the same page opened in a tab): header with search, sort and filters; what the page under the
+// popup shows ("On this page"); the virtualised list; the editor of the active paper; bulk actions on a selection;
+// export; undo; the Trash. Keyboard first: see ui/popup-keys.ts.
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { ExpandIcon, DownloadIcon, GearIcon, KeyboardIcon, LogoIcon, SearchIcon } from '../ui/icons';
+import { ExpandIcon, DownloadIcon, GearIcon, KeyboardIcon, LogoIcon, SearchIcon, TrashIcon } from '../ui/icons';
 import { lazyComponent } from '../ui/lazy';
 import { useStable } from '../ui/pure';
 import { count } from '../ui/text';
@@ -38,7 +39,10 @@ const PaperEditor = lazyComponent(() => import('./components/PaperEditor').then(
 const SelectionBar = lazyComponent(() => import('./components/SelectionBar').then((module) => module.SelectionBar));
 const ExportDialog = lazyComponent(() => import('./components/ExportDialog').then((module) => module.ExportDialog));
 const KeysDialog = lazyComponent(() => import('./components/KeysDialog').then((module) => module.KeysDialog));
-const AFTER_FIRST_PAINT = [PaperEditor, SelectionBar, ExportDialog, KeysDialog];
+const TrashView = lazyComponent(() => import('./components/TrashView').then((module) => module.TrashView));
+// Rendered only once the page's report is here, which is asked for after the first paint.
+const OnThisPage = lazyComponent(() => import('./components/OnThisPage').then((module) => module.OnThisPage));
+const AFTER_FIRST_PAINT = [PaperEditor, SelectionBar, ExportDialog, KeysDialog, OnThisPage, TrashView];
 
 /**
  * Runs `callback` after the next frame has been produced: rAF runs just before that frame's style, layout and
@@ -95,7 +99,12 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
     const onKey = (event: KeyboardEvent) => {
       if (event.defaultPrevented || document.querySelector('dialog[open]')) return;
       if (isTextField(event.target)) return;
-      if (isSearchKey(event)) {
+      if (isSearchKey(event) && container.getState().trash) {
+        // The search is the library's: in the Trash, `/` goes back to it.
+        event.preventDefault();
+        controller.closeTrash();
+        setTimeout(() => searchRef.current?.focus(), 0);
+      } else if (isSearchKey(event)) {
         event.preventDefault();
         searchRef.current?.focus();
         searchRef.current?.select();
@@ -212,6 +221,12 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
     listRef.current?.focus();
   });
   const onToggle = useStable((key: string) => dispatch({ type: 'toggleSelected', key }));
+  const onSaveFromPage = useStable((key: string) => void controller.saveFromPage(key));
+  const closeTrash = () => {
+    controller.closeTrash();
+    // Back where the person was: the list (the Trash button is gone with the view it opened).
+    setTimeout(() => (listRef.current?.isConnected ? listRef.current : searchRef.current)?.focus(), 0);
+  };
   const onFilters = useStable((filters: Partial<Filters>) => dispatch({ type: 'filters', filters }));
   const onClearFilters = useStable(() => dispatch({ type: 'clearFilters' }));
 
@@ -272,10 +287,18 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
           <span class="spacer" />
           <button type="button" class="button icon quiet" aria-label="Export…" title="Export" onClick={() => setDialog({ kind: 'export', scope: view.narrowed ? 'shown' : 'library' })} disabled={state.phase !== 'ready' || state.total === 0}><DownloadIcon /></button>
           {!inTab && <button type="button" class="button icon quiet" aria-label="Open in a tab" title="Open in a tab" onClick={openInTab}><ExpandIcon /></button>}
+          <button
+            type="button"
+            class={`button icon quiet${state.trash ? ' on' : ''}`}
+            aria-label="Trash"
+            aria-pressed={state.trash !== null}
+            title="Trash: deleted papers, kept 30 days"
+            onClick={() => (state.trash ? closeTrash() : void controller.openTrash())}
+          ><TrashIcon /></button>
           <button type="button" class="button icon quiet" aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)" onClick={() => setDialog({ kind: 'keys' })}><KeyboardIcon /></button>
           <button type="button" class="button icon quiet" aria-label="Options" title="Options" onClick={openOptions}><GearIcon /></button>
         </div>
-        <div class="search-row">
+        {!state.trash && <div class="search-row">
           <div class="search-box">
             <SearchIcon />
             <input
@@ -294,17 +317,29 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
           <select aria-label="Sort by" value={state.sort} onChange={(event) => dispatch({ type: 'sort', sort: event.currentTarget.value as SortId })}>
             {SORTS.map((sort) => <option key={sort.id} value={sort.id}>{sort.label}</option>)}
           </select>
-        </div>
-        <FilterBar
+        </div>}
+        {!state.trash && <FilterBar
           filters={state.filters}
           sites={view.sites}
           siteName={siteName}
           tags={view.tags}
           onChange={onFilters}
           onClear={onClearFilters}
-        />
+        />}
       </header>
-      {state.selected.size > 0 && (
+      {state.trash && (
+        <main class="content">
+          <TrashView
+            trash={state.trash}
+            onRestore={(keys) => void controller.restoreTrashed(keys)}
+            onDeleteForever={(keys) => void controller.deleteForever(keys)}
+            onEmpty={() => void controller.emptyTrash()}
+            onClose={closeTrash}
+          />
+        </main>
+      )}
+      {!state.trash && state.page && <OnThisPage page={state.page} onSave={onSaveFromPage} />}
+      {!state.trash && state.selected.size > 0 && (
         <SelectionBar
           selected={view.selectedPapers}
           tags={view.tags}
@@ -315,7 +350,7 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
           onClear={() => dispatch({ type: 'select', keys: [] })}
         />
       )}
-      <main class="content">
+      <main class="content" hidden={state.trash !== null}>
         <div class="list-area">{body}</div>
         {editing && (
           <PaperEditor

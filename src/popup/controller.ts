@@ -1,11 +1,13 @@
 // Everything the popup asks of the background, and what it does with the answers: the first page at once, then
-// the whole library and the search index behind it; edits, deletes with undo, bulk tag changes, exports; and the
-// changes other tabs make while the popup is open. Browser access comes in as `deps`, so tests drive it directly.
+// the page report of the tab it was opened over, the whole library and the search index behind it; edits, deletes
+// (to the Trash) with undo, bulk tag changes, exports, the Trash view; and the changes other tabs make while the
+// popup is open. Browser access comes in as `deps`, so tests drive it directly.
 import type { ExportFormatId, MarkdownGrouping } from '../core/export';
 import type { SavedPaper } from '../core/paper';
 import type { ChangeEvent, PaperChange, Request, SuccessReply, UpdateRequest } from '../shared/messages';
 import type { TextFile } from '../ui/download';
 import { count, errorText, shortTitle } from '../ui/text';
+import type { PageTab } from './page-tab';
 import type { PaperSearch } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
 import type { StateContainer } from './state';
@@ -31,6 +33,8 @@ export interface ControllerDeps {
    * library, whose answer takes the page's main thread for a while) waits for it; without it, follows at once.
    */
   afterFirstPaint?(): Promise<void>;
+  /** The tab the popup was opened over; without it, there is no "On this page". */
+  pageTab?: PageTab;
 }
 
 export type PaperEdit = Pick<UpdateRequest, 'set' | 'addTags' | 'removeTags'>;
@@ -42,6 +46,8 @@ export class PopupController {
   private queued: PaperChange[] | null = null;
   private loadRound = 0;
   private indexing: AbortController | null = null;
+  /** Bumped per Trash request: only the latest answer is shown. */
+  private trashRound = 0;
 
   constructor(private readonly container: StateContainer, private readonly deps: ControllerDeps) {}
 
@@ -59,6 +65,8 @@ export class PopupController {
       return;
     }
     await this.deps.afterFirstPaint?.();
+    // The page's cards come first: a small answer, shown above the library, while the library is on its way.
+    void this.loadPageReport();
     void this.deps.send({ type: 'tags' }).then(({ tags }) => this.container.dispatch({ type: 'tags', tags }), () => {});
     const { PaperSearch } = await import('./search-index');
     this.search = new PaperSearch();
@@ -108,8 +116,11 @@ export class PopupController {
 
   /** A change committed by the background (here or in another tab). */
   receive(event: ChangeEvent): void {
+    if (event.trash && this.container.getState().trash) void this.loadTrash();
     if (event.reset) {
       void this.loadLibrary();
+      // Which of the page's cards are saved may have changed in any way: the tab knows.
+      if (this.container.getState().page) void this.loadPageReport();
       return;
     }
     this.apply(event.changes);
@@ -142,7 +153,7 @@ export class PopupController {
     }
   }
 
-  /** Deletes the papers and offers to undo: the exact records come back with `restore`. */
+  /** Moves the papers to the Trash and offers to undo: `restoreTrashed` brings the exact records back. */
   async remove(keys: readonly string[]): Promise<void> {
     if (keys.length === 0) return;
     let removed: SavedPaper[];
@@ -159,24 +170,100 @@ export class PopupController {
     }
     if (removed.length === 0) return;
     this.apply(removed.map((paper) => ({ key: paper.key, paper: null })));
-    const message = removed.length === 1 ? `Deleted “${shortTitle(removed[0]!.title)}”.` : `Deleted ${count(removed.length, 'paper')}.`;
+    const message = removed.length === 1
+      ? `Moved “${shortTitle(removed[0]!.title)}” to the Trash.`
+      : `Moved ${count(removed.length, 'paper')} to the Trash.`;
     this.container.dispatch({ type: 'undoOffer', papers: removed, message });
     this.container.dispatch({ type: 'announce', text: `${message} Undo with Ctrl+Z.` });
   }
 
+  /** Takes the papers of the last delete back out of the Trash. */
   async undo(): Promise<void> {
     const offer = this.container.getState().undo;
     if (!offer) return;
     this.container.dispatch({ type: 'undoGone' });
-    try {
-      await this.deps.send({ type: 'restore', papers: offer.papers });
-    } catch (error) {
+    if (!(await this.restoreTrashed(offer.papers.map((paper) => paper.key)))) {
       this.container.dispatch({ type: 'undoOffer', papers: offer.papers, message: offer.message });
-      this.fail('Could not undo', error);
-      return;
     }
-    this.apply(offer.papers.map((paper) => ({ key: paper.key, paper })));
-    this.container.dispatch({ type: 'announce', text: `Restored ${count(offer.papers.length, 'paper')}.` });
+  }
+
+  /** Saves trashed papers again as they were; true when it worked (a failure becomes a notice). */
+  async restoreTrashed(keys: readonly string[]): Promise<boolean> {
+    let restored: SavedPaper[];
+    try {
+      ({ restored } = await this.deps.send({ type: 'restoreTrashed', keys: [...keys] }));
+    } catch (error) {
+      this.fail('Could not restore', error);
+      return false;
+    }
+    this.apply(restored.map((paper) => ({ key: paper.key, paper })));
+    this.container.dispatch({ type: 'trashGone', keys: [...keys] });
+    this.container.dispatch({ type: 'announce', text: `Restored ${count(restored.length, 'paper')}.` });
+    return true;
+  }
+
+  /** Shows the Trash (most recently removed first). */
+  async openTrash(): Promise<void> {
+    this.container.dispatch({ type: 'trashOpened' });
+    await this.loadTrash();
+  }
+
+  closeTrash(): void {
+    this.container.dispatch({ type: 'trashClosed' });
+  }
+
+  private async loadTrash(): Promise<void> {
+    const round = ++this.trashRound;
+    try {
+      const { papers } = await this.deps.send({ type: 'trash' });
+      if (round === this.trashRound) this.container.dispatch({ type: 'trashLoaded', papers });
+    } catch (error) {
+      if (round === this.trashRound) this.container.dispatch({ type: 'trashFailed', error: errorText(error) });
+    }
+  }
+
+  /** Deletes papers from the Trash for ever (the view asked the person first). */
+  async deleteForever(keys: readonly string[]): Promise<void> {
+    try {
+      const { deleted } = await this.deps.send({ type: 'deleteTrashed', keys: [...keys] });
+      this.container.dispatch({ type: 'trashGone', keys: [...keys] });
+      this.container.dispatch({ type: 'announce', text: `Deleted ${count(deleted, 'paper')} for ever.` });
+    } catch (error) {
+      this.fail('Could not delete', error);
+    }
+  }
+
+  /** Deletes everything in the Trash for ever (the view asked the person first). */
+  async emptyTrash(): Promise<void> {
+    try {
+      const { deleted } = await this.deps.send({ type: 'emptyTrash' });
+      this.container.dispatch({ type: 'trashLoaded', papers: [] });
+      this.container.dispatch({ type: 'announce', text: `Emptied the Trash: ${count(deleted, 'paper')} deleted for ever.` });
+    } catch (error) {
+      this.fail('Could not empty the Trash', error);
+    }
+  }
+
+  /** Asks the tab the popup was opened over what it shows. */
+  async loadPageReport(): Promise<void> {
+    const report = await this.deps.pageTab?.report().catch(() => null);
+    if (report !== undefined) this.container.dispatch({ type: 'pageReport', report });
+  }
+
+  /** Saves one of the page's cards through its tab, exactly as the card's own Save button would. */
+  async saveFromPage(key: string): Promise<void> {
+    const { pageTab } = this.deps;
+    if (!pageTab) return;
+    this.container.dispatch({ type: 'pageSaving', key, saving: true });
+    try {
+      const paper = await pageTab.saveCard(key);
+      this.apply([{ key: paper.key, paper }]);
+      this.container.dispatch({ type: 'announce', text: `Saved “${shortTitle(paper.title)}”.` });
+    } catch (error) {
+      this.fail('Could not save', error);
+    } finally {
+      this.container.dispatch({ type: 'pageSaving', key, saving: false });
+    }
   }
 
   /** Adds or removes tags on many papers at once; the background's change event brings the new records. */

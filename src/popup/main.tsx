@@ -10,6 +10,7 @@ import '../ui/theme.css';
 import './popup.css';
 import { App } from './App';
 import { PopupController } from './controller';
+import { activePageTab } from './page-tab';
 import { createStateContainer } from './state';
 
 /** When the page's modules have loaded and the app starts (the bench splits the first paint at this point). */
@@ -33,6 +34,7 @@ const controller = new PopupController(container, {
     await browser.tabs.create({ url });
   },
   afterFirstPaint: () => firstPaint,
+  pageTab: activePageTab(browser),
 });
 void controller.start();
 addEventListener('pagehide', () => controller.stop());

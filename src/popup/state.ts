@@ -1,14 +1,17 @@
 // The popup's one state, changed only by the reducer below: the library as far as it is loaded, what the user
-// asked to see (search, sort, filters), the selection, the paper being edited, and the undo offer. Side effects
-// (messages to the background) live in controller.ts and end in dispatches here.
-import type { SavedPaper } from '../core/paper';
+// asked to see (search, sort, filters), the selection, the paper being edited, the undo offer, the Trash when it
+// is open, and the cards of the page the popup was opened over. Side effects (messages to the background and to
+// the tab) live in controller.ts and end in dispatches here.
+import type { SavedPaper, TrashedPaper } from '../core/paper';
 import type { PaperChange, TagCount } from '../shared/messages';
+import { pageCardsAfter } from './page-cards';
+import type { PageReport } from './page-tab';
 import { NO_FILTERS, type Filters, type SortId } from './visible-papers';
 
 export type Phase = 'loading' | 'partial' | 'ready' | 'failed';
 
 export interface UndoOffer {
-  /** The records exactly as they were removed: `restore` puts them back. */
+  /** The records exactly as they were removed (to the Trash, where `restoreTrashed` takes them from). */
   papers: SavedPaper[];
   message: string;
   id: number;
@@ -18,6 +21,20 @@ export interface Notice {
   text: string;
   kind: 'info' | 'error';
   id: number;
+}
+
+/** The Trash view: null while the library is shown. */
+export interface TrashView {
+  /** loading: asked for; ready: `papers` is the Trash; failed: see `error`. */
+  phase: 'loading' | 'ready' | 'failed';
+  /** Most recently removed first. */
+  papers: TrashedPaper[];
+  error: string | null;
+}
+
+/** The page the popup was opened over, as its content script reported it, with the cards being saved now. */
+export interface PageView extends PageReport {
+  saving: ReadonlySet<string>;
 }
 
 export interface PopupState {
@@ -44,6 +61,9 @@ export interface PopupState {
   notice: Notice | null;
   tags: TagCount[];
   searchReady: boolean;
+  trash: TrashView | null;
+  /** Null until (and unless) the active tab answers with a page report. */
+  page: PageView | null;
 }
 
 export const initialState: PopupState = {
@@ -64,6 +84,8 @@ export const initialState: PopupState = {
   notice: null,
   tags: [],
   searchReady: false,
+  trash: null,
+  page: null,
 };
 
 export type Action =
@@ -85,7 +107,14 @@ export type Action =
   | { type: 'notice'; text: string; kind: Notice['kind'] }
   | { type: 'dismissNotice' }
   | { type: 'tags'; tags: TagCount[] }
-  | { type: 'searchReady'; ready: boolean };
+  | { type: 'searchReady'; ready: boolean }
+  | { type: 'trashOpened' }
+  | { type: 'trashLoaded'; papers: TrashedPaper[] }
+  | { type: 'trashFailed'; error: string }
+  | { type: 'trashGone'; keys: string[] }
+  | { type: 'trashClosed' }
+  | { type: 'pageReport'; report: PageReport | null }
+  | { type: 'pageSaving'; key: string; saving: boolean };
 
 let nextId = 1;
 
@@ -120,6 +149,7 @@ export function reducer(state: PopupState, action: Action): PopupState {
       return { ...state, phase: state.phase === 'loading' ? 'failed' : state.phase, error: action.error };
     case 'changes': {
       if (action.changes.length === 0) return state;
+      const page = state.page && { ...state.page, cards: pageCardsAfter(state.page.cards, action.changes, state.papers) };
       const papers = new Map(state.papers);
       for (const { key, paper } of action.changes) {
         if (paper) papers.set(key, paper);
@@ -129,7 +159,7 @@ export function reducer(state: PopupState, action: Action): PopupState {
       // Until the whole library is here, a change cannot tell a new paper from one not loaded yet: the total
       // is corrected when the library arrives.
       const total = state.phase === 'ready' ? papers.size : Math.max(papers.size, state.total);
-      return { ...next, total };
+      return { ...next, total, page: page && page.cards === state.page?.cards ? state.page : page };
     }
     // A new search, sort or filter makes the first row active (activeKey null: the view picks its first row).
     case 'query':
@@ -170,6 +200,29 @@ export function reducer(state: PopupState, action: Action): PopupState {
       return { ...state, tags: action.tags };
     case 'searchReady':
       return { ...state, searchReady: action.ready };
+    case 'trashOpened':
+      // Opening keeps what an earlier look showed until the fresh list arrives.
+      return { ...state, trash: { phase: 'loading', papers: state.trash?.papers ?? [], error: null }, editingKey: null, selected: new Set() };
+    case 'trashLoaded':
+      return state.trash ? { ...state, trash: { phase: 'ready', papers: action.papers, error: null } } : state;
+    case 'trashFailed':
+      return state.trash ? { ...state, trash: { ...state.trash, phase: 'failed', error: action.error } } : state;
+    case 'trashGone': {
+      if (!state.trash) return state;
+      const gone = new Set(action.keys);
+      return { ...state, trash: { ...state.trash, papers: state.trash.papers.filter((paper) => !gone.has(paper.key)) } };
+    }
+    case 'trashClosed':
+      return state.trash ? { ...state, trash: null } : state;
+    case 'pageReport':
+      return { ...state, page: action.report && { ...action.report, saving: new Set() } };
+    case 'pageSaving': {
+      if (!state.page) return state;
+      const saving = new Set(state.page.saving);
+      if (action.saving) saving.add(action.key);
+      else saving.delete(action.key);
+      return { ...state, page: { ...state.page, saving } };
+    }
   }
 }
 

@@ -1,8 +1,11 @@
 // The typed way for pages and content scripts to talk to the background:
 //   const { paper } = await send({ type: 'save', paper: card });   // throws Error(clear text) on failure
-//   const stop = onChange((event) => …);                            // every committed change, from any tab
+//   const stop = onChange((event) => …);                            // extension pages: every committed change
+//   const stop = onTabChange((event) => …);                         // content scripts: what their tab shows
 import { extensionApi as browser } from './extension-api';
-import { parseChangeEvent, type ChangeEvent, type Request, type SuccessReply } from './messages';
+import {
+  parseChangeEvent, parseTabChangeEvent, type ChangeEvent, type Request, type SuccessReply, type TabChangeEvent,
+} from './messages';
 
 const NO_ANSWER = 'Paperlight\'s background did not answer. Try again; if it keeps failing, reload the extension.';
 
@@ -26,12 +29,24 @@ export async function send<R extends Request>(request: R): Promise<SuccessReply<
   return reply as SuccessReply<R>;
 }
 
-/** Calls `listener` with every change the background broadcasts; returns a function that unsubscribes. */
+/**
+ * Extension pages: calls `listener` with every change the background broadcasts (whole records); returns a
+ * function that unsubscribes.
+ */
 export function onChange(listener: (event: ChangeEvent) => void): () => void {
+  return listen(parseChangeEvent, listener);
+}
+
+/** Content scripts: calls `listener` with every change as a tab is told it (`TabPaper`s); returns the unsubscribe. */
+export function onTabChange(listener: (event: TabChangeEvent) => void): () => void {
+  return listen(parseTabChangeEvent, listener);
+}
+
+function listen<E>(parse: (raw: unknown) => E | undefined, listener: (event: E) => void): () => void {
   // Returns nothing: a listener that returned a value (or a promise) would answer other senders' requests
   // in the background's place, since extension pages also receive each other's runtime messages.
   const receive = (raw: unknown): undefined => {
-    const event = parseChangeEvent(raw);
+    const event = parse(raw);
     if (event) listener(event);
     return undefined;
   };

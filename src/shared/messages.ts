@@ -10,7 +10,7 @@ import { LIMITS, readMetric, readPaperKey, readSavedPaper, readTags } from '../c
 import {
   ShapeError, readArray, readBoolean, readChoice, readHttpUrl, readHttpUrls, readInteger, readObject, readString, readStrings,
 } from '../core/validate';
-import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
+import { READING_STATUSES, type ReadingStatus, type SavedPaper, type TrashedPaper } from '../core/paper';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -19,6 +19,7 @@ export const MESSAGE_LIMITS = {
   lookupKeys: 2000,
   bulkKeys: MAX_BACKUP_PAPERS,
   restorePapers: MAX_BACKUP_PAPERS,
+  trashKeys: MAX_BACKUP_PAPERS,
   pageSize: 1000,
   offset: 10_000_000,
   backupChars: MAX_BACKUP_CHARS,
@@ -34,8 +35,8 @@ export type CardData = Pick<SavedPaper, 'key' | 'title' | 'url' | 'authors' | 'a
   Partial<Pick<SavedPaper, 'aliases' | 'published' | 'tags' | 'status' | 'note'>>;
 
 /**
- * The card data that saves `paper` again, with its tags, status and note: how a content script undoes a
- * `remove` (extension pages use `restore`, which also keeps the original save time and pages seen).
+ * The card data that saves `paper` again, with its tags, status and note (a new save: the save time is now).
+ * Undoing a `remove` is `restoreTrashed`, which gives the record back exactly.
  */
 export function cardFromPaper(paper: SavedPaper): CardData {
   const { key, aliases, title, url, authors, abstract, published, metrics, codeLinks, site, tags, status, note } = paper;
@@ -77,7 +78,10 @@ export interface UpdateRequest {
   addTags?: string[];
   removeTags?: string[];
 }
-/** Unsaves one paper (`key`: any of its ids); the reply carries the removed record so the UI can undo (`restore`, or `cardFromPaper` + `save`). */
+/**
+ * Unsaves one paper (`key`: any of its ids): it moves to the Trash. The reply carries the record exactly as it
+ * was (null if no paper had that id); `restoreTrashed` with its key undoes the removal.
+ */
 export interface RemoveRequest { type: 'remove'; key: string }
 export interface TagsRequest { type: 'tags' }
 /**
@@ -94,9 +98,24 @@ export interface QueryRequest {
   filter?: QueryFilter;
 }
 export interface GetAllRequest { type: 'getAll' }
-/** Puts exact records back (undo of a delete). */
+/** Puts exact records back as given (a record saved under the same key is overwritten). */
 export interface RestoreRequest { type: 'restore'; papers: SavedPaper[] }
-/** Multi-select actions: tag, untag and set the status of many papers at once, or delete them (not both). */
+/**
+ * Takes papers out of the Trash (`keys`: their keys there) and saves them again exactly as they were removed. A
+ * key not in the Trash is skipped; a paper saved again meanwhile is united with its trashed copy as a backup
+ * merge unites copies (nothing is lost). The reply lists the records as now saved.
+ */
+export interface RestoreTrashedRequest { type: 'restoreTrashed'; keys: string[] }
+/** The Trash, most recently removed first (extension pages only). */
+export interface TrashRequest { type: 'trash' }
+/** Deletes papers from the Trash for ever (extension pages only). */
+export interface DeleteTrashedRequest { type: 'deleteTrashed'; keys: string[] }
+/** Deletes everything in the Trash for ever (extension pages only). */
+export interface EmptyTrashRequest { type: 'emptyTrash' }
+/**
+ * Multi-select actions: tag, untag and set the status of many papers at once, or delete them (not both); deleted
+ * papers move to the Trash.
+ */
 export interface BulkRequest {
   type: 'bulk';
   keys: string[];
@@ -119,12 +138,13 @@ export type ImportBackupRequest = { type: 'importBackup'; mode: 'merge' | 'repla
   | { text: string; file?: undefined }
   | { file: string; text?: undefined }
 );
+/** Moves every saved paper to the Trash. */
 export interface ClearAllRequest { type: 'clearAll' }
 
 export type Request =
   | PingRequest | LookupRequest | SaveRequest | UpdateRequest | RemoveRequest | TagsRequest
   | QueryRequest | GetAllRequest | RestoreRequest | BulkRequest | ExportBackupRequest | ImportBackupRequest
-  | ClearAllRequest;
+  | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest;
 export type RequestType = Request['type'];
 
 export interface TagCount { name: string; count: number }
@@ -141,8 +161,12 @@ export interface GetAllReply { ok: true; papers: SavedPaper[] }
 export interface RestoreReply { ok: true; restored: number }
 export interface BulkReply { ok: true; updated: number; deleted: SavedPaper[] }
 export interface ExportBackupReply { ok: true; text: string; count: number }
-export interface ImportBackupReply extends ImportCounts { ok: true; dryRun: boolean }
+/** The papers' counts at the top level; `trash` counts the backup's Trash section the same way. */
+export interface ImportBackupReply extends ImportCounts { ok: true; dryRun: boolean; trash: ImportCounts }
 export interface ClearAllReply { ok: true; removed: number }
+export interface RestoreTrashedReply { ok: true; restored: SavedPaper[] }
+export interface TrashReply { ok: true; papers: TrashedPaper[] }
+export interface DeleteTrashedReply { ok: true; deleted: number }
 
 export interface ErrorReply { ok: false; error: string }
 
@@ -160,6 +184,10 @@ export interface ReplyFor {
   exportBackup: ExportBackupReply;
   importBackup: ImportBackupReply;
   clearAll: ClearAllReply;
+  restoreTrashed: RestoreTrashedReply;
+  trash: TrashReply;
+  deleteTrashed: DeleteTrashedReply;
+  emptyTrash: DeleteTrashedReply;
 }
 
 export type SuccessReply<R extends Request> = ReplyFor[R['type']];
@@ -170,9 +198,12 @@ export type AnyReply = ReplyFor[RequestType] | ErrorReply;
 
 export type SenderKind = 'extension-page' | 'content-script';
 
-/** What a page needs; everything else (listing, bulk edits, backups, clearing) is for extension pages only. */
+/**
+ * What a page needs (a card's Undo takes its paper back out of the Trash); everything else (listing, bulk edits,
+ * the Trash's contents, deleting for ever, backups, clearing) is for extension pages only.
+ */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'ping', 'lookup', 'save', 'update', 'remove', 'tags',
+  'ping', 'lookup', 'save', 'update', 'remove', 'tags', 'restoreTrashed',
 ]);
 
 export function allowedFrom(type: RequestType, sender: SenderKind): boolean {
@@ -304,6 +335,10 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   exportBackup: [[], () => ({ type: 'exportBackup' })],
   importBackup: [['text', 'file', 'mode', 'dryRun'], readImportBackup],
   clearAll: [[], () => ({ type: 'clearAll' })],
+  restoreTrashed: [['keys'], (raw) => ({ type: 'restoreTrashed', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.trashKeys) })],
+  trash: [[], () => ({ type: 'trash' })],
+  deleteTrashed: [['keys'], (raw) => ({ type: 'deleteTrashed', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.trashKeys) })],
+  emptyTrash: [[], () => ({ type: 'emptyTrash' })],
 };
 
 /** Checks an untrusted message's shape; never throws. The request it returns is a fresh, clean copy. */
@@ -328,32 +363,79 @@ export function parseRequest(raw: unknown): ParseResult {
 
 export const CHANGE_EVENT_TYPE = 'paperlight:changed';
 
-/** One paper after a committed change; `paper: null` means it was removed. */
+/** One paper after a committed change; `paper: null` means it left the library (to the Trash, or for ever). */
 export interface PaperChange { key: string; paper: SavedPaper | null }
 
 /**
- * Sent by the background to every open tab's content script and every extension page after each committed
- * change. Small changes list the papers; big ones (import, clear, large bulk edits) say `reset: true`, and
- * listeners re-read what they show.
+ * Sent by the background to every open extension page after each committed change. Small changes list the
+ * papers; big ones (import, clear, large bulk edits) say `reset: true`, and listeners re-read what they show.
+ * `trash: true` says the Trash changed too (a change of the Trash alone lists no paper).
  */
 export type ChangeEvent =
-  | { type: typeof CHANGE_EVENT_TYPE; changes: PaperChange[]; reset?: undefined }
+  | { type: typeof CHANGE_EVENT_TYPE; changes: PaperChange[]; reset?: undefined; trash?: true }
+  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; trash?: true };
+
+/**
+ * What a tab is told about a saved paper: what its cards show (ids, status, tags), never a note, an abstract or
+ * anything else of the record. A content script that needs more of one paper (the note editor) asks `lookup`.
+ */
+export interface TabPaper {
+  key: string;
+  aliases: string[];
+  status: ReadingStatus;
+  tags: string[];
+}
+
+export interface TabPaperChange { key: string; paper: TabPaper | null }
+
+/** The change event a tab's content script receives: its papers as `TabPaper`s. */
+export type TabChangeEvent =
+  | { type: typeof CHANGE_EVENT_TYPE; changes: TabPaperChange[]; reset?: undefined }
   | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined };
+
+/** The fields of `paper` that a tab may see (fresh arrays: nothing shared with the record). */
+export function tabPaperOf(paper: SavedPaper): TabPaper {
+  return { key: paper.key, aliases: [...paper.aliases], status: paper.status, tags: [...paper.tags] };
+}
+
+/** The tabs' copy of an extension pages' event; undefined when no paper changed (only the Trash did). */
+export function tabEventOf(event: ChangeEvent): TabChangeEvent | undefined {
+  if (event.reset) return { type: CHANGE_EVENT_TYPE, reset: true };
+  if (event.changes.length === 0) return undefined;
+  return { type: CHANGE_EVENT_TYPE, changes: event.changes.map(({ key, paper }) => ({ key, paper: paper && tabPaperOf(paper) })) };
+}
 
 /** Above this many papers a change is broadcast as a reset rather than as a list. */
 export const MAX_LISTED_CHANGES = 200;
 
-/** The event if `raw` is one (only our background can send it, so the check is structural, not deep). */
-export function parseChangeEvent(raw: unknown): ChangeEvent | undefined {
-  if (typeof raw !== 'object' || raw === null) return undefined;
-  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown };
-  if (event.type !== CHANGE_EVENT_TYPE) return undefined;
-  if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true };
-  if (!Array.isArray(event.changes)) return undefined;
-  const wellFormed = event.changes.every((c: unknown) => {
+/** The changes of an event (only our background sends it, so the check is structural, not deep). */
+function readChanges(raw: unknown): Array<{ key: string; paper: object | null }> | undefined {
+  if (!Array.isArray(raw)) return undefined;
+  const wellFormed = raw.every((c: unknown) => {
     const change = c as { key?: unknown; paper?: unknown } | null;
     return typeof change === 'object' && change !== null && typeof change.key === 'string' &&
       (change.paper === null || (typeof change.paper === 'object' && change.paper !== null));
   });
-  return wellFormed ? { type: CHANGE_EVENT_TYPE, changes: event.changes as PaperChange[] } : undefined;
+  return wellFormed ? (raw as Array<{ key: string; paper: object | null }>) : undefined;
+}
+
+/** The event if `raw` is one: what extension pages receive. */
+export function parseChangeEvent(raw: unknown): ChangeEvent | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown; trash?: unknown };
+  if (event.type !== CHANGE_EVENT_TYPE) return undefined;
+  const trash = event.trash === true ? { trash: true as const } : {};
+  if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true, ...trash };
+  const changes = readChanges(event.changes);
+  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as PaperChange[], ...trash } : undefined;
+}
+
+/** The event if `raw` is one: what a tab's content script receives. */
+export function parseTabChangeEvent(raw: unknown): TabChangeEvent | undefined {
+  if (typeof raw !== 'object' || raw === null) return undefined;
+  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown };
+  if (event.type !== CHANGE_EVENT_TYPE) return undefined;
+  if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true };
+  const changes = readChanges(event.changes);
+  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as TabPaperChange[] } : undefined;
 }

@@ -13,7 +13,8 @@ export const POPUP_KEYS: readonly KeyHelp[] = [
   { keys: [['Space']], action: 'Select or unselect the paper' },
   { keys: [['Shift', '↑'], ['Shift', '↓']], action: 'Extend the selection' },
   { keys: [['Ctrl', 'A']], action: 'Select every paper shown' },
-  { keys: [['Delete'], ['Ctrl', 'Backspace']], action: 'Delete the paper, or the selected papers' },
+  { keys: [['Delete'], ['Ctrl', 'Backspace']], action: 'Delete the paper, or the selected papers (they wait 30 days in the Trash)' },
   { keys: [['Ctrl', 'Z']], action: 'Undo the last delete' },
-  { keys: [['Esc']], action: 'Close the editor, then clear the selection, then the search' },
+  { keys: [['↑'], ['↓']], action: 'In the Trash: move from paper to paper (also Home, End); Tab reaches each paper’s Restore and Delete for ever' },
+  { keys: [['Esc']], action: 'Close the editor, then clear the selection, then the search; in the Trash, go back to the library' },
 ];

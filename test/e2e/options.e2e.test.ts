@@ -1,6 +1,6 @@
 // The options page in Chromium with the built extension: settings saved to storage as they change, another
 // site removed from the list, a backup exported (read back from the download) and imported after its dry run,
-// a refused file explained in the background's words, everything cleared after the typed confirmation, the
+// a refused file explained in the background's words, the library moved to the Trash after the typed confirmation, the
 // shortcuts listed. Screenshot: test-results/options.png.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -112,14 +112,14 @@ describe('Chromium: the options page', () => {
     expect(await shortcuts.textContent()).toContain('Undo the last delete');
   });
 
-  it('clears all data only after the typed confirmation', async () => {
-    await page.getByRole('button', { name: 'Delete all papers…' }).click();
-    const dialog = page.getByRole('dialog', { name: 'Delete 300 saved papers?' });
-    const confirm = dialog.getByRole('button', { name: 'Delete everything' });
+  it('clears the library into the Trash only after the typed confirmation', async () => {
+    await page.getByRole('button', { name: 'Clear the library…' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Move 300 saved papers to the Trash?' });
+    const confirm = dialog.getByRole('button', { name: 'Move everything to the Trash' });
     expect(await confirm.isDisabled()).toBe(true);
-    await dialog.getByRole('textbox').fill('delete');
+    await dialog.getByRole('textbox').fill('clear');
     await confirm.click();
-    await expect.poll(() => page.locator('.danger-zone .form-message').textContent()).toBe('Deleted 300 papers. Your settings are kept.');
+    await expect.poll(() => page.locator('.danger-zone .form-message').textContent()).toBe('Moved 300 papers to the Trash. Your settings are kept.');
     expect(await total()).toBe(0);
     expect(await storedSettings()).toMatchObject({ genericOrigins: ['https://workshop.example.com'] });
   });

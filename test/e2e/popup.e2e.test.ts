@@ -1,7 +1,8 @@
 // The popup in Chromium with the built extension, on a library of 10,000 papers seeded through the background:
-// first paint, search, filters, inline edits, delete + undo, bulk actions, opening a paper, and exports in
-// every format read back from the downloaded file. Real key presses and clicks throughout; screenshots of the
-// popup in light and dark mode go to test-results/.
+// first paint, search, filters, inline edits, delete + undo, bulk actions, opening a paper, exports in every
+// format read back from the downloaded file, and "On this page" over a Hugging Face listing (its cards as the
+// content script reports them, one saved from the popup). Real key presses and clicks throughout; screenshots of
+// the popup in light and dark mode go to test-results/.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { parseBackup, serialiseBackup } from '../../src/core/backup';
 import { CSV_HEADER, EXPORT_FORMATS, localDay, type ExportFormatId } from '../../src/core/export';
 import type { SavedPaper } from '../../src/core/paper';
 import { sampleLibrary } from '../unit/popup/sample-library';
-import { ARTIFACTS, launchChromium, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
+import { ARTIFACTS, launchChromium, readFixture, routeFixtures, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
 
 const PAPERS = 10_000;
 const POPUP = 'src/popup/index.html';
@@ -167,13 +168,13 @@ describe('Chromium: the popup on 10,000 papers', () => {
     expect(await send({ type: 'restore', papers: [target] })).toMatchObject({ ok: true });
   });
 
-  it('deletes with the Delete key and undoes with Ctrl+Z, restoring the exact record', async () => {
+  it('deletes with the Delete key (to the Trash) and undoes with Ctrl+Z, restoring the exact record', async () => {
     await resetView();
     await popup.keyboard.press('ArrowDown');
     const target = newestFirst[1]!;
     await expect.poll(activeTitle).toBe(target.title);
     await popup.keyboard.press('Delete');
-    await expect.poll(() => popup.locator('.toast.undo').textContent()).toContain(`Deleted “${target.title}”`);
+    await expect.poll(() => popup.locator('.toast.undo').textContent()).toContain(`Moved “${target.title}” to the Trash.`);
     await expect.poll(countText).toBe('9,999 papers');
     expect(await rowTitles()).not.toContain(target.title);
     expect(await libraryTotal()).toBe(PAPERS - 1);
@@ -201,7 +202,7 @@ describe('Chromium: the popup on 10,000 papers', () => {
     await expect.poll(async () => (await Promise.all(targets.map((p) => stored(p.key)))).every((p) => p.tags.includes('batch-2026'))).toBe(true);
 
     await popup.getByRole('toolbar', { name: 'Selected papers' }).getByRole('button', { name: 'Delete' }).click();
-    await expect.poll(() => popup.locator('.toast.undo').textContent()).toContain('Deleted 3 papers.');
+    await expect.poll(() => popup.locator('.toast.undo').textContent()).toContain('Moved 3 papers to the Trash.');
     expect(await libraryTotal()).toBe(PAPERS - 3);
     await popup.getByRole('button', { name: 'Undo' }).click();
     await expect.poll(countText).toBe('10,000 papers');
@@ -293,6 +294,58 @@ describe('Chromium: exports from the popup, read back from the downloaded file',
     const { name, text } = await exportFile('json', /^The selected papers/);
     expect(name).toBe(`paperlight-selection-${today}.json`);
     checkContent('json', text, newestFirst.slice(0, 2));
+  });
+});
+
+describe('Chromium: On this page', () => {
+  const HF_DAILY = 'https://huggingface.co/papers/date/2025-12-11';
+
+  it('lists the cards of the page under the popup, in page order, and saves one through its tab', async () => {
+    // The page's card count, and some of its cards (position, key, title), as written out from the fixture by hand.
+    const expected = JSON.parse(await readFixture('huggingface/daily-2025-12-11.expected.json')) as {
+      cardCount: number;
+      cards: Array<{ index: number; key: string; title: string }>;
+    };
+    await routeFixtures(session.context, [{ url: 'https://huggingface.co/papers**', file: 'huggingface/daily-2025-12-11.html' }]);
+    const page = await session.context.newPage();
+    await page.goto(HF_DAILY);
+    await page.waitForFunction((count) => document.querySelectorAll('[data-paperlight-id]').length === count, expected.cardCount);
+    const pageKeys = await page.evaluate(() => [...document.querySelectorAll('[data-paperlight-id]')].map((el) => el.getAttribute('data-paperlight-id')!));
+    // The seeded library happens to hold some of the page's papers (by key or alias).
+    const libraryIds = new Set(library.flatMap((p) => [p.key, ...p.aliases]));
+    const savedBefore = pageKeys.filter((key) => libraryIds.has(key)).length;
+    // A toolbar popup opens over the page: the page is the active tab when the popup asks which tab it is over.
+    const over = await session.context.newPage();
+    await over.setViewportSize({ width: 540, height: 580 });
+    await over.goto(`chrome-extension://${session.extensionId}/${POPUP}`);
+    await page.bringToFront();
+    await over.reload();
+    // Read without waiting for the element (a locator would wait for it on every poll).
+    const summaryText = () => over.evaluate(() => document.querySelector('.on-page-summary')?.textContent ?? null);
+    const summary = (saved: number) => `On this page: ${expected.cardCount} papers · ${saved} saved`;
+    await expect.poll(summaryText, { timeout: 15_000 }).toBe(summary(savedBefore));
+    // Clicks wait for frames, which only the tab in front gets; the 10,000 papers are left to load first.
+    await over.bringToFront();
+    await over.waitForFunction(() => performance.getEntriesByName('paperlight:library-loaded').length > 0, null, { timeout: 30_000 });
+    const listed = over.locator('.on-page-cards li');
+    const keys = await listed.evaluateAll((items) => items.map((li) => (li as HTMLElement).dataset.key));
+    const titles = await over.locator('.on-page-title').allTextContents();
+    expect(keys).toHaveLength(expected.cardCount);
+    for (const card of expected.cards) expect([keys[card.index], titles[card.index]]).toEqual([card.key, card.title]);
+    // In page order: the order of the cards the content script marked on the page.
+    expect(keys).toEqual(pageKeys);
+
+    const target = expected.cards.find((card) => !libraryIds.has(card.key))!;
+    await over.getByRole('button', { name: `Save “${target.title}”` }).click();
+    await expect.poll(summaryText, { timeout: 10_000 }).toBe(summary(savedBefore + 1));
+    const saved = await sendFromExtensionPage<{ found: Array<{ paper: SavedPaper }> }>(over, { type: 'lookup', keys: [target.key] });
+    // Saved as the card's own button saves it: from the page, with the page recorded.
+    expect(saved.found[0]!.paper).toMatchObject({ key: target.key, title: target.title, seenUrls: [HF_DAILY], site: 'huggingface' });
+    expect(await listed.nth(target.index).textContent()).toContain('To read');
+    expect(await sendFromExtensionPage(over, { type: 'remove', key: target.key })).toMatchObject({ ok: true });
+    await expect.poll(summaryText, { timeout: 10_000 }).toBe(summary(savedBefore));
+    await over.close();
+    await page.close();
   });
 });
 

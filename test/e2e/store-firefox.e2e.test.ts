@@ -1,6 +1,7 @@
 // The store in the Firefox build (an event-page background, not a service worker): requests from an extension
-// page are answered there as in Chromium, tags merge case-insensitively, and a backup round-trips identically,
-// as text or as a file handed over by URL.
+// page are answered there as in Chromium, tags merge case-insensitively, a removed paper goes to the Trash and
+// comes back exactly, and a backup (the Trash included) round-trips identically, as text or as a file handed
+// over by URL.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { launchFirefox, type FirefoxSession } from './firefox';
@@ -57,5 +58,25 @@ describe('Firefox ESR: the store', () => {
     expect(await send({ type: 'clearAll' })).toMatchObject({ ok: true, removed: before.papers.length });
     expect(await send({ type: 'importBackup', file, mode: 'merge' })).toMatchObject({ ok: true, added: before.papers.length });
     expect((await send<{ papers: unknown[] }>({ type: 'getAll' })).papers).toEqual(before.papers);
+  });
+
+  it('moves a removed paper to the Trash, carries the Trash through a backup, and restores it exactly', async () => {
+    // The tests above cleared the library twice: those papers wait in the Trash.
+    expect(await send({ type: 'emptyTrash' })).toMatchObject({ ok: true, deleted: 2 });
+    const { papers: before } = await send<{ papers: Array<{ key: string }> }>({ type: 'getAll' });
+    const target = before[0]!;
+    const { removed } = await send<{ removed: { key: string } }>({ type: 'remove', key: target.key });
+    expect(removed).toEqual(target);
+    const { papers: trash } = await send<{ papers: Array<{ key: string; removedAt: number }> }>({ type: 'trash' });
+    expect(trash.map((p) => p.key)).toEqual([target.key]);
+
+    const { text } = await send<{ text: string }>({ type: 'exportBackup' });
+    expect(JSON.parse(text)).toMatchObject({ version: 2, trash: [{ key: target.key, removedAt: new Date(trash[0]!.removedAt).toISOString() }] });
+    expect(await send({ type: 'emptyTrash' })).toMatchObject({ ok: true, deleted: 1 });
+    expect(await send({ type: 'importBackup', text, mode: 'replace' })).toMatchObject({ ok: true, trash: { added: 1 } });
+    expect((await send<{ papers: unknown[] }>({ type: 'trash' })).papers).toEqual(trash);
+
+    expect(await send({ type: 'restoreTrashed', keys: [target.key] })).toMatchObject({ ok: true, restored: [target] });
+    expect((await send<{ papers: unknown[] }>({ type: 'getAll' })).papers).toEqual(before);
   });
 });

@@ -1,7 +1,8 @@
 // The store in the built extension, in Chromium: writes survive the service worker being stopped between them,
 // tag edits from five tabs at once (four extension pages and one page's content script) all land and reach
-// every tab, a content script is refused the requests only extension pages may send, and a backup file handed
-// over as a blob: URL imports back identically.
+// every tab, a tab's content script is told only what its cards show (never a note), a content script is refused
+// the requests only extension pages may send, and a backup file handed over as a blob: URL imports back
+// identically.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CDPSession, Page, Worker } from 'playwright-core';
 import { launchChromium, routeFixtures, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
@@ -174,6 +175,35 @@ describe('Chromium: the store', () => {
     await page.close();
   });
 
+  it('tells a tab\'s content script only what its cards show (ids, status, tags), never a note or the Trash', async () => {
+    const page = await session.context.newPage();
+    await page.goto(HF_DAILY);
+    const world = await openContentWorld(session.context, page);
+    const listen = `(() => { globalThis.told = []; chrome.runtime.onMessage.addListener((m) => {
+      if (m && m.type === 'paperlight:changed') globalThis.told.push(m); }); return true; })()`;
+    await world.evaluate(listen);
+    await popup.evaluate(listen);
+    const key = 'arxiv:2505.00001';
+    const note = 'Private: referee report due Friday, do not cite yet.';
+    const saved = await send<{ paper: StoredPaper }>({ type: 'save', paper: { ...card(key, ['reading-group']), status: 'reading', note } });
+    await send({ type: 'update', key, set: { note: `${note} (second thoughts)` } });
+    await send({ type: 'remove', key });
+    await send({ type: 'emptyTrash' });
+
+    const tabPaper = { key, aliases: [], status: 'reading', tags: ['reading-group'] };
+    const shown = { type: 'paperlight:changed', changes: [{ key, paper: tabPaper }] };
+    await expect.poll(() => world.evaluate('globalThis.told.length')).toBe(3);
+    expect(await world.evaluate('globalThis.told')).toEqual([shown, shown, { type: 'paperlight:changed', changes: [{ key, paper: null }] }]);
+    // The extension page, by contrast, is told everything, the Trash included.
+    await expect.poll(() => popup.evaluate('globalThis.told.length')).toBe(4);
+    const pageEvents = await popup.evaluate('globalThis.told') as Array<{ changes: Array<{ paper: StoredPaper | null }>; trash?: true }>;
+    expect(pageEvents[0]!.changes[0]!.paper).toEqual(saved.paper);
+    expect(pageEvents.map((event) => event.trash ?? false)).toEqual([false, false, true, true]);
+    expect(JSON.stringify(await world.evaluate('globalThis.told'))).not.toContain('Private');
+    await world.close();
+    await page.close();
+  });
+
   it('broadcasts without errors when tabs lack the content script, and replies to extension pages with the change', async () => {
     await routeHtml(session.context, 'https://example.org/**', '<!doctype html><title>Not a paper site</title><p>Hello</p>');
     const other = await session.context.newPage();
@@ -184,7 +214,7 @@ describe('Chromium: the store', () => {
     const reply = await sendFromExtensionPage<Reply>(options, { type: 'remove', key: 'arxiv:2503.00001' });
     expect(reply).toMatchObject({ ok: true, removed: { key: 'arxiv:2503.00001' } });
     await expect.poll(() => popup.evaluate('globalThis.changes')).toContainEqual({
-      type: 'paperlight:changed', changes: [{ key: 'arxiv:2503.00001', paper: null }],
+      type: 'paperlight:changed', changes: [{ key: 'arxiv:2503.00001', paper: null }], trash: true,
     });
     expect(await other.locator('p').textContent()).toBe('Hello');
     await other.close();

@@ -4,6 +4,7 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { parseBackup, serialiseBackup } from '../../../src/core/backup';
+import { describeImport } from '../../../src/options/BackupSection';
 import type { OptionsDeps } from '../../../src/options/deps';
 import { OptionsApp } from '../../../src/options/OptionsApp';
 import { defaultSettings, normalizeSettings, type Settings } from '../../../src/shared/settings';
@@ -156,21 +157,22 @@ describe('options page', () => {
     expect((await background.send({ type: 'getAll' })).papers).toHaveLength(2);
   });
 
-  it('clears everything only after the word is typed', async () => {
+  it('clears the library into the Trash only after the word is typed', async () => {
     const { background } = await openOptions({ papers: 4 });
-    await vi.waitFor(() => expect(root.textContent).toContain('Deletes 4 saved papers'));
-    buttonNamed('Delete all papers…').click();
+    await vi.waitFor(() => expect(root.textContent).toContain('Moves 4 saved papers, with their tags, statuses and notes, to the Trash.'));
+    buttonNamed('Clear the library…').click();
     const confirm = await vi.waitFor(() => {
-      const button = buttonNamed('Delete everything');
+      const button = buttonNamed('Move everything to the Trash');
       expect(button).toBeDefined();
       return button;
     });
     expect(confirm.disabled).toBe(true);
-    type(root.querySelector<HTMLInputElement>('.confirm-field input')!, 'Delete');
-    await vi.waitFor(() => expect(buttonNamed('Delete everything').disabled).toBe(false));
-    buttonNamed('Delete everything').click();
-    await vi.waitFor(() => expect(root.querySelector('.form-message')!.textContent).toBe('Deleted 4 papers. Your settings are kept.'));
+    type(root.querySelector<HTMLInputElement>('.confirm-field input')!, 'Clear');
+    await vi.waitFor(() => expect(buttonNamed('Move everything to the Trash').disabled).toBe(false));
+    buttonNamed('Move everything to the Trash').click();
+    await vi.waitFor(() => expect(root.querySelector('.form-message')!.textContent).toBe('Moved 4 papers to the Trash. Your settings are kept.'));
     expect((await background.send({ type: 'getAll' })).papers).toHaveLength(0);
+    expect((await background.send({ type: 'trash' })).papers).toHaveLength(4);
   });
 
   it('lists the shortcuts and says how to change them in each browser', async () => {
@@ -184,5 +186,14 @@ describe('options page', () => {
     root.remove();
     await openOptions({ browserName: 'firefox' });
     await vi.waitFor(() => expect(root.textContent).toContain('Manage Extension Shortcuts'));
+  });
+});
+
+describe('describeImport', () => {
+  const none = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  it('mentions the Trash only when the file changes it', () => {
+    expect(describeImport({ ...none, added: 2, trash: { ...none, unchanged: 4 } }, false)).toBe('This backup would bring: 2 new papers, 0 papers updated, 0 papers unchanged.');
+    expect(describeImport({ ...none, unchanged: 1, trash: { added: 3, updated: 1, unchanged: 0, removed: 2 } }, true))
+      .toBe('Imported: 0 new papers, 0 papers updated, 1 paper unchanged; in the Trash, 3 papers added, 1 paper updated, 2 papers deleted for ever.');
   });
 });

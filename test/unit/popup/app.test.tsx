@@ -88,7 +88,7 @@ describe('popup App', () => {
     const doomed = rowTitles()[1]!;
     press(list(), 'Delete');
     await vi.waitFor(() => expect(rowTitles()).not.toContain(doomed));
-    expect(root.querySelector('.toast.undo')!.textContent).toContain(`Deleted “${doomed}”`);
+    expect(root.querySelector('.toast.undo')!.textContent).toContain(`Moved “${doomed}” to the Trash.`);
     expect(root.querySelector('[role="status"]')!.textContent).toMatch(/Undo with Ctrl\+Z/);
     expect((await background.send({ type: 'getAll' })).papers).toHaveLength(19);
     root.querySelector<HTMLButtonElement>('.undo-button')!.click();

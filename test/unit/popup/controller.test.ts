@@ -152,7 +152,7 @@ describe('PopupController', () => {
     controller.stop();
   });
 
-  it('deletes one paper with undo that restores the exact record', async () => {
+  it('deletes one paper to the Trash, with an undo that takes back the exact record', async () => {
     const library = sampleLibrary(10);
     const background = await seeded(library);
     const { container, controller } = setUp(background);
@@ -160,9 +160,12 @@ describe('PopupController', () => {
     const victim = container.getState().papers.get(library[3]!.key)!;
     await controller.remove([victim.key]);
     expect(container.getState().papers.has(victim.key)).toBe(false);
-    expect(container.getState().undo!.message).toBe(`Deleted “${victim.title}”.`);
+    expect(container.getState().undo!.message).toBe(`Moved “${victim.title}” to the Trash.`);
     expect(container.getState().announcement!.text).toMatch(/Undo with Ctrl\+Z/);
+    expect((await background.send({ type: 'trash' })).papers.map((p) => p.key)).toEqual([victim.key]);
     await controller.undo();
+    expect(background.requests.at(-1)).toEqual({ type: 'restoreTrashed', keys: [victim.key] });
+    expect((await background.send({ type: 'trash' })).papers).toEqual([]);
     expect(container.getState().undo).toBeNull();
     expect(container.getState().papers.get(victim.key)).toEqual(victim);
     const { papers } = await background.send({ type: 'getAll' });
@@ -179,7 +182,7 @@ describe('PopupController', () => {
     await controller.remove(keys);
     expect(background.requests.at(-1)).toMatchObject({ type: 'bulk', delete: true });
     expect(container.getState().papers.size).toBe(7);
-    expect(container.getState().undo!.message).toBe('Deleted 5 papers.');
+    expect(container.getState().undo!.message).toBe('Moved 5 papers to the Trash.');
     await controller.undo();
     expect(container.getState().papers.size).toBe(12);
     expect((await background.send({ type: 'getAll' })).papers).toHaveLength(12);

@@ -2,7 +2,7 @@
 // to the success reply or throws the background's error text, and `onChange` hears every broadcast. Tests of
 // the controller and the popup then run against the store's true behaviour, not a hand-written imitation.
 import { createDbOpener } from '../../../src/background/db';
-import { createMessageHandler } from '../../../src/background/handler';
+import { createMessageHandler, type Sender } from '../../../src/background/handler';
 import type { ChangeEvent, Request, SuccessReply } from '../../../src/shared/messages';
 
 const EXTENSION_ID = 'popup-test-extension';
@@ -11,6 +11,8 @@ let databases = 0;
 
 export interface FakeBackground {
   send<R extends Request>(request: R): Promise<SuccessReply<R>>;
+  /** As a content script in a tab on `pageUrl` sends it. */
+  sendFromTab<R extends Request>(request: R, pageUrl: string): Promise<SuccessReply<R>>;
   onChange(listener: (event: ChangeEvent) => void): () => void;
   /** Every request sent, in order. */
   requests: Request[];
@@ -18,7 +20,7 @@ export interface FakeBackground {
   events: ChangeEvent[];
 }
 
-export function fakeBackground(): FakeBackground {
+export function fakeBackground({ now }: { now?: () => number } = {}): FakeBackground {
   const listeners = new Set<(event: ChangeEvent) => void>();
   const events: ChangeEvent[] = [];
   const requests: Request[] = [];
@@ -27,21 +29,26 @@ export function fakeBackground(): FakeBackground {
     extensionId: EXTENSION_ID,
     extensionBaseUrl: BASE_URL,
     appVersion: '0.0.0-test',
+    ...(now && { now }),
     broadcast(event) {
       events.push(event);
       // Like runtime messages, the broadcast arrives after the reply, not inside the sender's call.
       setTimeout(() => listeners.forEach((listener) => listener(event)), 0);
     },
   });
+  const sendAs = async <R extends Request>(request: R, sender: Sender) => {
+    const reply = await handle(structuredClone(request), sender);
+    if (!reply.ok) throw new Error(reply.error);
+    return structuredClone(reply) as SuccessReply<R>;
+  };
   return {
     requests,
     events,
     async send<R extends Request>(request: R) {
       requests.push(request);
-      const reply = await handle(structuredClone(request), { id: EXTENSION_ID, url: `${BASE_URL}src/popup/index.html` });
-      if (!reply.ok) throw new Error(reply.error);
-      return structuredClone(reply) as SuccessReply<R>;
+      return sendAs(request, { id: EXTENSION_ID, url: `${BASE_URL}src/popup/index.html` });
     },
+    sendFromTab: (request, pageUrl) => sendAs(request, { id: EXTENSION_ID, url: pageUrl, tab: { id: 1 } }),
     onChange(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

@@ -7,6 +7,7 @@ import {
   parseBackup,
   serialiseBackup,
 } from '../../../src/core/backup';
+import type { TrashedPaper } from '../../../src/core/paper';
 import { cleanTag, normaliseTags, tagId } from '../../../src/core/tags';
 import { paper } from './helpers';
 
@@ -40,7 +41,7 @@ describe('backup format', () => {
     const original = paper(4);
     const shuffled = Object.fromEntries(Object.entries(original).reverse()) as typeof original;
     expect(serialiseBackup([shuffled], EXPORTED_AT)).toBe(serialiseBackup([original], EXPORTED_AT));
-    expect(JSON.parse(serialiseBackup([original], EXPORTED_AT))).toMatchObject({ format: 'paperlight-backup', version: 1 });
+    expect(JSON.parse(serialiseBackup([original], EXPORTED_AT))).toMatchObject({ format: 'paperlight-backup', version: 2 });
   });
 
   it.each([
@@ -48,9 +49,11 @@ describe('backup format', () => {
     ['not JSON', '{"format": "paperlight-backup", ', /not valid JSON/],
     ['a JSON array', '[1,2,3]', /not a Paperlight backup/],
     ['another program\'s JSON', '{"items": []}', /not a Paperlight backup/],
-    ['a newer version', backupWith([], { version: 2 }), /newer Paperlight \(format version 2\)/],
-    ['version 0', backupWith([], { version: 0 }), /file\.version: expected 1/],
-    ['a version given as text', backupWith([], { version: '1' }), /file\.version: expected 1/],
+    ['a newer version', backupWith([], { version: 3, readingList: [] }), /newer Paperlight \(format version 3\)/],
+    ['version 0', backupWith([], { version: 0 }), /file\.version: expected 1 or 2/],
+    ['a version given as text', backupWith([], { version: '1' }), /file\.version: expected 1 or 2/],
+    ['a Trash section in a version 1 file', backupWith([], { version: 1, trash: [] }), /unknown field "trash"/],
+    ['a Trash section that is not a list', backupWith([], { trash: {} }), /trash: expected a list/],
     ['a bad export date', backupWith([], { exportedAt: 'yesterday' }), /exportedAt: expected an ISO date/],
     ['an unknown top-level field', backupWith([], { settings: {} }), /unknown field "settings"/],
     ['papers that are not a list', backupWith([]).replace('"papers":[]', '"papers":{}'), /papers: expected a list/],
@@ -116,6 +119,60 @@ describe('backup format', () => {
     expect(errorOf(junk)).toMatch(/papers: too many entries \(200000; at most 100000\)/);
     const small = JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: EXPORTED_AT.toISOString(), papers: Array(50_000).fill('junk') });
     expect(errorOf(small)).toMatch(/papers\[0\]: expected an object/);
+  });
+});
+
+describe('backup version 2', () => {
+  const removed = (i: number, removedAt: number): TrashedPaper => ({ ...paper(i), removedAt });
+
+  it('writes the Trash after the papers, each entry a paper plus its removal time in ISO 8601', () => {
+    const trash = [removed(5, Date.UTC(2026, 10, 20, 8, 0, 0, 7)), removed(6, Date.UTC(2026, 9, 30))];
+    const text = serialiseBackup([paper(1)], EXPORTED_AT, { trash });
+    const json = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual(['format', 'version', 'exportedAt', 'papers', 'trash']);
+    expect(json.trash).toEqual([
+      { ...paper(5), removedAt: '2026-11-20T08:00:00.007Z' },
+      { ...paper(6), removedAt: '2026-10-30T00:00:00.000Z' },
+    ]);
+    const parsed = parseBackup(text);
+    expect(parsed).toEqual({ ok: true, backup: { format: BACKUP_FORMAT, version: 2, exportedAt: EXPORTED_AT.toISOString(), papers: [paper(1)], trash } });
+  });
+
+  it('reads removal times written with another offset, to the millisecond', () => {
+    const text = backupWith([], { trash: [{ ...paper(5), removedAt: '2026-11-20T09:00:00.250+01:00' }] });
+    const parsed = parseBackup(text);
+    expect(parsed.ok && parsed.backup.trash).toEqual([removed(5, Date.UTC(2026, 10, 20, 8, 0, 0, 250))]);
+  });
+
+  it('takes every section as optional', () => {
+    const parsed = parseBackup(JSON.stringify({ format: BACKUP_FORMAT, version: 2, exportedAt: EXPORTED_AT.toISOString() }));
+    expect(parsed).toEqual({ ok: true, backup: { format: BACKUP_FORMAT, version: 2, exportedAt: EXPORTED_AT.toISOString(), papers: [] } });
+  });
+
+  it('reads a version 1 file as before (papers only)', () => {
+    const text = JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: EXPORTED_AT.toISOString(), papers: [paper(1), paper(2)] });
+    expect(parseBackup(text)).toEqual({ ok: true, backup: { format: BACKUP_FORMAT, version: 1, exportedAt: EXPORTED_AT.toISOString(), papers: [paper(1), paper(2)] } });
+    expect(errorOf(JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: EXPORTED_AT.toISOString() }))).toMatch(/papers: expected a list/);
+  });
+
+  it.each([
+    ['a date without a time', '2026-11-20'],
+    ['a time without a zone', '2026-11-20T08:00:00'],
+    ['words', 'yesterday'],
+    ['an impossible date', '2026-13-45T08:00:00Z'],
+  ])('refuses a removal time that is %s', (_name, removedAt) => {
+    expect(errorOf(backupWith([], { trash: [{ ...paper(5), removedAt }] }))).toMatch(/trash\[0\]\.removedAt: expected an ISO 8601 time/);
+  });
+
+  it('refuses a Trash key twice, and an unknown field in a Trash entry', () => {
+    const entry = { ...paper(5), removedAt: EXPORTED_AT.toISOString() };
+    expect(errorOf(backupWith([], { trash: [entry, entry] }))).toMatch(/trash\[1\]\.key: "arxiv:2401\.00005" appears twice/);
+    expect(errorOf(backupWith([], { trash: [{ ...entry, restoredAt: 1 }] }))).toMatch(/trash\[0\]: unknown field "restoredAt"/);
+  });
+
+  it('allows a paper both saved and in the Trash (a copy removed before it was saved again)', () => {
+    const parsed = parseBackup(backupWith([paper(5)], { trash: [{ ...paper(5), removedAt: EXPORTED_AT.toISOString() }] }));
+    expect(parsed.ok).toBe(true);
   });
 });
 

@@ -18,7 +18,7 @@ vi.mock('../../../src/shared/extension-api', () => ({
   },
 }));
 
-const { onChange, send } = await import('../../../src/shared/client');
+const { onChange, onTabChange, send } = await import('../../../src/shared/client');
 
 beforeEach(() => {
   runtime.sendMessage.mockReset();
@@ -61,6 +61,20 @@ describe('onChange', () => {
       { type: 'paperlight:changed', reset: true },
       { type: 'paperlight:changed', changes: [{ key: 'arxiv:1', paper: null }] },
     ]);
+    stop();
+    expect(runtime.listeners.size).toBe(0);
+  });
+});
+
+describe('onTabChange', () => {
+  it('passes a tab\'s change events on, answers nothing, and unsubscribes', () => {
+    const seen: unknown[] = [];
+    const stop = onTabChange((event) => seen.push(event));
+    const [listener] = runtime.listeners;
+    const change = { key: 'arxiv:2401.00001', paper: { key: 'arxiv:2401.00001', aliases: [], status: 'to-read', tags: ['x'] } };
+    expect(listener!({ type: 'paperlight:changed', changes: [change] })).toBeUndefined();
+    expect(listener!({ type: 'pageReport' })).toBeUndefined();
+    expect(seen).toEqual([{ type: 'paperlight:changed', changes: [change] }]);
     stop();
     expect(runtime.listeners.size).toBe(0);
   });

@@ -4,7 +4,7 @@ import { createDbOpener, openPaperlightDb, type DbOpener } from '../../../src/ba
 import { createMessageHandler, type Sender } from '../../../src/background/handler';
 import { serialiseBackup } from '../../../src/core/backup';
 import type { SavedPaper } from '../../../src/core/paper';
-import { cardFromPaper, type AnyReply, type ChangeEvent } from '../../../src/shared/messages';
+import type { AnyReply, ChangeEvent } from '../../../src/shared/messages';
 import { card, paper, uniqueDbName } from './helpers';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -18,14 +18,18 @@ let name: string;
 let opener: DbOpener;
 let events: ChangeEvent[];
 let handle: (raw: unknown, sender: Sender) => Promise<AnyReply>;
+/** The handler's clock (epoch ms): tests move it on to see the Trash pruned. */
+let clock: number;
+const T0 = 1_750_000_000_000;
 
 beforeEach(() => {
   name = uniqueDbName();
   opener = createDbOpener(name);
   events = [];
+  clock = T0;
   handle = createMessageHandler({
     db: opener, extensionId: EXTENSION_ID, extensionBaseUrl: BASE, appVersion: '0.1.0',
-    broadcast: (event) => events.push(event), now: () => 1_750_000_000_000,
+    broadcast: (event) => events.push(event), now: () => clock,
   });
 });
 afterEach(async () => {
@@ -61,13 +65,14 @@ describe('senders', () => {
     expect(await refused({ type: 'ping' }, { id: EXTENSION_ID })).toMatch(/only answers its own/);
   });
 
-  it.each(['clearAll', 'importBackup', 'getAll', 'query', 'restore', 'bulk', 'exportBackup'])(
+  it.each(['clearAll', 'importBackup', 'getAll', 'query', 'restore', 'bulk', 'exportBackup', 'trash', 'deleteTrashed', 'emptyTrash'])(
     'refuses %s from a content script, and changes nothing', async (type) => {
       await ok({ type: 'save', paper: card() }, CONTENT);
       const messages: Record<string, unknown> = {
         importBackup: { type, text: serialiseBackup([], new Date()), mode: 'replace' },
         restore: { type, papers: [paper(1)] },
         bulk: { type, keys: ['arxiv:2412.01234'], delete: true },
+        deleteTrashed: { type, keys: ['arxiv:2412.01234'] },
       };
       expect(await refused(messages[type] ?? { type }, CONTENT)).toMatch(new RegExp(`"${type}" can only be sent from Paperlight's own pages`));
       expect(await count()).toBe(1);
@@ -101,9 +106,13 @@ describe('writes', () => {
     await ok({ type: 'update', key: 'arxiv:2412.01234', addTags: [] }, CONTENT);
     expect(events).toHaveLength(1);
     await ok({ type: 'remove', key: 'arxiv:2412.01234' }, CONTENT);
-    expect(events[1]).toEqual({ type: 'paperlight:changed', changes: [{ key: 'arxiv:2412.01234', paper: null }] });
+    expect(events[1]).toEqual({ type: 'paperlight:changed', changes: [{ key: 'arxiv:2412.01234', paper: null }], trash: true });
     await ok({ type: 'importBackup', text: serialiseBackup([paper(1)], new Date()), mode: 'merge' });
     expect(events[2]).toEqual({ type: 'paperlight:changed', reset: true });
+    await ok({ type: 'emptyTrash' });
+    expect(events[3]).toEqual({ type: 'paperlight:changed', changes: [], trash: true });
+    await ok({ type: 'emptyTrash' });
+    expect(events).toHaveLength(4);
   });
 
   it('answers a malformed message with a clear error and writes nothing', async () => {
@@ -148,11 +157,24 @@ describe('writes', () => {
 });
 
 describe('undo from a page', () => {
-  it('a content script undoes a remove by saving the removed paper back, tags, status and note included', async () => {
-    await ok({ type: 'save', paper: card({ tags: ['keep-me'], status: 'reading', note: 'my note' }) }, CONTENT);
+  it('a content script undoes a remove by taking the paper back out of the Trash, exactly as it was', async () => {
+    const { paper: saved } = await ok<{ paper: SavedPaper }>({ type: 'save', paper: card({ tags: ['keep-me'], status: 'reading', note: 'my note' }) }, CONTENT);
+    clock = T0 + 5000;
     const { removed } = await ok<{ removed: SavedPaper }>({ type: 'remove', key: 'arxiv:2412.01234' }, CONTENT);
-    const { paper: back } = await ok<{ paper: SavedPaper }>({ type: 'save', paper: cardFromPaper(removed) }, CONTENT);
-    expect(back).toMatchObject({ key: removed.key, aliases: removed.aliases, tags: ['keep-me'], status: 'reading', note: 'my note', metrics: removed.metrics });
+    expect(removed).toEqual(saved);
+    const { restored } = await ok<{ restored: SavedPaper[] }>({ type: 'restoreTrashed', keys: [removed.key] }, CONTENT);
+    expect(restored).toEqual([saved]);
+    expect(await ok({ type: 'lookup', keys: [saved.key] }, CONTENT)).toEqual({ ok: true, found: [{ key: saved.key, paper: saved }] });
+    expect(await ok({ type: 'tags' }, CONTENT)).toEqual({ ok: true, tags: [{ name: 'keep-me', count: 1 }] });
+  });
+
+  it('a content script may not list the Trash or delete from it', async () => {
+    await ok({ type: 'save', paper: card() }, CONTENT);
+    await ok({ type: 'remove', key: 'arxiv:2412.01234' }, CONTENT);
+    for (const message of [{ type: 'trash' }, { type: 'deleteTrashed', keys: ['arxiv:2412.01234'] }, { type: 'emptyTrash' }]) {
+      expect(await refused(message, CONTENT)).toMatch(new RegExp(`"${message.type}" can only be sent from Paperlight's own pages`));
+    }
+    expect(await ok<{ papers: SavedPaper[] }>({ type: 'trash' })).toMatchObject({ papers: [{ key: 'arxiv:2412.01234', removedAt: T0 }] });
   });
 });
 
@@ -166,7 +188,8 @@ describe('extension-page requests', () => {
     expect(await ok({ type: 'query', filter: { tags: ['pair'], status: 'read' } })).toMatchObject({ total: 2 });
     expect(await ok({ type: 'query', filter: { status: 'read' } })).toMatchObject({ total: 2 });
     expect(await ok({ type: 'clearAll' })).toEqual({ ok: true, removed: 5 });
-    expect(await ok({ type: 'importBackup', text, mode: 'merge', dryRun: true })).toEqual({ ok: true, added: 5, updated: 0, unchanged: 0, removed: 0, dryRun: true });
+    const noTrash = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+    expect(await ok({ type: 'importBackup', text, mode: 'merge', dryRun: true })).toEqual({ ok: true, added: 5, updated: 0, unchanged: 0, removed: 0, dryRun: true, trash: noTrash });
     expect(await count()).toBe(0);
     expect(await ok({ type: 'importBackup', text, mode: 'merge' })).toMatchObject({ added: 5 });
     expect(await count()).toBe(5);

@@ -5,7 +5,7 @@ import { IMPORT_TIMING, importBackup } from '../../../src/background/backup-impo
 import { bulkEdit, clearAll, exportBackup, restorePapers } from '../../../src/background/library-operations';
 import { allPapers, listTags, removePaper, savePaper } from '../../../src/background/paper-operations';
 import { BACKUP_FORMAT, parseBackup, serialiseBackup } from '../../../src/core/backup';
-import type { SavedPaper } from '../../../src/core/paper';
+import { untrashed, type SavedPaper, type TrashedPaper } from '../../../src/core/paper';
 import { card, expectCountsMatchRecords, freshDb, paper } from './helpers';
 
 const NOW = 1_760_000_000_000;
@@ -19,12 +19,14 @@ afterEach(() => {
 });
 
 const byKey = (papers: SavedPaper[]) => [...papers].sort((a, b) => (a.key < b.key ? -1 : 1));
+/** Import counts of a section that the import did not change. */
+const NONE = { added: 0, updated: 0, unchanged: 0, removed: 0 };
 const library = async () => byKey((await allPapers(db)).papers);
 
 describe('restore', () => {
   it('puts removed records back exactly, tags counted again', async () => {
     const saved = (await savePaper(db, card({ tags: ['undo-me'], note: 'n' }), NOW, 'https://huggingface.co/papers')).result.paper;
-    const { removed } = (await removePaper(db, saved.key)).result;
+    const { removed } = (await removePaper(db, saved.key, NOW)).result;
     const { result, changes } = await restorePapers(db, [removed!]);
     expect(result.restored).toBe(1);
     expect(changes).toEqual([{ key: saved.key, paper: saved }]);
@@ -79,6 +81,7 @@ describe('bulk', () => {
 
 /** Papers the library does not hold yet. */
 const fresh = (count: number) => Array.from({ length: count }, (_, i) => paper(100 + i));
+const firstPapers = (count: number) => Array.from({ length: count }, (_, i) => paper(i));
 
 describe('backup export and import', () => {
   const originals = Array.from({ length: 40 }, (_, i) => paper(i));
@@ -88,10 +91,11 @@ describe('backup export and import', () => {
     const tagsBefore = (await listTags(db)).tags;
     const exported = await exportBackup(db, NOW);
     expect(exported.count).toBe(40);
-    await clearAll(db);
+    await clearAll(db, NOW);
     expect(await library()).toEqual([]);
-    const { result, changes } = await importBackup(db, exported.text, { mode: 'replace' });
-    expect(result).toEqual({ added: 40, updated: 0, unchanged: 0, removed: 0, dryRun: false });
+    const { result, changes } = await importBackup(db, exported.text, { mode: 'replace', now: NOW });
+    // The backup's Trash was empty: replacing makes the Trash (where clearing put the 40 papers) empty too.
+    expect(result).toEqual({ added: 40, updated: 0, unchanged: 0, removed: 0, dryRun: false, trash: { ...NONE, removed: 40 } });
     expect(changes).toBe('reset');
     expect(await library()).toEqual(byKey(originals));
     expect((await listTags(db)).tags).toEqual(tagsBefore);
@@ -101,12 +105,12 @@ describe('backup export and import', () => {
   it('importing a library into itself changes nothing', async () => {
     await restorePapers(db, originals);
     const { text } = await exportBackup(db, NOW);
-    const { result, changes } = await importBackup(db, text, { mode: 'merge' });
-    expect(result).toEqual({ added: 0, updated: 0, unchanged: 40, removed: 0, dryRun: false });
+    const { result, changes } = await importBackup(db, text, { mode: 'merge', now: NOW });
+    expect(result).toEqual({ added: 0, updated: 0, unchanged: 40, removed: 0, dryRun: false, trash: NONE });
     expect(changes).toEqual([]);
     // Replacing a library with its own backup writes no record either.
     const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put');
-    expect((await importBackup(db, text, { mode: 'replace' })).result).toMatchObject({ unchanged: 40, added: 0, updated: 0, removed: 0 });
+    expect((await importBackup(db, text, { mode: 'replace', now: NOW })).result).toMatchObject({ unchanged: 40, added: 0, updated: 0, removed: 0 });
     expect(putSpy.mock.contexts.filter((store) => (store as IDBObjectStore).name === 'papers')).toEqual([]);
     putSpy.mockRestore();
     expect(await library()).toEqual(byKey(originals));
@@ -119,12 +123,12 @@ describe('backup export and import', () => {
     const byAlias = paper(3, { key: 'arxiv:1111.11111', aliases: [paper(3).aliases[0]!], tags: ['via-alias'] });
     const text = serialiseBackup([newerCopy, olderCopy, byAlias, ...originals.slice(10, 15)], new Date(NOW));
 
-    const dry = await importBackup(db, text, { mode: 'merge', dryRun: true });
-    expect(dry.result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: true });
+    const dry = await importBackup(db, text, { mode: 'merge', dryRun: true, now: NOW });
+    expect(dry.result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: true, trash: NONE });
     expect(await library()).toEqual(byKey(originals.slice(0, 10)));
 
-    const { result } = await importBackup(db, text, { mode: 'merge' });
-    expect(result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: false });
+    const { result } = await importBackup(db, text, { mode: 'merge', now: NOW });
+    expect(result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: false, trash: NONE });
     const after = new Map((await library()).map((p) => [p.key, p]));
     expect(after.size).toBe(15);
     expect(after.get(paper(1).key)).toMatchObject({ note: 'edited later', tags: ['imported', 'topic-1'] });
@@ -139,8 +143,8 @@ describe('backup export and import', () => {
   it('replace removes what the backup does not hold, and says so', async () => {
     await restorePapers(db, originals.slice(0, 10));
     const text = serialiseBackup([paper(0), paper(1, { note: 'changed' }), paper(50)], new Date(NOW));
-    const { result } = await importBackup(db, text, { mode: 'replace' });
-    expect(result).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 8, dryRun: false });
+    const { result } = await importBackup(db, text, { mode: 'replace', now: NOW });
+    expect(result).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 8, dryRun: false, trash: NONE });
     expect((await library()).map((p) => p.key)).toEqual([paper(0).key, paper(1).key, paper(50).key]);
     await expectCountsMatchRecords(db);
   });
@@ -158,7 +162,7 @@ describe('backup export and import', () => {
     const before = await library();
     const tagsBefore = (await listTags(db)).tags;
     for (const mode of ['replace', 'merge'] as const) {
-      await expect(importBackup(db, text, { mode })).rejects.toThrow(message);
+      await expect(importBackup(db, text, { mode, now: NOW })).rejects.toThrow(message);
       expect(await library()).toEqual(before);
       expect((await listTags(db)).tags).toEqual(tagsBefore);
     }
@@ -167,7 +171,7 @@ describe('backup export and import', () => {
 
   it('refuses 50 MB of junk and changes nothing', async () => {
     await restorePapers(db, originals.slice(0, 5));
-    await expect(importBackup(db, '{'.repeat(50 * 1024 * 1024), { mode: 'merge' })).rejects.toThrow(/too large/);
+    await expect(importBackup(db, '{'.repeat(50 * 1024 * 1024), { mode: 'merge', now: NOW })).rejects.toThrow(/too large/);
     expect(await library()).toHaveLength(5);
   });
 
@@ -185,7 +189,7 @@ describe('backup export and import', () => {
       }
       return realPut.apply(this, args);
     });
-    await expect(importBackup(db, text, { mode: 'replace' })).rejects.toThrow(/quota|abort/i);
+    await expect(importBackup(db, text, { mode: 'replace', now: NOW })).rejects.toThrow(/quota|abort/i);
     vi.restoreAllMocks();
     expect(await library()).toEqual(before);
     expect((await listTags(db)).tags).toEqual(tagsBefore);
@@ -205,7 +209,7 @@ describe('backup export and import', () => {
       }
       return request;
     });
-    await expect(importBackup(db, text, { mode: 'merge' })).rejects.toThrow(/abort/i);
+    await expect(importBackup(db, text, { mode: 'merge', now: NOW })).rejects.toThrow(/abort/i);
     vi.restoreAllMocks();
     expect(await library()).toEqual(before);
     await expectCountsMatchRecords(db);
@@ -213,25 +217,136 @@ describe('backup export and import', () => {
 
   it('measures its phases, once each however many imports ran (the bench reads them from the worker)', async () => {
     const text = serialiseBackup(fresh(20), new Date(NOW));
-    await importBackup(db, text, { mode: 'merge' });
-    await importBackup(db, text, { mode: 'replace' });
+    await importBackup(db, text, { mode: 'merge', now: NOW });
+    await importBackup(db, text, { mode: 'replace', now: NOW });
     const phases = performance.getEntriesByType('measure').filter((entry) => entry.name.startsWith(`${IMPORT_TIMING}:`));
     expect(phases.map((entry) => entry.name.slice(IMPORT_TIMING.length + 1)).sort()).toEqual(['commit', 'parse', 'read', 'write']);
   });
 
   it('clearAll empties the library and the tag list', async () => {
     await restorePapers(db, originals);
-    const { result, changes } = await clearAll(db);
+    const { result, changes, trash } = await clearAll(db, NOW);
     expect(result.removed).toBe(40);
     expect(changes).toBe('reset');
+    expect(trash).toBe(true);
     expect(await library()).toEqual([]);
     expect((await listTags(db)).tags).toEqual([]);
     expect(await db.getAll('counts')).toEqual([]);
+    // Nothing is lost: every paper is in the Trash, exactly as it was.
+    expect(byKey((await db.getAll('trash')).map(untrashed))).toEqual(byKey(originals));
   });
 
   it('exports a backup that the format reader accepts', async () => {
     await restorePapers(db, originals.slice(0, 3));
     const parsed = parseBackup((await exportBackup(db, NOW)).text);
     expect(parsed.ok && parsed.backup.papers.length).toBe(3);
+  });
+});
+
+describe('backup version 2: the Trash', () => {
+  const DAY = 24 * 60 * 60 * 1000;
+  /** Trash entries as the store keeps them: removal times to the millisecond, the latest first. */
+  const trashed = (indexes: number[], removedAt: number): TrashedPaper[] => indexes.map((i) => ({ ...paper(i), removedAt }));
+  const trashOf = async () => (await db.getAll('trash')).sort((a, b) => b.removedAt - a.removedAt || (a.key < b.key ? -1 : 1));
+  const putTrash = async (entries: TrashedPaper[]) => {
+    const tx = db.transaction('trash', 'readwrite');
+    await Promise.all([...entries.map((entry) => tx.store.put(entry)), tx.done]);
+  };
+
+  it('round-trips the library and its Trash exactly, removal times to the millisecond', async () => {
+    await restorePapers(db, Array.from({ length: 5 }, (_, i) => paper(i)));
+    const inTrash = [...trashed([10, 11], NOW - 3 * DAY + 123), ...trashed([12], NOW - 29 * DAY - 7)];
+    await putTrash(inTrash);
+    const exported = await exportBackup(db, NOW);
+    const file = JSON.parse(exported.text) as { version: number; trash: Array<{ key: string; removedAt: string }> };
+    expect(file.version).toBe(2);
+    expect(file.trash.map((entry) => [entry.key, entry.removedAt])).toEqual([
+      [paper(10).key, new Date(NOW - 3 * DAY + 123).toISOString()],
+      [paper(11).key, new Date(NOW - 3 * DAY + 123).toISOString()],
+      [paper(12).key, new Date(NOW - 29 * DAY - 7).toISOString()],
+    ]);
+
+    await clearAll(db, NOW);
+    const { result, trash } = await importBackup(db, exported.text, { mode: 'replace', now: NOW });
+    expect(result.trash).toEqual({ ...NONE, unchanged: 3, removed: 5 });
+    expect(trash).toBe(true);
+    expect(await library()).toEqual(Array.from({ length: 5 }, (_, i) => paper(i)));
+    expect(await trashOf()).toEqual(inTrash);
+    expect((await exportBackup(db, NOW)).text).toBe(exported.text);
+    await expectCountsMatchRecords(db);
+  });
+
+  it('merge unites the Trash by key (newer edit wins, latest removal time) and adds the rest', async () => {
+    await putTrash([{ ...paper(20, { tags: ['mine'] }), removedAt: NOW - DAY }]);
+    const incoming = [
+      { ...paper(20, { note: 'edited later', tags: ['theirs'], updatedAt: paper(20).updatedAt + 10 }), removedAt: NOW - 2 * DAY },
+      { ...paper(21), removedAt: NOW - 5 * DAY },
+    ];
+    const text = serialiseBackup([], new Date(NOW), { trash: incoming });
+    const dry = await importBackup(db, text, { mode: 'merge', dryRun: true, now: NOW });
+    expect(dry.result.trash).toEqual({ ...NONE, added: 1, updated: 1 });
+    expect(await trashOf()).toHaveLength(1);
+    await importBackup(db, text, { mode: 'merge', now: NOW });
+    const [united, added] = await trashOf();
+    expect(united).toMatchObject({ key: paper(20).key, note: 'edited later', tags: ['theirs', 'mine'], removedAt: NOW - DAY });
+    expect(added).toEqual(incoming[1]);
+    expect(await library()).toEqual([]);
+  });
+
+  it('replace makes the Trash exactly the file\'s; a file without a Trash section leaves it alone', async () => {
+    const mine = trashed([30, 31], NOW - DAY);
+    await putTrash(mine);
+    const versionOne = JSON.stringify({ format: BACKUP_FORMAT, version: 1, exportedAt: new Date(NOW).toISOString(), papers: [paper(1)] });
+    expect((await importBackup(db, versionOne, { mode: 'replace', now: NOW })).result.trash).toEqual(NONE);
+    expect(await trashOf()).toEqual(mine);
+    const theirs = trashed([31, 32], NOW - 2 * DAY);
+    const { result } = await importBackup(db, serialiseBackup([paper(1)], new Date(NOW), { trash: theirs }), { mode: 'replace', now: NOW });
+    expect(result.trash).toEqual({ added: 1, updated: 1, unchanged: 0, removed: 1 });
+    expect(await trashOf()).toEqual(theirs);
+  });
+
+  it('imports a version 1 file as before (written out by hand, as version 1 wrote it)', async () => {
+    await putTrash(trashed([40], NOW - DAY));
+    const record = paper(7);
+    const text = [
+      '{',
+      ' "format": "paperlight-backup",',
+      ' "version": 1,',
+      ' "exportedAt": "2025-06-01T08:00:00.000Z",',
+      ' "papers": [',
+      `  ${JSON.stringify(record)}`,
+      ' ]',
+      '}',
+    ].join('\n');
+    const { result } = await importBackup(db, text, { mode: 'merge', now: NOW });
+    expect(result).toEqual({ added: 1, updated: 0, unchanged: 0, removed: 0, dryRun: false, trash: NONE });
+    expect(await library()).toEqual([record]);
+    expect(await trashOf()).toEqual(trashed([40], NOW - DAY));
+  });
+
+  it('leaves out entries past their 30 days, and prunes the Trash it imports into', async () => {
+    await putTrash([...trashed([50], NOW - 30 * DAY), ...trashed([51], NOW - DAY)]);
+    const text = serialiseBackup([], new Date(NOW), { trash: [...trashed([52], NOW - 31 * DAY), ...trashed([53], NOW - 29 * DAY)] });
+    const { result } = await importBackup(db, text, { mode: 'merge', now: NOW });
+    expect(result.trash).toEqual({ ...NONE, added: 1 });
+    expect((await trashOf()).map((entry) => entry.key)).toEqual([paper(51).key, paper(53).key]);
+  });
+
+  it.each([
+    ['a Trash entry without removedAt', { ...paper(60) }, /trash\[1\]\.removedAt: expected a string/],
+    ['a removal time in milliseconds', { ...paper(60), removedAt: NOW }, /trash\[1\]\.removedAt: expected a string/],
+    ['a removal time that is not ISO 8601', { ...paper(60), removedAt: 'last Tuesday' }, /trash\[1\]\.removedAt: expected an ISO 8601 time/],
+    ['a Trash entry with a bad link', { ...paper(60, { url: 'javascript:alert(1)' }), removedAt: new Date(NOW).toISOString() }, /trash\[1\]\.url: only http and https links/],
+    ['a Trash key twice', { ...paper(61), removedAt: new Date(NOW).toISOString() }, /trash\[1\]\.key: "arxiv:2401\.00061" appears twice/],
+  ])('refuses a file with %s, and changes neither the library nor the Trash', async (_name, bad, message) => {
+    await restorePapers(db, firstPapers(3));
+    await putTrash(trashed([70], NOW - DAY));
+    const before = { papers: await library(), trash: await trashOf(), tags: (await listTags(db)).tags };
+    const good = { ...paper(61), removedAt: new Date(NOW - DAY).toISOString() };
+    const text = JSON.stringify({ format: BACKUP_FORMAT, version: 2, exportedAt: new Date(NOW).toISOString(), papers: fresh(20), trash: [good, bad] });
+    for (const mode of ['replace', 'merge'] as const) {
+      await expect(importBackup(db, text, { mode, now: NOW })).rejects.toThrow(message);
+      expect({ papers: await library(), trash: await trashOf(), tags: (await listTags(db)).tags }).toEqual(before);
+    }
   });
 });

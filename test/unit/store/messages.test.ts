@@ -6,6 +6,8 @@ import {
   allowedFrom,
   parseChangeEvent,
   parseRequest,
+  parseTabChangeEvent,
+  tabEventOf,
   type Request,
   type RequestType,
 } from '../../../src/shared/messages';
@@ -43,6 +45,10 @@ describe('parseRequest: well-formed requests', () => {
     ['importBackup', { type: 'importBackup', text: '{}', mode: 'merge', dryRun: true }],
     ['importBackup of a file', { type: 'importBackup', file: 'blob:chrome-extension://abc/0f2e7d6a-1c3b-4a5e-9f80-123456789abc', mode: 'replace' }],
     ['clearAll', { type: 'clearAll' }],
+    ['restoreTrashed', { type: 'restoreTrashed', keys: ['arxiv:2401.00001', 'doi:10.1000/p00002'] }],
+    ['trash', { type: 'trash' }],
+    ['deleteTrashed', { type: 'deleteTrashed', keys: ['arxiv:2401.00001'] }],
+    ['emptyTrash', { type: 'emptyTrash' }],
   ])('accepts %s as sent', (_name, request) => {
     expect(accepted(request)).toEqual(request);
   });
@@ -131,8 +137,10 @@ describe('parseRequest: hostile or broken messages', () => {
 
 describe('who may send what', () => {
   it('lets content scripts send only what a page needs', () => {
-    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'ping', 'remove', 'save', 'tags', 'update']);
-    const pageOnly: RequestType[] = ['query', 'getAll', 'restore', 'bulk', 'exportBackup', 'importBackup', 'clearAll'];
+    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'ping', 'remove', 'restoreTrashed', 'save', 'tags', 'update']);
+    const pageOnly: RequestType[] = [
+      'query', 'getAll', 'restore', 'bulk', 'exportBackup', 'importBackup', 'clearAll', 'trash', 'deleteTrashed', 'emptyTrash',
+    ];
     for (const type of pageOnly) {
       expect(allowedFrom(type, 'content-script')).toBe(false);
       expect(allowedFrom(type, 'extension-page')).toBe(true);
@@ -142,10 +150,13 @@ describe('who may send what', () => {
 });
 
 describe('parseChangeEvent', () => {
-  it('recognises change lists and resets', () => {
+  it('recognises change lists and resets, with the Trash flag', () => {
     const changes = [{ key: 'arxiv:2401.00001', paper: paper(1) }, { key: 'arxiv:2401.00002', paper: null }];
     expect(parseChangeEvent({ type: CHANGE_EVENT_TYPE, changes })).toEqual({ type: CHANGE_EVENT_TYPE, changes });
     expect(parseChangeEvent({ type: CHANGE_EVENT_TYPE, reset: true })).toEqual({ type: CHANGE_EVENT_TYPE, reset: true });
+    expect(parseChangeEvent({ type: CHANGE_EVENT_TYPE, changes: [], trash: true })).toEqual({ type: CHANGE_EVENT_TYPE, changes: [], trash: true });
+    expect(parseChangeEvent({ type: CHANGE_EVENT_TYPE, reset: true, trash: true })).toEqual({ type: CHANGE_EVENT_TYPE, reset: true, trash: true });
+    expect(parseChangeEvent({ type: CHANGE_EVENT_TYPE, reset: true, trash: 'yes' })).toEqual({ type: CHANGE_EVENT_TYPE, reset: true });
   });
 
   it.each([
@@ -155,5 +166,34 @@ describe('parseChangeEvent', () => {
     ['null', null],
   ])('ignores %s', (_name, raw) => {
     expect(parseChangeEvent(raw)).toBeUndefined();
+  });
+});
+
+describe('what a tab is told', () => {
+  const saved = paper(1, { note: 'Private: reviewing this for a rival lab.', tags: ['secret-project'], status: 'reading' });
+
+  it('keeps only ids, status and tags of each paper: no note, abstract, title, URL or dates', () => {
+    const event = tabEventOf({ type: CHANGE_EVENT_TYPE, changes: [{ key: saved.key, paper: saved }, { key: 'arxiv:2401.00002', paper: null }], trash: true });
+    expect(event).toEqual({
+      type: CHANGE_EVENT_TYPE,
+      changes: [
+        { key: saved.key, paper: { key: saved.key, aliases: saved.aliases, status: 'reading', tags: ['secret-project'] } },
+        { key: 'arxiv:2401.00002', paper: null },
+      ],
+    });
+    expect(JSON.stringify(event)).not.toContain('Private');
+    expect(JSON.stringify(event)).not.toContain(saved.abstract);
+  });
+
+  it('passes resets on, and tells tabs nothing when only the Trash changed', () => {
+    expect(tabEventOf({ type: CHANGE_EVENT_TYPE, reset: true, trash: true })).toEqual({ type: CHANGE_EVENT_TYPE, reset: true });
+    expect(tabEventOf({ type: CHANGE_EVENT_TYPE, changes: [], trash: true })).toBeUndefined();
+  });
+
+  it('parseTabChangeEvent recognises the tabs\' events', () => {
+    const changes = [{ key: saved.key, paper: { key: saved.key, aliases: [], status: 'read', tags: [] } }];
+    expect(parseTabChangeEvent({ type: CHANGE_EVENT_TYPE, changes })).toEqual({ type: CHANGE_EVENT_TYPE, changes });
+    expect(parseTabChangeEvent({ type: CHANGE_EVENT_TYPE, reset: true })).toEqual({ type: CHANGE_EVENT_TYPE, reset: true });
+    expect(parseTabChangeEvent({ type: 'pageReport' })).toBeUndefined();
   });
 });

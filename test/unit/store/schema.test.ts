@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../src/background/db';
 import { toSaved } from '../../../src/background/records';
-import { listTags, lookupPapers } from '../../../src/background/paper-operations';
+import { listTags, lookupPapers, removePaper } from '../../../src/background/paper-operations';
 import { queryPapers } from '../../../src/background/query';
 import type { SavedPaper } from '../../../src/core/paper';
 import { countRecords, expectCountsMatchRecords, paper, uniqueDbName } from './helpers';
@@ -11,7 +11,7 @@ describe('database schema', () => {
   it('creates the papers store with its indexes, the tag list and the counts', async () => {
     const db = await openPaperlightDb(uniqueDbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['counts', 'papers', 'tags']);
+    expect([...db.objectStoreNames].sort()).toEqual(['counts', 'papers', 'tags', 'trash']);
     const papers = db.transaction('papers').store;
     expect(papers.keyPath).toBe('key');
     expect([...papers.indexNames].sort()).toEqual(['aliases', 'savedAt', 'status', 'tags', 'updatedAt']);
@@ -19,6 +19,10 @@ describe('database schema', () => {
     expect(papers.index('tags').keyPath).toBe('ix.tags');
     expect(papers.index('aliases').multiEntry).toBe(true);
     expect(papers.index('status').keyPath).toEqual(['status', 'savedAt']);
+    const trash = db.transaction('trash').store;
+    expect(trash.keyPath).toBe('key');
+    expect([...trash.indexNames]).toEqual(['removedAt']);
+    expect(trash.index('removedAt').keyPath).toBe('removedAt');
     db.close();
   });
 
@@ -121,6 +125,36 @@ describe('migration from version 2', () => {
     expect(byTag).toMatchObject({ total: 12, items: [113, 103, 93].map((i) => ({ key: paper(i).key })) });
     const byTitle = await queryPapers(db, { type: 'query', sort: 'title', direction: 'asc', filter: { site: 'arxiv', hasCode: true }, limit: 2 });
     expect(byTitle).toMatchObject({ total: 20, items: [{ key: paper(0).key }, { key: paper(6).key }] });
+    db.close();
+  });
+});
+
+describe('migration from version 3', () => {
+  it('adds an empty Trash and leaves every record, tag entry and count as it was', async () => {
+    const name = uniqueDbName();
+    const v3 = await openPaperlightDb(name, { version: 3 });
+    expect([...v3.objectStoreNames].sort()).toEqual(['counts', 'papers', 'tags']);
+    const records = Array.from({ length: 60 }, (_, i) => paper(i));
+    const { tags, counts } = countRecords(records);
+    const tx = v3.transaction(['papers', 'tags', 'counts'], 'readwrite');
+    await Promise.all([
+      ...records.map((r) => tx.objectStore('papers').put({ ...r, ix: { tags: r.tags.map((tag): [string, number] => [tag.toLowerCase(), r.savedAt]) } })),
+      ...tags.map((entry) => tx.objectStore('tags').put(entry)),
+      ...counts.map((entry) => tx.objectStore('counts').put(entry)),
+      tx.done,
+    ]);
+    const storedBefore = await v3.getAll('papers');
+    v3.close();
+
+    const db = await openPaperlightDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(4);
+    expect(await db.getAll('papers')).toEqual(storedBefore);
+    await expectCountsMatchRecords(db);
+    expect(await db.count('trash')).toBe(0);
+    // The new store works at once: a removal lands there.
+    await removePaper(db, records[3]!.key, 1_800_000_000_000);
+    expect(await db.getAll('trash')).toEqual([{ ...records[3], removedAt: 1_800_000_000_000 }]);
     db.close();
   });
 });

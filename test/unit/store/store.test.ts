@@ -134,12 +134,12 @@ describe('update', () => {
 describe('remove', () => {
   it('returns the removed record (for undo) and drops unused tags from the list', async () => {
     const saved = (await savePaper(db, card({ tags: ['only-here'] }), T0)).result.paper;
-    const { result, changes } = await removePaper(db, 'doi:10.48550/arxiv.2412.01234');
+    const { result, changes } = await removePaper(db, 'doi:10.48550/arxiv.2412.01234', T0 + 1);
     expect(result.removed).toEqual(saved);
     expect(changes).toEqual([{ key: saved.key, paper: null }]);
     expect((await allPapers(db)).papers).toEqual([]);
     expect((await listTags(db)).tags).toEqual([]);
-    expect((await removePaper(db, saved.key)).result.removed).toBeNull();
+    expect((await removePaper(db, saved.key, T0 + 2)).result.removed).toBeNull();
     await expectCountsMatchRecords(db);
   });
 });
