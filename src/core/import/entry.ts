@@ -7,6 +7,9 @@ import type { ReadingStatus, SavedPaper } from '../paper';
 export type ImportFormat = 'bibtex' | 'ris' | 'papermemory' | 'paperlight';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['bibtex', 'ris', 'papermemory', 'paperlight'];
 
+/** Files larger than this are refused unread: no library of papers comes near it. */
+export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
+
 /**
  * Where a paper was published, as the entry names it (`booktitle`, `journal`, `T2`, PaperMemory's `venue`), with
  * its year: "Advances in Neural Information Processing Systems 2017".

@@ -2,18 +2,17 @@
 // in, checked records out, with every entry that could not be read and the reason. Never throws.
 import { readBibtex } from './bibtex';
 import { detectFormat } from './detect';
-import type { ImportFormat, ImportedPaper, Notice, ReadEntries, Rejection } from './entry';
+import { MAX_IMPORT_CHARS, type ImportFormat, type ImportedPaper, type Notice, type ReadEntries, type Rejection } from './entry';
 import { readPaperlightBackup } from './paperlight';
 import { readPaperMemory } from './papermemory';
 import { toRecord } from './record';
 import { readRis } from './ris';
 
 export type { EntryVenue, ImportEntry, ImportFormat, ImportedPaper, Notice, Rejection } from './entry';
-export { IMPORT_FORMATS } from './entry';
+export { IMPORT_FORMATS, MAX_IMPORT_CHARS } from './entry';
+export { ImportPlan, mergeImported } from './plan';
+export type { MatchedBy, PlanCounts, PlanRow } from './plan';
 export { detectFormat } from './detect';
-
-/** Files larger than this are refused unread: no library of papers comes near it. */
-export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;
 
 export const FORMAT_NAMES: Record<ImportFormat, string> = {
   bibtex: 'BibTeX',
