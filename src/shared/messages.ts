@@ -14,6 +14,8 @@ import { READING_STATUSES, type ReadingStatus, type SavedPaper, type TrashedPape
 import { IMPORT_FORMATS, MAX_IMPORT_CHARS, type ImportFormat, type Notice, type Rejection } from '../core/import/entry';
 import type { PlanRow } from '../core/import/plan';
 
+export type { ImportFormat } from '../core/import/entry';
+
 export const PROTOCOL_VERSION = 1;
 
 /** Bounds on requests (record fields are bounded by `LIMITS` in core/paper-record.ts). */
