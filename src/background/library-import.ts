@@ -82,53 +82,68 @@ function recount(stores: Record<ImportStores[number], IDBObjectStore>, papers: I
 
 export async function importLibrary(db: PaperlightDatabase, text: string, options: LibraryImportOptions): Promise<Committed<LibraryImportResult>> {
   const phase = phaseTimer(LIBRARY_IMPORT_TIMING);
-  const file = readLibraryFile(text, options.format, options.now);
-  phase('parse');
-  if (!file.ok) throw new UserError(file.error);
   const dryRun = options.dryRun ?? false;
+  // The library is read while the file is parsed: the reads are issued first, and keep the transaction open.
   const tx = transaction(db, dryRun ? 'readonly' : 'readwrite');
-  const [stored, tagEntries, undos] = await Promise.all([
+  const reads = Promise.all([
     tx.objectStore('papers').getAll(),
     tx.objectStore('tags').getAll(),
-    dryRun ? Promise.resolve([]) : tx.objectStore('imports').index('createdAt').getAllKeys(),
+    tx.objectStore('imports').index('createdAt').getAllKeys(),
   ]);
+  const file = readLibraryFile(text, options.format, options.now);
+  phase('parse');
+  if (!file.ok) {
+    tx.abort();
+    await reads.catch(() => undefined);
+    throw new UserError(file.error);
+  }
+  const [stored, tagEntries, undos] = await reads;
   const library = new Map(stored.map((record) => [record.key, toSaved(record)]));
   const plan = new ImportPlan(library, options.now);
-  for (const paper of file.papers) plan.add(paper);
-  phase('plan');
+  const spellings = spellingsOf({ tags: new Map(tagEntries.map((entry) => [entry.id, entry])), counts: new Map() });
+  /** The records written, as written (tags in the library's spellings), by key. */
+  const written = new Map<string, SavedPaper>();
+  const undoId = options.undoId ?? crypto.randomUUID();
+
+  // One synchronous pass: each paper is merged and, when it changes the library, written at once, so the
+  // browser stores the first records while later ones are still being merged.
+  const run = (stores?: Record<ImportStores[number], IDBObjectStore>) => {
+    for (const paper of file.papers) {
+      const row = plan.add(paper);
+      const changed = plan.written(row.key);
+      if (!changed) continue;
+      const spelled = { ...changed, tags: spellTags(changed.tags, spellings) };
+      written.set(spelled.key, spelled);
+      stores?.papers.put(toStored(spelled));
+    }
+    phase('plan');
+    if (!stores || written.size === 0) return;
+    const after = new Map(library);
+    for (const [key, paper] of written) after.set(key, paper);
+    recount(stores, after.values());
+    const undo: ImportUndo = { id: undoId, createdAt: options.now, format: file.format, added: plan.addedKeys(), before: plan.changedBefore() };
+    stores.imports.put(undo);
+    // Keys come oldest first: only the newest KEPT_UNDOS imports (this one included) can be undone.
+    for (const old of undos.slice(0, Math.max(0, undos.length + 1 - KEPT_UNDOS))) stores.imports.delete(old);
+    phase('write');
+  };
+  if (dryRun) {
+    run();
+    await tx.done;
+  } else {
+    await commitAll(tx, run);
+    phase('commit');
+  }
   const result: LibraryImportResult = {
     dryRun,
     format: file.format,
     ...plan.counts(),
     rejected: file.rejected,
+    ...(!dryRun && written.size > 0 && { undo: undoId }),
     entries: plan.rows,
     notices: file.notices,
   };
-  const spellings = spellingsOf({ tags: new Map(tagEntries.map((entry) => [entry.id, entry])), counts: new Map() });
-  const writes = plan.writes().map((paper) => ({ ...paper, tags: spellTags(paper.tags, spellings) }));
-  if (dryRun || writes.length === 0) {
-    await tx.done;
-    return { result, changes: [] };
-  }
-  const undo: ImportUndo = {
-    id: options.undoId ?? crypto.randomUUID(),
-    createdAt: options.now,
-    format: file.format,
-    added: plan.addedKeys(),
-    before: plan.changedBefore(),
-  };
-  const after = new Map(library);
-  for (const paper of writes) after.set(paper.key, paper);
-  await commitAll(tx, (stores) => {
-    for (const paper of writes) stores.papers.put(toStored(paper));
-    recount(stores, after.values());
-    stores.imports.put(undo);
-    // Keys come oldest first: only the newest KEPT_UNDOS imports (this one included) can be undone.
-    for (const old of undos.slice(0, Math.max(0, undos.length + 1 - KEPT_UNDOS))) stores.imports.delete(old);
-    phase('write');
-  });
-  phase('commit');
-  return { result: { ...result, undo: undo.id }, changes: 'reset' };
+  return { result, changes: !dryRun && written.size > 0 ? 'reset' : [] };
 }
 
 /** Puts the library back as it was before the import `id`: its added papers removed, its changed papers as they were. */

@@ -8,8 +8,12 @@ export function cleanFileText(text: string): string {
   return text.replace(CONTROL, '').replace(/\r\n?/g, '\n');
 }
 
+/** Printable ASCII words separated by single spaces: already a clean line (most fields are). */
+const CLEAN_ASCII_LINE = /^[!-~]+(?: [!-~]+)*$/;
+
 /** One line of text (a title, a name, an abstract): NFC, control characters dropped, white space made single spaces. */
 export function cleanLine(text: string): string {
+  if (CLEAN_ASCII_LINE.test(text)) return text;
   return text.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 

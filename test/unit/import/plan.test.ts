@@ -56,8 +56,10 @@ describe('mergeImported', () => {
   });
 
   it('changes nothing when the file holds nothing new', () => {
-    const same = { ...resnetSaved, site: 'bibtex', savedAt: NOW, updatedAt: NOW, note: 'bottleneck blocks' };
-    expect(mergeImported(resnetSaved, same, NOW)).toEqual({ paper: resnetSaved, conflicts: [] });
+    const same = { ...structuredClone(resnetSaved), site: 'bibtex', savedAt: NOW, updatedAt: NOW, note: 'bottleneck blocks' };
+    const result = mergeImported(resnetSaved, same, NOW);
+    expect(result).toEqual({ paper: resnetSaved, conflicts: [] });
+    expect(result.paper).toBe(resnetSaved);
   });
 
   it('takes the file\'s reading status when the saved paper is still "to read"', () => {
