@@ -25,6 +25,8 @@ const RATIO_BUDGET = 0.05;
 const IMPORT_BUDGET_MS = 2000;
 /** Chromium imports per form, each in a fresh profile (about 3 s each). */
 const IMPORT_RUNS = 5;
+/** BibTeX imports into the full library, each in a fresh profile. */
+const BIBTEX_RUNS = 3;
 
 /** A deterministic pseudo-random sequence, so every run measures the same library. */
 function random(seed: number): () => number {
@@ -40,7 +42,7 @@ const KINDS: MetricKind[] = ['speedup', 'accuracy', 'latency', 'size', 'memory']
 /** Forty tags with a skewed spread: a few very common, most rare, as in a real reading list. */
 const TAGS = Array.from({ length: 40 }, (_, i) => `tag-${i}`);
 
-function library(): SavedPaper[] {
+export function library(): SavedPaper[] {
   const next = random(42);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   return Array.from({ length: PAPERS }, (_, i) => {
@@ -85,6 +87,30 @@ function newCard(i: number): CardData {
     site: 'huggingface',
     tags: ['tag-0', 'fresh'],
   };
+}
+
+/**
+ * 10,000 BibTeX entries in the shapes tools write (see test/data/import-samples): Zotero's `@misc` with an
+ * abstract, Google Scholar's `journal={arXiv preprint arXiv:…}`, dblp's proceedings entries, Better BibTeX's
+ * `@online` with `eprint`, Mendeley's with `arxivId` and `mendeley-tags`. Every other entry names a paper of the
+ * library by its arXiv id (to be merged); the rest are new.
+ */
+export function bibtexLibrary(papers: readonly SavedPaper[]): string {
+  const next = random(7);
+  const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+  const words = (n: number) => Array.from({ length: n }, () => pick(WORDS)).join(' ');
+  return Array.from({ length: PAPERS }, (_, i) => {
+    const id = i % 2 === 0 ? papers[i]!.key.slice('arxiv:'.length) : `25${String(1 + (i % 12)).padStart(2, '0')}.${String(i).padStart(5, '0')}`;
+    const title = `${words(4)} for {${pick(['BERT', 'ImageNet', 'GPU', 'LLM'])}} number ${i}`;
+    const authors = `Smith${i % 97}, Jane and M{\\"u}ller, J{\\"o}rg and Doe${i % 13}, John`;
+    switch (i % 5) {
+      case 0: return `@misc{smith_${i},\n\ttitle = {${title}},\n\turl = {http://arxiv.org/abs/${id}},\n\tabstract = {${words(60)} with 12.5\\% fewer ${words(40)}},\n\tauthor = {${authors}},\n\tmonth = jun,\n\tyear = {2024},\n\tnote = {arXiv:${id} [cs]},\n\tkeywords = {Computer Science - Machine Learning, ${pick(TAGS)}},\n\tannote = {Comment: 12 pages},\n}\n`;
+      case 1: return `@article{smith2024${i},\n  title={${title}},\n  author={${authors}},\n  journal={arXiv preprint arXiv:${id}},\n  year={2024}\n}\n`;
+      case 2: return `@inproceedings{DBLP:conf/icml/Smith${i},\n  author       = {Jane Smith${i % 97} and John Doe${i % 13}},\n  title        = {${title}},\n  booktitle    = {Proceedings of the 41st International Conference on Machine Learning},\n  year         = {2024},\n  url          = {https://arxiv.org/abs/${id}},\n  biburl       = {https://dblp.org/rec/conf/icml/Smith${i}.bib},\n}\n`;
+      case 3: return `@online{smith${i}Study2024,\n  title = {{{${title}}}},\n  author = {${authors}},\n  date = {2024-06-0${1 + (i % 9)}},\n  eprint = {${id}},\n  eprinttype = {arXiv},\n  keywords = {${pick(TAGS)},${pick(TAGS)}},\n}\n`;
+      default: return `@article{Smith2024,\nabstract = {${words(80)}},\narchivePrefix = {arXiv},\narxivId = {${id}},\nauthor = {${authors}},\nmendeley-tags = {${pick(TAGS)}},\ntitle = {{${title}}},\nyear = {2024}\n}\n`;
+    }
+  }).join('\n');
 }
 
 /** Median of `rounds` runs, in ms (after one warm-up run). */
@@ -150,7 +176,7 @@ export default async function storeBench() {
   db.close();
 
   const budgeted = budgetedAgainst(getAllMs);
-  const chromium = await chromiumFigures(text, commonTag);
+  const chromium = await chromiumFigures(text, commonTag, papers);
   return {
     store: {
       engine: 'fake-indexeddb 6 in node (same process, same run for every figure; ratios are the budget)',
@@ -248,10 +274,59 @@ async function chromiumImports(dist: string, text: string, runs: number) {
   return { file: summary(all.file), text: summary(all.text) };
 }
 
-async function chromiumFigures(text: string, tag: string) {
+/** Where a library import's time went inside the worker (reading the file, then `paperlight:library-import:*`). */
+const LIBRARY_IMPORT_PHASES = `Object.fromEntries(performance.getEntriesByType('measure')
+  .filter((entry) => entry.name === 'paperlight:import:file' || entry.name.startsWith('paperlight:library-import:'))
+  .map((entry) => [entry.name.split(':').at(-1), Math.round(entry.duration)]))`;
+
+/**
+ * One import of 10,000 BibTeX entries into a library of 10,000 papers (restored from the backup first), in a
+ * fresh profile, the file handed over as the options page hands it (a blob: URL): parse, merge, commit.
+ */
+async function chromiumBibtexImport(dist: string, backup: string, bib: string): Promise<ImportRun & { added: number; updated: number }> {
+  const session = await launchChromium({ dist });
+  try {
+    const page = await session.openExtensionPage('manifest.json');
+    await page.evaluate(`globalThis.backupText = ${JSON.stringify(backup)};
+      globalThis.bibFile = URL.createObjectURL(new Blob([${JSON.stringify(bib)}], { type: 'text/plain' })); 0`);
+    await page.evaluate(timedSends(`{ type: 'importBackup', text: globalThis.backupText, mode: 'merge' }`, 1));
+    // A library the user has had for a while: the browser has finished storing the 10,000 papers just restored.
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    const reply = (await page.evaluate(`(async () => { const started = performance.now();
+      const reply = await chrome.runtime.sendMessage({ type: 'importLibrary', file: globalThis.bibFile });
+      if (!reply || !reply.ok) throw new Error(reply ? reply.error : 'no reply');
+      return { ms: performance.now() - started, added: reply.added, updated: reply.updated }; })()`)) as { ms: number; added: number; updated: number };
+    const inWorker = (await (await session.serviceWorker()).evaluate(LIBRARY_IMPORT_PHASES)) as Record<string, number>;
+    const measured = Object.values(inWorker).reduce((sum, phase) => sum + phase, 0);
+    return { ms: Math.round(reply.ms), added: reply.added, updated: reply.updated, phases: { ...inWorker, messaging: Math.round(reply.ms - measured) } };
+  } finally {
+    await session.close();
+  }
+}
+
+async function chromiumBibtexImports(dist: string, backup: string, papers: readonly SavedPaper[]) {
+  const bib = bibtexLibrary(papers);
+  const runs: Array<ImportRun & { added: number; updated: number }> = [];
+  for (let run = 0; run < BIBTEX_RUNS; run++) runs.push(await chromiumBibtexImport(dist, backup, bib));
+  const middle = [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!;
+  return {
+    ms: middle.ms,
+    budgetMs: IMPORT_BUDGET_MS,
+    withinBudget: middle.ms < IMPORT_BUDGET_MS,
+    runsMs: runs.map((r) => r.ms),
+    phasesOfMedianRunMs: middle.phases,
+    added: middle.added,
+    updated: middle.updated,
+    fileMegabytes: round2(bib.length / 1024 / 1024),
+    form: 'importLibrary { file } from an extension page into a library of 10,000 papers; fresh profile per run, median',
+  };
+}
+
+async function chromiumFigures(text: string, tag: string, papers: readonly SavedPaper[]) {
   const dist = process.env.PAPERLIGHT_DIST ?? path.join(ROOT, 'dist');
   if (!existsSync(path.join(dist, 'manifest.json'))) return { skipped: `no built extension in ${dist}` };
   const imports = await chromiumImports(dist, text, IMPORT_RUNS);
+  const importBibtex10000 = await chromiumBibtexImports(dist, text, papers);
   const session = await launchChromium({ dist });
   try {
     // A quiet extension page (the manifest, shown as text): the popup's own app would react to every change and
@@ -280,6 +355,7 @@ async function chromiumFigures(text: string, tag: string) {
         form: 'the file handed over as a blob: URL (importBackup { file }), read by the worker; fresh profile per run, median',
         asText: { ...imports.text, form: 'the 19 MB text sent through runtime messaging (importBackup { text })' },
       },
+      importBibtex10000,
       other: {
         lookup50CardsByAliasMs: round2(lookupMs),
         firstPageByTitleMs: { ms: round2(titleSortMs), note: 'no title index: one read of every record, then sorted' },

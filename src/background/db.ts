@@ -8,7 +8,7 @@ import { toSaved } from './records';
 import type { PaperlightDB, PaperlightDatabase, StoredPaper } from './schema';
 
 export const DB_NAME = 'paperlight';
-export const DB_VERSION = 4;
+export const DB_VERSION = 5;
 
 
 
@@ -80,6 +80,13 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
   (db) => {
     const trash = db.createObjectStore('trash', { keyPath: 'key' });
     trash.createIndex('removedAt', 'removedAt');
+  },
+  // 4 → 5: undoing a library import. Each import that changed the library leaves the keys it added and the
+  // saved records it changed, as they were, under the token its reply gave; the newest few are kept. A service
+  // worker may stop between an import and its undo, so this lives in the database, not in memory.
+  (db) => {
+    const imports = db.createObjectStore('imports', { keyPath: 'id' });
+    imports.createIndex('createdAt', 'createdAt');
   },
 ];
 

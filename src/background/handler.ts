@@ -11,10 +11,11 @@ import {
   type Request,
   type SenderKind,
 } from '../shared/messages';
-import { readBackupFile } from './backup-file';
+import { readBackupFile, readLibraryFile } from './backup-file';
 import { withDb, type DbOpener } from './db';
 import { errorMessage } from './errors';
 import { importBackup } from './backup-import';
+import { importLibrary, undoImport } from './library-import';
 import { bulkEdit, clearAll, exportBackup, restorePapers } from './library-operations';
 import { queryPapers } from './query';
 import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './paper-operations';
@@ -37,6 +38,11 @@ export interface HandlerDeps {
   broadcast(event: ChangeEvent): void;
   /** The clock (epoch ms): save and edit times, removal times, and when the Trash is pruned. */
   now?: () => number;
+  /**
+   * Runs just before an import replaces the library (`importBackup` with `mode: 'replace'`), and the import waits
+   * for it: the place where the automatic backup is written first. A failure stops the import, with nothing changed.
+   */
+  beforeReplacingLibrary?: () => Promise<void>;
 }
 
 /** Extension pages are recognised by their URL, which the browser sets and a page cannot forge. */
@@ -49,6 +55,7 @@ export function senderKind(sender: Sender, deps: Pick<HandlerDeps, 'extensionId'
 
 const WRITES = new Set<Request['type']>([
   'save', 'update', 'remove', 'restore', 'bulk', 'importBackup', 'clearAll', 'restoreTrashed', 'deleteTrashed', 'emptyTrash',
+  'importLibrary', 'undoImport',
 ]);
 
 /** Tells every view about a committed change: the papers it changed, and whether the Trash changed. */
@@ -103,6 +110,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'exportBackup': return exportBackup(db, now());
       case 'importBackup': {
         const text = request.file === undefined ? request.text : await readBackupFile(request.file, `blob:${deps.extensionBaseUrl}`);
+        if (request.mode === 'replace' && !request.dryRun) await deps.beforeReplacingLibrary?.();
         return committed(await importBackup(db, text, { mode: request.mode, dryRun: request.dryRun, now: now() }));
       }
       case 'clearAll': return committed(await clearAll(db, now()));
@@ -110,6 +118,11 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'trash': return committed(await listTrash(db, now()));
       case 'deleteTrashed': return committed(await deleteTrashed(db, request.keys, now()));
       case 'emptyTrash': return committed(await emptyTrash(db, now()));
+      case 'importLibrary': {
+        const text = request.file === undefined ? request.text : await readLibraryFile(request.file, `blob:${deps.extensionBaseUrl}`);
+        return committed(await importLibrary(db, text, { format: request.format, dryRun: request.dryRun, now: now() }));
+      }
+      case 'undoImport': return committed(await undoImport(db, request.undo));
     }
   }
 

@@ -1,6 +1,7 @@
 // The database's shape, as types: the object stores, their records and indexes, and the transaction types.
 // A leaf module (types only), so that every background module can name the schema without importing another.
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
+import type { ImportFormat } from '../core/import/entry';
 import type { SavedPaper, TrashedPaper } from '../core/paper';
 
 /** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
@@ -53,6 +54,23 @@ export interface PaperlightDB extends DBSchema {
     value: TrashedPaper;
     indexes: { removedAt: number };
   };
+  /** What undoing each recent library import needs (the newest few are kept). */
+  imports: {
+    key: string;
+    value: ImportUndo;
+    indexes: { createdAt: number };
+  };
+}
+
+/** An import as it can be undone: the papers it added, and the saved papers it changed as they were before. */
+export interface ImportUndo {
+  /** The token the import's reply gave (`undo`). */
+  id: string;
+  /** Epoch ms of the import. */
+  createdAt: number;
+  format: ImportFormat;
+  added: string[];
+  before: SavedPaper[];
 }
 
 export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;

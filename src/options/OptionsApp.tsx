@@ -1,4 +1,4 @@
-// The options page: sites, highlights, backup, shortcuts, clearing. Settings are saved as soon as they change
+// The options page: sites, highlights, backup, import from other tools, shortcuts, clearing. Settings are saved as soon as they change
 // (and follow changes made elsewhere); the library's size is shown where it matters.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
@@ -8,6 +8,7 @@ import { BackupSection } from './BackupSection';
 import { ClearSection } from './ClearSection';
 import type { OptionsDeps } from './deps';
 import { HighlightSection } from './HighlightSection';
+import { ImportSection } from './ImportSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
 
@@ -71,6 +72,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           <SitesSection settings={settings} deps={deps} update={update} />
           <HighlightSection settings={settings} update={update} />
           <BackupSection deps={deps} libraryCount={libraryCount} onChanged={refreshCount} />
+          <ImportSection deps={deps} onChanged={refreshCount} />
           <ShortcutsSection deps={deps} />
           <ClearSection deps={deps} libraryCount={libraryCount} onChanged={refreshCount} />
         </main>

@@ -11,6 +11,10 @@ import {
   ShapeError, readArray, readBoolean, readChoice, readHttpUrl, readHttpUrls, readInteger, readObject, readString, readStrings,
 } from '../core/validate';
 import { READING_STATUSES, type ReadingStatus, type SavedPaper, type TrashedPaper } from '../core/paper';
+import { IMPORT_FORMATS, MAX_IMPORT_CHARS, type ImportFormat, type Notice, type Rejection } from '../core/import/entry';
+import type { PlanRow } from '../core/import/plan';
+
+export type { ImportFormat } from '../core/import/entry';
 
 export const PROTOCOL_VERSION = 1;
 
@@ -23,6 +27,9 @@ export const MESSAGE_LIMITS = {
   pageSize: 1000,
   offset: 10_000_000,
   backupChars: MAX_BACKUP_CHARS,
+  libraryChars: MAX_IMPORT_CHARS,
+  /** `undo` tokens are UUIDs. */
+  undoToken: 100,
   /** `blob:chrome-extension://<32 letters>/<uuid>` is about 90 characters. */
   fileUrl: 300,
 } as const;
@@ -140,11 +147,24 @@ export type ImportBackupRequest = { type: 'importBackup'; mode: 'merge' | 'repla
 );
 /** Moves every saved paper to the Trash. */
 export interface ClearAllRequest { type: 'clearAll' }
+/**
+ * Imports a library from another tool (BibTeX, RIS, a PaperMemory export) or a Paperlight backup, merged into the
+ * saved papers (by key, alias or title identity; nothing the user wrote is lost) in one transaction. `format`
+ * is told from the content when absent. `dryRun` only says what would happen. The file comes as its `text` or
+ * as a `blob:` URL (`file`), as for `importBackup`. A reply that changed the library carries an `undo` token.
+ */
+export type ImportLibraryRequest = { type: 'importLibrary'; format?: ImportFormat; dryRun?: boolean } & (
+  | { text: string; file?: undefined }
+  | { file: string; text?: undefined }
+);
+/** Puts the library back as it was before the import whose reply gave `undo`. */
+export interface UndoImportRequest { type: 'undoImport'; undo: string }
 
 export type Request =
   | PingRequest | LookupRequest | SaveRequest | UpdateRequest | RemoveRequest | TagsRequest
   | QueryRequest | GetAllRequest | RestoreRequest | BulkRequest | ExportBackupRequest | ImportBackupRequest
-  | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest;
+  | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest
+  | ImportLibraryRequest | UndoImportRequest;
 export type RequestType = Request['type'];
 
 export interface TagCount { name: string; count: number }
@@ -167,6 +187,25 @@ export interface ClearAllReply { ok: true; removed: number }
 export interface RestoreTrashedReply { ok: true; restored: SavedPaper[] }
 export interface TrashReply { ok: true; papers: TrashedPaper[] }
 export interface DeleteTrashedReply { ok: true; deleted: number }
+/**
+ * What a library import did (or, with `dryRun`, would do): papers added, saved papers updated or left unchanged,
+ * the entries not imported and why; `entries` says for each imported entry what happens to it (new, merged into
+ * which saved paper and how it was found, a repeat of an earlier entry, the conflicts), `notices` what the user
+ * should know (a field cut to fit, a citation key shared by two papers).
+ */
+export interface ImportLibraryReply {
+  ok: true;
+  dryRun: boolean;
+  format: ImportFormat;
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: Rejection[];
+  undo?: string;
+  entries: PlanRow[];
+  notices: Notice[];
+}
+export interface UndoImportReply { ok: true }
 
 export interface ErrorReply { ok: false; error: string }
 
@@ -188,6 +227,8 @@ export interface ReplyFor {
   trash: TrashReply;
   deleteTrashed: DeleteTrashedReply;
   emptyTrash: DeleteTrashedReply;
+  importLibrary: ImportLibraryReply;
+  undoImport: UndoImportReply;
 }
 
 export type SuccessReply<R extends Request> = ReplyFor[R['type']];
@@ -317,6 +358,19 @@ function readImportBackup(raw: Record<string, unknown>): ImportBackupRequest {
   return { ...options, file };
 }
 
+function readImportLibrary(raw: Record<string, unknown>): ImportLibraryRequest {
+  if ((raw.text === undefined) === (raw.file === undefined)) throw new ShapeError('give the library as "text" or as "file", not both');
+  const options = {
+    type: 'importLibrary' as const,
+    ...(raw.format !== undefined && { format: readChoice(raw.format, 'format', IMPORT_FORMATS) }),
+    ...(raw.dryRun !== undefined && { dryRun: readBoolean(raw.dryRun, 'dryRun') }),
+  };
+  if (raw.text !== undefined) return { ...options, text: readString(raw.text, 'text', MESSAGE_LIMITS.libraryChars) };
+  const file = readString(raw.file, 'file', MESSAGE_LIMITS.fileUrl);
+  if (!file.startsWith('blob:')) throw new ShapeError('file: expected a blob: URL');
+  return { ...options, file };
+}
+
 /** For each type: its allowed fields (besides `type`) and how to read them. */
 const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   ping: [[], () => ({ type: 'ping' })],
@@ -339,6 +393,8 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   trash: [[], () => ({ type: 'trash' })],
   deleteTrashed: [['keys'], (raw) => ({ type: 'deleteTrashed', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.trashKeys) })],
   emptyTrash: [[], () => ({ type: 'emptyTrash' })],
+  importLibrary: [['text', 'file', 'format', 'dryRun'], readImportLibrary],
+  undoImport: [['undo'], (raw) => ({ type: 'undoImport', undo: readString(raw.undo, 'undo', MESSAGE_LIMITS.undoToken, { empty: false }) })],
 };
 
 /** Checks an untrusted message's shape; never throws. The request it returns is a fresh, clean copy. */

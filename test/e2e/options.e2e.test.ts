@@ -86,7 +86,7 @@ describe('Chromium: the options page', () => {
 
   it('imports a backup after showing what it would change', async () => {
     const incoming = library.slice(200);
-    await page.locator('input[type="file"]').setInputFiles({ name: 'later.json', mimeType: 'application/json', buffer: Buffer.from(serialiseBackup(incoming, new Date())) });
+    await page.getByRole('region', { name: 'Backup' }).locator('input[type="file"]').setInputFiles({ name: 'later.json', mimeType: 'application/json', buffer: Buffer.from(serialiseBackup(incoming, new Date())) });
     const preview = page.getByRole('group', { name: 'Import later.json' });
     await expect.poll(() => preview.getByRole('status').textContent()).toBe('This backup would bring: 50 new papers, 0 papers updated, 50 papers unchanged.');
     expect(await total()).toBe(250);
@@ -100,7 +100,7 @@ describe('Chromium: the options page', () => {
     const text = '{"format":"paperlight-backup","version":7,"exportedAt":"2026-01-01T00:00:00Z","papers":[]}';
     const refusal = await send({ type: 'importBackup', text, mode: 'merge', dryRun: true });
     expect(refusal.ok).toBe(false);
-    await page.locator('input[type="file"]').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+    await page.getByRole('region', { name: 'Backup' }).locator('input[type="file"]').setInputFiles({ name: 'future.json', mimeType: 'application/json', buffer: Buffer.from(text) });
     await expect.poll(() => page.getByRole('region', { name: 'Backup' }).getByRole('alert').textContent()).toBe(refusal.error);
     expect(await total()).toBe(300);
   });

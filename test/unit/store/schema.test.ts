@@ -11,7 +11,7 @@ describe('database schema', () => {
   it('creates the papers store with its indexes, the tag list and the counts', async () => {
     const db = await openPaperlightDb(uniqueDbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['counts', 'papers', 'tags', 'trash']);
+    expect([...db.objectStoreNames].sort()).toEqual(['counts', 'imports', 'papers', 'tags', 'trash']);
     const papers = db.transaction('papers').store;
     expect(papers.keyPath).toBe('key');
     expect([...papers.indexNames].sort()).toEqual(['aliases', 'savedAt', 'status', 'tags', 'updatedAt']);
@@ -23,6 +23,9 @@ describe('database schema', () => {
     expect(trash.keyPath).toBe('key');
     expect([...trash.indexNames]).toEqual(['removedAt']);
     expect(trash.index('removedAt').keyPath).toBe('removedAt');
+    const imports = db.transaction('imports').store;
+    expect(imports.keyPath).toBe('id');
+    expect([...imports.indexNames]).toEqual(['createdAt']);
     db.close();
   });
 
@@ -146,15 +149,38 @@ describe('migration from version 3', () => {
     const storedBefore = await v3.getAll('papers');
     v3.close();
 
-    const db = await openPaperlightDb(name);
-    expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(4);
+    const db = await openPaperlightDb(name, { version: 4 });
+    expect(db.version).toBe(4);
     expect(await db.getAll('papers')).toEqual(storedBefore);
     await expectCountsMatchRecords(db);
     expect(await db.count('trash')).toBe(0);
     // The new store works at once: a removal lands there.
     await removePaper(db, records[3]!.key, 1_800_000_000_000);
     expect(await db.getAll('trash')).toEqual([{ ...records[3], removedAt: 1_800_000_000_000 }]);
+    db.close();
+  });
+});
+
+describe('migration from version 4', () => {
+  it('adds an empty store of import undos and leaves every record and the Trash as they were', async () => {
+    const name = uniqueDbName();
+    const v4 = await openPaperlightDb(name, { version: 4 });
+    const records = Array.from({ length: 20 }, (_, i) => paper(i));
+    const tx = v4.transaction(['papers', 'trash'], 'readwrite');
+    await Promise.all([
+      ...records.map((r) => tx.objectStore('papers').put({ ...r, ix: { tags: r.tags.map((tag): [string, number] => [tag.toLowerCase(), r.savedAt]) } })),
+      tx.objectStore('trash').put({ ...paper(30), removedAt: 1_800_000_000_000 }),
+      tx.done,
+    ]);
+    const [papersBefore, trashBefore] = [await v4.getAll('papers'), await v4.getAll('trash')];
+    v4.close();
+
+    const db = await openPaperlightDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(5);
+    expect(await db.getAll('papers')).toEqual(papersBefore);
+    expect(await db.getAll('trash')).toEqual(trashBefore);
+    expect(await db.count('imports')).toBe(0);
     db.close();
   });
 });

@@ -1,0 +1,167 @@
+// Importing a library from another tool (src/core/import reads the file and plans the merge): a dry run says what
+// would happen; the import itself writes every added and merged paper, the recounted tags and counts, and what
+// undoing it needs, in one transaction that completes entirely or changes nothing. Undo puts the library back
+// as it was before the import, in one transaction too.
+import { unwrap, type IDBPTransaction } from 'idb';
+import { ImportPlan, readLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
+import type { SavedPaper } from '../core/paper';
+import { countsOf, spellingsOf } from './counts';
+import { UserError } from './errors';
+import type { Committed } from './paper-operations';
+import { spellTags, toSaved, toStored } from './records';
+import type { ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
+import { phaseTimer } from './timing';
+
+/** Phases measured as `paperlight:library-import:<phase>`: `parse` (the file read into records), `plan`, `write`, `commit`. */
+export const LIBRARY_IMPORT_TIMING = 'paperlight:library-import';
+
+/** Imports that can still be undone: the newest ones. */
+export const KEPT_UNDOS = 10;
+
+const STORES = ['papers', 'tags', 'counts', 'imports'] as const;
+type ImportStores = Array<(typeof STORES)[number]>;
+type ImportTx = IDBPTransaction<PaperlightDB, ImportStores, 'readwrite' | 'readonly'>;
+
+export interface LibraryImportOptions {
+  format?: ImportFormat;
+  dryRun?: boolean;
+  /** The clock (epoch ms): records' save and edit times, the undo entry's time. */
+  now: number;
+  /** The undo token to give this import (a fresh UUID unless a test says). */
+  undoId?: string;
+}
+
+export interface LibraryImportResult extends PlanCounts {
+  dryRun: boolean;
+  format: ImportFormat;
+  rejected: Rejection[];
+  undo?: string;
+  entries: PlanRow[];
+  notices: Notice[];
+}
+
+/**
+ * Writes `issue`'s requests on the plain stores and waits for the transaction; a request refused (the quota)
+ * aborts it and the error reaches the caller. Nothing is made per request: a 10,000-paper import issues
+ * tens of thousands of them.
+ */
+async function commitAll(tx: ImportTx, issue: (stores: Record<ImportStores[number], IDBObjectStore>) => void): Promise<void> {
+  try {
+    issue({
+      papers: unwrap(tx.objectStore('papers')),
+      tags: unwrap(tx.objectStore('tags')),
+      counts: unwrap(tx.objectStore('counts')),
+      imports: unwrap(tx.objectStore('imports')),
+    });
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already finished or aborted.
+    }
+    await tx.done.catch(() => undefined);
+    throw error;
+  }
+  await tx.done;
+}
+
+function transaction(db: PaperlightDatabase, mode: 'readonly' | 'readwrite'): ImportTx {
+  const tx = db.transaction([...STORES], mode) as ImportTx;
+  tx.done.catch(() => undefined); // a failed read already reports its error
+  return tx;
+}
+
+/** The tags and counts of the whole library, written afresh (they are derived from the records). */
+function recount(stores: Record<ImportStores[number], IDBObjectStore>, papers: Iterable<SavedPaper>): void {
+  const { tags, counts } = countsOf(papers);
+  stores.tags.clear();
+  stores.counts.clear();
+  for (const entry of tags) stores.tags.put(entry);
+  for (const entry of counts) stores.counts.put(entry);
+}
+
+export async function importLibrary(db: PaperlightDatabase, text: string, options: LibraryImportOptions): Promise<Committed<LibraryImportResult>> {
+  const phase = phaseTimer(LIBRARY_IMPORT_TIMING);
+  const dryRun = options.dryRun ?? false;
+  // The library is read while the file is parsed: the reads are issued first, and keep the transaction open.
+  const tx = transaction(db, dryRun ? 'readonly' : 'readwrite');
+  const reads = Promise.all([
+    tx.objectStore('papers').getAll(),
+    tx.objectStore('tags').getAll(),
+    tx.objectStore('imports').index('createdAt').getAllKeys(),
+  ]);
+  const file = readLibraryFile(text, options.format, options.now);
+  phase('parse');
+  if (!file.ok) {
+    tx.abort();
+    await reads.catch(() => undefined);
+    throw new UserError(file.error);
+  }
+  const [stored, tagEntries, undos] = await reads;
+  const library = new Map(stored.map((record) => [record.key, toSaved(record)]));
+  const plan = new ImportPlan(library, options.now);
+  const spellings = spellingsOf({ tags: new Map(tagEntries.map((entry) => [entry.id, entry])), counts: new Map() });
+  /** The records written, as written (tags in the library's spellings), by key. */
+  const written = new Map<string, SavedPaper>();
+  const undoId = options.undoId ?? crypto.randomUUID();
+
+  // One synchronous pass: each paper is merged and, when it changes the library, written at once, so the
+  // browser stores the first records while later ones are still being merged.
+  const run = (stores?: Record<ImportStores[number], IDBObjectStore>) => {
+    for (const paper of file.papers) {
+      const row = plan.add(paper);
+      const changed = plan.written(row.key);
+      if (!changed) continue;
+      const spelled = { ...changed, tags: spellTags(changed.tags, spellings) };
+      written.set(spelled.key, spelled);
+      stores?.papers.put(toStored(spelled));
+    }
+    phase('plan');
+    if (!stores || written.size === 0) return;
+    const after = new Map(library);
+    for (const [key, paper] of written) after.set(key, paper);
+    recount(stores, after.values());
+    const undo: ImportUndo = { id: undoId, createdAt: options.now, format: file.format, added: plan.addedKeys(), before: plan.changedBefore() };
+    stores.imports.put(undo);
+    // Keys come oldest first: only the newest KEPT_UNDOS imports (this one included) can be undone.
+    for (const old of undos.slice(0, Math.max(0, undos.length + 1 - KEPT_UNDOS))) stores.imports.delete(old);
+    phase('write');
+  };
+  if (dryRun) {
+    run();
+    await tx.done;
+  } else {
+    await commitAll(tx, run);
+    phase('commit');
+  }
+  const result: LibraryImportResult = {
+    dryRun,
+    format: file.format,
+    ...plan.counts(),
+    rejected: file.rejected,
+    ...(!dryRun && written.size > 0 && { undo: undoId }),
+    entries: plan.rows,
+    notices: file.notices,
+  };
+  return { result, changes: !dryRun && written.size > 0 ? 'reset' : [] };
+}
+
+/** Puts the library back as it was before the import `id`: its added papers removed, its changed papers as they were. */
+export async function undoImport(db: PaperlightDatabase, id: string): Promise<Committed<Record<string, never>>> {
+  const tx = transaction(db, 'readwrite');
+  const [undo, stored] = await Promise.all([tx.objectStore('imports').get(id), tx.objectStore('papers').getAll()]);
+  if (!undo) {
+    await tx.done;
+    throw new UserError('This import can no longer be undone: it was undone already, or later imports took its place.');
+  }
+  const library = new Map(stored.map((record) => [record.key, toSaved(record)]));
+  for (const key of undo.added) library.delete(key);
+  for (const paper of undo.before) library.set(paper.key, paper);
+  await commitAll(tx, (stores) => {
+    for (const key of undo.added) stores.papers.delete(key);
+    for (const paper of undo.before) stores.papers.put(toStored(paper));
+    recount(stores, library.values());
+    stores.imports.delete(id);
+  });
+  return { result: {}, changes: 'reset' };
+}

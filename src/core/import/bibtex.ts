@@ -1,0 +1,206 @@
+// BibTeX (.bib) files as Zotero, Better BibTeX, JabRef, Mendeley, Google Scholar, dblp, arXiv and hand-written
+// LaTeX projects write them. The grammar (entries, braces, quotes, `#` concatenation, `@string` macros,
+// `@comment`, `@preamble`) and LaTeX-to-Unicode conversion are Citation.js's BibTeX plugin; this module maps its
+// fields to an entry.
+//
+// A malformed entry makes the plugin refuse the whole text. Then the file is read again entry by entry (each
+// piece from one `@` at the start of a line to the next), so a broken entry is rejected with the plugin's message
+// and its line while every other entry is read; `@string` macros are given to every piece.
+import { parse as parseBibtexFile, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib-mjs/input/file.js';
+import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
+import { formatting } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
+import { namedVenue } from '../identity';
+import type { ReadingStatus } from '../paper';
+import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
+import { arxivIdOfCorrVolume, arxivIdsInText, eprintId, isPreprintVenue } from './ids';
+import { authorList } from './names';
+import { cleanFileText, cleanLine, httpUrl, joinNotes } from './text';
+
+/**
+ * Characters that make LaTeX differ from its text: commands, groups, math, ties, escapes and the `--`, `---`,
+ * ``` `` ``` and `''` ligatures. A value without any of them is its own text, so it skips the LaTeX reader (which
+ * costs about half a millisecond per abstract).
+ */
+const LATEX_SPECIAL = /[\\{}$~^_%&#`]|--|''/;
+
+/** Formatting (`\emph`, `\textbf`, `^{…}`, small capitals) is dropped: records hold text, not markup. */
+function readPlainText(): void {
+  for (const kind of Object.keys(formatting)) if (kind !== 'quotes') formatting[kind] = ['', ''];
+}
+
+/** Entry types that describe something other than a work. */
+const NOT_WORKS = new Set(['string', 'preamble', 'comment', 'set', 'xdata']);
+
+export function readBibtex(input: string): ReadEntries {
+  readPlainText();
+  const text = cleanFileText(input);
+  const rejected: Rejection[] = [];
+  let raws: RawBibtexEntry[];
+  try {
+    raws = parseBibtexFile(text);
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    raws = readPieceByPiece(text, rejected);
+  }
+  const works = raws.filter((raw) => !NOT_WORKS.has(raw.type));
+  const keyCounts = new Map<string, number>();
+  for (const raw of works) keyCounts.set(raw.label, (keyCounts.get(raw.label) ?? 0) + 1);
+  const entries: ImportEntry[] = [];
+  const notices: Notice[] = [];
+  const noted = new Set<string>();
+  works.forEach((raw, i) => {
+    const shared = (keyCounts.get(raw.label) ?? 0) > 1;
+    const label = raw.label && !shared ? raw.label : `${raw.label || 'entry without a key'} (entry ${i + 1})`;
+    if (shared && !noted.has(raw.label)) {
+      noted.add(raw.label);
+      notices.push({
+        entry: raw.label,
+        message: `the citation key is used by ${keyCounts.get(raw.label)} entries; each was matched by its own ids and title`,
+      });
+    }
+    const entry = toEntry(raw, label);
+    if (typeof entry === 'string') rejected.push({ entry: label, reason: entry });
+    else entries.push(entry);
+  });
+  return { entries, rejected, notices };
+}
+
+const STRING_DIRECTIVE = /^@\s*string\s*[{(]/i;
+const PARSER_POSITION = /at line (\d+) col (\d+)/;
+/** The plugin's token names, as a person would say them. */
+const TOKEN_WORDS: Record<string, string> = {
+  rbrace: '"}"', lbrace: '"{"', comma: '","', equals: '"="', quote: '\'"\'', hash: '"#"', identifier: 'a field name',
+  label: 'a citation key', number: 'a number', EOF: 'the end of the entry', at: '"@"', text: 'text',
+};
+
+function tokenWords(message: string): string {
+  return message.replace(/"([A-Za-z]+)"|\bEOF\b/g, (whole, name?: string) => TOKEN_WORDS[name ?? 'EOF'] ?? whole);
+}
+
+/** Every piece from one line-initial `@` to the next, read on its own; pieces that fail are rejected. */
+function readPieceByPiece(text: string, rejected: Rejection[]): RawBibtexEntry[] {
+  const starts: number[] = [];
+  for (const m of text.matchAll(/^[ \t]*@/gm)) starts.push(m.index);
+  let strings = '';
+  let stringLines = 0;
+  const raws: RawBibtexEntry[] = [];
+  let line = 1;
+  let counted = 0;
+  starts.forEach((start, i) => {
+    const piece = text.slice(start, starts[i + 1] ?? text.length);
+    for (; counted < start; counted++) if (text.charCodeAt(counted) === 10) line++;
+    try {
+      const read = parseBibtexFile(strings + piece);
+      if (STRING_DIRECTIVE.test(piece.trimStart())) {
+        strings += piece.endsWith('\n') ? piece : `${piece}\n`;
+        stringLines = strings.split('\n').length - 1;
+      }
+      raws.push(...read);
+    } catch (error) {
+      if (!(error instanceof Error)) throw error;
+      const head = piece.trim().split('\n', 1)[0].slice(0, 60);
+      const firstLine = error.message.split('\n', 1)[0].replace(/:$/, '');
+      const position = PARSER_POSITION.exec(firstLine);
+      const where = position ? line + Math.max(0, Number(position[1]) - 1 - stringLines) : line;
+      const what = /got EOF/.test(firstLine) ? 'a brace or quote is never closed' : tokenWords(firstLine.replace(PARSER_POSITION, '').trim());
+      rejected.push({ entry: `${head} (line ${line})`, reason: `not well-formed BibTeX: ${what} (line ${where})` });
+    }
+  });
+  return raws;
+}
+
+type Fields = RawBibtexEntry['properties'];
+
+function raw(fields: Fields, name: string): string | undefined {
+  const value = fields[name];
+  return value === undefined ? undefined : String(value);
+}
+
+/** A field's text: LaTeX read by the plugin, then cleaned; undefined when absent or empty. */
+function textField(fields: Fields, name: string): string | undefined {
+  const value = raw(fields, name);
+  if (value === undefined) return undefined;
+  const parsed = LATEX_SPECIAL.test(value) ? parseBibtexValue(value, name) : value;
+  const text = typeof parsed === 'string' ? cleanLine(parsed) : Array.isArray(parsed) ? cleanLine(parsed.join(', ')) : cleanLine(String(parsed));
+  return text || undefined;
+}
+
+/** A comma-separated list field (`mendeley-tags`, JabRef's `groups`). */
+function listField(fields: Fields, name: string): string[] {
+  return (textField(fields, name) ?? '').split(/[,;]/).map(cleanLine).filter(Boolean);
+}
+
+function keywords(fields: Fields): string[] {
+  const value = raw(fields, 'keywords');
+  if (value === undefined) return [];
+  const parsed = parseBibtexValue(value, 'keywords');
+  const items = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+  return items.flatMap((item) => item.split(';')).map(cleanLine).filter(Boolean);
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+
+function month(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  const text = value.trim().toLowerCase();
+  const n = /^\d{1,2}$/.test(text) ? Number(text) : MONTHS.indexOf(text.slice(0, 3)) + 1;
+  return n >= 1 && n <= 12 ? String(n).padStart(2, '0') : undefined;
+}
+
+/** biblatex's `date` (`2017-06-12`, `2017-06`), else `year` with `month`. */
+function published(fields: Fields): { date?: string; year?: number } {
+  const date = raw(fields, 'date')?.trim();
+  const dated = date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date) : null;
+  if (dated) return { date: dated[0], year: Number(dated[1]) };
+  const year = /^\d{4}$/.exec(raw(fields, 'year')?.trim() ?? '')?.[0];
+  if (!year) return {};
+  const m = month(raw(fields, 'month'));
+  return { date: m ? `${year}-${m}` : year, year: Number(year) };
+}
+
+/** Conference papers name their proceedings in `booktitle`, articles their journal in `journal`/`journaltitle`. */
+function venueOf(type: string, fields: Fields, year: number | undefined): EntryVenue | undefined {
+  if (year === undefined) return undefined;
+  const name = type === 'article' ? textField(fields, 'journal') ?? textField(fields, 'journaltitle') : textField(fields, 'booktitle');
+  return name && !isPreprintVenue(name) ? namedVenue(name, year) : undefined;
+}
+
+/** JabRef's `readstatus` special field. */
+function status(fields: Fields): ReadingStatus | undefined {
+  const value = raw(fields, 'readstatus')?.trim().toLowerCase();
+  return value === 'read' ? 'read' : value === 'skimmed' ? 'reading' : undefined;
+}
+
+function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string {
+  const fields = rawEntry.properties;
+  const title = textField(fields, 'title');
+  if (!title) return 'no title';
+  const { date, year } = published(fields);
+  const url = httpUrl(raw(fields, 'url')) ?? httpUrl(textField(fields, 'howpublished')) ?? httpUrl(raw(fields, 'ee'));
+  const journal = textField(fields, 'journal');
+  const ids = [
+    ...eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype')),
+    ...[raw(fields, 'arxivid'), raw(fields, 'arxiv')].flatMap((id) => (id?.trim() ? [`arXiv:${id.trim().replace(/^arxiv\s*:\s*/i, '')}`] : [])),
+    ...arxivIdsInText(journal),
+    ...arxivIdsInText(textField(fields, 'howpublished')),
+    ...arxivIdsInText(textField(fields, 'note')),
+    ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')),
+    ...[raw(fields, 'doi'), url, raw(fields, 'biburl')].filter((id): id is string => id !== undefined && id.trim() !== ''),
+    // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
+    ...(rawEntry.label.includes(':') ? [rawEntry.label] : []),
+  ];
+  return {
+    label,
+    title,
+    authors: fields.author === undefined ? [] : authorList(parseBibtexValue(String(fields.author), 'author')),
+    abstract: textField(fields, 'abstract') ?? '',
+    ids,
+    ...(url && { url }),
+    ...(date && { published: date }),
+    ...(venueOf(rawEntry.type, fields, year) && { venue: venueOf(rawEntry.type, fields, year) }),
+    tags: [...keywords(fields), ...listField(fields, 'mendeley-tags'), ...listField(fields, 'mendeley-groups'), ...listField(fields, 'groups')],
+    note: joinNotes([textField(fields, 'note'), textField(fields, 'annote'), textField(fields, 'annotation'), textField(fields, 'comment')]),
+    codeLinks: [],
+    ...(status(fields) && { status: status(fields) }),
+  };
+}

@@ -1,0 +1,31 @@
+// Types for the parts of Citation.js the import reads (the packages ship JavaScript only). Only what is used.
+
+declare module '@citation-js/plugin-bibtex/lib-mjs/input/file.js' {
+  /** One entry as the BibTeX grammar reads it: field values still hold their LaTeX. */
+  export interface RawBibtexEntry {
+    type: string;
+    label: string;
+    properties: Record<string, string | number>;
+  }
+  /** Reads a whole .bib text; throws a SyntaxError naming line and column at the first malformed entry. */
+  export function parse(text: string): RawBibtexEntry[];
+}
+
+declare module '@citation-js/plugin-bibtex/lib-mjs/input/value.js' {
+  /** A field's LaTeX as text: names become name objects, lists become arrays, the rest a string. */
+  export function parse(text: string, field: string, languages?: string[]): unknown;
+}
+
+declare module '@citation-js/plugin-bibtex/lib-mjs/input/constants.js' {
+  /** Opening and closing text put around formatted runs (`\emph`, `\textbf`, `^{…}`); the plugin's `constants` config. */
+  export const formatting: Record<string, [string, string]>;
+}
+
+declare module '@citation-js/plugin-ris/lib-mjs/ris.js' {
+  /** One RIS record: each tag's value, or its values in order when the tag repeats. */
+  export type RisRecord = Record<string, string | string[]>;
+  /** Splits RIS text into records (`TY` starts one); lines without a tag continue the previous tag's value. */
+  export function parse(text: string): RisRecord[];
+  /** A record in CSL-JSON, reading both the old (`T1`, `A1`, `Y1`) and new (`TI`, `AU`, `PY`, `DA`) tags. */
+  export function parseMixed(record: RisRecord): Record<string, unknown>;
+}

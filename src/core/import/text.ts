@@ -1,0 +1,52 @@
+// Field text as the library stores it: plain Unicode text, never markup, without control characters.
+
+/** C0/C1 control characters other than tab and line breaks, and the byte-order mark. */
+const CONTROL = /[^\P{Cc}\t\n\r]|\uFEFF/gu;
+
+/** The file's text without a byte-order mark or control characters, line breaks made `\n`. */
+export function cleanFileText(text: string): string {
+  return text.replace(CONTROL, '').replace(/\r\n?/g, '\n');
+}
+
+/** Printable ASCII words separated by single spaces: already a clean line (most fields are). */
+const CLEAN_ASCII_LINE = /^[!-~]+(?: [!-~]+)*$/;
+
+/** One line of text (a title, a name, an abstract): NFC, control characters dropped, white space made single spaces. */
+export function cleanLine(text: string): string {
+  if (CLEAN_ASCII_LINE.test(text)) return text;
+  return text.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+}
+
+/** Text that keeps its lines (a note): NFC, control characters dropped, spaces trimmed, at most one blank line in a row. */
+export function cleanText(text: string): string {
+  return text
+    .normalize('NFC')
+    .replace(CONTROL, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/[^\S\n]+/g, ' ').trim())
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Distinct non-empty notes, one paragraph each, in order. */
+export function joinNotes(notes: ReadonlyArray<string | undefined>): string {
+  const kept: string[] = [];
+  for (const note of notes) {
+    const text = note === undefined ? '' : cleanText(note);
+    if (text && !kept.includes(text)) kept.push(text);
+  }
+  return kept.join('\n\n');
+}
+
+/** An absolute http(s) link, or undefined (`javascript:`, `file:`, relative paths and junk are not links). */
+export function httpUrl(text: string | undefined): string | undefined {
+  const url = text?.trim();
+  if (!url || !/^https?:\/\/[^\s/]/i.test(url) || /\s/.test(url)) return undefined;
+  try {
+    return new URL(url).href === '' ? undefined : url;
+  } catch {
+    return undefined;
+  }
+}

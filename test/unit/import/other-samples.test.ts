@@ -1,0 +1,277 @@
+// The RIS, PaperMemory and Paperlight samples read to complete records, expectations written from the files.
+import { describe, expect, it } from 'vitest';
+import { readLibraryFile } from '../../../src/core/import';
+import { NOW, imported, sample } from './samples';
+
+function read(name: string) {
+  const result = readLibraryFile(sample(name), undefined, NOW);
+  if (!result.ok) throw new Error(result.error);
+  return result;
+}
+
+describe('RIS samples', () => {
+  it('zotero.ris: a GEN preprint with its arXiv DOI, a CONF paper, notes as Zotero wrote them', () => {
+    expect(read('zotero.ris')).toEqual({
+      ok: true,
+      format: 'ris',
+      papers: [
+        {
+          label: 'record 1',
+          paper: imported({
+            key: 'arxiv:1706.03762',
+            title: 'Attention Is All You Need',
+            url: 'http://arxiv.org/abs/1706.03762',
+            authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Łukasz Kaiser', 'Illia Polosukhin'],
+            abstract:
+              'The dominant sequence transduction models are based on complex recurrent or convolutional neural networks. We propose a new simple network architecture, the Transformer, based solely on attention mechanisms.',
+            published: '2023-08-01',
+            site: 'ris',
+            tags: ['Computer Science - Computation and Language', 'Computer Science - Machine Learning'],
+            note: '<p>Comment: 15 pages, 5 figures</p>',
+          }),
+        },
+        {
+          label: 'record 2',
+          paper: imported({
+            key: 'doi:10.1109/cvpr.2016.90',
+            aliases: ['url:https://ieeexplore.ieee.org/document/7780459'],
+            title: 'Deep Residual Learning for Image Recognition',
+            url: 'http://ieeexplore.ieee.org/document/7780459/',
+            authors: ['Kaiming He', 'Xiangyu Zhang', 'Shaoqing Ren', 'Jian Sun'],
+            published: '2016-06',
+            site: 'ris',
+            tags: ['vision', 'to-reproduce'],
+          }),
+          venue: { name: '2016 IEEE Conference on Computer Vision and Pattern Recognition (CVPR)', year: 2016 },
+        },
+      ],
+      rejected: [],
+      notices: [],
+    });
+  });
+
+  it('endnote.ris: byte-order mark, CRLF, old tags, a title continued on an untagged line, research notes', () => {
+    expect(read('endnote.ris').papers).toEqual([
+      {
+        label: '12 (record 1)',
+        paper: imported({
+          key: 'doi:10.1038/nature14539',
+          title: 'Deep learning',
+          url: 'https://doi.org/10.1038/nature14539',
+          authors: ['Yann LeCun', 'Yoshua Bengio', 'Geoffrey Hinton'],
+          abstract: 'Deep learning allows computational models that are composed of multiple processing layers to learn representations of data with multiple levels of abstraction.',
+          published: '2015-05-28',
+          site: 'ris',
+          tags: ['review'],
+          note: 'Assigned in the reading group, week 2.',
+        }),
+        venue: { name: 'Nature 2015', year: 2015 },
+      },
+      {
+        label: '13 (record 2)',
+        paper: imported({
+          key: 'doi:10.1162/neco.1997.9.8.1735',
+          title: 'Long Short-Term Memory: a recurrent network that remembers',
+          url: 'https://doi.org/10.1162/neco.1997.9.8.1735',
+          authors: ['Sepp Hochreiter', 'Jürgen Schmidhuber'],
+          published: '1997',
+          site: 'ris',
+        }),
+        venue: { name: 'Neural Computation 1997', year: 1997 },
+      },
+    ]);
+  });
+
+  it('mendeley.ris: arXiv from the link, a journal page as a url key', () => {
+    expect(read('mendeley.ris').papers).toEqual([
+      {
+        label: 'Kingma2013 (record 1)',
+        paper: imported({
+          key: 'arxiv:1312.6114', title: 'Auto-Encoding Variational Bayes', url: 'http://arxiv.org/abs/1312.6114',
+          authors: ['Diederik P. Kingma', 'Max Welling'], published: '2013', site: 'ris',
+          tags: ['generative models', 'variational inference'], note: 'Published at ICLR 2014',
+        }),
+      },
+      {
+        label: 'Srivastava2014 (record 2)',
+        paper: imported({
+          key: 'url:https://jmlr.org/papers/v15/srivastava14a.html',
+          title: 'Dropout: A Simple Way to Prevent Neural Networks from Overfitting',
+          url: 'http://jmlr.org/papers/v15/srivastava14a.html',
+          authors: ['Nitish Srivastava', 'Geoffrey Hinton', 'Alex Krizhevsky', 'Ilya Sutskever', 'Ruslan Salakhutdinov'],
+          published: '2014', site: 'ris', tags: ['regularization'],
+        }),
+        venue: { name: 'Journal of Machine Learning Research 2014', year: 2014 },
+      },
+    ]);
+  });
+
+  it('web-of-science.ris: the year from PY when DA is "AUG 26 2021"', () => {
+    expect(read('web-of-science.ris').papers).toEqual([
+      {
+        label: 'record 1',
+        paper: imported({
+          key: 'doi:10.1038/s41586-021-03819-2',
+          title: 'Highly accurate protein structure prediction with AlphaFold',
+          url: 'https://doi.org/10.1038/s41586-021-03819-2',
+          authors: ['John Jumper', 'Richard Evans', 'Alexander Pritzel', 'Demis Hassabis'],
+          published: '2021',
+          site: 'ris',
+        }),
+        venue: { name: 'NATURE 2021', year: 2021 },
+      },
+    ]);
+  });
+
+  it('scopus.ris: a record without a title is rejected, the other imported with its notes', () => {
+    expect(read('scopus.ris')).toEqual({
+      ok: true,
+      format: 'ris',
+      papers: [
+        {
+          label: 'record 1',
+          paper: imported({
+            key: 'doi:10.1038/nature16961',
+            aliases: ['url:https://www.scopus.com/inward/record.uri?eid=2-s2.0-84957553329&doi=10.1038%2fnature16961&partnerID=40&md5=abc'],
+            title: 'Mastering the game of Go with deep neural networks and tree search',
+            url: 'https://www.scopus.com/inward/record.uri?eid=2-s2.0-84957553329&doi=10.1038%2fnature16961&partnerID=40&md5=abc',
+            authors: ['D. Silver', 'A. Huang', 'C.J. Maddison'],
+            published: '2016',
+            site: 'ris',
+            note: 'Cited By :12345\n\nExport Date: 13 July 2022',
+          }),
+          venue: { name: 'Nature 2016', year: 2016 },
+        },
+      ],
+      rejected: [{ entry: 'record 2', reason: 'no title' }],
+      notices: [],
+    });
+  });
+
+  it('huge-abstract.ris: an abstract longer than a record keeps is cut, and the user is told', () => {
+    const result = read('huge-abstract.ris');
+    const sentence = 'We measure how the loss of a language model falls with its size, its data and its compute.';
+    expect(result.papers).toHaveLength(1);
+    const { paper } = result.papers[0];
+    expect(paper.abstract).toHaveLength(100_000);
+    expect(paper.abstract.startsWith(`${sentence} ${sentence} `)).toBe(true);
+    expect(paper.key).toBe('arxiv:2001.08361');
+    expect(result.notices).toEqual([{ entry: 'record 1', message: 'the abstract was cut to 100,000 characters' }]);
+  });
+});
+
+describe('PaperMemory samples', () => {
+  it('papermemory.json: ids from PaperMemory ids and pdf links, favourites as a tag, dates kept, code links', () => {
+    expect(read('papermemory.json')).toEqual({
+      ok: true,
+      format: 'papermemory',
+      papers: [
+        {
+          label: 'Arxiv-2106.09685',
+          paper: imported({
+            key: 'arxiv:2106.09685',
+            title: 'LoRA: Low-Rank Adaptation of Large Language Models',
+            url: 'https://arxiv.org/pdf/2106.09685.pdf',
+            authors: ['Edward J. Hu', 'Yelong Shen', 'Phillip Wallis', 'Zeyuan Allen-Zhu', 'Yuanzhi Li', 'Shean Wang', 'Lu Wang', 'Weizhu Chen'],
+            published: '2021',
+            codeLinks: ['https://github.com/microsoft/LoRA'],
+            site: 'papermemory',
+            tags: ['llm', 'fine-tuning', 'favorite'],
+            note: 'rank 4 is enough for GPT-3 in their table 6',
+            savedAt: Date.UTC(2023, 2, 14, 9, 26, 53, 589),
+          }),
+        },
+        {
+          label: 'OR-ICLR-2021_YicbFdNTTy',
+          paper: imported({
+            key: 'openreview:YicbFdNTTy',
+            title: 'An Image is Worth 16x16 Words: Transformers for Image Recognition at Scale',
+            url: 'https://openreview.net/pdf?id=YicbFdNTTy',
+            authors: ['Alexey Dosovitskiy', 'Lucas Beyer', 'Alexander Kolesnikov', 'Dirk Weissenborn', 'Xiaohua Zhai', 'Thomas Unterthiner', 'Mostafa Dehghani', 'Matthias Minderer', 'Georg Heigold', 'Sylvain Gelly', 'Jakob Uszkoreit', 'Neil Houlsby'],
+            published: '2021',
+            site: 'papermemory',
+            tags: ['vision'],
+            note: 'Accepted @ ICLR 2021 (Oral)',
+            savedAt: Date.UTC(2022, 10, 2, 15, 0, 0),
+          }),
+          venue: { name: 'ICLR 2021', year: 2021 },
+        },
+        {
+          label: 'ACL-EMNLP-2020_2020.emnlp-demos.6',
+          paper: imported({
+            key: 'acl:2020.emnlp-demos.6',
+            title: 'Transformers: State-of-the-Art Natural Language Processing',
+            url: 'https://aclanthology.org/2020.emnlp-demos.6.pdf',
+            authors: ['Thomas Wolf', 'Lysandre Debut', 'Victor Sanh', 'Julien Chaumond'],
+            published: '2020',
+            codeLinks: ['https://github.com/huggingface/transformers'],
+            site: 'papermemory',
+            note: 'Accepted @ EMNLP (2020)',
+            savedAt: Date.UTC(2021, 5, 30, 12, 0, 0),
+          }),
+          venue: { name: 'EMNLP 2020', year: 2020 },
+        },
+        {
+          label: 'NeurIPS-2020_1457c0d6',
+          paper: imported({
+            key: 'url:https://proceedings.neurips.cc/paper_files/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html',
+            title: 'Language Models are Few-Shot Learners',
+            url: 'https://proceedings.neurips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf',
+            authors: ['Tom Brown', 'Benjamin Mann', 'Nick Ryder', 'Melanie Subbiah'],
+            published: '2020',
+            site: 'papermemory',
+            tags: ['llm'],
+            note: 'Accepted @ NeurIPS (2020)',
+            savedAt: Date.UTC(2020, 11, 10, 8, 0, 0),
+          }),
+          venue: { name: 'NeurIPS 2020', year: 2020 },
+        },
+      ],
+      rejected: [{ entry: 'Arxiv-2001.08361', reason: 'no title' }],
+      notices: [],
+    });
+  });
+
+  it('papermemory-tags.json: the export by tag', () => {
+    expect(read('papermemory-tags.json').papers).toEqual([
+      {
+        label: 'paper 1',
+        paper: imported({
+          key: 'arxiv:2106.09685', title: 'LoRA: Low-Rank Adaptation of Large Language Models', url: 'https://arxiv.org/pdf/2106.09685.pdf',
+          authors: [], codeLinks: ['https://github.com/microsoft/LoRA'], site: 'papermemory', tags: ['llm', 'fine-tuning'],
+        }),
+      },
+      {
+        label: 'paper 2',
+        paper: imported({
+          key: 'url:https://proceedings.neurips.cc/paper_files/paper/2020/hash/1457c0d6bfcb4967418bfb8ac142f64a-Abstract.html',
+          title: 'Language Models are Few-Shot Learners',
+          url: 'https://proceedings.neurips.cc/paper/2020/file/1457c0d6bfcb4967418bfb8ac142f64a-Paper.pdf',
+          authors: [], site: 'papermemory', tags: ['llm'],
+        }),
+      },
+    ]);
+  });
+});
+
+describe('Paperlight backup sample', () => {
+  it('paperlight-backup.json: each record checked on its own; the bad one rejected with its reason', () => {
+    expect(read('paperlight-backup.json')).toEqual({
+      ok: true,
+      format: 'paperlight',
+      papers: [
+        {
+          label: 'arxiv:2106.09685',
+          paper: {
+            key: 'arxiv:2106.09685', aliases: [], title: 'LoRA: Low-Rank Adaptation of Large Language Models', url: 'https://arxiv.org/abs/2106.09685',
+            authors: ['Edward J. Hu', 'Yelong Shen'], abstract: 'We propose Low-Rank Adaptation, or LoRA, which freezes the pre-trained model weights.',
+            published: '2021-06-17', metrics: [], codeLinks: ['https://github.com/microsoft/LoRA'], site: 'arxiv', tags: ['llm'], status: 'read',
+            note: 'Compare with adapters.', savedAt: 1767000000000, updatedAt: 1767100000000, seenUrls: ['https://arxiv.org/list/cs.CL/recent'],
+          },
+        },
+      ],
+      rejected: [{ entry: 'url:https://example.org/evil', reason: 'papers[1].url: only http and https links are kept' }],
+      notices: [],
+    });
+  });
+});

@@ -1,0 +1,105 @@
+// Reading a file: format detection, files that are not libraries, and the text rules every field follows.
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
+import { MAX_IMPORT_CHARS, detectFormat, readLibraryFile } from '../../../src/core/import';
+import { readBibtex } from '../../../src/core/import/bibtex';
+import { cleanLine } from '../../../src/core/import/text';
+import { NOW, sample } from './samples';
+
+describe('format detection', () => {
+  it.each([
+    ['zotero.bib', 'bibtex'], ['jabref.bib', 'bibtex'], ['mendeley.bib', 'bibtex'], ['latex-project.bib', 'bibtex'],
+    ['zotero.ris', 'ris'], ['endnote.ris', 'ris'], ['scopus.ris', 'ris'],
+    ['papermemory.json', 'papermemory'], ['papermemory-tags.json', 'papermemory'], ['paperlight-backup.json', 'paperlight'],
+  ])('%s is %s', (name, format) => {
+    const text = sample(name);
+    const json = name.endsWith('.json') ? JSON.parse(text) : undefined;
+    expect(detectFormat(text, json)).toBe(format);
+  });
+
+  it('names nothing for other text and other JSON', () => {
+    expect(detectFormat('Dear committee, please find attached…')).toBe(null);
+    expect(detectFormat('{"name":"paperlight","version":"1.0.0"}', { name: 'paperlight', version: '1.0.0' })).toBe(null);
+  });
+});
+
+describe('files that are not libraries change nothing and say why', () => {
+  it.each([
+    ['', 'This file is empty.'],
+    ['Dear committee,\nplease find my CV attached.', 'This file is not a library Paperlight can read: choose a BibTeX (.bib) or RIS (.ris) file, a PaperMemory export or a Paperlight backup (.json).'],
+    ['{"name": "paperlight", "private": true}', 'This file is not a library Paperlight can read: choose a BibTeX (.bib) or RIS (.ris) file, a PaperMemory export or a Paperlight backup (.json).'],
+    ['{"papers": [', 'This file is not valid JSON (Unexpected end of JSON input).'],
+  ])('%j', (text, error) => {
+    expect(readLibraryFile(text, undefined, NOW)).toEqual({ ok: false, error });
+  });
+
+  it('binary junk (a PNG header and bytes as a text decoder gives them)', () => {
+    const png = '\uFFFDPNG\r\n\u001A\n\u0000\u0000\u0000\rIHDR' + '\uFFFD\u0003\u0010'.repeat(200);
+    expect(readLibraryFile(png, undefined, NOW)).toEqual({
+      ok: false,
+      error: 'This file is not a library Paperlight can read: choose a BibTeX (.bib) or RIS (.ris) file, a PaperMemory export or a Paperlight backup (.json). It holds binary data, not text.',
+    });
+  });
+
+  it('a file over 50 MB is refused unread', () => {
+    const text = '@misc{a, title={x}}\n'.padEnd(MAX_IMPORT_CHARS + 1, ' ');
+    expect(readLibraryFile(text, undefined, NOW)).toEqual({ ok: false, error: 'This file is too large to import (50.0 MB; the limit is 50.0 MB).' });
+  });
+
+  it('a format the user chose that the file is not', () => {
+    expect(readLibraryFile(sample('zotero.bib'), 'papermemory', NOW)).toEqual({ ok: false, error: 'This file is not a PaperMemory export.' });
+    expect(readLibraryFile(sample('zotero.bib'), 'ris', NOW)).toEqual({ ok: false, error: 'No papers were found in this RIS file.' });
+    expect(readLibraryFile(sample('papermemory.json'), 'paperlight', NOW)).toEqual({
+      ok: false,
+      error: 'This backup cannot be imported: it is not a Paperlight backup (no "format": "paperlight-backup").',
+    });
+  });
+
+  it('an RIS file written with one space after its tags says so', () => {
+    expect(readLibraryFile('TY - JOUR\nTI - A title\nER - \n', undefined, NOW)).toEqual({
+      ok: true,
+      format: 'ris',
+      papers: [],
+      rejected: [{ entry: 'the file', reason: 'its tags are written "TY - " with one space; RIS writes two ("TY  - JOUR")' }],
+      notices: [],
+    });
+  });
+
+  it('a BibTeX file whose every entry is broken imports nothing and lists each', () => {
+    expect(readLibraryFile('@article{a,\n  title = {Open\n\n@article{b, title = {x} author = {y}}\n', undefined, NOW)).toEqual({
+      ok: true,
+      format: 'bibtex',
+      papers: [],
+      rejected: [
+        { entry: '@article{a, (line 1)', reason: 'not well-formed BibTeX: a brace or quote is never closed (line 4)' },
+        { entry: '@article{b, title = {x} author = {y}} (line 4)', reason: 'not well-formed BibTeX: expected "}", got a field name (line 4)' },
+      ],
+      notices: [],
+    });
+  });
+});
+
+describe('field text', () => {
+  it('LaTeX is read into text: accents, math, commands, ligatures, and no markup is left', () => {
+    const bib = String.raw`@misc{x, title = {On $D^{T}$ and \emph{Gr{\"o}bner} Bases {II} -- a \textbf{Note} on \url{https://x.org} at 50\% \& <b>more</b>}, author = {M{\"u}ller, J{\"o}rg and {World Health Organization} and van der Maaten, Laurens and others}}`;
+    const [entry] = readBibtex(bib).entries;
+    expect(entry.title).toBe('On DT and Gröbner Bases II – a Note on https://x.org at 50% & <b>more</b>');
+    expect(entry.authors).toEqual(['Jörg Müller', 'World Health Organization', 'Laurens van der Maaten']);
+  });
+
+  it('control characters are dropped and white space made single spaces', () => {
+    expect(cleanLine('  a\u0007b\u000Bc\t\td\u0000\n e\u00A0f ')).toBe('abc d e f');
+  });
+
+  it('a value without LaTeX reads the same through the shortcut as through the LaTeX reader', () => {
+    const plain = fc.stringMatching(/^[A-Za-z0-9 .,:;!?()"'\-/<>éüØß\n]{0,80}$/).filter((s) => !/--|''/.test(s));
+    fc.assert(
+      fc.property(plain, (value) => {
+        const [entry] = readBibtex(`@misc{k, title = {T}, abstract = {${value}}}`).entries;
+        expect(entry.abstract).toBe(cleanLine(String(parseBibtexValue(value, 'abstract'))));
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
