@@ -2,6 +2,7 @@
 // A leaf module (types only), so that every background module can name the schema without importing another.
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import type { SavedPaper, TrashedPaper } from '../core/paper';
+import type { SeenEntry } from '../core/reading-memory';
 
 /** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
 export type ByTime<T> = [T, number];
@@ -53,11 +54,20 @@ export interface PaperlightDB extends DBSchema {
     value: TrashedPaper;
     indexes: { removedAt: number };
   };
+  /**
+   * The reading memory: every paper met on a supported page. Found by key (the store's own key) or alias (like
+   * papers), by title fingerprint, and pruned oldest-seen first through `lastSeen`.
+   */
+  seen: {
+    key: string;
+    value: SeenEntry;
+    indexes: { aliases: string; fingerprint: string; lastSeen: number };
+  };
 }
 
 export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;
 
-export type StoreName = 'papers' | 'tags' | 'counts' | 'trash';
+export type StoreName = 'papers' | 'tags' | 'counts' | 'trash' | 'seen';
 export type Stores = StoreName[];
 export type WriteTx = IDBPTransaction<PaperlightDB, Stores, 'readwrite'>;
 export type AnyTx = IDBPTransaction<PaperlightDB, Stores, 'readonly' | 'readwrite'>;
