@@ -43,7 +43,7 @@ export interface BackupSections {
   /** The Trash, most recently removed first. */
   trash?: readonly TrashedPaper[];
   /** The reading memory (written in the order given). */
-  readingMemory?: readonly SeenEntry[];
+  readingMemory?: readonly BackupSeenEntry[];
   /** The hide, dim and highlight rules, in the user's order. */
   rules?: readonly Rule[];
 }

@@ -10,7 +10,11 @@ export interface SeenEntry {
   aliases: string[];
   /** `titleFingerprint` of its title, when the title is long enough to identify it. */
   fingerprint?: string;
-  /** Family names of its first authors, folded (what `authorsAgree` needs to confirm a fingerprint). */
+  /**
+   * Its first authors as the card named them (what `authorsAgree` reads to confirm a fingerprint). Whole names,
+   * not family names alone: "Rodriguez Abella, A." agrees with "Álvaro Rodríguez Abella" only through the given
+   * name's words.
+   */
   authors: string[];
   /** Epoch milliseconds. */
   firstSeen: number;
@@ -23,20 +27,22 @@ export const READING_MEMORY_LIMITS = {
   /** The most recently seen entries kept; older ones are pruned. */
   entries: 200_000,
   aliases: 50,
-  /** Family names kept per entry: one shared name confirms a match, and first authors are listed everywhere. */
-  authors: 10,
+  /** Authors kept per entry: one shared family name confirms a match, and every site lists the first authors. */
+  authors: 5,
+  /** Characters kept of each author's name (longer is no name: an affiliation list, a page's junk). */
+  author: 200,
 } as const;
 
-/** The identity fields of a new entry for a card: its fingerprint and its authors' family names. */
+/** The identity fields of a new entry for a card: its fingerprint and its first authors (those with a name). */
 export function identityOf(title: string, authors: readonly string[]): Pick<SeenEntry, 'fingerprint' | 'authors'> {
   const fingerprint = titleFingerprint(title);
-  const families: string[] = [];
+  const kept: string[] = [];
   for (const author of authors) {
-    if (families.length === READING_MEMORY_LIMITS.authors) break;
-    const family = familyName(author);
-    if (family !== undefined && !families.includes(family)) families.push(family);
+    if (kept.length === READING_MEMORY_LIMITS.authors) break;
+    const name = author.trim().slice(0, READING_MEMORY_LIMITS.author);
+    if (familyName(name) !== undefined && !kept.includes(name)) kept.push(name);
   }
-  return { ...(fingerprint !== undefined && { fingerprint }), authors: families };
+  return { ...(fingerprint !== undefined && { fingerprint }), authors: kept };
 }
 
 /** `ids` without `key` and duplicates, in order, at most the alias limit. */
