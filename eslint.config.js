@@ -3,6 +3,17 @@ import tseslint from 'typescript-eslint';
 import noUnsanitized from 'eslint-plugin-no-unsanitized';
 import globals from 'globals';
 
+/** What the pure core may not import: the other rooms, the DOM libraries, the extension API, the database. */
+const CORE_BOUNDARY = {
+  group: ['webextension-polyfill', 'preact', 'preact/*', 'idb', '**/shared/**', '**/sites/**', '**/content/**', '**/background/**', '**/popup/**', '**/options/**'],
+  message: 'The pure core stays DOM-free and browser-free: strings in, data out.',
+};
+/** The regular-expression engine (about 45 KB gzip) is for the background and the options page only. */
+const REGEX_ENGINE = {
+  group: ['re2js', '**/rules/matcher'],
+  message: 're2js must never enter a content script: rules are matched in the background (the matchRules message).',
+};
+
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-firefox/**', 'node_modules/**', 'test/fixtures/**', 'test-results/**', 'bench-results/**'] },
   js.configs.recommended,
@@ -25,8 +36,19 @@ export default tseslint.config(
     ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', 'preact', 'preact/*', 'idb', '**/shared/**', '**/sites/**', '**/content/**', '**/background/**', '**/popup/**', '**/options/**'] }],
+      'no-restricted-imports': ['error', { patterns: [CORE_BOUNDARY, REGEX_ENGINE] }],
       'no-restricted-globals': ['error', 'document', 'window', 'navigator', 'location', 'chrome', 'browser', 'indexedDB'],
     },
+  },
+  {
+    // The one core module that carries the engine (core modules that content scripts import must not reach it).
+    files: ['src/core/rules/matcher.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [CORE_BOUNDARY] }] },
+  },
+  {
+    // Everything a content script is built from. test/unit/rules/bundle-boundary.test.ts checks the whole import
+    // graph as well, since a rule on direct imports cannot see an indirect one.
+    files: ['src/content/**/*.{ts,tsx}', 'src/sites/**/*.ts', 'src/shared/**/*.ts', 'src/ui/**/*.{ts,tsx}'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [REGEX_ENGINE] }] },
   },
 );

@@ -3,14 +3,21 @@
 // fields win); `replace` makes the library exactly the backup; `dryRun` only counts. The backup's Trash section,
 // when it has one, is imported the same way (`replace`: the Trash becomes exactly the file's; `merge`: united,
 // by key); a file without one leaves the Trash as it is. Trash entries past their 30 days are not brought in.
+// The reading memory likewise (`replace`: exactly the file's entries; `merge`: entries of one paper, found by any
+// of their ids, are united with the earliest first sighting and the latest last one). The rules live in the
+// settings, not the database: the import works out the rules after it (`replace`: the file's; `merge`: the
+// rules already there, then the file's new ones) and the caller saves them once the transaction has completed.
+// A rule that does not compile is refused before anything is written, like any other fault of the file.
 //
 // Each record is checked, merged and written in one pass, right after the file's text is parsed: the browser
 // stores the first records while later ones are still being checked (in Chromium the database work is most of
 // an import's time, and runs beside the worker's). A record that fails a check aborts the transaction, so a bad
 // file is still refused whole, with nothing changed.
-import { BackupError, BackupReader, openBackup } from '../core/backup';
+import { BackupError, BackupReader, openBackup, type BackupSeenEntry, type RuleCheck } from '../core/backup';
 import { samePaper } from '../core/paper-record';
 import { untrashed, type SavedPaper, type TrashedPaper } from '../core/paper';
+import { sameEntry as sameSeenEntry, unitedEntries as unitedSeenEntries, type SeenEntry } from '../core/reading-memory';
+import { RULE_LIMITS, newRules, sameRule, type Rule } from '../core/rules/rule';
 import type { ImportCounts } from '../shared/messages';
 import { countsOf } from './counts';
 import { UserError } from './errors';
@@ -18,7 +25,7 @@ import { mergeCopies, spellTags, toSaved, toStored, type TagSpellings } from './
 import type { Committed } from './paper-operations';
 import type { AnyTx, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
-import { commitBulk, readTransaction, writeTransaction, type BulkStores } from './transactions';
+import { LIBRARY_STORES, WITH_READING_MEMORY, commitBulk, readTransaction, writeTransaction, type BulkStores } from './transactions';
 import { isExpired } from './trash';
 
 /**
@@ -32,30 +39,64 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** The clock (epoch ms), for the Trash's 30 days. */
   now: number;
+  /** The user's rules now (a merge adds to them). */
+  rules?: readonly Rule[];
+  /** The engine's check of a rule's pattern: a file with a rule it refuses is refused whole. */
+  checkRule?: RuleCheck;
 }
 
-export async function importBackup(
-  db: PaperlightDatabase,
-  text: string,
-  options: ImportOptions,
-): Promise<Committed<ImportCounts & { dryRun: boolean; trash: ImportCounts }>> {
+export type ImportResult = ImportCounts & { dryRun: boolean; trash: ImportCounts; readingMemory: ImportCounts; rules: ImportCounts };
+
+export interface ImportOutcome extends Committed<ImportResult> {
+  /** The reading memory was written (its size is no longer known). */
+  memoryChanged: boolean;
+  /** The rules to save now that the transaction has completed; absent when they stay as they are. */
+  rulesAfter?: Rule[];
+}
+
+const NO_COUNTS: ImportCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+
+/** The rules after the import (absent when the file has none) and their counts; refuses more than the limit. */
+function planRules(current: readonly Rule[], incoming: readonly Rule[] | undefined, mode: ImportOptions['mode']) {
+  if (!incoming) return { counts: NO_COUNTS, after: undefined };
+  const after = mode === 'replace' ? [...incoming] : [...current, ...newRules(current, incoming)];
+  if (after.length > RULE_LIMITS.rules) {
+    throw new UserError(`This backup cannot be imported: with its rules you would have ${after.length} rules, and Paperlight keeps at most ${RULE_LIMITS.rules}. Remove some rules first, or replace them with the file's.`);
+  }
+  const kept = (rule: Rule, list: readonly Rule[]) => list.some((other) => sameRule(other, rule));
+  const counts: ImportCounts = {
+    added: after.filter((rule) => !kept(rule, current)).length,
+    updated: 0,
+    unchanged: after.filter((rule) => kept(rule, current)).length,
+    removed: current.filter((rule) => !kept(rule, after)).length,
+  };
+  const same = after.length === current.length && after.every((rule, i) => sameRule(rule, current[i]!));
+  return { counts, after: same ? undefined : after };
+}
+
+export async function importBackup(db: PaperlightDatabase, text: string, options: ImportOptions): Promise<ImportOutcome> {
   const phase = phaseTimer(IMPORT_TIMING);
-  const opened = openBackup(text);
+  const opened = openBackup(text, options.checkRule);
   phase('parse');
   if (!opened.ok) throw new UserError(opened.error);
   const dryRun = options.dryRun ?? false;
-  const write = dryRun ? undefined : writeTransaction(db);
-  const tx: AnyTx = write ?? readTransaction(db);
-  const [stored, tagEntries, trashed] = await Promise.all([
+  const rulePlan = planRules(options.rules ?? [], opened.backup.rules, options.mode);
+  const withMemory = opened.backup.readingMemory !== undefined;
+  const stores = withMemory ? WITH_READING_MEMORY : LIBRARY_STORES;
+  const write = dryRun ? undefined : writeTransaction(db, stores);
+  const tx: AnyTx = write ?? readTransaction(db, stores);
+  const [stored, tagEntries, trashed, seen] = await Promise.all([
     tx.objectStore('papers').getAll(),
     tx.objectStore('tags').getAll(),
     tx.objectStore('trash').getAll(),
+    withMemory ? tx.objectStore('seen').getAll() : [],
   ]);
   phase('read');
   const before = new Map(stored.map((record) => [record.key, toSaved(record)]));
   const spellings: TagSpellings = options.mode === 'replace' ? new Map() : new Map(tagEntries.map((entry) => [entry.id, entry.name]));
   const plan = new ImportPlan(before, options.mode, spellings);
   const trashPlan = new TrashPlan(trashed, options.mode, options.now, opened.backup.trash !== undefined);
+  const memoryPlan = new MemoryPlan(seen, options.mode);
 
   // Synchronous from the read to the last write, so the transaction stays open throughout.
   const run = (stores?: BulkStores) => {
@@ -68,7 +109,13 @@ export async function importBackup(
       const changed = trashPlan.add(reader.readTrashed(item, i));
       if (changed) stores?.trash.put(changed);
     });
+    opened.backup.readingMemory?.forEach((item, i) => memoryPlan.add(reader.readSeen(item, i)));
     if (!stores) return;
+    if (stores.seen) {
+      const { puts, deletes } = memoryPlan.writes();
+      for (const key of deletes) stores.seen.delete(key);
+      for (const entry of puts) stores.seen.put(entry);
+    }
     for (const key of trashPlan.removals()) stores.trash.delete(key);
     const removals = plan.removals();
     if (plan.all.size === 0) stores.papers.clear();
@@ -94,13 +141,82 @@ export async function importBackup(
   }
   const counts = plan.counts();
   const trashCounts = trashPlan.counts();
+  const memoryCounts = withMemory ? memoryPlan.counts() : NO_COUNTS;
   const changed = counts.added + counts.updated + counts.removed > 0;
   const trashChanged = trashCounts.added + trashCounts.updated + trashCounts.removed + trashPlan.expired.length > 0;
   return {
-    result: { ...counts, dryRun, trash: trashCounts },
+    result: { ...counts, dryRun, trash: trashCounts, readingMemory: memoryCounts, rules: rulePlan.counts },
     changes: changed && !dryRun ? 'reset' : [],
     trash: trashChanged && !dryRun,
+    memoryChanged: !dryRun && memoryCounts.added + memoryCounts.updated + memoryCounts.removed > 0,
+    ...(!dryRun && rulePlan.after && { rulesAfter: rulePlan.after }),
   };
+}
+
+/**
+ * The reading memory after the import, one backup entry at a time. Entries of one paper (an id of one is an id
+ * of the other) are united, in the file as with the memory (`merge`): earliest first sighting, latest last one,
+ * the earlier-seen entry's key and site, ids united. An entry from a file carries no title fingerprint: it takes
+ * the one of the stored entry it is united with (`merge`) or that has its key (`replace`), so restoring a
+ * memory's own backup keeps it as it was.
+ */
+class MemoryPlan {
+  private readonly before: ReadonlyMap<string, SeenEntry>;
+  private readonly after = new Map<string, SeenEntry>();
+  /** The key of the entry carrying each id (key or alias). */
+  private readonly keyById = new Map<string, string>();
+  private readonly touched = new Set<string>();
+
+  constructor(stored: readonly SeenEntry[], private readonly mode: ImportOptions['mode']) {
+    this.before = new Map(stored.map((entry) => [entry.key, entry]));
+    if (mode === 'merge') for (const entry of stored) this.register(entry);
+  }
+
+  private register(entry: SeenEntry): void {
+    this.after.set(entry.key, entry);
+    for (const id of [entry.key, ...entry.aliases]) this.keyById.set(id, entry.key);
+  }
+
+  add(incoming: BackupSeenEntry): void {
+    let result: SeenEntry = { ...incoming, authors: [] };
+    const found = new Set<string>();
+    for (const id of [incoming.key, ...incoming.aliases]) {
+      const key = this.keyById.get(id);
+      if (key !== undefined && this.after.has(key)) found.add(key);
+    }
+    for (const key of found) {
+      result = unitedSeenEntries(this.after.get(key)!, result);
+      this.after.delete(key);
+    }
+    const stored = this.mode === 'replace' ? this.before.get(result.key) : undefined;
+    if (stored && result.fingerprint === undefined && result.authors.length === 0) {
+      result = { ...result, ...(stored.fingerprint !== undefined && { fingerprint: stored.fingerprint }), authors: stored.authors };
+    }
+    this.register(result);
+    this.touched.add(result.key);
+  }
+
+  /** Entries to write (new or changed) and keys to delete (gone, or united into another key). */
+  writes(): { puts: SeenEntry[]; deletes: string[] } {
+    const puts = [...this.after.values()].filter((entry) => {
+      const old = this.before.get(entry.key);
+      return !old || !sameSeenEntry(old, entry);
+    });
+    return { puts, deletes: [...this.before.keys()].filter((key) => !this.after.has(key)) };
+  }
+
+  counts(): ImportCounts {
+    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, removed: [...this.before.keys()].filter((key) => !this.after.has(key)).length };
+    for (const key of this.touched) {
+      const entry = this.after.get(key);
+      if (!entry) continue; // united into a later entry of the file, counted there
+      const old = this.before.get(key);
+      if (!old) counts.added++;
+      else if (sameSeenEntry(old, entry)) counts.unchanged++;
+      else counts.updated++;
+    }
+    return counts;
+  }
 }
 
 /** The Trash after the import, worked out one backup entry at a time (ids are its own keys only). */

@@ -8,9 +8,7 @@ import { toSaved } from './records';
 import type { PaperlightDB, PaperlightDatabase, StoredPaper } from './schema';
 
 export const DB_NAME = 'paperlight';
-export const DB_VERSION = 5;
-
-
+export const DB_VERSION = 6;
 
 type UpgradeTransaction = IDBPTransaction<PaperlightDB, StoreNames<PaperlightDB>[], 'versionchange'>;
 
@@ -87,6 +85,14 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
   (db) => {
     const imports = db.createObjectStore('imports', { keyPath: 'id' });
     imports.createIndex('createdAt', 'createdAt');
+  },
+  // 5 → 6: the reading memory, a store of its own beside the papers: found by key or alias, by title fingerprint
+  // (an entry without one is simply not in that index), and pruned through `lastSeen`. No record is rewritten.
+  (db) => {
+    const seen = db.createObjectStore('seen', { keyPath: 'key' });
+    seen.createIndex('aliases', 'aliases', { multiEntry: true });
+    seen.createIndex('fingerprint', 'fingerprint');
+    seen.createIndex('lastSeen', 'lastSeen');
   },
 ];
 

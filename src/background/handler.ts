@@ -11,12 +11,15 @@ import {
   type Request,
   type SenderKind,
 } from '../shared/messages';
+import { matchCard, ruleProblem } from '../core/rules/matcher';
 import { readBackupFile, readLibraryFile } from './backup-file';
 import { withDb, type DbOpener } from './db';
-import { errorMessage } from './errors';
+import { UserError, errorMessage } from './errors';
 import { importBackup } from './backup-import';
 import { importLibrary, undoImport } from './library-import';
 import { bulkEdit, clearAll, exportBackup, restorePapers } from './library-operations';
+import { ReadingMemory, type ReadingMemoryOptions } from './reading-memory';
+import { SettingsCache, memorySettingsStore, type SettingsStore } from './settings';
 import { queryPapers } from './query';
 import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './paper-operations';
 import type { PaperlightDatabase } from './schema';
@@ -36,13 +39,28 @@ export interface HandlerDeps {
   extensionBaseUrl: string;
   appVersion: string;
   broadcast(event: ChangeEvent): void;
-  /** The clock (epoch ms): save and edit times, removal times, and when the Trash is pruned. */
+  /** The clock (epoch ms): save and edit times, removal times, when the Trash is pruned, when papers are seen. */
   now?: () => number;
   /**
    * Runs just before an import replaces the library (`importBackup` with `mode: 'replace'`), and the import waits
    * for it: the place where the automatic backup is written first. A failure stops the import, with nothing changed.
    */
   beforeReplacingLibrary?: () => Promise<void>;
+  /** The user's settings (reading memory on or off, the rules); tests keep them in memory. */
+  settings?: SettingsStore;
+  /** The reading memory's bound (tests use small ones). */
+  readingMemory?: ReadingMemoryOptions;
+  /**
+   * Runs upkeep after a reply (pruning the reading memory) without holding the reply back; tests collect the
+   * tasks to await them.
+   */
+  schedule?: (task: () => Promise<unknown>) => void;
+}
+
+const MEMORY_OFF = 'The reading memory is switched off in Paperlight\'s options, so nothing was recorded.';
+
+function runLater(task: () => Promise<unknown>): void {
+  void task().catch((error: unknown) => console.warn('[Paperlight] upkeep failed:', error));
 }
 
 /** Extension pages are recognised by their URL, which the browser sets and a page cannot forge. */
@@ -55,7 +73,7 @@ export function senderKind(sender: Sender, deps: Pick<HandlerDeps, 'extensionId'
 
 const WRITES = new Set<Request['type']>([
   'save', 'update', 'remove', 'restore', 'bulk', 'importBackup', 'clearAll', 'restoreTrashed', 'deleteTrashed', 'emptyTrash',
-  'importLibrary', 'undoImport',
+  'importLibrary', 'undoImport', 'markSeen', 'clearReadingMemory',
 ]);
 
 /** Tells every view about a committed change: the papers it changed, and whether the Trash changed. */
@@ -78,6 +96,12 @@ export function createTrashPruner(deps: Pick<HandlerDeps, 'db' | 'broadcast' | '
   };
 }
 
+/** Prunes the reading memory to its bound now (the background runs it at browser start-up); returns how many went. */
+export function createMemoryPruner(deps: Pick<HandlerDeps, 'db' | 'readingMemory'>): () => Promise<number> {
+  const memory = new ReadingMemory(deps.readingMemory);
+  return async () => (await withDb(deps.db, (db) => memory.prune(db))).pruned;
+}
+
 function pageUrlOf(sender: Sender, kind: SenderKind): string | undefined {
   if (kind !== 'content-script' || !sender.url) return undefined;
   return /^https?:\/\//.test(sender.url) && sender.url.length <= 4096 ? sender.url : undefined;
@@ -85,6 +109,14 @@ function pageUrlOf(sender: Sender, kind: SenderKind): string | undefined {
 
 export function createMessageHandler(deps: HandlerDeps) {
   const now = deps.now ?? Date.now;
+  const settings = new SettingsCache(deps.settings ?? memorySettingsStore());
+  const memory = new ReadingMemory(deps.readingMemory);
+  const schedule = deps.schedule ?? runLater;
+
+  /** Prunes the reading memory after the reply, when it has grown past its bound. */
+  function pruneMemoryIfDue(): void {
+    if (memory.needsPrune()) schedule(() => withDb(deps.db, (db) => memory.prune(db)));
+  }
 
   function committed<T extends object>(outcome: Committed<T>): T {
     broadcastCommitted(deps, outcome);
@@ -107,11 +139,19 @@ export function createMessageHandler(deps: HandlerDeps) {
         const edit = { addTags, removeTags, set: status && { status }, delete: request.delete };
         return committed(await bulkEdit(db, keys, edit, now()));
       }
-      case 'exportBackup': return exportBackup(db, now());
+      case 'exportBackup': return exportBackup(db, now(), { rules: (await settings.get()).rules });
       case 'importBackup': {
         const text = request.file === undefined ? request.text : await readBackupFile(request.file, `blob:${deps.extensionBaseUrl}`);
         if (request.mode === 'replace' && !request.dryRun) await deps.beforeReplacingLibrary?.();
-        return committed(await importBackup(db, text, { mode: request.mode, dryRun: request.dryRun, now: now() }));
+        const { rules } = await settings.get();
+        const outcome = await importBackup(db, text, { mode: request.mode, dryRun: request.dryRun, now: now(), rules, checkRule: ruleProblem });
+        if (outcome.memoryChanged) {
+          memory.recount();
+          schedule(() => withDb(deps.db, (database) => memory.prune(database)));
+        }
+        // The library's transaction has completed; the rules live in the settings, written after it.
+        if (outcome.rulesAfter) await settings.saveRules(outcome.rulesAfter);
+        return committed(outcome);
       }
       case 'clearAll': return committed(await clearAll(db, now()));
       case 'restoreTrashed': return committed(await restoreTrashed(db, request.keys, now()));
@@ -123,7 +163,22 @@ export function createMessageHandler(deps: HandlerDeps) {
         return committed(await importLibrary(db, text, { format: request.format, dryRun: request.dryRun, now: now() }));
       }
       case 'undoImport': return committed(await undoImport(db, request.undo));
+      case 'markSeen': {
+        if (!(await settings.get()).readingMemory) throw new UserError(MEMORY_OFF);
+        const result = await memory.markSeen(db, request.site, request.cards, now());
+        pruneMemoryIfDue();
+        return result;
+      }
+      case 'clearReadingMemory': return memory.clear(db);
+      case 'readingMemoryStats': return memory.stats(db);
+      case 'matchRules': throw new Error('matchRules is answered without the database');
     }
+  }
+
+  /** The rules of the settings, compiled once per change, run on each card in order. */
+  async function matchRules(cards: ReadonlyArray<Parameters<typeof matchCard>[1]>) {
+    const rules = await settings.compiledRules();
+    return { results: cards.map((card) => matchCard(rules, card)) };
   }
 
   return async function handle(raw: unknown, sender: Sender): Promise<AnyReply> {
@@ -137,7 +192,9 @@ export function createMessageHandler(deps: HandlerDeps) {
     }
     if (request.type === 'ping') return { ok: true, version: deps.appVersion, protocol: PROTOCOL_VERSION };
     try {
-      const result = await withDb(deps.db, (db) => run(request, db, pageUrlOf(sender, kind)));
+      const result = request.type === 'matchRules'
+        ? await matchRules(request.cards)
+        : await withDb(deps.db, (db) => run(request, db, pageUrlOf(sender, kind)));
       return { ok: true, ...result } as AnyReply;
     } catch (error) {
       if (!(error instanceof Error && error.name === 'UserError')) console.error('Paperlight:', request.type, error);

@@ -5,8 +5,9 @@ import browser, { type Runtime } from 'webextension-polyfill';
 import { broadcastChange } from './browser-broadcast';
 import { watchCommands } from './commands';
 import { watchGenericSites } from './generic-sites';
+import { browserSettingsStore } from './browser-settings';
 import { createDbOpener } from './db';
-import { createMessageHandler, createTrashPruner } from './handler';
+import { createMemoryPruner, createMessageHandler, createTrashPruner } from './handler';
 
 const db = createDbOpener();
 const handle = createMessageHandler({
@@ -15,6 +16,7 @@ const handle = createMessageHandler({
   extensionBaseUrl: browser.runtime.getURL(''),
   appVersion: browser.runtime.getManifest().version,
   broadcast: broadcastChange,
+  settings: browserSettingsStore,
 });
 
 // Registered synchronously at start-up, so a message that wakes the worker is not missed.
@@ -25,8 +27,13 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 watchCommands();
 watchGenericSites();
 
-// Papers 30 days in the Trash go when the browser starts (and whenever the Trash is next written or read).
+// Papers 30 days in the Trash go when the browser starts (and whenever the Trash is next written or read); so do
+// the reading memory's oldest entries beyond its bound (also pruned as it grows).
 const pruneTrash = createTrashPruner({ db, broadcast: broadcastChange });
-const prune = () => void pruneTrash().catch((error: unknown) => console.warn('[Paperlight] pruning the Trash:', error));
+const pruneMemory = createMemoryPruner({ db });
+const prune = () => {
+  void pruneTrash().catch((error: unknown) => console.warn('[Paperlight] pruning the Trash:', error));
+  void pruneMemory().catch((error: unknown) => console.warn('[Paperlight] pruning the reading memory:', error));
+};
 browser.runtime.onStartup.addListener(prune);
 browser.runtime.onInstalled.addListener(prune);

@@ -1,8 +1,10 @@
 // Whole-library operations for extension pages: restore, bulk edits (deleting moves papers to the Trash),
-// backup export, clear (to the Trash). The import is in backup-import.ts, the Trash's own operations in
+// backup export (with the reading memory and the rules), clear (to the Trash). The import is in backup-import.ts, the Trash's own operations in
 // trash-operations.ts.
 // Each is one transaction: it completes entirely or, on any error, changes nothing.
 import { serialiseBackup } from '../core/backup';
+import { READING_MEMORY_LIMITS } from '../core/reading-memory';
+import type { Rule } from '../core/rules/rule';
 import { samePaper } from '../core/paper-record';
 import type { SavedPaper } from '../core/paper';
 import { MAX_LISTED_CHANGES, type PaperChange } from '../shared/messages';
@@ -95,13 +97,24 @@ export async function bulkEdit(
   return { result: { updated: edit.delete ? 0 : changes.length, deleted }, changes: listed(changes), trash: deleted.length > 0 || (trashAhead?.expired.length ?? 0) > 0 };
 }
 
-/** The whole library and its Trash as a backup file (the Trash without what is due for pruning). */
-export async function exportBackup(db: PaperlightDatabase, now: number): Promise<{ text: string; count: number }> {
-  const tx = db.transaction(['papers', 'trash'], 'readonly');
-  const [records, trashed] = await Promise.all([tx.objectStore('papers').getAll(), tx.objectStore('trash').getAll()]);
+/**
+ * The whole library as a backup file: its papers, its Trash (without what is due for pruning), the reading memory
+ * (at most its bound, the most recently seen, written in the order first seen) and, when given, the user's `rules`.
+ */
+export async function exportBackup(db: PaperlightDatabase, now: number, settings?: { rules: readonly Rule[] }): Promise<{ text: string; count: number }> {
+  const tx = db.transaction(['papers', 'trash', 'seen'], 'readonly');
+  const [records, trashed, seen] = await Promise.all([
+    tx.objectStore('papers').getAll(),
+    tx.objectStore('trash').getAll(),
+    tx.objectStore('seen').getAll(),
+  ]);
   const papers = records.map(toSaved);
   const trash = newestRemovedFirst(trashed.filter((entry) => !isExpired(entry.removedAt, now)));
-  return { text: serialiseBackup(papers, new Date(now), { trash }), count: papers.length };
+  const readingMemory = seen.length > READING_MEMORY_LIMITS.entries
+    ? [...seen].sort((a, b) => b.lastSeen - a.lastSeen).slice(0, READING_MEMORY_LIMITS.entries)
+    : seen;
+  readingMemory.sort((a, b) => a.firstSeen - b.firstSeen || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return { text: serialiseBackup(papers, new Date(now), { trash, readingMemory, ...(settings && { rules: settings.rules }) }), count: papers.length };
 }
 
 /** Moves every saved paper to the Trash. */

@@ -3,6 +3,7 @@
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ImportFormat } from '../core/import/entry';
 import type { SavedPaper, TrashedPaper } from '../core/paper';
+import type { SeenEntry } from '../core/reading-memory';
 
 /** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
 export type ByTime<T> = [T, number];
@@ -54,6 +55,15 @@ export interface PaperlightDB extends DBSchema {
     value: TrashedPaper;
     indexes: { removedAt: number };
   };
+  /**
+   * The reading memory: every paper met on a supported page. Found by key (the store's own key) or alias (like
+   * papers), by title fingerprint, and pruned oldest-seen first through `lastSeen`.
+   */
+  seen: {
+    key: string;
+    value: SeenEntry;
+    indexes: { aliases: string; fingerprint: string; lastSeen: number };
+  };
   /** What undoing each recent library import needs (the newest few are kept). */
   imports: {
     key: string;
@@ -75,7 +85,7 @@ export interface ImportUndo {
 
 export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;
 
-export type StoreName = 'papers' | 'tags' | 'counts' | 'trash';
+export type StoreName = 'papers' | 'tags' | 'counts' | 'trash' | 'seen';
 export type Stores = StoreName[];
 export type WriteTx = IDBPTransaction<PaperlightDB, Stores, 'readwrite'>;
 export type AnyTx = IDBPTransaction<PaperlightDB, Stores, 'readonly' | 'readwrite'>;

@@ -5,14 +5,19 @@
 import { unwrap } from 'idb';
 import type { AnyTx, PaperlightDatabase, Stores, WriteTx } from './schema';
 
-const ALL_STORES: Stores = ['papers', 'tags', 'counts', 'trash'];
+/**
+ * The library's stores, which every library transaction holds. The reading memory (`seen`) is left out unless
+ * asked for: a page's `markSeen` batch then never waits for a save in another tab, nor a save for it.
+ */
+export const LIBRARY_STORES: Stores = ['papers', 'tags', 'counts', 'trash'];
+export const WITH_READING_MEMORY: Stores = [...LIBRARY_STORES, 'seen'];
 
-export function writeTransaction(db: PaperlightDatabase): WriteTx {
-  return quiet(db.transaction(ALL_STORES, 'readwrite'));
+export function writeTransaction(db: PaperlightDatabase, stores: Stores = LIBRARY_STORES): WriteTx {
+  return quiet(db.transaction(stores, 'readwrite'));
 }
 
-export function readTransaction(db: PaperlightDatabase): AnyTx {
-  return quiet(db.transaction(ALL_STORES, 'readonly'));
+export function readTransaction(db: PaperlightDatabase, stores: Stores = LIBRARY_STORES): AnyTx {
+  return quiet(db.transaction(stores, 'readonly'));
 }
 
 /**
@@ -53,6 +58,8 @@ export interface BulkStores {
   tags: IDBObjectStore;
   counts: IDBObjectStore;
   trash: IDBObjectStore;
+  /** Present when the transaction holds the reading memory. */
+  seen?: IDBObjectStore;
 }
 
 /**
@@ -68,6 +75,7 @@ export async function commitBulk(tx: WriteTx, issue: (stores: BulkStores) => voi
       tags: unwrap(tx.objectStore('tags')),
       counts: unwrap(tx.objectStore('counts')),
       trash: unwrap(tx.objectStore('trash')),
+      ...(tx.objectStoreNames.contains('seen') && { seen: unwrap(tx.objectStore('seen')) }),
     });
   } catch (error) {
     try {

@@ -1,14 +1,20 @@
 // The JSON backup of the library. Pure: strings in, data out.
 //
 // Version 2 (written): `{ "format": "paperlight-backup", "version": 2, "exportedAt": ISO time, "papers": [...],
-// "trash": [...] }`. Each paper is written field by field in one fixed order, so the same library always gives the
-// same text; a Trash entry is a paper written the same way plus `removedAt`, an ISO 8601 time exact to the
-// millisecond. Every section after `exportedAt` is optional on import (a selection exported from the popup has
-// papers only). Version 1 (read): `{ format, version: 1, exportedAt, papers }`, papers required, nothing else.
+// "trash": [...], "readingMemory": [...], "rules": [...] }`. Each paper is written field by field in one fixed
+// order, so the same library always gives the same text; a Trash entry is a paper written the same way plus
+// `removedAt`, an ISO 8601 time exact to the millisecond. A reading-memory entry is `{ key, firstSeen, lastSeen,
+// site, aliases? }` with ISO 8601 times; a rule is `{ match, pattern, field, action }`. Every section after
+// `exportedAt` is optional on import (a selection exported from the popup has papers only). Version 1 (read):
+// `{ format, version: 1, exportedAt, papers }`, papers required, nothing else.
 // Reading is strict: unknown fields, wrong types, oversized values, duplicate keys or keys such as `__proto__`
-// reject the whole file with a message that says where the problem is; nothing is half-read.
+// reject the whole file with a message that says where the problem is; nothing is half-read. A rule whose pattern
+// does not compile refuses the file too: the caller passes the engine's check (`checkRule`), which this pure
+// module does not carry.
 import type { SavedPaper, TrashedPaper } from './paper';
-import { PAPER_FIELDS, canonicalPaper, readSavedPaper } from './paper-record';
+import { LIMITS, PAPER_FIELDS, canonicalPaper, readPaperKey, readSavedPaper } from './paper-record';
+import { READING_MEMORY_LIMITS, type SeenEntry } from './reading-memory';
+import { RULE_LIMITS, readRule, sameRule, type Rule } from './rules/rule';
 import { ShapeError, quote, readArray, readObject, readString } from './validate';
 
 export const BACKUP_FORMAT = 'paperlight-backup';
@@ -16,24 +22,41 @@ export const BACKUP_FORMAT = 'paperlight-backup';
 export const BACKUP_VERSION = 2;
 export const BACKUP_MIME_TYPE = 'application/json';
 export const BACKUP_EXTENSION = 'json';
-/** Larger than any real library (10,000 papers with long abstracts make about 25 MB) yet far from exhausting memory. */
-export const MAX_BACKUP_CHARS = 40 * 1024 * 1024;
+/**
+ * Larger than any real library (10,000 papers with long abstracts make about 25 MB, a full reading memory of
+ * 200,000 entries about 30 MB more) yet far from exhausting memory.
+ */
+export const MAX_BACKUP_CHARS = 64 * 1024 * 1024;
 export const MAX_BACKUP_PAPERS = 100_000;
 
 /**
- * The top-level fields each readable version may carry. A later section (reading memory, rules) is added to
- * version 2's list and read in `readHeader`; a file of version 1 never has more than its four fields.
+ * The top-level fields each readable version may carry. A later section is added to version 2's list and read in
+ * `readHeader`; a file of version 1 never has more than its four fields.
  */
 const VERSION_FIELDS: Readonly<Record<number, readonly string[]>> = {
   1: ['format', 'version', 'exportedAt', 'papers'],
-  2: ['format', 'version', 'exportedAt', 'papers', 'trash'],
+  2: ['format', 'version', 'exportedAt', 'papers', 'trash', 'readingMemory', 'rules'],
 };
 
 /** The sections of a backup besides its papers; each is optional, in a file and here. */
 export interface BackupSections {
   /** The Trash, most recently removed first. */
   trash?: readonly TrashedPaper[];
+  /** The reading memory (written in the order given). */
+  readingMemory?: readonly BackupSeenEntry[];
+  /** The hide, dim and highlight rules, in the user's order. */
+  rules?: readonly Rule[];
 }
+
+/** Says why a rule's pattern cannot be used, or undefined when it compiles (src/core/rules/matcher.ts). */
+export type RuleCheck = (rule: Rule) => string | undefined;
+
+/**
+ * A reading-memory entry as a backup carries it: its ids and sightings. The identity fields the background
+ * keeps beside them (title fingerprint, family names) are not written: they are learned again the next time a
+ * card with one of the entry's ids is seen.
+ */
+export type BackupSeenEntry = Pick<SeenEntry, 'key' | 'aliases' | 'firstSeen' | 'lastSeen' | 'site'>;
 
 export interface Backup {
   format: typeof BACKUP_FORMAT;
@@ -42,13 +65,30 @@ export interface Backup {
   /** ISO 8601 time of the export. */
   exportedAt: string;
   papers: SavedPaper[];
-  /** Absent when the file has no Trash section (every version 1 file). */
+  /** Absent when the file has no Trash section (every version 1 file); so are the sections below. */
   trash?: TrashedPaper[];
+  readingMemory?: BackupSeenEntry[];
+  rules?: Rule[];
 }
 
 /** A Trash entry as a backup writes it: the paper's fields in their order, then `removedAt` as ISO 8601. */
 function trashRecord(paper: TrashedPaper) {
   return { ...canonicalPaper(paper), removedAt: new Date(paper.removedAt).toISOString() };
+}
+
+/** A reading-memory entry as a backup writes it: times as ISO 8601, `aliases` only when there are any. */
+function seenRecord(entry: BackupSeenEntry) {
+  return {
+    key: entry.key,
+    firstSeen: new Date(entry.firstSeen).toISOString(),
+    lastSeen: new Date(entry.lastSeen).toISOString(),
+    site: entry.site,
+    ...(entry.aliases.length > 0 && { aliases: entry.aliases }),
+  };
+}
+
+function ruleRecord(rule: Rule): Rule {
+  return { match: rule.match, pattern: rule.pattern, field: rule.field, action: rule.action };
 }
 
 /** The backup text of `papers` and any `sections` (indented one space per level: readable, and diffable line by line). */
@@ -59,6 +99,8 @@ export function serialiseBackup(papers: readonly SavedPaper[], exportedAt: Date,
     exportedAt: exportedAt.toISOString(),
     papers: papers.map(canonicalPaper),
     ...(sections.trash && { trash: sections.trash.map(trashRecord) }),
+    ...(sections.readingMemory && { readingMemory: sections.readingMemory.map(seenRecord) }),
+    ...(sections.rules && { rules: sections.rules.map(ruleRecord) }),
   };
   return JSON.stringify(backup, null, 1);
 }
@@ -85,8 +127,11 @@ export interface OpenedBackup {
   version: number;
   exportedAt: string;
   papers: readonly unknown[];
-  /** Absent when the file has no Trash section. */
+  /** Absent when the file has no Trash section; so is the reading memory without its section. */
   trash?: readonly unknown[];
+  readingMemory?: readonly unknown[];
+  /** The file's rules, already checked (each compiles), each once; absent without a rules section. */
+  rules?: Rule[];
 }
 
 export type OpenResult = { ok: true; backup: OpenedBackup } | { ok: false; error: string };
@@ -96,8 +141,8 @@ function refusal(error: ShapeError): string {
   return `This backup cannot be imported: ${error.message}.`;
 }
 
-/** Parses a backup file's text and checks all but its records. Never throws. */
-export function openBackup(text: unknown): OpenResult {
+/** Parses a backup file's text and checks all but its records (the rules are checked here). Never throws. */
+export function openBackup(text: unknown, checkRule?: RuleCheck): OpenResult {
   if (typeof text !== 'string') return { ok: false, error: 'The backup must be the text of a JSON file.' };
   if (text.length > MAX_BACKUP_CHARS) {
     return { ok: false, error: tooLargeMessage(text.length) };
@@ -109,7 +154,7 @@ export function openBackup(text: unknown): OpenResult {
     return { ok: false, error: `This file is not valid JSON (${(error as Error).message.slice(0, 120)}).` };
   }
   try {
-    return { ok: true, backup: readHeader(json) };
+    return { ok: true, backup: readHeader(json, checkRule) };
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, error: refusal(error) };
     throw error;
@@ -135,9 +180,36 @@ function readTrashedPaper(value: unknown, path: string): TrashedPaper {
   return { ...readSavedPaper(paper, path), removedAt: readIsoTime(removedAt, `${path}.removedAt`) };
 }
 
+const SEEN_FIELDS = ['key', 'firstSeen', 'lastSeen', 'site', 'aliases'];
+
+/** One reading-memory entry of a backup. */
+function readSeenEntry(value: unknown, path: string): BackupSeenEntry {
+  const raw = readObject(value, path, SEEN_FIELDS);
+  const key = readPaperKey(raw.key, `${path}.key`);
+  const aliases = raw.aliases === undefined ? [] : readArray(raw.aliases, `${path}.aliases`, READING_MEMORY_LIMITS.aliases)
+    .map((alias, i) => readPaperKey(alias, `${path}.aliases[${i}]`))
+    .filter((alias, i, all) => alias !== key && all.indexOf(alias) === i);
+  const firstSeen = readIsoTime(raw.firstSeen, `${path}.firstSeen`);
+  const lastSeen = readIsoTime(raw.lastSeen, `${path}.lastSeen`);
+  if (lastSeen < firstSeen) throw new ShapeError(`${path}.lastSeen: earlier than firstSeen`);
+  return { key, aliases, firstSeen, lastSeen, site: readString(raw.site, `${path}.site`, LIMITS.site, { empty: false }) };
+}
+
+/** The file's rules: each well formed and compiling (when `checkRule` is given), each kept once, in order. */
+function readRules(value: unknown, checkRule: RuleCheck | undefined): Rule[] {
+  const rules: Rule[] = [];
+  readArray(value, 'rules', RULE_LIMITS.rules).forEach((item, i) => {
+    const rule = readRule(item, `rules[${i}]`);
+    const problem = checkRule?.(rule);
+    if (problem !== undefined) throw new ShapeError(`rules[${i}].pattern ${quote(rule.pattern)}: ${problem.replace(/\.$/, '')}`);
+    if (!rules.some((other) => sameRule(other, rule))) rules.push(rule);
+  });
+  return rules;
+}
+
 /** Reads an opened backup's records in order; each key may appear once in its section. */
 export class BackupReader {
-  private readonly seen = { papers: new Set<string>(), trash: new Set<string>() };
+  private readonly seen = { papers: new Set<string>(), trash: new Set<string>(), readingMemory: new Set<string>() };
 
   /** The checked paper at `index`; throws `BackupError` (with the message for the user) if it fails a check. */
   read(item: unknown, index: number): SavedPaper {
@@ -149,7 +221,12 @@ export class BackupReader {
     return this.checked('trash', index, () => readTrashedPaper(item, `trash[${index}]`));
   }
 
-  private checked<T extends SavedPaper>(section: 'papers' | 'trash', index: number, read: () => T): T {
+  /** The checked reading-memory entry at `index`; throws `BackupError` like `read`. */
+  readSeen(item: unknown, index: number): BackupSeenEntry {
+    return this.checked('readingMemory', index, () => readSeenEntry(item, `readingMemory[${index}]`));
+  }
+
+  private checked<T extends { key: string }>(section: 'papers' | 'trash' | 'readingMemory', index: number, read: () => T): T {
     try {
       const paper = read();
       if (this.seen[section].has(paper.key)) throw new ShapeError(`${section}[${index}].key: ${quote(paper.key)} appears twice`);
@@ -168,14 +245,16 @@ export class BackupError extends Error {
 }
 
 /** Reads a backup file's text. Never throws; on any problem, says what and where, and returns nothing. */
-export function parseBackup(text: unknown): BackupResult {
-  const opened = openBackup(text);
+export function parseBackup(text: unknown, checkRule?: RuleCheck): BackupResult {
+  const opened = openBackup(text, checkRule);
   if (!opened.ok) return opened;
-  const { version, exportedAt, papers, trash } = opened.backup;
+  const { version, exportedAt, papers, trash, readingMemory, rules } = opened.backup;
   const reader = new BackupReader();
   try {
     const backup: Backup = { format: BACKUP_FORMAT, version, exportedAt, papers: papers.map((item, i) => reader.read(item, i)) };
     if (trash) backup.trash = trash.map((item, i) => reader.readTrashed(item, i));
+    if (readingMemory) backup.readingMemory = readingMemory.map((item, i) => reader.readSeen(item, i));
+    if (rules) backup.rules = rules;
     return { ok: true, backup };
   } catch (error) {
     if (error instanceof BackupError) return { ok: false, error: error.message };
@@ -183,7 +262,7 @@ export function parseBackup(text: unknown): BackupResult {
   }
 }
 
-function readHeader(json: unknown): OpenedBackup {
+function readHeader(json: unknown, checkRule: RuleCheck | undefined): OpenedBackup {
   if (typeof json !== 'object' || json === null || Array.isArray(json) || (json as { format?: unknown }).format !== BACKUP_FORMAT) {
     throw new ShapeError(`it is not a Paperlight backup (no "format": "${BACKUP_FORMAT}")`);
   }
@@ -202,5 +281,7 @@ function readHeader(json: unknown): OpenedBackup {
   const papers = version === 1 || raw.papers !== undefined ? readArray(raw.papers, 'papers', MAX_BACKUP_PAPERS) : [];
   const opened: OpenedBackup = { version, exportedAt, papers };
   if (raw.trash !== undefined) opened.trash = readArray(raw.trash, 'trash', MAX_BACKUP_PAPERS);
+  if (raw.readingMemory !== undefined) opened.readingMemory = readArray(raw.readingMemory, 'readingMemory', READING_MEMORY_LIMITS.entries);
+  if (raw.rules !== undefined) opened.rules = readRules(raw.rules, checkRule);
   return opened;
 }

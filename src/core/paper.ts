@@ -1,8 +1,9 @@
 // The record of a saved paper, as the store keeps it and the exports read it. Pure data.
 import type { MetricKind } from './metric-types';
 
-export type ReadingStatus = 'to-read' | 'reading' | 'read';
-export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read'];
+/** `skip`: looked at and set aside (keys 1–4 on a card set the four, in this order). */
+export type ReadingStatus = 'to-read' | 'reading' | 'read' | 'skip';
+export const READING_STATUSES: readonly ReadingStatus[] = ['to-read', 'reading', 'read', 'skip'];
 
 /** A metric as recorded with a saved paper (offsets are not kept: the abstract may be re-read). */
 export interface RecordedMetric {

@@ -16,7 +16,19 @@ interface Pending {
   preview: ImportBackupReply | null;
 }
 
-export function describeImport(counts: Pick<ImportBackupReply, 'added' | 'updated' | 'unchanged' | 'removed'> & Partial<Pick<ImportBackupReply, 'trash'>>, done: boolean): string {
+type Counts = Pick<ImportBackupReply, 'added' | 'updated' | 'unchanged' | 'removed'>;
+
+/** "3 papers added, 1 paper updated": the changes of one section, none when it changes nothing. */
+function changesOf(counts: Counts | undefined, noun: string, removed: string): string[] {
+  if (!counts) return [];
+  return [
+    counts.added && `${count(counts.added, noun)} added`,
+    counts.updated && `${count(counts.updated, noun)} updated`,
+    counts.removed && `${count(counts.removed, noun)} ${removed}`,
+  ].filter((part): part is string => Boolean(part));
+}
+
+export function describeImport(counts: Counts & Partial<Pick<ImportBackupReply, 'trash' | 'readingMemory' | 'rules'>>, done: boolean): string {
   const parts = [
     `${count(counts.added, 'new paper')}`,
     `${count(counts.updated, 'paper')} updated`,
@@ -24,14 +36,14 @@ export function describeImport(counts: Pick<ImportBackupReply, 'added' | 'update
   ];
   if (counts.removed) parts.push(`${count(counts.removed, 'paper')} removed`);
   const text = `${done ? 'Imported' : 'This backup would bring'}: ${parts.join(', ')}`;
-  // The Trash is mentioned only when the file changes it.
-  const trash = counts.trash;
-  const trashParts = trash ? [
-    trash.added && `${count(trash.added, 'paper')} added`,
-    trash.updated && `${count(trash.updated, 'paper')} updated`,
-    trash.removed && `${count(trash.removed, 'paper')} deleted for ever`,
-  ].filter(Boolean) : [];
-  return trashParts.length ? `${text}; in the Trash, ${trashParts.join(', ')}.` : `${text}.`;
+  // The other sections are mentioned only when the file changes them.
+  const others = [
+    ['in the Trash', changesOf(counts.trash, 'paper', 'deleted for ever')],
+    ['in the reading memory', changesOf(counts.readingMemory, 'paper', 'forgotten')],
+    ['rules', changesOf(counts.rules, 'rule', 'removed')],
+  ] as const;
+  const extra = others.filter(([, parts]) => parts.length > 0).map(([where, parts]) => `${where}, ${parts.join(', ')}`);
+  return extra.length ? `${text}; ${extra.join('; ')}.` : `${text}.`;
 }
 
 export function BackupSection({ deps, libraryCount, onChanged }: { deps: OptionsDeps; libraryCount: number | null; onChanged(): void }) {
@@ -105,7 +117,7 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
       <div class="backup-row">
         <div>
           <h3>Export</h3>
-          <p class="muted">Everything you saved, with tags, statuses and notes, and the papers in the Trash, as one JSON file.</p>
+          <p class="muted">Everything you saved, with tags, statuses and notes, the papers in the Trash, the papers you have seen and your rules, as one JSON file.</p>
         </div>
         <button type="button" class="button" disabled={busy} onClick={() => void exportBackup()}>
           Export backup{libraryCount !== null ? ` (${count(libraryCount, 'paper')})` : ''}

@@ -1,4 +1,4 @@
-// The options page: sites, highlights, backup, import from other tools, shortcuts, clearing. Settings are saved as soon as they change
+// The options page: sites, highlights, reading memory, rules, keyboard triage, backup, import from other tools, shortcuts, clearing. Settings are saved as soon as they change
 // (and follow changes made elsewhere); the library's size is shown where it matters.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
@@ -9,6 +9,9 @@ import { ClearSection } from './ClearSection';
 import type { OptionsDeps } from './deps';
 import { HighlightSection } from './HighlightSection';
 import { ImportSection } from './ImportSection';
+import { KeyboardSection } from './KeyboardSection';
+import { ReadingMemorySection } from './ReadingMemorySection';
+import { RulesSection } from './RulesSection';
 import { ShortcutsSection } from './ShortcutsSection';
 import { SitesSection } from './SitesSection';
 
@@ -71,6 +74,9 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
         <main>
           <SitesSection settings={settings} deps={deps} update={update} />
           <HighlightSection settings={settings} update={update} />
+          <ReadingMemorySection settings={settings} deps={deps} update={update} />
+          <RulesSection settings={settings} update={update} />
+          <KeyboardSection settings={settings} deps={deps} update={update} />
           <BackupSection deps={deps} libraryCount={libraryCount} onChanged={refreshCount} />
           <ImportSection deps={deps} onChanged={refreshCount} />
           <ShortcutsSection deps={deps} />

@@ -1,6 +1,7 @@
 // The options page: the browser's APIs gathered into OptionsDeps, then the app.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
+import { ruleProblem } from '../core/rules/matcher';
 import { onChange, send } from '../shared/client';
 import { loadSettings, onSettingsChange, saveSettings } from '../shared/settings';
 import { SITES } from '../shared/sites';
@@ -13,10 +14,11 @@ import { originPattern } from './origins';
 
 const firefox = browser.runtime.getURL('').startsWith('moz-extension:');
 
+// Rules are read and saved with the engine's check: a stored rule that does not compile is dropped.
 const deps: OptionsDeps = {
-  loadSettings,
-  saveSettings,
-  onSettingsChange,
+  loadSettings: () => loadSettings(ruleProblem),
+  saveSettings: (settings) => saveSettings(settings, ruleProblem),
+  onSettingsChange: (listener) => onSettingsChange(listener, ruleProblem),
   send,
   onLibraryChange: (listener) => onChange(() => listener()),
   requestOrigin: (origin) => browser.permissions.request({ origins: [originPattern(origin)] }),

@@ -321,6 +321,7 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
         {!state.trash && <FilterBar
           filters={state.filters}
           sites={view.sites}
+          statuses={view.statuses}
           siteName={siteName}
           tags={view.tags}
           onChange={onFilters}

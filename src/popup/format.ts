@@ -5,6 +5,7 @@ export const STATUS_LABELS: Readonly<Record<ReadingStatus, string>> = {
   'to-read': 'To read',
   reading: 'Reading',
   read: 'Read',
+  skip: 'Skip',
 };
 
 /** "Ada Lovelace, Alan Turing, Grace Hopper +4 more"; "No authors listed" for none. */

@@ -1,10 +1,10 @@
 // What the popup derives from its state, each part recomputed only when its inputs change: the library sorted
-// (per sort or library change), search hits (per keystroke), the list shown, tag and site counts.
+// (per sort or library change), search hits (per keystroke), the list shown, tag, site and status counts.
 import { useMemo } from 'preact/hooks';
-import type { SavedPaper } from '../core/paper';
+import type { ReadingStatus, SavedPaper } from '../core/paper';
 import { countTags, type TagUse } from '../ui/tag-suggest';
 import type { PopupController } from './controller';
-import { hasFilters, siteCounts, sortedPapers, visiblePapers } from './visible-papers';
+import { hasFilters, siteCounts, sortedPapers, statusCounts, visiblePapers } from './visible-papers';
 import type { PopupState } from './state';
 
 export interface LibraryView {
@@ -20,6 +20,8 @@ export interface LibraryView {
   narrowed: boolean;
   tags: TagUse[];
   sites: Array<{ site: string; count: number }>;
+  /** Papers per reading status, every status listed. */
+  statuses: Array<{ status: ReadingStatus; count: number }>;
   selectedPapers: SavedPaper[];
 }
 
@@ -40,6 +42,7 @@ export function useLibraryView(state: PopupState, controller: PopupController): 
   // Once the whole library is here, counts come from it (always current); before, from the background.
   const tags = useMemo(() => (phase === 'ready' ? countTags(papers.values()) : state.tags), [revision, phase, state.tags]);
   const sites = useMemo(() => siteCounts(papers.values()), [revision]);
+  const statuses = useMemo(() => statusCounts(papers.values()), [revision]);
   const selectedPapers = useMemo(() => sorted.filter((paper) => selected.has(paper.key)), [sorted, selected]);
-  return { sorted, shown, shownKeys, indexOf, narrowed: hits !== null || hasFilters(filters), tags, sites, selectedPapers };
+  return { sorted, shown, shownKeys, indexOf, narrowed: hits !== null || hasFilters(filters), tags, sites, statuses, selectedPapers };
 }

@@ -2,7 +2,7 @@
 // over plain records, so they are unit-tested and cheap enough to run on every keystroke over 10,000 papers:
 // the sorted order is computed once per sort (and library change), and each keystroke only walks it.
 import { tagId } from '../core/tags';
-import type { ReadingStatus, SavedPaper } from '../core/paper';
+import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
 import type { QueryFilter } from '../shared/messages';
 import type { SearchHits } from './search-terms';
 
@@ -112,6 +112,13 @@ export function siteCounts(papers: Iterable<SavedPaper>): Array<{ site: string; 
   const counts = new Map<string, number>();
   for (const paper of papers) counts.set(paper.site, (counts.get(paper.site) ?? 0) + 1);
   return [...counts].map(([site, count]) => ({ site, count })).sort((a, b) => b.count - a.count || (a.site < b.site ? -1 : 1));
+}
+
+/** How many papers have each reading status, every status listed (0 for none), in reading order. */
+export function statusCounts(papers: Iterable<SavedPaper>): Array<{ status: ReadingStatus; count: number }> {
+  const counts = new Map<ReadingStatus, number>(READING_STATUSES.map((status) => [status, 0]));
+  for (const paper of papers) counts.set(paper.status, (counts.get(paper.status) ?? 0) + 1);
+  return READING_STATUSES.map((status) => ({ status, count: counts.get(status)! }));
 }
 
 /** A short description of what is shown, for the export file name: `tag-vision-reading`, `search-diffusion`. */

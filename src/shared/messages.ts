@@ -32,6 +32,8 @@ export const MESSAGE_LIMITS = {
   undoToken: 100,
   /** `blob:chrome-extension://<32 letters>/<uuid>` is about 90 characters. */
   fileUrl: 300,
+  /** Cards per `markSeen` or `matchRules` batch (a listing of 2,000 cards goes in one). */
+  pageCards: 2000,
 } as const;
 
 /**
@@ -160,11 +162,45 @@ export type ImportLibraryRequest = { type: 'importLibrary'; format?: ImportForma
 /** Puts the library back as it was before the import whose reply gave `undo`. */
 export interface UndoImportRequest { type: 'undoImport'; undo: string }
 
+/** A card as the reading memory needs it: its ids, and its title and authors to know it on another site. */
+export interface SeenCard {
+  key: string;
+  aliases: string[];
+  title: string;
+  authors: string[];
+}
+/**
+ * Records the cards of a page as seen, in one transaction: each card's paper (found by key, alias, or title
+ * fingerprint with agreeing authors) gets `lastSeen` now, and a paper never seen an entry first seen now, on
+ * `site`. The reply pairs each card, in the order sent, with its `firstSeen` as it was before this call (now,
+ * for a paper never seen). Refused while the reading memory is switched off in the options.
+ */
+export interface MarkSeenRequest { type: 'markSeen'; site: string; cards: SeenCard[] }
+/** Forgets every paper seen (extension pages only); saved papers are not touched. */
+export interface ClearReadingMemoryRequest { type: 'clearReadingMemory' }
+/** How many papers the reading memory holds (extension pages only). */
+export interface ReadingMemoryStatsRequest { type: 'readingMemoryStats' }
+
+/** A card's text as the rules read it (strings as the content script will map offsets back onto). */
+export interface RuleCardText {
+  key: string;
+  title: string;
+  abstract: string;
+  authors: string[];
+}
+/**
+ * Runs the user's hide, dim and highlight rules (from the settings) on cards. The reply pairs each card, in the
+ * order sent, with what the rules do to it; highlight ranges are UTF-16 offsets in the title or abstract as
+ * sent, in text order, overlapping matches merged.
+ */
+export interface MatchRulesRequest { type: 'matchRules'; cards: RuleCardText[] }
+
 export type Request =
   | PingRequest | LookupRequest | SaveRequest | UpdateRequest | RemoveRequest | TagsRequest
   | QueryRequest | GetAllRequest | RestoreRequest | BulkRequest | ExportBackupRequest | ImportBackupRequest
   | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest
-  | ImportLibraryRequest | UndoImportRequest;
+  | ImportLibraryRequest | UndoImportRequest
+  | MarkSeenRequest | ClearReadingMemoryRequest | ReadingMemoryStatsRequest | MatchRulesRequest;
 export type RequestType = Request['type'];
 
 export interface TagCount { name: string; count: number }
@@ -181,8 +217,17 @@ export interface GetAllReply { ok: true; papers: SavedPaper[] }
 export interface RestoreReply { ok: true; restored: number }
 export interface BulkReply { ok: true; updated: number; deleted: SavedPaper[] }
 export interface ExportBackupReply { ok: true; text: string; count: number }
-/** The papers' counts at the top level; `trash` counts the backup's Trash section the same way. */
-export interface ImportBackupReply extends ImportCounts { ok: true; dryRun: boolean; trash: ImportCounts }
+/**
+ * The papers' counts at the top level; `trash`, `readingMemory` and `rules` count the backup's other sections the
+ * same way (all zero for a section the file does not have).
+ */
+export interface ImportBackupReply extends ImportCounts {
+  ok: true;
+  dryRun: boolean;
+  trash: ImportCounts;
+  readingMemory: ImportCounts;
+  rules: ImportCounts;
+}
 export interface ClearAllReply { ok: true; removed: number }
 export interface RestoreTrashedReply { ok: true; restored: SavedPaper[] }
 export interface TrashReply { ok: true; papers: TrashedPaper[] }
@@ -206,6 +251,14 @@ export interface ImportLibraryReply {
   notices: Notice[];
 }
 export interface UndoImportReply { ok: true }
+/** One entry per card sent, in order: the card's key as sent, and its paper's first sighting (epoch ms). */
+export interface MarkSeenReply { ok: true; seen: Array<{ key: string; firstSeen: number }> }
+export interface ClearReadingMemoryReply { ok: true; removed: number }
+export interface ReadingMemoryStatsReply { ok: true; entries: number }
+/** A stretch of a card's title or abstract to highlight: UTF-16 offsets, `end` exclusive. */
+export interface RuleHighlight { field: 'title' | 'abstract'; start: number; end: number }
+export interface RuleVerdict { key: string; hide: boolean; dim: boolean; highlight: RuleHighlight[] }
+export interface MatchRulesReply { ok: true; results: RuleVerdict[] }
 
 export interface ErrorReply { ok: false; error: string }
 
@@ -229,6 +282,10 @@ export interface ReplyFor {
   emptyTrash: DeleteTrashedReply;
   importLibrary: ImportLibraryReply;
   undoImport: UndoImportReply;
+  markSeen: MarkSeenReply;
+  clearReadingMemory: ClearReadingMemoryReply;
+  readingMemoryStats: ReadingMemoryStatsReply;
+  matchRules: MatchRulesReply;
 }
 
 export type SuccessReply<R extends Request> = ReplyFor[R['type']];
@@ -240,11 +297,12 @@ export type AnyReply = ReplyFor[RequestType] | ErrorReply;
 export type SenderKind = 'extension-page' | 'content-script';
 
 /**
- * What a page needs (a card's Undo takes its paper back out of the Trash); everything else (listing, bulk edits,
- * the Trash's contents, deleting for ever, backups, clearing) is for extension pages only.
+ * What a page needs (a card's Undo takes its paper back out of the Trash; the reading memory records the page's
+ * cards; the rules say what to hide); everything else (listing, bulk edits, the Trash's contents, deleting for
+ * ever, backups, clearing the library or the reading memory) is for extension pages only.
  */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'ping', 'lookup', 'save', 'update', 'remove', 'tags', 'restoreTrashed',
+  'ping', 'lookup', 'save', 'update', 'remove', 'tags', 'restoreTrashed', 'markSeen', 'matchRules',
 ]);
 
 export function allowedFrom(type: RequestType, sender: SenderKind): boolean {
@@ -371,6 +429,34 @@ function readImportLibrary(raw: Record<string, unknown>): ImportLibraryRequest {
   return { ...options, file };
 }
 
+function readSeenCard(value: unknown, path: string): SeenCard {
+  const raw = readObject(value, path, ['key', 'aliases', 'title', 'authors']);
+  return {
+    key: readPaperKey(raw.key, `${path}.key`),
+    aliases: readKeys(raw.aliases, `${path}.aliases`, LIMITS.aliases),
+    title: readString(raw.title, `${path}.title`, LIMITS.title),
+    authors: readStrings(raw.authors, `${path}.authors`, LIMITS.authors, LIMITS.author),
+  };
+}
+
+function readMarkSeen(raw: Record<string, unknown>): MarkSeenRequest {
+  return {
+    type: 'markSeen',
+    site: readString(raw.site, 'site', LIMITS.site, { empty: false }),
+    cards: readArray(raw.cards, 'cards', MESSAGE_LIMITS.pageCards).map((card, i) => readSeenCard(card, `cards[${i}]`)),
+  };
+}
+
+function readRuleCard(value: unknown, path: string): RuleCardText {
+  const raw = readObject(value, path, ['key', 'title', 'abstract', 'authors']);
+  return {
+    key: readPaperKey(raw.key, `${path}.key`),
+    title: readString(raw.title, `${path}.title`, LIMITS.title),
+    abstract: readString(raw.abstract, `${path}.abstract`, LIMITS.abstract),
+    authors: readStrings(raw.authors, `${path}.authors`, LIMITS.authors, LIMITS.author),
+  };
+}
+
 /** For each type: its allowed fields (besides `type`) and how to read them. */
 const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   ping: [[], () => ({ type: 'ping' })],
@@ -395,6 +481,13 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   emptyTrash: [[], () => ({ type: 'emptyTrash' })],
   importLibrary: [['text', 'file', 'format', 'dryRun'], readImportLibrary],
   undoImport: [['undo'], (raw) => ({ type: 'undoImport', undo: readString(raw.undo, 'undo', MESSAGE_LIMITS.undoToken, { empty: false }) })],
+  markSeen: [['site', 'cards'], readMarkSeen],
+  clearReadingMemory: [[], () => ({ type: 'clearReadingMemory' })],
+  readingMemoryStats: [[], () => ({ type: 'readingMemoryStats' })],
+  matchRules: [['cards'], (raw) => ({
+    type: 'matchRules',
+    cards: readArray(raw.cards, 'cards', MESSAGE_LIMITS.pageCards).map((card, i) => readRuleCard(card, `cards[${i}]`)),
+  })],
 };
 
 /** Checks an untrusted message's shape; never throws. The request it returns is a fresh, clean copy. */

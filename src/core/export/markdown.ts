@@ -5,7 +5,7 @@
 // links, stated metrics, tags (when grouped by status) and the reader's note.
 //
 // Order: groups by tag are in alphabetical order of the tag (ignoring case), the untagged group last; a paper
-// with several tags is listed under each. Groups by status follow to read → reading → read. Inside a group,
+// with several tags is listed under each. Groups by status follow to read → reading → read → skipped. Inside a group,
 // the most recently saved paper comes first, ties broken by paper key.
 //
 // Every piece of paper text is escaped so that it renders as written: Markdown punctuation gets a backslash,
@@ -25,7 +25,7 @@ export interface MarkdownOptions {
   maxAuthors?: number;
 }
 
-const STATUS_NAMES: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+const STATUS_NAMES: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read', skip: 'Skipped' };
 const DEFAULT_MAX_AUTHORS = 10;
 
 /** ASCII punctuation that Markdown (with GitHub's tables, strikethrough and math) would read as syntax. */

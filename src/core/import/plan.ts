@@ -50,7 +50,7 @@ function mergeNotes(saved: string, imported: string): { note: string; outcome: '
   return both.length <= LIMITS.note ? { note: both, outcome: 'both' } : { note: saved, outcome: 'no room' };
 }
 
-const STATUS_NAMES: Record<ReadingStatus, string> = { 'to-read': 'to read', reading: 'reading', read: 'read' };
+const STATUS_NAMES: Record<ReadingStatus, string> = { 'to-read': 'to read', reading: 'reading', read: 'read', skip: 'skip' };
 
 /**
  * A saved paper with an imported copy merged in: what the user added is never lost (tags united, notes both

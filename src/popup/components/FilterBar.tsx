@@ -1,6 +1,6 @@
 // Status, site and code filters (plain selects: compact, and accessible as they are), the tag filter, and the
 // chosen tags as removable chips.
-import { READING_STATUSES, type ReadingStatus } from '../../core/paper';
+import type { ReadingStatus } from '../../core/paper';
 import { pure } from '../../ui/pure';
 import type { TagUse } from '../../ui/tag-suggest';
 import { STATUS_LABELS } from '../format';
@@ -10,13 +10,15 @@ import { TagFilter } from './TagFilter';
 interface FilterBarProps {
   filters: Filters;
   sites: ReadonlyArray<{ site: string; count: number }>;
+  /** Papers per reading status (every status, in reading order). */
+  statuses: ReadonlyArray<{ status: ReadingStatus; count: number }>;
   siteName(id: string): string;
   tags: readonly TagUse[];
   onChange(filters: Partial<Filters>): void;
   onClear(): void;
 }
 
-export const FilterBar = pure(function FilterBar({ filters, sites, siteName, tags, onChange, onClear }: FilterBarProps) {
+export const FilterBar = pure(function FilterBar({ filters, sites, statuses, siteName, tags, onChange, onClear }: FilterBarProps) {
   const code = filters.hasCode === null ? 'any' : filters.hasCode ? 'yes' : 'no';
   return (
     <div class="filters" role="group" aria-label="Filters">
@@ -27,7 +29,7 @@ export const FilterBar = pure(function FilterBar({ filters, sites, siteName, tag
         onChange={(event) => onChange({ status: (event.currentTarget.value || null) as ReadingStatus | null })}
       >
         <option value="">Any status</option>
-        {READING_STATUSES.map((status) => <option key={status} value={status}>{STATUS_LABELS[status]}</option>)}
+        {statuses.map(({ status, count }) => <option key={status} value={status}>{STATUS_LABELS[status]} ({count})</option>)}
       </select>
       <select
         aria-label="Filter by site"

@@ -83,7 +83,7 @@ describe('layout', () => {
         '## vision (1)\n' +
         '\n' +
         '- [ResNet-X: Deep 3D Residual Networks for ImageNet](https://openaccess.thecvf.com/content/CVPR2023/html/Smith_ResNet-X_CVPR_2023_paper.html)' +
-        " — John Smith, Mary-Jane O'Neil · 2023-06-18 · to read\n" +
+        " — John Smith, Mary-Jane O'Neil · 2023-06-18 · skipped\n" +
         '  - Code: [github.com/example/resnet-x](https://github.com/example/resnet-x), [gitlab.com/example/resnet-x](https://gitlab.com/example/resnet-x)\n' +
         '  - Metrics: 58.7 box AP · accuracy · on COCO; 1.6 ms · latency\n' +
         '  - Note: Compare with \\*DETR\\*.\n',
@@ -104,12 +104,13 @@ describe('layout', () => {
 
   it('groups by status in reading order, leaving out empty groups, ties by key', () => {
     const papers: SavedPaper[] = [
+      makePaper({ key: 'arxiv:2401.00004', title: 'Four', status: 'skip', savedAt: 9 }),
       makePaper({ key: 'arxiv:2401.00002', title: 'Two', status: 'read', savedAt: 5 }),
       makePaper({ key: 'arxiv:2401.00001', title: 'One', status: 'read', savedAt: 5 }),
       makePaper({ key: 'arxiv:2401.00003', title: 'Three', status: 'to-read', savedAt: 1 }),
     ];
     const markdown = toMarkdown(papers, { groupBy: 'status' });
-    expect(markdown.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## To read (1)', '## Read (2)']);
+    expect(markdown.split('\n').filter((l) => l.startsWith('## '))).toEqual(['## To read (1)', '## Read (2)', '## Skipped (1)']);
     expect(markdown.indexOf('[One]')).toBeLessThan(markdown.indexOf('[Two]'));
   });
 

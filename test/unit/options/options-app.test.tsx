@@ -27,8 +27,8 @@ interface Harness {
   background: ReturnType<typeof fakeBackground>;
 }
 
-async function openOptions(options: { grant?: boolean; browserName?: 'chrome' | 'firefox'; papers?: number } = {}): Promise<Harness> {
-  const background = fakeBackground();
+async function openOptions(options: { grant?: boolean; browserName?: 'chrome' | 'firefox'; papers?: number; background?: ReturnType<typeof fakeBackground> } = {}): Promise<Harness> {
+  const background = options.background ?? fakeBackground();
   if (options.papers) await background.send({ type: 'restore', papers: sampleLibrary(options.papers) });
   let stored = defaultSettings();
   const listeners = new Set<(settings: Settings) => void>();
@@ -178,7 +178,7 @@ describe('options page', () => {
   it('lists the shortcuts and says how to change them in each browser', async () => {
     await openOptions();
     await vi.waitFor(() => expect(root.textContent).toContain('Save (or unsave) the focused paper card'));
-    expect([...root.querySelectorAll('.keys-table')[0]!.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['Alt', 'Shift', 'S']);
+    expect([...root.querySelector('[aria-labelledby="shortcuts-title"] .keys-table')!.querySelectorAll('kbd')].map((k) => k.textContent)).toEqual(['Alt', 'Shift', 'S']);
     expect(root.textContent).toContain('Open the Paperlight popup');
     expect(root.textContent).toContain('chrome://extensions/shortcuts');
     expect(root.textContent).toContain('Undo the last delete');
@@ -189,8 +189,114 @@ describe('options page', () => {
   });
 });
 
+describe('reading memory, rules and keyboard triage', () => {
+  const ruleForm = () => root.querySelector<HTMLFormElement>('form.rule-form')!;
+  const select = (name: string, value: string) => {
+    const element = ruleForm().querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+    element.value = value;
+    element.dispatchEvent(new Event('change', { bubbles: true }));
+  };
+  const addRule = (pattern: string) => {
+    type(ruleForm().querySelector<HTMLInputElement>('input[name="pattern"]')!, pattern);
+    ruleForm().dispatchEvent(new Event('submit', { bubbles: true, cancelable: true }));
+  };
+  const rulesRegion = () => root.querySelector('[aria-labelledby="rules-title"]')!;
+
+  it('switches the reading memory and the dimming of seen papers, dimming only while the memory is on', async () => {
+    const { saved } = await openOptions();
+    expect(switchNamed('Remember the papers I have seen').checked).toBe(true);
+    expect(switchNamed('Dim papers seen before').checked).toBe(false);
+    switchNamed('Dim papers seen before').click();
+    await vi.waitFor(() => expect(saved.at(-1)).toMatchObject({ readingMemory: true, dimSeen: true }));
+    switchNamed('Remember the papers I have seen').click();
+    await vi.waitFor(() => expect(saved.at(-1)).toMatchObject({ readingMemory: false }));
+    await vi.waitFor(() => expect(switchNamed('Dim papers seen before').disabled).toBe(true));
+  });
+
+  it('clears the reading memory after a confirmation, leaving the library as it was', async () => {
+    const background = fakeBackground();
+    const cards = sampleLibrary(5).map((p) => ({ key: p.key, aliases: p.aliases, title: p.title, authors: p.authors }));
+    await background.sendFromTab({ type: 'markSeen', site: 'arxiv', cards }, 'https://arxiv.org/list/cs.LG/new');
+    await openOptions({ papers: 3, background });
+    await vi.waitFor(() => expect(root.textContent).toContain('The reading memory holds 5 papers.'));
+    buttonNamed('Clear the reading memory…').click();
+    await vi.waitFor(() => expect(root.querySelector('dialog')!.textContent).toContain('Forget 5 papers seen?'));
+    buttonNamed('Cancel').click();
+    expect((await background.send({ type: 'readingMemoryStats' })).entries).toBe(5);
+    buttonNamed('Clear the reading memory…').click();
+    await vi.waitFor(() => expect(buttonNamed('Forget them')).toBeDefined());
+    buttonNamed('Forget them').click();
+    await vi.waitFor(() => expect(root.querySelector('[aria-labelledby="memory-title"] .form-message')!.textContent).toBe('Forgot 5 papers seen. Your saved papers are kept.'));
+    expect((await background.send({ type: 'readingMemoryStats' })).entries).toBe(0);
+    expect((await background.send({ type: 'getAll' })).papers).toHaveLength(3);
+    await vi.waitFor(() => expect(buttonNamed('Clear the reading memory…').disabled).toBe(true));
+  });
+
+  it('refuses a regular expression that does not compile, saying why, and saves nothing', async () => {
+    const { saved } = await openOptions();
+    select('match', 'regex');
+    addRule('diff(usion');
+    await vi.waitFor(() => expect(rulesRegion().querySelector('[role="alert"]')!.textContent).toBe(
+      'This regular expression does not compile: missing closing ): `diff(usion`. Paperlight reads RE2 syntax, which runs in linear time: no lookahead, lookbehind or backreferences.',
+    ));
+    addRule('(?=gan)');
+    await vi.waitFor(() => expect(rulesRegion().querySelector('[role="alert"]')!.textContent).toMatch(/invalid or unsupported Perl syntax/));
+    addRule('   ');
+    await vi.waitFor(() => expect(rulesRegion().querySelector('[role="alert"]')!.textContent).toBe('Write a phrase or a regular expression first.'));
+    expect(saved).toEqual([]);
+    expect(rulesRegion().textContent).toContain('No rules yet.');
+  });
+
+  it('adds good rules, refuses the same rule twice, and removes one', async () => {
+    const { saved } = await openOptions();
+    select('action', 'dim');
+    select('field', 'any');
+    addRule('large language model');
+    await vi.waitFor(() => expect(saved.at(-1)?.rules).toEqual([{ match: 'phrase', pattern: 'large language model', field: 'any', action: 'dim' }]));
+    select('match', 'regex');
+    select('action', 'hide');
+    select('field', 'title');
+    addRule('\\bGANs?\\b');
+    await vi.waitFor(() => expect(saved.at(-1)?.rules).toHaveLength(2));
+    expect(saved.at(-1)?.rules[1]).toEqual({ match: 'regex', pattern: '\\bGANs?\\b', field: 'title', action: 'hide' });
+    expect([...rulesRegion().querySelectorAll('.rule-text')].map((item) => item.textContent)).toEqual([
+      'Dim cards whose title, abstract or authors contains "large language model"', 'Hide cards whose title matches /\\bGANs?\\b/',
+    ]);
+    addRule('\\bGANs?\\b');
+    await vi.waitFor(() => expect(rulesRegion().querySelector('[role="alert"]')!.textContent).toBe('This rule is already on the list.'));
+    expect(saved.at(-1)?.rules).toHaveLength(2);
+    buttonNamed('Remove').click();
+    await vi.waitFor(() => expect(saved.at(-1)?.rules).toEqual([{ match: 'regex', pattern: '\\bGANs?\\b', field: 'title', action: 'hide' }]));
+  });
+
+  it('offers no highlight of author names', async () => {
+    await openOptions();
+    select('field', 'authors');
+    await vi.waitFor(() => expect(ruleForm().querySelector<HTMLOptionElement>('option[value="highlight"]')!.disabled).toBe(true));
+    select('field', 'title');
+    select('action', 'highlight');
+    await vi.waitFor(() => expect(ruleForm().querySelector<HTMLOptionElement>('option[value="authors"]')!.disabled).toBe(true));
+  });
+
+  it('switches keyboard triage per site and lists the keys', async () => {
+    const { saved } = await openOptions();
+    const keys = root.querySelector('table[aria-label="Keys on listing pages"]')!;
+    expect([...keys.querySelectorAll('tr')].map((row) => row.querySelector('td')!.textContent)).toEqual(['J or K', 'S', 'T', '1 or 2 or 3 or 4', 'O', 'C', 'X', '?']);
+    expect(keys.textContent).toContain('Set the status: to read, reading, read, skip');
+    switchNamed('Keys on ACL Anthology').click();
+    await vi.waitFor(() => expect(saved.at(-1)?.keyboard).toEqual({ acl: false }));
+    expect(switchNamed('Keys on arXiv').checked).toBe(true);
+  });
+});
+
 describe('describeImport', () => {
   const none = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  it('mentions the reading memory and the rules when the file changes them', () => {
+    expect(describeImport({ ...none, added: 1, trash: none, readingMemory: { added: 3, updated: 1, unchanged: 2, removed: 0 }, rules: { ...none, added: 2, removed: 1 } }, true))
+      .toBe('Imported: 1 new paper, 0 papers updated, 0 papers unchanged; in the reading memory, 3 papers added, 1 paper updated; rules, 2 rules added, 1 rule removed.');
+    expect(describeImport({ ...none, readingMemory: { ...none, unchanged: 9 }, rules: { ...none, unchanged: 2 } }, false)).toBe('This backup would bring: 0 new papers, 0 papers updated, 0 papers unchanged.');
+  });
+
   it('mentions the Trash only when the file changes it', () => {
     expect(describeImport({ ...none, added: 2, trash: { ...none, unchanged: 4 } }, false)).toBe('This backup would bring: 2 new papers, 0 papers updated, 0 papers unchanged.');
     expect(describeImport({ ...none, unchanged: 1, trash: { added: 3, updated: 1, unchanged: 0, removed: 2 } }, true))

@@ -141,6 +141,27 @@ describe('popup App', () => {
     await vi.waitFor(() => expect(rows()[0]!.textContent).toContain('#Fresh tag'));
   });
 
+  it('offers skip among the statuses: in the editor, in the status filter with its count, and as a row\'s pill', async () => {
+    const library = sampleLibrary(6).map((p, i) => ({ ...p, status: i < 2 ? ('skip' as const) : ('to-read' as const) }));
+    const { background } = await openPopup(library);
+    await vi.waitFor(() => expect(rows().length).toBe(6));
+    const statusFilter = root.querySelector<HTMLSelectElement>('select[aria-label="Filter by status"]')!;
+    expect([...statusFilter.options].map((option) => option.textContent)).toEqual(['Any status', 'To read (4)', 'Reading (0)', 'Read (0)', 'Skip (2)']);
+    press(list(), 'e');
+    await vi.waitFor(() => expect(root.querySelector('input[name="editor-status"][value="skip"]')).not.toBeNull());
+    expect([...root.querySelectorAll<HTMLInputElement>('input[name="editor-status"]')].map((input) => input.value)).toEqual(['to-read', 'reading', 'read', 'skip']);
+    const key = rows()[0]!.dataset.key!;
+    root.querySelector<HTMLInputElement>('input[name="editor-status"][value="skip"]')!.click();
+    await vi.waitFor(async () => expect((await background.send({ type: 'lookup', keys: [key] })).found[0]!.paper.status).toBe('skip'));
+    await vi.waitFor(() => expect([...statusFilter.options].at(-1)!.textContent).toBe('Skip (3)'));
+    press(root.querySelector('.editor')!, 'Escape');
+    statusFilter.value = 'skip';
+    statusFilter.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(rows().length).toBe(3));
+    expect(rows().map((row) => row.querySelector('.status-pill')!.textContent)).toEqual(['Skip', 'Skip', 'Skip']);
+    expect((await background.send({ type: 'query', filter: { status: 'skip' } })).total).toBe(3);
+  });
+
   it('reports its first paint once, after the first page, and marks it for the bench', async () => {
     const background = fakeBackground();
     await background.send({ type: 'restore', papers: sampleLibrary(8) });

@@ -42,7 +42,7 @@ describe('reading a backup file handed over as a blob: URL', () => {
       headers: { 'content-length': String(MAX_BACKUP_BYTES + 1) },
     });
     try {
-      await expect(readBackupFile(`${OWN}large`, OWN)).rejects.toThrow(/too large to be a Paperlight backup \(120\.0 MB; the limit is 40\.0 MB\)/);
+      await expect(readBackupFile(`${OWN}large`, OWN)).rejects.toThrow(/too large to be a Paperlight backup \(192\.0 MB; the limit is 64\.0 MB\)/);
       expect(read).toBe(false);
     } finally {
       globalThis.fetch = realFetch;

@@ -106,9 +106,9 @@ describe('backup format', () => {
     expect(errorOf(backupWith([paper(1), paper(2), paper(1)]))).toMatch(/papers\[2\]\.key: "arxiv:2401\.00001" appears twice/);
   });
 
-  it('refuses 50 MB of junk before parsing it', () => {
+  it('refuses 70 MB of junk before parsing it', () => {
     const parse = vi.spyOn(JSON, 'parse');
-    expect(errorOf('x'.repeat(50 * 1024 * 1024))).toMatch(/too large.*50\.0 MB; the limit is 40\.0 MB/);
+    expect(errorOf('x'.repeat(70 * 1024 * 1024))).toMatch(/too large.*70\.0 MB; the limit is 64\.0 MB/);
     expect(parse).not.toHaveBeenCalled();
     parse.mockRestore();
   });

@@ -188,8 +188,8 @@ describe('extension-page requests', () => {
     expect(await ok({ type: 'query', filter: { tags: ['pair'], status: 'read' } })).toMatchObject({ total: 2 });
     expect(await ok({ type: 'query', filter: { status: 'read' } })).toMatchObject({ total: 2 });
     expect(await ok({ type: 'clearAll' })).toEqual({ ok: true, removed: 5 });
-    const noTrash = { added: 0, updated: 0, unchanged: 0, removed: 0 };
-    expect(await ok({ type: 'importBackup', text, mode: 'merge', dryRun: true })).toEqual({ ok: true, added: 5, updated: 0, unchanged: 0, removed: 0, dryRun: true, trash: noTrash });
+    const none = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+    expect(await ok({ type: 'importBackup', text, mode: 'merge', dryRun: true })).toEqual({ ok: true, added: 5, updated: 0, unchanged: 0, removed: 0, dryRun: true, trash: none, readingMemory: none, rules: none });
     expect(await count()).toBe(0);
     expect(await ok({ type: 'importBackup', text, mode: 'merge' })).toMatchObject({ added: 5 });
     expect(await count()).toBe(5);

@@ -95,7 +95,7 @@ describe('backup export and import', () => {
     expect(await library()).toEqual([]);
     const { result, changes } = await importBackup(db, exported.text, { mode: 'replace', now: NOW });
     // The backup's Trash was empty: replacing makes the Trash (where clearing put the 40 papers) empty too.
-    expect(result).toEqual({ added: 40, updated: 0, unchanged: 0, removed: 0, dryRun: false, trash: { ...NONE, removed: 40 } });
+    expect(result).toEqual({ added: 40, updated: 0, unchanged: 0, removed: 0, dryRun: false, trash: { ...NONE, removed: 40 }, readingMemory: NONE, rules: NONE });
     expect(changes).toBe('reset');
     expect(await library()).toEqual(byKey(originals));
     expect((await listTags(db)).tags).toEqual(tagsBefore);
@@ -106,7 +106,7 @@ describe('backup export and import', () => {
     await restorePapers(db, originals);
     const { text } = await exportBackup(db, NOW);
     const { result, changes } = await importBackup(db, text, { mode: 'merge', now: NOW });
-    expect(result).toEqual({ added: 0, updated: 0, unchanged: 40, removed: 0, dryRun: false, trash: NONE });
+    expect(result).toEqual({ added: 0, updated: 0, unchanged: 40, removed: 0, dryRun: false, trash: NONE, readingMemory: NONE, rules: NONE });
     expect(changes).toEqual([]);
     // Replacing a library with its own backup writes no record either.
     const putSpy = vi.spyOn(IDBObjectStore.prototype, 'put');
@@ -124,11 +124,11 @@ describe('backup export and import', () => {
     const text = serialiseBackup([newerCopy, olderCopy, byAlias, ...originals.slice(10, 15)], new Date(NOW));
 
     const dry = await importBackup(db, text, { mode: 'merge', dryRun: true, now: NOW });
-    expect(dry.result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: true, trash: NONE });
+    expect(dry.result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: true, trash: NONE, readingMemory: NONE, rules: NONE });
     expect(await library()).toEqual(byKey(originals.slice(0, 10)));
 
     const { result } = await importBackup(db, text, { mode: 'merge', now: NOW });
-    expect(result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: false, trash: NONE });
+    expect(result).toEqual({ added: 5, updated: 3, unchanged: 0, removed: 0, dryRun: false, trash: NONE, readingMemory: NONE, rules: NONE });
     const after = new Map((await library()).map((p) => [p.key, p]));
     expect(after.size).toBe(15);
     expect(after.get(paper(1).key)).toMatchObject({ note: 'edited later', tags: ['imported', 'topic-1'] });
@@ -144,7 +144,7 @@ describe('backup export and import', () => {
     await restorePapers(db, originals.slice(0, 10));
     const text = serialiseBackup([paper(0), paper(1, { note: 'changed' }), paper(50)], new Date(NOW));
     const { result } = await importBackup(db, text, { mode: 'replace', now: NOW });
-    expect(result).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 8, dryRun: false, trash: NONE });
+    expect(result).toEqual({ added: 1, updated: 1, unchanged: 1, removed: 8, dryRun: false, trash: NONE, readingMemory: NONE, rules: NONE });
     expect((await library()).map((p) => p.key)).toEqual([paper(0).key, paper(1).key, paper(50).key]);
     await expectCountsMatchRecords(db);
   });
@@ -169,9 +169,9 @@ describe('backup export and import', () => {
     await expectCountsMatchRecords(db);
   });
 
-  it('refuses 50 MB of junk and changes nothing', async () => {
+  it('refuses 70 MB of junk and changes nothing', async () => {
     await restorePapers(db, originals.slice(0, 5));
-    await expect(importBackup(db, '{'.repeat(50 * 1024 * 1024), { mode: 'merge', now: NOW })).rejects.toThrow(/too large/);
+    await expect(importBackup(db, '{'.repeat(70 * 1024 * 1024), { mode: 'merge', now: NOW })).rejects.toThrow(/too large/);
     expect(await library()).toHaveLength(5);
   });
 
@@ -319,7 +319,7 @@ describe('backup version 2: the Trash', () => {
       '}',
     ].join('\n');
     const { result } = await importBackup(db, text, { mode: 'merge', now: NOW });
-    expect(result).toEqual({ added: 1, updated: 0, unchanged: 0, removed: 0, dryRun: false, trash: NONE });
+    expect(result).toEqual({ added: 1, updated: 0, unchanged: 0, removed: 0, dryRun: false, trash: NONE, readingMemory: NONE, rules: NONE });
     expect(await library()).toEqual([record]);
     expect(await trashOf()).toEqual(trashed([40], NOW - DAY));
   });

@@ -49,6 +49,11 @@ describe('parseRequest: well-formed requests', () => {
     ['trash', { type: 'trash' }],
     ['deleteTrashed', { type: 'deleteTrashed', keys: ['arxiv:2401.00001'] }],
     ['emptyTrash', { type: 'emptyTrash' }],
+    ['markSeen', { type: 'markSeen', site: 'arxiv', cards: [{ key: 'arxiv:2401.00001', aliases: ['doi:10.1000/p00001'], title: 'T', authors: ['A B'] }] }],
+    ['clearReadingMemory', { type: 'clearReadingMemory' }],
+    ['readingMemoryStats', { type: 'readingMemoryStats' }],
+    ['matchRules', { type: 'matchRules', cards: [{ key: 'arxiv:2401.00001', title: 'T', abstract: '', authors: [] }] }],
+    ['a skip status', { type: 'update', key: 'arxiv:2412.01234', set: { status: 'skip' } }],
   ])('accepts %s as sent', (_name, request) => {
     expect(accepted(request)).toEqual(request);
   });
@@ -110,6 +115,14 @@ describe('parseRequest: hostile or broken messages', () => {
     ['an import of a web address', { type: 'importBackup', file: 'https://example.com/backup.json', mode: 'merge' }, /file: expected a blob: URL/],
     ['an import of a 10 MB file name', { type: 'importBackup', file: `blob:${TEN_MB}`, mode: 'merge' }, /file: too long/],
     ['a class instance instead of an object', { type: 'save', paper: new (class Card {})() }, /paper: expected a plain object/],
+    ['a page of a million cards', { type: 'markSeen', site: 'arxiv', cards: MILLION }, /Invalid "markSeen" message: cards: too many entries \(1000000; at most 2000\)/],
+    ['a seen card with a stray field', { type: 'markSeen', site: 'arxiv', cards: [{ key: 'arxiv:1', aliases: [], title: '', authors: [], seen: true }] }, /cards\[0\]: unknown field "seen"/],
+    ['a seen card with a 10 MB title', { type: 'markSeen', site: 'arxiv', cards: [{ key: 'arxiv:1', aliases: [], title: TEN_MB, authors: [] }] }, /cards\[0\]\.title: too long/],
+    ['markSeen without a site', { type: 'markSeen', cards: [] }, /Invalid "markSeen" message: site: expected a string/],
+    ['a rule card without its abstract', { type: 'matchRules', cards: [{ key: 'arxiv:1', title: '', authors: [] }] }, /cards\[0\]\.abstract: expected a string/],
+    ['a rule card with a 10 MB title', { type: 'matchRules', cards: [{ key: 'arxiv:1', title: TEN_MB, abstract: '', authors: [] }] }, /cards\[0\]\.title: too long/],
+    ['rules sent by the page', { type: 'matchRules', cards: [], rules: [] }, /unknown field "rules"/],
+    ['a field on clearReadingMemory', { type: 'clearReadingMemory', all: true }, /unknown field "all"/],
   ])('refuses %s with a clear error', (_name, raw, message) => {
     expect(refusal(raw)).toMatch(message);
   });
@@ -121,6 +134,8 @@ describe('parseRequest: hostile or broken messages', () => {
     ['update.set', '{"type":"update","key":"arxiv:1","set":{"__proto__":{"status":"read"}}}'],
     ['a metric', `{"type":"save","paper":${JSON.stringify(card()).replace('{"text"', '{"__proto__":{},"text"')}}`],
     ['the query filter', '{"type":"query","filter":{"prototype":{}}}'],
+    ['a seen card', '{"type":"markSeen","site":"arxiv","cards":[{"__proto__":{"key":"arxiv:1"}}]}'],
+    ['a rule card', '{"type":"matchRules","cards":[{"constructor":{}}]}'],
   ])('refuses prototype-pollution keys in %s', (_name, json) => {
     expect(refusal(JSON.parse(json))).toMatch(/the key "(__proto__|constructor|prototype)" is not allowed/);
     expect(Object.prototype).not.toHaveProperty('polluted');
@@ -137,9 +152,10 @@ describe('parseRequest: hostile or broken messages', () => {
 
 describe('who may send what', () => {
   it('lets content scripts send only what a page needs', () => {
-    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'ping', 'remove', 'restoreTrashed', 'save', 'tags', 'update']);
+    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'markSeen', 'matchRules', 'ping', 'remove', 'restoreTrashed', 'save', 'tags', 'update']);
     const pageOnly: RequestType[] = [
       'query', 'getAll', 'restore', 'bulk', 'exportBackup', 'importBackup', 'clearAll', 'trash', 'deleteTrashed', 'emptyTrash',
+      'clearReadingMemory', 'readingMemoryStats',
     ];
     for (const type of pageOnly) {
       expect(allowedFrom(type, 'content-script')).toBe(false);

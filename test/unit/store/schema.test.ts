@@ -11,7 +11,7 @@ describe('database schema', () => {
   it('creates the papers store with its indexes, the tag list and the counts', async () => {
     const db = await openPaperlightDb(uniqueDbName());
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.objectStoreNames].sort()).toEqual(['counts', 'imports', 'papers', 'tags', 'trash']);
+    expect([...db.objectStoreNames].sort()).toEqual(['counts', 'imports', 'papers', 'seen', 'tags', 'trash']);
     const papers = db.transaction('papers').store;
     expect(papers.keyPath).toBe('key');
     expect([...papers.indexNames].sort()).toEqual(['aliases', 'savedAt', 'status', 'tags', 'updatedAt']);
@@ -26,6 +26,12 @@ describe('database schema', () => {
     const imports = db.transaction('imports').store;
     expect(imports.keyPath).toBe('id');
     expect([...imports.indexNames]).toEqual(['createdAt']);
+    const seen = db.transaction('seen').store;
+    expect(seen.keyPath).toBe('key');
+    expect([...seen.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'lastSeen']);
+    expect(seen.index('aliases').multiEntry).toBe(true);
+    expect(seen.index('fingerprint').keyPath).toBe('fingerprint');
+    expect(seen.index('lastSeen').keyPath).toBe('lastSeen');
     db.close();
   });
 
@@ -162,7 +168,7 @@ describe('migration from version 3', () => {
 });
 
 describe('migration from version 4', () => {
-  it('adds an empty store of import undos and leaves every record and the Trash as they were', async () => {
+  it('adds an empty store of import undos and an empty reading memory, and leaves every record and the Trash as they were', async () => {
     const name = uniqueDbName();
     const v4 = await openPaperlightDb(name, { version: 4 });
     const records = Array.from({ length: 20 }, (_, i) => paper(i));
@@ -177,10 +183,11 @@ describe('migration from version 4', () => {
 
     const db = await openPaperlightDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(5);
+    expect(DB_VERSION).toBe(6);
     expect(await db.getAll('papers')).toEqual(papersBefore);
     expect(await db.getAll('trash')).toEqual(trashBefore);
     expect(await db.count('imports')).toBe(0);
+    expect(await db.count('seen')).toBe(0);
     db.close();
   });
 });
@@ -207,5 +214,41 @@ describe('opening on demand', () => {
     newer.close();
     // The opener forgot the closed connection; this (older) code now cannot open the newer database.
     await expect(opener.get()).rejects.toThrow(/lower version/);
+  });
+});
+
+describe('migration from version 4', () => {
+  it('adds an empty reading memory and leaves the library and the Trash as they were', async () => {
+    const name = uniqueDbName();
+    const v4 = await openPaperlightDb(name, { version: 4 });
+    expect([...v4.objectStoreNames].sort()).toEqual(['counts', 'papers', 'tags', 'trash']);
+    const records = Array.from({ length: 30 }, (_, i) => paper(i));
+    const { tags, counts } = countRecords(records.slice(1));
+    const tx = v4.transaction(['papers', 'tags', 'counts', 'trash'], 'readwrite');
+    await Promise.all([
+      ...records.slice(1).map((r) => tx.objectStore('papers').put({ ...r, ix: { tags: r.tags.map((tag): [string, number] => [tag.toLowerCase(), r.savedAt]) } })),
+      ...tags.map((entry) => tx.objectStore('tags').put(entry)),
+      ...counts.map((entry) => tx.objectStore('counts').put(entry)),
+      tx.objectStore('trash').put({ ...records[0]!, removedAt: 1_750_000_000_000 }),
+      tx.done,
+    ]);
+    const papersBefore = await v4.getAll('papers');
+    const trashBefore = await v4.getAll('trash');
+    v4.close();
+
+    const db = await openPaperlightDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(6);
+    expect(await db.getAll('papers')).toEqual(papersBefore);
+    expect(await db.getAll('trash')).toEqual(trashBefore);
+    await expectCountsMatchRecords(db);
+    expect(await db.count('seen')).toBe(0);
+    // The new store works at once, with its indexes.
+    const entry = { key: 'arxiv:2401.00001', aliases: ['doi:10.1000/x'], fingerprint: 'a study of many things', authors: ['hopper'], firstSeen: 5, lastSeen: 9, site: 'arxiv' };
+    await db.put('seen', entry);
+    expect(await db.getFromIndex('seen', 'aliases', 'doi:10.1000/x')).toEqual(entry);
+    expect(await db.getFromIndex('seen', 'fingerprint', 'a study of many things')).toEqual(entry);
+    expect(await db.getAllKeysFromIndex('seen', 'lastSeen')).toEqual(['arxiv:2401.00001']);
+    db.close();
   });
 });

@@ -48,7 +48,7 @@ export interface CardActions {
   showMetric(metric: Metric | null, anchor?: Element): void;
 }
 
-const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read' };
+const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read', skip: 'Skip' };
 const VISIBLE_CHIPS = 4;
 
 interface Props {
