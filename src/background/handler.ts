@@ -23,6 +23,7 @@ import { SettingsCache, memorySettingsStore, type SettingsStore } from './settin
 import { queryPapers } from './query';
 import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './paper-operations';
 import type { PaperlightDatabase } from './schema';
+import type { PageStatus } from '../shared/page-report';
 import { deleteTrashed, emptyTrash, listTrash, pruneTrash, restoreTrashed } from './trash-operations';
 
 /** The parts of `runtime.MessageSender` the handler reads. */
@@ -42,10 +43,15 @@ export interface HandlerDeps {
   /** The clock (epoch ms): save and edit times, removal times, when the Trash is pruned, when papers are seen. */
   now?: () => number;
   /**
-   * Runs just before an import replaces the library (`importBackup` with `mode: 'replace'`), and the import waits
-   * for it: the place where the automatic backup is written first. A failure stops the import, with nothing changed.
+   * Runs just before an import replaces the library (`importBackup` with `mode: 'replace'`) or "clear all" empties
+   * it, and the action waits for it: the place where the automatic backup is written first. A failure stops the
+   * action, with nothing changed.
    */
   beforeReplacingLibrary?: () => Promise<void>;
+  /** Shows what a tab's page recognised on the toolbar badge (see badge.ts). */
+  pageStatus?: (tabId: number, status: PageStatus) => void;
+  /** Writes the automatic backup now ("back up now" on the options page). */
+  backupNow?: () => Promise<{ fileName: string; writtenAt: number }>;
   /** The user's settings (reading memory on or off, the rules); tests keep them in memory. */
   settings?: SettingsStore;
   /** The reading memory's bound (tests use small ones). */
@@ -153,7 +159,10 @@ export function createMessageHandler(deps: HandlerDeps) {
         if (outcome.rulesAfter) await settings.saveRules(outcome.rulesAfter);
         return committed(outcome);
       }
-      case 'clearAll': return committed(await clearAll(db, now()));
+      case 'clearAll': {
+        await deps.beforeReplacingLibrary?.();
+        return committed(await clearAll(db, now()));
+      }
       case 'restoreTrashed': return committed(await restoreTrashed(db, request.keys, now()));
       case 'trash': return committed(await listTrash(db, now()));
       case 'deleteTrashed': return committed(await deleteTrashed(db, request.keys, now()));
@@ -172,6 +181,11 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'clearReadingMemory': return memory.clear(db);
       case 'readingMemoryStats': return memory.stats(db);
       case 'matchRules': throw new Error('matchRules is answered without the database');
+      case 'pageStatus': throw new Error('pageStatus is answered without the database');
+      case 'backupNow': {
+        if (!deps.backupNow) throw new UserError('Automatic backups are not available here.');
+        return deps.backupNow();
+      }
     }
   }
 
@@ -191,6 +205,11 @@ export function createMessageHandler(deps: HandlerDeps) {
       return { ok: false, error: `"${request.type}" can only be sent from Paperlight's own pages (popup or options), not from a web page.` };
     }
     if (request.type === 'ping') return { ok: true, version: deps.appVersion, protocol: PROTOCOL_VERSION };
+    if (request.type === 'pageStatus') {
+      const tabId = sender.tab?.id;
+      if (kind === 'content-script' && tabId !== undefined) deps.pageStatus?.(tabId, { cards: request.cards, health: request.health });
+      return { ok: true };
+    }
     try {
       const result = request.type === 'matchRules'
         ? await matchRules(request.cards)

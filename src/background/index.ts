@@ -6,18 +6,37 @@ import { broadcastChange } from './browser-broadcast';
 import { watchCommands } from './commands';
 import { watchGenericSites } from './generic-sites';
 import { browserSettingsStore } from './browser-settings';
-import { createDbOpener } from './db';
+import { createBrowserAutoBackup, watchBackupAlarm } from './browser-auto-backup';
+import { createDbOpener, withDb } from './db';
 import { createMemoryPruner, createMessageHandler, createTrashPruner } from './handler';
+import { exportBackup } from './library-operations';
+import type { ChangeEvent } from '../shared/messages';
+import { showPageStatus } from './badge-browser';
 
 const db = createDbOpener();
+const warnBackup = (error: unknown) => console.warn('[Paperlight] automatic backup:', error);
+// The same file as "export backup" (with the rules); written after changes, and before the library is replaced.
+const autoBackup = createBrowserAutoBackup(async () => {
+  const { rules } = await browserSettingsStore.load();
+  return (await withDb(db, (database) => exportBackup(database, Date.now(), { rules }))).text;
+});
 const handle = createMessageHandler({
   db,
   extensionId: browser.runtime.id,
   extensionBaseUrl: browser.runtime.getURL(''),
   appVersion: browser.runtime.getManifest().version,
-  broadcast: broadcastChange,
+  broadcast(event: ChangeEvent) {
+    broadcastChange(event);
+    void autoBackup.libraryChanged().catch(warnBackup);
+  },
   settings: browserSettingsStore,
+  beforeReplacingLibrary: autoBackup.beforeDestructiveChange,
+  backupNow: autoBackup.writeNow,
+  // The toolbar badge: how many papers each tab's page shows, or "!" when a site's page shows none it should.
+  pageStatus: showPageStatus,
 });
+// A change of the automatic backup's preferences (switched on, another interval) may make a backup due.
+browserSettingsStore.onChange(() => void autoBackup.check().catch(warnBackup));
 
 // Registered synchronously at start-up, so a message that wakes the worker is not missed.
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handle(raw, sender));
@@ -26,6 +45,7 @@ browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSend
 // follows the origins the user enabled. Both listeners are registered at start-up like the one above.
 watchCommands();
 watchGenericSites();
+watchBackupAlarm(autoBackup.check);
 
 // Papers 30 days in the Trash go when the browser starts (and whenever the Trash is next written or read); so do
 // the reading memory's oldest entries beyond its bound (also pruned as it grows).
@@ -34,6 +54,8 @@ const pruneMemory = createMemoryPruner({ db });
 const prune = () => {
   void pruneTrash().catch((error: unknown) => console.warn('[Paperlight] pruning the Trash:', error));
   void pruneMemory().catch((error: unknown) => console.warn('[Paperlight] pruning the reading memory:', error));
+  // A backup that fell due while the browser was closed.
+  void autoBackup.check().catch(warnBackup);
 };
 browser.runtime.onStartup.addListener(prune);
 browser.runtime.onInstalled.addListener(prune);

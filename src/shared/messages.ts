@@ -13,6 +13,7 @@ import {
 import { READING_STATUSES, type ReadingStatus, type SavedPaper, type TrashedPaper } from '../core/paper';
 import { IMPORT_FORMATS, MAX_IMPORT_CHARS, type ImportFormat, type Notice, type Rejection } from '../core/import/entry';
 import type { PlanRow } from '../core/import/plan';
+import { PAGE_HEALTH, type PageHealth } from './page-report';
 
 export type { ImportFormat } from '../core/import/entry';
 
@@ -194,13 +195,24 @@ export interface RuleCardText {
  * sent, in text order, overlapping matches merged.
  */
 export interface MatchRulesRequest { type: 'matchRules'; cards: RuleCardText[] }
+/**
+ * Writes the automatic backup into the downloads folder now (extension pages only), whatever its schedule; the
+ * reply names the file (under the downloads folder) and when it was written (epoch ms).
+ */
+export interface BackupNowRequest { type: 'backupNow' }
+/**
+ * A content script's page has settled (or its count of cards changed): the background shows the count on the
+ * toolbar badge of the sender's tab, or "!" when a page its adapter claims shows no card (`health: 'no-cards'`).
+ */
+export interface PageStatusRequest { type: 'pageStatus'; cards: number; health: PageHealth }
 
 export type Request =
   | PingRequest | LookupRequest | SaveRequest | UpdateRequest | RemoveRequest | TagsRequest
   | QueryRequest | GetAllRequest | RestoreRequest | BulkRequest | ExportBackupRequest | ImportBackupRequest
   | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest
   | ImportLibraryRequest | UndoImportRequest
-  | MarkSeenRequest | ClearReadingMemoryRequest | ReadingMemoryStatsRequest | MatchRulesRequest;
+  | MarkSeenRequest | ClearReadingMemoryRequest | ReadingMemoryStatsRequest | MatchRulesRequest
+  | BackupNowRequest | PageStatusRequest;
 export type RequestType = Request['type'];
 
 export interface TagCount { name: string; count: number }
@@ -259,6 +271,8 @@ export interface ReadingMemoryStatsReply { ok: true; entries: number }
 export interface RuleHighlight { field: 'title' | 'abstract'; start: number; end: number }
 export interface RuleVerdict { key: string; hide: boolean; dim: boolean; highlight: RuleHighlight[] }
 export interface MatchRulesReply { ok: true; results: RuleVerdict[] }
+export interface BackupNowReply { ok: true; fileName: string; writtenAt: number }
+export interface PageStatusReply { ok: true }
 
 export interface ErrorReply { ok: false; error: string }
 
@@ -286,6 +300,8 @@ export interface ReplyFor {
   clearReadingMemory: ClearReadingMemoryReply;
   readingMemoryStats: ReadingMemoryStatsReply;
   matchRules: MatchRulesReply;
+  backupNow: BackupNowReply;
+  pageStatus: PageStatusReply;
 }
 
 export type SuccessReply<R extends Request> = ReplyFor[R['type']];
@@ -302,7 +318,7 @@ export type SenderKind = 'extension-page' | 'content-script';
  * ever, backups, clearing the library or the reading memory) is for extension pages only.
  */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
-  'ping', 'lookup', 'save', 'update', 'remove', 'tags', 'restoreTrashed', 'markSeen', 'matchRules',
+  'ping', 'lookup', 'save', 'update', 'remove', 'tags', 'restoreTrashed', 'markSeen', 'matchRules', 'pageStatus',
 ]);
 
 export function allowedFrom(type: RequestType, sender: SenderKind): boolean {
@@ -487,6 +503,12 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   matchRules: [['cards'], (raw) => ({
     type: 'matchRules',
     cards: readArray(raw.cards, 'cards', MESSAGE_LIMITS.pageCards).map((card, i) => readRuleCard(card, `cards[${i}]`)),
+  })],
+  backupNow: [[], () => ({ type: 'backupNow' })],
+  pageStatus: [['cards', 'health'], (raw) => ({
+    type: 'pageStatus',
+    cards: readInteger(raw.cards, 'cards', 0, MESSAGE_LIMITS.pageCards * 100),
+    health: readChoice(raw.health, 'health', PAGE_HEALTH),
   })],
 };
 

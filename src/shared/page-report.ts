@@ -29,6 +29,20 @@ export interface PageReportCard {
   code: number;
 }
 
+/**
+ * `ok`: cards recognised; `empty`: the adapter knows this page has no papers (a search without results, a login
+ * wall, a captcha); `no-cards`: a page the adapter claims shows none, so the site's layout may have changed.
+ */
+export type PageHealth = 'ok' | 'empty' | 'no-cards';
+export const PAGE_HEALTH: readonly PageHealth[] = ['ok', 'empty', 'no-cards'];
+
+/** How many elements each of the adapter's selectors matched on the page (-1: the selector did not parse). */
+export interface SelectorCount {
+  name: string;
+  selector: string;
+  count: number;
+}
+
 export interface PageReport {
   ok: true;
   /** The id of the site adapter that reads the page. */
@@ -38,6 +52,24 @@ export interface PageReport {
   settled: boolean;
   /** In page order. */
   cards: PageReportCard[];
+  health: PageHealth;
+  /** With `empty`: what the page says ("no results", "captcha"). */
+  emptyReason?: string;
+  /** With `no-cards`: what each of the adapter's selectors matched, for the "copy diagnostic" button. */
+  selectors?: SelectorCount[];
+}
+
+/** Sent by a content script to the background once its page has settled, and when its count of cards changes. */
+export interface PageStatus {
+  cards: number;
+  health: PageHealth;
+}
+
+/** The page's health from what its adapter found: cards, or the page's own reason for having none. */
+export function pageHealth(cards: number, emptyReason: string | undefined, claimsPages: boolean): PageHealth {
+  if (cards > 0) return 'ok';
+  // The generic fallback claims no URL: a page it reads may well have no list of papers.
+  return emptyReason !== undefined || !claimsPages ? 'empty' : 'no-cards';
 }
 
 export function isPageReportRequest(message: unknown): message is PageReportRequest {
@@ -80,7 +112,29 @@ export function readPageReport(value: unknown): PageReport {
   if (typeof value !== 'object' || value === null) throw new ShapeError('report: expected an object');
   const raw = value as Record<string, unknown>;
   if (raw.ok !== true) throw new ShapeError('report.ok: expected true');
+  const report = readReportBody(raw);
+  report.health = raw.health === undefined
+    ? pageHealth(report.cards.length, undefined, true)
+    : readChoice(raw.health, 'report.health', PAGE_HEALTH);
+  if (raw.emptyReason !== undefined) report.emptyReason = readString(raw.emptyReason, 'report.emptyReason', 200);
+  if (raw.selectors !== undefined) {
+    report.selectors = readArray(raw.selectors, 'report.selectors', 50).map((item, i) => {
+      const path = `report.selectors[${i}]`;
+      if (typeof item !== 'object' || item === null) throw new ShapeError(`${path}: expected an object`);
+      const entry = item as Record<string, unknown>;
+      return {
+        name: readString(entry.name, `${path}.name`, 100),
+        selector: readString(entry.selector, `${path}.selector`, 1000),
+        count: readInteger(entry.count, `${path}.count`, -1, 10_000_000),
+      };
+    });
+  }
+  return report;
+}
+
+function readReportBody(raw: Record<string, unknown>): PageReport {
   return {
+    health: 'ok',
     ok: true,
     adapter: readString(raw.adapter, 'report.adapter', LIMITS.site),
     url: readString(raw.url, 'report.url', LIMITS.url),

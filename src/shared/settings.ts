@@ -31,7 +31,14 @@ export interface Settings {
   rules: Rule[];
   /** Adapter id → keyboard triage on listing pages. Missing ids are on. */
   keyboard: Record<string, boolean>;
+  /** Write a backup file into the downloads folder after the library changes (see src/background/auto-backup.ts). */
+  autoBackup: boolean;
+  /** At most one automatic backup per this many days. */
+  backupIntervalDays: number;
 }
+
+/** The automatic backup intervals the options page offers, in days. */
+export const BACKUP_INTERVALS = [1, 3, 7] as const;
 
 /** Says why a rule cannot be used, or undefined when it can (see the file comment). */
 export type RuleCheck = (rule: Rule) => string | undefined;
@@ -49,6 +56,8 @@ export function defaultSettings(): Settings {
     dimSeen: false,
     rules: [],
     keyboard: {},
+    autoBackup: true,
+    backupIntervalDays: 1,
   };
 }
 
@@ -105,6 +114,8 @@ export function normalizeSettings(raw: unknown, checkRule?: RuleCheck): Settings
   if (typeof value.dimSeen === 'boolean') settings.dimSeen = value.dimSeen;
   settings.rules = readRules(value.rules, checkRule);
   settings.keyboard = readSiteSwitches(value.keyboard);
+  if (typeof value.autoBackup === 'boolean') settings.autoBackup = value.autoBackup;
+  if ((BACKUP_INTERVALS as readonly unknown[]).includes(value.backupIntervalDays)) settings.backupIntervalDays = value.backupIntervalDays as number;
   return settings;
 }
 

@@ -125,6 +125,11 @@ export const acl: SiteAdapter = {
     'https://aclanthology.org/2021.naacl-main.208/',
     'https://aclanthology.org/2023.alta-1.1/',
   ],
+  selectors: {
+    entryButtons: '.list-button-row',
+    entryTitle: 'strong > a[href]',
+    paperPage: 'section#main',
+  },
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.matches('section#main') ? readPaperPage(card, pageUrl) : readCard(card, pageUrl))),
 };

@@ -81,6 +81,10 @@ export const alphaxiv: SiteAdapter = {
     'https://alphaxiv.org/abs/2601.16073v1',
     'https://www.alphaxiv.org/overview/2005.14165v4',
   ],
+  selectors: {
+    paperLink: PAPER_LINK,
+    page: 'main',
+  },
   findCards(root) {
     const doc = (root as Node).ownerDocument ?? (root as Document);
     if (pagePaperId(doc.URL)) {

@@ -132,6 +132,14 @@ export const arxiv: SiteAdapter = {
     'https://arxiv.org/abs/2108.10257v2',
     'https://arxiv.org/abs/astro-ph/0301632',
   ],
+  selectors: {
+    listingEntry: 'dl > dt',
+    listingTitle: '.list-title',
+    abstractLink: ABS_LINK,
+    searchResult: 'li.arxiv-result',
+    abstractPage: 'div#abs',
+  },
+  emptyReason: (doc) => (/produced no results/.test(doc.querySelector('p.has-text-warning')?.textContent ?? '') ? 'no results' : undefined),
   findCards(root) {
     // One query in document order: listing ids (dt, whose dd is the card), search hits, the abstract page.
     const cards: Element[] = [];

@@ -95,6 +95,11 @@ export const biorxiv: SiteAdapter = {
     'https://www.medrxiv.org/content/10.1101/2021.06.16.21258632v1',
     'https://www.medrxiv.org/search/workplace%20violence',
   ],
+  selectors: {
+    item: ITEM,
+    title: 'a.highwire-cite-linked-title',
+    doi: '.highwire-cite-metadata-doi',
+  },
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.closest(PAPER_PANE) ? readPaperPage(card, pageUrl) : readListing(card, pageUrl))),
 };

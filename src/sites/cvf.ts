@@ -102,6 +102,10 @@ export const cvf: SiteAdapter = {
     'https://openaccess.thecvf.com/content/CVPR2024/html/Lo_Opportunistic_Relay_Selection_with_Limited_Feedback_CVPR_2024_paper.html',
     'https://openaccess.thecvf.com/content_cvpr_2018/html/Hu_Squeeze-and-Excitation_Networks_CVPR_2018_paper.html',
   ],
+  selectors: {
+    paperLink: PAPER_PAGE_LINK,
+    paperTitle: '#papertitle',
+  },
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.localName === 'dt' ? readCard(card, pageUrl) : readPaperPage(card, pageUrl))),
 };

@@ -80,6 +80,12 @@ export const dblp: SiteAdapter = {
     'https://dblp.uni-trier.de/pers/hd/s/Streinu:Ileana',
     'https://dblp.dagstuhl.de/pid/k/DonaldEKnuth.html',
   ],
+  selectors: {
+    entry: 'li.entry',
+    data: 'cite.data, div.data',
+    title: 'li.entry .title',
+  },
+  emptyReason: (doc) => (/\bno matches\b/i.test(doc.querySelector('#completesearch-publs')?.textContent ?? '') ? 'no results' : undefined),
   findCards,
   readCard: (entry, pageUrl) => safely(() => readCard(entry, pageUrl)),
 };

@@ -159,6 +159,10 @@ export const generic: SiteAdapter = {
     'https://www.cs.toronto.edu/~hinton/papers.html',
     'https://nlp.stanford.edu/pubs/',
   ],
+  selectors: {
+    abstract: ABSTRACT,
+    title: MARKED_TITLE,
+  },
   findCards,
   readCard: (block, pageUrl) => safely(() => readCard(block, pageUrl)),
 };

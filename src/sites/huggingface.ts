@@ -202,6 +202,12 @@ export const huggingface: SiteAdapter = {
     'https://huggingface.co/papers/2411.18933#community',
     'https://huggingface.co/collections/starvector/starvector-svg-datasets-svg-bench-67811204a76475be4dd66d09',
   ],
+  selectors: {
+    paperContent: '[data-target="PaperContent"]',
+    article: 'article',
+    paperLink: PAPER_LINK,
+    dataIsland: ISLAND,
+  },
   findCards(root) {
     const cards: Element[] = [];
     for (const el of root.querySelectorAll('[data-target="PaperContent"], article')) {

@@ -105,6 +105,11 @@ export const neurips: SiteAdapter = {
     'https://proceedings.neurips.cc/paper_files/paper/2022/hash/a98846e9d9cc01cfb87eb694d946ce6b-Abstract-Conference.html',
     'https://proceedings.neurips.cc/paper_files/paper/2019/hash/d0921d442ee91b896ad95059d13df618-Abstract.html',
   ],
+  selectors: {
+    listItem: 'li',
+    paperAuthors: '.paper-authors',
+    heading: 'h2, h4',
+  },
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.localName === 'li' ? readCard(card, pageUrl) : readAbstractPage(card, pageUrl))),
 };

@@ -135,6 +135,10 @@ export const openreview: SiteAdapter = {
     'https://openreview.net/forum?id=GiHo83ozsF',
     'https://openreview.net/forum?id=rkgpv2VFvr&noteId=rkgpv2VFvr',
   ],
+  selectors: {
+    note: '.forum-note, .note',
+    forumLink: FORUM_LINK,
+  },
   findCards(root) {
     // Every tab pane is filled on mount and a tab switch only toggles classes (which the content script
     // does not watch), so the notes of hidden panes are cards too: ready when their tab is shown.

@@ -94,6 +94,11 @@ export const pmlr: SiteAdapter = {
     'https://proceedings.mlr.press/v235/abad-rocamora24a.html',
     'https://proceedings.mlr.press/v267/abella25a.html',
   ],
+  selectors: {
+    paper: 'div.paper',
+    title: 'div.paper .title',
+    paperPage: 'article.post-content',
+  },
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.matches('article') ? readPaperPage(card, pageUrl) : readCard(card, pageUrl))),
 };

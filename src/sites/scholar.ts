@@ -78,6 +78,14 @@ export const scholar: SiteAdapter = {
     'https://scholar.google.de/scholar?hl=de&q=transformer&as_ylo=2020',
     'https://scholar.google.co.jp/scholar?q=diffusion+models&hl=ja',
   ],
+  selectors: {
+    result: '.gs_r[data-cid]',
+    resultBody: '.gs_ri',
+    title: '.gs_rt',
+    byline: '.gs_a',
+    snippet: '.gs_rs',
+  },
+  emptyReason: (doc) => (doc.querySelector('#gs_captcha_ccl, #gs_captcha_f, form#gs_captcha_f') ? 'captcha' : /did not match any articles/.test(doc.body?.textContent ?? '') ? 'no results' : undefined),
   findCards,
   readCard: (card, pageUrl) => safely(() => readCard(card, pageUrl)),
 };

@@ -143,6 +143,11 @@ export const semanticscholar: SiteAdapter = {
     'https://www.semanticscholar.org/paper/Quantifying-social-group-evolution-Palla-Barab%C3%A1si/8365d3a24249155a1f9ff5836d425c11b9a0b933',
     'https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
   ],
+  selectors: {
+    paperRow: '.cl-paper-row',
+    titleLink: TITLE_LINK,
+    paperTitle: '[data-test-id="paper-detail-title"]',
+  },
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.querySelector('[data-test-id="paper-detail-title"]') ? readPaperPage(card, pageUrl) : readCard(card, pageUrl))),
 };

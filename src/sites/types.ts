@@ -56,4 +56,14 @@ export interface SiteAdapter {
    * (code links written as text are highlighted, not turned into links). See docs/content-script.md.
    */
   frameworkRendered?: boolean;
+  /**
+   * The CSS selectors the adapter finds cards and their parts with, by name, one per line. When a page the adapter
+   * claims shows no card, the site-health diagnostic counts what each matches (a renamed class matches nothing).
+   */
+  selectors: Readonly<Record<string, string>>;
+  /**
+   * Why this page has no papers, when the page itself says so (a search with no results, a login wall, a
+   * captcha): then no card is expected and no warning is raised. Undefined when the page should have cards.
+   */
+  emptyReason?(doc: Document): string | undefined;
 }

@@ -49,7 +49,7 @@ describe.each([['Chrome', CHROME_DIST], ['Firefox', FIREFOX_DIST]])('the %s buil
 
   it('asks for host access to exactly the sites it reads, and for any other site only as an option', () => {
     expect([...manifest.host_permissions].sort()).toEqual(claiming.flatMap((adapter) => adapter.matches).sort());
-    expect(manifest.permissions).toEqual(['storage', 'scripting']);
+    expect(manifest.permissions).toEqual(['storage', 'scripting', 'downloads', 'alarms']);
     expect(manifest.optional_host_permissions).toEqual(['https://*/*', 'http://*/*']);
   });
 

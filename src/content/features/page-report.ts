@@ -3,7 +3,10 @@
 // as its Save button would (`saveCard`, the popup's "On this page" list). Anyone else gets no answer.
 import type { Runtime } from 'webextension-polyfill';
 import { extensionApi as browser } from '../../shared/extension-api';
-import { isPageReportRequest, readSaveCardRequest, type PageReport, type SaveCardReply } from '../../shared/page-report';
+import {
+  isPageReportRequest, pageHealth, readSaveCardRequest, type PageReport, type PageStatus, type SaveCardReply, type SelectorCount,
+} from '../../shared/page-report';
+import type { SiteAdapter } from '../../sites/types';
 import type { ContentPage } from '../session';
 import type { SavedState } from './saved-state';
 
@@ -24,27 +27,96 @@ function fromOurPages(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }
 
-export function pageReport(page: ContentPage, { saved, firstPassDone }: { saved: SavedState; firstPassDone(): boolean }): void {
-  const report = (): PageReport => ({
-    ok: true,
-    adapter: page.adapter.id,
-    url: location.href,
-    settled: firstPassDone() && saved.settled,
-    cards: page.cards.inPageOrder().map((entry) => {
-      const { card, metrics, codeLinks } = entry.analysis;
-      const paper = saved.of(entry);
-      return {
-        key: card.key,
-        aliases: [...(card.aliases ?? [])],
-        title: card.title,
-        saved: Boolean(paper),
-        status: paper?.status ?? null,
-        tags: paper ? [...paper.tags] : [],
-        metrics: metrics.length,
-        code: codeLinks.length,
-      };
-    }),
+/** What the page says about having no papers; an adapter's check that throws says nothing. */
+function emptyReasonOf(adapter: SiteAdapter): string | undefined {
+  try {
+    return adapter.emptyReason?.(document);
+  } catch {
+    return undefined;
+  }
+}
+
+/** How many elements each of the adapter's selectors matches on the page now. */
+function selectorCounts(adapter: SiteAdapter): SelectorCount[] {
+  return Object.entries(adapter.selectors).map(([name, selector]) => {
+    let count: number;
+    try {
+      count = document.querySelectorAll(selector).length;
+    } catch {
+      count = -1;
+    }
+    return { name, selector, count };
   });
+}
+
+function healthOf(adapter: SiteAdapter, cards: number): Pick<PageReport, 'health' | 'emptyReason' | 'selectors'> {
+  const emptyReason = cards > 0 ? undefined : emptyReasonOf(adapter);
+  const health = pageHealth(cards, emptyReason, adapter.matches.length > 0);
+  if (health === 'empty' && emptyReason !== undefined) return { health, emptyReason };
+  return health === 'no-cards' ? { health, selectors: selectorCounts(adapter) } : { health };
+}
+
+/** After the first pass, how long the page must add no card before it counts as settled (framework pages render late). */
+const QUIET_MS = 1000;
+/** How often the page is checked for the first pass having finished. */
+const POLL_MS = 200;
+
+/**
+ * Tells the background what the page recognised once it has settled, and again whenever that changes: the
+ * toolbar badge of this tab shows it.
+ */
+function reportStatus(page: ContentPage, settled: () => boolean): void {
+  let sent: PageStatus | undefined;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const send = () => {
+    timer = undefined;
+    if (page.signal.aborted) return;
+    if (!settled()) {
+      timer = setTimeout(send, POLL_MS);
+      return;
+    }
+    const cards = page.cards.inPageOrder().length;
+    const status: PageStatus = { cards, health: healthOf(page.adapter, cards).health };
+    if (sent?.cards === status.cards && sent.health === status.health) return;
+    sent = status;
+    browser.runtime.sendMessage({ type: 'pageStatus', ...status }).catch(() => undefined);
+  };
+  const later = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(send, QUIET_MS);
+  };
+  page.on('cards', later);
+  page.on('cardGone', later);
+  page.signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  later();
+}
+
+export function pageReport(page: ContentPage, { saved, firstPassDone }: { saved: SavedState; firstPassDone(): boolean }): void {
+  reportStatus(page, () => firstPassDone() && saved.settled);
+  const report = (): PageReport => {
+    const entries = page.cards.inPageOrder();
+    return {
+      ok: true,
+      adapter: page.adapter.id,
+      url: location.href,
+      settled: firstPassDone() && saved.settled,
+      ...healthOf(page.adapter, entries.length),
+      cards: entries.map((entry) => {
+        const { card, metrics, codeLinks } = entry.analysis;
+        const paper = saved.of(entry);
+        return {
+          key: card.key,
+          aliases: [...(card.aliases ?? [])],
+          title: card.title,
+          saved: Boolean(paper),
+          status: paper?.status ?? null,
+          tags: paper ? [...paper.tags] : [],
+          metrics: metrics.length,
+          code: codeLinks.length,
+        };
+      }),
+    };
+  };
 
   const saveCard = async (key: string): Promise<SaveCardReply> => {
     const [entry] = page.cards.withKeys([key]);

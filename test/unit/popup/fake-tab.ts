@@ -27,6 +27,7 @@ export function fakeTab(background: FakeBackground, cards: CardData[], pageUrl =
         adapter: 'arxiv',
         url: pageUrl,
         settled: true,
+        health: cards.length > 0 ? 'ok' : 'no-cards',
         cards: cards.map((card) => {
           const paper: SavedPaper | undefined = [card.key, ...(card.aliases ?? [])].map((id) => byId.get(id)).find(Boolean);
           return {

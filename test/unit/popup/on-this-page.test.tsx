@@ -33,7 +33,7 @@ describe('readPageReport', () => {
 
   it('reads a report as the contract gives it, ignoring fields of later versions', () => {
     const later = { ...report, health: 'ok', cards: [{ ...report.cards[0], seen: '2026-01-01', hidden: false, dimmed: false, venue: 'ICLR 2026' }] };
-    expect(readPageReport(later)).toEqual({ ok: true, adapter: 'arxiv', url: PAGE, settled: true, cards: report.cards });
+    expect(readPageReport(later)).toEqual({ ok: true, adapter: 'arxiv', url: PAGE, settled: true, health: 'ok', cards: report.cards });
   });
 
   it.each([

@@ -152,10 +152,10 @@ describe('parseRequest: hostile or broken messages', () => {
 
 describe('who may send what', () => {
   it('lets content scripts send only what a page needs', () => {
-    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'markSeen', 'matchRules', 'ping', 'remove', 'restoreTrashed', 'save', 'tags', 'update']);
+    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'markSeen', 'matchRules', 'pageStatus', 'ping', 'remove', 'restoreTrashed', 'save', 'tags', 'update']);
     const pageOnly: RequestType[] = [
       'query', 'getAll', 'restore', 'bulk', 'exportBackup', 'importBackup', 'clearAll', 'trash', 'deleteTrashed', 'emptyTrash',
-      'clearReadingMemory', 'readingMemoryStats',
+      'clearReadingMemory', 'readingMemoryStats', 'backupNow',
     ];
     for (const type of pageOnly) {
       expect(allowedFrom(type, 'content-script')).toBe(false);

@@ -1,0 +1,201 @@
+// The automatic backup's schedule and retention, on a fake downloads API and a controlled clock.
+import { describe, expect, it } from 'vitest';
+import {
+  BACKUP_STATE_KEY, DAY_MS, backupFileName, createAutoBackup, nextStep, readBackupState, retain,
+  type BackupPreferences, type DownloadsApi,
+} from '../../../src/background/auto-backup';
+
+type Delta = Parameters<Parameters<DownloadsApi['onChanged']['addListener']>[0]>[0];
+
+/** A downloads folder in memory: files by name, downloads by id; each download completes (or fails) at once. */
+function fakeDownloads(options: { fail?: string } = {}) {
+  const files = new Map<string, string>();
+  const history = new Map<number, { fileName: string; state: string; error?: string }>();
+  const listeners = new Set<(delta: Delta) => void>();
+  const removed: number[] = [];
+  let nextId = 100;
+  const api: DownloadsApi = {
+    async download({ url, filename, saveAs, conflictAction }) {
+      expect(saveAs).toBe(false);
+      expect(conflictAction).toBe('overwrite');
+      const id = nextId++;
+      history.set(id, { fileName: filename, state: 'in_progress' });
+      queueMicrotask(() => {
+        if (options.fail) {
+          Object.assign(history.get(id)!, { state: 'interrupted', error: options.fail });
+          listeners.forEach((listener) => listener({ id, state: { current: 'interrupted' }, error: { current: options.fail } }));
+          return;
+        }
+        files.set(filename, decodeURIComponent(url.replace(/^data:[^,]*,/, '')));
+        history.get(id)!.state = 'complete';
+        listeners.forEach((listener) => listener({ id, state: { current: 'complete' } }));
+      });
+      return id;
+    },
+    async search({ id }) {
+      const item = history.get(id);
+      return item ? [{ id, state: item.state, ...(item.error && { error: item.error }) }] : [];
+    },
+    async removeFile(id) {
+      const item = history.get(id);
+      if (!item || !files.has(item.fileName)) throw new Error('Download file already deleted');
+      files.delete(item.fileName);
+      removed.push(id);
+    },
+    async erase({ id }) {
+      history.delete(id);
+      return [id];
+    },
+    onChanged: { addListener: (l) => void listeners.add(l), removeListener: (l) => void listeners.delete(l) },
+  };
+  return { api, files, history, removed };
+}
+
+function setup(options: { fail?: string; preferences?: BackupPreferences; start?: number } = {}) {
+  const downloads = fakeDownloads(options);
+  const stored: Record<string, unknown> = {};
+  let now = options.start ?? new Date(2026, 11, 6, 10, 0).getTime();
+  let library = 'v1';
+  const alarms: Array<number | undefined> = [];
+  const preferences = options.preferences ?? { enabled: true, intervalDays: 1 };
+  const backup = createAutoBackup({
+    downloads: downloads.api,
+    storage: {
+      get: async (key) => (key in stored ? { [key]: structuredClone(stored[key]) } : {}),
+      set: async (items) => void Object.assign(stored, structuredClone(items)),
+    },
+    wakeAt: async (when) => void alarms.push(when),
+    preferences: async () => preferences,
+    exportText: async () => `{"library":"${library}"}`,
+    fileUrl: (text) => ({ url: `data:application/json,${encodeURIComponent(text)}`, release: () => undefined }),
+    now: () => now,
+  });
+  return {
+    backup, downloads, stored, alarms, preferences,
+    advance(ms: number) { now += ms; },
+    setLibrary(text: string) { library = text; },
+  };
+}
+
+describe('the decision to write', () => {
+  const on = { enabled: true, intervalDays: 1 };
+  it('writes after a change when nothing was ever written', () => {
+    expect(nextStep({ written: [], changedAt: 5 }, on, 10)).toEqual({ kind: 'write' });
+  });
+  it('waits for the end of the interval after the last backup', () => {
+    expect(nextStep({ written: [], changedAt: 5, lastWrittenAt: 1_000 }, on, 2_000)).toEqual({ kind: 'wait', at: 1_000 + DAY_MS });
+    expect(nextStep({ written: [], changedAt: 5, lastWrittenAt: 1_000 }, { enabled: true, intervalDays: 7 }, 2_000))
+      .toEqual({ kind: 'wait', at: 1_000 + 7 * DAY_MS });
+    expect(nextStep({ written: [], changedAt: 5, lastWrittenAt: 1_000 }, on, 1_000 + DAY_MS)).toEqual({ kind: 'write' });
+  });
+  it('does nothing without a change, or when switched off', () => {
+    expect(nextStep({ written: [], lastWrittenAt: 0 }, on, 10 * DAY_MS)).toEqual({ kind: 'idle' });
+    expect(nextStep({ written: [], changedAt: 5 }, { enabled: false, intervalDays: 1 }, 10)).toEqual({ kind: 'idle' });
+  });
+  it('writes when the clock was set back past the last backup', () => {
+    expect(nextStep({ written: [], changedAt: 5, lastWrittenAt: 9_000 }, on, 2_000)).toEqual({ kind: 'write' });
+  });
+});
+
+describe('file names', () => {
+  it('names the file by the local date, in the Paperlight folder', () => {
+    expect(backupFileName(new Date(2026, 0, 3, 23, 59).getTime())).toBe('Paperlight/paperlight-backup-2026-01-03.json');
+    expect(backupFileName(new Date(2026, 11, 25, 0, 1).getTime())).toBe('Paperlight/paperlight-backup-2026-12-25.json');
+  });
+});
+
+describe('retention', () => {
+  const entry = (id: number, day: number) => ({ id, fileName: `Paperlight/paperlight-backup-2026-01-${String(day).padStart(2, '0')}.json`, writtenAt: day * DAY_MS });
+  it('keeps the newest seven and removes the older ones it wrote', () => {
+    const written = [1, 2, 3, 4, 5, 6, 7].map((day) => entry(day, day));
+    const kept = retain(written, entry(8, 8));
+    expect(kept.written.map((e) => e.id)).toEqual([2, 3, 4, 5, 6, 7, 8]);
+    expect(kept.remove).toEqual([1]);
+    expect(kept.forget).toEqual([]);
+  });
+  it('forgets (without deleting the file) an earlier download of the same day, which the new one overwrote', () => {
+    const kept = retain([entry(1, 1), entry(2, 2)], { ...entry(3, 2), writtenAt: 2 * DAY_MS + 5 });
+    expect(kept.written.map((e) => e.id)).toEqual([1, 3]);
+    expect(kept.remove).toEqual([]);
+    expect(kept.forget).toEqual([2]);
+  });
+  it('reads a malformed stored state as nothing remembered', () => {
+    expect(readBackupState('junk')).toEqual({ written: [] });
+    expect(readBackupState({ written: [{ id: 'x', fileName: 'a', writtenAt: 1 }, { id: 4, fileName: 'b', writtenAt: 2 }], lastWrittenAt: -1 }))
+      .toEqual({ written: [{ id: 4, fileName: 'b', writtenAt: 2 }] });
+  });
+});
+
+describe('the schedule on a fake downloads folder', () => {
+  it('writes the backup after the first change, then at most once a day', async () => {
+    const t = setup();
+    await t.backup.libraryChanged();
+    expect([...t.downloads.files]).toEqual([['Paperlight/paperlight-backup-2026-12-06.json', '{"library":"v1"}']]);
+    t.setLibrary('v2');
+    t.advance(60_000);
+    await t.backup.libraryChanged();
+    // Not due: an alarm for a day after the first write, and the file unchanged.
+    expect(t.downloads.files.get('Paperlight/paperlight-backup-2026-12-06.json')).toBe('{"library":"v1"}');
+    expect(t.alarms.at(-1)).toBe(new Date(2026, 11, 7, 10, 0).getTime());
+    t.advance(DAY_MS);
+    await t.backup.check(); // the alarm fires
+    expect(t.downloads.files.get('Paperlight/paperlight-backup-2026-12-07.json')).toBe('{"library":"v2"}');
+    expect(t.alarms.at(-1)).toBeUndefined();
+    // No change since: the next alarm writes nothing.
+    t.advance(2 * DAY_MS);
+    await t.backup.check();
+    expect(t.downloads.files.size).toBe(2);
+  });
+
+  it('keeps seven files over ten days and deletes only its own oldest ones', async () => {
+    const t = setup();
+    t.downloads.files.set('Paperlight/notes-of-the-user.json', 'mine');
+    for (let day = 0; day < 10; day++) {
+      t.setLibrary(`day ${day}`);
+      await t.backup.libraryChanged();
+      t.advance(DAY_MS);
+    }
+    const names = [...t.downloads.files.keys()].sort();
+    expect(names).toEqual([
+      'Paperlight/notes-of-the-user.json',
+      ...[9, 10, 11, 12, 13, 14, 15].map((day) => `Paperlight/paperlight-backup-2026-12-${String(day).padStart(2, '0')}.json`),
+    ]);
+    expect(t.downloads.removed).toEqual([100, 101, 102]);
+    // Removed downloads are gone from the history too; the kept ones are remembered by id.
+    expect([...t.downloads.history.keys()]).toEqual([103, 104, 105, 106, 107, 108, 109]);
+    expect((t.stored[BACKUP_STATE_KEY] as { written: Array<{ id: number }> }).written.map((e) => e.id)).toEqual([103, 104, 105, 106, 107, 108, 109]);
+  });
+
+  it('"back up now" twice in a day overwrites the day\'s file and forgets the older download', async () => {
+    const t = setup();
+    await t.backup.writeNow();
+    t.setLibrary('later');
+    t.advance(3_600_000);
+    const result = await t.backup.writeNow();
+    expect(result).toEqual({ fileName: 'Paperlight/paperlight-backup-2026-12-06.json', writtenAt: new Date(2026, 11, 6, 11, 0).getTime() });
+    expect([...t.downloads.files]).toEqual([['Paperlight/paperlight-backup-2026-12-06.json', '{"library":"later"}']]);
+    expect(t.downloads.removed).toEqual([]);
+    expect([...t.downloads.history.keys()]).toEqual([101]);
+  });
+
+  it('writes nothing when switched off, but still writes on "back up now"', async () => {
+    const t = setup({ preferences: { enabled: false, intervalDays: 1 } });
+    await t.backup.libraryChanged();
+    await t.backup.beforeDestructiveChange();
+    expect(t.downloads.files.size).toBe(0);
+    await t.backup.writeNow();
+    expect(t.downloads.files.size).toBe(1);
+  });
+
+  it('a failed write throws a message for the user, and remembers the change for the next attempt', async () => {
+    const t = setup({ fail: 'FILE_NO_SPACE' });
+    await expect(t.backup.beforeDestructiveChange()).rejects.toThrow(
+      'Paperlight could not write its backup to your downloads folder (FILE_NO_SPACE), so nothing was changed.',
+    );
+    await expect(t.backup.libraryChanged()).rejects.toThrow('FILE_NO_SPACE');
+    const state = t.stored[BACKUP_STATE_KEY] as { lastError?: string; changedAt?: number; lastWrittenAt?: number };
+    expect(state.lastError).toBe('FILE_NO_SPACE');
+    expect(state.changedAt).toBe(new Date(2026, 11, 6, 10, 0).getTime());
+    expect(state.lastWrittenAt).toBeUndefined();
+  });
+});
