@@ -52,6 +52,8 @@ export interface HandlerDeps {
   pageStatus?: (tabId: number, status: PageStatus) => void;
   /** Writes the automatic backup now ("back up now" on the options page). */
   backupNow?: () => Promise<{ fileName: string; writtenAt: number }>;
+  /** What the automatic backups remember (auto-backup.ts). */
+  backupStatus?: () => Promise<{ lastWrittenAt?: number; lastError?: string; written: readonly unknown[] }>;
   /** The user's settings (reading memory on or off, the rules); tests keep them in memory. */
   settings?: SettingsStore;
   /** The reading memory's bound (tests use small ones). */
@@ -185,6 +187,10 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'backupNow': {
         if (!deps.backupNow) throw new UserError('Automatic backups are not available here.');
         return deps.backupNow();
+      }
+      case 'backupStatus': {
+        const state = await deps.backupStatus?.();
+        return { lastWrittenAt: state?.lastWrittenAt ?? null, lastError: state?.lastError ?? null, files: state?.written.length ?? 0 };
       }
     }
   }

@@ -32,6 +32,7 @@ const handle = createMessageHandler({
   settings: browserSettingsStore,
   beforeReplacingLibrary: autoBackup.beforeDestructiveChange,
   backupNow: autoBackup.writeNow,
+  backupStatus: autoBackup.state,
   // The toolbar badge: how many papers each tab's page shows, or "!" when a site's page shows none it should.
   pageStatus: showPageStatus,
 });

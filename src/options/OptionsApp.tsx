@@ -5,6 +5,7 @@ import type { Settings } from '../shared/settings';
 import { LogoIcon } from '../ui/icons';
 import { errorText } from '../ui/text';
 import { BackupSection } from './BackupSection';
+import { AutomaticBackups } from './BackupSectionAutomatic';
 import { ClearSection } from './ClearSection';
 import type { OptionsDeps } from './deps';
 import { HighlightSection } from './HighlightSection';
@@ -78,6 +79,7 @@ export function OptionsApp({ deps }: { deps: OptionsDeps }) {
           <RulesSection settings={settings} update={update} />
           <KeyboardSection settings={settings} deps={deps} update={update} />
           <BackupSection deps={deps} libraryCount={libraryCount} onChanged={refreshCount} />
+          <section class="card" aria-label="Automatic backups"><AutomaticBackups settings={settings} deps={deps} update={update} /></section>
           <ImportSection deps={deps} onChanged={refreshCount} />
           <ShortcutsSection deps={deps} />
           <ClearSection deps={deps} libraryCount={libraryCount} onChanged={refreshCount} />

@@ -42,7 +42,9 @@ const KeysDialog = lazyComponent(() => import('./components/KeysDialog').then((m
 const TrashView = lazyComponent(() => import('./components/TrashView').then((module) => module.TrashView));
 // Rendered only once the page's report is here, which is asked for after the first paint.
 const OnThisPage = lazyComponent(() => import('./components/OnThisPage').then((module) => module.OnThisPage));
-const AFTER_FIRST_PAINT = [PaperEditor, SelectionBar, ExportDialog, KeysDialog, OnThisPage, TrashView];
+const SiteHealth = lazyComponent(() => import('./components/SiteHealth').then((module) => module.SiteHealth));
+const BackupNotice = lazyComponent(() => import('./components/BackupNotice').then((module) => module.BackupNotice));
+const AFTER_FIRST_PAINT = [PaperEditor, SelectionBar, ExportDialog, KeysDialog, OnThisPage, TrashView, SiteHealth, BackupNotice];
 
 /**
  * Runs `callback` after the next frame has been produced: rAF runs just before that frame's style, layout and
@@ -339,7 +341,11 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
           />
         </main>
       )}
+      {!state.trash && state.page?.settled && state.page.health === 'no-cards' && (
+        <SiteHealth page={state.page} siteName={siteNames.get(state.page.adapter) ?? state.page.adapter} />
+      )}
       {!state.trash && state.page && <OnThisPage page={state.page} onSave={onSaveFromPage} />}
+      {!state.trash && <BackupNotice openOptions={openOptions} />}
       {!state.trash && state.selected.size > 0 && (
         <SelectionBar
           selected={view.selectedPapers}

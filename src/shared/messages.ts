@@ -200,6 +200,8 @@ export interface MatchRulesRequest { type: 'matchRules'; cards: RuleCardText[] }
  * reply names the file (under the downloads folder) and when it was written (epoch ms).
  */
 export interface BackupNowRequest { type: 'backupNow' }
+/** What the automatic backups have done (extension pages only): when one was last written, the last failure. */
+export interface BackupStatusRequest { type: 'backupStatus' }
 /**
  * A content script's page has settled (or its count of cards changed): the background shows the count on the
  * toolbar badge of the sender's tab, or "!" when a page its adapter claims shows no card (`health: 'no-cards'`).
@@ -212,7 +214,7 @@ export type Request =
   | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest
   | ImportLibraryRequest | UndoImportRequest
   | MarkSeenRequest | ClearReadingMemoryRequest | ReadingMemoryStatsRequest | MatchRulesRequest
-  | BackupNowRequest | PageStatusRequest;
+  | BackupNowRequest | BackupStatusRequest | PageStatusRequest;
 export type RequestType = Request['type'];
 
 export interface TagCount { name: string; count: number }
@@ -273,6 +275,8 @@ export interface RuleVerdict { key: string; hide: boolean; dim: boolean; highlig
 export interface MatchRulesReply { ok: true; results: RuleVerdict[] }
 export interface BackupNowReply { ok: true; fileName: string; writtenAt: number }
 export interface PageStatusReply { ok: true }
+/** `lastWrittenAt` epoch ms, null before the first; `lastError` why the last attempt failed, null after a success. */
+export interface BackupStatusReply { ok: true; lastWrittenAt: number | null; lastError: string | null; files: number }
 
 export interface ErrorReply { ok: false; error: string }
 
@@ -302,6 +306,7 @@ export interface ReplyFor {
   matchRules: MatchRulesReply;
   backupNow: BackupNowReply;
   pageStatus: PageStatusReply;
+  backupStatus: BackupStatusReply;
 }
 
 export type SuccessReply<R extends Request> = ReplyFor[R['type']];
@@ -505,6 +510,7 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
     cards: readArray(raw.cards, 'cards', MESSAGE_LIMITS.pageCards).map((card, i) => readRuleCard(card, `cards[${i}]`)),
   })],
   backupNow: [[], () => ({ type: 'backupNow' })],
+  backupStatus: [[], () => ({ type: 'backupStatus' })],
   pageStatus: [['cards', 'health'], (raw) => ({
     type: 'pageStatus',
     cards: readInteger(raw.cards, 'cards', 0, MESSAGE_LIMITS.pageCards * 100),

@@ -155,7 +155,7 @@ describe('who may send what', () => {
     expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'markSeen', 'matchRules', 'pageStatus', 'ping', 'remove', 'restoreTrashed', 'save', 'tags', 'update']);
     const pageOnly: RequestType[] = [
       'query', 'getAll', 'restore', 'bulk', 'exportBackup', 'importBackup', 'clearAll', 'trash', 'deleteTrashed', 'emptyTrash',
-      'clearReadingMemory', 'readingMemoryStats', 'backupNow',
+      'clearReadingMemory', 'readingMemoryStats', 'backupNow', 'backupStatus',
     ];
     for (const type of pageOnly) {
       expect(allowedFrom(type, 'content-script')).toBe(false);
