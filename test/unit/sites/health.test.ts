@@ -1,0 +1,96 @@
+// Site health on the page side: every adapter names its selectors, a page whose markup was renamed finds no card
+// and gives no reason, a page that says it has no results is told apart, and the health, badge and diagnostic
+// follow from that.
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { adapters } from '../../../src/sites';
+import { arxiv } from '../../../src/sites/arxiv';
+import { scholar } from '../../../src/sites/scholar';
+import { pageHealth, type PageReport } from '../../../src/shared/page-report';
+import { badgeFor } from '../../../src/background/badge';
+import { diagnosticText, withoutQuery } from '../../../src/popup/diagnostic';
+import { loadPage } from './load-page';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures');
+const fixture = (file: string, url: string) => loadPage(readFileSync(path.join(FIXTURES, file), 'utf8'), url);
+
+describe('adapter selectors', () => {
+  it.each(adapters.map((adapter) => [adapter.id, adapter] as const))('%s names at least one selector, each valid CSS', (_id, adapter) => {
+    const entries = Object.entries(adapter.selectors);
+    expect(entries.length).toBeGreaterThan(0);
+    const doc = loadPage('<main></main>', 'https://example.org/');
+    for (const [name, selector] of entries) {
+      expect(name).toMatch(/^[a-z][A-Za-z]*$/);
+      expect(() => doc.querySelectorAll(selector)).not.toThrow();
+    }
+  });
+
+  it('counts what each arXiv selector matches on an ordinary listing and on its renamed copy', () => {
+    const url = 'https://arxiv.org/list/astro-ph.EP/recent';
+    const counts = (doc: Document) => Object.fromEntries(Object.entries(arxiv.selectors).map(([name, s]) => [name, doc.querySelectorAll(s).length]));
+    const ordinary = fixture('arxiv/list-recent-astro-ph.EP.html', url);
+    const renamed = fixture('health/arxiv-list-renamed.html', url);
+    expect(arxiv.findCards(ordinary)).toHaveLength(37);
+    expect(counts(ordinary)).toMatchObject({ listingEntry: 37, listingTitle: 37, searchResult: 0, abstractPage: 0 });
+    expect(arxiv.findCards(renamed)).toHaveLength(0);
+    expect(counts(renamed)).toMatchObject({ listingEntry: 0, listingTitle: 0, searchResult: 0, abstractPage: 0 });
+    expect(arxiv.emptyReason?.(renamed)).toBeUndefined();
+  });
+});
+
+describe('pages with legitimately no papers', () => {
+  it('an arXiv search without results says so', () => {
+    const doc = fixture('health/arxiv-search-no-results.html', 'https://arxiv.org/search/?query=zzqxv+photonic+lattice&searchtype=all&source=header');
+    expect(arxiv.findCards(doc)).toHaveLength(0);
+    expect(arxiv.emptyReason?.(doc)).toBe('no results');
+  });
+
+  it('an arXiv search with results gives no reason', () => {
+    const doc = fixture('arxiv/search-dark-matter.html', 'https://arxiv.org/search/?query=dark+matter&searchtype=all&source=header');
+    expect(arxiv.emptyReason?.(doc)).toBeUndefined();
+  });
+
+  it('a Scholar captcha page (synthetic snippet, ids as Scholar names them) is a captcha', () => {
+    const doc = loadPage('<form id="gs_captcha_f"><h1>Please show you\'re not a robot</h1></form>', 'https://scholar.google.com/scholar?q=x');
+    expect(scholar.emptyReason?.(doc)).toBe('captcha');
+  });
+});
+
+describe('page health and the badge', () => {
+  it('is ok with cards, empty when the page says why, no-cards otherwise', () => {
+    expect(pageHealth(3, undefined, true)).toBe('ok');
+    expect(pageHealth(0, 'no results', true)).toBe('empty');
+    expect(pageHealth(0, undefined, true)).toBe('no-cards');
+    // The generic fallback claims no URL: no warning there.
+    expect(pageHealth(0, undefined, false)).toBe('empty');
+  });
+
+  it('shows the count, "!" for a page without the cards it should have, nothing for an empty page', () => {
+    expect(badgeFor({ cards: 37, health: 'ok' }).text).toBe('37');
+    expect(badgeFor({ cards: 1500, health: 'ok' }).text).toBe('999+');
+    expect(badgeFor({ cards: 0, health: 'no-cards' }).text).toBe('!');
+    expect(badgeFor({ cards: 0, health: 'empty' }).text).toBe('');
+  });
+});
+
+describe('the diagnostic', () => {
+  it('names the adapter, the version, the URL without its query and each selector\'s count', () => {
+    const report: PageReport = {
+      ok: true, adapter: 'arxiv', url: 'https://arxiv.org/list/cs.LG/recent?skip=0&show=50#top', settled: true, cards: [], health: 'no-cards',
+      selectors: [{ name: 'listingEntry', selector: 'dl > dt', count: 0 }, { name: 'odd', selector: 'a[', count: -1 }],
+    };
+    expect(diagnosticText(report, '0.1.0')).toBe([
+      'Paperlight site-health diagnostic',
+      'adapter: arxiv',
+      'version: 0.1.0',
+      'url: https://arxiv.org/list/cs.LG/recent',
+      'cards recognised: 0',
+      'selectors (elements matched):',
+      '  listingEntry: 0  dl > dt',
+      '  odd: invalid selector  a[',
+      '',
+    ].join('\n'));
+    expect(withoutQuery('https://huggingface.co/papers?q=secret')).toBe('https://huggingface.co/papers');
+  });
+});
