@@ -1,0 +1,166 @@
+// Site health and automatic backups in Chromium with the built extension. Pages are fixtures served under their
+// real URLs. The toolbar badge is read through the service worker (`action.getBadgeText` for the page's tab);
+// the popup is opened over the page as the toolbar would open it. The automatic backup goes to a downloads
+// folder this test sets, and is read back with the backup reader.
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { parseBackup } from '../../src/core/backup';
+import { exactUrl, launchChromium, readFixture, sendFromExtensionPage, type ChromiumSession } from './harness';
+
+const POPUP = 'src/popup/index.html';
+const RECENT = 'https://arxiv.org/list/astro-ph.EP/recent';
+const NO_RESULTS = 'https://arxiv.org/search/?query=zzqxv+photonic+lattice&searchtype=all&source=header';
+
+let session: ChromiumSession;
+let profile: string;
+let downloads: string;
+
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  action: { getBadgeText(details: { tabId: number }): Promise<string> };
+};
+
+beforeAll(async () => {
+  // The profile's downloads folder is set as a person would set it (the browser's preferences); the test runner's
+  // own handling of downloads (files renamed to random names) is switched back to the browser's, which keeps the
+  // names the extension gives.
+  profile = await mkdtemp(path.join(tmpdir(), 'paperlight-profile-'));
+  downloads = await mkdtemp(path.join(tmpdir(), 'paperlight-downloads-'));
+  await mkdir(path.join(profile, 'Default'));
+  await writeFile(path.join(profile, 'Default', 'Preferences'), JSON.stringify({ download: { default_directory: downloads, prompt_for_download: false } }));
+  session = await launchChromium({ userDataDir: profile });
+  const page = await session.context.newPage();
+  const cdp = await session.context.newCDPSession(page);
+  await cdp.send('Browser.setDownloadBehavior', { behavior: 'default' });
+  await page.close();
+});
+afterAll(async () => {
+  await session?.close();
+  for (const dir of [profile, downloads]) if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+async function openFixture(url: string, file: string): Promise<Page> {
+  const body = await readFixture(file);
+  const page = await session.context.newPage();
+  await page.route(exactUrl(url), (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body }));
+  await page.goto(url);
+  return page;
+}
+
+/** The badge text of the (newest) tab showing `url`, as the service worker reads it. */
+async function badgeOf(url: string): Promise<string | null> {
+  const worker = await session.serviceWorker();
+  return worker.evaluate(async (href) => {
+    const tabs = (await chrome.tabs.query({})).filter((tab) => tab.url === href);
+    const tab = tabs.sort((a, b) => (a.id ?? 0) - (b.id ?? 0)).at(-1);
+    return tab?.id === undefined ? null : chrome.action.getBadgeText({ tabId: tab.id });
+  }, url);
+}
+
+describe('Chromium: the toolbar badge', () => {
+  it('shows how many papers an ordinary listing has', async () => {
+    const page = await openFixture(RECENT, 'arxiv/list-recent-astro-ph.EP.html');
+    await expect.poll(() => badgeOf(RECENT), { timeout: 15_000 }).toBe('37');
+    expect(await page.evaluate(() => document.querySelectorAll('[data-paperlight-id]').length)).toBe(37);
+    await page.close();
+  });
+
+  it('shows "!" on a listing whose card markup was renamed, and the popup over it names the adapter in its diagnostic', async () => {
+    const page = await openFixture(RECENT, 'health/arxiv-list-renamed.html');
+    await expect.poll(() => badgeOf(RECENT), { timeout: 15_000 }).toBe('!');
+    expect(await page.evaluate(() => document.querySelectorAll('[data-paperlight-id]').length)).toBe(0);
+
+    // A toolbar popup opens over the page: the page is the active tab when the popup asks which tab it is over.
+    const over = await session.context.newPage();
+    await over.goto(`chrome-extension://${session.extensionId}/${POPUP}`);
+    await page.bringToFront();
+    await over.reload();
+    const warning = () => over.evaluate(() => document.querySelector('.site-health')?.textContent ?? null);
+    await expect.poll(warning, { timeout: 15_000 }).toContain('Paperlight recognised no papers on this arXiv page.');
+    expect(await warning()).toContain('layout may have changed');
+
+    // What "Copy diagnostic" puts on the clipboard (taken as it is written, so the test needs no clipboard access).
+    await over.bringToFront();
+    await over.evaluate(() => {
+      const scope = window as unknown as { copied?: string };
+      navigator.clipboard.writeText = async (text: string) => {
+        scope.copied = text;
+      };
+    });
+    await over.getByRole('button', { name: 'Copy diagnostic' }).click();
+    await expect.poll(() => over.evaluate(() => (window as unknown as { copied?: string }).copied ?? null)).not.toBeNull();
+    const copied = await over.evaluate(() => (window as unknown as { copied: string }).copied);
+    const version = await over.evaluate(() => (globalThis as unknown as { chrome: { runtime: { getManifest(): { version: string } } } }).chrome.runtime.getManifest().version);
+    const lines = copied.split('\n');
+    expect(lines.slice(0, 6)).toEqual([
+      'Paperlight site-health diagnostic',
+      'adapter: arxiv',
+      `version: ${version}`,
+      `url: ${RECENT}`,
+      'cards recognised: 0',
+      'selectors (elements matched):',
+    ]);
+    expect(lines).toContain('  listingEntry: 0  dl > dt');
+    expect(lines).toContain('  listingTitle: 0  .list-title');
+    expect(await over.getByText('Copied.').count()).toBe(1);
+    await over.close();
+    await page.close();
+  });
+
+  it('shows no warning on a search with no results', async () => {
+    const page = await openFixture(NO_RESULTS, 'health/arxiv-search-no-results.html');
+    const extensionPage = await session.openExtensionPage(POPUP);
+    // The page report says the page is empty for its own reason; the badge stays blank.
+    await expect.poll(async () => {
+      const reply = await extensionPage.evaluate(async (href) => {
+        const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+        const tab = (await api.tabs.query({})).find((t) => t.url === href);
+        return tab?.id === undefined ? null : api.tabs.sendMessage(tab.id, { type: 'pageReport' }).catch(() => null);
+      }, NO_RESULTS) as { settled?: boolean; health?: string; emptyReason?: string } | null;
+      return reply?.settled ? { health: reply.health, emptyReason: reply.emptyReason } : null;
+    }, { timeout: 15_000 }).toEqual({ health: 'empty', emptyReason: 'no results' });
+    // The content script reports to the background a moment after the page settled: give it that moment, twice over.
+    await page.waitForTimeout(2500);
+    expect(await badgeOf(NO_RESULTS)).toBe('');
+    await extensionPage.close();
+    await page.close();
+  });
+});
+
+describe('Chromium: automatic backups', () => {
+  it('writes a backup into the downloads folder after the library changes, which reads back as the library', async () => {
+    const extensionPage = await session.openExtensionPage(POPUP);
+    const paper = {
+      key: 'arxiv:2401.00001', title: 'A paper saved to be backed up', url: 'https://arxiv.org/abs/2401.00001',
+      authors: ['Ada Lovelace'], abstract: 'Nothing to see.', metrics: [], codeLinks: [], site: 'arxiv', tags: ['backup-test'],
+    };
+    const saved = await sendFromExtensionPage<{ ok: boolean }>(extensionPage, { type: 'save', paper });
+    expect(saved.ok).toBe(true);
+    const folder = path.join(downloads, 'Paperlight');
+    const listing = () => readdir(folder).catch(() => [] as string[]);
+    await expect.poll(listing, { timeout: 20_000 }).toHaveLength(1);
+    const [name] = await listing();
+    expect(name).toMatch(/^paperlight-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    // Read once the download has finished writing.
+    let text = '';
+    await expect.poll(async () => {
+      text = await readFile(path.join(folder, name!), 'utf8').catch(() => '');
+      return parseBackup(text).ok;
+    }, { timeout: 10_000 }).toBe(true);
+    const parsed = parseBackup(text);
+    if (!parsed.ok) throw new Error(parsed.error);
+    expect(parsed.backup.version).toBe(2);
+    expect(parsed.backup.papers.map((p) => ({ key: p.key, title: p.title, tags: p.tags }))).toEqual([
+      { key: 'arxiv:2401.00001', title: 'A paper saved to be backed up', tags: ['backup-test'] },
+    ]);
+    // The options page's status says when.
+    const status = await sendFromExtensionPage<{ ok: boolean; lastWrittenAt: number | null; files: number }>(extensionPage, { type: 'backupStatus' });
+    expect(status.ok).toBe(true);
+    expect(status.files).toBe(1);
+    expect(typeof status.lastWrittenAt).toBe('number');
+    await extensionPage.close();
+  });
+});
