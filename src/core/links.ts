@@ -9,6 +9,19 @@
 
 export type CodeLinkKind = 'github' | 'gitlab' | 'gitee' | 'bitbucket' | 'huggingface' | 'project';
 
+/**
+ * Where a code link was found: a link in the card (a "Code" button, PMLR's "Software"), text in the abstract, a
+ * data field of the site (the repository Hugging Face lists for a paper), or arXiv's comments field.
+ */
+export type CodeLinkSource = 'card-link' | 'abstract' | 'site-data' | 'comments';
+export const CODE_LINK_SOURCES: readonly CodeLinkSource[] = ['card-link', 'abstract', 'site-data', 'comments'];
+
+/** A link the page gives as code, with where it came from. */
+export interface SourcedHref {
+  url: string;
+  source: CodeLinkSource;
+}
+
 export interface CodeLink {
   /**
    * GitHub: `https://github.com/<owner>/<repo>`. Other kinds: the link as written, without trailing
@@ -21,6 +34,8 @@ export interface CodeLink {
   end: number;
   /** GitHub only: what followed the repository (`/tree/main/x`, `/blob/…`, `#readme`), when anything did. */
   path?: string;
+  /** Where it was found: `abstract` for links in `text`, the href's own source (or `hrefSource`) for the others. */
+  source?: CodeLinkSource;
 }
 
 /** Badge order: GitHub first. */
@@ -207,31 +222,35 @@ function scan(text: string): Array<Classified & { start: number; end: number }> 
   return found;
 }
 
-function toCodeLink(c: Classified, start: number, end: number): CodeLink {
-  return c.path === undefined ? { url: c.url, kind: c.kind, start, end } : { url: c.url, kind: c.kind, start, end, path: c.path };
+function toCodeLink(c: Classified, start: number, end: number, source: CodeLinkSource | undefined): CodeLink {
+  const link: CodeLink = c.path === undefined ? { url: c.url, kind: c.kind, start, end } : { url: c.url, kind: c.kind, start, end, path: c.path };
+  if (source !== undefined) link.source = source;
+  return link;
 }
 
 /**
- * Code links of an abstract, de-duplicated by canonical URL, in order of appearance; then the
- * links of `hrefs` (links the page itself labels as code: a card's GitHub button, PMLR's
- * "Software" link) not already found in the text, with `start`/`end` -1.
+ * Code links of an abstract, de-duplicated by canonical URL, in order of appearance (source `abstract`); then the
+ * links of `hrefs` (links the page itself labels as code: a card's GitHub button, PMLR's "Software" link, a
+ * repository in the site's data) not already found in the text, with `start`/`end` -1. An href given as a plain
+ * string has the source `hrefSource` (none when not given); one given with its source keeps it.
  */
-export function extractCodeLinks(text: string, hrefs?: readonly string[]): CodeLink[] {
+export function extractCodeLinks(text: string, hrefs?: ReadonlyArray<string | SourcedHref>, hrefSource?: CodeLinkSource): CodeLink[] {
   const links: CodeLink[] = [];
   const seen = new Set<string>();
   if (typeof text === 'string') {
     for (const found of scan(text)) {
       if (seen.has(found.canonical)) continue;
       seen.add(found.canonical);
-      links.push(toCodeLink(found, found.start, found.end));
+      links.push(toCodeLink(found, found.start, found.end, 'abstract'));
     }
   }
   for (const href of hrefs ?? []) {
-    if (typeof href !== 'string') continue;
-    const found = scan(href.trim())[0];
+    const url = typeof href === 'string' ? href : href?.url;
+    if (typeof url !== 'string') continue;
+    const found = scan(url.trim())[0];
     if (!found || found.start !== 0 || seen.has(found.canonical)) continue;
     seen.add(found.canonical);
-    links.push(toCodeLink(found, -1, -1));
+    links.push(toCodeLink(found, -1, -1, typeof href === 'string' ? hrefSource : href.source));
   }
   return links;
 }

@@ -55,6 +55,7 @@ function readListing(dd: Element, pageUrl: string): PaperCard | undefined {
     abstractEl,
     titleEl,
     codeHrefs: codeHrefsIn(dd.querySelector('.list-comments'), pageUrl),
+    codeSource: 'comments',
   });
 }
 
@@ -80,6 +81,7 @@ function readSearchResult(li: Element, pageUrl: string): PaperCard | undefined {
     abstractEl: abstractBox,
     titleEl,
     codeHrefs: [...li.querySelectorAll('p.comments')].flatMap((p) => codeHrefsOf(p, pageUrl)),
+    codeSource: 'comments',
     published: isoDate(v1 ?? submitted ?? ''),
   });
 }
@@ -106,6 +108,7 @@ function readAbstractPage(abs: Element, pageUrl: string): PaperCard | undefined 
     abstractEl,
     titleEl,
     codeHrefs: codeHrefsIn(abs.querySelector('td.comments'), pageUrl),
+    codeSource: 'comments',
     published:
       isoFromMeta(meta(doc, 'citation_date')) ??
       isoFromMeta(meta(doc, 'citation_publication_date')) ??

@@ -5,6 +5,7 @@
 // that JSON still describes the first page only, so it is matched to cards by paper id, never by
 // position, and a card whose id it lacks is read from its own markup.
 import { parsePaperId } from '../core/paper-id';
+import type { SourcedHref } from '../core/links';
 import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, toCard, type CardFields } from './lib/read';
 import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
@@ -118,11 +119,11 @@ function authorsShown(card: Element): string[] {
 }
 
 /** Links the page gives to code: the JSON's `githubRepo` and `projectPage`, then off-site code links in `parts`. */
-function codeHrefs(paper: PaperJson | undefined, parts: Array<Element | null | undefined>, base: string): string[] {
+function codeHrefs(paper: PaperJson | undefined, parts: Array<Element | null | undefined>, base: string): Array<string | SourcedHref> {
   const fields = [paper?.githubRepo, paper?.projectPage].filter((v): v is string => typeof v === 'string' && v !== '');
   // Hugging Face's own links (profiles, /papers/…) would pass as "huggingface" code links: never on a card.
   const shown = parts.flatMap((el) => (el ? codeHrefsOf(el, base) : [])).filter((url) => !/^https?:\/\/([^/]+\.)?huggingface\.co\//i.test(url));
-  return [...fields, ...shown];
+  return [...fields.map((url) => ({ url, source: 'site-data' as const })), ...shown];
 }
 
 /** The card for paper `id`, with the upvote count the site shows next to the usual fields. */

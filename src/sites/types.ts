@@ -1,6 +1,7 @@
 // The uniform shape of a site adapter. One file per site in this folder, registered in index.ts.
 
 import type { Venue } from '../core/identity/venue';
+import type { CodeLinkSource } from '../core/links';
 
 export type { Venue, VenueDecision } from '../core/identity/venue';
 
@@ -26,6 +27,8 @@ export interface PaperCard {
   titleEl?: Element;
   /** Code links found on the card or in its data (canonical URLs, GitHub first). */
   codeLinks: string[];
+  /** Where each of `codeLinks` was found (by URL); absent on a card without code links. */
+  codeSources?: Record<string, CodeLinkSource>;
   /** Publication date as ISO `YYYY-MM-DD` when the page gives one. */
   published?: string;
   /** Upvotes (Hugging Face). */

@@ -2,7 +2,7 @@
 // last step from what a card shows to a PaperCard (key by the project's rule, canonical code links). Page
 // text is read with lib/text.ts, head metadata with lib/meta.ts. DOM reads only through textContent and
 // attributes: no layout, no innerHTML.
-import { extractCodeLinks, sortCodeLinks } from '../../core/links';
+import { extractCodeLinks, sortCodeLinks, type CodeLinkSource, type SourcedHref } from '../../core/links';
 import { keyFor } from '../../core/paper-id';
 import type { PaperCard, Venue } from '../types';
 import { normalizeSpace } from './text';
@@ -90,8 +90,13 @@ export interface CardFields {
   /** Set only when the card shows the abstract (highlights go there). */
   abstractEl?: Element;
   titleEl?: Element;
-  /** Links the card gives to code (see codeHrefsOf); the abstract's own links are found in its text. */
-  codeHrefs: string[];
+  /**
+   * Links the card gives to code (see codeHrefsOf), each a plain URL (from `codeSource`) or with its own source;
+   * the abstract's own links are found in its text.
+   */
+  codeHrefs: Array<string | SourcedHref>;
+  /** Where the plain URLs of `codeHrefs` come from: links in the card unless said otherwise (arXiv's comments). */
+  codeSource?: CodeLinkSource;
   published?: string;
   venue?: Venue;
 }
@@ -100,14 +105,16 @@ export interface CardFields {
 export function toCard(fields: CardFields): PaperCard | undefined {
   const identity = keyFor(fields.ids.filter((id): id is string => Boolean(id)));
   if (!identity) return undefined;
+  const codeLinks = sortCodeLinks(extractCodeLinks(fields.abstract, fields.codeHrefs, fields.codeSource ?? 'card-link'));
   const card: PaperCard = {
     key: identity.key,
     title: fields.title,
     url: fields.url,
     authors: fields.authors,
     abstract: fields.abstract,
-    codeLinks: sortCodeLinks(extractCodeLinks(fields.abstract, fields.codeHrefs)).map((link) => link.url),
+    codeLinks: codeLinks.map((link) => link.url),
   };
+  if (codeLinks.length > 0) card.codeSources = Object.fromEntries(codeLinks.map((link) => [link.url, link.source ?? 'card-link']));
   if (identity.aliases.length > 0) card.aliases = identity.aliases;
   if (fields.abstractEl && fields.abstract) card.abstractEl = fields.abstractEl;
   if (fields.titleEl) card.titleEl = fields.titleEl;

@@ -90,9 +90,22 @@ describe('extractCodeLinks with hrefs', () => {
       'not a link',
     ]);
     expect(links).toEqual([
-      { url: 'https://github.com/a/b', kind: 'github', start: 6, end: 28 },
+      { url: 'https://github.com/a/b', kind: 'github', start: 6, end: 28, source: 'abstract' },
       { url: 'https://github.com/c/d', kind: 'github', start: -1, end: -1, path: '/tree/main' },
       { url: 'https://huggingface.co/org/model', kind: 'huggingface', start: -1, end: -1 },
+    ]);
+  });
+
+  it('says where each link came from: the text, the source given with an href, or the default for plain hrefs', () => {
+    const links = extractCodeLinks('Code: https://github.com/a/b.', [
+      { url: 'https://github.com/a/b', source: 'site-data' },
+      { url: 'https://github.com/e/f', source: 'site-data' },
+      'https://gitlab.com/g/h',
+    ], 'comments');
+    expect(links.map((l) => [l.url, l.source])).toEqual([
+      ['https://github.com/a/b', 'abstract'],
+      ['https://github.com/e/f', 'site-data'],
+      ['https://gitlab.com/g/h', 'comments'],
     ]);
   });
 

@@ -42,6 +42,7 @@ describe('alphaxiv feed cards', () => {
       authors: [],
       abstract: '',
       codeLinks: ['https://github.com/JingyunLiang/SwinIR'],
+      codeSources: { 'https://github.com/JingyunLiang/SwinIR': 'card-link' },
       titleEl: expect.anything(),
     });
     expect(alphaxiv.readCard(document.createElement('div'), EXPLORE)).toBeUndefined();

@@ -134,6 +134,8 @@ describe('huggingface card markup generations', () => {
       authors: ['Ana Núñez', 'Bo Li'],
       abstract: 'An abstract that only the hydration JSON carries. Code: https://github.com/org/repo.',
       codeLinks: ['https://github.com/org/repo', 'https://org.github.io/compact'],
+      // The repository is written in the summary; the project page only in the paper's data.
+      codeSources: { 'https://github.com/org/repo': 'abstract', 'https://org.github.io/compact': 'site-data' },
       published: '2025-08-14',
       votes: 42,
     });
