@@ -30,8 +30,10 @@ export interface CardAnalysis {
 export function analyseCard(card: PaperCard): CardAnalysis {
   const titleMetrics = extractMetrics(card.title);
   const abstractMetrics = extractMetrics(card.abstract);
-  // The adapter already gathered the card's code links (from its links, data and abstract text).
-  const codeLinks = sortCodeLinks(extractCodeLinks('', card.codeLinks));
+  // The adapter already gathered the card's code links (from its links, data and abstract text), and where from.
+  const sources = card.codeSources ?? {};
+  const hrefs = card.codeLinks.map((url) => (Object.hasOwn(sources, url) ? { url, source: sources[url]! } : url));
+  const codeLinks = sortCodeLinks(extractCodeLinks('', hrefs));
   return { card, titleMetrics, abstractMetrics, metrics: [...titleMetrics, ...abstractMetrics], codeLinks };
 }
 

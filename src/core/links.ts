@@ -16,6 +16,14 @@ export type CodeLinkKind = 'github' | 'gitlab' | 'gitee' | 'bitbucket' | 'huggin
 export type CodeLinkSource = 'card-link' | 'abstract' | 'site-data' | 'comments';
 export const CODE_LINK_SOURCES: readonly CodeLinkSource[] = ['card-link', 'abstract', 'site-data', 'comments'];
 
+/** Where a link was found, in words ("found in the abstract"), for hovers. */
+export const CODE_LINK_SOURCE_TEXT: Readonly<Record<CodeLinkSource, string>> = {
+  'card-link': 'a link on the card',
+  abstract: 'the abstract',
+  'site-data': "the site's data for the paper",
+  comments: "arXiv's comments field",
+};
+
 /** A link the page gives as code, with where it came from. */
 export interface SourcedHref {
   url: string;

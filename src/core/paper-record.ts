@@ -1,5 +1,6 @@
 // The checks every stored paper record passes, and its one canonical form (field order, no internal fields):
 // what the background writes, what backups carry and what messages bring in are all read through here.
+import { CODE_LINK_SOURCES, type CodeLinkSource } from './links';
 import type { MetricKind } from './metric-types';
 import { METRIC_KINDS } from './metric-types';
 import { READING_STATUSES, type RecordedMetric, type ReadingStatus, type SavedPaper } from './paper';
@@ -60,9 +61,33 @@ export function readMetric(value: unknown, path: string, extraFields: readonly s
 }
 
 export const PAPER_FIELDS = [
-  'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'metrics', 'codeLinks', 'site',
+  'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'metrics', 'codeLinks', 'codeSources', 'site',
   'tags', 'status', 'note', 'savedAt', 'updatedAt', 'seenUrls',
 ] as const;
+
+/** Where each code link came from: an object whose keys are among `codeLinks`, each naming a known source. */
+export function readCodeSources(value: unknown, path: string, codeLinks: readonly string[]): Record<string, CodeLinkSource> {
+  const raw = readObject(value, path, codeLinks);
+  const sources: Record<string, CodeLinkSource> = {};
+  for (const url of codeLinks) {
+    if (raw[url] !== undefined) sources[url] = readChoice(raw[url], `${path}[${quote(url)}]`, CODE_LINK_SOURCES);
+  }
+  return sources;
+}
+
+/** The sources of the record's own code links, in their order; undefined when none is known. */
+function sourcesOf(codeLinks: readonly string[], sources: Record<string, CodeLinkSource> | undefined): Record<string, CodeLinkSource> | undefined {
+  if (!sources) return undefined;
+  const kept = codeLinks.filter((url) => Object.hasOwn(sources, url)).map((url) => [url, sources[url]!] as const);
+  return kept.length > 0 ? Object.fromEntries(kept) : undefined;
+}
+
+/** `codeLinks`, and `codeSources` when the record has it (records written before it was kept have not). */
+function readLinks(raw: Record<string, unknown>, path: string): Pick<SavedPaper, 'codeLinks' | 'codeSources'> {
+  const codeLinks = readHttpUrls(raw.codeLinks, `${path}.codeLinks`, LIMITS.codeLinks);
+  if (raw.codeSources === undefined) return { codeLinks };
+  return { codeLinks, codeSources: readCodeSources(raw.codeSources, `${path}.codeSources`, codeLinks) };
+}
 
 /** A complete stored record, checked field by field; the result is a fresh object in canonical field order. */
 export function readSavedPaper(value: unknown, path: string): SavedPaper {
@@ -77,7 +102,7 @@ export function readSavedPaper(value: unknown, path: string): SavedPaper {
     abstract: readString(raw.abstract, `${path}.abstract`, LIMITS.abstract),
     ...(raw.published !== undefined && { published: readString(raw.published, `${path}.published`, LIMITS.published) }),
     metrics: readArray(raw.metrics, `${path}.metrics`, LIMITS.metrics).map((m, i) => readMetric(m, `${path}.metrics[${i}]`)),
-    codeLinks: readHttpUrls(raw.codeLinks, `${path}.codeLinks`, LIMITS.codeLinks),
+    ...readLinks(raw, path),
     site: readString(raw.site, `${path}.site`, LIMITS.site),
     tags: readTags(raw.tags, `${path}.tags`),
     status: readChoice<ReadingStatus>(raw.status, `${path}.status`, READING_STATUSES),
@@ -90,6 +115,7 @@ export function readSavedPaper(value: unknown, path: string): SavedPaper {
 
 /** The record with its fields in the one order backups use (and nothing else: internal fields are dropped). */
 export function canonicalPaper(paper: SavedPaper): SavedPaper {
+  const codeSources = sourcesOf(paper.codeLinks, paper.codeSources);
   return {
     key: paper.key,
     aliases: paper.aliases,
@@ -101,6 +127,7 @@ export function canonicalPaper(paper: SavedPaper): SavedPaper {
     ...(paper.published !== undefined && { published: paper.published }),
     metrics: paper.metrics.map((m) => ({ text: m.text, kind: m.kind, value: m.value, unit: m.unit, label: m.label })),
     codeLinks: paper.codeLinks,
+    ...(codeSources !== undefined && { codeSources }),
     site: paper.site,
     tags: paper.tags,
     status: paper.status,

@@ -1,4 +1,5 @@
 // The record of a saved paper, as the store keeps it and the exports read it. Pure data.
+import type { CodeLinkSource } from './links';
 import type { MetricKind } from './metric-types';
 
 /** `skip`: looked at and set aside (keys 1–4 on a card set the four, in this order). */
@@ -28,6 +29,11 @@ export interface SavedPaper {
   metrics: RecordedMetric[];
   /** Canonical code URLs, GitHub first. */
   codeLinks: string[];
+  /**
+   * Where each code link was found (by URL: a link in the card, the abstract, the site's data, arXiv's comments),
+   * for the links whose origin is known; absent on records saved before it was recorded.
+   */
+  codeSources?: Record<string, CodeLinkSource>;
   /** Id of the site adapter the paper was first saved from. */
   site: string;
   tags: string[];

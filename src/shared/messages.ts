@@ -6,7 +6,7 @@
 // `allowedFrom` says which requests a content script may send; the rest come only from extension pages.
 // After every committed change the background broadcasts a `ChangeEvent` (see the end of this file).
 import { MAX_BACKUP_CHARS, MAX_BACKUP_PAPERS } from '../core/backup';
-import { LIMITS, readMetric, readPaperKey, readSavedPaper, readTags } from '../core/paper-record';
+import { LIMITS, readCodeSources, readMetric, readPaperKey, readSavedPaper, readTags } from '../core/paper-record';
 import {
   ShapeError, readArray, readBoolean, readChoice, readHttpUrl, readHttpUrls, readInteger, readObject, readString, readStrings,
 } from '../core/validate';
@@ -42,15 +42,18 @@ export const MESSAGE_LIMITS = {
  * page, with what the user sets (tags, status, note) and the aliases optional.
  */
 export type CardData = Pick<SavedPaper, 'key' | 'title' | 'url' | 'authors' | 'abstract' | 'metrics' | 'codeLinks' | 'site'> &
-  Partial<Pick<SavedPaper, 'aliases' | 'published' | 'tags' | 'status' | 'note'>>;
+  Partial<Pick<SavedPaper, 'aliases' | 'published' | 'tags' | 'status' | 'note' | 'codeSources'>>;
 
 /**
  * The card data that saves `paper` again, with its tags, status and note (a new save: the save time is now).
  * Undoing a `remove` is `restoreTrashed`, which gives the record back exactly.
  */
 export function cardFromPaper(paper: SavedPaper): CardData {
-  const { key, aliases, title, url, authors, abstract, published, metrics, codeLinks, site, tags, status, note } = paper;
-  return { key, aliases, title, url, authors, abstract, ...(published !== undefined && { published }), metrics, codeLinks, site, tags, status, note };
+  const { key, aliases, title, url, authors, abstract, published, metrics, codeLinks, codeSources, site, tags, status, note } = paper;
+  return {
+    key, aliases, title, url, authors, abstract, ...(published !== undefined && { published }), metrics, codeLinks,
+    ...(codeSources !== undefined && { codeSources }), site, tags, status, note,
+  };
 }
 
 export type SortField = 'savedAt' | 'updatedAt' | 'title' | 'metrics';
@@ -340,7 +343,7 @@ type Reader = (raw: Record<string, unknown>) => Request;
 const METRIC_EXTRACTOR_FIELDS = ['start', 'end', 'upTo', 'qualifier', 'rangeLow'];
 
 const CARD_FIELDS = [
-  'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'metrics', 'codeLinks', 'site',
+  'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'metrics', 'codeLinks', 'codeSources', 'site',
   'tags', 'status', 'note',
 ];
 
@@ -375,6 +378,7 @@ export function readCardData(value: unknown, path: string): CardData {
   if (tags !== undefined) card.tags = tags;
   if (status !== undefined) card.status = status;
   if (note !== undefined) card.note = note;
+  if (raw.codeSources !== undefined) card.codeSources = readCodeSources(raw.codeSources, `${path}.codeSources`, card.codeLinks);
   return card;
 }
 

@@ -46,6 +46,9 @@ function cardData(entry: CardEntry, site: string): CardData {
     ...(card.published ? { published: card.published } : {}),
     metrics: metrics.map(({ text, kind, value, unit, label }) => ({ text, kind, value, unit, label })),
     codeLinks: codeLinks.map((l) => l.url),
+    ...(codeLinks.some((l) => l.source) && {
+      codeSources: Object.fromEntries(codeLinks.flatMap((l) => (l.source ? [[l.url, l.source]] : []))),
+    }),
     site,
   };
 }

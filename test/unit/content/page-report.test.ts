@@ -13,12 +13,24 @@ describe('readPageReport', () => {
   it('reads a report field by field, in page order, leaving out fields this version does not know', () => {
     const read = readPageReport(report([card(), card({ key: 'arxiv:2411.18933', aliases: [], saved: false, status: null, tags: [], seen: true })], { health: 'ok' }));
     expect(read).toEqual({
-      ok: true, adapter: 'huggingface', url: 'https://huggingface.co/papers', settled: true,
+      ok: true, adapter: 'huggingface', url: 'https://huggingface.co/papers', settled: true, health: 'ok',
       cards: [
         { key: 'arxiv:2305.18323', aliases: ['doi:10.48550/arxiv.2305.18323'], title: 'ReWOO', saved: true, status: 'reading', tags: ['agents'], metrics: 2, code: 1 },
         { key: 'arxiv:2411.18933', aliases: [], title: 'ReWOO', saved: false, status: null, tags: [], metrics: 2, code: 1 },
       ],
     });
+  });
+
+  it('reads the page\'s health, why it is empty and what the selectors matched', () => {
+    const empty = readPageReport(report([], { health: 'empty', emptyReason: 'no results' }));
+    expect([empty.health, empty.emptyReason, empty.selectors]).toEqual(['empty', 'no results', undefined]);
+    const broken = readPageReport(report([], { health: 'no-cards', selectors: [{ name: 'paperRow', selector: '.cl-paper-row', count: 0 }] }));
+    expect([broken.health, broken.selectors]).toEqual(['no-cards', [{ name: 'paperRow', selector: '.cl-paper-row', count: 0 }]]);
+    // A report from before `health` was added: cards mean ok, none the warning.
+    expect(readPageReport(report([card()])).health).toBe('ok');
+    expect(() => readPageReport(report([], { health: 'fine' }))).toThrow('report.health: expected one of ok, empty, no-cards');
+    expect(() => readPageReport(report([], { health: 'no-cards', selectors: [{ name: 'x', selector: 'a', count: 'many' }] })))
+      .toThrow(/report\.selectors\[0\]\.count/);
   });
 
   it('gives an unsaved card no status and no tags, whatever it carries', () => {

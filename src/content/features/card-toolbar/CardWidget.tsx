@@ -15,7 +15,12 @@ export interface CodeLinkView {
   kind: string;
   /** Short text for the link: `owner/repo`, a host name. */
   label: string;
+  /** Where the link was found, in words ("the abstract"), when known. */
+  found?: string;
 }
+
+/** One line of the code hover: the link, and where it was found. */
+const codeLine = (link: CodeLinkView) => (link.found ? `${link.url} (found in ${link.found})` : link.url);
 
 export interface CardView {
   key: string;
@@ -141,13 +146,13 @@ export function CardWidget({ view, saved, notice, actions }: Props) {
       {view.codeLinks.length > 0 && (
         <span class="menu">
           <button class="code" aria-haspopup="true" aria-expanded={codeOpen} onClick={() => setCodeOpen(!codeOpen)}
-            title={view.codeLinks.map((l) => l.url).join('\n')}>
+            title={view.codeLinks.map(codeLine).join('\n')}>
             {'</> code'} {view.codeLinks.length > 1 ? view.codeLinks.length : view.codeLinks[0]!.label}
           </button>
           {codeOpen && (
             <div class="popover" onKeyDown={(e) => e.key === 'Escape' && setCodeOpen(false)}>
               {view.codeLinks.map((link) => (
-                <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer">
+                <a key={link.url} href={link.url} target="_blank" rel="noopener noreferrer" title={codeLine(link)}>
                   <span class="kind">{link.kind}</span>{link.label}
                 </a>
               ))}

@@ -5,6 +5,7 @@
 // ever inserts before and removes its own), and if a re-render takes it out anyway it is put back.
 import { render } from 'preact';
 import { GROUP_OF_KIND } from '../../../core/highlight-groups';
+import { CODE_LINK_SOURCE_TEXT } from '../../../core/links';
 import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
 import type { MetricTooltip } from '../metric-tooltip';
@@ -63,6 +64,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
       url: link.url,
       kind: link.kind,
       label: codeLinkLabel(link.url, link.kind),
+      ...(link.source && { found: CODE_LINK_SOURCE_TEXT[link.source] }),
     }));
     return {
       key: analysis.card.key,
