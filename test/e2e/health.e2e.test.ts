@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { parseBackup } from '../../src/core/backup';
+import { openClosedUi } from './closed-ui';
 import { exactUrl, launchChromium, readFixture, sendFromExtensionPage, type ChromiumSession } from './harness';
 
 const POPUP = 'src/popup/index.html';
@@ -162,5 +163,25 @@ describe('Chromium: automatic backups', () => {
     expect(status.files).toBe(1);
     expect(typeof status.lastWrittenAt).toBe('number');
     await extensionPage.close();
+  });
+});
+
+// After the backup test: a save here would be the first change of the library, and write the day's backup.
+describe('Chromium: where a code link came from', () => {
+  it('the code hover on arXiv\'s abstract page says the link was in the comments field, and a save keeps it', async () => {
+    const url = 'https://arxiv.org/abs/2108.10257';
+    const page = await openFixture(url, 'arxiv/abs-2108.10257.html');
+    await page.waitForFunction(() => document.querySelector('[data-paperlight-code="1"]') !== null);
+    const ui = await openClosedUi(session.context, page);
+    const code = await ui.inToolbar('arxiv:2108.10257', { tag: 'button', cls: 'code' });
+    expect(code.attributes.title).toBe("https://github.com/JingyunLiang/SwinIR (found in arXiv's comments field)");
+    await ui.click(await ui.inToolbar('arxiv:2108.10257', { tag: 'button', text: '☆ Save' }));
+    const extensionPage = await session.openExtensionPage(POPUP);
+    await expect.poll(async () => {
+      const { found } = await sendFromExtensionPage<{ found: Array<{ paper: { codeSources?: unknown } }> }>(extensionPage, { type: 'lookup', keys: ['arxiv:2108.10257'] });
+      return found[0]?.paper.codeSources ?? null;
+    }, { timeout: 10_000 }).toEqual({ 'https://github.com/JingyunLiang/SwinIR': 'comments' });
+    await extensionPage.close();
+    await page.close();
   });
 });
