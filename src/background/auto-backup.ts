@@ -18,8 +18,8 @@ export const BACKUP_FOLDER = 'Paperlight';
 /** How many of its own backups the background keeps. */
 export const KEEP_BACKUPS = 7;
 export const DAY_MS = 24 * 60 * 60 * 1000;
-/** How long a download may take before the write counts as failed. */
-const WRITE_TIMEOUT_MS = 120_000;
+/** How long a download may take before the write counts as failed (a large library takes Chromium ~20 s). */
+const WRITE_TIMEOUT_MS = 300_000;
 
 /** One backup file the background wrote: its download id (to remove it later) and where it went. */
 export interface WrittenBackup {

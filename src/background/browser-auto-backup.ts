@@ -6,14 +6,20 @@ import { browserSettingsStore } from './browser-settings';
 
 /**
  * A URL the downloads API reads the file from. Firefox's background page can make a blob: URL; Chrome's
- * service worker has no `URL.createObjectURL`, so there the text goes in a data: URL.
+ * service worker has no `URL.createObjectURL`, so there the file goes in a data: URL, base64-encoded: Chromium
+ * reads a percent-encoded one several times slower (15 MB of backup: about 100 s against 18 s, measured in the
+ * test browser).
  */
 function fileUrl(text: string): { url: string; release(): void } {
   if (typeof URL.createObjectURL === 'function') {
     const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
     return { url, release: () => URL.revokeObjectURL(url) };
   }
-  return { url: `data:application/json;charset=utf-8,${encodeURIComponent(text)}`, release: () => undefined };
+  const bytes = new TextEncoder().encode(text);
+  const chunks: string[] = [];
+  // In slices: spreading millions of arguments into one call would overflow the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) chunks.push(String.fromCharCode(...bytes.subarray(i, i + 0x8000)));
+  return { url: `data:application/json;base64,${btoa(chunks.join(''))}`, release: () => undefined };
 }
 
 export function createBrowserAutoBackup(exportText: () => Promise<string>) {
