@@ -12,10 +12,14 @@ import { PageLayer } from './page-layer';
 import type { PageStyle } from './page-style';
 import { PageRun, type CardEntry } from './page-run';
 import { cardToolbar } from './features/card-toolbar';
+import { cardVisibility } from './features/card-visibility';
 import { filterStrip } from './features/filter-strip';
+import { keyboardTriage } from './features/keyboard-triage';
 import { metricTooltip } from './features/metric-tooltip';
 import { pageReport } from './features/page-report';
+import { readingMemory } from './features/reading-memory';
 import { removalUndo } from './features/removal-undo';
+import { hideAndDimRules } from './features/rules';
 import { saveCommand } from './features/save-command';
 import { savedState } from './features/saved-state';
 
@@ -40,6 +44,10 @@ export interface PageEvents {
   uiDropped: void;
   /** The user removed this card's paper from the library, from this page (it went to the Trash, as it was). */
   removed: { entry: CardEntry; paper: SavedPaper };
+  /** The reading memory answered for these cards (when their papers were first seen). */
+  seen: ReadonlySet<CardEntry>;
+  /** What the user's rules do to the page's cards changed (verdicts came, a run was shown again). */
+  rules: void;
 }
 
 type Listener<K extends keyof PageEvents> = (value: PageEvents[K]) => void;
@@ -68,7 +76,7 @@ export class Session implements ContentPage {
   settings: Settings;
   private readonly lifetime = new AbortController();
   private readonly listeners: { [K in keyof PageEvents]: Array<Listener<K>> } = {
-    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [],
+    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [], seen: [], rules: [],
   };
 
   constructor(deps: SessionDeps) {
@@ -110,9 +118,13 @@ export class Session implements ContentPage {
     const tooltip = metricTooltip(this);
     const toolbar = cardToolbar(this, { saved, tooltip });
     removalUndo(this, { saved, toolbar });
-    filterStrip(this, { saved });
+    const visibility = cardVisibility(this);
+    const memory = readingMemory(this, { saved, toolbar, visibility });
+    const rules = hideAndDimRules(this, { visibility });
+    filterStrip(this, { saved, visibility, memory, rules });
     saveCommand(this, { saved, toolbar });
-    pageReport(this, { saved, firstPassDone: () => this.run.firstPassDone });
+    keyboardTriage(this, { saved, toolbar, visibility });
+    pageReport(this, { saved, memory, visibility, firstPassDone: () => this.run.firstPassDone });
     this.layer.mount();
     this.run.start();
   }
