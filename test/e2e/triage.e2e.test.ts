@@ -330,6 +330,10 @@ describe('Chromium: hide, dim and highlight rules', () => {
       const counted = stubs.map((s) => Number(/^(\d+) hidden by your rules — show$/.exec(s.text)?.[1]));
       expect(counted.reduce((a, b) => a + b, 0)).toBe(expected.length);
       expect((await ui.allInPageLayer({ cls: 'head' }))[0]?.text).toContain(`${expected.length} hidden by your rules`);
+      // The first stub brought into view first, and the toolbars that mount near it given time to settle, so
+      // the page does not move under the pointer between measuring the button and clicking it.
+      await page.evaluate(() => document.querySelector('paperlight-stub')!.scrollIntoView({ block: 'center' }));
+      await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(resolve), 300)));
       const [show] = await ui.allInHosts('paperlight-stub', { tag: 'button', text: 'show' });
       await ui.click(show!);
       await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden).length).toBe(expected.length - counted[0]!);
@@ -339,18 +343,21 @@ describe('Chromium: hide, dim and highlight rules', () => {
     await setSettings({ rules: [] });
   });
 
-  it('(a+)+$ on forty a\'s and a "!" cannot stall the page: the rules are applied and the page answers', async () => {
+  it('(a+)+$ on forty a\'s and a "!" cannot stall the page: the rules, set while it is open, are applied and the page answers', async () => {
+    const page = await visit(A_PAGE);
+    expect((await report(page)).cards.filter((c) => c.hidden || c.dimmed)).toEqual([]);
     await setSettings({ rules: [
       { match: 'regex', pattern: '(a+)+$', field: 'title', action: 'hide' },
       { match: 'regex', pattern: 'a{40}!', field: 'title', action: 'dim' },
     ] });
-    const page = await visit(A_PAGE);
     await expect.poll(async () => (await report(page)).cards.filter((c) => c.dimmed).map((c) => c.title)).toEqual([A_TITLE]);
     const { cards } = await report(page);
     // `(a+)+$` is the same language as `a$`: the cards it hides are the ones whose title ends with an a.
     expect(cards.filter((c) => c.hidden).map((c) => c.title)).toEqual(cards.filter((c) => /a$/i.test(c.title)).map((c) => c.title));
     expect(await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve('painted'))))).toBe('painted');
+    // Rules taken away: the page shows every card as it was.
     await setSettings({ rules: [] });
+    await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden || c.dimmed)).toEqual([]);
     await page.close();
   });
 });
