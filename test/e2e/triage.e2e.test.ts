@@ -111,6 +111,7 @@ beforeAll(async () => {
   expect(listing.includes(firstTitle)).toBe(true);
   await routeHtml(session.context, exactUrl(A_PAGE), listing.replace(firstTitle, A_TITLE));
   await routeHtml(session.context, /^https:\/\/arxiv\.org\/abs\//, '<!doctype html><title>abs</title><p>The paper.</p>');
+  await routeHtml(session.context, exactUrl('https://github.com/xuke225/EQ-Net'), '<!doctype html><title>code</title><p>The code.</p>');
   extensionPage = await session.openExtensionPage('src/popup/index.html');
 }, 120_000);
 afterAll(() => session?.close());
@@ -281,6 +282,21 @@ describe('Chromium: keyboard triage', () => {
     await expect.poll(async () => (await ui.allInPageLayer({ attrs: { role: 'dialog' } }))[0]?.text ?? '').toMatch(/^Paperlight keys on this listing/);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await ui.allInPageLayer({ attrs: { role: 'dialog' } })).length).toBe(0);
+  });
+
+  it('c opens the ringed card\'s first code link in a new tab (a Hugging Face day)', async () => {
+    const hf = await visit(PAGES.huggingface.url);
+    await hf.bringToFront();
+    const { cards } = await report(hf);
+    const at = cards.findIndex((c) => c.key === 'arxiv:2308.30003');
+    expect(cards[at]).toMatchObject({ code: 1 });
+    for (let i = 0; i <= at; i++) await hf.keyboard.press('j');
+    const [tab] = await Promise.all([session.context.waitForEvent('page'), hf.keyboard.press('c')]);
+    opened.push(tab);
+    await expect.poll(() => tab.url()).toBe('https://github.com/xuke225/EQ-Net');
+    await tab.close();
+    await hf.close();
+    await page.bringToFront();
   });
 
   it('keys typed in the site\'s search box do nothing, and the keys are off where the options say so', async () => {
