@@ -65,7 +65,9 @@ export class HighlightLayer {
    * and put back (a live range inside a removed node collapses, even when the node is only moved).
    */
   isStale(card: Element): boolean {
-    const ranges = [...(this.byCard.get(card) ?? []).map((mark) => mark.range), ...(this.linksByCard.get(card) ?? [])];
+    const ranges = [
+      ...(this.byCard.get(card) ?? []).map((mark) => mark.range), ...(this.linksByCard.get(card) ?? []), ...(this.rulesByCard.get(card) ?? []),
+    ];
     return ranges.some((range) => range.collapsed || !range.startContainer.isConnected);
   }
 

@@ -48,6 +48,8 @@ export interface PageEvents {
   seen: ReadonlySet<CardEntry>;
   /** What the user's rules do to the page's cards changed (verdicts came, a run was shown again). */
   rules: void;
+  /** The card's text nodes were replaced with the same text (a framework re-render): its metric highlights were placed again. */
+  redecorated: CardEntry;
 }
 
 type Listener<K extends keyof PageEvents> = (value: PageEvents[K]) => void;
@@ -76,7 +78,7 @@ export class Session implements ContentPage {
   settings: Settings;
   private readonly lifetime = new AbortController();
   private readonly listeners: { [K in keyof PageEvents]: Array<Listener<K>> } = {
-    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [], seen: [], rules: [],
+    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [], seen: [], rules: [], redecorated: [],
   };
 
   constructor(deps: SessionDeps) {
@@ -95,6 +97,7 @@ export class Session implements ContentPage {
         this.cards.remove(entry);
         this.emit('cardGone', entry);
       },
+      onRedecorated: (entry) => this.emit('redecorated', entry),
     });
     this.cards = new CardRegistry(this.run);
   }

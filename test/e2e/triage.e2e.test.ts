@@ -359,6 +359,22 @@ describe('Chromium: hide, dim and highlight rules', () => {
     await setSettings({ rules: [] });
   });
 
+  it('a highlight rule marks the matched words in the titles with the Custom Highlight API', async () => {
+    await setSettings({ rules: [{ match: 'phrase', pattern: 'DISK', field: 'title', action: 'highlight' }] });
+    const page = await visit(PAGES.arxiv.url);
+    const withDisk = (await report(page)).cards.filter((c) => /disk/i.test(c.title)).map((c) => c.key);
+    expect(withDisk.length).toBeGreaterThan(0);
+    const marked = () => page.evaluate(() => [...(CSS.highlights.get('paperlight-rule') ?? [])].map((range) => {
+      const r = range as Range;
+      return [r.startContainer.parentElement!.closest('[data-paperlight-id]')!.getAttribute('data-paperlight-id'), r.toString()];
+    }));
+    await expect.poll(async () => [...new Set((await marked()).map(([key]) => key))]).toEqual(withDisk);
+    expect((await marked()).every(([, text]) => text!.toLowerCase() === 'disk')).toBe(true);
+    await setSettings({ rules: [] });
+    await expect.poll(marked).toEqual([]);
+    await page.close();
+  });
+
   it('(a+)+$ on forty a\'s and a "!" cannot stall the page: the rules, set while it is open, are applied and the page answers', async () => {
     const page = await visit(A_PAGE);
     expect((await report(page)).cards.filter((c) => c.hidden || c.dimmed)).toEqual([]);

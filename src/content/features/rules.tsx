@@ -158,6 +158,11 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     schedule();
   });
   page.on('uiDropped', schedule);
+  // The same text in new nodes: the rule's highlights go over the new nodes too.
+  page.on('redecorated', (entry) => {
+    const verdict = verdicts.get(entry);
+    if (verdict) highlight(entry, verdict);
+  });
   page.on('settings', (settings) => {
     const next = JSON.stringify(settings.rules);
     if (next === rules) return;
