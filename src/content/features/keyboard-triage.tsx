@@ -17,26 +17,17 @@ import type { CardVisibility } from './card-visibility';
 import type { SavedState } from './saved-state';
 
 const TRIAGE_CSS = `
-.ring {
-  position: fixed; z-index: 2147483645; pointer-events: none; box-sizing: border-box;
-  border: 2px solid #3b4cca; border-radius: 6px; box-shadow: 0 0 0 3px rgba(59, 76, 202, .25);
-}
-.ring[hidden], .help[hidden] { display: none; }
+.ring { position: fixed; z-index: 2147483645; pointer-events: none; box-sizing: border-box; border: 2px solid #3b4cca; border-radius: 6px; }
+.ring[hidden] { display: none; }
 .help {
-  position: fixed; z-index: 2147483647; top: 50%; left: 50%; transform: translate(-50%, -50%);
-  max-width: min(520px, calc(100vw - 24px)); max-height: calc(100vh - 24px); overflow: auto;
-  font: 13px/1.5 system-ui, sans-serif; color: #1f2333; background: #fff; border: 1px solid #c9cde0;
-  border-radius: 10px; box-shadow: 0 10px 40px rgba(20, 24, 60, .3); padding: 12px 16px;
+  position: fixed; z-index: 2147483647; top: 50%; left: 50%; transform: translate(-50%, -50%); max-width: min(520px, 90vw);
+  font: 13px/1.5 system-ui, sans-serif; color: #1f2333; background: #fff; border: 1px solid #c9cde0; border-radius: 10px;
+  box-shadow: 0 10px 40px #0004; padding: 12px 16px;
 }
 .help h2 { font-size: 14px; margin: 0 0 8px; }
-.help td { padding: 2px 10px 2px 0; vertical-align: top; }
-.help kbd { font: 12px ui-monospace, monospace; border: 1px solid #c9cde0; border-bottom-width: 2px; border-radius: 4px; padding: 0 5px; background: #f6f7fb; }
-.help button { font: inherit; margin-top: 8px; border: 1px solid #c9cde0; background: #f6f7fb; border-radius: 6px; padding: 1px 8px; cursor: pointer; }
-@media (prefers-color-scheme: dark) {
-  .help { background: #1b1e30; color: #e6e8f5; border-color: #474d70; }
-  .help kbd, .help button { background: #262a40; border-color: #474d70; color: inherit; }
-  .ring { border-color: #aab3ff; }
-}
+.help td { padding: 2px 10px 2px 0; }
+kbd { font: 12px monospace; border: 1px solid #c9cde0; border-radius: 4px; padding: 0 5px; }
+@media (prefers-color-scheme: dark) { .help { background: #1b1e30; color: #e6e8f5; } .ring { border-color: #aab3ff; } }
 `;
 
 const TYPING_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
