@@ -27,9 +27,12 @@ export interface PageReportCard {
   metrics: number;
   /** How many code links it offers (as `data-paperlight-code`). */
   code: number;
-  /** The local day (`YYYY-MM-DD`) the paper was first seen when that is an earlier day than today, else null. */
+  /**
+   * Triage (sent by the content script; `readPageReport` leaves them out, as the popup does not show them): the
+   * local day (`YYYY-MM-DD`) the paper was first seen when that is an earlier day than today, else null; hidden or
+   * dimmed by Paperlight, whatever the cause (a rule, the filter strip, seen-dimming, the `x` key).
+   */
   seen?: string | null;
-  /** Hidden or dimmed by Paperlight, whatever the cause (a rule, the filter strip, seen-dimming, the `x` key). */
   hidden?: boolean;
   dimmed?: boolean;
 }
@@ -73,22 +76,6 @@ export function readSaveCardRequest(message: unknown): SaveCardRequest | undefin
 /** More cards than any listing shows; a longer report is refused. */
 const MAX_CARDS = 20_000;
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** The triage fields of a card, each when present (a content script of an older version leaves them out). */
-function readTriage(card: Record<string, unknown>, path: string): Pick<PageReportCard, 'seen' | 'hidden' | 'dimmed'> {
-  const fields: Pick<PageReportCard, 'seen' | 'hidden' | 'dimmed'> = {};
-  if (card.seen !== undefined) {
-    if (card.seen !== null && !(typeof card.seen === 'string' && DAY.test(card.seen))) {
-      throw new ShapeError(`${path}.seen: expected a day (YYYY-MM-DD) or null`);
-    }
-    fields.seen = card.seen;
-  }
-  if (card.hidden !== undefined) fields.hidden = readBoolean(card.hidden, `${path}.hidden`);
-  if (card.dimmed !== undefined) fields.dimmed = readBoolean(card.dimmed, `${path}.dimmed`);
-  return fields;
-}
-
 function readCount(value: unknown, path: string): number {
   return readInteger(value, path, 0, LIMITS.metrics + LIMITS.codeLinks);
 }
@@ -120,7 +107,6 @@ export function readPageReport(value: unknown): PageReport {
         tags: saved ? readTags(card.tags, `${path}.tags`) : [],
         metrics: readCount(card.metrics, `${path}.metrics`),
         code: readCount(card.code, `${path}.code`),
-        ...readTriage(card, path),
       };
     }),
   };

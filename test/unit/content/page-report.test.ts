@@ -11,7 +11,7 @@ const report = (cards: object[], extra: object = {}) => ({ ok: true, adapter: 'h
 
 describe('readPageReport', () => {
   it('reads a report field by field, in page order, leaving out fields this version does not know', () => {
-    const read = readPageReport(report([card(), card({ key: 'arxiv:2411.18933', aliases: [], saved: false, status: null, tags: [], later: true })], { health: 'ok' }));
+    const read = readPageReport(report([card(), card({ key: 'arxiv:2411.18933', aliases: [], saved: false, status: null, tags: [], seen: true })], { health: 'ok' }));
     expect(read).toEqual({
       ok: true, adapter: 'huggingface', url: 'https://huggingface.co/papers', settled: true,
       cards: [
@@ -19,18 +19,6 @@ describe('readPageReport', () => {
         { key: 'arxiv:2411.18933', aliases: [], title: 'ReWOO', saved: false, status: null, tags: [], metrics: 2, code: 1 },
       ],
     });
-  });
-
-  it('reads the triage fields of a card when it carries them: the day first seen (or null), hidden, dimmed', () => {
-    const [seen, fresh] = readPageReport(report([
-      card({ seen: '2026-03-02', hidden: false, dimmed: true }),
-      card({ key: 'arxiv:2411.18933', seen: null, hidden: true, dimmed: false }),
-    ])).cards;
-    expect(seen).toMatchObject({ seen: '2026-03-02', hidden: false, dimmed: true });
-    expect(fresh).toMatchObject({ seen: null, hidden: true, dimmed: false });
-    expect(() => readPageReport(report([card({ seen: true })]))).toThrow('report.cards[0].seen: expected a day (YYYY-MM-DD) or null');
-    expect(() => readPageReport(report([card({ seen: '2 March' })]))).toThrow(/report\.cards\[0\]\.seen/);
-    expect(() => readPageReport(report([card({ hidden: 'no' })]))).toThrow(/report\.cards\[0\]\.hidden/);
   });
 
   it('gives an unsaved card no status and no tags, whatever it carries', () => {
