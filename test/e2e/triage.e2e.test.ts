@@ -31,6 +31,8 @@ const PAGES = {
   huggingface: { url: 'https://huggingface.co/papers/date/2025-12-11', file: 'huggingface/daily-2025-12-11.html' },
 } as const;
 const HF_PAPER = 'https://huggingface.co/papers/2305.18323';
+/** A listing no other test visits. */
+const OTHER_LISTING = 'https://arxiv.org/list/astro-ph.EP/recent';
 /** The arXiv listing again, its first title replaced by forty a's and a '!' (for the catastrophic pattern). */
 const A_PAGE = 'https://arxiv.org/list/astro-ph.SR/pastweek?show=25';
 const A_TITLE = `${'a'.repeat(40)}!`;
@@ -106,6 +108,7 @@ beforeAll(async () => {
     await routeHtml(session.context, exactUrl(url), body);
   }
   await routeHtml(session.context, exactUrl(HF_PAPER), await readFixture('huggingface/paper-2305.18323.html'));
+  await routeHtml(session.context, exactUrl(OTHER_LISTING), await readFixture('arxiv/list-recent-astro-ph.EP.html'));
   const listing = await readFixture(PAGES.arxiv.file);
   const firstTitle = 'A flash of polarized optical light points to an aspherical &#34;cow&#34;';
   expect(listing.includes(firstTitle)).toBe(true);
@@ -181,6 +184,35 @@ describe('Chromium: the reading memory over two days', () => {
     expect(await opacity(before.cards[3]!.key)).toBe('0.45');
     await setSettings({ dimSeen: false });
     await reportWhen(page, (r) => r.cards.every((c) => !c.dimmed));
+    await page.close();
+  });
+});
+
+describe('Chromium: the reading memory switched off', () => {
+  it('records nothing and marks nothing; switched on again, the open page is recorded', async () => {
+    // Counted in the worker as they arrive (a listener that answers nothing), whatever the background makes of them.
+    const worker = await session.serviceWorker();
+    const sent = () => worker.evaluate(() => (globalThis as { markSeenSeen?: number }).markSeenSeen ?? 0);
+    await worker.evaluate(() => {
+      const scope = globalThis as { markSeenSeen?: number };
+      scope.markSeenSeen = 0;
+      chrome.runtime.onMessage.addListener((message: unknown) => {
+        if ((message as { type?: unknown } | null)?.type === 'markSeen') scope.markSeenSeen! += 1;
+      });
+    });
+    await setSettings({ readingMemory: false });
+    const before = await memoryEntries();
+    const page = await visit(OTHER_LISTING);
+    const { cards } = await report(page);
+    // Give a batch the time it would take (the page is settled, a markSeen would have gone with the first pass).
+    await page.evaluate(() => new Promise((resolve) => setTimeout(resolve, 1000)));
+    expect(await sent()).toBe(0);
+    expect(await memoryEntries()).toBe(before);
+    expect(triage((await report(page)).cards).every((c) => c.seen === null)).toBe(true);
+    await setSettings({ readingMemory: true });
+    await expect.poll(memoryEntries).toBeGreaterThan(before);
+    expect(await sent()).toBe(1);
+    expect(await memoryEntries()).toBeLessThanOrEqual(before + cards.length);
     await page.close();
   });
 });
@@ -395,6 +427,7 @@ describe('Chromium: hide, dim and highlight rules', () => {
 });
 
 declare const chrome: {
+  runtime: { onMessage: { addListener(listener: (message: unknown) => undefined): void } };
   storage: { local: { get(key: string): Promise<Record<string, Record<string, unknown> | undefined>>; set(items: object): Promise<void> } };
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
 };
