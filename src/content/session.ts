@@ -48,6 +48,8 @@ export interface PageEvents {
   seen: ReadonlySet<CardEntry>;
   /** What the user's rules do to the page's cards changed (verdicts came, a run was shown again). */
   rules: void;
+  /** The cards Paperlight hides or dims changed (any cause). */
+  visibility: void;
   /** The card's text nodes were replaced with the same text (a framework re-render): its metric highlights were placed again. */
   redecorated: CardEntry;
 }
@@ -78,7 +80,7 @@ export class Session implements ContentPage {
   settings: Settings;
   private readonly lifetime = new AbortController();
   private readonly listeners: { [K in keyof PageEvents]: Array<Listener<K>> } = {
-    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [], seen: [], rules: [], redecorated: [],
+    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [], seen: [], rules: [], redecorated: [], visibility: [],
   };
 
   constructor(deps: SessionDeps) {

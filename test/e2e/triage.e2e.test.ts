@@ -301,9 +301,10 @@ describe('Chromium: keyboard triage', () => {
     await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden).map((c) => c.key)).toEqual([key]);
     expect(await page.evaluate((k) => getComputedStyle(document.querySelector(`[data-paperlight-id="${k}"]`)!).display, key)).toBe('none');
     await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(keys[8]!)) - 4))).toBeLessThan(2);
+    await expect.poll(async () => (await ui.allInPageLayer({ cls: 'head' }))[0]?.text ?? '').toContain(' · 1 hidden with x show');
   });
 
-  it('o opens the ringed paper in a new tab; ? shows the keys', async () => {
+  it('o opens the ringed paper in a new tab; ? shows the keys; the strip shows the card hidden with x again', async () => {
     const url = `https://arxiv.org/abs/${keys[8]!.replace('arxiv:', '')}`;
     const [tab] = await Promise.all([session.context.waitForEvent('page'), page.keyboard.press('o')]);
     opened.push(tab);
@@ -314,6 +315,10 @@ describe('Chromium: keyboard triage', () => {
     await expect.poll(async () => (await ui.allInPageLayer({ attrs: { role: 'dialog' } }))[0]?.text ?? '').toMatch(/^Paperlight keys on this listing/);
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await ui.allInPageLayer({ attrs: { role: 'dialog' } })).length).toBe(0);
+    // The strip's "show" brings back the card hidden with x.
+    const [show] = await ui.allInPageLayer({ tag: 'button', text: 'show' });
+    await ui.click(show!);
+    await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden)).toEqual([]);
   });
 
   it('c opens the ringed card\'s first code link in a new tab (a Hugging Face day)', async () => {

@@ -13,6 +13,8 @@ export interface CardVisibility {
   set(source: VisibilitySource, effect: VisibilityEffect, entries: Iterable<CardEntry>): void;
   /** Adds one card to what `source` hides (or dims). */
   add(source: VisibilitySource, effect: VisibilityEffect, entry: CardEntry): void;
+  /** The cards `source` hides (or dims). */
+  of(source: VisibilitySource, effect: VisibilityEffect): ReadonlySet<CardEntry>;
   hidden(entry: CardEntry): boolean;
   dimmed(entry: CardEntry): boolean;
   /** Whether the reader can see the card: not hidden by Paperlight, and shown by the page itself. */
@@ -38,8 +40,11 @@ export function cardVisibility(page: ContentPage): CardVisibility {
     for (const [id, set] of sets) if (id.endsWith(effect)) for (const entry of set) keys.add(keyOf(entry));
     return [...keys].sort();
   };
+  /** Writes the union into the page's stylesheet and tells the features (only called when a set changed). */
   const render = () => {
-    if (!page.signal.aborted) page.pageStyle.styleCards(keysOf('hide'), keysOf('dim'));
+    if (page.signal.aborted) return;
+    page.pageStyle.styleCards(keysOf('hide'), keysOf('dim'));
+    page.emit('visibility', undefined);
   };
 
   page.on('cardGone', (entry) => {
@@ -52,14 +57,19 @@ export function cardVisibility(page: ContentPage): CardVisibility {
   return {
     set(source, effect, entries) {
       const set = setOf(source, effect);
+      const next = new Set(entries);
+      if (next.size === set.size && [...next].every((entry) => set.has(entry))) return;
       set.clear();
-      for (const entry of entries) set.add(entry);
+      for (const entry of next) set.add(entry);
       render();
     },
     add(source, effect, entry) {
-      setOf(source, effect).add(entry);
+      const set = setOf(source, effect);
+      if (set.has(entry)) return;
+      set.add(entry);
       render();
     },
+    of: (source, effect) => setOf(source, effect),
     hidden: (entry) => holds('hide', entry),
     dimmed: (entry) => holds('dim', entry),
     visible(entry) {

@@ -38,6 +38,8 @@ interface StripModel {
   /** Cards first seen today, or null while the reading memory is off (or has not answered). */
   fresh: number | null;
   rules: { hidden: number; dimmed: number; highlighted: number };
+  /** Cards hidden with the `x` key on this page. */
+  byKey: number;
   tags: string[];
   enabledGroups: Record<HighlightGroup, boolean>;
 }
@@ -63,7 +65,15 @@ const STRIP_CSS = `
 }
 `;
 
-function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterState; onFilter(f: FilterState): void }) {
+interface StripProps {
+  model: StripModel;
+  filter: FilterState;
+  onFilter(f: FilterState): void;
+  /** Shows the cards hidden with the `x` key again. */
+  onShowByKey(): void;
+}
+
+function Strip({ model, filter, onFilter, onShowByKey }: StripProps) {
   const [open, setOpen] = useState(false);
   const active = filterActive(filter);
   const set = (patch: Partial<FilterState>) => onFilter({ ...filter, ...patch });
@@ -77,6 +87,7 @@ function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterS
           {model.rules.hidden > 0 ? ` · ${model.rules.hidden} hidden by your rules` : ''}
           {model.rules.dimmed > 0 ? ` · ${model.rules.dimmed} dimmed by your rules` : ''}
           {model.rules.highlighted > 0 ? ` · ${model.rules.highlighted} highlighted by your rules` : ''}
+          {model.byKey > 0 && <> · {model.byKey} hidden with x <button onClick={onShowByKey}>show</button></>}
         </span>
         <button aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Close' : active ? 'Filters (on)' : 'Filters'}</button>
       </div>
@@ -160,6 +171,7 @@ export function filterStrip(page: ContentPage, { saved, visibility, memory, rule
       hidden: hidden.length,
       fresh: memory.answered ? entries.filter((e) => memory.isNew(e)).length : null,
       rules: rules.counts(),
+      byKey: visibility.of('keyboard', 'hide').size,
       tags: [...tags].sort((a, b) => a.localeCompare(b)),
       enabledGroups: page.settings.highlight,
     };
@@ -167,7 +179,8 @@ export function filterStrip(page: ContentPage, { saved, visibility, memory, rule
       filter = next;
       apply();
     };
-    render(<Strip model={model} filter={filter} onFilter={onFilter} />, panel);
+    const onShowByKey = () => visibility.set('keyboard', 'hide', []);
+    render(<Strip model={model} filter={filter} onFilter={onFilter} onShowByKey={onShowByKey} />, panel);
   };
 
   /** Cards, their saved state or the settings changed: one update per frame. */
@@ -186,5 +199,6 @@ export function filterStrip(page: ContentPage, { saved, visibility, memory, rule
   page.on('settings', schedule);
   page.on('seen', schedule);
   page.on('rules', schedule);
+  page.on('visibility', schedule);
   page.signal.addEventListener('abort', () => render(null, panel), { once: true });
 }

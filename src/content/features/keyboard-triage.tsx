@@ -184,7 +184,7 @@ export function keyboardTriage(
     if (focused === entry) focus(undefined);
   });
   page.on('cards', redraw);
-  page.on('rules', redraw);
+  page.on('visibility', redraw);
   page.on('settings', (settings) => {
     if (!keyboardEnabled(settings, page.adapter.id)) {
       setHelp(false);

@@ -24,6 +24,7 @@ beforeEach(() => {
   const page = {
     signal: lifetime.signal,
     pageStyle: { styleCards: (hidden: readonly string[], dimmed: readonly string[]) => styled.push([[...hidden], [...dimmed]]) },
+    emit: () => undefined,
     on<K extends keyof PageEvents>(event: K, listener: (value: PageEvents[K]) => void) {
       if (event === 'cardGone') gone = listener as (entry: CardEntry) => void;
     },
