@@ -8,6 +8,8 @@ import {
 } from '../../shared/page-report';
 import type { SiteAdapter } from '../../sites/types';
 import type { ContentPage } from '../session';
+import type { CardVisibility } from './card-visibility';
+import type { ReadingMemory } from './reading-memory';
 import type { SavedState } from './saved-state';
 
 /**
@@ -91,7 +93,14 @@ function reportStatus(page: ContentPage, settled: () => boolean): void {
   later();
 }
 
-export function pageReport(page: ContentPage, { saved, firstPassDone }: { saved: SavedState; firstPassDone(): boolean }): void {
+interface ReportDeps {
+  saved: SavedState;
+  memory: ReadingMemory;
+  visibility: CardVisibility;
+  firstPassDone(): boolean;
+}
+
+export function pageReport(page: ContentPage, { saved, memory, visibility, firstPassDone }: ReportDeps): void {
   reportStatus(page, () => firstPassDone() && saved.settled);
   const report = (): PageReport => {
     const entries = page.cards.inPageOrder();
@@ -113,6 +122,9 @@ export function pageReport(page: ContentPage, { saved, firstPassDone }: { saved:
           tags: paper ? [...paper.tags] : [],
           metrics: metrics.length,
           code: codeLinks.length,
+          seen: memory.seenDay(entry),
+          hidden: visibility.hidden(entry),
+          dimmed: visibility.dimmed(entry),
         };
       }),
     };
