@@ -1,8 +1,8 @@
-// Automatic backups: after the library changes, at most once per interval (a day by default), the background
-// writes the same version 2 backup as `exportBackup` into the user's downloads folder, as
-// `Paperlight/paperlight-backup-YYYY-MM-DD.json`, without a dialog. It keeps the newest KEEP_BACKUPS files it
-// wrote and deletes older ones, and only ones it wrote itself: it remembers the download ids it created and
-// removes nothing else. Before an import replaces the library or "clear all" empties it, the same backup is written
+// Automatic backups: after the library changes (once it has been quiet for a minute), at most once per interval
+// (a day by default), the background writes the same version 2 backup as `exportBackup` into the user's
+// downloads folder, as `Paperlight/paperlight-backup-YYYY-MM-DD.json`, without a dialog. It keeps the newest
+// KEEP_BACKUPS files it wrote and deletes older ones, and only ones it wrote itself: it remembers the download ids
+// it created and removes nothing else. Before an import replaces the library or "clear all" empties it, the same backup is written
 // first, and a failure to write it stops that action.
 //
 // The MV3 worker may be stopped at any moment, so everything it must remember (when the library last changed,
@@ -18,6 +18,13 @@ export const BACKUP_FOLDER = 'Paperlight';
 /** How many of its own backups the background keeps. */
 export const KEEP_BACKUPS = 7;
 export const DAY_MS = 24 * 60 * 60 * 1000;
+/**
+ * How long the library must stay unchanged before a due backup is written: a burst of edits (an import, a tagging
+ * session) goes into one file that holds all of it, and the worker is not busy writing while the person works.
+ */
+export const QUIET_MS = 60_000;
+/** Changes that never pause still get their backup this long after the first of them. */
+export const MAX_DEFER_MS = 10 * 60_000;
 /** How long a download may take before the write counts as failed (a large library takes Chromium ~20 s). */
 const WRITE_TIMEOUT_MS = 300_000;
 
@@ -34,6 +41,8 @@ export interface BackupState {
   lastWrittenAt?: number;
   /** The first library change no backup holds yet (epoch ms). */
   changedAt?: number;
+  /** The latest library change (epoch ms). */
+  lastChangeAt?: number;
   /** The files it wrote and has not removed, oldest first. */
   written: WrittenBackup[];
   /** Why the last attempt failed, until one succeeds. */
@@ -47,13 +56,20 @@ export interface BackupPreferences {
 
 export type NextStep = { kind: 'idle' } | { kind: 'write' } | { kind: 'wait'; at: number };
 
-/** Whether to write a backup now, at a later time, or not at all. */
+/**
+ * Whether to write a backup now, at a later time, or not at all: once the interval since the last backup has
+ * passed and the library has been quiet for QUIET_MS (or changing for MAX_DEFER_MS).
+ */
 export function nextStep(state: BackupState, preferences: BackupPreferences, now: number): NextStep {
   if (!preferences.enabled || state.changedAt === undefined) return { kind: 'idle' };
-  if (state.lastWrittenAt === undefined) return { kind: 'write' };
-  const due = state.lastWrittenAt + preferences.intervalDays * DAY_MS;
   // A clock set back (lastWrittenAt in the future) must not postpone backups for good.
-  return now >= due || state.lastWrittenAt > now ? { kind: 'write' } : { kind: 'wait', at: due };
+  const intervalEnds = state.lastWrittenAt === undefined || state.lastWrittenAt > now
+    ? -Infinity
+    : state.lastWrittenAt + preferences.intervalDays * DAY_MS;
+  const lastChange = Math.min(state.lastChangeAt ?? state.changedAt, now);
+  const settled = Math.min(lastChange + QUIET_MS, Math.min(state.changedAt, now) + MAX_DEFER_MS);
+  const at = Math.max(intervalEnds, settled);
+  return now >= at ? { kind: 'write' } : { kind: 'wait', at };
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -90,8 +106,10 @@ export function readBackupState(raw: unknown): BackupState {
   const time = (v: unknown) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : undefined);
   const lastWrittenAt = time(value.lastWrittenAt);
   const changedAt = time(value.changedAt);
+  const lastChangeAt = time(value.lastChangeAt);
   if (lastWrittenAt !== undefined) state.lastWrittenAt = lastWrittenAt;
   if (changedAt !== undefined) state.changedAt = changedAt;
+  if (lastChangeAt !== undefined) state.lastChangeAt = lastChangeAt;
   if (typeof value.lastError === 'string') state.lastError = value.lastError.slice(0, 500);
   if (Array.isArray(value.written)) {
     for (const entry of value.written.slice(-100)) {
@@ -199,7 +217,10 @@ export function createAutoBackup(deps: AutoBackupDeps) {
     const kept = retain(state.written, { id, fileName, writtenAt: startedAt });
     const next: BackupState = { lastWrittenAt: startedAt, written: kept.written };
     // A change made while the file was being written is not in it.
-    if (state.changedAt !== undefined && state.changedAt > startedAt) next.changedAt = state.changedAt;
+    if (state.lastChangeAt !== undefined && state.lastChangeAt > startedAt) {
+      next.changedAt = Math.max(state.changedAt ?? startedAt, startedAt);
+      next.lastChangeAt = state.lastChangeAt;
+    }
     await store(next);
     for (const old of kept.remove) {
       // The user may have moved or deleted the file already; its history entry goes all the same.
@@ -223,10 +244,11 @@ export function createAutoBackup(deps: AutoBackupDeps) {
   }
 
   return {
-    /** The library changed: remember it, and write a backup if one is due. */
+    /** The library changed: remember it, and set the alarm for when a backup will be due. */
     libraryChanged: () => serially(async () => {
       const state = await load();
-      if (state.changedAt === undefined) await store({ ...state, changedAt: deps.now() });
+      const now = deps.now();
+      await store({ ...state, changedAt: state.changedAt ?? now, lastChangeAt: now });
       await settle();
     }),
     /** The alarm fired, the browser started, or the preferences changed: write what is due. */

@@ -39,7 +39,8 @@ export function createBrowserAutoBackup(exportText: () => Promise<string>) {
     },
     exportText,
     fileUrl,
-    now: Date.now,
+    // Read at each call (a test may move the worker's clock).
+    now: () => Date.now(),
   });
 }
 

@@ -138,9 +138,27 @@ describe('Chromium: automatic backups', () => {
       key: 'arxiv:2401.00001', title: 'A paper saved to be backed up', url: 'https://arxiv.org/abs/2401.00001',
       authors: ['Ada Lovelace'], abstract: 'Nothing to see.', metrics: [], codeLinks: [], site: 'arxiv', tags: ['backup-test'],
     };
+    const savedAt = Date.now();
     const saved = await sendFromExtensionPage<{ ok: boolean }>(extensionPage, { type: 'save', paper });
     expect(saved.ok).toBe(true);
+    // The backup waits for the library to be quiet for a minute: its alarm is set for then. Rather than wait, the
+    // test moves the worker's clock past it and fires the alarm.
+    const worker = await session.serviceWorker();
+    const alarm = () => worker.evaluate(() => (globalThis as unknown as { chrome: { alarms: { get(name: string): Promise<{ scheduledTime: number } | undefined> } } })
+      .chrome.alarms.get('paperlight:auto-backup').then((found) => found?.scheduledTime ?? null));
+    await expect.poll(alarm, { timeout: 10_000 }).not.toBeNull();
+    const scheduled = (await alarm())!;
+    expect(scheduled - savedAt).toBeGreaterThanOrEqual(60_000);
+    expect(scheduled - savedAt).toBeLessThan(90_000);
     const folder = path.join(downloads, 'Paperlight');
+    expect(await readdir(folder).catch(() => [])).toEqual([]);
+    await worker.evaluate((time) => {
+      const realNow = Date.now.bind(Date);
+      const shift = time - realNow();
+      Date.now = () => realNow() + shift;
+      return (globalThis as unknown as { chrome: { alarms: { create(name: string, info: { when: number }): Promise<void> } } })
+        .chrome.alarms.create('paperlight:auto-backup', { when: realNow() });
+    }, scheduled + 1000);
     const listing = () => readdir(folder).catch(() => [] as string[]);
     await expect.poll(listing, { timeout: 20_000 }).toHaveLength(1);
     const [name] = await listing();

@@ -1,7 +1,8 @@
 // The automatic backup's schedule and retention, on a fake downloads API and a controlled clock.
 import { describe, expect, it } from 'vitest';
 import {
-  BACKUP_STATE_KEY, DAY_MS, backupFileName, createAutoBackup, nextStep, readBackupState, retain, type BackupPreferences,
+  BACKUP_STATE_KEY, DAY_MS, MAX_DEFER_MS, QUIET_MS, backupFileName, createAutoBackup, nextStep, readBackupState, retain,
+  type BackupPreferences,
 } from '../../../src/background/auto-backup';
 import { fakeDownloads } from './fake-downloads';
 
@@ -33,21 +34,27 @@ function setup(options: { fail?: string; preferences?: BackupPreferences; start?
 
 describe('the decision to write', () => {
   const on = { enabled: true, intervalDays: 1 };
-  it('writes after a change when nothing was ever written', () => {
-    expect(nextStep({ written: [], changedAt: 5 }, on, 10)).toEqual({ kind: 'write' });
+  const T = 10 * DAY_MS;
+  it('writes once the library has been quiet for a minute, when nothing was ever written', () => {
+    expect(nextStep({ written: [], changedAt: T, lastChangeAt: T }, on, T)).toEqual({ kind: 'wait', at: T + QUIET_MS });
+    expect(nextStep({ written: [], changedAt: T, lastChangeAt: T }, on, T + QUIET_MS)).toEqual({ kind: 'write' });
+  });
+  it('waits for a minute after the latest change, but not more than ten minutes after the first', () => {
+    expect(nextStep({ written: [], changedAt: T, lastChangeAt: T + 5 * 60_000 }, on, T + 5 * 60_000)).toEqual({ kind: 'wait', at: T + 6 * 60_000 });
+    expect(nextStep({ written: [], changedAt: T, lastChangeAt: T + 9.9 * 60_000 }, on, T + 9.9 * 60_000)).toEqual({ kind: 'wait', at: T + MAX_DEFER_MS });
   });
   it('waits for the end of the interval after the last backup', () => {
-    expect(nextStep({ written: [], changedAt: 5, lastWrittenAt: 1_000 }, on, 2_000)).toEqual({ kind: 'wait', at: 1_000 + DAY_MS });
-    expect(nextStep({ written: [], changedAt: 5, lastWrittenAt: 1_000 }, { enabled: true, intervalDays: 7 }, 2_000))
-      .toEqual({ kind: 'wait', at: 1_000 + 7 * DAY_MS });
-    expect(nextStep({ written: [], changedAt: 5, lastWrittenAt: 1_000 }, on, 1_000 + DAY_MS)).toEqual({ kind: 'write' });
+    const state = { written: [], changedAt: T + 1_000, lastChangeAt: T + 1_000, lastWrittenAt: T };
+    expect(nextStep(state, on, T + 2 * QUIET_MS)).toEqual({ kind: 'wait', at: T + DAY_MS });
+    expect(nextStep(state, { enabled: true, intervalDays: 7 }, T + 2 * QUIET_MS)).toEqual({ kind: 'wait', at: T + 7 * DAY_MS });
+    expect(nextStep(state, on, T + DAY_MS)).toEqual({ kind: 'write' });
   });
   it('does nothing without a change, or when switched off', () => {
-    expect(nextStep({ written: [], lastWrittenAt: 0 }, on, 10 * DAY_MS)).toEqual({ kind: 'idle' });
-    expect(nextStep({ written: [], changedAt: 5 }, { enabled: false, intervalDays: 1 }, 10)).toEqual({ kind: 'idle' });
+    expect(nextStep({ written: [], lastWrittenAt: 0 }, on, T)).toEqual({ kind: 'idle' });
+    expect(nextStep({ written: [], changedAt: 5, lastChangeAt: 5 }, { enabled: false, intervalDays: 1 }, T)).toEqual({ kind: 'idle' });
   });
-  it('writes when the clock was set back past the last backup', () => {
-    expect(nextStep({ written: [], changedAt: 5, lastWrittenAt: 9_000 }, on, 2_000)).toEqual({ kind: 'write' });
+  it('is not held back by a clock set back past the last backup', () => {
+    expect(nextStep({ written: [], changedAt: T, lastChangeAt: T, lastWrittenAt: T + DAY_MS }, on, T + QUIET_MS)).toEqual({ kind: 'write' });
   });
 });
 
@@ -81,20 +88,29 @@ describe('retention', () => {
 });
 
 describe('the schedule on a fake downloads folder', () => {
-  it('writes the backup after the first change, then at most once a day', async () => {
+  it('writes the backup a minute after the changes stop, then at most once a day', async () => {
     const t = setup();
     await t.backup.libraryChanged();
+    expect(t.downloads.files.size).toBe(0);
+    expect(t.alarms.at(-1)).toBe(new Date(2026, 11, 6, 10, 1).getTime());
+    t.advance(30_000);
+    await t.backup.libraryChanged(); // a second change moves the alarm on
+    expect(t.alarms.at(-1)).toBe(new Date(2026, 11, 6, 10, 1, 30).getTime());
+    t.advance(QUIET_MS);
+    await t.backup.check(); // the alarm fires
     expect([...t.downloads.files]).toEqual([['Paperlight/paperlight-backup-2026-12-06.json', '{"library":"v1"}']]);
+    expect(t.alarms.at(-1)).toBeUndefined();
     t.setLibrary('v2');
     t.advance(60_000);
     await t.backup.libraryChanged();
     // Not due: an alarm for a day after the first write, and the file unchanged.
+    t.advance(QUIET_MS);
+    await t.backup.check();
     expect(t.downloads.files.get('Paperlight/paperlight-backup-2026-12-06.json')).toBe('{"library":"v1"}');
-    expect(t.alarms.at(-1)).toBe(new Date(2026, 11, 7, 10, 0).getTime());
+    expect(t.alarms.at(-1)).toBe(new Date(2026, 11, 7, 10, 1, 30).getTime());
     t.advance(DAY_MS);
-    await t.backup.check(); // the alarm fires
+    await t.backup.check();
     expect(t.downloads.files.get('Paperlight/paperlight-backup-2026-12-07.json')).toBe('{"library":"v2"}');
-    expect(t.alarms.at(-1)).toBeUndefined();
     // No change since: the next alarm writes nothing.
     t.advance(2 * DAY_MS);
     await t.backup.check();
@@ -107,7 +123,9 @@ describe('the schedule on a fake downloads folder', () => {
     for (let day = 0; day < 10; day++) {
       t.setLibrary(`day ${day}`);
       await t.backup.libraryChanged();
-      t.advance(DAY_MS);
+      t.advance(QUIET_MS);
+      await t.backup.check();
+      t.advance(DAY_MS - QUIET_MS);
     }
     const names = [...t.downloads.files.keys()].sort();
     expect(names).toEqual([
@@ -146,10 +164,14 @@ describe('the schedule on a fake downloads folder', () => {
     await expect(t.backup.beforeDestructiveChange()).rejects.toThrow(
       'Paperlight could not write its backup to your downloads folder (FILE_NO_SPACE), so nothing was changed.',
     );
-    await expect(t.backup.libraryChanged()).rejects.toThrow('FILE_NO_SPACE');
+    await t.backup.libraryChanged();
+    t.advance(QUIET_MS);
+    await expect(t.backup.check()).rejects.toThrow('FILE_NO_SPACE');
     const state = t.stored[BACKUP_STATE_KEY] as { lastError?: string; changedAt?: number; lastWrittenAt?: number };
     expect(state.lastError).toBe('FILE_NO_SPACE');
     expect(state.changedAt).toBe(new Date(2026, 11, 6, 10, 0).getTime());
+    // It is tried again at the next check.
+    expect(nextStep(readBackupState(state), { enabled: true, intervalDays: 1 }, new Date(2026, 11, 6, 10, 2).getTime())).toEqual({ kind: 'write' });
     expect(state.lastWrittenAt).toBeUndefined();
   });
 });
