@@ -31,7 +31,10 @@ const WRITE_TIMEOUT_MS = 300_000;
 /** One backup file the background wrote: its download id (to remove it later) and where it went. */
 export interface WrittenBackup {
   id: number;
+  /** The name asked for, under the downloads folder. */
   fileName: string;
+  /** Where the browser put it (its full path), when it said. */
+  path?: string;
   writtenAt: number;
 }
 
@@ -89,10 +92,15 @@ export interface Retention {
   forget: number[];
 }
 
-/** The list of our files after `added` was written: the newest `keep`, each name once. */
+/** The same file on disk: by path when the browser told both, else by the name asked for. */
+function sameFile(a: WrittenBackup, b: WrittenBackup): boolean {
+  return a.path !== undefined && b.path !== undefined ? a.path === b.path : a.fileName === b.fileName;
+}
+
+/** The list of our files after `added` was written: the newest `keep`, each file once. */
 export function retain(written: readonly WrittenBackup[], added: WrittenBackup, keep = KEEP_BACKUPS): Retention {
-  const forget = written.filter((entry) => entry.fileName === added.fileName && entry.id !== added.id).map((entry) => entry.id);
-  const others = written.filter((entry) => entry.fileName !== added.fileName && entry.id !== added.id);
+  const forget = written.filter((entry) => sameFile(entry, added) && entry.id !== added.id).map((entry) => entry.id);
+  const others = written.filter((entry) => !sameFile(entry, added) && entry.id !== added.id);
   const all = [...others, added].sort((a, b) => a.writtenAt - b.writtenAt);
   const cut = Math.max(0, all.length - keep);
   return { written: all.slice(cut), remove: all.slice(0, cut).map((entry) => entry.id), forget };
@@ -114,9 +122,9 @@ export function readBackupState(raw: unknown): BackupState {
   if (Array.isArray(value.written)) {
     for (const entry of value.written.slice(-100)) {
       if (typeof entry !== 'object' || entry === null) continue;
-      const { id, fileName, writtenAt } = entry as Record<string, unknown>;
+      const { id, fileName, path, writtenAt } = entry as Record<string, unknown>;
       if (Number.isSafeInteger(id) && typeof fileName === 'string' && time(writtenAt) !== undefined) {
-        state.written.push({ id: id as number, fileName, writtenAt: writtenAt as number });
+        state.written.push({ id: id as number, fileName, ...(typeof path === 'string' && { path }), writtenAt: writtenAt as number });
       }
     }
   }
@@ -125,8 +133,8 @@ export function readBackupState(raw: unknown): BackupState {
 
 /** The parts of `browser.downloads` the schedule uses. */
 export interface DownloadsApi {
-  download(options: { url: string; filename: string; saveAs: boolean; conflictAction: 'overwrite' }): Promise<number>;
-  search(query: { id: number }): Promise<Array<{ id: number; state?: string; error?: string }>>;
+  download(options: { url: string; filename: string; saveAs: boolean; conflictAction: 'overwrite' | 'uniquify' }): Promise<number>;
+  search(query: { id: number }): Promise<Array<{ id: number; state?: string; error?: string; filename?: string }>>;
   removeFile(id: number): Promise<void>;
   erase(query: { id: number }): Promise<number[]>;
   onChanged: {
@@ -195,16 +203,25 @@ export function createAutoBackup(deps: AutoBackupDeps) {
   const load = async () => readBackupState((await deps.storage.get(BACKUP_STATE_KEY))[BACKUP_STATE_KEY]);
   const store = (state: BackupState) => deps.storage.set({ [BACKUP_STATE_KEY]: state });
 
-  async function write(): Promise<BackupResult> {
+  /**
+   * Writes the backup. The day's file is overwritten by the day's later backups, except the one written before
+   * the library is replaced or cleared (`keepBeside`): that one is written beside it (the browser adds " (1)" to
+   * its name), so a second replacement the same day cannot overwrite the library as it was before the first.
+   */
+  async function write(keepBeside = false): Promise<BackupResult> {
     const startedAt = deps.now();
     const fileName = backupFileName(startedAt);
     let id: number;
+    let path: string | undefined;
     try {
       const text = await deps.exportText();
       const file = deps.fileUrl(text);
       try {
-        id = await deps.downloads.download({ url: file.url, filename: fileName, saveAs: false, conflictAction: 'overwrite' });
+        id = await deps.downloads.download({
+          url: file.url, filename: fileName, saveAs: false, conflictAction: keepBeside ? 'uniquify' : 'overwrite',
+        });
         await finished(deps.downloads, id);
+        path = (await deps.downloads.search({ id }))[0]?.filename || undefined;
       } finally {
         file.release();
       }
@@ -214,7 +231,7 @@ export function createAutoBackup(deps: AutoBackupDeps) {
       throw new UserError(`Paperlight could not write its backup to your downloads folder (${reason}), so nothing was changed.`);
     }
     const state = await load();
-    const kept = retain(state.written, { id, fileName, writtenAt: startedAt });
+    const kept = retain(state.written, { id, fileName, ...(path !== undefined && { path }), writtenAt: startedAt });
     const next: BackupState = { lastWrittenAt: startedAt, written: kept.written };
     // A change made while the file was being written is not in it.
     if (state.lastChangeAt !== undefined && state.lastChangeAt > startedAt) {
@@ -254,13 +271,13 @@ export function createAutoBackup(deps: AutoBackupDeps) {
     /** The alarm fired, the browser started, or the preferences changed: write what is due. */
     check: () => serially(settle),
     /** "Back up now", whatever the schedule says. */
-    writeNow: () => serially(write),
+    writeNow: () => serially(() => write()),
     /**
      * Before the library is replaced or cleared: writes the backup when automatic backups are on, and throws
      * (stopping the action) when that fails.
      */
     beforeDestructiveChange: () => serially(async () => {
-      if ((await deps.preferences()).enabled) await write();
+      if ((await deps.preferences()).enabled) await write(true);
     }),
     state: load,
   };

@@ -150,6 +150,27 @@ describe('the schedule on a fake downloads folder', () => {
     expect([...t.downloads.history.keys()]).toEqual([101]);
   });
 
+  it('writes the backup before a replacement beside the day\'s file, so a second replacement cannot overwrite it', async () => {
+    const t = setup();
+    await t.backup.beforeDestructiveChange();
+    t.setLibrary('imported');
+    t.advance(60_000);
+    await t.backup.beforeDestructiveChange();
+    t.setLibrary('after');
+    t.advance(60_000);
+    await t.backup.writeNow();
+    expect([...t.downloads.files].sort()).toEqual([
+      ['Paperlight/paperlight-backup-2026-12-06 (1).json', '{"library":"imported"}'],
+      ['Paperlight/paperlight-backup-2026-12-06.json', '{"library":"after"}'],
+    ]);
+    // "Back up now" overwrote the first file (its download is forgotten, not its file); both kept are remembered.
+    expect((t.stored[BACKUP_STATE_KEY] as { written: Array<{ id: number; path?: string }> }).written).toEqual([
+      { id: 101, fileName: 'Paperlight/paperlight-backup-2026-12-06.json', path: '/home/user/Downloads/Paperlight/paperlight-backup-2026-12-06 (1).json', writtenAt: new Date(2026, 11, 6, 10, 1).getTime() },
+      { id: 102, fileName: 'Paperlight/paperlight-backup-2026-12-06.json', path: '/home/user/Downloads/Paperlight/paperlight-backup-2026-12-06.json', writtenAt: new Date(2026, 11, 6, 10, 2).getTime() },
+    ]);
+    expect(t.downloads.removed).toEqual([]);
+  });
+
   it('writes nothing when switched off, but still writes on "back up now"', async () => {
     const t = setup({ preferences: { enabled: false, intervalDays: 1 } });
     await t.backup.libraryChanged();

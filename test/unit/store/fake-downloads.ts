@@ -14,16 +14,19 @@ export function fakeDownloads(options: { fail?: string } = {}) {
   const api: DownloadsApi = {
     async download({ url, filename, saveAs, conflictAction }) {
       expect(saveAs).toBe(false);
-      expect(conflictAction).toBe('overwrite');
       const id = nextId++;
-      history.set(id, { fileName: filename, state: 'in_progress' });
+      // 'uniquify' writes beside an existing file as the browsers do: "name (1).json".
+      let name = filename;
+      for (let n = 1; conflictAction === 'uniquify' && files.has(name); n++) name = filename.replace(/\.json$/, ` (${n}).json`);
+      history.set(id, { fileName: name, state: 'in_progress' });
+      const target = name;
       queueMicrotask(() => {
         if (options.fail) {
           Object.assign(history.get(id)!, { state: 'interrupted', error: options.fail });
           listeners.forEach((listener) => listener({ id, state: { current: 'interrupted' }, error: { current: options.fail } }));
           return;
         }
-        files.set(filename, decodeURIComponent(url.replace(/^data:[^,]*,/, '')));
+        files.set(target, decodeURIComponent(url.replace(/^data:[^,]*,/, '')));
         history.get(id)!.state = 'complete';
         listeners.forEach((listener) => listener({ id, state: { current: 'complete' } }));
       });
@@ -31,7 +34,7 @@ export function fakeDownloads(options: { fail?: string } = {}) {
     },
     async search({ id }) {
       const item = history.get(id);
-      return item ? [{ id, state: item.state, ...(item.error && { error: item.error }) }] : [];
+      return item ? [{ id, state: item.state, filename: `/home/user/Downloads/${item.fileName}`, ...(item.error && { error: item.error }) }] : [];
     },
     async removeFile(id) {
       const item = history.get(id);
