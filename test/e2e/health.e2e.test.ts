@@ -180,6 +180,14 @@ describe('Chromium: automatic backups', () => {
     expect(status.ok).toBe(true);
     expect(status.files).toBe(1);
     expect(typeof status.lastWrittenAt).toBe('number');
+
+    // "Clear all" waits for the same backup, written beside the day's file (not over it).
+    expect(await sendFromExtensionPage(extensionPage, { type: 'clearAll' })).toEqual({ ok: true, removed: 1 });
+    const beside = name!.replace('.json', ' (1).json');
+    expect((await listing()).sort()).toEqual([name, beside].sort());
+    const before = parseBackup(await readFile(path.join(folder, beside), 'utf8'));
+    if (!before.ok) throw new Error(before.error);
+    expect(before.backup.papers.map((p) => p.key)).toEqual(['arxiv:2401.00001']);
     await extensionPage.close();
   });
 });
