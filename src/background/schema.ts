@@ -16,6 +16,11 @@ export type ByTime<T> = [T, number];
 export interface IndexFields {
   /** `[tag id, savedAt]` per tag: the papers of one tag (in any letter case), in time order. */
   tags: Array<ByTime<string>>;
+  /**
+   * The title fingerprint (core/identity `titleFingerprint`: the normalised title; absent when the title has
+   * fewer than four words): a card under other ids finds its paper by title, then the author rule confirms it.
+   */
+  fingerprint?: string;
 }
 
 export interface StoredPaper extends SavedPaper {
@@ -45,6 +50,7 @@ export interface PaperlightDB extends DBSchema {
       savedAt: number;
       updatedAt: number;
       aliases: string;
+      fingerprint: string;
     };
   };
   tags: { key: string; value: TagEntry };

@@ -6,6 +6,7 @@ import { extensionApi as browser } from '../../shared/extension-api';
 import { isPageReportRequest, readSaveCardRequest, type PageReport, type SaveCardReply } from '../../shared/page-report';
 import type { ContentPage } from '../session';
 import type { SavedState } from './saved-state';
+import { shownVenue } from '../../core/paper';
 
 /**
  * runtime.onMessage as the browsers implement it for a listener that answers synchronously (the polyfill's
@@ -42,6 +43,7 @@ export function pageReport(page: ContentPage, { saved, firstPassDone }: { saved:
         tags: paper ? [...paper.tags] : [],
         metrics: metrics.length,
         code: codeLinks.length,
+        venue: shownVenue(paper?.venues, card.venue)?.name ?? null,
       };
     }),
   });

@@ -6,7 +6,7 @@ import { sampleLibrary, seededRandom } from './sample-library';
 
 function paper(key: string, fields: Partial<SavedPaper>): SavedPaper {
   return {
-    key, aliases: [], title: '', url: 'https://example.org/', authors: [], abstract: '', metrics: [], codeLinks: [],
+    key, aliases: [], title: '', url: 'https://example.org/', authors: [], abstract: '', venues: [], metrics: [], codeLinks: [],
     site: 'arxiv', tags: [], status: 'to-read', note: '', savedAt: 0, updatedAt: 0, seenUrls: [], ...fields,
   };
 }

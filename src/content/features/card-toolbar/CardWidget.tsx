@@ -6,7 +6,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { describeMetric, metricValueText } from '../../../core/describe-metric';
 import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import type { Metric } from '../../../core/metric-types';
-import { READING_STATUSES, type ReadingStatus } from '../../../core/paper';
+import { READING_STATUSES, venueLink, type ReadingStatus, type Venue } from '../../../core/paper';
 import { TagField } from '../../../ui/TagField';
 import type { TagUse } from '../../../ui/tag-suggest';
 
@@ -54,11 +54,13 @@ const VISIBLE_CHIPS = 4;
 interface Props {
   view: CardView;
   saved: SavedView | undefined;
+  /** The published version to show ("Published at ICML 2025"), if one is known. */
+  venue?: Venue | undefined;
   notice: CardNotice | undefined;
   actions: CardActions;
 }
 
-export function CardWidget({ view, saved, notice, actions }: Props) {
+export function CardWidget({ view, saved, venue, notice, actions }: Props) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   /** The tags in use while the tag field is open; null while it is closed. */
@@ -156,6 +158,8 @@ export function CardWidget({ view, saved, notice, actions }: Props) {
         </span>
       )}
 
+      {venue && <PublishedAt venue={venue} />}
+
       {view.metrics.length > 0 && view.abstractShown && !allMetrics && (
         <button onClick={() => setAllMetrics(true)} title="List the stated metrics read from this abstract">
           {view.metrics.length} metric{view.metrics.length === 1 ? '' : 's'}
@@ -190,6 +194,16 @@ export function CardWidget({ view, saved, notice, actions }: Props) {
       {error && <span class="error" role="alert">{error}</span>}
     </div>
   );
+}
+
+/** "Published at NeurIPS 2024", a link to the paper's page at the venue (text only when it has no web link). */
+function PublishedAt({ venue }: { venue: Venue }) {
+  const href = venueLink(venue);
+  const text = `Published at ${venue.name}`;
+  const title = venue.decision ? `${venue.name} · ${venue.decision}` : venue.name;
+  return href
+    ? <a class="venue" href={href} target="_blank" rel="noopener noreferrer" title={title}>{text}</a>
+    : <span class="venue" title={title}>{text}</span>;
 }
 
 function NoteEditor({ load, onSave }: { load(): Promise<string>; onSave(note: string): void }) {

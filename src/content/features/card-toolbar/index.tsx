@@ -9,6 +9,7 @@ import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
 import type { MetricTooltip } from '../metric-tooltip';
 import type { SavedState } from '../saved-state';
+import { shownVenue } from '../../../core/paper';
 import { CardWidget, type CardActions, type CardNotice, type CardView, type CodeLinkView } from './CardWidget';
 import { WIDGET_CSS } from './styles';
 
@@ -95,7 +96,11 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     const paper = saved.of(entry);
     const savedView = paper && { tags: paper.tags, status: paper.status };
     const notice = notices.get(entry.element);
-    render(<CardWidget view={view ?? viewOf(entry)} saved={savedView} notice={notice} actions={actionsFor(entry)} />, target.container);
+    const venue = shownVenue(paper?.venues, entry.analysis.card.venue);
+    render(
+      <CardWidget view={view ?? viewOf(entry)} saved={savedView} venue={venue} notice={notice} actions={actionsFor(entry)} />,
+      target.container,
+    );
   };
 
   const mount = (entry: CardEntry, view?: CardView) => {
