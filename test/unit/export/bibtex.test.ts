@@ -68,7 +68,7 @@ describe('the golden .bib file', () => {
       expect(fields.series).toBe(facts.venue.series);
       expect(fields.volume).toBe(facts.venue.volume);
       // The arXiv version stays citable beside the published one.
-      expect(fields.archiveprefix ?? fields.archivePrefix).toBe('arXiv');
+      expect(fields.archiveprefix).toBe('arXiv');
     }
     // Keywords come back LaTeX-escaped (the parser reads them verbatim) and sorted, one per tag.
     expect([...(fields.keywords ?? [])].sort()).toEqual(paper.tags.map((t) => KEYWORDS[t] ?? t).sort());
