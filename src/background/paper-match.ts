@@ -2,8 +2,9 @@
 // by title identity. The title fingerprint index gives the records with the same normalised title and the core's
 // rule confirms one (authors agree; core/identity, docs/paper-identity.md). So a paper saved from arXiv is found
 // from its NeurIPS, PMLR or ACL Anthology card, which carries none of its ids.
-import { findSamePaper, titleFingerprint } from '../core/identity/identity';
-import type { CardMatch } from './records';
+import { unwrap } from 'idb';
+import { findSamePaper } from '../core/identity/identity';
+import { titleKey, type CardMatch } from './records';
 import type { AnyTx, StoredPaper } from './schema';
 
 /**
@@ -26,6 +27,26 @@ export async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<Stor
   return hits.find((hit) => hit !== undefined);
 }
 
+/**
+ * `index.get` of every key, issued at once on the plain index with one promise for the batch: a page's hundreds
+ * of reads then cost no promise or wrapper each.
+ */
+function batchGet(index: IDBIndex, keys: readonly IDBValidKey[]): Promise<Array<StoredPaper | undefined>> {
+  return new Promise((resolve, reject) => {
+    const results = new Array<StoredPaper | undefined>(keys.length);
+    let pending = keys.length;
+    if (pending === 0) resolve(results);
+    keys.forEach((key, i) => {
+      const request = index.get(key);
+      request.onsuccess = () => {
+        results[i] = request.result as StoredPaper | undefined;
+        if (--pending === 0) resolve(results);
+      };
+      request.onerror = () => reject(request.error ?? new Error('a read of the title index failed'));
+    });
+  });
+}
+
 /** What matching reads of a card: its ids, its title and its authors. */
 export interface CardIdentity {
   key: string;
@@ -42,9 +63,10 @@ export interface Match {
 
 /**
  * The saved record of each card, in the order given (undefined when its paper is not saved). Two rounds of reads
- * however many cards: every card's ids at once, then the fingerprints of the cards no id found. A card whose
- * title has fewer than four words is found by its ids only. Of several records with the same title, the first
- * whose authors agree with the card's is taken (the index lists them in key order).
+ * however many cards (three when a title names several saved papers): every card's ids at once, then the
+ * fingerprints of the cards no id found. A card whose title has fewer than four words is found by its ids only.
+ * Of several records with the same title, the first whose authors agree with the card's is taken (the index lists
+ * them in key order).
  */
 export async function matchCards(tx: AnyTx, cards: readonly CardIdentity[]): Promise<Array<Match | undefined>> {
   const ids = [...new Set(cards.flatMap((card) => [card.key, ...(card.aliases ?? [])]))];
@@ -62,16 +84,33 @@ export async function matchCards(tx: AnyTx, cards: readonly CardIdentity[]): Pro
     return undefined;
   });
 
-  const fingerprints = cards.map((card, i) => (matches[i] ? undefined : titleFingerprint(card.title)));
+  const fingerprints = cards.map((card, i) => (matches[i] ? undefined : titleKey(card.title)));
   const wanted = [...new Set(fingerprints.filter((fingerprint) => fingerprint !== undefined))];
   if (wanted.length === 0) return matches;
   const index = tx.objectStore('papers').index('fingerprint');
-  const candidates = await Promise.all(wanted.map((fingerprint) => index.getAll(fingerprint)));
-  const byFingerprint = new Map(wanted.map((fingerprint, i) => [fingerprint, candidates[i]!]));
-  return matches.map((match, i) => {
+  // Most fingerprints name no saved paper, and nearly all the others one: the first record of each is read (a
+  // lighter request than reading them all); only where it is another paper are all its namesakes read.
+  const first = await batchGet(unwrap(index), wanted);
+  const firstOf = new Map(wanted.map((fingerprint, i) => [fingerprint, first[i]]));
+  const found = cards.map((card, i) => {
     const fingerprint = fingerprints[i];
-    if (match || fingerprint === undefined) return match;
-    const record = findSamePaper(cards[i]!, byFingerprint.get(fingerprint) ?? []);
-    return record && { record, by: 'title' };
+    const candidate = fingerprint === undefined ? undefined : firstOf.get(fingerprint);
+    return candidate && findSamePaper(card, [candidate]);
+  });
+  const unconfirmed = [...new Set(cards.flatMap((_, i) => {
+    const fingerprint = fingerprints[i];
+    return fingerprint !== undefined && !found[i] && firstOf.get(fingerprint) ? [fingerprint] : [];
+  }))];
+  if (unconfirmed.length > 0) {
+    const all = await Promise.all(unconfirmed.map((fingerprint) => index.getAll(fingerprint)));
+    const namesakes = new Map(unconfirmed.map((fingerprint, i) => [fingerprint, all[i]!]));
+    cards.forEach((card, i) => {
+      const candidates = namesakes.get(fingerprints[i]!);
+      if (!found[i] && candidates) found[i] = findSamePaper(card, candidates);
+    });
+  }
+  return matches.map((match, i) => {
+    const record = found[i];
+    return match ?? (record && { record, by: 'title' });
   });
 }

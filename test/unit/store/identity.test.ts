@@ -133,6 +133,14 @@ describe('lookup by title identity', () => {
     expect(found).toEqual([]);
   });
 
+  it('tells namesakes apart by their authors: two saved papers with one title, each found from its own card', async () => {
+    const namesake = arxivCard({ key: 'arxiv:2101.00001', title: NEURIPS_TITLE, authors: ['Ada Lovelace'] });
+    await ok({ type: 'save', paper: namesake }, ARXIV_TAB);
+    const cards = [neuripsCard({ venue: undefined }), neuripsCard({ key: 'url:https://example.org/ada', authors: ['A. Lovelace'], venue: undefined })];
+    const { found } = await lookup(cards);
+    expect(found.map((f) => [f.key, f.paper.key])).toEqual([[NEURIPS_KEY, 'arxiv:2305.18290'], ['url:https://example.org/ada', 'arxiv:2101.00001']]);
+  });
+
   it('answers a page of 600 cards in one message, each card found by its key, an alias or its title', async () => {
     const cards: LookupCard[] = Array.from({ length: 600 }, (_, i) => ({
       key: `url:https://proceedings.neurips.cc/paper/${i}`, title: `Unrelated Paper Number ${i} on Many Things`, authors: ['Someone Else'],

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../src/background/db';
-import { toSaved } from '../../../src/background/records';
+import { fingerprintKey, toSaved } from '../../../src/background/records';
 import { listTags, lookupPapers, removePaper } from '../../../src/background/paper-operations';
 import { queryPapers } from '../../../src/background/query';
 import type { SavedPaper } from '../../../src/core/paper';
@@ -285,13 +285,14 @@ describe('migration from version 6', () => {
     const stored = await db.getAll('papers');
     expect(stored.map(toSaved)).toEqual(records.slice(1));
     expect(stored.find((r) => r.key === records[1]!.key)!.ix).toEqual({ tags: [['topic-1', records[1]!.savedAt]] });
-    expect(stored.find((r) => r.key === records[2]!.key)!.ix.fingerprint).toBe('attention is all you need');
-    expect(stored.find((r) => r.key === records[5]!.key)!.ix.fingerprint).toBe('paper 00005 a study of things');
+    expect(stored.find((r) => r.key === records[2]!.key)!.ix.fingerprint).toBe(fingerprintKey('attention is all you need'));
+    expect(stored.find((r) => r.key === records[5]!.key)!.ix.fingerprint).toBe(fingerprintKey('paper 00005 a study of things'));
     expect(await db.getAll('trash')).toEqual([{ ...records[0], removedAt: 1_750_000_000_000 }]);
     await expectCountsMatchRecords(db);
     expect(await db.count('seen')).toBe(1);
     // The new index answers at once: a proceedings card finds the paper saved under its arXiv id.
-    expect((await db.getAllFromIndex('papers', 'fingerprint', 'attention is all you need')).map((r) => r.key)).toEqual([records[2]!.key]);
+    const byTitle = await db.getAllFromIndex('papers', 'fingerprint', fingerprintKey('attention is all you need'));
+    expect(byTitle.map((r) => r.key)).toEqual([records[2]!.key]);
     expect(await db.countFromIndex('papers', 'fingerprint')).toBe(38);
     db.close();
   });
