@@ -212,6 +212,13 @@ describe('what a lookup accepts', () => {
     expect((await library())[0]!.venues).toEqual([]);
   });
 
+  it('refuses a save whose card names a malformed venue, and saves nothing', async () => {
+    const card = { ...arxivCard({ key: 'arxiv:2501.00001', title: 'Another Paper Entirely About Venues' }), venue: { ...NEURIPS_2023, year: 23 } };
+    expect(await refused({ type: 'save', paper: card })).toMatch(/paper\.venue\.year/);
+    expect(await refused({ type: 'save', paper: { ...card, venue: { ...NEURIPS_2023, decision: 'accepted' } } })).toMatch(/paper\.venue\.decision/);
+    expect(await library()).toHaveLength(1);
+  });
+
   it('still answers a lookup by keys alone, as before cards were sent', async () => {
     const { found } = await ok<Found>({ type: 'lookup', keys: ['arxiv:2305.18290'] }, NEURIPS_TAB);
     expect(found.map((f) => f.key)).toEqual(['arxiv:2305.18290']);
