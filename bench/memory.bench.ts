@@ -198,7 +198,7 @@ export default async function memoryBench() {
   const node = await nodeFigures();
   const chromium = await chromiumFigures();
   // The budgeted figures come from Chromium when it ran, from fake-indexeddb otherwise.
-  const budgeted = 'ratioFullToEmpty' in chromium ? chromium : node;
+  const budgeted = chromium.ratioFullToEmpty === undefined ? node : chromium;
   return {
     memory: {
       page: PAGE,
