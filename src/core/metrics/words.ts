@@ -66,59 +66,6 @@ function scanToken(text: string, start: number, limit: number): number {
 }
 
 /**
- * The written token that ends at `end` (exclusive), read backwards from its last character to the
- * space before it (or `limit`), with the same result as `scanToken(text, start, end)` in one pass:
- * the hash is accumulated from the right (h = sum of c * 31^k, the polynomial the forward hash
- * computes), so a window read backwards touches each character once. Returns the token's start.
- */
-function scanTokenBack(text: string, end: number, limit: number): number {
-  let i = end - 1;
-  // Trailing closers are outside the word; what is left of them is hashed.
-  while (i >= limit) {
-    const c = text.charCodeAt(i);
-    if (c > 32 && c < 128 && (CHARS[c] & CLOSER) !== 0) i--;
-    else break;
-  }
-  const last = i + 1;
-  let h = 0;
-  let power = 1;
-  let dash = -1;
-  // The hash without the run of openers read most recently: if the run reaches the token's start,
-  // those openers were before the word (the forward scan skips them) and this is the word's hash.
-  let hashBeforeOpeners = 0;
-  let inOpeners = false;
-  for (; i >= limit; i--) {
-    let c = text.charCodeAt(i);
-    if (c <= 32) break;
-    if (c < 128) {
-      if ((CHARS[c] & OPENER) !== 0) {
-        if (!inOpeners) {
-          hashBeforeOpeners = h;
-          inOpeners = true;
-        }
-      } else inOpeners = false;
-      if (c === 45 && dash < 0) dash = i;
-      else if (c >= 65 && c <= 90) c += 32;
-    } else inOpeners = false;
-    h = (h + Math.imul(c, power)) | 0;
-    power = Math.imul(power, 31);
-  }
-  const start = i + 1;
-  // Openers from the token's start on are skipped, also through trailing closers ("(" alone is no word).
-  let first = start;
-  while (first < end) {
-    const c = text.charCodeAt(first);
-    if (c > 32 && c < 128 && (CHARS[c] & OPENER) !== 0) first++;
-    else break;
-  }
-  wordStart = first;
-  wordEnd = last > first ? last : first;
-  wordDash = dash >= first && dash < last ? dash : -1;
-  wordEntry = last > first ? lookup(text, first, last, inOpeners ? hashBeforeOpeners : h) : NO_WORD;
-  return start;
-}
-
-/**
  * Up to eight words on one side of a value, nearest first, inside its clause. Word k is
  * text[start(k), end(k)) with surrounding punctuation removed. Words are read only as far as a
  * rule asks (`has(k)`), and looked up in the lexicon as they are read.
@@ -280,9 +227,10 @@ export class Words {
         return;
       }
       const end = j + 1;
-      const start = scanTokenBack(text, end, limit);
-      j = start - 1;
+      while (j >= limit && text.charCodeAt(j) > 32) j--;
+      const start = j + 1;
       this.cursor = j;
+      scanToken(text, start, end);
       if (isExampleMarker(text, start, end)) continue; // "(e.g., 80%)" does not end the clause
       if (closesClause(text, start, end)) {
         this.done = true;
