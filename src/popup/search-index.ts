@@ -29,32 +29,28 @@ function fieldText(paper: SavedPaper, field: Field): string {
   }
 }
 
-/** The distinct words of a text, folded. */
-function wordsOf(text: string): Set<string> {
-  const words = new Set<string>();
-  forEachWord(foldText(text), (word) => words.add(word));
-  return words;
-}
-
 /** A set of document numbers, one bit each. */
 type Bits = Uint32Array;
 
 class FieldIndex {
-  /** Word → document numbers, ascending. */
+  /** Word → the documents holding it, each once (ascending, but for papers edited while the index builds). */
   readonly postings = new Map<string, number[]>();
   /** The vocabulary sorted, for prefix ranges; new words are inserted in place. */
   private sorted: string[] = [];
   private unsorted: string[] = [];
 
-  add(doc: number, words: Iterable<string>): void {
-    for (const word of words) {
+  /**
+   * Adds the words of `text` (folded) for `doc`. A document's words all come in one call, so a word met twice
+   * finds `doc` already at the end of its list: no set of distinct words is needed.
+   */
+  add(doc: number, text: string): void {
+    forEachWord(foldText(text), (word) => {
       const list = this.postings.get(word);
-      if (list) list.push(doc);
-      else {
+      if (!list) {
         this.postings.set(word, [doc]);
         this.unsorted.push(word);
-      }
-    }
+      } else if (list[list.length - 1] !== doc) list.push(doc);
+    });
   }
 
   /** Sets in `into` every document holding a word that starts with `prefix`, and in `whole` those holding `prefix` itself. */
@@ -166,7 +162,7 @@ export class PaperSearch {
     const read = await inSlices(firstPass.length, sliceMs, options.signal, (i) => {
       const doc = firstPass[i]!;
       // A paper replaced or removed meanwhile: its newer copy (a new number) was indexed whole.
-      if (has(this.live, doc)) abstracts.add(doc, wordsOf(this.abstractOf[doc]!));
+      if (has(this.live, doc)) abstracts.add(doc, this.abstractOf[doc]!);
     });
     if (!read) return false;
     this.abstractOf = [];
@@ -199,7 +195,7 @@ export class PaperSearch {
       this.live = grown;
     }
     this.live[doc >>> 5] |= 1 << (doc & 31);
-    for (const field of fields) this.fields.get(field)!.add(doc, wordsOf(fieldText(paper, field)));
+    for (const field of fields) this.fields.get(field)!.add(doc, fieldText(paper, field));
     if (fields !== SEARCH_FIELDS) this.abstractOf[doc] = paper.abstract;
     return doc;
   }
