@@ -192,8 +192,8 @@ function answers(hits: ReturnType<PaperSearch['search']>, library: SavedPaper[])
 
 describe('search before the index is complete', () => {
   it('answers after its first pass with exactly the papers matched outside their abstracts, scored as when complete', async () => {
-    const library = sampleLibrary(600);
-    const queries = randomQueries(library, 80, 11);
+    const library = sampleLibrary(400);
+    const queries = randomQueries(library, 50, 11);
     const search = new PaperSearch();
     let checked = 0;
     const built = search.build(library, {
