@@ -108,7 +108,8 @@ function pageUrlOf(sender: Sender, kind: SenderKind): string | undefined {
 }
 
 export function createMessageHandler(deps: HandlerDeps) {
-  const now = deps.now ?? Date.now;
+  // The clock is read at each request (not `Date.now` kept once), so a browser test can set the worker's clock.
+  const now = deps.now ?? (() => Date.now());
   const settings = new SettingsCache(deps.settings ?? memorySettingsStore());
   const memory = new ReadingMemory(deps.readingMemory);
   const schedule = deps.schedule ?? runLater;
@@ -165,9 +166,10 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'undoImport': return committed(await undoImport(db, request.undo));
       case 'markSeen': {
         if (!(await settings.get()).readingMemory) throw new UserError(MEMORY_OFF);
-        const result = await memory.markSeen(db, request.site, request.cards, now());
+        const at = now();
+        const result = await memory.markSeen(db, request.site, request.cards, at);
         pruneMemoryIfDue();
-        return result;
+        return { ...result, now: at };
       }
       case 'clearReadingMemory': return memory.clear(db);
       case 'readingMemoryStats': return memory.stats(db);

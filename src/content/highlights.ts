@@ -14,12 +14,16 @@ export interface MarkedMetric {
 export const highlightName = (group: HighlightGroup) => `paperlight-${group}`;
 /** The highlight of code links written as text that stay text (see `decorateCard`). */
 export const CODE_LINK_HIGHLIGHT = 'paperlight-code-link';
+/** The highlight of the stretches the user's highlight rules match. */
+export const RULE_HIGHLIGHT = 'paperlight-rule';
 
 export class HighlightLayer {
   private readonly highlights = new Map<HighlightGroup, Highlight>();
   private readonly byCard = new Map<Element, MarkedMetric[]>();
   private readonly linksByCard = new Map<Element, Range[]>();
   private links: Highlight | null = null;
+  private readonly rulesByCard = new Map<Element, Range[]>();
+  private rules: Highlight | null = null;
   private enabled: Record<HighlightGroup, boolean>;
 
   constructor(enabled: Record<HighlightGroup, boolean>) {
@@ -61,7 +65,9 @@ export class HighlightLayer {
    * and put back (a live range inside a removed node collapses, even when the node is only moved).
    */
   isStale(card: Element): boolean {
-    const ranges = [...(this.byCard.get(card) ?? []).map((mark) => mark.range), ...(this.linksByCard.get(card) ?? [])];
+    const ranges = [
+      ...(this.byCard.get(card) ?? []).map((mark) => mark.range), ...(this.linksByCard.get(card) ?? []), ...(this.rulesByCard.get(card) ?? []),
+    ];
     return ranges.some((range) => range.collapsed || !range.startContainer.isConnected);
   }
 
@@ -76,6 +82,16 @@ export class HighlightLayer {
     if (!marks) return;
     for (const mark of marks) this.highlights.get(mark.group)?.delete(mark.range);
     this.byCard.delete(card);
+  }
+
+  /** Replaces the stretches of the card that the user's highlight rules match (kept apart from its metrics). */
+  setRuleRanges(card: Element, ranges: readonly Range[]): void {
+    for (const range of this.rulesByCard.get(card) ?? []) this.rules?.delete(range);
+    this.rulesByCard.delete(card);
+    if (ranges.length === 0 || !HighlightLayer.supported()) return;
+    if (!this.rules) CSS.highlights.set(RULE_HIGHLIGHT, (this.rules = new Highlight()));
+    for (const range of ranges) this.rules.add(range);
+    this.rulesByCard.set(card, [...ranges]);
   }
 
   /** Shows or hides colour groups (the options page's "which kinds to highlight"). */
@@ -109,7 +125,10 @@ export class HighlightLayer {
       if (this.highlights.has(group)) CSS.highlights.delete(highlightName(group));
     }
     if (this.links) CSS.highlights.delete(CODE_LINK_HIGHLIGHT);
+    if (this.rules) CSS.highlights.delete(RULE_HIGHLIGHT);
     this.links = null;
+    this.rules = null;
+    this.rulesByCard.clear();
     this.highlights.clear();
     this.byCard.clear();
     this.linksByCard.clear();

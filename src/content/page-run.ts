@@ -22,6 +22,8 @@ export interface PageRunHooks {
   onCards(entries: CardEntry[]): void;
   /** Called when a card is dropped (re-read as another paper, removed, or the run stops). */
   onCardGone(entry: CardEntry): void;
+  /** Called when a card's highlights were placed again over new text nodes (a framework re-rendered the same text). */
+  onRedecorated?(entry: CardEntry): void;
   debug: boolean;
 }
 
@@ -202,6 +204,7 @@ export class PageRun {
         const decoration = decorateCard(entry.analysis, this.wrapsLinks);
         entry.anchors = decoration.anchors;
         this.hooks.highlights.setCard(element, decoration.marks, decoration.linkRanges);
+        this.hooks.onRedecorated?.(entry);
       }
       return;
     }

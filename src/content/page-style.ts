@@ -1,28 +1,39 @@
-// The only styles Paperlight adds to the page itself: the colours of the metric highlights and the
-// filter strip's "hide these cards" rule. They go into a constructed stylesheet adopted by the
-// document, so no node or attribute is added to the page; where a browser refuses that from a
-// content script, a <style id="paperlight-page-style"> in <head> is the fallback.
+// The only styles Paperlight adds to the page itself: the colours of the metric and rule highlights, and the
+// rules that hide or dim cards (the filter strip, the user's hide and dim rules, seen-dimming, the `x` key).
+// They go into a constructed stylesheet adopted by the document, so no node or attribute is added to the page;
+// where a browser refuses that from a content script, a <style id="paperlight-page-style"> in <head> is the
+// fallback. Cards are named by their `data-paperlight-id` (which describes the page's own content): which of
+// them are hidden or dimmed is readable by the page's scripts (the sheet, computed styles), which is the nature
+// of an effect the reader asked for (see docs/content-script.md).
 import { HIGHLIGHT_GROUPS } from '../core/highlight-groups';
 import { GROUP_COLORS } from '../shared/highlight-colors';
-import { CODE_LINK_HIGHLIGHT, highlightName } from './highlights';
+import { CODE_LINK_HIGHLIGHT, RULE_HIGHLIGHT, highlightName } from './highlights';
 
 function highlightRules(): string {
   return HIGHLIGHT_GROUPS.map((group) => {
     const { fill, line } = GROUP_COLORS[group];
     return `::highlight(${highlightName(group)}) { background-color: ${fill}; text-decoration: underline 2px ${line}; text-underline-offset: 2px; }`;
-  }).join('\n') + `\n::highlight(${CODE_LINK_HIGHLIGHT}) { color: #1a5fb4; text-decoration: underline dotted 2px #1a5fb4; }`;
+  }).join('\n') + `\n::highlight(${CODE_LINK_HIGHLIGHT}) { color: #1a5fb4; text-decoration: underline dotted 2px #1a5fb4; }` +
+    `\n::highlight(${RULE_HIGHLIGHT}) { background-color: rgba(255, 200, 0, .45); text-decoration: underline wavy 1px #b07800; }`;
 }
 
-function hideRule(keys: readonly string[]): string {
-  if (keys.length === 0) return '';
-  const selectors = keys.map((key) => `[data-paperlight-id="${CSS.escape(key)}"]`).join(',\n');
-  return `:is(${selectors}) { display: none !important; }`;
+const selectorOf = (keys: readonly string[]) => `:is(${keys.map((key) => `[data-paperlight-id="${CSS.escape(key)}"]`).join(',\n')})`;
+
+function cardRules(hidden: readonly string[], dimmed: readonly string[]): string {
+  const rules: string[] = [];
+  if (hidden.length) rules.push(`${selectorOf(hidden)} { display: none !important; }`);
+  // A dimmed card comes back to full strength while the reader points at it or works in it.
+  if (dimmed.length) rules.push(`${selectorOf(dimmed)}:not(:hover):not(:focus-within) { opacity: .45 !important; }`);
+  return rules.join('\n');
 }
+
+const same = (a: readonly string[], b: readonly string[]) => a.length === b.length && a.every((key, i) => key === b[i]);
 
 export class PageStyle {
   private sheet: CSSStyleSheet | null = null;
   private element: HTMLStyleElement | null = null;
   private hidden: readonly string[] = [];
+  private dimmed: readonly string[] = [];
 
   install(): void {
     try {
@@ -38,16 +49,17 @@ export class PageStyle {
     this.render();
   }
 
-  /** Hides exactly these cards (by canonical key); an empty list shows them all. */
-  hideCards(keys: readonly string[]): void {
-    // Replacing the sheet restyles the whole page: only when the hidden set really changed.
-    if (keys.length === this.hidden.length && keys.every((key, i) => key === this.hidden[i])) return;
-    this.hidden = keys;
+  /** Hides exactly these cards and dims exactly those (by canonical key); empty lists show them all as they are. */
+  styleCards(hidden: readonly string[], dimmed: readonly string[]): void {
+    // Replacing the sheet restyles the whole page: only when a set really changed.
+    if (same(hidden, this.hidden) && same(dimmed, this.dimmed)) return;
+    this.hidden = hidden;
+    this.dimmed = dimmed;
     this.render();
   }
 
   private render(): void {
-    const css = `${highlightRules()}\n${hideRule(this.hidden)}`;
+    const css = `${highlightRules()}\n${cardRules(this.hidden, this.dimmed)}`;
     if (this.sheet) this.sheet.replaceSync(css);
     else if (this.element) this.element.textContent = css;
   }

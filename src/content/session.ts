@@ -12,10 +12,14 @@ import { PageLayer } from './page-layer';
 import type { PageStyle } from './page-style';
 import { PageRun, type CardEntry } from './page-run';
 import { cardToolbar } from './features/card-toolbar';
+import { cardVisibility } from './features/card-visibility';
 import { filterStrip } from './features/filter-strip';
+import { keyboardTriage } from './features/keyboard-triage';
 import { metricTooltip } from './features/metric-tooltip';
 import { pageReport } from './features/page-report';
+import { readingMemory } from './features/reading-memory';
 import { removalUndo } from './features/removal-undo';
+import { hideAndDimRules } from './features/rules';
 import { saveCommand } from './features/save-command';
 import { savedState } from './features/saved-state';
 
@@ -40,6 +44,14 @@ export interface PageEvents {
   uiDropped: void;
   /** The user removed this card's paper from the library, from this page (it went to the Trash, as it was). */
   removed: { entry: CardEntry; paper: SavedPaper };
+  /** The reading memory answered for these cards (when their papers were first seen). */
+  seen: ReadonlySet<CardEntry>;
+  /** What the user's rules do to the page's cards changed (verdicts came, a run was shown again). */
+  rules: void;
+  /** The cards Paperlight hides or dims changed (any cause). */
+  visibility: void;
+  /** The card's text nodes were replaced with the same text (a framework re-render): its metric highlights were placed again. */
+  redecorated: CardEntry;
 }
 
 type Listener<K extends keyof PageEvents> = (value: PageEvents[K]) => void;
@@ -68,7 +80,7 @@ export class Session implements ContentPage {
   settings: Settings;
   private readonly lifetime = new AbortController();
   private readonly listeners: { [K in keyof PageEvents]: Array<Listener<K>> } = {
-    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [],
+    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [], seen: [], rules: [], redecorated: [], visibility: [],
   };
 
   constructor(deps: SessionDeps) {
@@ -87,6 +99,7 @@ export class Session implements ContentPage {
         this.cards.remove(entry);
         this.emit('cardGone', entry);
       },
+      onRedecorated: (entry) => this.emit('redecorated', entry),
     });
     this.cards = new CardRegistry(this.run);
   }
@@ -110,9 +123,13 @@ export class Session implements ContentPage {
     const tooltip = metricTooltip(this);
     const toolbar = cardToolbar(this, { saved, tooltip });
     removalUndo(this, { saved, toolbar });
-    filterStrip(this, { saved });
+    const visibility = cardVisibility(this);
+    const memory = readingMemory(this, { saved, toolbar, visibility });
+    const rules = hideAndDimRules(this, { visibility });
+    filterStrip(this, { saved, visibility, memory, rules });
     saveCommand(this, { saved, toolbar });
-    pageReport(this, { saved, firstPassDone: () => this.run.firstPassDone });
+    keyboardTriage(this, { saved, toolbar, visibility });
+    pageReport(this, { saved, memory, visibility, firstPassDone: () => this.run.firstPassDone });
     this.layer.mount();
     this.run.start();
   }

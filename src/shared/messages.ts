@@ -251,8 +251,11 @@ export interface ImportLibraryReply {
   notices: Notice[];
 }
 export interface UndoImportReply { ok: true }
-/** One entry per card sent, in order: the card's key as sent, and its paper's first sighting (epoch ms). */
-export interface MarkSeenReply { ok: true; seen: Array<{ key: string; firstSeen: number }> }
+/**
+ * One entry per card sent, in order: the card's key as sent, and its paper's first sighting (epoch ms); `now` is
+ * the time the batch was recorded at, on the clock that wrote `firstSeen` (the page compares days with it).
+ */
+export interface MarkSeenReply { ok: true; seen: Array<{ key: string; firstSeen: number }>; now: number }
 export interface ClearReadingMemoryReply { ok: true; removed: number }
 export interface ReadingMemoryStatsReply { ok: true; entries: number }
 /** A stretch of a card's title or abstract to highlight: UTF-16 offsets, `end` exclusive. */

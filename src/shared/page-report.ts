@@ -27,6 +27,14 @@ export interface PageReportCard {
   metrics: number;
   /** How many code links it offers (as `data-paperlight-code`). */
   code: number;
+  /**
+   * Triage (sent by the content script; `readPageReport` leaves them out, as the popup does not show them): the
+   * local day (`YYYY-MM-DD`) the paper was first seen when that is an earlier day than today, else null; hidden or
+   * dimmed by Paperlight, whatever the cause (a rule, the filter strip, seen-dimming, the `x` key).
+   */
+  seen?: string | null;
+  hidden?: boolean;
+  dimmed?: boolean;
 }
 
 export interface PageReport {

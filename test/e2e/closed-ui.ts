@@ -54,6 +54,8 @@ export interface ClosedUi {
   inToolbar(key: string, match: Match): Promise<UiElement>;
   /** Every element inside the page layer's closed root (tooltip, filter strip) that matches. */
   allInPageLayer(match?: Match): Promise<UiElement[]>;
+  /** Every element inside the closed roots of any `host` elements (`paperlight-stub`, …) that matches. */
+  allInHosts(host: string, match?: Match): Promise<UiElement[]>;
   /**
    * Every marked card in page order, with the toolbars inside it: how many hosts it holds, and for each its
    * toolbar's label and save button's text.
@@ -147,6 +149,7 @@ export async function openClosedUi(context: BrowserContext, page: Page): Promise
       }
     },
     allInPageLayer: (match) => find('paperlight-page', match),
+    allInHosts: (host, match) => find(host, match),
     async cardToolbars() {
       const cards = [...walk(await tree())].filter((n) => n.nodeType === 1 && attributesOf(n)['data-paperlight-id'] !== undefined);
       return cards.map((card) => ({

@@ -1,6 +1,7 @@
-// The strip in the page's corner: what Paperlight found on the page (papers, metrics, code, saved), filters
-// that hide the cards the reader does not want to see (with code, with a speedup, not yet saved, a tag), and
-// the colour legend. Filtering hides cards with one stylesheet rule, never by touching the site's nodes.
+// The strip in the page's corner: what Paperlight found on the page (papers, metrics, code, saved, what the
+// user's rules hid, dimmed and highlighted), filters that hide the cards the reader does not want to see (new
+// since the last visit, with code, with a speedup, not yet saved, a tag), and the colour legend. Filtering
+// hides cards through the page's stylesheet (card-visibility.ts), never by touching the site's nodes.
 import { render } from 'preact';
 import { useState } from 'preact/hooks';
 import { GROUP_LABELS, HIGHLIGHT_GROUPS, type HighlightGroup } from '../../core/highlight-groups';
@@ -8,19 +9,23 @@ import { tagId } from '../../core/tags';
 import { GROUP_COLORS } from '../../shared/highlight-colors';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
+import type { CardVisibility } from './card-visibility';
+import type { ReadingMemory } from './reading-memory';
+import type { RuleEffects } from './rules';
 import type { SavedState } from './saved-state';
 
 export interface FilterState {
+  newOnly: boolean;
   withCode: boolean;
   withSpeedup: boolean;
   notSaved: boolean;
   tag: string;
 }
 
-export const NO_FILTER: FilterState = { withCode: false, withSpeedup: false, notSaved: false, tag: '' };
+export const NO_FILTER: FilterState = { newOnly: false, withCode: false, withSpeedup: false, notSaved: false, tag: '' };
 
 export function filterActive(filter: FilterState): boolean {
-  return filter.withCode || filter.withSpeedup || filter.notSaved || filter.tag !== '';
+  return filter.newOnly || filter.withCode || filter.withSpeedup || filter.notSaved || filter.tag !== '';
 }
 
 interface StripModel {
@@ -30,6 +35,11 @@ interface StripModel {
   withSpeedup: number;
   saved: number;
   hidden: number;
+  /** Cards first seen today, or null while the reading memory is off (or has not answered). */
+  fresh: number | null;
+  rules: { hidden: number; dimmed: number; highlighted: number };
+  /** Cards hidden with the `x` key on this page. */
+  byKey: number;
   tags: string[];
   enabledGroups: Record<HighlightGroup, boolean>;
 }
@@ -55,7 +65,15 @@ const STRIP_CSS = `
 }
 `;
 
-function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterState; onFilter(f: FilterState): void }) {
+interface StripProps {
+  model: StripModel;
+  filter: FilterState;
+  onFilter(f: FilterState): void;
+  /** Shows the cards hidden with the `x` key again. */
+  onShowByKey(): void;
+}
+
+function Strip({ model, filter, onFilter, onShowByKey }: StripProps) {
   const [open, setOpen] = useState(false);
   const active = filterActive(filter);
   const set = (patch: Partial<FilterState>) => onFilter({ ...filter, ...patch });
@@ -66,6 +84,10 @@ function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterS
         <span>
           {model.cards} papers · {model.metrics} metrics · {model.withCode} with code · {model.saved} saved
           {model.hidden > 0 ? ` · ${model.hidden} hidden by filter` : ''}
+          {model.rules.hidden > 0 ? ` · ${model.rules.hidden} hidden by your rules` : ''}
+          {model.rules.dimmed > 0 ? ` · ${model.rules.dimmed} dimmed by your rules` : ''}
+          {model.rules.highlighted > 0 ? ` · ${model.rules.highlighted} highlighted by your rules` : ''}
+          {model.byKey > 0 && <> · {model.byKey} hidden with x <button onClick={onShowByKey}>show</button></>}
         </span>
         <button aria-expanded={open} onClick={() => setOpen(!open)}>{open ? 'Close' : active ? 'Filters (on)' : 'Filters'}</button>
       </div>
@@ -73,6 +95,9 @@ function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterS
         <>
           <div class="row" role="group" aria-label="Show only">
             <span>Show only:</span>
+            {model.fresh !== null && (
+              <label><input type="checkbox" checked={filter.newOnly} onChange={(e) => set({ newOnly: (e.target as HTMLInputElement).checked })} /> new since last visit ({model.fresh})</label>
+            )}
             <label><input type="checkbox" checked={filter.withCode} onChange={(e) => set({ withCode: (e.target as HTMLInputElement).checked })} /> with code ({model.withCode})</label>
             <label><input type="checkbox" checked={filter.withSpeedup} onChange={(e) => set({ withSpeedup: (e.target as HTMLInputElement).checked })} /> with a speedup ({model.withSpeedup})</label>
             <label><input type="checkbox" checked={filter.notSaved} onChange={(e) => set({ notSaved: (e.target as HTMLInputElement).checked })} /> not yet saved ({model.cards - model.saved})</label>
@@ -101,13 +126,21 @@ function Strip({ model, filter, onFilter }: { model: StripModel; filter: FilterS
 
 const hasSpeedup = (entry: CardEntry) => entry.analysis.metrics.some((m) => m.kind === 'speedup');
 
-export function filterStrip(page: ContentPage, { saved }: { saved: SavedState }): void {
+interface StripDeps {
+  saved: SavedState;
+  visibility: CardVisibility;
+  memory: ReadingMemory;
+  rules: RuleEffects;
+}
+
+export function filterStrip(page: ContentPage, { saved, visibility, memory, rules }: StripDeps): void {
   const panel = page.layer.panel(STRIP_CSS);
   let filter = NO_FILTER;
   let scheduled = false;
 
   const passes = (entry: CardEntry) => {
     const paper = saved.of(entry);
+    if (filter.newOnly && memory.answered && !memory.isNew(entry)) return false;
     if (filter.withCode && entry.analysis.codeLinks.length === 0) return false;
     if (filter.withSpeedup && !hasSpeedup(entry)) return false;
     if (filter.notSaved && paper) return false;
@@ -119,7 +152,7 @@ export function filterStrip(page: ContentPage, { saved }: { saved: SavedState })
   const apply = () => {
     const entries = [...page.cards.all()];
     const hidden = filterActive(filter) ? entries.filter((entry) => !passes(entry)) : [];
-    page.pageStyle.hideCards([...new Set(hidden.map((e) => e.analysis.card.key))]);
+    visibility.set('filter', 'hide', hidden);
     if (!page.settings.filterStrip || entries.length < 2) return render(null, panel);
     const tags = new Set<string>();
     let savedCount = 0;
@@ -136,6 +169,9 @@ export function filterStrip(page: ContentPage, { saved }: { saved: SavedState })
       withSpeedup: entries.filter(hasSpeedup).length,
       saved: savedCount,
       hidden: hidden.length,
+      fresh: memory.answered ? entries.filter((e) => memory.isNew(e)).length : null,
+      rules: rules.counts(),
+      byKey: visibility.of('keyboard', 'hide').size,
       tags: [...tags].sort((a, b) => a.localeCompare(b)),
       enabledGroups: page.settings.highlight,
     };
@@ -143,7 +179,8 @@ export function filterStrip(page: ContentPage, { saved }: { saved: SavedState })
       filter = next;
       apply();
     };
-    render(<Strip model={model} filter={filter} onFilter={onFilter} />, panel);
+    const onShowByKey = () => visibility.set('keyboard', 'hide', []);
+    render(<Strip model={model} filter={filter} onFilter={onFilter} onShowByKey={onShowByKey} />, panel);
   };
 
   /** Cards, their saved state or the settings changed: one update per frame. */
@@ -160,8 +197,8 @@ export function filterStrip(page: ContentPage, { saved }: { saved: SavedState })
   page.on('cardGone', schedule);
   page.on('saved', schedule);
   page.on('settings', schedule);
-  page.signal.addEventListener('abort', () => {
-    render(null, panel);
-    page.pageStyle.hideCards([]);
-  }, { once: true });
+  page.on('seen', schedule);
+  page.on('rules', schedule);
+  page.on('visibility', schedule);
+  page.signal.addEventListener('abort', () => render(null, panel), { once: true });
 }

@@ -5,6 +5,8 @@ import type { Runtime } from 'webextension-polyfill';
 import { extensionApi as browser } from '../../shared/extension-api';
 import { isPageReportRequest, readSaveCardRequest, type PageReport, type SaveCardReply } from '../../shared/page-report';
 import type { ContentPage } from '../session';
+import type { CardVisibility } from './card-visibility';
+import type { ReadingMemory } from './reading-memory';
 import type { SavedState } from './saved-state';
 
 /**
@@ -24,7 +26,14 @@ function fromOurPages(sender: Runtime.MessageSender): boolean {
   return sender.id === browser.runtime.id && typeof sender.url === 'string' && sender.url.startsWith(browser.runtime.getURL(''));
 }
 
-export function pageReport(page: ContentPage, { saved, firstPassDone }: { saved: SavedState; firstPassDone(): boolean }): void {
+interface ReportDeps {
+  saved: SavedState;
+  memory: ReadingMemory;
+  visibility: CardVisibility;
+  firstPassDone(): boolean;
+}
+
+export function pageReport(page: ContentPage, { saved, memory, visibility, firstPassDone }: ReportDeps): void {
   const report = (): PageReport => ({
     ok: true,
     adapter: page.adapter.id,
@@ -42,6 +51,9 @@ export function pageReport(page: ContentPage, { saved, firstPassDone }: { saved:
         tags: paper ? [...paper.tags] : [],
         metrics: metrics.length,
         code: codeLinks.length,
+        seen: memory.seenDay(entry),
+        hidden: visibility.hidden(entry),
+        dimmed: visibility.dimmed(entry),
       };
     }),
   });

@@ -193,6 +193,6 @@ describe('importing the reading memory and the rules', () => {
     expect(await memory()).toEqual([{ ...entry(1), fingerprint: 'a careful study of topic number 1', authors: ['Grace Hopper'], lastSeen: T0 + 50 * DAY }]);
     // And from then on knows the paper on another site by its title.
     const elsewhere = { key: 'acl:2026.main.1', aliases: [], title: 'A Careful Study of Topic Number 1', authors: ['G. Hopper'] };
-    expect(await ok({ type: 'markSeen', site: 'acl', cards: [elsewhere] }, TAB)).toEqual({ ok: true, seen: [{ key: elsewhere.key, firstSeen: entry(1).firstSeen }] });
+    expect(await ok({ type: 'markSeen', site: 'acl', cards: [elsewhere] }, TAB)).toEqual({ ok: true, seen: [{ key: elsewhere.key, firstSeen: entry(1).firstSeen }], now: T0 + 50 * DAY });
   });
 });

@@ -2,7 +2,7 @@
 // autocomplete, reading status, note, the code badge, the metric readings and a short notice with an
 // action ("Removed · Undo"). Everything is a real button, link or form field, so it all works from the
 // keyboard. Its handlers run only for real input (see trusted-events.ts).
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeMetric, metricValueText } from '../../../core/describe-metric';
 import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import type { Metric } from '../../../core/metric-types';
@@ -55,10 +55,14 @@ interface Props {
   view: CardView;
   saved: SavedView | undefined;
   notice: CardNotice | undefined;
+  /** "seen 3 Mar 2026": the reading memory met this paper on an earlier day. */
+  seen?: string | undefined;
+  /** Opens the tag field each time it changes (the keyboard's `t`); 0 asks nothing. */
+  tagRequest?: number;
   actions: CardActions;
 }
 
-export function CardWidget({ view, saved, notice, actions }: Props) {
+export function CardWidget({ view, saved, notice, seen, tagRequest = 0, actions }: Props) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   /** The tags in use while the tag field is open; null while it is closed. */
@@ -79,6 +83,14 @@ export function CardWidget({ view, saved, notice, actions }: Props) {
       setBusy(false);
     }
   };
+
+  /** The last tag request acted on, so that each request opens the field once. */
+  const tagRequestDone = useRef(0);
+  useEffect(() => {
+    if (tagRequest === tagRequestDone.current || !saved) return;
+    tagRequestDone.current = tagRequest;
+    void run(async () => setTagsInUse(await actions.tagList()));
+  }, [tagRequest, Boolean(saved)]);
 
   const chips = view.abstractShown && !allMetrics ? [] : view.metrics.slice(0, allMetrics ? undefined : VISIBLE_CHIPS);
   const hiddenChips = view.metrics.length - chips.length;
@@ -179,6 +191,7 @@ export function CardWidget({ view, saved, notice, actions }: Props) {
         <button onClick={() => setAllMetrics(true)} aria-label={`Show ${hiddenChips} more metrics`}>+{hiddenChips}</button>
       )}
 
+      {seen && <span class="seen">{seen}</span>}
       {notice && (
         <span class="notice" role="status">
           {notice.text} · <button onClick={() => run(notice.action.run)}>{notice.action.label}</button>

@@ -19,6 +19,10 @@ export interface CardToolbar {
   mountNow(entry: CardEntry): void;
   /** Shows a notice with an action on the card's toolbar ("Removed · Undo"); null takes it away. */
   setNotice(entry: CardEntry, notice: CardNotice | null): void;
+  /** Shows "seen <date>" (the reading memory) on the card's toolbar; null takes it away. */
+  setSeen(entry: CardEntry, label: string | null): void;
+  /** Opens the tag field of a saved card's toolbar, with the focus in it (the `t` key). */
+  openTags(entry: CardEntry): void;
 }
 
 interface Mounted {
@@ -56,6 +60,9 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
   const mounted = new Map<Element, Mounted>();
   const waiting = new Set<Element>();
   const notices = new Map<Element, CardNotice>();
+  const seenLabels = new Map<Element, string>();
+  /** Per card, how many times its tag field was asked to open: the widget opens it when the count changes. */
+  const tagRequests = new Map<Element, number>();
 
   const viewOf = ({ analysis }: CardEntry): CardView => {
     const enabled = page.settings.highlight;
@@ -95,7 +102,11 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     const paper = saved.of(entry);
     const savedView = paper && { tags: paper.tags, status: paper.status };
     const notice = notices.get(entry.element);
-    render(<CardWidget view={view ?? viewOf(entry)} saved={savedView} notice={notice} actions={actionsFor(entry)} />, target.container);
+    render(
+      <CardWidget view={view ?? viewOf(entry)} saved={savedView} notice={notice} seen={seenLabels.get(entry.element)}
+        tagRequest={tagRequests.get(entry.element) ?? 0} actions={actionsFor(entry)} />,
+      target.container,
+    );
   };
 
   const mount = (entry: CardEntry, view?: CardView) => {
@@ -134,6 +145,8 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     target.host.remove();
     mounted.delete(card);
     notices.delete(card);
+    seenLabels.delete(card);
+    tagRequests.delete(card);
   };
 
   page.on('cards', (entries) => {
@@ -170,6 +183,18 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
       if (notice) notices.set(entry.element, notice);
       else notices.delete(entry.element);
       draw(entry);
+    },
+    setSeen(entry, label) {
+      if ((seenLabels.get(entry.element) ?? null) === label) return;
+      if (label) seenLabels.set(entry.element, label);
+      else seenLabels.delete(entry.element);
+      draw(entry);
+    },
+    openTags(entry) {
+      if (waiting.delete(entry.element)) observer.unobserve(entry.element);
+      tagRequests.set(entry.element, (tagRequests.get(entry.element) ?? 0) + 1);
+      if (mounted.has(entry.element)) draw(entry);
+      else mount(entry);
     },
   };
 }

@@ -44,6 +44,7 @@ ${chipColors}
 .tag-suggestions li.active { background: #e7e9fb; }
 textarea { display: block; width: min(100%, 520px); min-height: 3.5em; margin-top: 4px; border: 1px solid #9aa2d6; border-radius: 6px; padding: 4px 6px; background: #fff; }
 .hint { color: #5b6080; }
+.seen { color: #5b6080; font-style: italic; }
 .notice { display: inline-flex; align-items: center; gap: 4px; color: #5b6080; }
 .error { color: #b00020; font-weight: 600; }
 .sr-only { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); white-space: nowrap; }

@@ -1,0 +1,198 @@
+// Keyboard triage on listing pages: j/k move a focus ring from visible card to visible card, and single keys act
+// on the card it rings (save or unsave, tag, status 1–4, open the paper or its first code link, hide it for this
+// page, `?` for the list of keys). Only real key presses count (a page's script can dispatch any KeyboardEvent),
+// never while the reader types (a field, a contenteditable, the site's search box, Paperlight's own fields) or
+// holds Ctrl, Alt or ⌘ (Shift only for `?`), and not on a site where the options switched it off. The ring and
+// the help are drawn in the page layer's closed shadow root; which card has the ring is kept here, in memory.
+import { render } from 'preact';
+import { READING_STATUSES } from '../../core/paper';
+import { keyboardEnabled } from '../../shared/settings';
+import { TRIAGE_KEYS } from '../../ui/triage-keys';
+import type { CardEntry } from '../page-run';
+import type { ContentPage } from '../session';
+import { isOurs } from '../text-map';
+import { trusted } from '../trusted-events';
+import type { CardToolbar } from './card-toolbar';
+import type { CardVisibility } from './card-visibility';
+import type { SavedState } from './saved-state';
+
+const TRIAGE_CSS = `
+.ring { position: fixed; z-index: 2147483645; pointer-events: none; box-sizing: border-box; border: 2px solid #3b4cca; border-radius: 6px; }
+.ring[hidden] { display: none; }
+.help {
+  position: fixed; z-index: 2147483647; top: 50%; left: 50%; transform: translate(-50%, -50%); max-width: min(520px, 90vw);
+  font: 13px/1.5 system-ui, sans-serif; color: #1f2333; background: #fff; border: 1px solid #c9cde0; border-radius: 10px;
+  box-shadow: 0 10px 40px #0004; padding: 12px 16px;
+}
+.help h2 { font-size: 14px; margin: 0 0 8px; }
+.help td { padding: 2px 10px 2px 0; }
+kbd { font: 12px monospace; border: 1px solid #c9cde0; border-radius: 4px; padding: 0 5px; }
+@media (prefers-color-scheme: dark) { .help { background: #1b1e30; color: #e6e8f5; } .ring { border-color: #aab3ff; } }
+`;
+
+const TYPING_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
+
+/** Whether a key pressed with `target` focused is typing (or belongs to Paperlight's own UI). */
+export function isTypingTarget(target: EventTarget | null): boolean {
+  if (!target || (target as Node).nodeType !== 1) return false;
+  const element = target as HTMLElement;
+  if (isOurs(element)) return true;
+  const tag = element.tagName;
+  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
+  return element.isContentEditable || TYPING_ROLES.has(element.getAttribute('role') ?? '');
+}
+
+/** The command a key press asks for, or undefined (a modifier held, or not a triage key). */
+export function triageKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey' | 'isComposing'>): string | undefined {
+  if (event.ctrlKey || event.altKey || event.metaKey || event.isComposing) return undefined;
+  if (event.key === '?') return '?';
+  if (event.shiftKey) return undefined;
+  return /^[jkstocx1-4]$|^Escape$/.test(event.key) ? event.key : undefined;
+}
+
+function Help({ onClose }: { onClose(): void }) {
+  return (
+    <div class="help" role="dialog" aria-label="Paperlight keys">
+      <h2>Paperlight keys on this listing</h2>
+      <table>
+        <tbody>
+          {TRIAGE_KEYS.map((entry) => (
+            <tr key={entry.action}>
+              <td>{entry.keys.map((combo, i) => <span key={i}>{i > 0 ? ' ' : ''}{combo.map((k) => <kbd key={k}>{k}</kbd>)}</span>)}</td>
+              <td>{entry.action}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <button onClick={onClose}>Close (Esc)</button>
+    </div>
+  );
+}
+
+export function keyboardTriage(
+  page: ContentPage, { saved, toolbar, visibility }: { saved: SavedState; toolbar: CardToolbar; visibility: CardVisibility },
+): void {
+  const panel = page.layer.panel(TRIAGE_CSS);
+  const ring = document.createElement('div');
+  ring.className = 'ring';
+  ring.hidden = true;
+  const helpContainer = document.createElement('div');
+  panel.append(ring, helpContainer);
+  let focused: CardEntry | undefined;
+  let helpOpen = false;
+  let framePending = false;
+
+  const drawRing = () => {
+    framePending = false;
+    if (!focused || !visibility.visible(focused)) {
+      ring.hidden = true;
+      return;
+    }
+    const box = focused.element.getBoundingClientRect();
+    ring.hidden = false;
+    ring.style.cssText = `top:${box.top - 4}px;left:${box.left - 4}px;width:${box.width + 8}px;height:${box.height + 8}px`;
+  };
+  const redraw = () => {
+    if (framePending || !focused) return;
+    framePending = true;
+    requestAnimationFrame(drawRing);
+  };
+
+  const setHelp = (open: boolean) => {
+    helpOpen = open;
+    render(open ? <Help onClose={() => setHelp(false)} /> : null, helpContainer);
+  };
+
+  const focus = (entry: CardEntry | undefined) => {
+    focused = entry;
+    if (entry) entry.element.scrollIntoView({ block: 'nearest' });
+    drawRing();
+  };
+
+  /** The next (or previous) visible card after the ringed one, in page order; the first when none is ringed. */
+  const step = (direction: 1 | -1): CardEntry | undefined => {
+    const order = page.cards.inPageOrder();
+    const at = focused ? order.indexOf(focused) : -1;
+    if (at < 0) return order.find((entry) => visibility.visible(entry));
+    for (let i = at + direction; i >= 0 && i < order.length; i += direction) {
+      if (visibility.visible(order[i]!)) return order[i];
+    }
+    return visibility.visible(focused!) ? focused : undefined;
+  };
+
+  const savedFirst = async (entry: CardEntry) => {
+    if (!saved.of(entry)) await saved.save(entry);
+  };
+
+  const act = async (key: string, entry: CardEntry) => {
+    const { card, codeLinks } = entry.analysis;
+    switch (key) {
+      case 's':
+        toolbar.mountNow(entry);
+        return saved.toggle(entry);
+      case 't':
+        toolbar.mountNow(entry);
+        await savedFirst(entry);
+        return toolbar.openTags(entry);
+      case 'o':
+        window.open(card.url, '_blank', 'noopener');
+        return;
+      case 'c':
+        if (codeLinks[0]) window.open(codeLinks[0].url, '_blank', 'noopener');
+        return;
+      case 'x': {
+        const next = step(1) ?? step(-1);
+        visibility.add('keyboard', 'hide', entry);
+        focus(next === entry ? undefined : next);
+        return;
+      }
+      default: {
+        const status = READING_STATUSES[Number(key) - 1];
+        if (!status) return;
+        toolbar.mountNow(entry);
+        await savedFirst(entry);
+        await saved.update(entry, { set: { status } });
+      }
+    }
+  };
+
+  const onKey = (event: KeyboardEvent) => {
+    if (!keyboardEnabled(page.settings, page.adapter.id) || page.cards.size < 2) return;
+    const key = triageKey(event);
+    if (!key || isTypingTarget(event.composedPath()[0] ?? event.target)) return;
+    if (key === 'Escape') {
+      if (!helpOpen && !focused) return;
+      setHelp(false);
+      focus(undefined);
+    } else if (key === '?') {
+      setHelp(!helpOpen);
+    } else if (key === 'j' || key === 'k') {
+      focus(step(key === 'j' ? 1 : -1));
+    } else {
+      if (!focused || !visibility.visible(focused)) return;
+      act(key, focused).catch((error) => console.warn(`[Paperlight] the "${key}" key failed:`, error));
+    }
+    // The key was Paperlight's: the site's own shortcuts do not also run.
+    event.preventDefault();
+    event.stopImmediatePropagation();
+  };
+
+  window.addEventListener('keydown', trusted(onKey), { capture: true, signal: page.signal });
+  window.addEventListener('scroll', redraw, { capture: true, passive: true, signal: page.signal });
+  window.addEventListener('resize', redraw, { passive: true, signal: page.signal });
+  page.on('cardGone', (entry) => {
+    if (focused === entry) focus(undefined);
+  });
+  page.on('cards', redraw);
+  page.on('visibility', redraw);
+  page.on('settings', (settings) => {
+    if (!keyboardEnabled(settings, page.adapter.id)) {
+      setHelp(false);
+      focus(undefined);
+    }
+  });
+  page.signal.addEventListener('abort', () => {
+    render(null, helpContainer);
+    panel.replaceChildren();
+  }, { once: true });
+}

@@ -1,0 +1,119 @@
+// The reading memory on the page: every card recognised here is recorded as seen (one `markSeen` message per
+// batch of new cards: the first pass, then what scrolling or a re-render brings), and the background answers
+// with when each paper was first seen, on any site. A card first seen on an earlier local calendar day is
+// "seen before": its toolbar says "seen <date>", and with `dimSeen` on it is dimmed, unless it is saved.
+// "Now" is the background's clock, as it answers the batch: the same clock that wrote `firstSeen`, so the
+// comparison never mixes two clocks (and a test sets one clock, the worker's, to make two visits on two days).
+import { send } from '../../shared/client';
+import { MESSAGE_LIMITS } from '../../shared/messages';
+import type { CardEntry } from '../page-run';
+import type { ContentPage } from '../session';
+import type { CardToolbar } from './card-toolbar';
+import type { CardVisibility } from './card-visibility';
+import type { SavedState } from './saved-state';
+
+export interface ReadingMemory {
+  /** The local day (`YYYY-MM-DD`) the card's paper was first seen, when that is an earlier day than today; else null. */
+  seenDay(entry: CardEntry): string | null;
+  /** True when the card's paper is known to be new today (false while the memory is off or has not answered). */
+  isNew(entry: CardEntry): boolean;
+  /** Whether the memory answered for any card of this page (the strip shows "new since last visit" then). */
+  readonly answered: boolean;
+}
+
+/** The local calendar day of an instant, `YYYY-MM-DD`. */
+export function localDay(ms: number): string {
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}
+
+const humanDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+
+export function readingMemory(
+  page: ContentPage, { saved, toolbar, visibility }: { saved: SavedState; toolbar: CardToolbar; visibility: CardVisibility },
+): ReadingMemory {
+  /** First sightings by the key each card was sent with, and today's day on the background's clock. */
+  const firstSeen = new Map<string, number>();
+  const sent = new Set<string>();
+  let today: string | null = null;
+  const queue: CardEntry[] = [];
+  let flushing = false;
+
+  const seenDay = (entry: CardEntry) => {
+    const first = firstSeen.get(entry.analysis.card.key);
+    if (first === undefined || today === null || !page.settings.readingMemory) return null;
+    const day = localDay(first);
+    return day < today ? day : null;
+  };
+
+  /** The toolbar's "seen <date>" and seen-dimming (never of a saved card), for every card of the page. */
+  const show = (entries: Iterable<CardEntry>) => {
+    for (const entry of entries) {
+      const day = seenDay(entry);
+      toolbar.setSeen(entry, day ? `seen ${humanDay.format(firstSeen.get(entry.analysis.card.key))}` : null);
+    }
+    const dim = page.settings.dimSeen ? [...page.cards.all()].filter((e) => seenDay(e) !== null && !saved.of(e)) : [];
+    visibility.set('seen', 'dim', dim);
+  };
+
+  const flush = async () => {
+    flushing = true;
+    try {
+      while (queue.length && page.settings.readingMemory && !page.signal.aborted) {
+        const batch = queue.splice(0, MESSAGE_LIMITS.pageCards).filter((e) => e.element.isConnected);
+        if (batch.length === 0) continue;
+        const cards = batch.map(({ analysis: { card } }) => ({
+          key: card.key, aliases: card.aliases ?? [], title: card.title, authors: card.authors,
+        }));
+        const reply = await send({ type: 'markSeen', site: page.adapter.id, cards });
+        for (const { key, firstSeen: first } of reply.seen) firstSeen.set(key, first);
+        today = localDay(reply.now);
+        show(page.cards.all());
+        page.emit('seen', new Set(batch));
+      }
+    } finally {
+      flushing = false;
+    }
+  };
+
+  const enqueue = (entries: readonly CardEntry[]) => {
+    if (!page.settings.readingMemory) return;
+    for (const entry of entries) {
+      const { key } = entry.analysis.card;
+      if (sent.has(key)) continue;
+      sent.add(key);
+      queue.push(entry);
+    }
+    // Cards met in one frame go together; a batch on its way takes the rest when it is answered.
+    if (queue.length && !flushing) {
+      flushing = true;
+      requestAnimationFrame(() => {
+        flush().catch((error) => console.warn('[Paperlight] could not record this page in the reading memory:', error));
+      });
+    }
+  };
+
+  page.on('cards', (entries) => {
+    enqueue(entries);
+    // A card re-read as another paper, or shown again, takes what is already known of it.
+    if (today !== null) show(entries);
+  });
+  page.on('saved', () => {
+    if (today !== null) show([]);
+  });
+  let memoryWasOn = page.settings.readingMemory;
+  page.on('settings', (settings) => {
+    if (settings.readingMemory && !memoryWasOn) enqueue([...page.cards.all()]);
+    memoryWasOn = settings.readingMemory;
+    show(page.cards.all());
+  });
+
+  return {
+    seenDay,
+    isNew: (entry) => page.settings.readingMemory && today !== null && firstSeen.has(entry.analysis.card.key) && seenDay(entry) === null,
+    get answered() {
+      return page.settings.readingMemory && today !== null;
+    },
+  };
+}
