@@ -73,6 +73,7 @@ export function generateLibrary(count: number): SavedPaper[] {
       authors: Array.from({ length: 3 + Math.floor(next() * 12) }, () => `${pick(GIVEN)} ${pick(FAMILY)}`),
       abstract,
       published: `2024-${String((i % 12) + 1).padStart(2, '0')}-15`,
+      venues: [],
       metrics: Array.from({ length: 2 + Math.floor(next() * 4) }, () => ({ ...pick(METRICS), value: Math.round(next() * 1000) / 10 })),
       codeLinks: i % 3 === 0 ? [`https://github.com/example/repo-${i}`] : [],
       site: pick(SITES),

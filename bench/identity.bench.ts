@@ -4,14 +4,23 @@
 // - matching a 600-card page against 10,000 saved records in memory: by key alone (the baseline) and by
 //   key, then title fingerprint confirmed by the author rule. The store's IndexedDB lookups come on top
 //   of both; this measures only what the pure core adds.
+// - the store's lookup of a 600-card page (`identity.lookup600`), one `lookup` as the content script sends it,
+//   against a library of 10,000 saved papers on fake-indexeddb: by key and alias alone (the baseline: the
+//   message as it was before title identity) and with each card's title and authors (by key, alias, then
+//   title fingerprint and the author rule). Budget: at most 1.5 times the baseline.
 // The 10,000 records are generated (titles drawn from the words of the real titles, made-up names), so
 // every run measures the same library.
+import 'fake-indexeddb/auto';
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import {
   aclVenue, authorsAgree, cvfVenue, normaliseTitle, openReviewVenue, openReviewVenueFromLabel, parseAuthorName,
   pmlrVenueFromHeading, titleFingerprint,
 } from '../src/core/identity';
+import { openPaperlightDb } from '../src/background/db';
+import { lookupPage } from '../src/background/page-lookup';
+import { toStored } from '../src/background/records';
+import type { SavedPaper } from '../src/core/paper';
 import { growthRatio } from './growth';
 import { median, round } from './stats';
 
@@ -123,6 +132,51 @@ function time(run: () => unknown, rounds = 9): number {
   return median(samples);
 }
 
+/** A saved record of a generated paper. */
+function savedPaper(paper: Paper, i: number): SavedPaper {
+  return {
+    key: paper.key, aliases: [`doi:10.1000/p${i}`], title: paper.title, url: `https://arxiv.org/abs/${paper.key.slice(6)}`,
+    authors: paper.authors, abstract: '', venues: [], metrics: [], codeLinks: [], site: 'arxiv', tags: [], status: 'to-read',
+    note: '', savedAt: 1_700_000_000_000 + i, updatedAt: 1_700_000_000_000 + i, seenUrls: [],
+  };
+}
+
+/** Median time of one page lookup by keys alone and with the cards' titles, alternating so both see the same machine. */
+async function storeLookup(saved: readonly Paper[], cards: readonly Paper[]) {
+  const db = await openPaperlightDb(`paperlight-bench-identity-${Date.now()}`);
+  const tx = db.transaction('papers', 'readwrite');
+  await Promise.all([...saved.map((paper, i) => tx.store.put(toStored(savedPaper(paper, i)))), tx.done]);
+  const keys = cards.map((card) => card.key);
+  const lookupCards = cards.map(({ key, title, authors }) => ({ key, title, authors }));
+  const byKey = () => lookupPage(db, keys);
+  const byTitle = () => lookupPage(db, [], lookupCards);
+  const foundByKey = (await byKey()).result.found.length;
+  const foundWithTitle = (await byTitle()).result.found.length;
+  const keySamples: number[] = [];
+  const titleSamples: number[] = [];
+  for (let round = 0; round < 25; round++) {
+    for (const [run, samples] of round % 2 ? [[byKey, keySamples], [byTitle, titleSamples]] as const : [[byTitle, titleSamples], [byKey, keySamples]] as const) {
+      const start = performance.now();
+      await run();
+      samples.push(performance.now() - start);
+    }
+  }
+  db.close();
+  const keyMs = median(keySamples);
+  const titleMs = median(titleSamples);
+  return {
+    library: saved.length,
+    cards: cards.length,
+    messages: 1,
+    foundByKey,
+    foundWithTitle,
+    byKeyMs: round(keyMs, 1),
+    withTitleMs: round(titleMs, 1),
+    ratioTitleToKey: round(titleMs / keyMs, 2),
+    budget: 1.5,
+  };
+}
+
 export default async function identityBench() {
   const titles = fixtureTitles();
   const saved = library([...new Set(titles.flatMap((t) => t.split(/\s+/)))]);
@@ -160,7 +214,10 @@ export default async function identityBench() {
     for (let p = 0; p < 20; p++) withTitle();
   });
 
+  const lookup600 = await storeLookup(saved, cards);
+
   return {
+    identity: { lookup600 },
     identityCore: {
       normaliseTitle: {
         titles: titles.length,

@@ -28,6 +28,12 @@ const ROUNDS = 11;
 const SETTLE_MS = 1500;
 const FIRST_PAINT_RATIO_BUDGET = 10;
 const KEYSTROKE_BUDGET_MS = 16;
+/** Keystroke p95 over the typed queries, in ms. */
+const KEYSTROKE_P95_BUDGET_MS = 8;
+/** First list paint beyond a blank extension page's, in ms. */
+const OVER_BLANK_BUDGET_MS = 30;
+/** Search answering (the index's first pass over every paper done), from the popup's navigation start, in ms. */
+const SEARCH_READY_BUDGET_MS = 250;
 const EXPORT_BUDGET_MS = 1000;
 const BLANK_PAGE = 'bench-blank.html';
 const QUERIES = ['diffusion transformer', 'lovelace', 'quantization for speech', 'to-cite', 'study 12', 'efficient inference latency'];
@@ -140,6 +146,7 @@ export default async function popupBench() {
     const paintedMark: number[] = [];
     const libraryLoaded: number[] = [];
     const searchReady: number[] = [];
+    const searchIndexed: number[] = [];
     const blankPaint: number[] = [];
     const blankStart: number[] = [];
     for (let round = 0; round < ROUNDS; round++) {
@@ -152,14 +159,16 @@ export default async function popupBench() {
       blankPaint.push(blankPainted!);
       await blank.close();
       const popup = await openPopup(session);
-      const [start, painted, mark, loaded, ready] = await marks(popup, [
-        'paperlight:popup-start', FIRST_ROW_TIMING, 'paperlight:list-painted', 'paperlight:library-loaded', 'paperlight:search-ready',
+      const [start, painted, mark, loaded, ready, indexed] = await marks(popup, [
+        'paperlight:popup-start', FIRST_ROW_TIMING, 'paperlight:list-painted', 'paperlight:library-loaded', 'paperlight:search-answering',
+        'paperlight:search-ready',
       ]);
       appStart.push(start!);
       firstPaint.push(painted!);
       paintedMark.push(mark!);
       libraryLoaded.push(loaded!);
       searchReady.push(ready!);
+      searchIndexed.push(indexed!);
       await popup.close();
     }
 
@@ -186,6 +195,8 @@ export default async function popupBench() {
     const blankPageFirstPaintMs = round1(median(blankPaint));
     const searchKeystrokeMs = { median: round1(median(keystrokes)), p95: round1(quantile(keystrokes, 0.95)), max: round1(Math.max(...keystrokes)), keystrokes: keystrokes.length };
     const slowestExport = Math.max(...Object.values(exportMs));
+    const overBlankPageMs = round1(median(firstPaint.map((paint, i) => paint - blankPaint[i]!)));
+    const searchReadyMs = round1(median(searchReady));
     return {
       popup: {
         papers: PAPERS,
@@ -197,7 +208,9 @@ export default async function popupBench() {
         // to the same baseline, and what the popup takes beyond it (median of the per-round differences).
         blankPageFirstPaintMs,
         blankPageRatio: Math.round((blankPageFirstPaintMs / getAllOnePageMs) * 100) / 100,
-        overBlankPageMs: round1(median(firstPaint.map((paint, i) => paint - blankPaint[i]!))),
+        overBlankPageMs,
+        overBlankPageBudgetMs: OVER_BLANK_BUDGET_MS,
+        overBlankPageWithinBudget: overBlankPageMs <= OVER_BLANK_BUDGET_MS,
         // The first paint split in two: the browser creating the page and loading its modules (the blank page's
         // script starts at `blankPageStartMs`), then the app (asking for the first page, rendering, painting).
         pageStartMs: round1(median(appStart)),
@@ -207,8 +220,16 @@ export default async function popupBench() {
         // (the Element Timing above is when that frame was presented).
         listPaintedMarkMs: round1(median(paintedMark)),
         libraryLoadedMs: round1(median(libraryLoaded)),
-        searchReadyMs: round1(median(searchReady)),
+        // Search answers once the index's first pass (title, tags, authors, note of every paper) is done: from then
+        // on a search shows every paper matched outside its abstract, exactly scored; abstract matches follow when
+        // the whole index is built (`searchFullIndexMs`). Both from the popup's navigation start.
+        searchReadyMs,
+        searchReadyBudgetMs: SEARCH_READY_BUDGET_MS,
+        searchReadyWithinBudget: searchReadyMs <= SEARCH_READY_BUDGET_MS,
+        searchFullIndexMs: round1(median(searchIndexed)),
         searchKeystrokeMs,
+        searchKeystrokeP95BudgetMs: KEYSTROKE_P95_BUDGET_MS,
+        searchKeystrokeP95WithinBudget: searchKeystrokeMs.p95 <= KEYSTROKE_P95_BUDGET_MS,
         exportMs,
         budget: {
           firstPaintRatio: FIRST_PAINT_RATIO_BUDGET,

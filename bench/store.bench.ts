@@ -58,6 +58,7 @@ export function library(): SavedPaper[] {
       authors: Array.from({ length: 1 + Math.floor(next() * 8) }, (_, a) => `Author ${a} of ${i}`),
       abstract,
       published: '2024-06-01',
+      venues: [],
       metrics: Array.from({ length: Math.floor(next() * 5) }, () => {
         const value = Math.round(next() * 1000) / 10;
         return { text: `${value}%`, kind: pick(KINDS), value, unit: '%', label: 'accuracy on a benchmark' };

@@ -1,6 +1,6 @@
 // Importing a backup: one transaction that completes entirely or, on any error, changes nothing. `merge` adds
-// new papers and unites copies of papers already saved (found by key or alias; the most recently edited copy's
-// fields win); `replace` makes the library exactly the backup; `dryRun` only counts. The backup's Trash section,
+// new papers and unites copies of papers already saved (found by key or alias, else by title identity; the most
+// recently edited copy's fields win); `replace` makes the library exactly the backup; `dryRun` only counts. The backup's Trash section,
 // when it has one, is imported the same way (`replace`: the Trash becomes exactly the file's; `merge`: united,
 // by key); a file without one leaves the Trash as it is. Trash entries past their 30 days are not brought in.
 // The reading memory likewise (`replace`: exactly the file's entries; `merge`: entries of one paper, found by any
@@ -14,6 +14,7 @@
 // an import's time, and runs beside the worker's). A record that fails a check aborts the transaction, so a bad
 // file is still refused whole, with nothing changed.
 import { BackupError, BackupReader, openBackup, type BackupSeenEntry, type RuleCheck } from '../core/backup';
+import { findSamePaper, titleFingerprint } from '../core/identity/identity';
 import { samePaper } from '../core/paper-record';
 import { untrashed, type SavedPaper, type TrashedPaper } from '../core/paper';
 import { sameEntry as sameSeenEntry, unitedEntries as unitedSeenEntries, type SeenEntry } from '../core/reading-memory';
@@ -287,6 +288,11 @@ class ImportPlan {
   private readonly written = new Set<string>();
   /** For `merge`: the key of the paper carrying each id (key or alias). */
   private readonly keyById = new Map<string, string>();
+  /**
+   * For `merge`: the keys of the papers with each title fingerprint, built on the first record no id finds (a
+   * library's own backup never needs it, and normalising 10,000 titles is not free).
+   */
+  private keysByFingerprint: Map<string, string[]> | undefined;
 
   constructor(
     private readonly before: ReadonlyMap<string, SavedPaper>,
@@ -310,7 +316,9 @@ class ImportPlan {
   }
 
   private merged(paper: SavedPaper): SavedPaper {
-    const target = this.all.has(paper.key) ? paper.key : [paper.key, ...paper.aliases].map((id) => this.keyById.get(id)).find(Boolean);
+    const target = this.all.has(paper.key)
+      ? paper.key
+      : ([paper.key, ...paper.aliases].map((id) => this.keyById.get(id)).find(Boolean) ?? this.sameTitle(paper));
     const existing = target === undefined ? undefined : this.all.get(target);
     const result = existing ? mergeCopies(existing, paper, this.spellings) : { ...paper, tags: spellTags(paper.tags, this.spellings) };
     this.register(result);
@@ -319,6 +327,27 @@ class ImportPlan {
 
   private register(paper: SavedPaper): void {
     for (const id of [paper.key, ...paper.aliases]) if (!this.keyById.has(id)) this.keyById.set(id, paper.key);
+    if (this.keysByFingerprint) this.registerTitle(this.keysByFingerprint, paper);
+  }
+
+  private registerTitle(index: Map<string, string[]>, paper: SavedPaper): void {
+    const fingerprint = titleFingerprint(paper.title);
+    if (fingerprint === undefined) return;
+    const keys = index.get(fingerprint);
+    if (!keys) index.set(fingerprint, [paper.key]);
+    else if (!keys.includes(paper.key)) keys.push(paper.key);
+  }
+
+  /** The key of a paper of the library that is `paper` by title identity (core/identity), if any. */
+  private sameTitle(paper: SavedPaper): string | undefined {
+    const fingerprint = titleFingerprint(paper.title);
+    if (fingerprint === undefined) return undefined;
+    if (!this.keysByFingerprint) {
+      this.keysByFingerprint = new Map();
+      for (const known of this.all.values()) this.registerTitle(this.keysByFingerprint, known);
+    }
+    const candidates = (this.keysByFingerprint.get(fingerprint) ?? []).flatMap((key) => this.all.get(key) ?? []);
+    return findSamePaper(paper, candidates)?.key;
   }
 
   /** Papers of the library that the backup does not hold (only `replace` removes any). */

@@ -4,11 +4,11 @@ import { openDB, unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { normaliseTags, tagId } from '../core/tags';
 import type { SavedPaper } from '../core/paper';
 import { countsOf } from './counts';
-import { toSaved } from './records';
+import { indexFields, toSaved } from './records';
 import type { PaperlightDB, PaperlightDatabase, StoredPaper } from './schema';
 
 export const DB_NAME = 'paperlight';
-export const DB_VERSION = 6;
+export const DB_VERSION = 7;
 
 type UpgradeTransaction = IDBPTransaction<PaperlightDB, StoreNames<PaperlightDB>[], 'versionchange'>;
 
@@ -93,6 +93,24 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
     seen.createIndex('aliases', 'aliases', { multiEntry: true });
     seen.createIndex('fingerprint', 'fingerprint');
     seen.createIndex('lastSeen', 'lastSeen');
+  },
+  // 6 → 7: title identity and published versions. Every paper gets `venues` ([] until a venue page shows it) and
+  // its title fingerprint among its index fields, which the new `fingerprint` index reads: a card under other ids
+  // (the proceedings page of a paper saved from arXiv) finds its paper by title. Trash entries get `venues` too.
+  // Each record is rewritten once, whole, with every field it had; the writes are issued without awaiting each
+  // (the upgrade transaction completes once all are done, or aborts on a failure, leaving version 6 as it was).
+  async (_db, tx) => {
+    const papers = tx.objectStore('papers');
+    unwrap(papers).createIndex('fingerprint', 'ix.fingerprint');
+    const trash = tx.objectStore('trash');
+    const [records, trashed] = await Promise.all([papers.getAll(), trash.getAll()]);
+    const paperStore = unwrap(papers);
+    for (const record of records) {
+      const paper = { ...record, venues: record.venues ?? [] };
+      paperStore.put({ ...paper, ix: { ...record.ix, ...indexFields(paper) } });
+    }
+    const trashStore = unwrap(trash);
+    for (const entry of trashed) if (!entry.venues) trashStore.put({ ...entry, venues: [] });
   },
 ];
 

@@ -21,7 +21,8 @@ import { bulkEdit, clearAll, exportBackup, restorePapers } from './library-opera
 import { ReadingMemory, type ReadingMemoryOptions } from './reading-memory';
 import { SettingsCache, memorySettingsStore, type SettingsStore } from './settings';
 import { queryPapers } from './query';
-import { allPapers, listTags, lookupPapers, removePaper, savePaper, updatePaper, type Committed } from './paper-operations';
+import { allPapers, listTags, removePaper, savePaper, updatePaper, type Committed } from './paper-operations';
+import { lookupPage } from './page-lookup';
 import type { PaperlightDatabase } from './schema';
 import type { PageStatus } from '../shared/page-report';
 import { deleteTrashed, emptyTrash, listTrash, pruneTrash, restoreTrashed } from './trash-operations';
@@ -135,7 +136,7 @@ export function createMessageHandler(deps: HandlerDeps) {
   async function run(request: Request, db: PaperlightDatabase, pageUrl: string | undefined): Promise<object> {
     switch (request.type) {
       case 'ping': return { version: deps.appVersion, protocol: PROTOCOL_VERSION };
-      case 'lookup': return lookupPapers(db, request.keys);
+      case 'lookup': return committed(await lookupPage(db, request.keys, request.cards));
       case 'save': return committed(await savePaper(db, request.paper, now(), pageUrl));
       case 'update': return committed(await updatePaper(db, request.key, request, now()));
       case 'remove': return committed(await removePaper(db, request.key, now()));

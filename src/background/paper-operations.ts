@@ -1,15 +1,17 @@
-// The store's single-paper operations: what the card toolbar needs (lookup, save, update, remove to the Trash,
-// tags) and reading the whole library. Each write is one readwrite transaction that reads the record, changes it and
-// writes it back; IndexedDB runs overlapping readwrite transactions one after the other, so edits arriving from
-// many tabs at once are applied in turn and none is lost. A write resolves only after its transaction completed.
+// The store's single-paper operations: what the card toolbar needs (save, update, remove to the Trash, tags)
+// and reading the whole library; a page's lookup is in page-lookup.ts. Each write is one readwrite transaction
+// that reads the record, changes it and writes it back; IndexedDB runs overlapping readwrite transactions one
+// after the other, so edits arriving from many tabs at once are applied in turn and none is lost. A write resolves only after its transaction completed.
 import { samePaper } from '../core/paper-record';
 import type { SavedPaper } from '../core/paper';
 import type { CardData, PaperChange, TagCount } from '../shared/messages';
 import { UserError } from './errors';
+import { findByIds, matchCards } from './paper-match';
+import { lookupPage, type LookupResult } from './page-lookup';
 import { editPaper, mergeCard, paperFromCard, toSaved, toStored, type TagEdit } from './records';
 import { Tally, readAhead, spellingsOf, type Known } from './counts';
-import type { AnyTx, PaperlightDatabase, StoredPaper, WriteTx } from './schema';
-import { commit, readTransaction, writeTransaction } from './transactions';
+import type { PaperlightDatabase, WriteTx } from './schema';
+import { commit, writeTransaction } from './transactions';
 import { moveToTrash, readTrashAhead } from './trash';
 
 /**
@@ -22,25 +24,7 @@ export interface Committed<T> {
   trash?: boolean;
 }
 
-/**
- * The saved record of each id: the paper keyed by it, else the paper carrying it as an alias. Both reads of
- * every id are issued at once (one round trip in all).
- */
-export async function recordsByIds(tx: AnyTx, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
-  const papers = tx.objectStore('papers');
-  const aliases = papers.index('aliases');
-  const [byKey, byAlias] = await Promise.all([
-    Promise.all(ids.map((id) => papers.get(id))),
-    Promise.all(ids.map((id) => aliases.get(id))),
-  ]);
-  return ids.map((_, i) => byKey[i] ?? byAlias[i]);
-}
-
-/** The saved record that carries any of `ids` (the first id found wins). */
-export async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<StoredPaper | undefined> {
-  const hits = await recordsByIds(tx, [...new Set(ids)]);
-  return hits.find((hit) => hit !== undefined);
-}
+export { findByIds, recordsByIds } from './paper-match';
 
 const NOT_SAVED = 'This paper is not saved any more (it may have been removed in another tab).';
 
@@ -54,15 +38,9 @@ async function writePaper(tx: WriteTx, before: SavedPaper | undefined, after: Sa
   });
 }
 
-export async function lookupPapers(db: PaperlightDatabase, keys: readonly string[]) {
-  const unique = [...new Set(keys)];
-  const hits = await recordsByIds(readTransaction(db), unique);
-  const found: Array<{ key: string; paper: SavedPaper }> = [];
-  unique.forEach((key, i) => {
-    const hit = hits[i];
-    if (hit) found.push({ key, paper: toSaved(hit) });
-  });
-  return { found };
+/** The saved papers of `keys` (by key or alias), each paired with its record: a lookup without cards (a read). */
+export async function lookupPapers(db: PaperlightDatabase, keys: readonly string[]): Promise<LookupResult> {
+  return (await lookupPage(db, keys)).result;
 }
 
 export async function savePaper(
@@ -72,10 +50,12 @@ export async function savePaper(
   pageUrl?: string,
 ): Promise<Committed<{ paper: SavedPaper; created: boolean }>> {
   const tx = writeTransaction(db);
-  // A re-save keeps every saved tag, so only the card's tags can change counts: all reads go in one round trip.
-  const [found, known] = await Promise.all([findByIds(tx, [card.key, ...(card.aliases ?? [])]), readAhead(tx, card.tags ?? [])]);
-  const before = found && toSaved(found);
-  const after = before ? mergeCard(before, card, spellingsOf(known), now, pageUrl) : paperFromCard(card, spellingsOf(known), now, pageUrl);
+  // A re-save keeps every saved tag, so only the card's tags can change counts: they are read beside the match. A
+  // card whose paper is saved under other ids (found by title identity) joins that paper: no second record.
+  const [[match], known] = await Promise.all([matchCards(tx, [card]), readAhead(tx, card.tags ?? [])]);
+  const before = match && toSaved(match.record);
+  const spellings = spellingsOf(known);
+  const after = before ? mergeCard(before, card, spellings, now, pageUrl, match.by) : paperFromCard(card, spellings, now, pageUrl);
   if (before && samePaper(before, after)) {
     await tx.done;
     return { result: { paper: before, created: false }, changes: [] };

@@ -1,16 +1,42 @@
 // How records are built and merged: a new paper from card data, a re-save merged into the saved record, tag
 // edits, and the derived index fields kept beside each record. Pure functions (no database access).
+import { titleFingerprint } from '../core/identity/identity';
+import { withVenue } from '../core/identity/venue';
 import { LIMITS, canonicalPaper } from '../core/paper-record';
 import { normaliseTags, tagId } from '../core/tags';
-import type { SavedPaper } from '../core/paper';
+import type { SavedPaper, Venue } from '../core/paper';
 import type { CardData } from '../shared/messages';
 import { UserError } from './errors';
 import type { IndexFields, StoredPaper } from './schema';
 
+/**
+ * The index key of a title fingerprint: a 53-bit hash of it. A number is a short index entry, and compares far
+ * faster than a title-long string (a page's lookup reads the index once per card no id found); two titles that
+ * share a hash are told apart by the full comparison that confirms every candidate (core/identity).
+ */
+export function fingerprintKey(fingerprint: string): number {
+  let low = 0x811c9dc5;
+  let high = 0x01000193;
+  for (let i = 0; i < fingerprint.length; i++) {
+    const code = fingerprint.charCodeAt(i);
+    low = Math.imul(low ^ code, 0x01000193);
+    high = Math.imul(high ^ code, 0x5bd1e995);
+  }
+  return (high >>> 11) * 2 ** 32 + (low >>> 0);
+}
 
+/** The index key of a card's or record's title, or undefined when the title is too short to identify a paper. */
+export function titleKey(title: string): number | undefined {
+  const fingerprint = titleFingerprint(title);
+  return fingerprint === undefined ? undefined : fingerprintKey(fingerprint);
+}
 
 export function indexFields(paper: SavedPaper): IndexFields {
-  return { tags: paper.tags.map((tag) => [tagId(tag), paper.savedAt]) };
+  const fields: IndexFields = { tags: paper.tags.map((tag) => [tagId(tag), paper.savedAt]) };
+  // A title too short to identify a paper has no fingerprint: its record stays out of that index.
+  const fingerprint = titleKey(paper.title);
+  if (fingerprint !== undefined) fields.fingerprint = fingerprint;
+  return fields;
 }
 
 export function toStored(paper: SavedPaper): StoredPaper {
@@ -23,7 +49,7 @@ export function toStored(paper: SavedPaper): StoredPaper {
 export function toSaved(stored: StoredPaper): SavedPaper {
   // Destructuring keeps every field the record has, so fields added to SavedPaper later are not lost.
   const { ix: _ix, ...paper } = stored;
-  return paper;
+  return paper.venues ? paper : { ...paper, venues: [] }; // a Trash entry removed before venues were kept
 }
 
 /** Spellings already in use, by tag id; a tag typed in another letter case takes the existing spelling. */
@@ -53,7 +79,7 @@ function union(max: number, ...lists: Array<readonly string[]>): string[] {
 }
 
 /** The other ids of the paper keyed `key`, first met first. */
-function aliasesOf(key: string, ...lists: Array<readonly string[]>): string[] {
+export function aliasesOf(key: string, ...lists: Array<readonly string[]>): string[] {
   return union(LIMITS.aliases + 1, ...lists).filter((id) => id !== key).slice(0, LIMITS.aliases);
 }
 
@@ -72,6 +98,7 @@ export function paperFromCard(card: CardData, spellings: TagSpellings, now: numb
     authors: card.authors,
     abstract: card.abstract,
     published: card.published,
+    venues: card.venue ? [card.venue] : [],
     metrics: card.metrics,
     codeLinks: card.codeLinks,
     codeSources: card.codeSources,
@@ -86,21 +113,43 @@ export function paperFromCard(card: CardData, spellings: TagSpellings, now: numb
 }
 
 /**
+ * How a card was matched to a saved paper: by one of its ids (the same version of the paper), or by title
+ * identity alone (another version: the proceedings page of a paper saved from arXiv).
+ */
+export type CardMatch = 'id' | 'title';
+
+/** The ids a card brings to the paper it shows: its key, its aliases and its venue's key. */
+function cardIds(card: Pick<CardData, 'key' | 'aliases' | 'venue'>): string[] {
+  return [card.key, ...(card.aliases ?? []), ...(card.venue ? [card.venue.key] : [])];
+}
+
+function unitedVenues(venues: readonly Venue[], ...more: readonly Venue[]): Venue[] {
+  return more.reduce<Venue[]>(withVenue, [...venues]).slice(0, LIMITS.venues);
+}
+
+/**
  * A re-save: what the card reads now refreshes the paper's description (an empty reading never erases one),
  * while what the user added (tags, note, status) is kept: tags are united, a note or status is only set
- * when the card carries one. The record keeps its key; the card's ids become aliases.
+ * when the card carries one. The record keeps its key; the card's ids become aliases and its venue joins the
+ * record's venues. A card matched by title alone shows another version of the paper: it fills what the record
+ * lacks but leaves the saved version's title, link, authors, abstract and figures as they are.
  */
-export function mergeCard(saved: SavedPaper, card: CardData, spellings: TagSpellings, now: number, pageUrl?: string): SavedPaper {
-  const fresh = <T extends string | readonly unknown[]>(next: T | undefined, old: T): T =>
-    next !== undefined && next.length > 0 ? next : old;
+export function mergeCard(
+  saved: SavedPaper, card: CardData, spellings: TagSpellings, now: number, pageUrl?: string, match: CardMatch = 'id',
+): SavedPaper {
+  const fresh = <T extends string | readonly unknown[]>(next: T | undefined, old: T): T => {
+    if (match === 'title') return old.length > 0 || next === undefined ? old : next;
+    return next !== undefined && next.length > 0 ? next : old;
+  };
   const merged: SavedPaper = canonicalPaper({
     ...saved,
-    aliases: aliasesOf(saved.key, saved.aliases, [card.key], card.aliases ?? []),
+    aliases: aliasesOf(saved.key, saved.aliases, cardIds(card)),
     title: fresh(card.title, saved.title),
     url: fresh(card.url, saved.url),
     authors: fresh(card.authors, saved.authors),
     abstract: fresh(card.abstract, saved.abstract),
-    published: card.published || saved.published,
+    published: match === 'title' ? saved.published || card.published : card.published || saved.published,
+    venues: card.venue ? unitedVenues(saved.venues, card.venue) : saved.venues,
     metrics: fresh(card.metrics, saved.metrics),
     codeLinks: union(LIMITS.codeLinks, card.codeLinks, saved.codeLinks),
     // What the card says now, over what was recorded (canonicalPaper keeps the sources of the links kept).
@@ -110,6 +159,21 @@ export function mergeCard(saved: SavedPaper, card: CardData, spellings: TagSpell
     note: card.note ? card.note : saved.note,
   });
   return touched(saved, { ...merged, seenUrls: withSeenUrl(saved.seenUrls, pageUrl) }, now);
+}
+
+/**
+ * The record once a page showed it at `card.venue` (a lookup recognised it there): the version joins
+ * `venues`, and the card's ids and the version's key join the aliases, so the next lookup finds it by key.
+ * The same object when the record knew all of it (recording is idempotent). Seeing where a paper was published
+ * is not an edit by the user: `updatedAt` stays.
+ */
+export function withRecognisedVenue(
+  saved: SavedPaper, card: Pick<CardData, 'key' | 'aliases'> & { venue: Venue },
+): SavedPaper {
+  const venues = unitedVenues(saved.venues, card.venue);
+  const aliases = aliasesOf(saved.key, saved.aliases, cardIds(card));
+  const same = JSON.stringify(venues) === JSON.stringify(saved.venues) && aliases.length === saved.aliases.length;
+  return same ? saved : canonicalPaper({ ...saved, aliases, venues });
 }
 
 export interface TagEdit {
@@ -151,6 +215,7 @@ export function mergeCopies(saved: SavedPaper, other: SavedPaper, spellings: Tag
     ...newer,
     key: saved.key,
     aliases: aliasesOf(saved.key, saved.aliases, [other.key], other.aliases),
+    venues: unitedVenues(older.venues, ...newer.venues),
     codeLinks: union(LIMITS.codeLinks, newer.codeLinks, older.codeLinks),
     codeSources: { ...older.codeSources, ...newer.codeSources },
     tags: withinTagLimit(spellTags([...newer.tags, ...older.tags], spellings), saved.key),

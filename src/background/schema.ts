@@ -16,6 +16,12 @@ export type ByTime<T> = [T, number];
 export interface IndexFields {
   /** `[tag id, savedAt]` per tag: the papers of one tag (in any letter case), in time order. */
   tags: Array<ByTime<string>>;
+  /**
+   * The title fingerprint's index key (`titleKey` in records.ts: a hash of core/identity's `titleFingerprint`, the
+   * normalised title; absent when the title has fewer than four words): a card under other ids finds its paper's
+   * candidates by it, then the full fingerprint and the author rule confirm one.
+   */
+  fingerprint?: number;
 }
 
 export interface StoredPaper extends SavedPaper {
@@ -45,6 +51,7 @@ export interface PaperlightDB extends DBSchema {
       savedAt: number;
       updatedAt: number;
       aliases: string;
+      fingerprint: number;
     };
   };
   tags: { key: string; value: TagEntry };

@@ -3,10 +3,12 @@
 import { CODE_LINK_SOURCES, type CodeLinkSource } from './links';
 import type { MetricKind } from './metric-types';
 import { METRIC_KINDS } from './metric-types';
-import { READING_STATUSES, type RecordedMetric, type ReadingStatus, type SavedPaper } from './paper';
+import { VENUE_DECISIONS, withVenue, type VenueDecision } from './identity/venue';
+import { READING_STATUSES, type RecordedMetric, type ReadingStatus, type SavedPaper, type Venue } from './paper';
 import { normaliseTags } from './tags';
 import {
-  MAX_URL_LENGTH, ShapeError, quote, readArray, readChoice, readHttpUrl, readHttpUrls, readObject, readString, readStrings, readTimestamp,
+  MAX_URL_LENGTH, ShapeError, quote, readArray, readChoice, readHttpUrl, readHttpUrls, readInteger, readObject, readString, readStrings,
+  readTimestamp,
 } from './validate';
 
 /** Bounds on every field of a record. Generous for real papers; they exist to refuse abuse, not to trim data. */
@@ -29,6 +31,9 @@ export const LIMITS = {
   tag: 100,
   tags: 256,
   seenUrls: 20,
+  /** Published versions of one paper (a paper rarely has more than two or three). */
+  venues: 20,
+  venueName: 200,
 } as const;
 
 
@@ -60,8 +65,41 @@ export function readMetric(value: unknown, path: string, extraFields: readonly s
   };
 }
 
+const VENUE_FIELDS = ['name', 'year', 'url', 'key', 'decision'] as const;
+/** Years a venue may name: any real conference, none far in the future. */
+const VENUE_YEARS = { min: 1900, max: 2100 } as const;
+
+/**
+ * One published version (`Venue`): a non-empty name, a four-digit year, the paper's page at the venue (an
+ * http(s) link), the key of that version, and a decision only when the page showed one.
+ */
+export function readVenue(value: unknown, path: string): Venue {
+  const raw = readObject(value, path, VENUE_FIELDS);
+  const venue: Venue = {
+    name: readString(raw.name, `${path}.name`, LIMITS.venueName, { empty: false }),
+    year: readInteger(raw.year, `${path}.year`, VENUE_YEARS.min, VENUE_YEARS.max),
+    url: readHttpUrl(raw.url, `${path}.url`),
+    key: readPaperKey(raw.key, `${path}.key`),
+  };
+  if (raw.decision !== undefined) venue.decision = readChoice<VenueDecision>(raw.decision, `${path}.decision`, VENUE_DECISIONS);
+  return venue;
+}
+
+/** A record's `venues`, each entry checked; two entries for the same page are one version (the later reading wins). */
+export function readVenues(value: unknown, path: string): Venue[] {
+  return readArray(value, path, LIMITS.venues)
+    .map((v, i) => readVenue(v, `${path}[${i}]`))
+    .reduce<Venue[]>(withVenue, []);
+}
+
+/** The venue with its fields in canonical order (and nothing else). */
+function canonicalVenue(venue: Venue): Venue {
+  const { name, year, url, key, decision } = venue;
+  return decision === undefined ? { name, year, url, key } : { name, year, url, key, decision };
+}
+
 export const PAPER_FIELDS = [
-  'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'metrics', 'codeLinks', 'codeSources', 'site',
+  'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'venues', 'metrics', 'codeLinks', 'codeSources', 'site',
   'tags', 'status', 'note', 'savedAt', 'updatedAt', 'seenUrls',
 ] as const;
 
@@ -101,6 +139,8 @@ export function readSavedPaper(value: unknown, path: string): SavedPaper {
     authors: readStrings(raw.authors, `${path}.authors`, LIMITS.authors, LIMITS.author),
     abstract: readString(raw.abstract, `${path}.abstract`, LIMITS.abstract),
     ...(raw.published !== undefined && { published: readString(raw.published, `${path}.published`, LIMITS.published) }),
+    // Records and backups written before venues were kept have none.
+    venues: raw.venues === undefined ? [] : readVenues(raw.venues, `${path}.venues`),
     metrics: readArray(raw.metrics, `${path}.metrics`, LIMITS.metrics).map((m, i) => readMetric(m, `${path}.metrics[${i}]`)),
     ...readLinks(raw, path),
     site: readString(raw.site, `${path}.site`, LIMITS.site),
@@ -125,6 +165,8 @@ export function canonicalPaper(paper: SavedPaper): SavedPaper {
     abstract: paper.abstract,
     // Absent, not `undefined`, when unknown: JSON text and deep equality then agree.
     ...(paper.published !== undefined && { published: paper.published }),
+    // A record stored before venues were kept (or a Trash entry removed then) has none.
+    venues: (paper.venues ?? []).map(canonicalVenue),
     metrics: paper.metrics.map((m) => ({ text: m.text, kind: m.kind, value: m.value, unit: m.unit, label: m.label })),
     codeLinks: paper.codeLinks,
     ...(codeSources !== undefined && { codeSources }),

@@ -1,6 +1,9 @@
 // The record of a saved paper, as the store keeps it and the exports read it. Pure data.
+import { latestVenue, type Venue } from './identity/venue';
 import type { CodeLinkSource } from './links';
 import type { MetricKind } from './metric-types';
+
+export type { Venue, VenueDecision } from './identity/venue';
 
 /** `skip`: looked at and set aside (keys 1–4 on a card set the four, in this order). */
 export type ReadingStatus = 'to-read' | 'reading' | 'read' | 'skip';
@@ -26,6 +29,11 @@ export interface SavedPaper {
   abstract: string;
   /** Publication date as the site gives it (ISO `YYYY-MM-DD` when known). */
   published?: string;
+  /**
+   * The paper's published versions (proceedings page, OpenReview forum, Anthology page), one per venue page it
+   * was recognised on, in the order first met; [] when none is known (as every record written before venues).
+   */
+  venues: Venue[];
   metrics: RecordedMetric[];
   /** Canonical code URLs, GitHub first. */
   codeLinks: string[];
@@ -57,4 +65,17 @@ export const TRASH_KEPT_MS = TRASH_KEPT_DAYS * 24 * 60 * 60 * 1000;
 export function untrashed(paper: TrashedPaper): SavedPaper {
   const { removedAt: _removedAt, ...saved } = paper;
   return saved;
+}
+
+/**
+ * The published version a view shows for a paper ("Published at ICML 2025"): the latest of the saved record's
+ * venues, else the venue the card's own page names (a paper not saved yet, on a proceedings page).
+ */
+export function shownVenue(venues: readonly Venue[] | undefined, own?: Venue): Venue | undefined {
+  return latestVenue(venues) ?? own;
+}
+
+/** A venue's link, when it is one a view may open (http or https only; anything else is shown as text). */
+export function venueLink(venue: Venue): string | undefined {
+  return /^https?:\/\//i.test(venue.url) ? venue.url : undefined;
 }

@@ -17,6 +17,9 @@ export const FIRST_PAGE_SIZE = 50;
 /** Performance marks the bench and the browser tests wait on. */
 export const MARKS = {
   libraryLoaded: 'paperlight:library-loaded',
+  /** Search answers from the index's first pass (every paper but for its abstract): see search-index.ts. */
+  searchAnswering: 'paperlight:search-answering',
+  /** The whole index is built, abstracts included. */
   searchReady: 'paperlight:search-ready',
   /** A measure per export (serialising and handing the file to the browser), named `…:<format>`. */
   exported: 'paperlight:exported',
@@ -108,7 +111,11 @@ export class PopupController {
     this.indexing?.abort();
     const indexing = (this.indexing = new AbortController());
     this.container.dispatch({ type: 'searchReady', ready: false });
-    if (await this.search.build(papers, { signal: indexing.signal })) {
+    const onAnswering = () => {
+      this.container.dispatch({ type: 'searchAnswering' });
+      performance.mark(MARKS.searchAnswering);
+    };
+    if (await this.search.build(papers, { signal: indexing.signal, onAnswering })) {
       this.container.dispatch({ type: 'searchReady', ready: true });
       performance.mark(MARKS.searchReady);
     }
@@ -135,9 +142,12 @@ export class PopupController {
     this.container.dispatch({ type: 'changes', changes });
   }
 
-  /** Search hits for `query` (null: no search); a quick scan of titles, authors and tags until the index is ready. */
+  /**
+   * Search hits for `query` (null: no search): from the index once its first pass is done, before that from a scan
+   * of the short fields by the index's rule (a paper shown is always a match; abstract matches follow).
+   */
   hits(query: string): SearchHits | null {
-    if (this.search?.ready) return this.search.search(query);
+    if (this.search?.answering) return this.search.search(query);
     return quickHits(this.container.getState().papers.values(), query);
   }
 

@@ -51,17 +51,43 @@ export interface SearchHits {
   score(key: string): number;
 }
 
+/** What a match in each field weighs in a paper's score; the index and the quick scan score alike. */
+export const FIELD_WEIGHTS = { title: 4, tags: 3, authors: 2, note: 1.5, abstract: 1 } as const;
+/** A word typed in full counts this much more than a word only begun. */
+export const WHOLE_WORD_BONUS = 1.5;
+
 /**
- * Until the index is ready: papers whose title, authors or tags contain every typed word (all scored 1). A
- * linear scan, fine for the second or two the index takes to build.
+ * Until the index answers: the papers whose title, tags, authors or note have, for every typed word, a word it
+ * begins, scored as the index scores them. The index's own rule on fields it has read, so a paper shown is one
+ * the index shows too (only papers matched by their abstract come later). A linear scan, for the moments before
+ * the index's first pass.
  */
 export function quickHits(papers: Iterable<SavedPaper>, query: string): SearchHits | null {
-  const terms = searchTerms(query);
+  const terms = [...new Set(searchTerms(query))];
   if (terms.length === 0) return null;
-  const found = new Set<string>();
+  const scores = new Map<string, number>();
   for (const paper of papers) {
-    const text = foldText(`${paper.title} ${paper.authors.join(' ')} ${paper.tags.join(' ')}`);
-    if (terms.every((term) => text.includes(term))) found.add(paper.key);
+    const fields: Array<[number, string[]]> = [
+      [FIELD_WEIGHTS.title, searchTerms(paper.title)],
+      [FIELD_WEIGHTS.tags, searchTerms(paper.tags.join(' '))],
+      [FIELD_WEIGHTS.authors, searchTerms(paper.authors.join(' '))],
+      [FIELD_WEIGHTS.note, searchTerms(paper.note)],
+    ];
+    let score = 0;
+    for (const term of terms) {
+      let best = 0;
+      for (const [weight, words] of fields) {
+        if (!words.some((word) => word.startsWith(term))) continue;
+        const value = weight * (words.includes(term) ? WHOLE_WORD_BONUS : 1);
+        if (value > best) best = value;
+      }
+      if (best === 0) {
+        score = 0;
+        break;
+      }
+      score += best;
+    }
+    if (score > 0) scores.set(paper.key, score);
   }
-  return { size: found.size, has: (key) => found.has(key), score: (key) => (found.has(key) ? 1 : 0) };
+  return { size: scores.size, has: (key) => scores.has(key), score: (key) => scores.get(key) ?? 0 };
 }

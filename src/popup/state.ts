@@ -61,6 +61,8 @@ export interface PopupState {
   notice: Notice | null;
   tags: TagCount[];
   searchReady: boolean;
+  /** The index answers (its first pass is done; abstracts may still be on their way). */
+  searchAnswering: boolean;
   trash: TrashView | null;
   /** Null until (and unless) the active tab answers with a page report. */
   page: PageView | null;
@@ -84,6 +86,7 @@ export const initialState: PopupState = {
   notice: null,
   tags: [],
   searchReady: false,
+  searchAnswering: false,
   trash: null,
   page: null,
 };
@@ -108,6 +111,7 @@ export type Action =
   | { type: 'dismissNotice' }
   | { type: 'tags'; tags: TagCount[] }
   | { type: 'searchReady'; ready: boolean }
+  | { type: 'searchAnswering' }
   | { type: 'trashOpened' }
   | { type: 'trashLoaded'; papers: TrashedPaper[] }
   | { type: 'trashFailed'; error: string }
@@ -199,7 +203,10 @@ export function reducer(state: PopupState, action: Action): PopupState {
     case 'tags':
       return { ...state, tags: action.tags };
     case 'searchReady':
-      return { ...state, searchReady: action.ready };
+      // Not ready means a new build started: it answers again once its first pass is done.
+      return { ...state, searchReady: action.ready, searchAnswering: action.ready };
+    case 'searchAnswering':
+      return { ...state, searchAnswering: true };
     case 'trashOpened':
       // Opening keeps what an earlier look showed until the fresh list arrives.
       return { ...state, trash: { phase: 'loading', papers: state.trash?.papers ?? [], error: null }, editingKey: null, selected: new Set() };

@@ -26,9 +26,9 @@ export interface LibraryView {
 }
 
 export function useLibraryView(state: PopupState, controller: PopupController): LibraryView {
-  const { revision, sort, query, filters, searchReady, papers, phase, selected } = state;
+  const { revision, sort, query, filters, searchReady, searchAnswering, papers, phase, selected } = state;
   const sorted = useMemo(() => sortedPapers(papers.values(), sort), [revision, sort]);
-  const hits = useMemo(() => controller.hits(query), [query, revision, searchReady]);
+  const hits = useMemo(() => controller.hits(query), [query, revision, searchReady, searchAnswering]);
   const shown = useMemo(() => visiblePapers(sorted, filters, hits, sort), [sorted, filters, hits, sort]);
   const shownKeys = useMemo(() => {
     let keys: string[] | null = null;

@@ -6,11 +6,11 @@
 // `allowedFrom` says which requests a content script may send; the rest come only from extension pages.
 // After every committed change the background broadcasts a `ChangeEvent` (see the end of this file).
 import { MAX_BACKUP_CHARS, MAX_BACKUP_PAPERS } from '../core/backup';
-import { LIMITS, readCodeSources, readMetric, readPaperKey, readSavedPaper, readTags } from '../core/paper-record';
+import { LIMITS, readCodeSources, readMetric, readPaperKey, readSavedPaper, readTags, readVenue } from '../core/paper-record';
 import {
   ShapeError, readArray, readBoolean, readChoice, readHttpUrl, readHttpUrls, readInteger, readObject, readString, readStrings,
 } from '../core/validate';
-import { READING_STATUSES, type ReadingStatus, type SavedPaper, type TrashedPaper } from '../core/paper';
+import { READING_STATUSES, type ReadingStatus, type SavedPaper, type TrashedPaper, type Venue } from '../core/paper';
 import { IMPORT_FORMATS, MAX_IMPORT_CHARS, type ImportFormat, type Notice, type Rejection } from '../core/import/entry';
 import type { PlanRow } from '../core/import/plan';
 import { PAGE_HEALTH, type PageHealth } from './page-report';
@@ -22,6 +22,8 @@ export const PROTOCOL_VERSION = 1;
 /** Bounds on requests (record fields are bounded by `LIMITS` in core/paper-record.ts). */
 export const MESSAGE_LIMITS = {
   lookupKeys: 2000,
+  /** Cards per `lookup` (a listing of 2,000 cards goes in one). */
+  lookupCards: 2000,
   bulkKeys: MAX_BACKUP_PAPERS,
   restorePapers: MAX_BACKUP_PAPERS,
   trashKeys: MAX_BACKUP_PAPERS,
@@ -39,10 +41,11 @@ export const MESSAGE_LIMITS = {
 
 /**
  * A paper as a card shows it, sent by the content script to save it: the record's fields as read from the
- * page, with what the user sets (tags, status, note) and the aliases optional.
+ * page, with what the user sets (tags, status, note) and the aliases optional. `venue`: where the page says the
+ * paper was published (a proceedings or venue page); the record keeps it among its `venues`.
  */
 export type CardData = Pick<SavedPaper, 'key' | 'title' | 'url' | 'authors' | 'abstract' | 'metrics' | 'codeLinks' | 'site'> &
-  Partial<Pick<SavedPaper, 'aliases' | 'published' | 'tags' | 'status' | 'note' | 'codeSources'>>;
+  Partial<Pick<SavedPaper, 'aliases' | 'published' | 'tags' | 'status' | 'note' | 'codeSources'>> & { venue?: Venue };
 
 /**
  * The card data that saves `paper` again, with its tags, status and note (a new save: the save time is now).
@@ -70,10 +73,24 @@ export interface QueryFilter {
 
 export interface PingRequest { type: 'ping' }
 /**
- * The saved state of each of `keys` that is saved (send a card's key and its aliases). `found` pairs each requested
- * key with the record; the record's own `key` may differ when the paper was saved under another of its ids.
+ * A card as `lookup` reads it: its ids, and its title and authors, which find a paper saved under other ids by
+ * title identity (docs/paper-identity.md); `venue` when the page says where the paper was published.
  */
-export interface LookupRequest { type: 'lookup'; keys: string[] }
+export interface LookupCard {
+  key: string;
+  aliases?: string[];
+  title: string;
+  authors: string[];
+  venue?: Venue;
+}
+/**
+ * The saved state of each of `keys` that is saved (send a card's key and its aliases), and of each of `cards` (a
+ * page's cards, all in one message): by key, by alias, then by title identity. `found` pairs each requested key,
+ * and the key of each card whose paper is saved, with the record; the record's own `key` may differ when the
+ * paper was saved under another of its ids. A saved paper recognised on a card that names its venue gains that
+ * venue (and the card's ids as aliases) before the reply: a write, broadcast like any other.
+ */
+export interface LookupRequest { type: 'lookup'; keys: string[]; cards?: LookupCard[] }
 /**
  * Upsert: a paper already saved under the card's key or any alias is merged into (its key stays; tags and note
  * are never dropped); the reply's `paper.key` is the one to use from then on. A content script's page URL is
@@ -347,7 +364,7 @@ const METRIC_EXTRACTOR_FIELDS = ['start', 'end', 'upTo', 'qualifier', 'rangeLow'
 
 const CARD_FIELDS = [
   'key', 'aliases', 'title', 'url', 'authors', 'abstract', 'published', 'metrics', 'codeLinks', 'codeSources', 'site',
-  'tags', 'status', 'note',
+  'tags', 'status', 'note', 'venue',
 ];
 
 function readKeys(value: unknown, path: string, max: number): string[] {
@@ -377,12 +394,37 @@ export function readCardData(value: unknown, path: string): CardData {
   const tags = optional(raw.tags, (v) => readTags(v, `${path}.tags`));
   const status = optional(raw.status, (v) => readChoice(v, `${path}.status`, READING_STATUSES));
   const note = optional(raw.note, (v) => readString(v, `${path}.note`, LIMITS.note));
+  const venue = optional(raw.venue, (v) => readVenue(v, `${path}.venue`));
+  if (venue !== undefined) card.venue = venue;
   if (published !== undefined) card.published = published;
   if (tags !== undefined) card.tags = tags;
   if (status !== undefined) card.status = status;
   if (note !== undefined) card.note = note;
   if (raw.codeSources !== undefined) card.codeSources = readCodeSources(raw.codeSources, `${path}.codeSources`, card.codeLinks);
   return card;
+}
+
+const LOOKUP_CARD_FIELDS = ['key', 'aliases', 'title', 'authors', 'venue'];
+
+function readLookupCard(value: unknown, path: string): LookupCard {
+  const raw = readObject(value, path, LOOKUP_CARD_FIELDS);
+  const card: LookupCard = {
+    key: readPaperKey(raw.key, `${path}.key`),
+    title: readString(raw.title, `${path}.title`, LIMITS.title),
+    authors: readStrings(raw.authors, `${path}.authors`, LIMITS.authors, LIMITS.author),
+  };
+  const aliases = optional(raw.aliases, (v) => readKeys(v, `${path}.aliases`, LIMITS.aliases));
+  const venue = optional(raw.venue, (v) => readVenue(v, `${path}.venue`));
+  if (aliases !== undefined) card.aliases = aliases;
+  if (venue !== undefined) card.venue = venue;
+  return card;
+}
+
+function readLookup(raw: Record<string, unknown>): LookupRequest {
+  const request: LookupRequest = { type: 'lookup', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.lookupKeys) };
+  const cards = optional(raw.cards, (v) => readArray(v, 'cards', MESSAGE_LIMITS.lookupCards).map((c, i) => readLookupCard(c, `cards[${i}]`)));
+  if (cards !== undefined) request.cards = cards;
+  return request;
 }
 
 function readFilter(value: unknown): QueryFilter {
@@ -488,7 +530,7 @@ function readRuleCard(value: unknown, path: string): RuleCardText {
 /** For each type: its allowed fields (besides `type`) and how to read them. */
 const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   ping: [[], () => ({ type: 'ping' })],
-  lookup: [['keys'], (raw) => ({ type: 'lookup', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.lookupKeys) })],
+  lookup: [['keys', 'cards'], readLookup],
   save: [['paper'], (raw) => ({ type: 'save', paper: readCardData(raw.paper, 'paper') })],
   update: [['key', 'set', 'addTags', 'removeTags'], readUpdate],
   remove: [['key'], (raw) => ({ type: 'remove', key: readPaperKey(raw.key, 'key') })],
@@ -560,14 +602,16 @@ export type ChangeEvent =
   | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; trash?: true };
 
 /**
- * What a tab is told about a saved paper: what its cards show (ids, status, tags), never a note, an abstract or
- * anything else of the record. A content script that needs more of one paper (the note editor) asks `lookup`.
+ * What a tab is told about a saved paper: what its cards show (ids, status, tags, published versions), never a
+ * note, an abstract or anything else of the record. A content script that needs more of one paper (the note editor) asks `lookup`.
  */
 export interface TabPaper {
   key: string;
   aliases: string[];
   status: ReadingStatus;
   tags: string[];
+  /** Where the paper was published (a card shows "Published at …"). */
+  venues: Venue[];
 }
 
 export interface TabPaperChange { key: string; paper: TabPaper | null }
@@ -579,7 +623,8 @@ export type TabChangeEvent =
 
 /** The fields of `paper` that a tab may see (fresh arrays: nothing shared with the record). */
 export function tabPaperOf(paper: SavedPaper): TabPaper {
-  return { key: paper.key, aliases: [...paper.aliases], status: paper.status, tags: [...paper.tags] };
+  const venues = paper.venues.map((venue) => ({ ...venue }));
+  return { key: paper.key, aliases: [...paper.aliases], status: paper.status, tags: [...paper.tags], venues };
 }
 
 /** The tabs' copy of an extension pages' event; undefined when no paper changed (only the Trash did). */

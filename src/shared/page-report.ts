@@ -4,6 +4,9 @@
 // Field names are a contract: later additions extend the card and the report, never rename.
 import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
 import { LIMITS, readPaperKey, readTags } from '../core/paper-record';
+
+/** The longest venue name a report may carry (as a record's). */
+const MAX_VENUE_NAME = LIMITS.venueName;
 import { ShapeError, readArray, readBoolean, readChoice, readInteger, readString } from '../core/validate';
 
 export const PAGE_REPORT_REQUEST = 'pageReport';
@@ -27,6 +30,11 @@ export interface PageReportCard {
   metrics: number;
   /** How many code links it offers (as `data-paperlight-code`). */
   code: number;
+  /**
+   * The name of the published version the card shows ("NeurIPS 2024"): the saved paper's latest venue, else the
+   * venue the page names for the card; null when neither is known.
+   */
+  venue: string | null;
   /**
    * Triage (sent by the content script; `readPageReport` leaves them out, as the popup does not show them): the
    * local day (`YYYY-MM-DD`) the paper was first seen when that is an earlier day than today, else null; hidden or
@@ -161,6 +169,8 @@ function readReportBody(raw: Record<string, unknown>): PageReport {
         tags: saved ? readTags(card.tags, `${path}.tags`) : [],
         metrics: readCount(card.metrics, `${path}.metrics`),
         code: readCount(card.code, `${path}.code`),
+        // A report from a content script older than venues has none.
+        venue: card.venue === undefined || card.venue === null ? null : readString(card.venue, `${path}.venue`, MAX_VENUE_NAME),
       };
     }),
   };

@@ -190,7 +190,7 @@ describe('Chromium: the store', () => {
     await send({ type: 'remove', key });
     await send({ type: 'emptyTrash' });
 
-    const tabPaper = { key, aliases: [], status: 'reading', tags: ['reading-group'] };
+    const tabPaper = { key, aliases: [], status: 'reading', tags: ['reading-group'], venues: [] };
     const shown = { type: 'paperlight:changed', changes: [{ key, paper: tabPaper }] };
     await expect.poll(() => world.evaluate('globalThis.told.length')).toBe(3);
     expect(await world.evaluate('globalThis.told')).toEqual([shown, shown, { type: 'paperlight:changed', changes: [{ key, paper: null }] }]);

@@ -11,6 +11,7 @@ import type { ContentPage } from '../session';
 import type { CardVisibility } from './card-visibility';
 import type { ReadingMemory } from './reading-memory';
 import type { SavedState } from './saved-state';
+import { shownVenue } from '../../core/paper';
 
 /**
  * runtime.onMessage as the browsers implement it for a listener that answers synchronously (the polyfill's
@@ -122,6 +123,7 @@ export function pageReport(page: ContentPage, { saved, memory, visibility, first
           tags: paper ? [...paper.tags] : [],
           metrics: metrics.length,
           code: codeLinks.length,
+          venue: shownVenue(paper?.venues, card.venue)?.name ?? null,
           seen: memory.seenDay(entry),
           hidden: visibility.hidden(entry),
           dimmed: visibility.dimmed(entry),

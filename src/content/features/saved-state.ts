@@ -1,18 +1,18 @@
-// The saved state of the papers on this page: looked up in batches when their cards appear (by key and by
-// alias), kept current by the background's change broadcasts, and changed from the page (save, unsave,
+// The saved state of the papers on this page: looked up in batches when their cards appear (by key, by alias
+// and by title identity, so a paper saved from arXiv shows saved on its proceedings page), kept current by the background's change broadcasts, and changed from the page (save, unsave,
 // tag, status, note). Only what a card shows is kept (ids, status, tags: a `TabPaper`); a note is asked for
 // when its editor opens. Emits `saved` for the cards whose state changed. Nothing of it is written into the
 // page's DOM: the toolbars that show it live in closed shadow roots.
 import type { SavedPaper } from '../../core/paper';
 import { onTabChange, send } from '../../shared/client';
-import { MESSAGE_LIMITS, type CardData, type TabPaper, type TagCount, type UpdateRequest } from '../../shared/messages';
+import { MESSAGE_LIMITS, type CardData, type LookupCard, type TabPaper, type TagCount, type UpdateRequest } from '../../shared/messages';
 import { keysOf } from '../card-registry';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 
 export type PaperChange = Omit<UpdateRequest, 'type' | 'key'>;
 
-const tabPaperOf = ({ key, aliases, status, tags }: TabPaper): TabPaper => ({ key, aliases, status, tags });
+const tabPaperOf = ({ key, aliases, status, tags, venues }: TabPaper): TabPaper => ({ key, aliases, status, tags, venues });
 
 export interface SavedState {
   /** The saved state of a card's paper (found by its key or any alias), if it is saved. */
@@ -44,6 +44,7 @@ function cardData(entry: CardEntry, site: string): CardData {
     authors: card.authors,
     abstract: card.abstract,
     ...(card.published ? { published: card.published } : {}),
+    ...(card.venue ? { venue: card.venue } : {}),
     metrics: metrics.map(({ text, kind, value, unit, label }) => ({ text, kind, value, unit, label })),
     codeLinks: codeLinks.map((l) => l.url),
     ...(codeLinks.some((l) => l.source) && {
@@ -51,6 +52,11 @@ function cardData(entry: CardEntry, site: string): CardData {
     }),
     site,
   };
+}
+
+/** What a card sends to find its paper: its ids, title and authors (title identity), and its venue. */
+function lookupCard({ analysis: { card } }: CardEntry): LookupCard {
+  return { key: card.key, aliases: card.aliases ?? [], title: card.title, authors: card.authors, ...(card.venue ? { venue: card.venue } : {}) };
 }
 
 export function savedState(page: ContentPage): SavedState {
@@ -75,14 +81,19 @@ export function savedState(page: ContentPage): SavedState {
 
   const changed = (entries: Set<CardEntry>) => page.emit('saved', entries);
 
-  /** Asks the background which of these keys are saved (each key is asked once). */
-  const lookup = async (keys: readonly string[]) => {
-    const fresh = [...new Set(keys)].filter((k) => !askedFor.has(k));
-    for (const k of fresh) askedFor.add(k);
+  /** Asks the background which of these cards' papers are saved (each card key is asked once). */
+  const lookup = async (entries: readonly CardEntry[]) => {
+    const fresh = new Map<string, LookupCard>();
+    for (const entry of entries) {
+      const card = lookupCard(entry);
+      if (!askedFor.has(card.key) && !fresh.has(card.key)) fresh.set(card.key, card);
+    }
+    for (const k of fresh.keys()) askedFor.add(k);
+    const cards = [...fresh.values()];
     lookups++;
     try {
-      for (let i = 0; i < fresh.length; i += MESSAGE_LIMITS.lookupKeys) {
-        const { found } = await send({ type: 'lookup', keys: fresh.slice(i, i + MESSAGE_LIMITS.lookupKeys) });
+      for (let i = 0; i < cards.length; i += MESSAGE_LIMITS.lookupCards) {
+        const { found } = await send({ type: 'lookup', keys: [], cards: cards.slice(i, i + MESSAGE_LIMITS.lookupCards) });
         for (const { key, paper } of found) byKey.set(key, remember(paper));
       }
     } finally {
@@ -92,7 +103,7 @@ export function savedState(page: ContentPage): SavedState {
 
   page.on('cards', (entries) => {
     // Cards start unsaved: only the ones the library knows need a change.
-    lookup(entries.flatMap(keysOf))
+    lookup(entries)
       .then(() => {
         const saved = new Set(entries.filter((entry) => of(entry)));
         if (saved.size) changed(saved);
@@ -104,9 +115,8 @@ export function savedState(page: ContentPage): SavedState {
     tagNames = null;
     if (event.reset) {
       byKey.clear();
-      const keys = [...askedFor];
       askedFor.clear();
-      lookup(keys)
+      lookup([...page.cards.all()])
         .then(() => changed(new Set(page.cards.all())))
         .catch((error) => console.warn('[Paperlight] could not read the saved state of this page again:', error));
       return;
@@ -114,10 +124,11 @@ export function savedState(page: ContentPage): SavedState {
     const keys = new Set<string>();
     for (const { key, paper } of event.changes) {
       for (const [known, saved] of byKey) {
-        if (saved.key === key) {
-          byKey.delete(known);
-          keys.add(known);
-        }
+        if (saved.key !== key) continue;
+        // A card key found by title identity (not among the paper's ids) keeps pointing at its paper.
+        if (paper) byKey.set(known, tabPaperOf(paper));
+        else byKey.delete(known);
+        keys.add(known);
       }
       if (paper) remember(paper, keys);
       keys.add(key);

@@ -1,5 +1,7 @@
 // BibTeX entries for a reference list: @misc for arXiv preprints (eprint, archivePrefix, primaryClass when the
-// id names it), @inproceedings for proceedings sites, @article for papers with a DOI, @misc for bare URLs.
+// id names it), @inproceedings for proceedings sites and for papers with a known published version (booktitle
+// naming the conference and year, the year and url of that version, and still the eprint of its arXiv
+// version), @article for papers with a DOI, @misc for bare URLs.
 //
 // Text is written as UTF-8, which biber, BibTeX with LaTeX's default UTF-8 input, Zotero and JabRef read; LaTeX
 // accent macros could not carry Chinese, right-to-left text or emoji anyway. What LaTeX would interpret is
@@ -11,7 +13,7 @@ import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';
 import { splitName } from './names';
 import {
-  arxivPrimaryClass, encodedUrl, landingUrl, oneLine, paperDate, paperIds, paperVenue, publicationKind,
+  arxivPrimaryClass, citedDate, citedUrl, encodedUrl, oneLine, paperIds, paperVenue, publicationKind,
 } from './paper-facts';
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -103,7 +105,7 @@ function entryType(paper: SavedPaper): 'misc' | 'article' | 'inproceedings' {
 
 function entry(paper: SavedPaper, key: string): string {
   const ids = paperIds(paper);
-  const date = paperDate(paper, ids);
+  const date = citedDate(paper, ids);
   const venue = paperVenue(paper);
   const fields: Field[] = [['title', latex(paper.title, true)]];
   const authors = authorField(paper.authors);
@@ -120,7 +122,7 @@ function entry(paper: SavedPaper, key: string): string {
     if (primaryClass) fields.push(['primaryClass', primaryClass]);
   }
   if (ids.doi) fields.push(['doi', verbatim(ids.doi)]);
-  fields.push(['url', verbatim(encodedUrl(landingUrl(paper, ids)))]);
+  fields.push(['url', verbatim(encodedUrl(citedUrl(paper, ids)))]);
   const keywords = paper.tags.map(keyword).filter((k) => k !== '');
   if (keywords.length) fields.push(['keywords', keywords.join(', ')]);
   if (paper.abstract.trim()) fields.push(['abstract', latex(paper.abstract, false)]);

@@ -7,7 +7,7 @@
 // which spreadsheets show as text and do not evaluate.
 import { describeMetric } from '../describe-metric';
 import type { SavedPaper } from '../paper';
-import { landingUrl, oneLine, paperDate, paperIds, withoutControls, type PaperIds } from './paper-facts';
+import { landingUrl, oneLine, paperDate, paperIds, publishedVersion, withoutControls, type PaperIds } from './paper-facts';
 
 export interface CsvOptions {
   /** Start with U+FEFF so that Excel opens the file as UTF-8. */
@@ -51,6 +51,9 @@ const COLUMNS: [header: string, value: (paper: SavedPaper, ids: PaperIds) => str
   ['saved_at', (p) => new Date(p.savedAt).toISOString()],
   ['updated_at', (p) => new Date(p.updatedAt).toISOString()],
   ['abstract', (p) => multiline(p.abstract)],
+  // Added after the first release: new columns go last, so spreadsheets reading columns by position still work.
+  ['venue', (p) => oneLine(publishedVersion(p)?.name ?? '')],
+  ['venue_url', (p) => publishedVersion(p)?.url ?? ''],
 ];
 
 export const CSV_HEADER = COLUMNS.map(([header]) => header);

@@ -1,8 +1,8 @@
 // The reading list as Markdown (CommonMark, with GitHub's extensions in mind), grouped by tag or by status.
 //
 // Layout: a title line, one `##` section per group, and per paper one list item: the title linked to the
-// paper's page, then authors, id, date (and the reading status when grouped by tag), with sub-items for code
-// links, stated metrics, tags (when grouped by status) and the reader's note.
+// paper's page, then authors, id, date (and the reading status when grouped by tag), with sub-items for where
+// it was published, code links, stated metrics, tags (when grouped by status) and the reader's note.
 //
 // Order: groups by tag are in alphabetical order of the tag (ignoring case), the untagged group last; a paper
 // with several tags is listed under each. Groups by status follow to read → reading → read → skipped. Inside a group,
@@ -13,7 +13,7 @@
 // hard breaks inside the item. Links go only to http(s) URLs.
 import { describeMetric } from '../describe-metric';
 import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../paper';
-import { byNewestSaved, displayId, landingUrl, oneLine, paperDate, paperIds, withoutControls } from './paper-facts';
+import { byNewestSaved, displayId, landingUrl, oneLine, paperDate, paperIds, publishedVersion, withoutControls } from './paper-facts';
 
 export type MarkdownGrouping = 'tag' | 'status';
 
@@ -98,6 +98,8 @@ function item(paper: SavedPaper, groupBy: MarkdownGrouping, maxAuthors: number):
     groupBy === 'tag' ? STATUS_NAMES[paper.status].toLowerCase() : '',
   ].filter((f) => f !== '');
   const lines = [`- ${link(title, landingUrl(paper, ids))}${facts.length ? ` — ${facts.join(' · ')}` : ''}`];
+  const venue = publishedVersion(paper);
+  if (venue) lines.push(`  - Published at ${link(escapeMarkdown(venue.name), venue.url)}`);
   if (paper.codeLinks.length) {
     lines.push(`  - Code: ${paper.codeLinks.map((url) => link(codeLinkText(url), url)).join(', ')}`);
   }

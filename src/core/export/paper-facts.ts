@@ -1,7 +1,8 @@
 // What every export format reads off a saved paper beyond its plain fields: its identifiers by kind,
-// its canonical landing page, its date split into parts, and what kind of publication it is.
-// Pure: a SavedPaper in, plain data out.
-import type { SavedPaper } from '../paper';
+// its canonical landing page, its date split into parts, what kind of publication it is, and where it was
+// published. Pure: a SavedPaper in, plain data out.
+import { latestVenue } from '../identity/venue';
+import type { SavedPaper, Venue as PublishedVenue } from '../paper';
 
 export interface PaperIds {
   /** `2412.01234` or `hep-th/9901001`. */
@@ -90,6 +91,23 @@ export function paperDate(paper: SavedPaper, ids: PaperIds = paperIds(paper)): P
   return { year: String(yy >= 91 ? 1900 + yy : 2000 + yy), ...(month !== undefined && { month }) };
 }
 
+/**
+ * The date a citation gives: the published version's year when one is known (the preprint's month and day only
+ * when they fall in that year), else the paper's own date.
+ */
+export function citedDate(paper: SavedPaper, ids: PaperIds = paperIds(paper)): PaperDate | undefined {
+  const date = paperDate(paper, ids);
+  const published = publishedVersion(paper);
+  if (!published) return date;
+  const year = String(published.year);
+  return date?.year === year ? date : { year };
+}
+
+/** The page a citation links: the published version's page when one is known, else the paper's landing page. */
+export function citedUrl(paper: SavedPaper, ids: PaperIds = paperIds(paper)): string {
+  return publishedVersion(paper)?.url ?? landingUrl(paper, ids);
+}
+
 /** The old-style archive (`hep-th/9901001` → `hep-th`); new ids carry no category, so none is invented. */
 export function arxivPrimaryClass(arxivId: string): string | undefined {
   const slash = arxivId.indexOf('/');
@@ -105,10 +123,18 @@ export function arxivPrimaryClass(arxivId: string): string | undefined {
  */
 export type PublicationKind = 'proceedings' | 'article' | 'preprint' | 'webpage';
 
+/**
+ * The published version an export cites: the latest of the record's venues (a paper saved from arXiv and then
+ * recognised on its proceedings page), or undefined while none is known.
+ */
+export function publishedVersion(paper: SavedPaper): PublishedVenue | undefined {
+  return latestVenue(paper.venues);
+}
+
 const PROCEEDINGS_SITES = new Set(['acl', 'pmlr', 'cvf', 'neurips', 'openreview']);
 
 export function publicationKind(paper: SavedPaper, ids: PaperIds = paperIds(paper)): PublicationKind {
-  if (PROCEEDINGS_SITES.has(paper.site) || paper.key.startsWith('acl:') || paper.key.startsWith('openreview:')) {
+  if (publishedVersion(paper) || PROCEEDINGS_SITES.has(paper.site) || paper.key.startsWith('acl:') || paper.key.startsWith('openreview:')) {
     return 'proceedings';
   }
   if (ids.doi) return 'article';
@@ -135,8 +161,26 @@ const CVF_CONFERENCES = new Map(Object.entries({
 const CVF_PATH = /^https?:\/\/openaccess\.thecvf\.com\/content(?:\/([A-Za-z]+)\d{4}(W?)\/|_([a-z]+)_\d{4}(_workshops)?\/)/i;
 const PMLR_VOLUME = /^https?:\/\/proceedings\.mlr\.press\/v(\d+)\//i;
 
-/** Publication details the site's URL states for certain; nothing is guessed. */
+/** "ICML 2025 (PMLR 267)": the conference and year, then the series and volume it names. */
+const PMLR_DETAIL = /^(.+?)\s*\(PMLR\s+(\d+)\)$/;
+
+/**
+ * What a published version states: its name (conference and year, "NeurIPS 2024") as the proceedings' title;
+ * a PMLR volume in the name ("ICML 2025 (PMLR 267)") becomes the series and volume.
+ */
+function publishedVenueFacts(venue: PublishedVenue): Venue {
+  const pmlr = PMLR_DETAIL.exec(venue.name);
+  if (!pmlr) return { booktitle: venue.name };
+  return { booktitle: pmlr[1], series: 'Proceedings of Machine Learning Research', volume: pmlr[2] };
+}
+
+/**
+ * Publication details stated for certain, nothing guessed: those of the published version when one is known,
+ * else what the URL of the site the paper was saved from says.
+ */
 export function paperVenue(paper: SavedPaper): Venue {
+  const published = publishedVersion(paper);
+  if (published) return publishedVenueFacts(published);
   switch (paper.site) {
     case 'neurips':
       return { booktitle: 'Advances in Neural Information Processing Systems' };

@@ -2,11 +2,12 @@
 // first and an `ER` line last, every line `XX  - value` ended by CRLF, a blank line between records.
 // RIS has no escapes, so each value is put on one line (line breaks, tabs and control characters become
 // spaces): nothing inside a field can end a record or start a tag. Keywords are split by importers at `;`,
-// so a `;` inside a tag becomes `,`.
+// so a `;` inside a tag becomes `,`. A paper with a known published version is a `CPAPER` whose `T2` names the
+// conference and year, dated and linked as that version.
 import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';
 import { splitName } from './names';
-import { encodedUrl, landingUrl, oneLine, paperDate, paperIds, paperVenue, publicationKind, type PublicationKind } from './paper-facts';
+import { citedDate, citedUrl, encodedUrl, oneLine, paperIds, paperVenue, publicationKind, type PublicationKind } from './paper-facts';
 
 const TYPES: Record<PublicationKind, string> = {
   proceedings: 'CPAPER',
@@ -29,7 +30,7 @@ function risDate(date: { year: string; month?: number; day?: number }): string {
 
 function record(paper: SavedPaper, key: string): string {
   const ids = paperIds(paper);
-  const date = paperDate(paper, ids);
+  const date = citedDate(paper, ids);
   const venue = paperVenue(paper);
   const lines: [tag: string, value: string][] = [
     ['TY', TYPES[publicationKind(paper, ids)]],
@@ -43,7 +44,7 @@ function record(paper: SavedPaper, key: string): string {
   if (venue.volume) lines.push(['VL', venue.volume]);
   if (venue.publisher) lines.push(['PB', venue.publisher]);
   if (ids.doi) lines.push(['DO', ids.doi]);
-  lines.push(['UR', encodedUrl(landingUrl(paper, ids))]);
+  lines.push(['UR', encodedUrl(citedUrl(paper, ids))]);
   for (const tag of paper.tags) lines.push(['KW', tag.replace(/;/g, ',')]);
   lines.push(['AB', paper.abstract], ['N1', paper.note]);
   const body = lines

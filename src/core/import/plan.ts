@@ -1,7 +1,7 @@
 // What an import does to the library, worked out before anything is written: each imported paper is matched
 // with a saved one (by key, by alias, else by title identity) or with a paper met earlier in the same file,
 // and merged with it; what is new is added. Pure: the library in, the records to write and a row per entry out.
-import { authorsAgree, titleFingerprint } from '../identity';
+import { findSamePaper, titleFingerprint, withVenue } from '../identity';
 import type { ReadingStatus, SavedPaper } from '../paper';
 import { LIMITS } from '../paper-record';
 import { normaliseTags } from '../tags';
@@ -75,6 +75,7 @@ export function mergeImported(saved: SavedPaper, imported: SavedPaper, now: numb
     authors: saved.authors.length > 0 ? saved.authors : imported.authors,
     abstract: saved.abstract || imported.abstract,
     ...((saved.published ?? imported.published) !== undefined && { published: saved.published ?? imported.published }),
+    venues: imported.venues.reduce(withVenue, saved.venues).slice(0, LIMITS.venues),
     metrics: saved.metrics.length > 0 || imported.metrics.length === 0 ? saved.metrics : imported.metrics,
     codeLinks: union(LIMITS.codeLinks, saved.codeLinks, imported.codeLinks),
     tags: tags.slice(0, LIMITS.tags),
@@ -97,7 +98,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 function sameMerge(saved: SavedPaper, merged: SavedPaper): boolean {
   return saved.title === merged.title && saved.abstract === merged.abstract && saved.published === merged.published &&
     saved.status === merged.status && saved.note === merged.note && saved.savedAt === merged.savedAt &&
-    saved.metrics === merged.metrics && sameList(saved.aliases, merged.aliases) && sameList(saved.authors, merged.authors) &&
+    saved.metrics === merged.metrics && JSON.stringify(saved.venues) === JSON.stringify(merged.venues) && sameList(saved.aliases, merged.aliases) && sameList(saved.authors, merged.authors) &&
     sameList(saved.codeLinks, merged.codeLinks) && sameList(saved.tags, merged.tags);
 }
 
@@ -143,8 +144,8 @@ export class ImportPlan {
     }
     if (found.length === 0) {
       const fingerprint = titleFingerprint(paper.title);
-      const candidates = fingerprint === undefined ? [] : this.byTitle.get(fingerprint) ?? [];
-      const key = candidates.find((k) => authorsAgree(this.records.get(k)?.authors ?? [], paper.authors));
+      const candidates = fingerprint === undefined ? [] : (this.byTitle.get(fingerprint) ?? []).flatMap((k) => this.records.get(k) ?? []);
+      const key = findSamePaper(paper, candidates)?.key;
       if (key !== undefined) found.push({ key, by: 'title' });
     }
     return found.length === 0 ? undefined : { ...found[0], others: found.slice(1).map((f) => f.key) };

@@ -85,6 +85,7 @@ export function toRecord(entry: ImportEntry, context: RecordContext): RecordResu
     authors: authors.slice(0, LIMITS.authors),
     abstract,
     ...(entry.published && entry.published.length <= LIMITS.published && { published: entry.published }),
+    venues: [],
     metrics: [],
     codeLinks: [...new Set(entry.codeLinks)].slice(0, LIMITS.codeLinks),
     site: context.site,

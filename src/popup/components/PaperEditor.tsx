@@ -2,7 +2,7 @@
 // with their × buttons) and the note (saved a moment after typing stops, and when the editor closes or moves
 // on to another paper). Open and Delete are here too, for the mouse.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { READING_STATUSES, type SavedPaper } from '../../core/paper';
+import { READING_STATUSES, shownVenue, venueLink, type SavedPaper } from '../../core/paper';
 import { CloseIcon, ExternalIcon, TrashIcon } from '../../ui/icons';
 import { TagField } from '../../ui/TagField';
 import type { TagUse } from '../../ui/tag-suggest';
@@ -58,6 +58,7 @@ export function PaperEditor({ paper, siteName, tags, focusTags, onEdit, onOpen, 
     pending.current = { note: text, timer: setTimeout(() => saveNote(text), NOTE_SAVE_DELAY_MS) };
   };
 
+  const venue = shownVenue(paper.venues);
   const fieldId = (name: string) => `editor-${name}`;
   return (
     <section class="editor" aria-label={`Edit “${paper.title}”`} onKeyDown={(event) => {
@@ -70,6 +71,15 @@ export function PaperEditor({ paper, siteName, tags, focusTags, onEdit, onOpen, 
         <div class="editor-title-block">
           <h2 class="editor-title" title={paper.title}>{paper.title || 'Untitled paper'}</h2>
           <p class="editor-meta">{authorsLine(paper.authors, 6)} · {siteName}{paper.published ? ` · ${paper.published}` : ''}</p>
+          {venue && (
+            <p class="editor-meta editor-venue">
+              {'Published at '}
+              {venueLink(venue)
+                ? <a href={venueLink(venue)} target="_blank" rel="noopener noreferrer">{venue.name}</a>
+                : venue.name}
+              {venue.decision ? ` (${venue.decision})` : ''}
+            </p>
+          )}
         </div>
         <button type="button" class="button icon quiet" aria-label="Close the editor" title="Close (Esc)" onClick={onClose}><CloseIcon /></button>
       </header>

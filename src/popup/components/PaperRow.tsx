@@ -1,8 +1,9 @@
-// One row of the list: title, authors, site and saved day, then status, tags, metric and code badges. Every
+// One row of the list: title, authors, site and saved day, then status, where it was published, tags, metric
+// and code badges. Every
 // string is page text rendered as text by preact. Fixed height: the list positions rows by index.
 import { describeMetric } from '../../core/describe-metric';
 import { GROUP_OF_KIND } from '../../core/highlight-groups';
-import type { SavedPaper } from '../../core/paper';
+import { shownVenue, type SavedPaper } from '../../core/paper';
 import { CodeIcon } from '../../ui/icons';
 import { pure } from '../../ui/pure';
 import { STATUS_LABELS, authorsLine, codeLinkLabel, firstOf, savedDay } from '../format';
@@ -33,6 +34,7 @@ export const PaperRow = pure(function PaperRow({ paper, index, setSize, active, 
   const tags = firstOf(paper.tags, 3);
   const metrics = firstOf(paper.metrics, 3);
   const id = rowId(index);
+  const venue = shownVenue(paper.venues);
   return (
     <div
       id={id}
@@ -64,6 +66,7 @@ export const PaperRow = pure(function PaperRow({ paper, index, setSize, active, 
         </div>
         <div class="row-badges" id={`${id}-badges`}>
           <span class={`status-pill status-${paper.status}`}>{STATUS_LABELS[paper.status]}</span>
+          {venue && <span class="chip venue" title={`Published at ${venue.name}`}>{venue.name}</span>}
           {tags.shown.map((tag) => <span class="chip tag" key={tag}><span>#{tag}</span></span>)}
           {tags.more > 0 && <span class="chip more" title={paper.tags.slice(3).join(', ')}>+{tags.more}</span>}
           {metrics.shown.map((metric, i) => (

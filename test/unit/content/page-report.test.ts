@@ -11,12 +11,16 @@ const report = (cards: object[], extra: object = {}) => ({ ok: true, adapter: 'h
 
 describe('readPageReport', () => {
   it('reads a report field by field, in page order, leaving out fields this version does not know', () => {
-    const read = readPageReport(report([card(), card({ key: 'arxiv:2411.18933', aliases: [], saved: false, status: null, tags: [], seen: true })], { health: 'ok' }));
+    const read = readPageReport(report([
+      card({ venue: 'NeurIPS 2023' }),
+      card({ key: 'arxiv:2411.18933', aliases: [], saved: false, status: null, tags: [], seen: true }),
+    ], { health: 'ok' }));
     expect(read).toEqual({
       ok: true, adapter: 'huggingface', url: 'https://huggingface.co/papers', settled: true, health: 'ok',
       cards: [
-        { key: 'arxiv:2305.18323', aliases: ['doi:10.48550/arxiv.2305.18323'], title: 'ReWOO', saved: true, status: 'reading', tags: ['agents'], metrics: 2, code: 1 },
-        { key: 'arxiv:2411.18933', aliases: [], title: 'ReWOO', saved: false, status: null, tags: [], metrics: 2, code: 1 },
+        { key: 'arxiv:2305.18323', aliases: ['doi:10.48550/arxiv.2305.18323'], title: 'ReWOO', saved: true, status: 'reading', tags: ['agents'], metrics: 2, code: 1, venue: 'NeurIPS 2023' },
+        // A report from a content script older than venues reads as naming none.
+        { key: 'arxiv:2411.18933', aliases: [], title: 'ReWOO', saved: false, status: null, tags: [], metrics: 2, code: 1, venue: null },
       ],
     });
   });
@@ -43,6 +47,7 @@ describe('readPageReport', () => {
     expect(() => readPageReport(report([card({ key: 'not a key' })]))).toThrow(/report\.cards\[0\]\.key/);
     expect(() => readPageReport(report([card({ status: 'skimmed' })]))).toThrow(/report\.cards\[0\]\.status/);
     expect(() => readPageReport(report([card({ metrics: -1 })]))).toThrow(/report\.cards\[0\]\.metrics/);
+    expect(() => readPageReport(report([card({ venue: 2023 })]))).toThrow(/report\.cards\[0\]\.venue/);
     expect(() => readPageReport(report([], { settled: 'yes' }))).toThrow('report.settled: expected true or false');
   });
 });

@@ -61,6 +61,15 @@ describe('the golden .bib file', () => {
     expect(fields.doi).toBe(facts.doi);
     expect(fields.eprint).toBe(facts.arxiv);
     expect(fields.url).toBe(facts.linkField);
+    if (facts.venue) {
+      expect(library.entries[i]!.type).toBe('inproceedings');
+      expect(fields.booktitle).toBe(facts.venue.booktitle);
+      expect(fields.year).toBe(facts.venue.year);
+      expect(fields.series).toBe(facts.venue.series);
+      expect(fields.volume).toBe(facts.venue.volume);
+      // The arXiv version stays citable beside the published one.
+      expect(fields.archiveprefix).toBe('arXiv');
+    }
     // Keywords come back LaTeX-escaped (the parser reads them verbatim) and sorted, one per tag.
     expect([...(fields.keywords ?? [])].sort()).toEqual(paper.tags.map((t) => KEYWORDS[t] ?? t).sort());
   });
@@ -106,6 +115,32 @@ describe('entries', () => {
         '  abstract = {Adam may not converge.}\n' +
         '}\n',
     );
+  });
+
+  it('writes an arXiv paper recognised at a venue as @inproceedings of that venue, keeping its eprint', () => {
+    expect(toBibtex([goldenPaper('arxiv:1706.03762')])).toBe(
+      '@inproceedings{vaswani2017attention,\n' +
+        '  title = {Attention Is All You Need},\n' +
+        '  author = {Vaswani, Ashish and Shazeer, Noam},\n' +
+        '  booktitle = {{NeurIPS} 2017},\n' +
+        '  year = {2017},\n' +
+        '  month = jun,\n' +
+        '  eprint = {1706.03762},\n' +
+        '  archivePrefix = {arXiv},\n' +
+        '  url = {https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html},\n' +
+        '  keywords = {transformers},\n' +
+        '  abstract = {The Transformer, on arXiv.}\n' +
+        '}\n',
+    );
+  });
+
+  it('cites the year of the venue, not the preprint\'s month of another year', () => {
+    const venue = { name: 'ICLR 2025', year: 2025, url: 'https://openreview.net/forum?id=Xy1', key: 'openreview:Xy1', decision: 'oral' as const };
+    const paper = makePaper({ key: 'arxiv:2410.00001', title: 'A Paper Accepted a Year Later', venues: [venue] });
+    const { fields, type } = parseOne(toBibtex([paper]));
+    expect(type).toBe('inproceedings');
+    expect(fields).toMatchObject({ booktitle: 'ICLR 2025', year: '2025', eprint: '2410.00001', url: 'https://openreview.net/forum?id=Xy1' });
+    expect(fields.month).toBeUndefined();
   });
 
   it('does not invent a primaryClass for new-style ids', () => {

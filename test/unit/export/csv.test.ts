@@ -79,8 +79,16 @@ describe('rows', () => {
     expect(toCsv([{ ...paper, note: 'Say "no", twice' }]).split('\r\n')[1]).toBe(
       "On the Convergence of Adam -- and Beyond'',Sashank J. Reddi; Satyen Kale; Sanjiv Kumar,2023,2023,read,optimization," +
         '"Say ""no"", twice",https://proceedings.mlr.press/v202/reddi23a.html,,,,,,,url:https://proceedings.mlr.press/v202/reddi23a.html,' +
-        'pmlr,https://proceedings.mlr.press/v202/reddi23a.html,2025-12-02T12:13:20.000Z,2025-12-02T12:13:20.000Z,Adam may not converge.',
+        'pmlr,https://proceedings.mlr.press/v202/reddi23a.html,2025-12-02T12:13:20.000Z,2025-12-02T12:13:20.000Z,Adam may not converge.,,',
     );
+  });
+
+  it('names the published version and links its page in the last two columns', () => {
+    const rows = toCsv([goldenPaper('arxiv:1706.03762')]).split('\r\n');
+    expect(rows[0]!.split(',').slice(-2)).toEqual(['venue', 'venue_url']);
+    expect(rows[1]!.endsWith(
+      ',NeurIPS 2017,https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
+    )).toBe(true);
   });
 
   it('ends every record, the last included, with CRLF', () => {

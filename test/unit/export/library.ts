@@ -27,6 +27,7 @@ export function makePaper(fields: Partial<SavedPaper> & { key: string }): SavedP
     url: 'https://example.org/paper',
     authors: [],
     abstract: '',
+    venues: [],
     metrics: [],
     codeLinks: [],
     site: 'generic',

@@ -56,6 +56,10 @@ describe('the golden library as RIS', () => {
       expect(values(record, 'N1')).toEqual(paper.note.trim() ? [asOneLine(paper.note)] : []);
       expect(values(record, 'DO')).toEqual(facts.doi ? [facts.doi] : []);
       expect(values(record, 'UR')).toEqual([facts.linkField]);
+      if (facts.venue) {
+        expect(values(record, 'T2')).toEqual([facts.venue.booktitle]);
+        expect(values(record, 'PY')).toEqual([facts.venue.year]);
+      }
     });
   });
 

@@ -17,10 +17,12 @@ interface PageCard extends PaperCard {
 }
 
 const CVF = 'url:https://openaccess.thecvf.com/content/CVPR2024/html/';
+const NEURIPS = 'url:https://proceedings.neurips.cc/paper_files/paper/2023/hash/';
 /**
  * Keys that name one paper on different pages where no page links the two ids: CVF entries without an
  * [arXiv] link and the same papers in dblp's CoRR table of contents, and a bioRxiv preprint and its journal
- * version on dblp (the preprint's own page gives the journal DOI as an alias; listings do not).
+ * version on dblp (the preprint's own page gives the journal DOI as an alias; listings do not); and the papers
+ * that the synthetic arXiv identity page shares with the NeurIPS and PMLR pages.
  */
 const ONE_PAPER_TWO_KEYS: ReadonlyArray<readonly [string, string]> = [
   [`${CVF}Ingber_Real_Options_for_Project_Schedules_ROPS_CVPR_2024_paper.html`, 'arxiv:0704.0090'],
@@ -28,6 +30,11 @@ const ONE_PAPER_TWO_KEYS: ReadonlyArray<readonly [string, string]> = [
   [`${CVF}Tan_Inapproximability_of_Maximum_Weighted_Edge_Biclique_and_Its_Applications_CVPR_2024_paper.html`, 'arxiv:0704.0468'],
   [`${CVF}Raginsky_Learning_from_compressed_observations_CVPR_2024_paper.html`, 'arxiv:0704.0671'],
   ['doi:10.1073/pnas.2016239118', 'doi:10.1101/622803'],
+  // The synthetic arXiv page made for the identity tests lists papers of the NeurIPS and PMLR pages under arXiv ids.
+  [`${NEURIPS}5086004f97fa53cbf4f55ef5b3030867-Abstract-Conference.html`, 'arxiv:0704.0003'],
+  [`${NEURIPS}68f374a0dc232ad63bdedf43a7acd7b9-Abstract-Conference.html`, 'arxiv:0704.0009'],
+  ['openreview:gVjMwLDFoQ', 'arxiv:2402.06121'],
+  ['openreview:MMMHufVc2v', 'arxiv:2402.09812'],
 ];
 const onePaper = (a: string, b: string) => a === b || ONE_PAPER_TWO_KEYS.some(([x, y]) => (a === x && b === y) || (a === y && b === x));
 

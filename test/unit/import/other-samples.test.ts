@@ -265,7 +265,7 @@ describe('Paperlight backup sample', () => {
           paper: {
             key: 'arxiv:2106.09685', aliases: [], title: 'LoRA: Low-Rank Adaptation of Large Language Models', url: 'https://arxiv.org/abs/2106.09685',
             authors: ['Edward J. Hu', 'Yelong Shen'], abstract: 'We propose Low-Rank Adaptation, or LoRA, which freezes the pre-trained model weights.',
-            published: '2021-06-17', metrics: [], codeLinks: ['https://github.com/microsoft/LoRA'], site: 'arxiv', tags: ['llm'], status: 'read',
+            published: '2021-06-17', venues: [], metrics: [], codeLinks: ['https://github.com/microsoft/LoRA'], site: 'arxiv', tags: ['llm'], status: 'read',
             note: 'Compare with adapters.', savedAt: 1767000000000, updatedAt: 1767100000000, seenUrls: ['https://arxiv.org/list/cs.CL/recent'],
           },
         },

@@ -23,6 +23,7 @@ export function imported(given: Given): SavedPaper {
     authors: given.authors,
     abstract: given.abstract ?? '',
     ...(given.published !== undefined && { published: given.published }),
+    venues: [],
     metrics: [],
     codeLinks: given.codeLinks ?? [],
     site: given.site,

@@ -1,7 +1,7 @@
 // A page in a tab, as the popup's `PageTab` reaches it: its cards (card data as a content script reads them from
 // the page), a page report built the way the content script answers one (saved state looked up from the real
 // background), and a save that goes through the background as the card's own Save button sends it.
-import type { SavedPaper } from '../../../src/core/paper';
+import { shownVenue, type SavedPaper } from '../../../src/core/paper';
 import type { PageTab } from '../../../src/popup/page-tab';
 import type { PageReport } from '../../../src/shared/page-report';
 import type { CardData } from '../../../src/shared/messages';
@@ -39,6 +39,7 @@ export function fakeTab(background: FakeBackground, cards: CardData[], pageUrl =
             tags: paper?.tags ?? [],
             metrics: card.metrics.length,
             code: card.codeLinks.length,
+            venue: shownVenue(paper?.venues, card.venue)?.name ?? null,
           };
         }),
       };

@@ -25,15 +25,22 @@ const cards: CardData[] = [
 ];
 
 function reportCard(overrides: Partial<PageCard> = {}): PageCard {
-  return { key: 'arxiv:2501.00001', aliases: [], title: 'T', saved: false, status: null, tags: [], metrics: 0, code: 0, ...overrides };
+  return { key: 'arxiv:2501.00001', aliases: [], title: 'T', saved: false, status: null, tags: [], metrics: 0, code: 0, venue: null, ...overrides };
 }
 
 describe('readPageReport', () => {
   const report = { ok: true, adapter: 'arxiv', url: PAGE, settled: true, cards: [reportCard({ saved: true, status: 'read', tags: ['x'], metrics: 2, code: 1 })] };
 
   it('reads a report as the contract gives it, ignoring fields of later versions', () => {
-    const later = { ...report, health: 'ok', cards: [{ ...report.cards[0], seen: '2026-01-01', hidden: false, dimmed: false, venue: 'ICLR 2026' }] };
+    const later = { ...report, health: 'ok', cards: [{ ...report.cards[0], seen: '2026-01-01', hidden: false, dimmed: false }] };
     expect(readPageReport(later)).toEqual({ ok: true, adapter: 'arxiv', url: PAGE, settled: true, health: 'ok', cards: report.cards });
+  });
+
+  it('reads a card\'s venue name, and a report from before venues as having none', () => {
+    const withVenue = { ...report, cards: [{ ...report.cards[0], venue: 'ICLR 2026' }] };
+    expect(readPageReport(withVenue)?.cards[0]?.venue).toBe('ICLR 2026');
+    const { venue: _venue, ...older } = report.cards[0]!;
+    expect(readPageReport({ ...report, cards: [older] })?.cards[0]?.venue).toBeNull();
   });
 
   it.each([
@@ -45,6 +52,7 @@ describe('readPageReport', () => {
     ['a negative count', { ...report, cards: [reportCard({ metrics: -1 })] }],
     ['cards that are not a list', { ...report, cards: {} }],
     ['a title past the limit', { ...report, cards: [reportCard({ title: 'x'.repeat(3000) })] }],
+    ['a venue that is not a name', { ...report, cards: [reportCard({ venue: { name: 'ICLR 2026' } as never })] }],
   ])('takes %s as no report', (_name, raw) => {
     expect(readPageReport(raw)).toBeUndefined();
   });

@@ -64,6 +64,7 @@ export function sampleLibrary(count: number, seed = 7): SavedPaper[] {
       authors: Array.from({ length: 1 + Math.floor(next() * 7) }, () => `${pick(GIVEN)} ${pick(FAMILY)}`),
       abstract: Array.from({ length: 60 + Math.floor(next() * 140) }, () => pick(WORDS)).join(' ') + '.',
       published: new Date(savedAt - Math.floor(next() * 30) * 86_400_000).toISOString().slice(0, 10),
+      venues: [],
       metrics,
       codeLinks: next() < 0.4 ? [`https://github.com/lab${i % 97}/repo-${i}`] : [],
       site: pick(SITES),

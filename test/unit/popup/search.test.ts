@@ -6,7 +6,7 @@ import { sampleLibrary, seededRandom } from './sample-library';
 
 function paper(key: string, fields: Partial<SavedPaper>): SavedPaper {
   return {
-    key, aliases: [], title: '', url: 'https://example.org/', authors: [], abstract: '', metrics: [], codeLinks: [],
+    key, aliases: [], title: '', url: 'https://example.org/', authors: [], abstract: '', venues: [], metrics: [], codeLinks: [],
     site: 'arxiv', tags: [], status: 'to-read', note: '', savedAt: 0, updatedAt: 0, seenUrls: [], ...fields,
   };
 }
@@ -129,12 +129,136 @@ describe('PaperSearch', () => {
   });
 });
 
+/** The search rule written out naively: per typed word, the best field with a word it begins (whole words weigh more). */
+function naiveScores(library: SavedPaper[], query: string, fields: ReadonlyArray<keyof typeof NAIVE_FIELDS>): Map<string, number> {
+  const terms = [...new Set(searchTerms(query))];
+  const scores = new Map<string, number>();
+  for (const p of library) {
+    let score = 0;
+    for (const term of terms) {
+      let best = 0;
+      for (const field of fields) {
+        const words = fieldWords(p, field);
+        if (!words.some((w) => w.startsWith(term))) continue;
+        best = Math.max(best, NAIVE_WEIGHTS[field] * (words.includes(term) ? 1.5 : 1));
+      }
+      if (best === 0) {
+        score = 0;
+        break;
+      }
+      score += best;
+    }
+    if (score > 0) scores.set(p.key, score);
+  }
+  return scores;
+}
+const NAIVE_FIELDS = {
+  title: (p: SavedPaper) => p.title, tags: (p: SavedPaper) => p.tags.join(' '), authors: (p: SavedPaper) => p.authors.join(' '),
+  note: (p: SavedPaper) => p.note, abstract: (p: SavedPaper) => p.abstract,
+};
+const wordCache = new WeakMap<SavedPaper, Map<string, string[]>>();
+/** The words of one field of a paper, split once per test run. */
+function fieldWords(p: SavedPaper, field: keyof typeof NAIVE_FIELDS): string[] {
+  let fields = wordCache.get(p);
+  if (!fields) wordCache.set(p, (fields = new Map()));
+  let words = fields.get(field);
+  if (!words) fields.set(field, (words = searchTerms(NAIVE_FIELDS[field](p))));
+  return words;
+}
+const NAIVE_WEIGHTS = { title: 4, tags: 3, authors: 2, note: 1.5, abstract: 1 };
+const SHORT = ['title', 'tags', 'authors', 'note'] as const;
+const ALL = [...SHORT, 'abstract'] as const;
+
+/** Random queries of 1–3 word beginnings, taken from the library's own words (and, now and then, a word none has). */
+function randomQueries(library: SavedPaper[], count: number, seed: number): string[] {
+  const next = seededRandom(seed);
+  return Array.from({ length: count }, () => {
+    const source = library[Math.floor(next() * library.length)]!;
+    const pool = ALL.flatMap((field) => searchTerms(NAIVE_FIELDS[field](source)));
+    return Array.from({ length: 1 + Math.floor(next() * 3) }, () => {
+      if (next() < 0.05) return 'zyxwv';
+      const word = pool[Math.floor(next() * pool.length)]!;
+      return word.slice(0, 1 + Math.floor(next() * word.length));
+    }).join(' ');
+  });
+}
+
+function answers(hits: ReturnType<PaperSearch['search']>, library: SavedPaper[]): Map<string, number> {
+  const found = new Map<string, number>();
+  for (const p of library) if (hits!.has(p.key)) found.set(p.key, hits!.score(p.key));
+  expect(hits!.size).toBe(found.size);
+  return found;
+}
+
+describe('search before the index is complete', () => {
+  it('answers after its first pass with exactly the papers matched outside their abstracts, scored as when complete', async () => {
+    const library = sampleLibrary(400);
+    const queries = randomQueries(library, 50, 11);
+    const search = new PaperSearch();
+    let checked = 0;
+    const built = search.build(library, {
+      sliceMs: 1,
+      onAnswering: () => {
+        expect([search.answering, search.ready]).toEqual([true, false]);
+        for (const query of queries) {
+          const partial = answers(search.search(query), library);
+          expect(partial, query).toEqual(naiveScores(library, query, SHORT));
+          // Never wrong: every paper shown is found, with the same score, by the whole rule.
+          const whole = naiveScores(library, query, ALL);
+          for (const [key, score] of partial) expect(whole.get(key), query).toBe(score);
+          checked++;
+        }
+      },
+    });
+    expect(search.answering).toBe(false);
+    expect(await built).toBe(true);
+    expect(checked).toBe(queries.length);
+    for (const query of queries) expect(answers(search.search(query), library), query).toEqual(naiveScores(library, query, ALL));
+  });
+
+  it('gives the answer of the index while abstracts are still being read, and a paper edited meanwhile in full', async () => {
+    const library = sampleLibrary(2000);
+    const search = new PaperSearch();
+    const edited = { ...library[1900]!, abstract: 'Quasicrystal lattices.' };
+    let answering: () => void = () => {};
+    const answered = new Promise<void>((resolve) => (answering = resolve));
+    const built = search.build(library, {
+      sliceMs: 1,
+      onAnswering: () => {
+        search.upsert(edited);
+        answering();
+      },
+    });
+    // Part-way through the abstracts: an edited paper's abstract is in already, others come as they are read.
+    await answered;
+    expect(search.ready).toBe(false);
+    expect(search.search('quasicrystal')!.has(edited.key)).toBe(true);
+    expect(await built).toBe(true);
+    expect(answers(search.search('quasicrystal'), library)).toEqual(new Map([[edited.key, 1.5]]));
+    expect(search.search(library[1900]!.abstract.split(' ').slice(0, 3).join(' '))!.has(edited.key)).toBe(false);
+  });
+});
+
 describe('quickHits', () => {
-  it('scans titles, authors and tags for every word until the index is ready', () => {
-    const papers = [paper('a:1', { title: 'Diffusion models', authors: ['Mei Li'] }), paper('a:2', { title: 'Other', tags: ['diffusion'] })];
+  it('finds the papers whose title, tags, authors or note begin every typed word, scored as the index scores them', () => {
+    const papers = [
+      paper('a:1', { title: 'Diffusion models', authors: ['Mei Li'] }),
+      paper('a:2', { title: 'Other', tags: ['diffusion'] }),
+      paper('a:3', { title: 'Confusion matrices', abstract: 'diffusion' }),
+    ];
     const hits = quickHits(papers, 'diffusion')!;
-    expect([hits.has('a:1'), hits.has('a:2'), hits.size]).toEqual([true, true, 2]);
+    expect([hits.has('a:1'), hits.has('a:2'), hits.has('a:3'), hits.size]).toEqual([true, true, false, 2]);
+    expect([hits.score('a:1'), hits.score('a:2')]).toEqual([6, 4.5]);
+    // A word's beginning, not any substring: "fusion" is inside "Diffusion" and "Confusion" but begins no word.
+    expect(quickHits(papers, 'fusion')!.size).toBe(0);
     expect(quickHits(papers, 'diffusion li')!.size).toBe(1);
     expect(quickHits(papers, ' ')).toBeNull();
+  });
+
+  it('answers random queries as the naive rule does on the short fields', () => {
+    const library = sampleLibrary(300);
+    for (const query of randomQueries(library, 60, 5)) {
+      expect(answers(quickHits(library, query), library), query).toEqual(naiveScores(library, query, SHORT));
+    }
   });
 });

@@ -15,7 +15,7 @@ import { sampleLibrary } from './sample-library';
 
 function paper(key: string, fields: Partial<SavedPaper> = {}): SavedPaper {
   return {
-    key, aliases: [], title: key, url: `https://arxiv.org/abs/${key}`, authors: [], abstract: '', metrics: [],
+    key, aliases: [], title: key, url: `https://arxiv.org/abs/${key}`, authors: [], abstract: '', venues: [], metrics: [],
     codeLinks: [], site: 'arxiv', tags: [], status: 'to-read', note: '', savedAt: 0, updatedAt: 0, seenUrls: [],
     ...fields,
   };

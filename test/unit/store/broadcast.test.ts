@@ -51,7 +51,7 @@ describe('broadcast audiences', () => {
   it('extension pages get whole records; every tab gets ids, status and tags only', async () => {
     const { paper } = await ok<{ paper: SavedPaper }>({ type: 'save', paper: card({ tags: ['reading-group'], status: 'reading', note: NOTE }) }, CONTENT);
     expect(pages).toEqual([{ type: 'paperlight:changed', changes: [{ key: paper.key, paper }] }]);
-    const told = { type: 'paperlight:changed', changes: [{ key: paper.key, paper: { key: paper.key, aliases: paper.aliases, status: 'reading', tags: ['reading-group'] } }] };
+    const told = { type: 'paperlight:changed', changes: [{ key: paper.key, paper: { key: paper.key, aliases: paper.aliases, status: 'reading', tags: ['reading-group'], venues: [] } }] };
     expect(tabs).toEqual([{ tab: 11, event: told }, { tab: 12, event: told }]);
     expect(JSON.stringify(tabs)).not.toContain('Private note');
   });
@@ -85,7 +85,7 @@ describe('broadcast audiences', () => {
     tabs.length = 0;
     await ok({ type: 'restoreTrashed', keys: [paper.key] }, CONTENT);
     expect(pages.at(-1)).toEqual({ type: 'paperlight:changed', changes: [{ key: paper.key, paper }], trash: true });
-    expect(tabs[0]!.event).toEqual({ type: 'paperlight:changed', changes: [{ key: paper.key, paper: { key: paper.key, aliases: paper.aliases, status: 'to-read', tags: ['kept'] } }] });
+    expect(tabs[0]!.event).toEqual({ type: 'paperlight:changed', changes: [{ key: paper.key, paper: { key: paper.key, aliases: paper.aliases, status: 'to-read', tags: ['kept'], venues: [] } }] });
   });
 
   it('keeps commit order, and a failing audience does not stop the others', async () => {

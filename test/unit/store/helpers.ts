@@ -21,11 +21,18 @@ export function freshOpener(): DbOpener {
   return createDbOpener(uniqueDbName());
 }
 
+const CARD_KEY = 'arxiv:2412.01234';
+
+/**
+ * A card of one paper. A card under another key gets a title of its own (`… (arxiv:2401.00001)`): two cards
+ * with one title and a shared author would be one paper by title identity.
+ */
 export function card(overrides: Partial<CardData> = {}): CardData {
+  const key = overrides.key ?? CARD_KEY;
   return {
-    key: 'arxiv:2412.01234',
+    key: CARD_KEY,
     aliases: ['doi:10.48550/arxiv.2412.01234'],
-    title: 'Speculative Decoding at Scale',
+    title: key === CARD_KEY ? 'Speculative Decoding at Scale' : `Speculative Decoding at Scale (${key})`,
     url: 'https://huggingface.co/papers/2412.01234',
     authors: ['Ada Lovelace', 'Alan Turing'],
     abstract: 'We obtain a ~2.4x speedup and 79.2% top-1 accuracy. Code: https://github.com/example/specdec',
@@ -49,6 +56,7 @@ export function paper(index: number, overrides: Partial<SavedPaper> = {}): Saved
     authors: ['Grace Hopper', `Author ${index}`],
     abstract: `Abstract of paper ${index}, reaching ${index % 100}.5% accuracy.`,
     published: '2024-01-15',
+    venues: [],
     metrics: Array.from({ length: index % 4 }, (_, i) => ({
       text: `${i + 1}.5x`, kind: 'speedup' as const, value: i + 1.5, unit: 'x', label: 'speedup',
     })),

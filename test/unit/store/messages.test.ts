@@ -193,7 +193,7 @@ describe('what a tab is told', () => {
     expect(event).toEqual({
       type: CHANGE_EVENT_TYPE,
       changes: [
-        { key: saved.key, paper: { key: saved.key, aliases: saved.aliases, status: 'reading', tags: ['secret-project'] } },
+        { key: saved.key, paper: { key: saved.key, aliases: saved.aliases, status: 'reading', tags: ['secret-project'], venues: [] } },
         { key: 'arxiv:2401.00002', paper: null },
       ],
     });
@@ -207,7 +207,7 @@ describe('what a tab is told', () => {
   });
 
   it('parseTabChangeEvent recognises the tabs\' events', () => {
-    const changes = [{ key: saved.key, paper: { key: saved.key, aliases: [], status: 'read', tags: [] } }];
+    const changes = [{ key: saved.key, paper: { key: saved.key, aliases: [], status: 'read', tags: [], venues: [] } }];
     expect(parseTabChangeEvent({ type: CHANGE_EVENT_TYPE, changes })).toEqual({ type: CHANGE_EVENT_TYPE, changes });
     expect(parseTabChangeEvent({ type: CHANGE_EVENT_TYPE, reset: true })).toEqual({ type: CHANGE_EVENT_TYPE, reset: true });
     expect(parseTabChangeEvent({ type: 'pageReport' })).toBeUndefined();

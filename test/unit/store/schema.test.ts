@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../src/background/db';
-import { toSaved } from '../../../src/background/records';
+import { fingerprintKey, toSaved } from '../../../src/background/records';
 import { listTags, lookupPapers, removePaper } from '../../../src/background/paper-operations';
 import { queryPapers } from '../../../src/background/query';
 import type { SavedPaper } from '../../../src/core/paper';
@@ -14,7 +14,7 @@ describe('database schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['counts', 'imports', 'papers', 'seen', 'tags', 'trash']);
     const papers = db.transaction('papers').store;
     expect(papers.keyPath).toBe('key');
-    expect([...papers.indexNames].sort()).toEqual(['aliases', 'savedAt', 'status', 'tags', 'updatedAt']);
+    expect([...papers.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'status', 'tags', 'updatedAt']);
     expect(papers.index('tags').multiEntry).toBe(true);
     expect(papers.index('tags').keyPath).toBe('ix.tags');
     expect(papers.index('aliases').multiEntry).toBe(true);
@@ -122,7 +122,7 @@ describe('migration from version 2', () => {
 
     const db = await openPaperlightDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['aliases', 'savedAt', 'status', 'tags', 'updatedAt']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'status', 'tags', 'updatedAt']);
     const stored = await db.getAll('papers');
     expect(stored.map(toSaved)).toEqual(records);
     await expectCountsMatchRecords(db);
@@ -181,9 +181,8 @@ describe('migration from version 4', () => {
     const [papersBefore, trashBefore] = [await v4.getAll('papers'), await v4.getAll('trash')];
     v4.close();
 
-    const db = await openPaperlightDb(name);
-    expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(6);
+    const db = await openPaperlightDb(name, { version: 6 });
+    expect(db.version).toBe(6);
     expect(await db.getAll('papers')).toEqual(papersBefore);
     expect(await db.getAll('trash')).toEqual(trashBefore);
     expect(await db.count('imports')).toBe(0);
@@ -236,9 +235,8 @@ describe('migration from version 4', () => {
     const trashBefore = await v4.getAll('trash');
     v4.close();
 
-    const db = await openPaperlightDb(name);
-    expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(6);
+    const db = await openPaperlightDb(name, { version: 6 });
+    expect(db.version).toBe(6);
     expect(await db.getAll('papers')).toEqual(papersBefore);
     expect(await db.getAll('trash')).toEqual(trashBefore);
     await expectCountsMatchRecords(db);
@@ -249,6 +247,53 @@ describe('migration from version 4', () => {
     expect(await db.getFromIndex('seen', 'aliases', 'doi:10.1000/x')).toEqual(entry);
     expect(await db.getFromIndex('seen', 'fingerprint', 'a study of many things')).toEqual(entry);
     expect(await db.getAllKeysFromIndex('seen', 'lastSeen')).toEqual(['arxiv:2401.00001']);
+    db.close();
+  });
+});
+
+describe('migration from version 6', () => {
+  /** A record as version 6 wrote it: no `venues`, only the tag pairs among its index fields. */
+  function version6Record(p: SavedPaper) {
+    const { venues: _venues, ...record } = p;
+    return { ...record, ix: { tags: p.tags.map((tag): [string, number] => [tag.toLowerCase(), p.savedAt]) } };
+  }
+
+  it('gives every paper and Trash entry its venues ([]) and every paper its title fingerprint, losing nothing', async () => {
+    const name = uniqueDbName();
+    const v6 = await openPaperlightDb(name, { version: 6 });
+    const records = Array.from({ length: 40 }, (_, i) => paper(i));
+    // One title too short to identify a paper: it gets no fingerprint, and stays out of that index.
+    records[1] = paper(1, { title: 'Segment Anything' });
+    records[2] = paper(2, { title: 'Attention Is All You Need', authors: ['Ashish Vaswani'] });
+    const { tags, counts } = countRecords(records.slice(1));
+    const { venues: _venues, ...trashed } = records[0]!; // a Trash entry as version 6 kept it
+    const tx = v6.transaction(['papers', 'tags', 'counts', 'trash', 'seen'], 'readwrite');
+    await Promise.all([
+      // The casts: an older release's records, as they look to today's types.
+      ...records.slice(1).map((r) => tx.objectStore('papers').put(version6Record(r) as never)),
+      ...tags.map((entry) => tx.objectStore('tags').put(entry)),
+      ...counts.map((entry) => tx.objectStore('counts').put(entry)),
+      tx.objectStore('trash').put({ ...trashed, removedAt: 1_750_000_000_000 } as never),
+      tx.objectStore('seen').put({ key: 'arxiv:2401.99999', aliases: [], authors: [], firstSeen: 1, lastSeen: 2, site: 'arxiv' }),
+      tx.done,
+    ]);
+    v6.close();
+
+    const db = await openPaperlightDb(name);
+    expect(db.version).toBe(7);
+    expect(DB_VERSION).toBe(7);
+    const stored = await db.getAll('papers');
+    expect(stored.map(toSaved)).toEqual(records.slice(1));
+    expect(stored.find((r) => r.key === records[1]!.key)!.ix).toEqual({ tags: [['topic-1', records[1]!.savedAt]] });
+    expect(stored.find((r) => r.key === records[2]!.key)!.ix.fingerprint).toBe(fingerprintKey('attention is all you need'));
+    expect(stored.find((r) => r.key === records[5]!.key)!.ix.fingerprint).toBe(fingerprintKey('paper 00005 a study of things'));
+    expect(await db.getAll('trash')).toEqual([{ ...records[0], removedAt: 1_750_000_000_000 }]);
+    await expectCountsMatchRecords(db);
+    expect(await db.count('seen')).toBe(1);
+    // The new index answers at once: a proceedings card finds the paper saved under its arXiv id.
+    const byTitle = await db.getAllFromIndex('papers', 'fingerprint', fingerprintKey('attention is all you need'));
+    expect(byTitle.map((r) => r.key)).toEqual([records[2]!.key]);
+    expect(await db.countFromIndex('papers', 'fingerprint')).toBe(38);
     db.close();
   });
 });

@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { describeMetric, metricValueText } from '../../../core/describe-metric';
 import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import type { Metric } from '../../../core/metric-types';
-import { READING_STATUSES, type ReadingStatus } from '../../../core/paper';
+import { READING_STATUSES, venueLink, type ReadingStatus, type Venue } from '../../../core/paper';
 import { TagField } from '../../../ui/TagField';
 import type { TagUse } from '../../../ui/tag-suggest';
 
@@ -59,6 +59,8 @@ const VISIBLE_CHIPS = 4;
 interface Props {
   view: CardView;
   saved: SavedView | undefined;
+  /** The published version to show ("Published at ICML 2025"), if one is known. */
+  venue?: Venue | undefined;
   notice: CardNotice | undefined;
   /** "seen 3 Mar 2026": the reading memory met this paper on an earlier day. */
   seen?: string | undefined;
@@ -67,7 +69,7 @@ interface Props {
   actions: CardActions;
 }
 
-export function CardWidget({ view, saved, notice, seen, tagRequest = 0, actions }: Props) {
+export function CardWidget({ view, saved, venue, notice, seen, tagRequest = 0, actions }: Props) {
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
   /** The tags in use while the tag field is open; null while it is closed. */
@@ -173,6 +175,8 @@ export function CardWidget({ view, saved, notice, seen, tagRequest = 0, actions 
         </span>
       )}
 
+      {venue && <PublishedAt venue={venue} />}
+
       {view.metrics.length > 0 && view.abstractShown && !allMetrics && (
         <button onClick={() => setAllMetrics(true)} title="List the stated metrics read from this abstract">
           {view.metrics.length} metric{view.metrics.length === 1 ? '' : 's'}
@@ -208,6 +212,16 @@ export function CardWidget({ view, saved, notice, seen, tagRequest = 0, actions 
       {error && <span class="error" role="alert">{error}</span>}
     </div>
   );
+}
+
+/** "Published at NeurIPS 2024", a link to the paper's page at the venue (text only when it has no web link). */
+function PublishedAt({ venue }: { venue: Venue }) {
+  const href = venueLink(venue);
+  const text = `Published at ${venue.name}`;
+  const title = venue.decision ? `${venue.name} · ${venue.decision}` : venue.name;
+  return href
+    ? <a class="venue" href={href} target="_blank" rel="noopener noreferrer" title={title}>{text}</a>
+    : <span class="venue" title={title}>{text}</span>;
 }
 
 function NoteEditor({ load, onSave }: { load(): Promise<string>; onSave(note: string): void }) {

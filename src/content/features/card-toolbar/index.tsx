@@ -10,6 +10,7 @@ import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
 import type { MetricTooltip } from '../metric-tooltip';
 import type { SavedState } from '../saved-state';
+import { shownVenue } from '../../../core/paper';
 import { CardWidget, type CardActions, type CardNotice, type CardView, type CodeLinkView } from './CardWidget';
 import { WIDGET_CSS } from './styles';
 
@@ -104,8 +105,9 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     const paper = saved.of(entry);
     const savedView = paper && { tags: paper.tags, status: paper.status };
     const notice = notices.get(entry.element);
+    const venue = shownVenue(paper?.venues, entry.analysis.card.venue);
     render(
-      <CardWidget view={view ?? viewOf(entry)} saved={savedView} notice={notice} seen={seenLabels.get(entry.element)}
+      <CardWidget view={view ?? viewOf(entry)} saved={savedView} venue={venue} notice={notice} seen={seenLabels.get(entry.element)}
         tagRequest={tagRequests.get(entry.element) ?? 0} actions={actionsFor(entry)} />,
       target.container,
     );

@@ -25,6 +25,8 @@ button.save[aria-pressed="true"] { background: #ffe9a8; border-color: #d4a300; f
 .metric { border: 1px solid; border-radius: 10px; padding: 0 7px; min-height: 20px; background: #eee; }
 ${chipColors}
 .code { border-color: #8fb98f; background: #eef8ee; }
+.venue { color: #1d2671; text-decoration: none; border-bottom: 1px dotted currentColor; }
+a.venue:hover, a.venue:focus-visible { text-decoration: underline; }
 .menu { position: relative; display: inline-block; }
 .popover {
   position: absolute; z-index: 2147483647; top: calc(100% + 3px); left: 0; min-width: 220px; max-width: 420px;
@@ -62,5 +64,6 @@ textarea { display: block; width: min(100%, 520px); min-height: 3.5em; margin-to
   .tag-suggestions { background: #1b1e30; border-color: #474d70; }
   .tag-suggestions li.active { background: #30355a; }
   .code { background: #1e3320; border-color: #4c7d4c; }
+  .venue { color: #c9cffd; }
 }
 `;

@@ -1,0 +1,116 @@
+// Finding the saved record of a paper that a card (or another record) shows: by its key, then by an alias, then
+// by title identity. The title fingerprint index gives the records with the same normalised title and the core's
+// rule confirms one (authors agree; core/identity, docs/paper-identity.md). So a paper saved from arXiv is found
+// from its NeurIPS, PMLR or ACL Anthology card, which carries none of its ids.
+import { unwrap } from 'idb';
+import { findSamePaper } from '../core/identity/identity';
+import { titleKey, type CardMatch } from './records';
+import type { AnyTx, StoredPaper } from './schema';
+
+/**
+ * The saved record of each id: the paper keyed by it, else the paper carrying it as an alias. Both reads of
+ * every id are issued at once (one round trip in all).
+ */
+export async function recordsByIds(tx: AnyTx, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
+  const papers = tx.objectStore('papers');
+  const aliases = papers.index('aliases');
+  const [byKey, byAlias] = await Promise.all([
+    Promise.all(ids.map((id) => papers.get(id))),
+    Promise.all(ids.map((id) => aliases.get(id))),
+  ]);
+  return ids.map((_, i) => byKey[i] ?? byAlias[i]);
+}
+
+/** The saved record that carries any of `ids` (the first id found wins). */
+export async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<StoredPaper | undefined> {
+  const hits = await recordsByIds(tx, [...new Set(ids)]);
+  return hits.find((hit) => hit !== undefined);
+}
+
+/**
+ * `index.get` of every key, issued at once on the plain index with one promise for the batch: a page's hundreds
+ * of reads then cost no promise or wrapper each.
+ */
+function batchGet(index: IDBIndex, keys: readonly IDBValidKey[]): Promise<Array<StoredPaper | undefined>> {
+  return new Promise((resolve, reject) => {
+    const results = new Array<StoredPaper | undefined>(keys.length);
+    let pending = keys.length;
+    if (pending === 0) resolve(results);
+    keys.forEach((key, i) => {
+      const request = index.get(key);
+      request.onsuccess = () => {
+        results[i] = request.result as StoredPaper | undefined;
+        if (--pending === 0) resolve(results);
+      };
+      request.onerror = () => reject(request.error ?? new Error('a read of the title index failed'));
+    });
+  });
+}
+
+/** What matching reads of a card: its ids, its title and its authors. */
+export interface CardIdentity {
+  key: string;
+  aliases?: readonly string[];
+  title: string;
+  authors: readonly string[];
+}
+
+export interface Match {
+  record: StoredPaper;
+  /** `id`: the card carries one of the record's ids; `title`: only title identity joins them. */
+  by: CardMatch;
+}
+
+/**
+ * The saved record of each card, in the order given (undefined when its paper is not saved). Two rounds of reads
+ * however many cards (three when a title names several saved papers): every card's ids at once, then the
+ * fingerprints of the cards no id found. A card whose title has fewer than four words is found by its ids only.
+ * Of several records with the same title, the first whose authors agree with the card's is taken (the index lists
+ * them in key order).
+ */
+export async function matchCards(tx: AnyTx, cards: readonly CardIdentity[]): Promise<Array<Match | undefined>> {
+  const ids = [...new Set(cards.flatMap((card) => [card.key, ...(card.aliases ?? [])]))];
+  const hits = await recordsByIds(tx, ids);
+  const byId = new Map<string, StoredPaper>();
+  ids.forEach((id, i) => {
+    const hit = hits[i];
+    if (hit) byId.set(id, hit);
+  });
+  const matches = cards.map((card): Match | undefined => {
+    for (const id of [card.key, ...(card.aliases ?? [])]) {
+      const record = byId.get(id);
+      if (record) return { record, by: 'id' };
+    }
+    return undefined;
+  });
+
+  const fingerprints = cards.map((card, i) => (matches[i] ? undefined : titleKey(card.title)));
+  const wanted = [...new Set(fingerprints.filter((fingerprint) => fingerprint !== undefined))];
+  if (wanted.length === 0) return matches;
+  const index = tx.objectStore('papers').index('fingerprint');
+  // Most fingerprints name no saved paper, and nearly all the others one: the first record of each is read (a
+  // lighter request than reading them all); only where it is another paper are all its namesakes read.
+  const first = await batchGet(unwrap(index), wanted);
+  const firstOf = new Map(wanted.map((fingerprint, i) => [fingerprint, first[i]]));
+  const found = cards.map((card, i) => {
+    const fingerprint = fingerprints[i];
+    const candidate = fingerprint === undefined ? undefined : firstOf.get(fingerprint);
+    return candidate && findSamePaper(card, [candidate]);
+  });
+  const unconfirmed = [...new Set(cards.flatMap((_, i) => {
+    const fingerprint = fingerprints[i];
+    return fingerprint !== undefined && !found[i] && firstOf.get(fingerprint) ? [fingerprint] : [];
+  }))];
+  if (unconfirmed.length > 0) {
+    const all = await Promise.all(unconfirmed.map((fingerprint) => index.getAll(fingerprint)));
+    const namesakes = new Map(unconfirmed.map((fingerprint, i) => [fingerprint, all[i]!]));
+    cards.forEach((card, i) => {
+      const candidates = namesakes.get(fingerprints[i]!);
+      if (!found[i] && candidates) found[i] = findSamePaper(card, candidates);
+    });
+  }
+  return matches.map((match, i) => {
+    const record = found[i];
+    return match ?? (record && { record, by: 'title' });
+  });
+}
