@@ -100,6 +100,8 @@ export const biorxiv: SiteAdapter = {
     title: 'a.highwire-cite-linked-title',
     doi: '.highwire-cite-metadata-doi',
   },
+  // A search with no hits says so in its summary line ('Your search for "…" returned no results.').
+  emptyReason: (doc) => (/returned no results/.test(doc.querySelector('.highwire-search-summary')?.textContent ?? '') ? 'no results' : undefined),
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.closest(PAPER_PANE) ? readPaperPage(card, pageUrl) : readListing(card, pageUrl))),
 };

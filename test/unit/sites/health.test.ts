@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters } from '../../../src/sites';
 import { arxiv } from '../../../src/sites/arxiv';
+import { biorxiv } from '../../../src/sites/biorxiv';
 import { scholar } from '../../../src/sites/scholar';
 import { pageHealth, type PageReport } from '../../../src/shared/page-report';
 import { badgeFor } from '../../../src/background/badge';
@@ -49,6 +50,15 @@ describe('pages with legitimately no papers', () => {
   it('an arXiv search with results gives no reason', () => {
     const doc = fixture('arxiv/search-dark-matter.html', 'https://arxiv.org/search/?query=dark+matter&searchtype=all&source=header');
     expect(arxiv.emptyReason?.(doc)).toBeUndefined();
+  });
+
+  it('a bioRxiv search without results says so; one with results gives no reason', () => {
+    const empty = fixture('biorxiv/search-no-results.html', 'https://www.biorxiv.org/search/zzyzx%20quantum%20sourdough');
+    expect(biorxiv.findCards(empty)).toHaveLength(0);
+    expect(biorxiv.emptyReason?.(empty)).toBe('no results');
+    const full = fixture('biorxiv/search-protein-language-model.html', 'https://www.biorxiv.org/search/protein%20language%20model');
+    expect(biorxiv.findCards(full)).toHaveLength(4);
+    expect(biorxiv.emptyReason?.(full)).toBeUndefined();
   });
 
   it('a Scholar captcha page (synthetic snippet, ids as Scholar names them) is a captcha', () => {
