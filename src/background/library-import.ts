@@ -11,6 +11,7 @@ import type { Committed } from './paper-operations';
 import { spellTags, toSaved, toStored } from './records';
 import type { ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
+import { issueThenComplete } from './transactions';
 
 /** Phases measured as `paperlight:library-import:<phase>`: `parse` (the file read into records), `plan`, `write`, `commit`. */
 export const LIBRARY_IMPORT_TIMING = 'paperlight:library-import';
@@ -46,23 +47,12 @@ export interface LibraryImportResult extends PlanCounts {
  * tens of thousands of them.
  */
 async function commitAll(tx: ImportTx, issue: (stores: Record<ImportStores[number], IDBObjectStore>) => void): Promise<void> {
-  try {
-    issue({
-      papers: unwrap(tx.objectStore('papers')),
-      tags: unwrap(tx.objectStore('tags')),
-      counts: unwrap(tx.objectStore('counts')),
-      imports: unwrap(tx.objectStore('imports')),
-    });
-  } catch (error) {
-    try {
-      tx.abort();
-    } catch {
-      // Already finished or aborted.
-    }
-    await tx.done.catch(() => undefined);
-    throw error;
-  }
-  await tx.done;
+  await issueThenComplete(tx, () => issue({
+    papers: unwrap(tx.objectStore('papers')),
+    tags: unwrap(tx.objectStore('tags')),
+    counts: unwrap(tx.objectStore('counts')),
+    imports: unwrap(tx.objectStore('imports')),
+  }));
 }
 
 function transaction(db: PaperlightDatabase, mode: 'readonly' | 'readwrite'): ImportTx {

@@ -69,14 +69,22 @@ export interface BulkStores {
  * that error. If `issue` throws, the transaction is aborted and the error reaches the caller.
  */
 export async function commitBulk(tx: WriteTx, issue: (stores: BulkStores) => void): Promise<void> {
+  await issueThenComplete(tx, () => issue({
+    papers: unwrap(tx.objectStore('papers')),
+    tags: unwrap(tx.objectStore('tags')),
+    counts: unwrap(tx.objectStore('counts')),
+    trash: unwrap(tx.objectStore('trash')),
+    ...(tx.objectStoreNames.contains('seen') && { seen: unwrap(tx.objectStore('seen')) }),
+  }));
+}
+
+/**
+ * Runs `issue` (which starts requests in `tx`), then waits for the transaction to complete. If `issue` throws,
+ * the transaction is aborted, its end awaited, and the error reaches the caller.
+ */
+export async function issueThenComplete(tx: { abort(): void; done: Promise<void> }, issue: () => void): Promise<void> {
   try {
-    issue({
-      papers: unwrap(tx.objectStore('papers')),
-      tags: unwrap(tx.objectStore('tags')),
-      counts: unwrap(tx.objectStore('counts')),
-      trash: unwrap(tx.objectStore('trash')),
-      ...(tx.objectStoreNames.contains('seen') && { seen: unwrap(tx.objectStore('seen')) }),
-    });
+    issue();
   } catch (error) {
     try {
       tx.abort();
