@@ -1,6 +1,6 @@
 // Keyboard triage on listing pages: on or off per site, and the keys.
 import type { Settings } from '../shared/settings';
-import { KeyCombo } from '../ui/KeyCombo';
+import { KeysTable } from '../ui/KeyCombo';
 import { Switch } from '../ui/Switch';
 import { TRIAGE_KEYS } from '../ui/triage-keys';
 import type { OptionsDeps } from './deps';
@@ -22,16 +22,7 @@ export function KeyboardSection({ settings, deps, update }: KeyboardSectionProps
         On a listing, single keys move from card to card and act on the one with the focus ring. They do nothing
         while you type in a field (the site's search box too) or hold Ctrl, Alt or ⌘.
       </p>
-      <table class="keys-table" aria-label="Keys on listing pages">
-        <tbody>
-          {TRIAGE_KEYS.map((entry) => (
-            <tr key={entry.action}>
-              <td><KeyCombo keys={entry.keys} /></td>
-              <td>{entry.action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <KeysTable keys={TRIAGE_KEYS} label="Keys on listing pages" />
       <h3 id="triage-sites">Sites where the keys work</h3>
       <div class="switch-grid" role="group" aria-labelledby="triage-sites">
         {sites.map((site) => (

@@ -1,5 +1,5 @@
 // Key combinations as <kbd> elements: "Ctrl+A", "↑ or ↓".
-import { POPUP_KEYS } from './popup-keys';
+import { POPUP_KEYS, type KeyHelp } from './popup-keys';
 
 export function KeyCombo({ keys }: { keys: string[][] }) {
   return (
@@ -14,12 +14,12 @@ export function KeyCombo({ keys }: { keys: string[][] }) {
   );
 }
 
-/** The popup's own keys as a table (popup's key dialog and the options page). */
-export function PopupKeysTable() {
+/** Keys and what they do, as a table. */
+export function KeysTable({ keys, label }: { keys: readonly KeyHelp[]; label?: string }) {
   return (
-    <table class="keys-table">
+    <table class="keys-table" aria-label={label}>
       <tbody>
-        {POPUP_KEYS.map((entry) => (
+        {keys.map((entry) => (
           <tr key={entry.action}>
             <td><KeyCombo keys={entry.keys} /></td>
             <td>{entry.action}</td>
@@ -28,4 +28,9 @@ export function PopupKeysTable() {
       </tbody>
     </table>
   );
+}
+
+/** The popup's own keys as a table (popup's key dialog and the options page). */
+export function PopupKeysTable() {
+  return <KeysTable keys={POPUP_KEYS} />;
 }
