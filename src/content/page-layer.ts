@@ -5,6 +5,33 @@
 
 const BASE_CSS = ':host { all: initial; }';
 
+/**
+ * `run`, at most once per frame however often the result is asked for, and not after `signal` aborts (the page
+ * run ended): for features that redraw when cards, saved state or settings change.
+ */
+export function oncePerFrame(signal: AbortSignal, run: () => void): () => void {
+  let scheduled = false;
+  return () => {
+    if (scheduled) return;
+    scheduled = true;
+    requestAnimationFrame(() => {
+      scheduled = false;
+      if (!signal.aborted) run();
+    });
+  };
+}
+
+/** A card-level host (`tag`) with a closed shadow root holding `css` and one container to render into. */
+export function closedHost(tag: string, css: string): { host: HTMLElement; container: HTMLElement } {
+  const host = document.createElement(tag);
+  const root = host.attachShadow({ mode: 'closed' });
+  const style = document.createElement('style');
+  style.textContent = css;
+  const container = document.createElement('div');
+  root.append(style, container);
+  return { host, container };
+}
+
 export class PageLayer {
   private readonly host = document.createElement('paperlight-page');
   private readonly root: ShadowRoot;

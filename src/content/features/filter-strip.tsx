@@ -13,6 +13,7 @@ import type { CardVisibility } from './card-visibility';
 import type { ReadingMemory } from './reading-memory';
 import type { RuleEffects } from './rules';
 import type { SavedState } from './saved-state';
+import { oncePerFrame } from '../page-layer';
 
 export interface FilterState {
   newOnly: boolean;
@@ -136,7 +137,6 @@ interface StripDeps {
 export function filterStrip(page: ContentPage, { saved, visibility, memory, rules }: StripDeps): void {
   const panel = page.layer.panel(STRIP_CSS);
   let filter = NO_FILTER;
-  let scheduled = false;
 
   const passes = (entry: CardEntry) => {
     const paper = saved.of(entry);
@@ -184,14 +184,7 @@ export function filterStrip(page: ContentPage, { saved, visibility, memory, rule
   };
 
   /** Cards, their saved state or the settings changed: one update per frame. */
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (!page.signal.aborted) apply();
-    });
-  };
+  const schedule = oncePerFrame(page.signal, () => apply());
 
   page.on('cards', schedule);
   page.on('cardGone', schedule);

@@ -8,6 +8,7 @@ import { send } from '../../shared/client';
 import { MESSAGE_LIMITS, type RuleVerdict } from '../../shared/messages';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
+import { closedHost, oncePerFrame } from '../page-layer';
 import { buildTextMap } from '../text-map';
 import type { CardVisibility } from './card-visibility';
 
@@ -45,7 +46,6 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
   const stubs = new Map<Element, Stub>();
   let rules = JSON.stringify(page.settings.rules);
   let generation = 0;
-  let scheduled = false;
 
   const hiddenByRules = (entry: CardEntry) => verdicts.get(entry)?.hide === true && !shown.has(entry);
 
@@ -73,15 +73,7 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     for (const card of [...stubs.keys()]) if (!wanted.has(card)) removeStub(card);
     for (const [card, cards] of wanted) {
       let stub = stubs.get(card);
-      if (!stub) {
-        const host = document.createElement(STUB_TAG);
-        const root = host.attachShadow({ mode: 'closed' });
-        const style = document.createElement('style');
-        style.textContent = STUB_CSS;
-        const container = document.createElement('div');
-        root.append(style, container);
-        stubs.set(card, (stub = { host, container }));
-      }
+      if (!stub) stubs.set(card, (stub = closedHost(STUB_TAG, STUB_CSS)));
       if (stub.host.nextSibling !== card) card.before(stub.host);
       const reveal = () => {
         for (const entry of cards) shown.add(entry);
@@ -102,14 +94,7 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     page.emit('rules', undefined);
   };
 
-  const schedule = () => {
-    if (scheduled) return;
-    scheduled = true;
-    requestAnimationFrame(() => {
-      scheduled = false;
-      if (!page.signal.aborted) apply();
-    });
-  };
+  const schedule = oncePerFrame(page.signal, () => apply());
 
   const highlight = (entry: CardEntry, verdict: RuleVerdict) => {
     const { card } = entry.analysis;

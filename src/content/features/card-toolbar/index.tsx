@@ -8,6 +8,7 @@ import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import { CODE_LINK_SOURCE_TEXT } from '../../../core/links';
 import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
+import { closedHost } from '../../page-layer';
 import type { MetricTooltip } from '../metric-tooltip';
 import type { SavedState } from '../saved-state';
 import { shownVenue } from '../../../core/paper';
@@ -116,12 +117,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
   const mount = (entry: CardEntry, view?: CardView) => {
     const card = entry.element;
     if (!card.isConnected || mounted.has(card)) return;
-    const host = document.createElement(WIDGET_TAG);
-    const root = host.attachShadow({ mode: 'closed' });
-    const style = document.createElement('style');
-    style.textContent = WIDGET_CSS;
-    const container = document.createElement('div');
-    root.append(style, container);
+    const { host, container } = closedHost(WIDGET_TAG, WIDGET_CSS);
     slotFor(card).append(host);
     mounted.set(card, { host, container });
     draw(entry, view);
