@@ -352,6 +352,8 @@ describe('Chromium: keyboard triage', () => {
 
     await acl.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await setSettings({ keyboard: { acl: false } });
+    // The page has the new settings once switching the keys off took the ring away.
+    await expect.poll(async () => 'hidden' in ((await aclUi.allInPageLayer({ cls: 'ring' }))[0]?.attributes ?? {})).toBe(true);
     await acl.keyboard.press('s');
     await acl.keyboard.press('x');
     await new Promise((resolve) => setTimeout(resolve, 500));
