@@ -1,7 +1,9 @@
-// One run of Paperlight over one page: finds the adapter's cards, annotates them, follows cards the
-// page adds later (batches from the single observer, one per animation frame), and undoes everything when stopped (in-page
-// navigation, the site switched off). A failure on one card never stops the others.
+// One run of Paperlight over one page: finds the adapter's cards, has their metrics read in the background,
+// annotates them, follows cards the page adds later (batches from the single observer, one per animation
+// frame), and undoes everything when stopped (in-page navigation, the site switched off). A failure on one card never stops the others.
 import type { PaperCard, SiteAdapter } from '../sites/types';
+import { send } from '../shared/client';
+import type { CardFindings } from '../core/card-findings';
 import {
   analyseCard, decorateCard, markCard, undecorateCard, unmarkCard, type CardAnalysis,
 } from './card-annotation';
@@ -48,6 +50,20 @@ function yieldToPage(task: () => void): void {
 const signatureOf = (card: PaperCard) =>
   `${card.key}\u0000${card.title}\u0000${card.abstract}\u0000${card.abstractEl ? 1 : 0}`;
 
+/** A card read from the page, waiting for its metrics from the background. */
+interface ReadCard {
+  element: Element;
+  card: PaperCard;
+}
+
+/** A read card with its metrics, ready to be marked and highlighted. */
+interface AnalysedCard extends ReadCard {
+  found: CardFindings;
+}
+
+/** Without the background's answer (the extension reloading), a card is still marked, with nothing found in it. */
+const NOTHING_FOUND: CardFindings = { title: [], abstract: [], codeLinks: [], textLinks: [] };
+
 export class PageRun {
   readonly entries = new Map<Element, CardEntry>();
   private readonly skipped = new WeakSet<Element>();
@@ -55,6 +71,10 @@ export class PageRun {
   private queue: Element[] = [];
   private cursor = 0;
   private readonly queued = new Set<Element>();
+  /** Cards read and sent for their metrics; the ones that changed meanwhile are read again when the answer comes. */
+  private readonly inFlight = new Set<Element>();
+  private readonly changedInFlight = new Set<Element>();
+  private ready: AnalysedCard[] = [];
   private pumping = false;
   skippedCount = 0;
   /** Every card found by the first scan has been annotated (or skipped). */
@@ -96,61 +116,94 @@ export class PageRun {
       console.warn(`[Paperlight] ${this.adapter.id}: finding cards failed`, error);
       return;
     }
-    for (const element of elements) {
-      if (!this.entries.has(element) && !this.skipped.has(element) && !this.queued.has(element)) {
-        this.queued.add(element);
-        this.queue.push(element);
-      }
-    }
+    for (const element of elements) this.enqueue(element);
     this.pump();
   }
 
+  private enqueue(element: Element): void {
+    if (this.entries.has(element) || this.skipped.has(element) || this.queued.has(element) || this.inFlight.has(element)) return;
+    this.queued.add(element);
+    this.queue.push(element);
+  }
+
   /**
-   * Annotates queued cards for at most SLICE_MS, then yields to the page and goes on: a 600-card
-   * listing never blocks the main thread with one long task. With the `debug` setting on, each slice is
-   * a performance measure named `paperlight:annotate` (the benchmark reads them from the page's timeline,
-   * which the page's own scripts can read too: off by default).
+   * Works for at most SLICE_MS, then yields to the page and goes on: a 600-card listing never blocks the main
+   * thread with one long task. Each slice first marks and highlights the cards whose metrics came back, then
+   * reads queued cards and sends their text for metrics in one message (the extractor lives in the background).
+   * With the `debug` setting on, each slice is a performance measure named `paperlight:annotate` (the
+   * benchmark reads them from the page's timeline, which the page's own scripts can read too: off by default).
    */
   private pump(): void {
     if (this.pumping || this.signal.aborted) return;
     this.pumping = true;
     const start = performance.now();
     const fresh: CardEntry[] = [];
+    let applied = 0;
+    while (applied < this.ready.length && performance.now() - start < SLICE_MS) {
+      const entry = this.apply(this.ready[applied++]!);
+      if (entry) fresh.push(entry);
+    }
+    this.ready = this.ready.slice(applied);
+    const read: ReadCard[] = [];
     while (this.cursor < this.queue.length && performance.now() - start < SLICE_MS) {
       const element = this.queue[this.cursor++]!;
       this.queued.delete(element);
       if (!element.isConnected || this.entries.has(element)) continue;
-      const entry = this.annotate(element);
-      if (entry) fresh.push(entry);
+      const card = this.read(element);
+      if (card) read.push({ element, card });
     }
     if (this.cursor >= this.queue.length) {
       this.queue = [];
       this.cursor = 0;
     }
+    if (read.length) this.analyse(read);
     if (fresh.length) this.hooks.onCards(fresh);
     if (this.hooks.debug) performance.measure('paperlight:annotate', { start, end: performance.now() });
     this.pumping = false;
-    if (this.queue.length) return yieldToPage(() => this.pump());
+    if (this.ready.length || this.queue.length) return yieldToPage(() => this.pump());
+    if (this.inFlight.size) return;
     this.firstPassDone = true;
     if (this.hooks.debug) {
       console.info(`[Paperlight] ${this.adapter.id}: ${this.entries.size} cards, ${this.skippedCount} skipped without an id`);
     }
   }
 
-  private annotate(element: Element): CardEntry | undefined {
-    let analysis: CardAnalysis;
+  private read(element: Element): PaperCard | undefined {
     try {
       const card = this.adapter.readCard(element, location.href);
-      if (!card) {
-        this.skip(element);
-        return undefined;
-      }
-      analysis = analyseCard(card);
+      if (card) return card;
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: reading a card failed`, error);
-      this.skip(element);
-      return undefined;
     }
+    this.skip(element);
+    return undefined;
+  }
+
+  /** One message for the batch; without an answer (the extension reloading), the cards go on without metrics. */
+  private analyse(read: ReadCard[]): void {
+    for (const { element } of read) this.inFlight.add(element);
+    const cards = read.map(({ card }) => ({
+      title: card.title, abstract: card.abstract, codeLinks: card.codeLinks, ...(card.codeSources && { codeSources: card.codeSources }),
+    }));
+    send({ type: 'analyseCards', cards })
+      .then(({ results }) => results, (error: unknown) => {
+        console.warn(`[Paperlight] ${this.adapter.id}: reading the metrics failed`, error);
+        return [];
+      })
+      .then((results) => {
+        for (const { element } of read) this.inFlight.delete(element);
+        if (this.signal.aborted) return;
+        read.forEach((item, i) => {
+          if (this.changedInFlight.delete(item.element)) this.enqueue(item.element);
+          else this.ready.push({ ...item, found: results[i] ?? NOTHING_FOUND });
+        });
+        this.pump();
+      });
+  }
+
+  private apply({ element, card, found }: AnalysedCard): CardEntry | undefined {
+    if (!element.isConnected || this.entries.has(element)) return undefined;
+    const analysis = analyseCard(card, found);
     markCard(element, analysis);
     let anchors: HTMLAnchorElement[] = [];
     try {
@@ -160,7 +213,7 @@ export class PageRun {
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: highlighting a card failed`, error);
     }
-    const entry: CardEntry = { element, analysis, anchors, signature: signatureOf(analysis.card) };
+    const entry: CardEntry = { element, analysis, anchors, signature: signatureOf(card) };
     this.entries.set(element, entry);
     return entry;
   }
@@ -171,22 +224,24 @@ export class PageRun {
     this.skippedCount++;
   }
 
-  /** A card, or an element skipped for want of a paper id (it may get one: a framework's loading placeholder). */
+  /** A card, an element skipped for want of a paper id (it may get one: a framework's loading placeholder), or one being read. */
   watches(element: Element): boolean {
-    return this.entries.has(element) || this.skipped.has(element);
+    return this.entries.has(element) || this.skipped.has(element) || this.inFlight.has(element);
   }
 
   /** A known card changed inside (abstract expanded, re-rendered text): re-read it if what it says changed. */
   private refresh(element: Element): void {
+    if (this.inFlight.has(element)) {
+      this.changedInFlight.add(element);
+      return;
+    }
     const entry = this.entries.get(element);
     if (!entry) {
       if (!this.skipped.has(element)) return;
-      const renewed = this.annotate(element);
-      if (renewed) {
-        this.skipped.delete(element);
-        this.skippedCount--;
-        this.hooks.onCards([renewed]);
-      }
+      this.skipped.delete(element);
+      this.skippedCount--;
+      this.enqueue(element);
+      this.pump();
       return;
     }
     let card;
@@ -209,8 +264,8 @@ export class PageRun {
       return;
     }
     this.drop(entry);
-    const renewed = this.annotate(element);
-    if (renewed) this.hooks.onCards([renewed]);
+    this.enqueue(element);
+    this.pump();
   }
 
   private dropDetached(): void {
@@ -231,6 +286,9 @@ export class PageRun {
     this.queue = [];
     this.cursor = 0;
     this.queued.clear();
+    this.ready = [];
+    this.inFlight.clear();
+    this.changedInFlight.clear();
     for (const entry of [...this.entries.values()]) this.drop(entry);
   }
 }
