@@ -96,7 +96,13 @@ export class CardWidget {
   private readonly statusLabel = el('label', { class: 'sr-only', for: 'status' }, 'Reading status');
   private readonly status = el('select', {
     id: 'status',
-    on: { change: () => this.run(() => this.props.actions.update({ status: this.status.value as ReadingStatus })) },
+    on: {
+      change: () => {
+        // Read now: the redraw that marks the toolbar busy puts the saved status back until the change lands.
+        const status = this.status.value as ReadingStatus;
+        void this.run(() => this.props.actions.update({ status }));
+      },
+    },
   }, READING_STATUSES.map((s) => el('option', { value: s }, STATUS_LABELS[s])));
   private readonly tagChips = new Map<string, HTMLElement>();
   private tagField: OpenTagField | null = null;
