@@ -120,7 +120,17 @@ export class CardWidget {
   private readonly chips = new Map<string, { button: HTMLElement; metric: Metric }>();
   private readonly moreChips = el('button', { on: { click: () => this.set({ allMetrics: true }) } });
   private readonly seen = el('span', { class: 'seen' });
-  private notice: { element: HTMLElement; text: Text; button: HTMLElement; of: CardNotice } | null = null;
+  private readonly noticeText = document.createTextNode('');
+  /** Runs the action of the notice shown now (the notice may change while the button keeps the focus). */
+  private readonly noticeButton = el('button', {
+    on: {
+      click: () => {
+        const notice = this.props.notice;
+        if (notice) void this.run(() => notice.action.run());
+      },
+    },
+  });
+  private readonly notice = el('span', { class: 'notice', role: 'status' }, this.noticeText, this.noticeButton);
   private readonly errorLine = el('span', { class: 'error', role: 'alert' });
 
   constructor(container: HTMLElement) {
@@ -329,15 +339,10 @@ export class CardWidget {
   }
 
   private noticeLine(notice: CardNotice | undefined): HTMLElement | null {
-    if (!notice) return (this.notice = null);
-    if (this.notice?.of !== notice) {
-      const text = document.createTextNode('');
-      const button = el('button', { on: { click: () => this.run(() => notice.action.run()) } });
-      this.notice = { element: el('span', { class: 'notice', role: 'status' }, text, button), text, button, of: notice };
-    }
-    setText(this.notice.text, `${notice.text} · `);
-    setText(this.notice.button, notice.action.label);
-    return this.notice.element;
+    if (!notice) return null;
+    setText(this.noticeText, `${notice.text} · `);
+    setText(this.noticeButton, notice.action.label);
+    return this.notice;
   }
 
   private noteLine(open: boolean): HTMLElement | null {
