@@ -73,6 +73,12 @@ export interface CardProps {
 const STATUS_LABELS: Record<ReadingStatus, string> = { 'to-read': 'To read', reading: 'Reading', read: 'Read', skip: 'Skip' };
 const VISIBLE_CHIPS = 4;
 
+/** `make()`, called the first time the value is asked for: controls a card may never show cost nothing. */
+function lazily<T>(make: () => T): () => T {
+  let made: T | undefined;
+  return () => (made ??= make());
+}
+
 /** An open tag field: its wrapper (which closes it on Escape or when the focus leaves) and the field. */
 interface OpenTagField {
   wrapper: HTMLElement;
@@ -93,45 +99,45 @@ export class CardWidget {
 
   private readonly bar = el('div', { class: 'bar', role: 'toolbar', on: { keydown: (e) => e.stopPropagation() } });
   private readonly save = el('button', { class: 'save', on: { click: () => this.run(() => this.props.actions.toggleSave()) } });
-  private readonly statusLabel = el('label', { class: 'sr-only', for: 'status' }, 'Reading status');
-  private readonly status = el('select', {
+  private readonly statusLabel = lazily(() => el('label', { class: 'sr-only', for: 'status' }, 'Reading status'));
+  private readonly status = lazily(() => el('select', {
     id: 'status',
     on: {
       change: () => {
         // Read now: the redraw that marks the toolbar busy puts the saved status back until the change lands.
-        const status = this.status.value as ReadingStatus;
+        const status = this.status().value as ReadingStatus;
         void this.run(() => this.props.actions.update({ status }));
       },
     },
-  }, READING_STATUSES.map((s) => el('option', { value: s }, STATUS_LABELS[s])));
+  }, READING_STATUSES.map((s) => el('option', { value: s }, STATUS_LABELS[s]))));
   private readonly tagChips = new Map<string, HTMLElement>();
   private tagField: OpenTagField | null = null;
   /** The tag field was just built: it takes the focus once it is in the toolbar. */
   private focusTagField = false;
-  private readonly addTag = el('button', { 'aria-label': 'Add a tag', on: { click: () => this.openTagField() } }, '+ tag');
-  private readonly noteButton = el('button', { on: { click: () => this.set({ noteOpen: !this.noteOpen }) } }, '✎ Note');
+  private readonly addTag = lazily(() => el('button', { 'aria-label': 'Add a tag', on: { click: () => this.openTagField() } }, '+ tag'));
+  private readonly noteButton = lazily(() => el('button', { on: { click: () => this.set({ noteOpen: !this.noteOpen }) } }, '✎ Note'));
   private noteEditor: NoteEditor | null = null;
   private code: { menu: HTMLElement; button: HTMLElement; popover: HTMLElement | null } | null = null;
   private venue: HTMLElement | null = null;
-  private readonly metricCount = el('button', {
+  private readonly metricCount = lazily(() => el('button', {
     title: 'List the stated metrics read from this abstract', on: { click: () => this.set({ allMetrics: true }) },
-  });
+  }));
   /** The metric chips by metric (start and text), with the metric each one shows now. */
   private readonly chips = new Map<string, { button: HTMLElement; metric: Metric }>();
-  private readonly moreChips = el('button', { on: { click: () => this.set({ allMetrics: true }) } });
-  private readonly seen = el('span', { class: 'seen' });
-  private readonly noticeText = document.createTextNode('');
+  private readonly moreChips = lazily(() => el('button', { on: { click: () => this.set({ allMetrics: true }) } }));
+  private readonly seen = lazily(() => el('span', { class: 'seen' }));
+  private readonly noticeText = lazily(() => document.createTextNode(''));
   /** Runs the action of the notice shown now (the notice may change while the button keeps the focus). */
-  private readonly noticeButton = el('button', {
+  private readonly noticeButton = lazily(() => el('button', {
     on: {
       click: () => {
         const notice = this.props.notice;
         if (notice) void this.run(() => notice.action.run());
       },
     },
-  });
-  private readonly notice = el('span', { class: 'notice', role: 'status' }, this.noticeText, this.noticeButton);
-  private readonly errorLine = el('span', { class: 'error', role: 'alert' });
+  }));
+  private readonly notice = lazily(() => el('span', { class: 'notice', role: 'status' }, this.noticeText(), this.noticeButton()));
+  private readonly errorLine = lazily(() => el('span', { class: 'error', role: 'alert' }));
 
   constructor(container: HTMLElement) {
     container.append(this.bar);
@@ -210,10 +216,10 @@ export class CardWidget {
       view.metrics.length > 0 && view.abstractShown && !this.allMetrics && this.metricCountButton(view.metrics.length),
       this.metricChips(chips),
       hiddenChips > 0 && !view.abstractShown && this.moreChipsButton(hiddenChips),
-      seen && (setText(this.seen, seen), this.seen),
+      seen && (setText(this.seen(), seen), this.seen()),
       this.noticeLine(notice),
       this.noteLine(Boolean(saved && this.noteOpen)),
-      this.error && (setText(this.errorLine, this.error), this.errorLine),
+      this.error && (setText(this.errorLine(), this.error), this.errorLine()),
     ]);
     // A field that appears takes the focus (the user asked for it, with a click or the `t` key).
     if (this.tagField && this.focusTagField) {
@@ -223,7 +229,8 @@ export class CardWidget {
   }
 
   private savedControls(saved: SavedView): Node[] {
-    if (this.status.value !== saved.status) this.status.value = saved.status;
+    const status = this.status();
+    if (status.value !== saved.status) status.value = saved.status;
     const chips = saved.tags.map((tag) => {
       let chip = this.tagChips.get(tag);
       if (!chip) {
@@ -235,14 +242,14 @@ export class CardWidget {
       return chip;
     });
     for (const tag of [...this.tagChips.keys()]) if (!saved.tags.includes(tag)) this.tagChips.delete(tag);
-    setAttributes(this.noteButton, { 'aria-expanded': this.noteOpen });
-    return [this.statusLabel, this.status, ...chips, this.tagFieldOrButton(saved), this.noteButton];
+    setAttributes(this.noteButton(), { 'aria-expanded': this.noteOpen });
+    return [this.statusLabel(), status, ...chips, this.tagFieldOrButton(saved), this.noteButton()];
   }
 
   private tagFieldOrButton(saved: SavedView): HTMLElement {
     if (!this.tagsInUse) {
       this.tagField = null;
-      return this.addTag;
+      return this.addTag();
     }
     if (!this.tagField) {
       const field = tagField({
@@ -301,8 +308,8 @@ export class CardWidget {
   }
 
   private metricCountButton(count: number): HTMLElement {
-    setText(this.metricCount, `${count} metric${count === 1 ? '' : 's'}`);
-    return this.metricCount;
+    setText(this.metricCount(), `${count} metric${count === 1 ? '' : 's'}`);
+    return this.metricCount();
   }
 
   private metricChips(metrics: readonly Metric[]): HTMLElement[] {
@@ -333,16 +340,17 @@ export class CardWidget {
   }
 
   private moreChipsButton(hidden: number): HTMLElement {
-    setAttributes(this.moreChips, { 'aria-label': `Show ${hidden} more metrics` });
-    setText(this.moreChips, `+${hidden}`);
-    return this.moreChips;
+    const button = this.moreChips();
+    setAttributes(button, { 'aria-label': `Show ${hidden} more metrics` });
+    setText(button, `+${hidden}`);
+    return button;
   }
 
   private noticeLine(notice: CardNotice | undefined): HTMLElement | null {
     if (!notice) return null;
-    setText(this.noticeText, `${notice.text} · `);
-    setText(this.noticeButton, notice.action.label);
-    return this.notice;
+    setText(this.noticeText(), `${notice.text} · `);
+    setText(this.noticeButton(), notice.action.label);
+    return this.notice();
   }
 
   private noteLine(open: boolean): HTMLElement | null {
