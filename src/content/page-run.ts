@@ -9,6 +9,7 @@ import {
 } from './card-annotation';
 import type { HighlightLayer } from './highlights';
 import type { MutationBatch } from './observer';
+import { SLICE_MS, inSlice, splitByViewport, type Lane } from './work-slices';
 
 export interface CardEntry {
   element: Element;
@@ -29,23 +30,6 @@ export interface PageRunHooks {
   debug: boolean;
 }
 
-/**
- * Longest stretch of annotation work before the page gets the main thread back: well under a long
- * task (50 ms), and room for the ~100 cards an infinite-scroll batch brings to land in one slice.
- */
-const SLICE_MS = 30;
-
-/** Runs `task` in a new task, after the browser has had a chance to render and handle input. */
-function yieldToPage(task: () => void): void {
-  const scheduler = (globalThis as { scheduler?: { postTask?(cb: () => void, o: object): Promise<void> } }).scheduler;
-  if (scheduler?.postTask) void scheduler.postTask(task, { priority: 'user-visible' });
-  else {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => task();
-    channel.port2.postMessage(null);
-  }
-}
-
 /** What a card says, to tell a real change from a re-render: same signature, same analysis. */
 const signatureOf = (card: PaperCard) =>
   `${card.key}\u0000${card.title}\u0000${card.abstract}\u0000${card.abstractEl ? 1 : 0}`;
@@ -61,6 +45,16 @@ interface AnalysedCard extends ReadCard {
   found: CardFindings;
 }
 
+/** Cards waiting in one lane: to be read (`queue` from `cursor`), and read with their findings back (`ready`). */
+interface LaneWork {
+  queue: Element[];
+  cursor: number;
+  ready: AnalysedCard[];
+  scheduled: boolean;
+}
+
+const emptyLane = (): LaneWork => ({ queue: [], cursor: 0, ready: [], scheduled: false });
+
 /** Without the background's answer (the extension reloading), a card is still marked, with nothing found in it. */
 const NOTHING_FOUND: CardFindings = { title: [], abstract: [], codeLinks: [], textLinks: [] };
 
@@ -68,14 +62,14 @@ export class PageRun {
   readonly entries = new Map<Element, CardEntry>();
   private readonly skipped = new WeakSet<Element>();
   private readonly controller = new AbortController();
-  private queue: Element[] = [];
-  private cursor = 0;
+  private readonly lanes: Record<Lane, LaneWork> = { firstLook: emptyLane(), idle: emptyLane() };
   private readonly queued = new Set<Element>();
   /** Cards read and sent for their metrics; the ones that changed meanwhile are read again when the answer comes. */
   private readonly inFlight = new Set<Element>();
   private readonly changedInFlight = new Set<Element>();
-  private ready: AnalysedCard[] = [];
-  private pumping = false;
+  private firstScan = true;
+  /** The first scan's cards are being split into near the viewport and the rest. */
+  private splitting = false;
   skippedCount = 0;
   /** Every card found by the first scan has been annotated (or skipped). */
   firstPassDone = false;
@@ -106,9 +100,13 @@ export class PageRun {
     this.dropDetached();
   }
 
-  /** Queues every card not seen yet and annotates the queue in time slices. */
+  /**
+   * Queues every card not seen yet. On the page's first scan, the cards near the viewport go first and the rest
+   * wait for idle time; cards that come later (infinite scroll, a re-render) are where the reader is: first look.
+   */
   scan(): void {
     if (this.signal.aborted) return;
+    const start = performance.now();
     let elements: Element[];
     try {
       elements = this.adapter.findCards(document);
@@ -116,54 +114,97 @@ export class PageRun {
       console.warn(`[Paperlight] ${this.adapter.id}: finding cards failed`, error);
       return;
     }
-    for (const element of elements) this.enqueue(element);
-    this.pump();
+    if (this.firstScan && elements.length) {
+      this.firstScan = false;
+      // Held as queued until the split comes back, so the scans of the frames meanwhile leave them alone.
+      for (const element of elements) this.queued.add(element);
+      this.splitting = true;
+      splitByViewport(elements, (near, far) => {
+        const split = performance.now();
+        this.splitting = false;
+        if (this.signal.aborted) return;
+        for (const element of elements) this.queued.delete(element);
+        for (const element of near) this.enqueue(element, 'firstLook');
+        for (const element of far) this.enqueue(element, 'idle');
+        this.measure('firstLook', split);
+        this.schedule('firstLook');
+        this.schedule('idle');
+      });
+      this.measure('firstLook', start);
+    } else {
+      // Cards that come later are read in this frame's batch already, as they are where the reader is.
+      for (const element of elements) this.enqueue(element, 'firstLook');
+      this.measure('firstLook', start);
+      this.pump('firstLook', () => start + SLICE_MS);
+    }
+    this.checkFirstPass();
   }
 
-  private enqueue(element: Element): void {
+  /** With the `debug` setting on, the work since `start` as a performance measure of its lane (see `pump`). */
+  private measure(lane: Lane, start: number): void {
+    if (this.hooks.debug) performance.measure(lane === 'idle' ? 'paperlight:annotate-idle' : 'paperlight:annotate', { start, end: performance.now() });
+  }
+
+  private enqueue(element: Element, lane: Lane = 'firstLook'): void {
     if (this.entries.has(element) || this.skipped.has(element) || this.queued.has(element) || this.inFlight.has(element)) return;
     this.queued.add(element);
-    this.queue.push(element);
+    this.lanes[lane].queue.push(element);
+  }
+
+  private schedule(lane: Lane): void {
+    const work = this.lanes[lane];
+    if (work.scheduled || this.signal.aborted || (work.cursor >= work.queue.length && work.ready.length === 0)) return;
+    work.scheduled = true;
+    inSlice(lane, (deadline) => {
+      work.scheduled = false;
+      this.pump(lane, deadline);
+    });
   }
 
   /**
-   * Works for at most SLICE_MS, then yields to the page and goes on: a 600-card listing never blocks the main
-   * thread with one long task. Each slice first marks and highlights the cards whose metrics came back, then
-   * reads queued cards and sends their text for metrics in one message (the extractor lives in the background).
-   * With the `debug` setting on, each slice is a performance measure named `paperlight:annotate` (the
-   * benchmark reads them from the page's timeline, which the page's own scripts can read too: off by default).
+   * One slice of a lane's work, until `deadline`: first marks and highlights the cards whose findings came
+   * back, then reads queued cards and sends their text in one message (the extractor lives in the background).
+   * With the `debug` setting on, each slice is a performance measure, `paperlight:annotate` for first-look work
+   * and `paperlight:annotate-idle` for idle time (the benchmark reads them from the page's timeline, which the
+   * page's own scripts can read too: off by default).
    */
-  private pump(): void {
-    if (this.pumping || this.signal.aborted) return;
-    this.pumping = true;
+  private pump(lane: Lane, deadline: () => number): void {
+    if (this.signal.aborted) return;
+    const work = this.lanes[lane];
     const start = performance.now();
     const fresh: CardEntry[] = [];
     let applied = 0;
-    while (applied < this.ready.length && performance.now() - start < SLICE_MS) {
-      const entry = this.apply(this.ready[applied++]!);
+    while (applied < work.ready.length && performance.now() < deadline()) {
+      const entry = this.apply(work.ready[applied++]!);
       if (entry) fresh.push(entry);
     }
-    this.ready = this.ready.slice(applied);
+    work.ready = work.ready.slice(applied);
     const read: ReadCard[] = [];
-    while (this.cursor < this.queue.length && performance.now() - start < SLICE_MS) {
-      const element = this.queue[this.cursor++]!;
+    while (work.cursor < work.queue.length && performance.now() < deadline()) {
+      const element = work.queue[work.cursor++]!;
       this.queued.delete(element);
       if (!element.isConnected || this.entries.has(element)) continue;
       const card = this.read(element);
       if (card) read.push({ element, card });
     }
-    if (this.cursor >= this.queue.length) {
-      this.queue = [];
-      this.cursor = 0;
+    if (work.cursor >= work.queue.length) {
+      work.queue = [];
+      work.cursor = 0;
     }
-    if (read.length) this.analyse(read);
+    if (read.length) this.analyse(read, lane);
     if (fresh.length) this.hooks.onCards(fresh);
-    if (this.hooks.debug) performance.measure('paperlight:annotate', { start, end: performance.now() });
-    this.pumping = false;
-    if (this.ready.length || this.queue.length) return yieldToPage(() => this.pump());
-    if (this.inFlight.size) return;
+    this.measure(lane, start);
+    this.schedule(lane);
+    this.checkFirstPass();
+  }
+
+  private checkFirstPass(): void {
+    if (this.firstPassDone || this.splitting || this.inFlight.size) return;
+    const { firstLook, idle } = this.lanes;
+    if (firstLook.queue.length || firstLook.ready.length || idle.queue.length || idle.ready.length) return;
     this.firstPassDone = true;
     if (this.hooks.debug) {
+      performance.mark('paperlight:first-pass');
       console.info(`[Paperlight] ${this.adapter.id}: ${this.entries.size} cards, ${this.skippedCount} skipped without an id`);
     }
   }
@@ -180,7 +221,7 @@ export class PageRun {
   }
 
   /** One message for the batch; without an answer (the extension reloading), the cards go on without metrics. */
-  private analyse(read: ReadCard[]): void {
+  private analyse(read: ReadCard[], lane: Lane): void {
     for (const { element } of read) this.inFlight.add(element);
     const cards = read.map(({ card }) => ({
       title: card.title, abstract: card.abstract, codeLinks: card.codeLinks, ...(card.codeSources && { codeSources: card.codeSources }),
@@ -194,10 +235,10 @@ export class PageRun {
         for (const { element } of read) this.inFlight.delete(element);
         if (this.signal.aborted) return;
         read.forEach((item, i) => {
-          if (this.changedInFlight.delete(item.element)) this.enqueue(item.element);
-          else this.ready.push({ ...item, found: results[i] ?? NOTHING_FOUND });
+          if (this.changedInFlight.delete(item.element)) this.enqueue(item.element, lane);
+          else this.lanes[lane].ready.push({ ...item, found: results[i] ?? NOTHING_FOUND });
         });
-        this.pump();
+        this.schedule(lane);
       });
   }
 
@@ -241,7 +282,7 @@ export class PageRun {
       this.skipped.delete(element);
       this.skippedCount--;
       this.enqueue(element);
-      this.pump();
+      this.schedule('firstLook');
       return;
     }
     let card;
@@ -265,7 +306,7 @@ export class PageRun {
     }
     this.drop(entry);
     this.enqueue(element);
-    this.pump();
+    this.schedule('firstLook');
   }
 
   private dropDetached(): void {
@@ -283,10 +324,9 @@ export class PageRun {
   /** Undoes everything this run did to the page. */
   stop(): void {
     this.controller.abort();
-    this.queue = [];
-    this.cursor = 0;
+    this.lanes.firstLook = emptyLane();
+    this.lanes.idle = emptyLane();
     this.queued.clear();
-    this.ready = [];
     this.inFlight.clear();
     this.changedInFlight.clear();
     for (const entry of [...this.entries.values()]) this.drop(entry);
