@@ -13,6 +13,7 @@ import { READING_STATUSES, venueLink, type ReadingStatus, type Venue } from '../
 import type { TagUse } from '../../../ui/tag-suggest';
 import { el, listen, placeChildren, setAttributes, setText } from '../../ui/dom';
 import { tagField, type TagField } from '../../ui/tag-field';
+import { NoteEditor } from './note-editor';
 
 export interface CodeLinkView {
   url: string;
@@ -364,48 +365,5 @@ export class CardWidget {
       (note) => void this.run(() => this.props.actions.update({ note })),
     );
     return this.noteEditor.element;
-  }
-}
-
-/** The note field: waits for the saved note (so nothing typed can be overwritten by it), saves on leaving. */
-class NoteEditor {
-  /** The note as saved, once read. */
-  private note: string | null = null;
-  private open = true;
-  private readonly field = el('textarea', {
-    'aria-label': 'Note',
-    maxlength: 10_000,
-    disabled: true,
-    placeholder: 'Reading the note…',
-    on: {
-      blur: () => this.commit(),
-      keydown: (e) => {
-        e.stopPropagation();
-        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this.commit();
-      },
-    },
-  });
-  readonly element = el('div', { style: 'flex-basis: 100%' }, this.field, el('span', { class: 'hint' }, 'Saved when you leave the field (or Ctrl+Enter).'));
-
-  constructor(load: () => Promise<string>, private readonly onSave: (note: string) => void) {
-    load().then((text) => {
-      if (!this.open) return;
-      this.note = text;
-      this.field.value = text;
-      setAttributes(this.field, { disabled: false, placeholder: '' });
-    }, () => {
-      if (this.open) setAttributes(this.field, { placeholder: 'The note could not be read: close and open it again.' });
-    });
-  }
-
-  close(): void {
-    this.open = false;
-  }
-
-  private commit(): void {
-    const draft = this.field.value;
-    if (this.note === null || draft === this.note) return;
-    this.note = draft;
-    this.onSave(draft);
   }
 }
