@@ -3,7 +3,7 @@
 // sticky regexes that only ever look at the current position. Nothing here decides whether the
 // quantity is a metric in context (that is ./context.ts); this only says what was written.
 import {
-  NOT_A_RATIO_AFTER, MAGNITUDE_NOUN, SUFFIXES, SUFFIXES_AFTER_SPACE, SUFFIXES_GLUED, TRAILING_TIMES, type GatedRule, type SuffixPrefix, type UnitClass,
+  NOT_A_RATIO_AFTER, MAGNITUDE_NOUN, SUFFIXES, suffixIndex, TRAILING_TIMES, type GatedRule, type SuffixPrefix, type UnitClass,
 } from './lexicon';
 
 export interface Quantity {
@@ -246,7 +246,7 @@ function readUnit(text: string, at: number): boolean {
   // The two commonest units, read on characters: "83.1%", "1.1\\%", "2.8% points"; "2.4x", "3X", "2×".
   if (first === 37 || (first === 92 && text.charCodeAt(from + 1) === 37)) return readPercent(text, from + (first === 37 ? 1 : 2));
   if ((first === 120 || first === 88 || first === 215) && !isLetter(text.charCodeAt(from + 1))) return readMultiplier(text, from + 1);
-  const gated = first < 256 ? (spaced ? SUFFIXES_AFTER_SPACE : SUFFIXES_GLUED)[first] : undefined;
+  const gated = first < 256 ? suffixIndex(spaced)[first] : undefined;
   const count = gated ? gated.length : 0;
   for (let r = 0; r < count; r++) {
     const { rule, prefixes } = (gated as readonly GatedRule[])[r];
