@@ -51,6 +51,7 @@ const setBitsHi = new Int32Array(SLOTS + 1);
 let entryCount = 0;
 let nextBit = 0;
 
+
 function hasUpperCase(word: string): boolean {
   for (let i = 0; i < word.length; i++) {
     const c = word.charCodeAt(i);
@@ -92,13 +93,22 @@ export function lookup(text: string, start: number, end: number, hash: number): 
  * "dataset" and "datasets", "reduc{e,es,ing,ed}" for each ending added to the stem.
  */
 export function wordList(list: string): string[] {
+  // Indexed loops, no iterators: this runs once, in the interpreter, before the first lookup.
   const words: string[] = [];
-  for (const token of list.split(' ')) {
+  const tokens = list.split(' ');
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
     if (!token) continue;
-    const brace = token.indexOf('{');
-    if (token.endsWith('+')) words.push(token.slice(0, -1), `${token.slice(0, -1)}s`);
-    else if (brace > 0 && token.endsWith('}')) for (const ending of token.slice(brace + 1, -1).split(',')) words.push(token.slice(0, brace) + ending);
-    else words.push(token);
+    const last = token.charCodeAt(token.length - 1);
+    const brace = last === 125 ? token.indexOf('{') : -1; // "}"
+    if (last === 43) { // "+"
+      const stem = token.slice(0, -1);
+      words.push(stem, stem + 's');
+    } else if (brace > 0) {
+      const stem = token.slice(0, brace);
+      const endings = token.slice(brace + 1, -1).split(',');
+      for (let e = 0; e < endings.length; e++) words.push(stem + endings[e]);
+    } else words.push(token);
   }
   return words;
 }
@@ -114,7 +124,7 @@ let built = false;
  */
 function buildTable(): void {
   built = true;
-  for (const table of declared) table.addToTable();
+  for (let t = 0; t < declared.length; t++) declared[t].addToTable();
 }
 
 function declare(table: { addToTable(): void }): void {
@@ -153,8 +163,9 @@ export class WordSet {
   }
 
   addToTable(): void {
-    for (const word of this.words) {
-      const entry = entryFor(word);
+    const words = this.words;
+    for (let w = 0; w < words.length; w++) {
+      const entry = entryFor(words[w]);
       setBitsLo[entry] |= this.lo;
       setBitsHi[entry] |= this.hi;
     }
@@ -197,11 +208,15 @@ export class WordMap<V> {
 
   addToTable(): void {
     this.values = new Array<V | undefined>(SLOTS + 1).fill(undefined);
-    this.keys = [];
-    for (const [word, value] of (this.source as () => Iterable<readonly [string, V]>)()) {
-      this.values[entryFor(word)] = value;
-      this.keys.push(word);
+    const keys: string[] = [];
+    const entries = (this.source as () => Iterable<readonly [string, V]>)();
+    const pairs = Array.isArray(entries) ? (entries as readonly (readonly [string, V])[]) : [...entries];
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p];
+      this.values[entryFor(pair[0])] = pair[1];
+      keys.push(pair[0]);
     }
+    this.keys = keys;
     this.source = null;
   }
 
