@@ -82,10 +82,15 @@ function readPrefix(text: string, i: number): number {
   if (isLetter(c)) {
     const before = text.charCodeAt(i - 2);
     if ((c === 120 || c === 88) && !isAlnum(before) && before !== 92) return found('x', i - 1); // "x63.6"
-    if (i >= 3 && text.startsWith('sim', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('sim', i); // stripped \sim
-    if (i >= 3 && text.startsWith('leq', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('leq', i); // stripped \leq
-    if (i >= 2 && text.startsWith('le', i - 2) && !isLetter(text.charCodeAt(i - 3))) return found('le', i); // stripped \le
-    if (i >= 14 && text.startsWith('textasciitilde', i - 14)) return i; // LaTeX "~", kept out of the span
+    // Only a word ending in "m", "q" or "e" can be stripped LaTeX: names (GPT4, A100, ResNet50, v2) end here.
+    if (c === 109) { // m
+      if (i >= 3 && text.startsWith('sim', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('sim', i); // stripped \sim
+    } else if (c === 113) { // q
+      if (i >= 3 && text.startsWith('leq', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('leq', i); // stripped \leq
+    } else if (c === 101) { // e
+      if (i >= 2 && text.startsWith('le', i - 2) && !isLetter(text.charCodeAt(i - 3))) return found('le', i); // stripped \le
+      if (i >= 14 && text.startsWith('textasciitilde', i - 14)) return i; // LaTeX "~", kept out of the span
+    }
     return -1; // GPT4, A100, ResNet50, v2, sim2real
   }
   const before = text.charCodeAt(i - 2);
@@ -348,7 +353,10 @@ function mayConnect(text: string, at: number): boolean {
   let c = text.charCodeAt(at);
   if (c === 32) {
     c = text.charCodeAt(at + 1);
-    return c === 116 || c === 45 || c === 8211 || c === 8212 || c === 8722 || c === 126 || c === 8764 || c === 115 || c === 92; // t - – — − ~ ∼ s \
+    // After a space, a letter can only start " to " or "sim": "5 tasks" and "3 stages" never run the regex.
+    if (c === 116) return text.charCodeAt(at + 2) === 111 && isRegexSpace(text.charCodeAt(at + 3)); // "to "
+    if (c === 115) return text.charCodeAt(at + 2) === 105 && text.charCodeAt(at + 3) === 109; // "sim"
+    return c === 45 || c === 8211 || c === 8212 || c === 8722 || c === 126 || c === 8764 || c === 92; // - – — − ~ ∼ \
   }
   return c === 45 || c === 8211 || c === 8212 || c === 8722 || c === 126 || c === 8764 || c === 115 || c === 92 || c === 47; // - – — − ~ ∼ s \ /
 }
