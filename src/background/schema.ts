@@ -77,6 +77,20 @@ export interface PaperlightDB extends DBSchema {
     value: ImportUndo;
     indexes: { createdAt: number };
   };
+  /** The popup's search snapshot (search-snapshot.ts): one record, kept beside the papers it summarises. */
+  snapshot: { key: string; value: SearchSnapshotRecord };
+}
+
+/**
+ * The search snapshot's text (shared/search-snapshot.ts; null until built, or after the library was replaced),
+ * the keys of the papers written since it was built (their rows are redone on the next read), and a generation
+ * every write bumps: a snapshot built from an older generation is not stored.
+ */
+export interface SearchSnapshotRecord {
+  id: 'search';
+  generation: number;
+  text: string | null;
+  dirty: string[];
 }
 
 /** An import as it can be undone: the papers it added, and the saved papers it changed as they were before. */
