@@ -130,35 +130,13 @@ export function createMessageHandler(deps: HandlerDeps) {
   }
 
   /**
-   * After a write's transaction: the search snapshot learns of it first, then every view is told, then the
-   * snapshot is brought up to date after the reply (so the next popup finds it ready).
+   * After a write's transaction: the search snapshot notes it first (it is brought up to date when a popup next
+   * asks for it: never here, where it would hold up the next request), then every view is told.
    */
   async function committedIn<T extends object>(db: PaperlightDatabase, outcome: Committed<T>): Promise<T> {
     await markWritten(db, outcome.changes).catch((error: unknown) => console.error('Paperlight: search snapshot', error));
     broadcastCommitted(deps, outcome);
-    if (outcome.changes === 'reset' || outcome.changes.length > 0) refreshSnapshot();
     return outcome.result;
-  }
-
-  // One refresh at a time; writes during it ask for one more after it.
-  let refreshing = false;
-  let refreshAgain = false;
-  function refreshSnapshot(): void {
-    if (refreshing) {
-      refreshAgain = true;
-      return;
-    }
-    refreshing = true;
-    schedule(async () => {
-      try {
-        do {
-          refreshAgain = false;
-          await withDb(deps.db, readSnapshot);
-        } while (refreshAgain);
-      } finally {
-        refreshing = false;
-      }
-    });
   }
 
   async function run(request: Request, db: PaperlightDatabase, pageUrl: string | undefined): Promise<object> {

@@ -82,16 +82,14 @@ export interface PaperlightDB extends DBSchema {
 }
 
 /**
- * The search snapshot's text (shared/search-snapshot.ts; null until built, or after the library was replaced),
- * the keys of the papers written since it was built (their rows are redone on the next read), and a generation
- * every write bumps: a snapshot built from an older generation is not stored.
+ * The search snapshot's two records. `state`: a generation every write bumps (a snapshot built from an older one
+ * is not stored), the keys of the papers written since the text was built (their rows are redone on the next
+ * read), and whether the text is gone (never built, or the library was replaced): small, so that noting a write
+ * never reads the text. `text`: the snapshot itself (shared/search-snapshot.ts).
  */
-export interface SearchSnapshotRecord {
-  id: 'search';
-  generation: number;
-  text: string | null;
-  dirty: string[];
-}
+export type SearchSnapshotRecord =
+  | { id: 'state'; generation: number; dirty: string[]; stale: boolean }
+  | { id: 'text'; text: string };
 
 /** An import as it can be undone: the papers it added, and the saved papers it changed as they were before. */
 export interface ImportUndo {

@@ -2,57 +2,66 @@
 // papers so that it survives the service worker and costs one read to hand out.
 //
 // How it stays right without touching every write path: after each committed write, and before the write's
-// change is broadcast, `markWritten` bumps the record's generation and notes the keys written (or drops the text
-// when the library was replaced). `read` redoes the rows of those keys from the papers (all rows after a
-// replacement) and stores the result only if no write came in between (the generation is unchanged). A text read
-// in the short span between a write's commit and its mark lacks that write, but its reader asked before the
-// change was broadcast, so the change event reaches it after the text: views apply events on top of the text.
+// change is broadcast, `markWritten` bumps the generation and notes the keys written (or marks the text stale when
+// the library was replaced): a small record, so a write pays a few milliseconds, never a read of the text. The
+// text is brought up to date only when asked for (`readSnapshot`, when a popup opens): the rows of the keys
+// written are redone from the papers (every row after a replacement), and the result is stored only if no write
+// came in between (the generation is unchanged). A text read in the short span between a write's commit and its
+// mark lacks that write, but its reader asked before the change was broadcast, so the change event reaches it
+// after the text: views apply events on top of the text.
 import { encodeSnapshot, snapshotRow, snapshotRows, snapshotText, type SnapshotRow } from '../shared/search-snapshot';
 import type { PaperChange } from '../shared/messages';
 import { toSaved } from './records';
 import type { PaperlightDatabase, SearchSnapshotRecord } from './schema';
 
-const RECORD_ID = 'search';
+type SnapshotState = Extract<SearchSnapshotRecord, { id: 'state' }>;
+
 /** Past this many papers written since the last build, all rows are redone (one read of the library). */
 const MAX_DIRTY = 500;
 
-function emptyRecord(): SearchSnapshotRecord {
-  return { id: RECORD_ID, generation: 0, text: null, dirty: [] };
+function stateOf(record: SearchSnapshotRecord | undefined): SnapshotState {
+  return record?.id === 'state' ? record : { id: 'state', generation: 0, dirty: [], stale: true };
 }
 
-/** Notes a committed write: its papers' rows are stale (`'reset'`: every row). Cheap: one small record rewritten. */
+function textOf(record: SearchSnapshotRecord | undefined): string | null {
+  return record?.id === 'text' ? record.text : null;
+}
+
+/** Notes a committed write: its papers' rows are behind (`'reset'`: every row). */
 export async function markWritten(db: PaperlightDatabase, changes: readonly PaperChange[] | 'reset'): Promise<void> {
   if (changes !== 'reset' && changes.length === 0) return;
   const tx = db.transaction('snapshot', 'readwrite');
-  const record = (await tx.store.get(RECORD_ID)) ?? emptyRecord();
-  const dirty = changes === 'reset' ? [] : [...new Set([...record.dirty, ...changes.map((change) => change.key)])];
-  const rebuild = changes === 'reset' || record.text === null || dirty.length > MAX_DIRTY;
-  await Promise.all([
-    tx.store.put({ id: RECORD_ID, generation: record.generation + 1, text: rebuild ? null : record.text, dirty: rebuild ? [] : dirty }),
-    tx.done,
-  ]);
+  const state = stateOf(await tx.store.get('state'));
+  const dirty = changes === 'reset' ? [] : [...new Set([...state.dirty, ...changes.map((change) => change.key)])];
+  const stale = state.stale || changes === 'reset' || dirty.length > MAX_DIRTY;
+  await Promise.all([tx.store.put({ id: 'state', generation: state.generation + 1, dirty: stale ? [] : dirty, stale }), tx.done]);
 }
 
 /** The snapshot as the library stands: the stored text when current, else brought up to date (and stored). */
 export async function readSnapshot(db: PaperlightDatabase): Promise<string> {
-  // One read transaction over both stores: the record and the papers it is redone from are of the same moment.
+  // One read transaction over both stores: the state, the text and the papers it is redone from are of one moment.
   const tx = db.transaction(['snapshot', 'papers'], 'readonly');
-  const record = (await tx.objectStore('snapshot').get(RECORD_ID)) ?? emptyRecord();
-  if (record.text !== null && record.dirty.length === 0) return record.text;
+  const snapshots = tx.objectStore('snapshot');
+  const state = stateOf(await snapshots.get('state'));
+  const stored = state.stale ? null : textOf(await snapshots.get('text'));
+  if (stored !== null && state.dirty.length === 0) return stored;
   const papers = tx.objectStore('papers');
+  const rows = stored === null ? null : snapshotRows(stored);
   let text: string;
-  const rows = record.text === null ? null : snapshotRows(record.text);
   if (rows === null) {
     text = encodeSnapshot((await papers.getAll()).map(toSaved));
   } else {
-    const written = await Promise.all(record.dirty.map((key) => papers.get(key)));
-    text = snapshotText(patched(rows, record.dirty, written.map((stored) => stored && snapshotRow(toSaved(stored)))));
+    const written = await Promise.all(state.dirty.map((key) => papers.get(key)));
+    text = snapshotText(patched(rows, state.dirty, written.map((record) => record && snapshotRow(toSaved(record)))));
   }
   await tx.done;
   const write = db.transaction('snapshot', 'readwrite');
-  const now = await write.store.get(RECORD_ID);
-  if ((now?.generation ?? 0) === record.generation) {
-    await Promise.all([write.store.put({ id: RECORD_ID, generation: record.generation, text, dirty: [] }), write.done]);
+  if (stateOf(await write.store.get('state')).generation === state.generation) {
+    await Promise.all([
+      write.store.put({ id: 'text', text }),
+      write.store.put({ id: 'state', generation: state.generation, dirty: [], stale: false }),
+      write.done,
+    ]);
   } else {
     await write.done;
   }

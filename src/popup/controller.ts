@@ -81,16 +81,15 @@ export class PopupController {
   async start(): Promise<void> {
     this.stopListening?.(); // a retry after a failure listens once, not twice
     this.stopListening = this.deps.onChange((event) => this.receive(event));
-    // The search snapshot is read beside the first page (a database read, off the page's thread); nothing else
-    // competes with the first page: the snapshot is parsed, and the tag list and the library asked for, once the
-    // first page is painted.
-    const load = this.beginLoad();
+    // Nothing competes with the first page. The search snapshot is read while the page is rendered and painted
+    // (a database read, mostly off the page's thread), and parsed, like the tag list and the library asked for,
+    // once it is painted.
+    let load: ReturnType<PopupController['beginLoad']>;
     try {
       const page = await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE });
+      load = this.beginLoad();
       this.container.dispatch({ type: 'firstPage', items: page.items, total: page.total });
     } catch (error) {
-      this.loadRound++; // what `load` brings is not used
-      this.queued = null;
       this.container.dispatch({ type: 'failed', error: errorText(error) });
       return;
     }

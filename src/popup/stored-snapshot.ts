@@ -31,9 +31,12 @@ export function readStoredSnapshot(name: string = DB_NAME): Promise<StoredSnapsh
       };
       if (!db.objectStoreNames.contains('snapshot')) return done(null);
       try {
-        const get = db.transaction('snapshot', 'readonly').objectStore('snapshot').get('search');
-        get.onsuccess = () => done(readRecord(get.result));
-        get.onerror = () => done(null);
+        const tx = db.transaction('snapshot', 'readonly');
+        const state = tx.objectStore('snapshot').get('state');
+        const text = tx.objectStore('snapshot').get('text');
+        tx.oncomplete = () => done(readRecords(state.result, text.result));
+        tx.onerror = () => done(null);
+        tx.onabort = () => done(null);
       } catch {
         done(null);
       }
@@ -41,9 +44,11 @@ export function readStoredSnapshot(name: string = DB_NAME): Promise<StoredSnapsh
   });
 }
 
-function readRecord(value: unknown): StoredSnapshot | null {
-  if (typeof value !== 'object' || value === null) return null;
-  const { text, dirty } = value as { text?: unknown; dirty?: unknown };
-  if (!(typeof text === 'string' || text === null) || !Array.isArray(dirty)) return null;
-  return { text, dirty: dirty.filter((key): key is string => typeof key === 'string') };
+/** The two records as background/search-snapshot.ts writes them; a stale text is no text. */
+function readRecords(state: unknown, text: unknown): StoredSnapshot | null {
+  if (typeof state !== 'object' || state === null) return null;
+  const { dirty, stale } = state as { dirty?: unknown; stale?: unknown };
+  if (!Array.isArray(dirty) || typeof stale !== 'boolean') return null;
+  const body = typeof text === 'object' && text !== null ? (text as { text?: unknown }).text : undefined;
+  return { text: !stale && typeof body === 'string' ? body : null, dirty: dirty.filter((key): key is string => typeof key === 'string') };
 }
