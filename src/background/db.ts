@@ -3,12 +3,13 @@
 import { openDB, unwrap, type IDBPTransaction, type StoreNames } from 'idb';
 import { normaliseTags, tagId } from '../core/tags';
 import type { SavedPaper } from '../core/paper';
+import { DB_NAME } from '../shared/database';
 import { countsOf } from './counts';
 import { indexFields, toSaved } from './records';
 import type { PaperlightDB, PaperlightDatabase, StoredPaper } from './schema';
 
-export const DB_NAME = 'paperlight';
-export const DB_VERSION = 7;
+export { DB_NAME };
+export const DB_VERSION = 8;
 
 type UpgradeTransaction = IDBPTransaction<PaperlightDB, StoreNames<PaperlightDB>[], 'versionchange'>;
 
@@ -111,6 +112,11 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction) => Prom
     }
     const trashStore = unwrap(trash);
     for (const entry of trashed) if (!entry.venues) trashStore.put({ ...entry, venues: [] });
+  },
+  // 7 → 8: the popup's search snapshot, a store of one record the background builds on first use and keeps up to
+  // date after every write (search-snapshot.ts). Empty at first: no record is read or rewritten.
+  (db) => {
+    db.createObjectStore('snapshot', { keyPath: 'id' });
   },
 ];
 

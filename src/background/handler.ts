@@ -25,6 +25,7 @@ import { queryPapers } from './query';
 import { allPapers, listTags, removePaper, savePaper, updatePaper, type Committed } from './paper-operations';
 import { lookupPage } from './page-lookup';
 import type { PaperlightDatabase } from './schema';
+import { markWritten, readSnapshot } from './search-snapshot';
 import type { PageStatus } from '../shared/page-report';
 import { deleteTrashed, emptyTrash, listTrash, pruneTrash, restoreTrashed } from './trash-operations';
 
@@ -129,12 +130,18 @@ export function createMessageHandler(deps: HandlerDeps) {
     if (memory.needsPrune()) schedule(() => withDb(deps.db, (db) => memory.prune(db)));
   }
 
-  function committed<T extends object>(outcome: Committed<T>): T {
+  /**
+   * After a write's transaction: the search snapshot notes it first (it is brought up to date when a popup next
+   * asks for it: never here, where it would hold up the next request), then every view is told.
+   */
+  async function committedIn<T extends object>(db: PaperlightDatabase, outcome: Committed<T>): Promise<T> {
+    await markWritten(db, outcome.changes).catch((error: unknown) => console.error('Paperlight: search snapshot', error));
     broadcastCommitted(deps, outcome);
     return outcome.result;
   }
 
   async function run(request: Request, db: PaperlightDatabase, pageUrl: string | undefined): Promise<object> {
+    const committed = <T extends object>(outcome: Committed<T>) => committedIn(db, outcome);
     switch (request.type) {
       case 'ping': return { version: deps.appVersion, protocol: PROTOCOL_VERSION };
       case 'lookup': return committed(await lookupPage(db, request.keys, request.cards));
@@ -144,6 +151,10 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'tags': return listTags(db);
       case 'query': return queryPapers(db, request);
       case 'getAll': return allPapers(db);
+      case 'searchSnapshot': {
+        await readSnapshot(db);
+        return {};
+      }
       case 'restore': return committed(await restorePapers(db, request.papers));
       case 'bulk': {
         const { keys, addTags, removeTags, status } = request;

@@ -77,7 +77,19 @@ export interface PaperlightDB extends DBSchema {
     value: ImportUndo;
     indexes: { createdAt: number };
   };
+  /** The popup's search snapshot (search-snapshot.ts): one record, kept beside the papers it summarises. */
+  snapshot: { key: string; value: SearchSnapshotRecord };
 }
+
+/**
+ * The search snapshot's two records. `state`: a generation every write bumps (a snapshot built from an older one
+ * is not stored), the keys of the papers written since the text was built (their rows are redone on the next
+ * read), and whether the text is gone (never built, or the library was replaced): small, so that noting a write
+ * never reads the text. `text`: the snapshot itself (shared/search-snapshot.ts).
+ */
+export type SearchSnapshotRecord =
+  | { id: 'state'; generation: number; dirty: string[]; stale: boolean }
+  | { id: 'text'; text: string };
 
 /** An import as it can be undone: the papers it added, and the saved papers it changed as they were before. */
 export interface ImportUndo {

@@ -5,6 +5,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { ExpandIcon, DownloadIcon, GearIcon, KeyboardIcon, LogoIcon, SearchIcon, TrashIcon } from '../ui/icons';
 import { lazyComponent } from '../ui/lazy';
 import { useStable } from '../ui/pure';
+import { isWholeRecord } from '../shared/search-snapshot';
 import { count } from '../ui/text';
 import type { PopupController } from './controller';
 import { EmptyLibrary, LoadFailed, NoMatches } from './components/EmptyState';
@@ -235,7 +236,13 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
   const exportNow = ({ format, scope, groupBy }: ExportChoice) => {
     const chosen = scope === 'library' ? view.sorted : scope === 'shown' ? view.shown : view.selectedPapers;
     const name = scope === 'library' ? 'library' : scope === 'selection' ? 'selection' : scopeOf(state.filters, state.query);
-    void controller.exportPapers(format, chosen, { scope: name, groupBy });
+    // Export is offered once the whole records are here; a summary would export without its abstract.
+    const records = chosen.filter(isWholeRecord);
+    if (records.length < chosen.length) {
+      dispatch({ type: 'notice', kind: 'error', text: 'Could not export: the library is still loading. Try again in a moment.' });
+      return;
+    }
+    void controller.exportPapers(format, records, { scope: name, groupBy });
   };
   const exportScopes: ExportScope[] = ['library', ...(view.narrowed ? ['shown' as const] : []), ...(state.selected.size ? ['selection' as const] : [])];
 
@@ -359,7 +366,11 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
       )}
       <main class="content" hidden={state.trash !== null}>
         <div class="list-area">{body}</div>
-        {editing && (
+        {editing && !isWholeRecord(editing) && (
+          // Picked from the summaries: its whole record (abstract, dates) is on its way with the library.
+          <section class="editor" aria-label={`Edit “${editing.title}”`} aria-busy="true"><p class="muted">Loading the paper…</p></section>
+        )}
+        {editing && isWholeRecord(editing) && (
           <PaperEditor
             key={editing.key}
             paper={editing}

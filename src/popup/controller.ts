@@ -1,14 +1,19 @@
 // Everything the popup asks of the background, and what it does with the answers: the first page at once, then
-// the page report of the tab it was opened over, the whole library and the search index behind it; edits, deletes
+// the page report of the tab it was opened over, the search snapshot (every paper's summary, one short request)
+// and an index of it that search answers from, then the whole library and the full index that replaces it
+// once built; edits, deletes
 // (to the Trash) with undo, bulk tag changes, exports, the Trash view; and the changes other tabs make while the
 // popup is open. Browser access comes in as `deps`, so tests drive it directly.
 import type { ExportFormatId, MarkdownGrouping } from '../core/export';
 import type { SavedPaper } from '../core/paper';
 import type { ChangeEvent, PaperChange, Request, SuccessReply, UpdateRequest } from '../shared/messages';
+import { decodeSnapshot } from '../shared/search-snapshot';
+import type { StoredSnapshot } from './stored-snapshot';
+import { WordScan } from './word-scan';
 import type { TextFile } from '../ui/download';
 import { count, errorText, shortTitle } from '../ui/text';
 import type { PageTab } from './page-tab';
-import type { PaperSearch } from './search-index';
+import type { PaperSearch, SearchablePaper } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
 import type { StateContainer } from './state';
 
@@ -16,10 +21,15 @@ export const FIRST_PAGE_SIZE = 50;
 
 /** Performance marks the bench and the browser tests wait on. */
 export const MARKS = {
+  /** Every paper's summary is listed (the search snapshot arrived). */
+  summariesLoaded: 'paperlight:summaries-loaded',
   libraryLoaded: 'paperlight:library-loaded',
-  /** Search answers from the index's first pass (every paper but for its abstract): see search-index.ts. */
+  /**
+   * Search answers from an index of every paper but for its abstract (of the summaries, or the first pass over
+   * the whole records): see search-index.ts.
+   */
   searchAnswering: 'paperlight:search-answering',
-  /** The whole index is built, abstracts included. */
+  /** The whole index is built, abstracts included, and answers. */
   searchReady: 'paperlight:search-ready',
   /** A measure per export (serialising and handing the file to the browser), named `…:<format>`. */
   exported: 'paperlight:exported',
@@ -36,6 +46,11 @@ export interface ControllerDeps {
    * library, whose answer takes the page's main thread for a while) waits for it; without it, follows at once.
    */
   afterFirstPaint?(): Promise<void>;
+  /**
+   * Reads the stored search snapshot (popup/stored-snapshot.ts); without it, the popup lists and searches the
+   * whole records only, once they arrive.
+   */
+  readSnapshot?(): Promise<StoredSnapshot | null>;
   /** The tab the popup was opened over; without it, there is no "On this page". */
   pageTab?: PageTab;
 }
@@ -43,9 +58,17 @@ export interface ControllerDeps {
 export type PaperEdit = Pick<UpdateRequest, 'set' | 'addTags' | 'removeTags'>;
 
 export class PopupController {
+  /** The index searches are answered from (null: none answers yet; `hits` then scans the papers listed). */
   search: PaperSearch | null = null;
+  /** Answers from the snapshot's words until an index answers (null: no snapshot). */
+  private scan: WordScan | null = null;
+  /** Indexes being built (told every change meanwhile): the snapshot's, then the full one that replaces it. */
+  private building = new Set<PaperSearch>();
   private stopListening: (() => void) | null = null;
-  /** Changes received while `getAll` is on its way: applied again on top of its answer, which may predate them. */
+  /**
+   * Changes received while the snapshot or `getAll` is on its way: applied again on top of their answers, which
+   * may predate them.
+   */
   private queued: PaperChange[] | null = null;
   private loadRound = 0;
   private indexing: AbortController | null = null;
@@ -58,10 +81,13 @@ export class PopupController {
   async start(): Promise<void> {
     this.stopListening?.(); // a retry after a failure listens once, not twice
     this.stopListening = this.deps.onChange((event) => this.receive(event));
-    // Nothing else competes with the first page: the tag list, the search code and the whole library follow it,
+    // Nothing competes with the first page. The search snapshot is read while the page is rendered and painted
+    // (a database read, mostly off the page's thread), and parsed, like the tag list and the library asked for,
     // once it is painted.
+    let load: ReturnType<PopupController['beginLoad']>;
     try {
       const page = await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE });
+      load = this.beginLoad();
       this.container.dispatch({ type: 'firstPage', items: page.items, total: page.total });
     } catch (error) {
       this.container.dispatch({ type: 'failed', error: errorText(error) });
@@ -71,9 +97,7 @@ export class PopupController {
     // The page's cards come first: a small answer, shown above the library, while the library is on its way.
     void this.loadPageReport();
     void this.deps.send({ type: 'tags' }).then(({ tags }) => this.container.dispatch({ type: 'tags', tags }), () => {});
-    const { PaperSearch } = await import('./search-index');
-    this.search = new PaperSearch();
-    await this.loadLibrary();
+    await this.loadLibrary(load);
   }
 
   stop(): void {
@@ -81,10 +105,68 @@ export class PopupController {
     this.indexing?.abort();
   }
 
-  /** Reads every paper (again, after a reset), then rebuilds the search index without blocking the page. */
-  async loadLibrary(): Promise<void> {
-    const round = ++this.loadRound;
+  /**
+   * Starts reading the library anew: changes are queued from now on (applied again on top of what the reads
+   * bring, which may predate them) and the search snapshot is asked for.
+   */
+  private beginLoad(): { round: number; snapshot: Promise<string | null> } {
     this.queued = [];
+    return { round: ++this.loadRound, snapshot: this.snapshotText() };
+  }
+
+  /** The stored snapshot's text when it is current; brought up to date by the background first if it is behind. */
+  private async snapshotText(): Promise<string | null> {
+    const read = this.deps.readSnapshot;
+    if (!read) return null;
+    const current = (stored: StoredSnapshot | null) => (stored && stored.text !== null && stored.dirty.length === 0 ? stored.text : null);
+    const text = current(await read().catch(() => null));
+    if (text !== null) return text;
+    try {
+      await this.deps.send({ type: 'searchSnapshot' });
+    } catch {
+      return null; // an older background: the whole records alone, as before
+    }
+    return current(await read().catch(() => null));
+  }
+
+  /**
+   * Reads every paper (again, after a reset): first the search snapshot, listed at once and searched by a scan
+   * of its words, then indexed; then the whole records, whose full index replaces the snapshot's once built.
+   * Without a snapshot, the whole records' index answers after its first pass, as the snapshot's scan would.
+   */
+  async loadLibrary(load = this.beginLoad()): Promise<void> {
+    const { round } = load;
+    this.indexing?.abort();
+    const indexing = (this.indexing = new AbortController());
+    // The library is read anew (after a reset it may be another one): nothing answers searches until rebuilt.
+    this.search = null;
+    this.scan = null;
+    this.building.clear();
+    this.container.dispatch({ type: 'searchReady', ready: false });
+    const searchCode = import('./search-index');
+    const text = await load.snapshot;
+    if (round !== this.loadRound) return; // a newer reload is on its way
+    const snapshot = text === null ? null : decodeSnapshot(text);
+    if (snapshot) {
+      const queued = this.queued ?? [];
+      const scan = new WordScan(snapshot.papers.map((paper) => paper.key), snapshot.words);
+      for (const { key, paper } of queued) {
+        if (paper) scan.upsert(paper);
+        else scan.remove(key);
+      }
+      const listed = [...withChanges(snapshot.papers, queued).values()];
+      this.scan = scan;
+      this.container.dispatch({ type: 'summaries', papers: listed });
+      performance.mark(MARKS.summariesLoaded);
+      this.container.dispatch({ type: 'searchAnswering' });
+      performance.mark(MARKS.searchAnswering);
+      const { PaperSearch } = await searchCode;
+      if (round !== this.loadRound) return;
+      // Faster per keystroke than the scan: built in idle slices, it answers once its first pass is done.
+      const search = new PaperSearch();
+      this.building.add(search);
+      void search.build(listed, { signal: indexing.signal, onAnswering: () => this.answerFrom(search) });
+    }
     let papers: SavedPaper[];
     try {
       ({ papers } = await this.deps.send({ type: 'getAll' }));
@@ -93,32 +175,32 @@ export class PopupController {
       this.container.dispatch({ type: 'notice', kind: 'error', text: `Could not load the whole library: ${errorText(error)}` });
       return;
     }
-    if (round !== this.loadRound) return; // a newer reload is on its way
-    const byKey = new Map(papers.map((paper) => [paper.key, paper]));
-    for (const { key, paper } of this.queued ?? []) {
-      if (paper) byKey.set(key, paper);
-      else byKey.delete(key);
-    }
+    if (round !== this.loadRound) return;
+    const library = [...withChanges(papers, this.queued ?? []).values()];
     this.queued = null;
-    const library = [...byKey.values()];
     this.container.dispatch({ type: 'library', papers: library });
     performance.mark(MARKS.libraryLoaded);
-    void this.buildIndex(library);
+    const { PaperSearch } = await searchCode;
+    if (round !== this.loadRound) return;
+    const full = new PaperSearch();
+    this.building.add(full);
+    // What answers now (the snapshot's scan or index) keeps answering until this one is built.
+    const built = await full.build(library, { signal: indexing.signal, onAnswering: () => this.answerFrom(full) });
+    if (!built) return;
+    this.search = full;
+    this.building.clear();
+    this.container.dispatch({ type: 'searchReady', ready: true });
+    performance.mark(MARKS.searchReady);
   }
 
-  private async buildIndex(papers: SavedPaper[]): Promise<void> {
-    if (!this.search) return;
-    this.indexing?.abort();
-    const indexing = (this.indexing = new AbortController());
-    this.container.dispatch({ type: 'searchReady', ready: false });
-    const onAnswering = () => {
-      this.container.dispatch({ type: 'searchAnswering' });
-      performance.mark(MARKS.searchAnswering);
-    };
-    if (await this.search.build(papers, { signal: indexing.signal, onAnswering })) {
-      this.container.dispatch({ type: 'searchReady', ready: true });
-      performance.mark(MARKS.searchReady);
-    }
+  /** From now on searches are answered from `search` (it has every paper but for abstracts not read yet). */
+  private answerFrom(search: PaperSearch): void {
+    if (this.search !== null) return;
+    this.search = search;
+    this.building.delete(search);
+    if (this.scan) return; // the scan answered already, exactly as this index does
+    this.container.dispatch({ type: 'searchAnswering' });
+    performance.mark(MARKS.searchAnswering);
   }
 
   /** A change committed by the background (here or in another tab). */
@@ -136,8 +218,10 @@ export class PopupController {
   private apply(changes: PaperChange[]): void {
     this.queued?.push(...changes);
     for (const { key, paper } of changes) {
-      if (paper) this.search?.upsert(paper);
-      else this.search?.remove(key);
+      for (const index of [this.search, this.scan, ...this.building]) {
+        if (paper) index?.upsert(paper);
+        else index?.remove(key);
+      }
     }
     this.container.dispatch({ type: 'changes', changes });
   }
@@ -148,6 +232,7 @@ export class PopupController {
    */
   hits(query: string): SearchHits | null {
     if (this.search?.answering) return this.search.search(query);
+    if (this.scan) return this.scan.search(query);
     return quickHits(this.container.getState().papers.values(), query);
   }
 
@@ -319,4 +404,14 @@ export class PopupController {
   private fail(what: string, error: unknown): void {
     this.container.dispatch({ type: 'notice', kind: 'error', text: `${what}: ${errorText(error)}` });
   }
+}
+
+/** `papers` by key, with `changes` applied on top (in order). */
+function withChanges<P extends SearchablePaper>(papers: readonly P[], changes: readonly PaperChange[]): Map<string, P | SavedPaper> {
+  const byKey = new Map<string, P | SavedPaper>(papers.map((paper) => [paper.key, paper]));
+  for (const { key, paper } of changes) {
+    if (paper) byKey.set(key, paper);
+    else byKey.delete(key);
+  }
+  return byKey;
 }

@@ -11,6 +11,7 @@ import './popup.css';
 import { App } from './App';
 import { PopupController } from './controller';
 import { activePageTab } from './page-tab';
+import { readStoredSnapshot } from './stored-snapshot';
 import { createStateContainer } from './state';
 
 /** When the page's modules have loaded and the app starts (the bench splits the first paint at this point). */
@@ -34,6 +35,7 @@ const controller = new PopupController(container, {
     await browser.tabs.create({ url });
   },
   afterFirstPaint: () => firstPaint,
+  readSnapshot: () => readStoredSnapshot(),
   pageTab: activePageTab(browser),
 });
 void controller.start();

@@ -2,9 +2,9 @@
 // popup, a paper deleted from the library, an edit in another tab) is matched to the page's cards by paper
 // identity — the record's key and aliases against the card's key and aliases — so a card saved under its DOI
 // follows a record keyed by its arXiv id. Pure.
-import type { SavedPaper } from '../core/paper';
 import type { PaperChange } from '../shared/messages';
 import type { PageReportCard as PageCard } from '../shared/page-report';
+import type { PaperSummary } from '../shared/search-snapshot';
 
 function matches(card: PageCard, ids: ReadonlySet<string>): boolean {
   return ids.has(card.key) || card.aliases.some((alias) => ids.has(alias));
@@ -14,7 +14,7 @@ function matches(card: PageCard, ids: ReadonlySet<string>): boolean {
  * `cards` after `changes`. A removal names only the record's key: `known` (the library before the change) gives
  * its other ids. Returns `cards` itself when no card is touched.
  */
-export function pageCardsAfter(cards: PageCard[], changes: readonly PaperChange[], known: ReadonlyMap<string, SavedPaper>): PageCard[] {
+export function pageCardsAfter(cards: PageCard[], changes: readonly PaperChange[], known: ReadonlyMap<string, PaperSummary>): PageCard[] {
   let next: PageCard[] | undefined;
   for (const { key, paper } of changes) {
     const ids = new Set([key, ...(paper ?? known.get(key))?.aliases ?? []]);

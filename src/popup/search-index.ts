@@ -8,9 +8,13 @@
 // with its exact score (an abstract match weighs least, so it never raises the score of a paper matched elsewhere):
 // the answer is the full index's answer less the papers only an abstract not yet read would add, never a wrong one.
 //
+// It indexes whole records or the search snapshot's summaries, which have no abstract: an index of summaries
+// answers as the first pass does (papers changed since, which come whole, are indexed with their abstract).
+//
 // Why not minisearch: on a 10,000-paper library its per-query scoring took 35–150 ms for one- to three-letter
 // prefixes ("t", "tra"), far over a 16 ms frame; matching with bitsets costs a few milliseconds whatever is typed.
 import type { SavedPaper } from '../core/paper';
+import type { PaperSummary } from '../shared/search-snapshot';
 import { FIELD_WEIGHTS, foldText, forEachWord, searchTerms, WHOLE_WORD_BONUS, type SearchHits } from './search-terms';
 
 export const SEARCH_FIELDS = ['title', 'tags', 'authors', 'note', 'abstract'] as const;
@@ -19,13 +23,16 @@ type Field = (typeof SEARCH_FIELDS)[number];
 const SHORT_FIELDS = ['title', 'tags', 'authors', 'note'] as const satisfies readonly Field[];
 const WEIGHTS: Record<Field, number> = FIELD_WEIGHTS;
 
-function fieldText(paper: SavedPaper, field: Field): string {
+/** A paper as the index reads it: a whole record, or a summary (no abstract). */
+export type SearchablePaper = PaperSummary & Partial<Pick<SavedPaper, 'abstract'>>;
+
+function fieldText(paper: SearchablePaper, field: Field): string {
   switch (field) {
     case 'title': return paper.title;
     case 'tags': return paper.tags.join(' ');
     case 'authors': return paper.authors.join(' ');
     case 'note': return paper.note;
-    case 'abstract': return paper.abstract;
+    case 'abstract': return paper.abstract ?? '';
   }
 }
 
@@ -112,8 +119,8 @@ export class PaperSearch {
   private live: Bits = emptyBits(0);
   private built = false;
   private shortFieldsBuilt = false;
-  /** Abstracts waiting for the second pass, by document number. */
-  private abstractOf: string[] = [];
+  /** Abstracts waiting for the second pass, by document number (none for a summary). */
+  private abstractOf: Array<string | undefined> = [];
   /** Papers removed while a build runs: the build must not add its older copy back. */
   private removedDuringBuild = new Set<string>();
   /** The last few terms' matches: while typing, only the last word changes. */
@@ -142,7 +149,7 @@ export class PaperSearch {
    * Resolves false if `signal` aborted it (a newer library replaced this one).
    */
   async build(
-    papers: readonly SavedPaper[],
+    papers: readonly SearchablePaper[],
     options: { signal?: AbortSignal; sliceMs?: number; onAnswering?: () => void } = {},
   ): Promise<boolean> {
     const sliceMs = options.sliceMs ?? 12;
@@ -162,7 +169,8 @@ export class PaperSearch {
     const read = await inSlices(firstPass.length, sliceMs, options.signal, (i) => {
       const doc = firstPass[i]!;
       // A paper replaced or removed meanwhile: its newer copy (a new number) was indexed whole.
-      if (has(this.live, doc)) abstracts.add(doc, this.abstractOf[doc]!);
+      const abstract = this.abstractOf[doc];
+      if (abstract !== undefined && has(this.live, doc)) abstracts.add(doc, abstract);
     });
     if (!read) return false;
     this.abstractOf = [];
@@ -185,7 +193,7 @@ export class PaperSearch {
   }
 
   /** Indexes `fields` of `paper` under a new document number (returned); the abstract is kept for later otherwise. */
-  private add(paper: SavedPaper, fields: readonly Field[] = SEARCH_FIELDS): number {
+  private add(paper: SearchablePaper, fields: readonly Field[] = SEARCH_FIELDS): number {
     const doc = this.keys.length;
     this.keys.push(paper.key);
     this.numberOf.set(paper.key, doc);
@@ -201,7 +209,7 @@ export class PaperSearch {
   }
 
   /** Adds or replaces one paper (a change made here or in another tab). */
-  upsert(paper: SavedPaper): void {
+  upsert(paper: SearchablePaper): void {
     this.remove(paper.key);
     this.removedDuringBuild.delete(paper.key);
     this.add(paper);

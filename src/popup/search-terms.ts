@@ -1,48 +1,9 @@
-// How search text is cut into words and compared: shared by the full-text index and the quick title scan that
-// answers while the index is still being built.
-import type { SavedPaper } from '../core/paper';
+// How search results are scored, shared by the full-text index and the scans that answer while it is being built
+// (the word rules themselves are in shared/search-words.ts: the background uses them for the search snapshot).
+import type { PaperSummary } from '../shared/search-snapshot';
+import { searchTerms } from '../shared/search-words';
 
-/** Lower case, accents folded: "Jürgen" is found by "jurgen". Plain ASCII skips the Unicode work. */
-export function foldText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- "any character outside ASCII"
-  return /[^\u0000-\u007f]/.test(text) ? text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase() : text.toLowerCase();
-}
-
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
-
-/**
- * The words of a folded text: runs of letters and digits (so `to-cite` is `to` and `cite`). A loop over char
- * codes rather than a Unicode regex split: indexing 10,000 abstracts this way is several times faster.
- */
-export function forEachWord(text: string, visit: (word: string) => void): void {
-  let start = -1;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    let inWord: boolean;
-    let width = 1;
-    if (code < 128) {
-      inWord = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) || (code >= 65 && code <= 90);
-    } else {
-      const point = text.codePointAt(i)!;
-      width = point > 0xffff ? 2 : 1;
-      inWord = LETTER_OR_DIGIT.test(String.fromCodePoint(point));
-    }
-    if (inWord && start < 0) start = i;
-    else if (!inWord && start >= 0) {
-      visit(text.slice(start, i));
-      start = -1;
-    }
-    i += width - 1;
-  }
-  if (start >= 0) visit(text.slice(start));
-}
-
-/** The folded words typed in a search box. */
-export function searchTerms(text: string): string[] {
-  const words: string[] = [];
-  forEachWord(foldText(text), (word) => words.push(word));
-  return words;
-}
+export { foldText, forEachWord, searchTerms } from '../shared/search-words';
 
 /** The papers a search found: membership, a relevance score (higher is better), and how many. */
 export interface SearchHits {
@@ -62,7 +23,7 @@ export const WHOLE_WORD_BONUS = 1.5;
  * the index shows too (only papers matched by their abstract come later). A linear scan, for the moments before
  * the index's first pass.
  */
-export function quickHits(papers: Iterable<SavedPaper>, query: string): SearchHits | null {
+export function quickHits(papers: Iterable<PaperSummary>, query: string): SearchHits | null {
   const terms = [...new Set(searchTerms(query))];
   if (terms.length === 0) return null;
   const scores = new Map<string, number>();

@@ -6,6 +6,7 @@ import type { SavedPaper, TrashedPaper } from '../core/paper';
 import type { PaperChange, TagCount } from '../shared/messages';
 import { pageCardsAfter } from './page-cards';
 import type { PageReport } from '../shared/page-report';
+import type { PaperSummary } from '../shared/search-snapshot';
 import { NO_FILTERS, type Filters, type SortId } from './visible-papers';
 
 export type Phase = 'loading' | 'partial' | 'ready' | 'failed';
@@ -38,9 +39,15 @@ export interface PageView extends PageReport {
 }
 
 export interface PopupState {
-  /** loading: nothing yet; partial: the first page; ready: the whole library; failed: see `error`. */
+  /**
+   * loading: nothing yet; partial: the first page, then every paper's summary (`listed`); ready: the whole
+   * library, every paper's whole record; failed: see `error`.
+   */
   phase: Phase;
-  papers: ReadonlyMap<string, SavedPaper>;
+  /** Whole records, or summaries (no abstract) while the phase is partial: see `isWholeRecord`. */
+  papers: ReadonlyMap<string, PaperSummary>;
+  /** Every paper of the library is in `papers` (as a summary or whole). */
+  listed: boolean;
   /** Bumped on every change of `papers` (what derived lists are memoised on). */
   revision: number;
   /** Papers in the library (from the first page's answer until the whole library is here). */
@@ -71,6 +78,7 @@ export interface PopupState {
 export const initialState: PopupState = {
   phase: 'loading',
   papers: new Map(),
+  listed: false,
   revision: 0,
   total: 0,
   error: null,
@@ -93,6 +101,7 @@ export const initialState: PopupState = {
 
 export type Action =
   | { type: 'firstPage'; items: SavedPaper[]; total: number }
+  | { type: 'summaries'; papers: PaperSummary[] }
   | { type: 'library'; papers: SavedPaper[] }
   | { type: 'failed'; error: string }
   | { type: 'changes'; changes: PaperChange[] }
@@ -122,7 +131,7 @@ export type Action =
 
 let nextId = 1;
 
-function withPapers(state: PopupState, papers: Map<string, SavedPaper>): PopupState {
+function withPapers(state: PopupState, papers: Map<string, PaperSummary>): PopupState {
   // Keys no longer in the library leave the selection and the editor.
   const selected = [...state.selected].every((key) => papers.has(key))
     ? state.selected
@@ -144,10 +153,17 @@ export function reducer(state: PopupState, action: Action): PopupState {
       const next = withPapers(state, new Map(action.items.map((p) => [p.key, p])));
       return { ...next, phase: 'partial', total: action.total, activeKey: state.activeKey ?? action.items[0]?.key ?? null };
     }
+    case 'summaries': {
+      // The whole records may already be here (a slow snapshot): never go back to summaries.
+      if (state.phase === 'ready') return state;
+      const next = withPapers(state, new Map(action.papers.map((p) => [p.key, p])));
+      const activeKey = state.activeKey && next.papers.has(state.activeKey) ? state.activeKey : null;
+      return { ...next, phase: 'partial', listed: true, total: action.papers.length, error: null, activeKey };
+    }
     case 'library': {
       const next = withPapers(state, new Map(action.papers.map((p) => [p.key, p])));
       const activeKey = state.activeKey && next.papers.has(state.activeKey) ? state.activeKey : null;
-      return { ...next, phase: 'ready', total: action.papers.length, error: null, activeKey };
+      return { ...next, phase: 'ready', listed: true, total: action.papers.length, error: null, activeKey };
     }
     case 'failed':
       return { ...state, phase: state.phase === 'loading' ? 'failed' : state.phase, error: action.error };
@@ -160,9 +176,9 @@ export function reducer(state: PopupState, action: Action): PopupState {
         else papers.delete(key);
       }
       const next = withPapers(state, papers);
-      // Until the whole library is here, a change cannot tell a new paper from one not loaded yet: the total
-      // is corrected when the library arrives.
-      const total = state.phase === 'ready' ? papers.size : Math.max(papers.size, state.total);
+      // Until every paper is listed, a change cannot tell a new paper from one not loaded yet: the total is
+      // corrected when the summaries or the library arrive.
+      const total = state.listed ? papers.size : Math.max(papers.size, state.total);
       return { ...next, total, page: page && page.cards === state.page?.cards ? state.page : page };
     }
     // A new search, sort or filter makes the first row active (activeKey null: the view picks its first row).

@@ -1,7 +1,8 @@
 // What the popup derives from its state, each part recomputed only when its inputs change: the library sorted
 // (per sort or library change), search hits (per keystroke), the list shown, tag, site and status counts.
 import { useMemo } from 'preact/hooks';
-import type { ReadingStatus, SavedPaper } from '../core/paper';
+import type { ReadingStatus } from '../core/paper';
+import type { PaperSummary } from '../shared/search-snapshot';
 import { countTags, type TagUse } from '../ui/tag-suggest';
 import type { PopupController } from './controller';
 import { hasFilters, siteCounts, sortedPapers, statusCounts, visiblePapers } from './visible-papers';
@@ -9,9 +10,9 @@ import type { PopupState } from './state';
 
 export interface LibraryView {
   /** Every loaded paper in the chosen order. */
-  sorted: SavedPaper[];
+  sorted: PaperSummary[];
   /** What the list shows. */
-  shown: SavedPaper[];
+  shown: PaperSummary[];
   /** The keys shown, in order: worked out when a command needs them, not on every keystroke. */
   shownKeys(): string[];
   /** Where `key` is in the list shown, or -1. */
@@ -22,7 +23,7 @@ export interface LibraryView {
   sites: Array<{ site: string; count: number }>;
   /** Papers per reading status, every status listed. */
   statuses: Array<{ status: ReadingStatus; count: number }>;
-  selectedPapers: SavedPaper[];
+  selectedPapers: PaperSummary[];
 }
 
 export function useLibraryView(state: PopupState, controller: PopupController): LibraryView {

@@ -2,8 +2,9 @@
 // over plain records, so they are unit-tested and cheap enough to run on every keystroke over 10,000 papers:
 // the sorted order is computed once per sort (and library change), and each keystroke only walks it.
 import { tagId } from '../core/tags';
-import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
+import { READING_STATUSES, type ReadingStatus } from '../core/paper';
 import type { QueryFilter } from '../shared/messages';
+import type { PaperSummary } from '../shared/search-snapshot';
 import type { SearchHits } from './search-terms';
 
 export type SortId = 'newest' | 'oldest' | 'title' | 'metrics' | 'relevance';
@@ -32,7 +33,7 @@ export function hasFilters(filters: Filters): boolean {
 }
 
 /** A predicate for `filters`; tag ids are computed once, not per paper. */
-export function filterPredicate(filters: Filters): (paper: SavedPaper) => boolean {
+export function filterPredicate(filters: Filters): (paper: PaperSummary) => boolean {
   const tags = filters.tags.map(tagId);
   const { status, site, hasCode } = filters;
   return (paper) =>
@@ -55,16 +56,16 @@ export function toQueryFilter(filters: Filters): QueryFilter | undefined {
 
 const titleCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
-function byKey(a: SavedPaper, b: SavedPaper): number {
+function byKey(a: PaperSummary, b: PaperSummary): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
 /** Newest first breaks every tie, so equal titles or metric counts keep a stable, sensible order. */
-function newestFirst(a: SavedPaper, b: SavedPaper): number {
+function newestFirst(a: PaperSummary, b: PaperSummary): number {
   return b.savedAt - a.savedAt || byKey(b, a);
 }
 
-export function comparatorFor(sort: SortId): (a: SavedPaper, b: SavedPaper) => number {
+export function comparatorFor(sort: SortId): (a: PaperSummary, b: PaperSummary) => number {
   switch (sort) {
     case 'oldest': return (a, b) => a.savedAt - b.savedAt || byKey(a, b);
     case 'title': return (a, b) => titleCollator.compare(a.title, b.title) || newestFirst(a, b);
@@ -76,7 +77,7 @@ export function comparatorFor(sort: SortId): (a: SavedPaper, b: SavedPaper) => n
 }
 
 /** Every paper, in `sort` order. O(n log n): done when the library or the sort changes, not per keystroke. */
-export function sortedPapers(papers: Iterable<SavedPaper>, sort: SortId): SavedPaper[] {
+export function sortedPapers<P extends PaperSummary>(papers: Iterable<P>, sort: SortId): P[] {
   return [...papers].sort(comparatorFor(sort));
 }
 
@@ -84,14 +85,14 @@ export function sortedPapers(papers: Iterable<SavedPaper>, sort: SortId): SavedP
  * The papers to show: `ordered` (already sorted) narrowed to `hits` (search results; null for no search) and to
  * `filters`. With the relevance sort and a search, the best match comes first.
  */
-export function visiblePapers(
-  ordered: readonly SavedPaper[],
+export function visiblePapers<P extends PaperSummary>(
+  ordered: readonly P[],
   filters: Filters,
   hits: Pick<SearchHits, 'has' | 'score'> | null,
   sort: SortId,
-): SavedPaper[] {
+): P[] {
   const passes = hasFilters(filters) ? filterPredicate(filters) : null;
-  const shown: SavedPaper[] = [];
+  const shown: P[] = [];
   for (const paper of ordered) {
     if (hits && !hits.has(paper.key)) continue;
     if (passes && !passes(paper)) continue;
@@ -108,14 +109,14 @@ export function visiblePapers(
 }
 
 /** Sites present in the library, with how many papers each, most papers first. */
-export function siteCounts(papers: Iterable<SavedPaper>): Array<{ site: string; count: number }> {
+export function siteCounts(papers: Iterable<PaperSummary>): Array<{ site: string; count: number }> {
   const counts = new Map<string, number>();
   for (const paper of papers) counts.set(paper.site, (counts.get(paper.site) ?? 0) + 1);
   return [...counts].map(([site, count]) => ({ site, count })).sort((a, b) => b.count - a.count || (a.site < b.site ? -1 : 1));
 }
 
 /** How many papers have each reading status, every status listed (0 for none), in reading order. */
-export function statusCounts(papers: Iterable<SavedPaper>): Array<{ status: ReadingStatus; count: number }> {
+export function statusCounts(papers: Iterable<PaperSummary>): Array<{ status: ReadingStatus; count: number }> {
   const counts = new Map<ReadingStatus, number>(READING_STATUSES.map((status) => [status, 0]));
   for (const paper of papers) counts.set(paper.status, (counts.get(paper.status) ?? 0) + 1);
   return READING_STATUSES.map((status) => ({ status, count: counts.get(status)! }));

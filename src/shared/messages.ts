@@ -129,6 +129,13 @@ export interface QueryRequest {
   filter?: QueryFilter;
 }
 export interface GetAllRequest { type: 'getAll' }
+/**
+ * Brings the stored search snapshot up to date (extension pages only): every saved paper's summary, all but the
+ * abstract, as one text (shared/search-snapshot.ts), for the popup to list and search the library before the
+ * whole records arrive. Pages read it from the database themselves: megabytes of text take seconds through
+ * runtime messaging, milliseconds from the database.
+ */
+export interface SearchSnapshotRequest { type: 'searchSnapshot' }
 /** Puts exact records back as given (a record saved under the same key is overwritten). */
 export interface RestoreRequest { type: 'restore'; papers: SavedPaper[] }
 /**
@@ -242,7 +249,7 @@ export type Request =
   | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest
   | ImportLibraryRequest | UndoImportRequest
   | MarkSeenRequest | ClearReadingMemoryRequest | ReadingMemoryStatsRequest | MatchRulesRequest
-  | BackupNowRequest | BackupStatusRequest | PageStatusRequest | AnalyseCardsRequest;
+  | BackupNowRequest | BackupStatusRequest | PageStatusRequest | AnalyseCardsRequest | SearchSnapshotRequest;
 export type RequestType = Request['type'];
 
 export interface TagCount { name: string; count: number }
@@ -256,6 +263,7 @@ export interface RemoveReply { ok: true; removed: SavedPaper | null }
 export interface TagsReply { ok: true; tags: TagCount[] }
 export interface QueryReply { ok: true; items: SavedPaper[]; total: number }
 export interface GetAllReply { ok: true; papers: SavedPaper[] }
+export interface SearchSnapshotReply { ok: true }
 export interface RestoreReply { ok: true; restored: number }
 export interface BulkReply { ok: true; updated: number; deleted: SavedPaper[] }
 export interface ExportBackupReply { ok: true; text: string; count: number }
@@ -321,6 +329,7 @@ export interface ReplyFor {
   tags: TagsReply;
   query: QueryReply;
   getAll: GetAllReply;
+  searchSnapshot: SearchSnapshotReply;
   restore: RestoreReply;
   bulk: BulkReply;
   exportBackup: ExportBackupReply;
@@ -560,6 +569,7 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   tags: [[], () => ({ type: 'tags' })],
   query: [['sort', 'direction', 'offset', 'limit', 'filter'], readQuery],
   getAll: [[], () => ({ type: 'getAll' })],
+  searchSnapshot: [[], () => ({ type: 'searchSnapshot' })],
   restore: [['papers'], (raw) => ({
     type: 'restore',
     papers: readArray(raw.papers, 'papers', MESSAGE_LIMITS.restorePapers).map((p, i) => readSavedPaper(p, `papers[${i}]`)),

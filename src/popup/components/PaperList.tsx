@@ -3,7 +3,7 @@
 // through aria-activedescendant and kept in view as it moves.
 import type { JSX, Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
-import type { SavedPaper } from '../../core/paper';
+import type { PaperSummary } from '../../shared/search-snapshot';
 import { rowsPerPage, scrollToReveal, visibleRange } from '../virtual-window';
 import { PaperRow, ROW_HEIGHT, rowId } from './PaperRow';
 
@@ -11,7 +11,7 @@ import { PaperRow, ROW_HEIGHT, rowId } from './PaperRow';
 const OVERSCAN = 4;
 
 interface PaperListProps {
-  papers: readonly SavedPaper[];
+  papers: readonly PaperSummary[];
   /** The active row, -1 for none. */
   activeIndex: number;
   selected: ReadonlySet<string>;

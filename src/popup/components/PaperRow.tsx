@@ -3,7 +3,8 @@
 // string is page text rendered as text by preact. Fixed height: the list positions rows by index.
 import { describeMetric } from '../../core/describe-metric';
 import { GROUP_OF_KIND } from '../../core/highlight-groups';
-import { shownVenue, type SavedPaper } from '../../core/paper';
+import { shownVenue } from '../../core/paper';
+import type { PaperSummary } from '../../shared/search-snapshot';
 import { CodeIcon } from '../../ui/icons';
 import { pure } from '../../ui/pure';
 import { STATUS_LABELS, authorsLine, codeLinkLabel, firstOf, savedDay } from '../format';
@@ -11,7 +12,7 @@ import { STATUS_LABELS, authorsLine, codeLinkLabel, firstOf, savedDay } from '..
 export const ROW_HEIGHT = 78;
 
 interface PaperRowProps {
-  paper: SavedPaper;
+  paper: PaperSummary;
   index: number;
   setSize: number;
   active: boolean;

@@ -1,7 +1,7 @@
 // What can be done to several papers at once: tag, untag, export, delete (with undo), or drop the selection.
 import { useMemo, useState } from 'preact/hooks';
 import { tagId } from '../../core/tags';
-import type { SavedPaper } from '../../core/paper';
+import type { PaperSummary } from '../../shared/search-snapshot';
 import { Dialog } from '../../ui/Dialog';
 import { CloseIcon, DownloadIcon, TagIcon, TrashIcon } from '../../ui/icons';
 import { TagField } from '../../ui/TagField';
@@ -9,7 +9,7 @@ import { countTags, type TagUse } from '../../ui/tag-suggest';
 import { count } from '../../ui/text';
 
 interface SelectionBarProps {
-  selected: readonly SavedPaper[];
+  selected: readonly PaperSummary[];
   tags: readonly TagUse[];
   onTag(tags: string[]): void;
   onUntag(tags: string[]): void;
@@ -47,7 +47,7 @@ function BulkTagDialog({ count: n, tags, onTag, onClose }: { count: number; tags
   );
 }
 
-function BulkUntagDialog({ selected, onUntag, onClose }: { selected: readonly SavedPaper[]; onUntag(tags: string[]): void; onClose(): void }) {
+function BulkUntagDialog({ selected, onUntag, onClose }: { selected: readonly PaperSummary[]; onUntag(tags: string[]): void; onClose(): void }) {
   const present = useMemo(() => countTags(selected), [selected]);
   const [chosen, setChosen] = useState<ReadonlySet<string>>(new Set());
   const flip = (name: string) => {

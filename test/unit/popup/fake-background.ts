@@ -4,6 +4,7 @@
 import { createDbOpener } from '../../../src/background/db';
 import { createMessageHandler, type Sender } from '../../../src/background/handler';
 import type { ChangeEvent, Request, SuccessReply } from '../../../src/shared/messages';
+import { readStoredSnapshot, type StoredSnapshot } from '../../../src/popup/stored-snapshot';
 
 const EXTENSION_ID = 'popup-test-extension';
 const BASE_URL = `chrome-extension://${EXTENSION_ID}/`;
@@ -18,14 +19,17 @@ export interface FakeBackground {
   requests: Request[];
   /** Every change broadcast, in order. */
   events: ChangeEvent[];
+  /** Reads the stored search snapshot from this background's database, as the popup does from the real one. */
+  readSnapshot(): Promise<StoredSnapshot | null>;
 }
 
 export function fakeBackground({ now }: { now?: () => number } = {}): FakeBackground {
   const listeners = new Set<(event: ChangeEvent) => void>();
   const events: ChangeEvent[] = [];
   const requests: Request[] = [];
+  const name = `popup-test-${++databases}-${Math.random().toString(36).slice(2)}`;
   const handle = createMessageHandler({
-    db: createDbOpener(`popup-test-${++databases}-${Math.random().toString(36).slice(2)}`),
+    db: createDbOpener(name),
     extensionId: EXTENSION_ID,
     extensionBaseUrl: BASE_URL,
     appVersion: '0.0.0-test',
@@ -44,6 +48,7 @@ export function fakeBackground({ now }: { now?: () => number } = {}): FakeBackgr
   return {
     requests,
     events,
+    readSnapshot: () => readStoredSnapshot(name),
     async send<R extends Request>(request: R) {
       requests.push(request);
       return sendAs(request, { id: EXTENSION_ID, url: `${BASE_URL}src/popup/index.html` });

@@ -34,6 +34,20 @@ describe('reducer', () => {
     expect(state.total).toBe(59);
   });
 
+  it('lists every summary after the first page, then the whole records, never going back to summaries', () => {
+    const summaries = library.map(({ abstract: _abstract, seenUrls: _seen, updatedAt: _updated, ...summary }) => summary);
+    const partial = reducer(initialState, { type: 'firstPage', items: library.slice(0, 2), total: 60 });
+    const listed = reducer(partial, { type: 'summaries', papers: summaries });
+    expect([listed.phase, listed.listed, listed.papers.size, listed.total]).toEqual(['partial', true, 60, 60]);
+    expect(listed.papers.get(third!.key)).toEqual(summaries[2]);
+    // Every paper is listed: a removal now lowers the total at once.
+    const removed = reducer(listed, { type: 'changes', changes: [{ key: third!.key, paper: null }] });
+    expect([removed.papers.size, removed.total]).toEqual([59, 59]);
+    const whole = reducer(listed, { type: 'library', papers: library });
+    expect([whole.phase, whole.papers.get(third!.key)]).toEqual(['ready', third]);
+    expect(reducer(whole, { type: 'summaries', papers: summaries })).toBe(whole);
+  });
+
   it('keeps the count of a partly loaded library when a change arrives', () => {
     const partial = reducer(initialState, { type: 'firstPage', items: library.slice(0, 2), total: 60 });
     const changed = reducer(partial, { type: 'changes', changes: [{ key: third!.key, paper: third! }] });
