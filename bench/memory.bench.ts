@@ -12,9 +12,10 @@ import { unwrap } from 'idb';
 import { launchChromium } from '../test/e2e/harness';
 import { openPaperlightDb, type DbOpener } from '../src/background/db';
 import { createMessageHandler } from '../src/background/handler';
-import type { PaperlightDatabase } from '../src/background/schema';
+import type { PaperlightDatabase, StoredSeenEntry } from '../src/background/schema';
+import { storedSeenEntry } from '../src/background/records';
 import { memorySettingsStore } from '../src/background/settings';
-import { identityOf, type SeenEntry } from '../src/core/reading-memory';
+import { identityOf } from '../src/core/reading-memory';
 import type { SeenCard } from '../src/shared/messages';
 
 const PAGE = 500;
@@ -42,8 +43,9 @@ function card(i: number): SeenCard {
   };
 }
 
-function entryOf(c: SeenCard, seenAt: number): SeenEntry {
-  return { key: c.key, aliases: c.aliases, ...identityOf(c.title, c.authors), firstSeen: seenAt, lastSeen: seenAt, site: 'arxiv' };
+/** The entry of card `c` as the background stores it (with the `ids` its index reads). */
+function entryOf(c: SeenCard, seenAt: number): StoredSeenEntry {
+  return storedSeenEntry({ key: c.key, aliases: c.aliases, ...identityOf(c.title, c.authors), firstSeen: seenAt, lastSeen: seenAt, site: 'arxiv' });
 }
 
 const page = (round: number) => Array.from({ length: PAGE }, (_, i) => card(1_000_000 + round * PAGE + i));
