@@ -3,6 +3,10 @@
 // 600 entries with fresh ids. Compared, in the same run, with what the browser itself spends parsing,
 // styling and laying out that same page. Also: the longest single slice of our work (a long task is > 50 ms), and
 // the cost of 100 cards inserted after load (infinite scroll) against one frame (16.7 ms).
+// The content script annotates the cards near the viewport first (`paperlight:annotate` slices: the first look,
+// what the budget is about) and the rest of a long listing in the browser's idle periods
+// (`paperlight:annotate-idle`, which by design never runs while the page has work to do). Both are reported: the
+// ratio of the first look, and beside it the idle time and the ratio of all the work together.
 // The content script writes its performance measures into a page only with the `debug` setting on (the
 // page's own scripts can read its timeline), so the bench turns it on before measuring.
 import { execSync } from 'node:child_process';
@@ -11,6 +15,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { exactUrl, launchChromium, routeHtml } from '../test/e2e/harness';
+import { scaledArxivListing } from '../test/e2e/scaled-listing';
 import { median, round } from './stats';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
@@ -18,24 +23,12 @@ declare const chrome: { storage: { local: { set(items: object): Promise<void> } 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const ENTRIES = 600;
 const RUNS = 5;
+/** First-look annotation over the page's own parse + style + layout: the 600-entry listing, and every real page. */
+const LISTING_BUDGET = 0.1;
+const REAL_PAGE_BUDGET = 0.25;
 const LISTING_URL = 'https://arxiv.org/list/cs.LG/new';
 /** Same host, a path no content script matches: the page without Paperlight. */
 const BASELINE_URL = 'https://arxiv.org/paperlight-bench/baseline';
-
-/** The arXiv /new listing fixture with its entries repeated to `count`, each with its own id. */
-export function scaledArxivListing(count: number): string {
-  const html = readFileSync(path.join(ROOT, 'test/fixtures/arxiv/list-new-astro-ph.SR.html'), 'utf8');
-  const entries = [...html.matchAll(/<dt>[\s\S]*?<\/dd>/g)].map((m) => m[0]);
-  const first = html.indexOf(entries[0]!);
-  const last = html.lastIndexOf(entries.at(-1)!) + entries.at(-1)!.length;
-  const body: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const id = `2303.${String(10000 + i)}`;
-    body.push(entries[i % entries.length]!.replace(/\d{4}\.\d{5}/g, id).replace(/name='item\d+'>\[\d+\]/, `name='item${i + 1}'>[${i + 1}]`));
-  }
-  // The page's scripts point at arxiv.org assets this offline bench cannot load.
-  return (html.slice(0, first) + body.join('\n') + html.slice(last)).replace(/<script\b[\s\S]*?<\/script>/g, '');
-}
 
 async function parseAndLayout(page: Page, html: string): Promise<number> {
   await page.goto(BASELINE_URL);
@@ -54,6 +47,14 @@ async function measures(page: Page, name: string): Promise<number[]> {
   return page.evaluate((n) => performance.getEntriesByName(n).map((e) => e.duration), name);
 }
 
+/** Until every card found at load is annotated (first look and idle time), then two frames. */
+async function firstPassDone(page: Page): Promise<void> {
+  await page.waitForFunction(() => performance.getEntriesByName('paperlight:first-pass').length > 0, null, { timeout: 60_000 });
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+}
+
+const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
+
 /** The fixture pages with the most cards (docs/fixtures.md), served under the URLs they stand for: the same measure, page by page. */
 const REAL_PAGES = [
   { file: 'arxiv/list-month-astro-ph-2018-04.html', url: 'https://arxiv.org/list/astro-ph/2018-04' },
@@ -67,19 +68,25 @@ async function realPage(page: Page, file: string, url: string) {
   await routeHtml(page.context(), exactUrl(url), html);
   const parse: number[] = [];
   const annotate: number[] = [];
+  const idle: number[] = [];
   let cards = 0;
   await parseAndLayout(page, html);
   for (let run = 0; run < RUNS; run++) {
     parse.push(await parseAndLayout(page, html));
     await page.goto(url);
-    await page.waitForFunction(() => performance.getEntriesByName('paperlight:annotate').length > 0, null, { timeout: 30_000 });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-    annotate.push((await measures(page, 'paperlight:annotate')).reduce((a, b) => a + b, 0));
+    await firstPassDone(page);
+    annotate.push(sum(await measures(page, 'paperlight:annotate')));
+    idle.push(sum(await measures(page, 'paperlight:annotate-idle')));
     cards = await page.evaluate(() => document.querySelectorAll('[data-paperlight-id]').length);
   }
   const parseMs = median(parse);
   const annotateMs = median(annotate);
-  return { file, cards, parseAndLayoutMs: round(parseMs, 2), annotateMs: round(annotateMs, 2), ratio: round(annotateMs / parseMs, 3) };
+  const idleMs = median(idle);
+  return {
+    file, cards, parseAndLayoutMs: round(parseMs, 2), annotateMs: round(annotateMs, 2), ratio: round(annotateMs / parseMs, 3),
+    budgetRatio: REAL_PAGE_BUDGET, withinBudget: annotateMs / parseMs <= REAL_PAGE_BUDGET,
+    idleMs: round(idleMs, 2), totalRatio: round((annotateMs + idleMs) / parseMs, 3),
+  };
 }
 
 export default async function annotateBench() {
@@ -96,6 +103,7 @@ export default async function annotateBench() {
 
     const parse: number[] = [];
     const annotate: number[] = [];
+    const idle: number[] = [];
     const longestSlice: number[] = [];
     const widgets: number[] = [];
     const batch100: number[] = [];
@@ -104,10 +112,12 @@ export default async function annotateBench() {
       parse.push(await parseAndLayout(page, html));
       await page.goto(LISTING_URL);
       await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-id]').length >= n, ENTRIES, { timeout: 60_000 });
-      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await firstPassDone(page);
       const slices = await measures(page, 'paperlight:annotate');
-      annotate.push(slices.reduce((a, b) => a + b, 0));
-      longestSlice.push(Math.max(...slices));
+      const idleSlices = await measures(page, 'paperlight:annotate-idle');
+      annotate.push(sum(slices));
+      idle.push(sum(idleSlices));
+      longestSlice.push(Math.max(...slices, ...idleSlices));
       widgets.push((await measures(page, 'paperlight:widgets')).reduce((a, b) => a + b, 0));
 
       // Infinite scroll: 100 more entries appended by the page.
@@ -129,6 +139,7 @@ export default async function annotateBench() {
     }
     const parseMs = median(parse);
     const annotateMs = median(annotate);
+    const idleMs = median(idle);
     const realPages = [];
     for (const { file, url } of REAL_PAGES) realPages.push(await realPage(page, file, url));
     return {
@@ -139,8 +150,10 @@ export default async function annotateBench() {
         parseAndLayoutMs: round(parseMs, 2),
         annotateMs: round(annotateMs, 2),
         ratio: round(annotateMs / parseMs, 3),
-        budgetRatio: 0.25,
-        withinBudget: annotateMs / parseMs <= 0.25,
+        budgetRatio: LISTING_BUDGET,
+        withinBudget: annotateMs / parseMs <= LISTING_BUDGET,
+        idleMs: round(idleMs, 2),
+        totalRatio: round((annotateMs + idleMs) / parseMs, 3),
         longestSliceMs: round(median(longestSlice), 2),
         longTaskBudgetMs: 50,
         widgetsMountedMs: round(median(widgets), 2),

@@ -11,6 +11,7 @@ import {
   type Request,
   type SenderKind,
 } from '../shared/messages';
+import { findInCard } from '../core/card-findings';
 import { matchCard, ruleProblem } from '../core/rules/matcher';
 import { readBackupFile, readLibraryFile } from './backup-file';
 import { withDb, type DbOpener } from './db';
@@ -186,6 +187,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'clearReadingMemory': return memory.clear(db);
       case 'readingMemoryStats': return memory.stats(db);
       case 'matchRules': throw new Error('matchRules is answered without the database');
+      case 'analyseCards': throw new Error('analyseCards is answered without the database');
       case 'pageStatus': throw new Error('pageStatus is answered without the database');
       case 'backupNow': {
         if (!deps.backupNow) throw new UserError('Automatic backups are not available here.');
@@ -214,6 +216,9 @@ export function createMessageHandler(deps: HandlerDeps) {
       return { ok: false, error: `"${request.type}" can only be sent from Paperlight's own pages (popup or options), not from a web page.` };
     }
     if (request.type === 'ping') return { ok: true, version: deps.appVersion, protocol: PROTOCOL_VERSION };
+    if (request.type === 'analyseCards') {
+      return { ok: true, results: request.cards.map(findInCard) };
+    }
     if (request.type === 'pageStatus') {
       const tabId = sender.tab?.id;
       if (kind === 'content-script' && tabId !== undefined) deps.pageStatus?.(tabId, { cards: request.cards, health: request.health });

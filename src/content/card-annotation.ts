@@ -2,8 +2,8 @@
 // the data-paperlight-* attributes (the DOM contract: they describe the page's own content, never the
 // user's library), metric highlights over the page's own text nodes, and code links written as plain text
 // in the abstract: turned into real links on static pages, highlighted where a framework owns the text.
-import { extractCodeLinks, sortCodeLinks, type CodeLink } from '../core/links';
-import { extractMetrics } from '../core/metrics';
+import type { CardFindings, TextLink } from '../core/card-findings';
+import type { CodeLink } from '../core/links';
 import type { Metric } from '../core/metric-types';
 import type { PaperCard } from '../sites/types';
 import type { HighlightLayer } from './highlights';
@@ -25,16 +25,14 @@ export interface CardAnalysis {
   metrics: Metric[];
   /** Canonical code links, GitHub first. */
   codeLinks: CodeLink[];
+  /** Code links written as text in the abstract (offsets in `card.abstract`). */
+  textLinks: TextLink[];
 }
 
-export function analyseCard(card: PaperCard): CardAnalysis {
-  const titleMetrics = extractMetrics(card.title);
-  const abstractMetrics = extractMetrics(card.abstract);
-  // The adapter already gathered the card's code links (from its links, data and abstract text), and where from.
-  const sources = card.codeSources ?? {};
-  const hrefs = card.codeLinks.map((url) => (Object.hasOwn(sources, url) ? { url, source: sources[url]! } : url));
-  const codeLinks = sortCodeLinks(extractCodeLinks('', hrefs));
-  return { card, titleMetrics, abstractMetrics, metrics: [...titleMetrics, ...abstractMetrics], codeLinks };
+/** The card as read, with what the background found in its text (`analyseCards`). */
+export function analyseCard(card: PaperCard, found: CardFindings): CardAnalysis {
+  const { title: titleMetrics, abstract: abstractMetrics, codeLinks, textLinks } = found;
+  return { card, titleMetrics, abstractMetrics, metrics: [...titleMetrics, ...abstractMetrics], codeLinks, textLinks };
 }
 
 export function markCard(element: Element, analysis: CardAnalysis): void {
@@ -51,13 +49,13 @@ export interface Decoration {
 }
 
 /**
- * Places the card's metrics on the page (as Ranges over the page's own text nodes) and finds code links
+ * Places the card's metrics on the page (as Ranges over the page's own text nodes) and the code links
  * written as plain text in the abstract: with `wrapLinks`, each becomes a real link (an anchor around the
  * page's text node, undone exactly by `undecorateCard`); without, it is returned as a range to highlight,
  * for pages whose framework owns the text nodes and must find them as it left them. The adapter's strings are
  * whitespace-normalised copies of the title and abstract elements' text (possibly without chrome
  * such as "Abstract:"), so each string is located inside its element's text and the core's offsets
- * shifted; if it cannot be located, the element's own text is analysed instead. Each element's text
+ * shifted; if it cannot be located, each metric's own text is looked for in turn. Each element's text
  * is mapped once, and only when there is something to place in it.
  */
 export function decorateCard(analysis: CardAnalysis, wrapLinks: boolean): Decoration {
@@ -79,10 +77,7 @@ export function decorateCard(analysis: CardAnalysis, wrapLinks: boolean): Decora
   const map = buildTextMap(abstractEl);
   mapMetrics(map, card.abstract, analysis.abstractMetrics, marks);
   // All link ranges are taken before the first one is wrapped: Ranges are live, the map is not.
-  const linkRanges = extractCodeLinks(map.text).flatMap((link) => {
-    const range = link.start >= 0 ? map.range(link.start, link.end) : null;
-    return range ? [{ range, href: link.url + (link.path ?? '') }] : [];
-  });
+  const linkRanges = placeSpans(map, card.abstract, analysis.textLinks).map(({ range, span }) => ({ range, href: span.href }));
   if (!wrapLinks) return { marks, linkRanges: linkRanges.map(({ range }) => range), anchors: [] };
   const anchors: HTMLAnchorElement[] = [];
   for (const { range, href } of linkRanges) {
@@ -102,13 +97,25 @@ export function decorateCard(analysis: CardAnalysis, wrapLinks: boolean): Decora
 }
 
 function mapMetrics(map: TextMap, text: string, metrics: Metric[], into: Decoration['marks']): void {
+  for (const { range, span } of placeSpans(map, text, metrics)) into.push({ range, metric: span });
+}
+
+/**
+ * Ranges over the element for spans found in `text` (the adapter's string). Where the whole string is not
+ * in the element's text (the adapter left parts out), each span's own text is looked for in turn, in order.
+ */
+function placeSpans<S extends { start: number; end: number }>(map: TextMap, text: string, spans: readonly S[]) {
   const offset = map.text.indexOf(text);
-  const placed = offset >= 0 ? metrics : extractMetrics(map.text);
-  const shift = offset >= 0 ? offset : 0;
-  for (const metric of placed) {
-    const range = map.range(metric.start + shift, metric.end + shift);
-    if (range) into.push({ range, metric });
+  const placed: Array<{ range: Range; span: S }> = [];
+  let from = 0;
+  for (const span of spans) {
+    const start = offset >= 0 ? span.start + offset : map.text.indexOf(text.slice(span.start, span.end), from);
+    if (start < 0) continue;
+    from = start + span.end - span.start;
+    const range = map.range(start, from);
+    if (range) placed.push({ range, span });
   }
+  return placed;
 }
 
 /** Joins a text node with the text nodes right beside it (the pieces wrapping a link split it into). */

@@ -1,12 +1,15 @@
-// One run of Paperlight over one page: finds the adapter's cards, annotates them, follows cards the
-// page adds later (batches from the single observer, one per animation frame), and undoes everything when stopped (in-page
-// navigation, the site switched off). A failure on one card never stops the others.
+// One run of Paperlight over one page: finds the adapter's cards, has their metrics read in the background,
+// annotates them, follows cards the page adds later (batches from the single observer, one per animation
+// frame), and undoes everything when stopped (in-page navigation, the site switched off). A failure on one card never stops the others.
 import type { PaperCard, SiteAdapter } from '../sites/types';
+import { send } from '../shared/client';
+import type { CardFindings } from '../core/card-findings';
 import {
   analyseCard, decorateCard, markCard, undecorateCard, unmarkCard, type CardAnalysis,
 } from './card-annotation';
 import type { HighlightLayer } from './highlights';
 import type { MutationBatch } from './observer';
+import { SLICE_MS, inSlice, splitByViewport, type Lane } from './work-slices';
 
 export interface CardEntry {
   element: Element;
@@ -27,35 +30,46 @@ export interface PageRunHooks {
   debug: boolean;
 }
 
-/**
- * Longest stretch of annotation work before the page gets the main thread back: well under a long
- * task (50 ms), and room for the ~100 cards an infinite-scroll batch brings to land in one slice.
- */
-const SLICE_MS = 30;
-
-/** Runs `task` in a new task, after the browser has had a chance to render and handle input. */
-function yieldToPage(task: () => void): void {
-  const scheduler = (globalThis as { scheduler?: { postTask?(cb: () => void, o: object): Promise<void> } }).scheduler;
-  if (scheduler?.postTask) void scheduler.postTask(task, { priority: 'user-visible' });
-  else {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => task();
-    channel.port2.postMessage(null);
-  }
-}
-
 /** What a card says, to tell a real change from a re-render: same signature, same analysis. */
 const signatureOf = (card: PaperCard) =>
   `${card.key}\u0000${card.title}\u0000${card.abstract}\u0000${card.abstractEl ? 1 : 0}`;
+
+/** A card read from the page, waiting for its metrics from the background. */
+interface ReadCard {
+  element: Element;
+  card: PaperCard;
+}
+
+/** A read card with its metrics, ready to be marked and highlighted. */
+interface AnalysedCard extends ReadCard {
+  found: CardFindings;
+}
+
+/** Cards waiting in one lane: to be read (`queue` from `cursor`), and read with their findings back (`ready`). */
+interface LaneWork {
+  queue: Element[];
+  cursor: number;
+  ready: AnalysedCard[];
+  scheduled: boolean;
+}
+
+const emptyLane = (): LaneWork => ({ queue: [], cursor: 0, ready: [], scheduled: false });
+
+/** Without the background's answer (the extension reloading), a card is still marked, with nothing found in it. */
+const NOTHING_FOUND: CardFindings = { title: [], abstract: [], codeLinks: [], textLinks: [] };
 
 export class PageRun {
   readonly entries = new Map<Element, CardEntry>();
   private readonly skipped = new WeakSet<Element>();
   private readonly controller = new AbortController();
-  private queue: Element[] = [];
-  private cursor = 0;
+  private readonly lanes: Record<Lane, LaneWork> = { firstLook: emptyLane(), idle: emptyLane() };
   private readonly queued = new Set<Element>();
-  private pumping = false;
+  /** Cards read and sent for their metrics; the ones that changed meanwhile are read again when the answer comes. */
+  private readonly inFlight = new Set<Element>();
+  private readonly changedInFlight = new Set<Element>();
+  private firstScan = true;
+  /** The first scan's cards are being split into near the viewport and the rest. */
+  private splitting = false;
   skippedCount = 0;
   /** Every card found by the first scan has been annotated (or skipped). */
   firstPassDone = false;
@@ -86,9 +100,13 @@ export class PageRun {
     this.dropDetached();
   }
 
-  /** Queues every card not seen yet and annotates the queue in time slices. */
+  /**
+   * Queues every card not seen yet. On the page's first scan, the cards near the viewport go first and the rest
+   * wait for idle time; cards that come later (infinite scroll, a re-render) are where the reader is: first look.
+   */
   scan(): void {
     if (this.signal.aborted) return;
+    const start = performance.now();
     let elements: Element[];
     try {
       elements = this.adapter.findCards(document);
@@ -96,61 +114,137 @@ export class PageRun {
       console.warn(`[Paperlight] ${this.adapter.id}: finding cards failed`, error);
       return;
     }
-    for (const element of elements) {
-      if (!this.entries.has(element) && !this.skipped.has(element) && !this.queued.has(element)) {
-        this.queued.add(element);
-        this.queue.push(element);
-      }
+    if (this.firstScan && elements.length) {
+      this.firstScan = false;
+      // Held as queued until the split comes back, so the scans of the frames meanwhile leave them alone.
+      for (const element of elements) this.queued.add(element);
+      this.splitting = true;
+      splitByViewport(elements, (near, far) => {
+        const split = performance.now();
+        this.splitting = false;
+        if (this.signal.aborted) return;
+        for (const element of elements) this.queued.delete(element);
+        for (const element of near) this.enqueue(element, 'firstLook');
+        for (const element of far) this.enqueue(element, 'idle');
+        this.measure('firstLook', split);
+        this.schedule('firstLook');
+        this.schedule('idle');
+      });
+      this.measure('firstLook', start);
+    } else {
+      // Cards that come later are read in this frame's batch already, as they are where the reader is.
+      for (const element of elements) this.enqueue(element, 'firstLook');
+      this.measure('firstLook', start);
+      this.pump('firstLook', () => start + SLICE_MS);
     }
-    this.pump();
+    this.checkFirstPass();
+  }
+
+  /** With the `debug` setting on, the work since `start` as a performance measure of its lane (see `pump`). */
+  private measure(lane: Lane, start: number): void {
+    if (this.hooks.debug) performance.measure(lane === 'idle' ? 'paperlight:annotate-idle' : 'paperlight:annotate', { start, end: performance.now() });
+  }
+
+  private enqueue(element: Element, lane: Lane = 'firstLook'): void {
+    if (this.entries.has(element) || this.skipped.has(element) || this.queued.has(element) || this.inFlight.has(element)) return;
+    this.queued.add(element);
+    this.lanes[lane].queue.push(element);
+  }
+
+  private schedule(lane: Lane): void {
+    const work = this.lanes[lane];
+    if (work.scheduled || this.signal.aborted || (work.cursor >= work.queue.length && work.ready.length === 0)) return;
+    work.scheduled = true;
+    inSlice(lane, (deadline) => {
+      work.scheduled = false;
+      this.pump(lane, deadline);
+    });
   }
 
   /**
-   * Annotates queued cards for at most SLICE_MS, then yields to the page and goes on: a 600-card
-   * listing never blocks the main thread with one long task. With the `debug` setting on, each slice is
-   * a performance measure named `paperlight:annotate` (the benchmark reads them from the page's timeline,
-   * which the page's own scripts can read too: off by default).
+   * One slice of a lane's work, until `deadline`: first marks and highlights the cards whose findings came
+   * back, then reads queued cards and sends their text in one message (the extractor lives in the background).
+   * With the `debug` setting on, each slice is a performance measure, `paperlight:annotate` for first-look work
+   * and `paperlight:annotate-idle` for idle time (the benchmark reads them from the page's timeline, which the
+   * page's own scripts can read too: off by default).
    */
-  private pump(): void {
-    if (this.pumping || this.signal.aborted) return;
-    this.pumping = true;
+  private pump(lane: Lane, deadline: () => number): void {
+    if (this.signal.aborted) return;
+    const work = this.lanes[lane];
     const start = performance.now();
     const fresh: CardEntry[] = [];
-    while (this.cursor < this.queue.length && performance.now() - start < SLICE_MS) {
-      const element = this.queue[this.cursor++]!;
-      this.queued.delete(element);
-      if (!element.isConnected || this.entries.has(element)) continue;
-      const entry = this.annotate(element);
+    let applied = 0;
+    while (applied < work.ready.length && performance.now() < deadline()) {
+      const entry = this.apply(work.ready[applied++]!);
       if (entry) fresh.push(entry);
     }
-    if (this.cursor >= this.queue.length) {
-      this.queue = [];
-      this.cursor = 0;
+    work.ready = work.ready.slice(applied);
+    const read: ReadCard[] = [];
+    while (work.cursor < work.queue.length && performance.now() < deadline()) {
+      const element = work.queue[work.cursor++]!;
+      this.queued.delete(element);
+      if (!element.isConnected || this.entries.has(element)) continue;
+      const card = this.read(element);
+      if (card) read.push({ element, card });
     }
+    if (work.cursor >= work.queue.length) {
+      work.queue = [];
+      work.cursor = 0;
+    }
+    if (read.length) this.analyse(read, lane);
     if (fresh.length) this.hooks.onCards(fresh);
-    if (this.hooks.debug) performance.measure('paperlight:annotate', { start, end: performance.now() });
-    this.pumping = false;
-    if (this.queue.length) return yieldToPage(() => this.pump());
+    this.measure(lane, start);
+    this.schedule(lane);
+    this.checkFirstPass();
+  }
+
+  private checkFirstPass(): void {
+    if (this.firstPassDone || this.splitting || this.inFlight.size) return;
+    const { firstLook, idle } = this.lanes;
+    if (firstLook.queue.length || firstLook.ready.length || idle.queue.length || idle.ready.length) return;
     this.firstPassDone = true;
     if (this.hooks.debug) {
+      performance.mark('paperlight:first-pass');
       console.info(`[Paperlight] ${this.adapter.id}: ${this.entries.size} cards, ${this.skippedCount} skipped without an id`);
     }
   }
 
-  private annotate(element: Element): CardEntry | undefined {
-    let analysis: CardAnalysis;
+  private read(element: Element): PaperCard | undefined {
     try {
       const card = this.adapter.readCard(element, location.href);
-      if (!card) {
-        this.skip(element);
-        return undefined;
-      }
-      analysis = analyseCard(card);
+      if (card) return card;
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: reading a card failed`, error);
-      this.skip(element);
-      return undefined;
     }
+    this.skip(element);
+    return undefined;
+  }
+
+  /** One message for the batch; without an answer (the extension reloading), the cards go on without metrics. */
+  private analyse(read: ReadCard[], lane: Lane): void {
+    for (const { element } of read) this.inFlight.add(element);
+    const cards = read.map(({ card }) => ({
+      title: card.title, abstract: card.abstract, codeLinks: card.codeLinks, ...(card.codeSources && { codeSources: card.codeSources }),
+    }));
+    send({ type: 'analyseCards', cards })
+      .then(({ results }) => results, (error: unknown) => {
+        console.warn(`[Paperlight] ${this.adapter.id}: reading the metrics failed`, error);
+        return [];
+      })
+      .then((results) => {
+        for (const { element } of read) this.inFlight.delete(element);
+        if (this.signal.aborted) return;
+        read.forEach((item, i) => {
+          if (this.changedInFlight.delete(item.element)) this.enqueue(item.element, lane);
+          else this.lanes[lane].ready.push({ ...item, found: results[i] ?? NOTHING_FOUND });
+        });
+        this.schedule(lane);
+      });
+  }
+
+  private apply({ element, card, found }: AnalysedCard): CardEntry | undefined {
+    if (!element.isConnected || this.entries.has(element)) return undefined;
+    const analysis = analyseCard(card, found);
     markCard(element, analysis);
     let anchors: HTMLAnchorElement[] = [];
     try {
@@ -160,7 +254,7 @@ export class PageRun {
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: highlighting a card failed`, error);
     }
-    const entry: CardEntry = { element, analysis, anchors, signature: signatureOf(analysis.card) };
+    const entry: CardEntry = { element, analysis, anchors, signature: signatureOf(card) };
     this.entries.set(element, entry);
     return entry;
   }
@@ -171,22 +265,24 @@ export class PageRun {
     this.skippedCount++;
   }
 
-  /** A card, or an element skipped for want of a paper id (it may get one: a framework's loading placeholder). */
+  /** A card, an element skipped for want of a paper id (it may get one: a framework's loading placeholder), or one being read. */
   watches(element: Element): boolean {
-    return this.entries.has(element) || this.skipped.has(element);
+    return this.entries.has(element) || this.skipped.has(element) || this.inFlight.has(element);
   }
 
   /** A known card changed inside (abstract expanded, re-rendered text): re-read it if what it says changed. */
   private refresh(element: Element): void {
+    if (this.inFlight.has(element)) {
+      this.changedInFlight.add(element);
+      return;
+    }
     const entry = this.entries.get(element);
     if (!entry) {
       if (!this.skipped.has(element)) return;
-      const renewed = this.annotate(element);
-      if (renewed) {
-        this.skipped.delete(element);
-        this.skippedCount--;
-        this.hooks.onCards([renewed]);
-      }
+      this.skipped.delete(element);
+      this.skippedCount--;
+      this.enqueue(element);
+      this.schedule('firstLook');
       return;
     }
     let card;
@@ -209,8 +305,8 @@ export class PageRun {
       return;
     }
     this.drop(entry);
-    const renewed = this.annotate(element);
-    if (renewed) this.hooks.onCards([renewed]);
+    this.enqueue(element);
+    this.schedule('firstLook');
   }
 
   private dropDetached(): void {
@@ -228,9 +324,11 @@ export class PageRun {
   /** Undoes everything this run did to the page. */
   stop(): void {
     this.controller.abort();
-    this.queue = [];
-    this.cursor = 0;
+    this.lanes.firstLook = emptyLane();
+    this.lanes.idle = emptyLane();
     this.queued.clear();
+    this.inFlight.clear();
+    this.changedInFlight.clear();
     for (const entry of [...this.entries.values()]) this.drop(entry);
   }
 }

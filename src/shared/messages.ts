@@ -13,6 +13,7 @@ import {
 import { READING_STATUSES, type ReadingStatus, type SavedPaper, type TrashedPaper, type Venue } from '../core/paper';
 import { IMPORT_FORMATS, MAX_IMPORT_CHARS, type ImportFormat, type Notice, type Rejection } from '../core/import/entry';
 import type { PlanRow } from '../core/import/plan';
+import type { CardFindings, CardText } from '../core/card-findings';
 import { PAGE_HEALTH, type PageHealth } from './page-report';
 
 export type { ImportFormat } from '../core/import/entry';
@@ -35,7 +36,7 @@ export const MESSAGE_LIMITS = {
   undoToken: 100,
   /** `blob:chrome-extension://<32 letters>/<uuid>` is about 90 characters. */
   fileUrl: 300,
-  /** Cards per `markSeen` or `matchRules` batch (a listing of 2,000 cards goes in one). */
+  /** Cards per `markSeen`, `matchRules` or `analyseCards` batch (a listing of 2,000 cards goes in one). */
   pageCards: 2000,
 } as const;
 
@@ -216,6 +217,13 @@ export interface RuleCardText {
  */
 export interface MatchRulesRequest { type: 'matchRules'; cards: RuleCardText[] }
 /**
+ * Reads cards' stated metrics and code links (core/card-findings.ts) from their text as the site's adapter read
+ * it. The extractor runs in the background, not in the page: it is most of what a content script would weigh,
+ * and its word tables are built once per background rather than once per page. The reply pairs each card, in
+ * the order sent, with its findings; offsets are UTF-16 offsets in the strings as sent. Nothing is stored.
+ */
+export interface AnalyseCardsRequest { type: 'analyseCards'; cards: CardText[] }
+/**
  * Writes the automatic backup into the downloads folder now (extension pages only), whatever its schedule; the
  * reply names the file (under the downloads folder) and when it was written (epoch ms).
  */
@@ -234,7 +242,7 @@ export type Request =
   | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest
   | ImportLibraryRequest | UndoImportRequest
   | MarkSeenRequest | ClearReadingMemoryRequest | ReadingMemoryStatsRequest | MatchRulesRequest
-  | BackupNowRequest | BackupStatusRequest | PageStatusRequest;
+  | BackupNowRequest | BackupStatusRequest | PageStatusRequest | AnalyseCardsRequest;
 export type RequestType = Request['type'];
 
 export interface TagCount { name: string; count: number }
@@ -296,6 +304,7 @@ export interface ReadingMemoryStatsReply { ok: true; entries: number }
 export interface RuleHighlight { field: 'title' | 'abstract'; start: number; end: number }
 export interface RuleVerdict { key: string; hide: boolean; dim: boolean; highlight: RuleHighlight[] }
 export interface MatchRulesReply { ok: true; results: RuleVerdict[] }
+export interface AnalyseCardsReply { ok: true; results: CardFindings[] }
 export interface BackupNowReply { ok: true; fileName: string; writtenAt: number }
 export interface PageStatusReply { ok: true }
 /** `lastWrittenAt` epoch ms, null before the first; `lastError` why the last attempt failed, null after a success. */
@@ -327,6 +336,7 @@ export interface ReplyFor {
   clearReadingMemory: ClearReadingMemoryReply;
   readingMemoryStats: ReadingMemoryStatsReply;
   matchRules: MatchRulesReply;
+  analyseCards: AnalyseCardsReply;
   backupNow: BackupNowReply;
   pageStatus: PageStatusReply;
   backupStatus: BackupStatusReply;
@@ -347,6 +357,7 @@ export type SenderKind = 'extension-page' | 'content-script';
  */
 export const CONTENT_SCRIPT_REQUESTS: ReadonlySet<RequestType> = new Set<RequestType>([
   'ping', 'lookup', 'save', 'update', 'remove', 'tags', 'restoreTrashed', 'markSeen', 'matchRules', 'pageStatus',
+  'analyseCards',
 ]);
 
 export function allowedFrom(type: RequestType, sender: SenderKind): boolean {
@@ -527,6 +538,18 @@ function readRuleCard(value: unknown, path: string): RuleCardText {
   };
 }
 
+function readCardText(value: unknown, path: string): CardText {
+  const raw = readObject(value, path, ['title', 'abstract', 'codeLinks', 'codeSources']);
+  const codeLinks = readStrings(raw.codeLinks, `${path}.codeLinks`, LIMITS.codeLinks, LIMITS.url);
+  const card: CardText = {
+    title: readString(raw.title, `${path}.title`, LIMITS.title),
+    abstract: readString(raw.abstract, `${path}.abstract`, LIMITS.abstract),
+    codeLinks,
+  };
+  if (raw.codeSources !== undefined) card.codeSources = readCodeSources(raw.codeSources, `${path}.codeSources`, codeLinks);
+  return card;
+}
+
 /** For each type: its allowed fields (besides `type`) and how to read them. */
 const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   ping: [[], () => ({ type: 'ping' })],
@@ -557,6 +580,10 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   matchRules: [['cards'], (raw) => ({
     type: 'matchRules',
     cards: readArray(raw.cards, 'cards', MESSAGE_LIMITS.pageCards).map((card, i) => readRuleCard(card, `cards[${i}]`)),
+  })],
+  analyseCards: [['cards'], (raw) => ({
+    type: 'analyseCards',
+    cards: readArray(raw.cards, 'cards', MESSAGE_LIMITS.pageCards).map((card, i) => readCardText(card, `cards[${i}]`)),
   })],
   backupNow: [[], () => ({ type: 'backupNow' })],
   backupStatus: [[], () => ({ type: 'backupStatus' })],

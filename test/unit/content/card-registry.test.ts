@@ -4,7 +4,7 @@ import type { CardEntry } from '../../../src/content/page-run';
 
 function entry(element: Element, key: string, aliases: string[] = [], abstractEl?: Element): CardEntry {
   const card = { key, aliases, title: key, url: 'https://example.org/', authors: [], abstract: '', codeLinks: [], abstractEl };
-  return { element, analysis: { card, titleMetrics: [], abstractMetrics: [], metrics: [], codeLinks: [] }, anchors: [], signature: key };
+  return { element, analysis: { card, titleMetrics: [], abstractMetrics: [], metrics: [], codeLinks: [], textLinks: [] }, anchors: [], signature: key };
 }
 
 describe('CardRegistry', () => {

@@ -9,7 +9,7 @@ function entry(key: string): CardEntry {
   const element = document.createElement('article');
   document.body.append(element);
   const card = { key, aliases: [], title: key, url: 'https://example.org/', authors: [], abstract: '', codeLinks: [] };
-  return { element, analysis: { card, titleMetrics: [], abstractMetrics: [], metrics: [], codeLinks: [] }, anchors: [], signature: key };
+  return { element, analysis: { card, titleMetrics: [], abstractMetrics: [], metrics: [], codeLinks: [], textLinks: [] }, anchors: [], signature: key };
 }
 
 let styled: Array<[string[], string[]]>;

@@ -9,7 +9,7 @@ import { SettingsCache, memorySettingsStore } from '../../../src/background/sett
 import { ruleProblem } from '../../../src/core/rules/matcher';
 import type { Rule } from '../../../src/core/rules/rule';
 import { defaultSettings, keyboardEnabled, normalizeSettings } from '../../../src/shared/settings';
-import type { AnyReply, RuleCardText } from '../../../src/shared/messages';
+import type { AnyReply, MatchRulesReply, RuleCardText } from '../../../src/shared/messages';
 import { uniqueDbName } from '../store/helpers';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -94,7 +94,8 @@ describe('matchRules', () => {
     const { handle } = handlerWith([{ match: 'regex', pattern: '(a+)+$', field: 'any', action: 'hide' }]);
     const hostile = Array.from({ length: 2000 }, (_, i) => ({ key: `arxiv:2411.${String(i).padStart(5, '0')}`, title: `${'a'.repeat(40)}!`, abstract: `${'a'.repeat(40)}!`, authors: [`${'a'.repeat(40)}!`] }));
     const reply = await handle({ type: 'matchRules', cards: hostile });
-    expect(reply.ok && 'results' in reply && reply.results.every((result) => !result.hide)).toBe(true);
+    expect(reply.ok).toBe(true);
+    expect((reply as MatchRulesReply).results.every((result) => !result.hide)).toBe(true);
   });
 
   it('refuses a malformed batch, naming the place', async () => {

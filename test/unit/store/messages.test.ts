@@ -54,6 +54,11 @@ describe('parseRequest: well-formed requests', () => {
     ['readingMemoryStats', { type: 'readingMemoryStats' }],
     ['matchRules', { type: 'matchRules', cards: [{ key: 'arxiv:2401.00001', title: 'T', abstract: '', authors: [] }] }],
     ['a skip status', { type: 'update', key: 'arxiv:2412.01234', set: { status: 'skip' } }],
+    ['analyseCards', { type: 'analyseCards', cards: [{ title: 'T', abstract: 'A 2x speedup.', codeLinks: [] }] }],
+    ['analyseCards with code links and where they were found', {
+      type: 'analyseCards',
+      cards: [{ title: 'T', abstract: 'Code: github.com/a/b', codeLinks: ['https://github.com/a/b'], codeSources: { 'https://github.com/a/b': 'abstract' } }],
+    }],
   ])('accepts %s as sent', (_name, request) => {
     expect(accepted(request)).toEqual(request);
   });
@@ -123,6 +128,11 @@ describe('parseRequest: hostile or broken messages', () => {
     ['a rule card with a 10 MB title', { type: 'matchRules', cards: [{ key: 'arxiv:1', title: TEN_MB, abstract: '', authors: [] }] }, /cards\[0\]\.title: too long/],
     ['rules sent by the page', { type: 'matchRules', cards: [], rules: [] }, /unknown field "rules"/],
     ['a field on clearReadingMemory', { type: 'clearReadingMemory', all: true }, /unknown field "all"/],
+    ['a million cards to analyse', { type: 'analyseCards', cards: MILLION }, /Invalid "analyseCards" message: cards: too many entries \(1000000; at most 2000\)/],
+    ['a card to analyse with a 10 MB abstract', { type: 'analyseCards', cards: [{ title: '', abstract: TEN_MB, codeLinks: [] }] }, /cards\[0\]\.abstract: too long/],
+    ['a card to analyse without its code links', { type: 'analyseCards', cards: [{ title: '', abstract: '' }] }, /cards\[0\]\.codeLinks: expected a list/],
+    ['a source for a code link the card does not have', { type: 'analyseCards', cards: [{ title: '', abstract: '', codeLinks: [], codeSources: { 'https://x.org': 'abstract' } }] }, /cards\[0\]\.codeSources: unknown field "https:\/\/x\.org"/],
+    ['a code link source that does not exist', { type: 'analyseCards', cards: [{ title: '', abstract: '', codeLinks: ['https://x.org'], codeSources: { 'https://x.org': 'rumour' } }] }, /codeSources\["https:\/\/x\.org"\]: expected one of/],
   ])('refuses %s with a clear error', (_name, raw, message) => {
     expect(refusal(raw)).toMatch(message);
   });
@@ -152,7 +162,7 @@ describe('parseRequest: hostile or broken messages', () => {
 
 describe('who may send what', () => {
   it('lets content scripts send only what a page needs', () => {
-    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['lookup', 'markSeen', 'matchRules', 'pageStatus', 'ping', 'remove', 'restoreTrashed', 'save', 'tags', 'update']);
+    expect([...CONTENT_SCRIPT_REQUESTS].sort()).toEqual(['analyseCards', 'lookup', 'markSeen', 'matchRules', 'pageStatus', 'ping', 'remove', 'restoreTrashed', 'save', 'tags', 'update']);
     const pageOnly: RequestType[] = [
       'query', 'getAll', 'restore', 'bulk', 'exportBackup', 'importBackup', 'clearAll', 'trash', 'deleteTrashed', 'emptyTrash',
       'clearReadingMemory', 'readingMemoryStats', 'backupNow', 'backupStatus',

@@ -1,0 +1,64 @@
+// The first look at a long listing, in Chromium with the built extension: the cards a reader sees at load (on
+// screen or within half a screen of it) are annotated first, the ones far below the screen after them (in the browser's idle time), and in the end every
+// card is. The order is read from the page's side through the DOM contract (`data-paperlight-id` appearing),
+// with the cards' positions measured by the test itself at load.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { exactUrl, launchChromium, routeHtml, type ChromiumSession } from './harness';
+import { scaledArxivListing } from './scaled-listing';
+import { waitForCards } from './page-tools';
+
+const URL = 'https://arxiv.org/list/cs.LG/new';
+const ENTRIES = 200;
+
+let session: ChromiumSession;
+
+beforeAll(async () => {
+  session = await launchChromium();
+  await routeHtml(session.context, exactUrl(URL), scaledArxivListing(ENTRIES));
+});
+
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('first look at a long listing', () => {
+  it('annotates the cards on screen before the cards far below it, and then every card', async () => {
+    const page = await session.context.newPage();
+    // A tall window: the unstyled fixture's header pushes the first entry some 1,700 px down.
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    // Installed before any script of the page or the extension: numbers each card in the order it was marked
+    // (one number per batch of DOM changes) and notes where every card stood when the page had loaded.
+    await page.addInitScript(() => {
+      const order = new Map<string, number>();
+      let batch = 0;
+      new MutationObserver((records) => {
+        batch++;
+        for (const record of records) {
+          const id = (record.target as Element).getAttribute('data-paperlight-id');
+          if (id && !order.has(id)) order.set(id, batch);
+        }
+      }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-paperlight-id'] });
+      Object.assign(window, { markedOrder: order });
+    });
+    await page.goto(URL);
+    await waitForCards(page, ENTRIES, 30_000);
+    const { near, far, order, firstTop } = await page.evaluate(() => {
+      const top = (dd: Element) => dd.getBoundingClientRect().top + scrollY;
+      const idOf = (dd: Element) => dd.getAttribute('data-paperlight-id')!;
+      const cards = [...document.querySelectorAll('dl > dd[data-paperlight-id]')];
+      return {
+        near: cards.filter((dd) => top(dd) < 1.5 * innerHeight).map(idOf),
+        firstTop: top(cards[0]!),
+        far: cards.filter((dd) => top(dd) > 3 * innerHeight).map(idOf),
+        order: Object.fromEntries((window as unknown as { markedOrder: Map<string, number> }).markedOrder),
+      };
+    });
+    expect(Object.keys(order)).toHaveLength(ENTRIES);
+    expect(near.length, `first card at ${firstTop}px`).toBeGreaterThan(0);
+    expect(far.length).toBeGreaterThan(100);
+    const lastNear = Math.max(...near.map((id) => order[id]!));
+    const firstFar = Math.min(...far.map((id) => order[id]!));
+    expect(lastNear).toBeLessThan(firstFar);
+    await page.close();
+  });
+});
