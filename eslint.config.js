@@ -13,6 +13,11 @@ const REGEX_ENGINE = {
   group: ['re2js', '**/rules/matcher'],
   message: 're2js must never enter a content script: rules are matched in the background (the matchRules message).',
 };
+/** preact (about 5 KB gzip) is for the extension's own pages; the in-page UI is plain DOM (src/content/ui/). */
+const PAGE_UI_LIBRARY = {
+  group: ['preact', 'preact/*', '**/ui/TagField', '**/ui/*.tsx'],
+  message: 'preact must never enter a content script: build the in-page UI with src/content/ui/dom.ts.',
+};
 
 export default tseslint.config(
   { ignores: ['dist/**', 'dist-firefox/**', 'node_modules/**', 'test/fixtures/**', 'test-results/**', 'bench-results/**'] },
@@ -46,9 +51,15 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { patterns: [CORE_BOUNDARY] }] },
   },
   {
-    // Everything a content script is built from. test/unit/rules/bundle-boundary.test.ts checks the whole import
-    // graph as well, since a rule on direct imports cannot see an indirect one.
-    files: ['src/content/**/*.{ts,tsx}', 'src/sites/**/*.ts', 'src/shared/**/*.ts', 'src/ui/**/*.{ts,tsx}'],
+    // Everything a content script is built from, but the shared UI modules. test/unit/rules/bundle-boundary.test.ts
+    // checks the whole import graph as well, since a rule on direct imports cannot see an indirect one.
+    files: ['src/content/**/*.{ts,tsx}', 'src/sites/**/*.ts', 'src/shared/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [REGEX_ENGINE, PAGE_UI_LIBRARY] }] },
+  },
+  {
+    // The shared UI modules: the pure ones (tag suggestions, the triage keys) go into content scripts too, the
+    // preact components only into the extension's pages. The import-graph test keeps preact out of the former.
+    files: ['src/ui/**/*.{ts,tsx}'],
     rules: { 'no-restricted-imports': ['error', { patterns: [REGEX_ENGINE] }] },
   },
 );

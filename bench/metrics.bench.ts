@@ -6,6 +6,7 @@
 // content script. Run straight from the sources under tsx, every imported table is read through
 // a CommonJS getter, which can cost up to ~40% on this machine and says nothing about the
 // extension; that figure is reported beside it (`unbundledMbPerSec`).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -99,29 +100,75 @@ function bareDigitScan(text: string): number {
   return count;
 }
 
-/** src/core/metrics.ts bundled and minified by vite (as the content script is), then imported. */
-async function bundledExtractor(): Promise<(text: string) => Metric[]> {
-  const outDir = mkdtempSync(path.join(os.tmpdir(), 'paperlight-metrics-bench-'));
-  try {
-    await build({
-      configFile: false,
-      logLevel: 'silent',
-      root: ROOT,
-      build: {
-        outDir,
-        emptyOutDir: true,
-        lib: { entry: path.join(ROOT, 'src/core/metrics.ts'), formats: ['es'], fileName: 'metrics' },
-        minify: true,
-      },
+/** src/core/metrics.ts bundled and minified by vite (as the content script is): the file, in `outDir`. */
+async function bundleExtractor(outDir: string): Promise<string> {
+  await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: ROOT,
+    build: {
+      outDir,
+      emptyOutDir: true,
+      lib: { entry: path.join(ROOT, 'src/core/metrics.ts'), formats: ['es'], fileName: 'metrics' },
+      minify: true,
+    },
+  });
+  const file = readdirSync(outDir).find((f) => f.endsWith('.js'));
+  if (!file) throw new Error('vite produced no bundle');
+  return path.join(outDir, file);
+}
+
+const STARTUP_RUNS = 9;
+
+/**
+ * What a page pays before its first metrics: a fresh node process loads the bundled extractor
+ * (read, parse, evaluate) and extracts one real abstract, timed inside the child. Node's module
+ * loader is warmed on a one-line module first, so its own start-up is not counted. Several
+ * children; the medians, and the fastest and slowest total.
+ */
+function startupTimes(bundle: string, abstract: string) {
+  const child = `
+    await import('data:text/javascript,export default 1');
+    const abstract = process.env.PAPERLIGHT_ABSTRACT;
+    const cpu0 = process.cpuUsage();
+    const t0 = performance.now();
+    const { extractMetrics } = await import(process.env.PAPERLIGHT_BUNDLE);
+    const t1 = performance.now();
+    const found = extractMetrics(abstract).length;
+    const t2 = performance.now();
+    const cpu = process.cpuUsage(cpu0);
+    console.log(JSON.stringify({ load: t1 - t0, first: t2 - t1, cpu: (cpu.user + cpu.system) / 1000, found }));`;
+  const runs: { load: number; first: number; cpu: number; found: number }[] = [];
+  for (let k = 0; k < STARTUP_RUNS; k++) {
+    const result = spawnSync(process.execPath, ['--input-type=module', '-e', child], {
+      encoding: 'utf8',
+      env: { ...process.env, PAPERLIGHT_BUNDLE: pathToFileURL(bundle).href, PAPERLIGHT_ABSTRACT: abstract },
     });
-    const file = readdirSync(outDir).find((f) => f.endsWith('.js'));
-    if (!file) throw new Error('vite produced no bundle');
-    // eslint-disable-next-line no-unsanitized/method -- a file this bench just built, not page input
-    const bundled = (await import(pathToFileURL(path.join(outDir, file)).href)) as { extractMetrics: (text: string) => Metric[] };
-    return bundled.extractMetrics;
-  } finally {
-    rmSync(outDir, { recursive: true, force: true });
+    if (result.status !== 0) throw new Error(`start-up child failed: ${result.stderr}`);
+    runs.push(JSON.parse(result.stdout) as (typeof runs)[number]);
   }
+  const totals = runs.map((r) => r.load + r.first);
+  return {
+    startupMs: round(median(totals), 2),
+    startup: {
+      what: 'fresh node process: import of the bundled extractor plus its first extraction (one seed abstract), median of the children',
+      runs: STARTUP_RUNS,
+      moduleLoadMs: round(median(runs.map((r) => r.load)), 2),
+      firstExtractionMs: round(median(runs.map((r) => r.first)), 2),
+      cpuMs: round(median(runs.map((r) => r.cpu)), 2),
+      fastestMs: round(Math.min(...totals), 2),
+      slowestMs: round(Math.max(...totals), 2),
+      metricsInAbstract: runs[0]!.found,
+    },
+  };
+}
+
+/** The first abstract of the seed search page: the text a page's first card would hand the extractor. */
+function firstSeedAbstract(): string {
+  const lines = readFileSync(path.join(SEEDS, SEED_FILES[0]!), 'utf8').split('\n');
+  const abstract = lines.find((line) => line.length >= 200 && /\d/.test(line));
+  if (!abstract) throw new Error('no abstract in the seed page');
+  return abstract;
 }
 
 function timeMs(run: () => unknown): number {
@@ -132,7 +179,18 @@ function timeMs(run: () => unknown): number {
 
 
 export default async function metricsBench() {
-  const extractMetrics = await bundledExtractor();
+  const outDir = mkdtempSync(path.join(os.tmpdir(), 'paperlight-metrics-bench-'));
+  try {
+    return await measure(await bundleExtractor(outDir));
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(bundle: string) {
+  // eslint-disable-next-line no-unsanitized/method -- a file this bench just built, not page input
+  const { extractMetrics } = (await import(pathToFileURL(bundle).href)) as { extractMetrics: (text: string) => Metric[] };
+  const startup = startupTimes(bundle, firstSeedAbstract());
   const seed = seedText();
   const copies = Math.ceil(TARGET_BYTES / seed.text.length);
   const text = Array.from({ length: copies }, () => seed.text).join('\n');
@@ -183,6 +241,7 @@ export default async function metricsBench() {
       metricsFound: found,
       quality,
       hostile: hostileTimes(extractMetrics),
+      ...startup,
     },
     baseline: { mbPerSec: round(baselineMbPerSec, 1), medianMs: round(median(bare), 2), what: 'bare /\\d/g exec loop over the same text' },
     metricsToBaselineRatio: round(metricsMbPerSec / baselineMbPerSec, 3),

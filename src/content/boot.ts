@@ -11,7 +11,6 @@ import { watchNavigation } from './navigation';
 import { observeMutations } from './observer';
 import { PageStyle } from './page-style';
 import { Session } from './session';
-import { acceptOnlyTrustedEvents } from './trusted-events';
 
 function chooseAdapter(adapters: readonly SiteAdapter[], url: string, settings: Settings): SiteAdapter | undefined {
   const claimed = adapters.find((adapter) => adapter.matches.some((pattern) => urlMatches(url, pattern)));
@@ -27,7 +26,6 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
   const scope = globalThis as Record<symbol, unknown>;
   if (scope[flag]) return;
   scope[flag] = true;
-  acceptOnlyTrustedEvents();
 
   let settings = await loadSettings();
   const highlights = new HighlightLayer(settings.highlight);

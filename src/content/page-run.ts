@@ -64,9 +64,12 @@ export class PageRun {
   private readonly controller = new AbortController();
   private readonly lanes: Record<Lane, LaneWork> = { firstLook: emptyLane(), idle: emptyLane() };
   private readonly queued = new Set<Element>();
-  /** Cards read and sent for their metrics; the ones that changed meanwhile are read again when the answer comes. */
-  private readonly inFlight = new Set<Element>();
-  private readonly changedInFlight = new Set<Element>();
+  /**
+   * Cards read and not yet marked: their text is with the background, or its answer waits for a slice. The ones
+   * that change meanwhile are read again instead of being marked with what they said before.
+   */
+  private readonly pending = new Set<Element>();
+  private readonly changedWhilePending = new Set<Element>();
   private firstScan = true;
   /** The first scan's cards are being split into near the viewport and the rest. */
   private splitting = false;
@@ -146,7 +149,7 @@ export class PageRun {
   }
 
   private enqueue(element: Element, lane: Lane = 'firstLook'): void {
-    if (this.entries.has(element) || this.skipped.has(element) || this.queued.has(element) || this.inFlight.has(element)) return;
+    if (this.entries.has(element) || this.skipped.has(element) || this.queued.has(element) || this.pending.has(element)) return;
     this.queued.add(element);
     this.lanes[lane].queue.push(element);
   }
@@ -199,7 +202,7 @@ export class PageRun {
   }
 
   private checkFirstPass(): void {
-    if (this.firstPassDone || this.splitting || this.inFlight.size) return;
+    if (this.firstPassDone || this.splitting || this.pending.size) return;
     const { firstLook, idle } = this.lanes;
     if (firstLook.queue.length || firstLook.ready.length || idle.queue.length || idle.ready.length) return;
     this.firstPassDone = true;
@@ -222,7 +225,7 @@ export class PageRun {
 
   /** One message for the batch; without an answer (the extension reloading), the cards go on without metrics. */
   private analyse(read: ReadCard[], lane: Lane): void {
-    for (const { element } of read) this.inFlight.add(element);
+    for (const { element } of read) this.pending.add(element);
     const cards = read.map(({ card }) => ({
       title: card.title, abstract: card.abstract, codeLinks: card.codeLinks, ...(card.codeSources && { codeSources: card.codeSources }),
     }));
@@ -232,17 +235,18 @@ export class PageRun {
         return [];
       })
       .then((results) => {
-        for (const { element } of read) this.inFlight.delete(element);
         if (this.signal.aborted) return;
-        read.forEach((item, i) => {
-          if (this.changedInFlight.delete(item.element)) this.enqueue(item.element, lane);
-          else this.lanes[lane].ready.push({ ...item, found: results[i] ?? NOTHING_FOUND });
-        });
+        read.forEach((item, i) => this.lanes[lane].ready.push({ ...item, found: results[i] ?? NOTHING_FOUND }));
         this.schedule(lane);
       });
   }
 
   private apply({ element, card, found }: AnalysedCard): CardEntry | undefined {
+    this.pending.delete(element);
+    if (this.changedWhilePending.delete(element)) {
+      if (element.isConnected) this.enqueue(element);
+      return undefined;
+    }
     if (!element.isConnected || this.entries.has(element)) return undefined;
     const analysis = analyseCard(card, found);
     markCard(element, analysis);
@@ -267,13 +271,13 @@ export class PageRun {
 
   /** A card, an element skipped for want of a paper id (it may get one: a framework's loading placeholder), or one being read. */
   watches(element: Element): boolean {
-    return this.entries.has(element) || this.skipped.has(element) || this.inFlight.has(element);
+    return this.entries.has(element) || this.skipped.has(element) || this.pending.has(element);
   }
 
   /** A known card changed inside (abstract expanded, re-rendered text): re-read it if what it says changed. */
   private refresh(element: Element): void {
-    if (this.inFlight.has(element)) {
-      this.changedInFlight.add(element);
+    if (this.pending.has(element)) {
+      this.changedWhilePending.add(element);
       return;
     }
     const entry = this.entries.get(element);
@@ -327,8 +331,8 @@ export class PageRun {
     this.lanes.firstLook = emptyLane();
     this.lanes.idle = emptyLane();
     this.queued.clear();
-    this.inFlight.clear();
-    this.changedInFlight.clear();
+    this.pending.clear();
+    this.changedWhilePending.clear();
     for (const entry of [...this.entries.values()]) this.drop(entry);
   }
 }

@@ -7,6 +7,7 @@
 // from more than one position, so the work is linear in the input.
 import type { Metric } from './metric-types';
 import { decide, type Previous } from './metrics/context';
+import { DigitScan } from './metrics/digit-scan';
 import { newQuantity, readQuantity } from './metrics/quantity';
 
 export type { Metric, MetricKind } from './metric-types';
@@ -14,25 +15,27 @@ export type { Metric, MetricKind } from './metric-types';
 /** All stated metrics in `text`, sorted by `start`, non-overlapping; `text === input.slice(start, end)`. */
 export function extractMetrics(text: string): Metric[] {
   const found: Metric[] = [];
-  const digits = /\d/g;
+  const digits = new DigitScan(text);
   // One record for the candidate being read: decide() copies what it keeps into the Metric.
   const candidate = newQuantity();
   let previous: Previous | undefined;
-  // test() rather than exec(): no match array per digit; the match is the character before lastIndex.
-  while (digits.test(text)) {
-    const at = digits.lastIndex - 1;
+  for (let at = digits.next(0); at >= 0; ) {
     const quantity = readQuantity(text, at, candidate);
     if (typeof quantity === 'number') {
-      digits.lastIndex = Math.max(quantity, at + 1);
+      at = digits.next(Math.max(quantity, at + 1));
       continue;
     }
-    digits.lastIndex = Math.max(quantity.end, at + 1);
-    if (previous && quantity.start < previous.metric.end) continue;
+    const resume = Math.max(quantity.end, at + 1);
+    if (previous && quantity.start < previous.metric.end) {
+      at = digits.next(resume);
+      continue;
+    }
     const accepted = decide(text, quantity, previous);
     if (accepted) {
       found.push(accepted.metric);
       previous = accepted;
     }
+    at = digits.next(resume);
   }
   return found;
 }

@@ -26,7 +26,7 @@ const TRAILING = WordSet.union(LINKS, LABEL_STOPS);
 /** Words that end a label read backwards. */
 const ENDS_BEFORE = WordSet.union(LABEL_STOPS, SUBJECTS, VERB_STOPS, LINKS);
 /** Words a label may start with right after the value. */
-const HEADS = WordSet.union(LABEL_HEADS, new WordSet(KIND_CUES.words()), new WordSet(SCORE_WORDS.words()));
+const HEADS = WordSet.union(LABEL_HEADS, KIND_CUES, SCORE_WORDS);
 
 /** Starts with a letter: symbols and stray punctuation never go into a label. */
 function isWordLike(words: Words, k: number): boolean {

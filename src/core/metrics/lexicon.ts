@@ -129,14 +129,21 @@ export interface GatedRule {
   prefixes: readonly SuffixPrefix[];
 }
 
+type SuffixIndex = readonly (readonly GatedRule[] | undefined)[];
+let afterSpace: SuffixIndex | null = null;
+let glued: SuffixIndex | null = null;
+
 /**
  * Suffix rules by the first character of their prefixes (an array indexed by char code, all of
- * which are below 256), in table order; one index for "after a space", one for "glued".
+ * which are below 256), in table order; one index for "after a space", one for "glued". Built on
+ * first use, like the word tables (./word-table.ts), so loading the module costs next to nothing.
  */
-export const SUFFIXES_AFTER_SPACE = indexSuffixes((rule) => rule.space !== 'none');
-export const SUFFIXES_GLUED = indexSuffixes((rule) => rule.space !== 'required');
+export function suffixIndex(spaced: boolean): SuffixIndex {
+  if (spaced) return (afterSpace ??= indexSuffixes((rule) => rule.space !== 'none'));
+  return (glued ??= indexSuffixes((rule) => rule.space !== 'required'));
+}
 
-function indexSuffixes(allowed: (rule: SuffixRule) => boolean): readonly (readonly GatedRule[] | undefined)[] {
+function indexSuffixes(allowed: (rule: SuffixRule) => boolean): SuffixIndex {
   const index: (GatedRule[] | undefined)[] = new Array<GatedRule[] | undefined>(256).fill(undefined);
   for (const rule of SUFFIXES) {
     if (!allowed(rule)) continue;
@@ -181,7 +188,7 @@ export const TRAILING_TIMES = /\s?times(?![A-Za-z])/y;
 export const MAGNITUDE_NOUN = /\s?(parameters?|params|tokens)(?![A-Za-z])/y;
 
 /** Metric names that may precede a bare score ("FID scores of 1.70", "SSIM of 0.811"), with the unit they give it. */
-export const SCORE_WORDS = new WordMap<string>([
+export const SCORE_WORDS = new WordMap<string>(() => [
   ...wordList('ap map miou iou psnr ssim lpips fid fvd bleu rouge rouge-l meteor cider f1 em ppl wer cer nds hota idf1 ' +
     'mota dice elo auc auroc auprc ndcg mrr mae mse rmse eer mos pesq stoi sdr si-sdr bleu-4 rouge-1 rouge-2 chrf ' +
     'comet spice clipscore')
@@ -273,7 +280,7 @@ export const RESOLUTION_WORDS = new WordSet('resolution+ res res. video+ image+ 
  * Cue words that name what a ratio or percentage measures; the nearest one decides the kind
  * (docs/metrics.md, section 5). Neutral words ("improvement", "reduction", "higher") are deliberately absent.
  */
-export const KIND_CUES = new WordMap<MetricKind>([
+export const KIND_CUES = new WordMap<MetricKind>(() => [
   ...cue('speedup', 'speedup+ speed-up+ speed faster slower accelerat{ion,es,e,ing} latenc{y,ies} throughput tps qps ' +
     'time runtime+ run-time wall-clock prefill decoding slowdown'),
   ...cue('energy', 'energy power watt carbon joules'),
@@ -306,7 +313,7 @@ export const LABEL_HEADS = new WordSet('speedup+ speed-up faster slower reductio
   'mAP map ap miou f1 bleu sparsity power cost sequence context context-length window resolution');
 
 /** Verbs before "by N" whose meaning the label keeps ("reduces latency by 30%" -> "latency reduction"). */
-export const VERB_SUFFIX = new WordMap<string>([
+export const VERB_SUFFIX = new WordMap<string>(() => [
   ...wordList('reduc{e,es,ing,ed} cut+ cutting decreas{e,es,ing} lower{,s,ing} shrink+ sav{e,es,ing}').map((v): [string, string] => [v, 'reduction']),
   ...wordList('improv{e,es,ing,ed} increas{e,es,ing} boost{,s,ing} enhanc{e,es,ing} raise+ outperform{,s,ing} ' +
     'surpass{,es,ing} exceed+').map((v): [string, string] => [v, 'gain']),

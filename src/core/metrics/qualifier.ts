@@ -28,7 +28,7 @@ interface Phrase {
 }
 
 /** Qualifier phrases grouped by their last word, longest first. */
-const BY_LAST_WORD = new WordMap<Phrase[]>(
+const BY_LAST_WORD = new WordMap<Phrase[]>(() =>
   [...new Set(QUALIFIERS.map((q) => q.split(' ').at(-1) as string))].map((last): [string, Phrase[]] => [
     last,
     QUALIFIERS.filter((q) => q.split(' ').at(-1) === last)

@@ -3,7 +3,7 @@
 // sticky regexes that only ever look at the current position. Nothing here decides whether the
 // quantity is a metric in context (that is ./context.ts); this only says what was written.
 import {
-  NOT_A_RATIO_AFTER, MAGNITUDE_NOUN, SUFFIXES, SUFFIXES_AFTER_SPACE, SUFFIXES_GLUED, TRAILING_TIMES, type GatedRule, type SuffixPrefix, type UnitClass,
+  NOT_A_RATIO_AFTER, MAGNITUDE_NOUN, SUFFIXES, suffixIndex, TRAILING_TIMES, type GatedRule, type SuffixPrefix, type UnitClass,
 } from './lexicon';
 
 export interface Quantity {
@@ -82,10 +82,15 @@ function readPrefix(text: string, i: number): number {
   if (isLetter(c)) {
     const before = text.charCodeAt(i - 2);
     if ((c === 120 || c === 88) && !isAlnum(before) && before !== 92) return found('x', i - 1); // "x63.6"
-    if (i >= 3 && text.startsWith('sim', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('sim', i); // stripped \sim
-    if (i >= 3 && text.startsWith('leq', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('leq', i); // stripped \leq
-    if (i >= 2 && text.startsWith('le', i - 2) && !isLetter(text.charCodeAt(i - 3))) return found('le', i); // stripped \le
-    if (i >= 14 && text.startsWith('textasciitilde', i - 14)) return i; // LaTeX "~", kept out of the span
+    // Only a word ending in "m", "q" or "e" can be stripped LaTeX: names (GPT4, A100, ResNet50, v2) end here.
+    if (c === 109) { // m
+      if (i >= 3 && text.startsWith('sim', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('sim', i); // stripped \sim
+    } else if (c === 113) { // q
+      if (i >= 3 && text.startsWith('leq', i - 3) && !isLetter(text.charCodeAt(i - 4))) return found('leq', i); // stripped \leq
+    } else if (c === 101) { // e
+      if (i >= 2 && text.startsWith('le', i - 2) && !isLetter(text.charCodeAt(i - 3))) return found('le', i); // stripped \le
+      if (i >= 14 && text.startsWith('textasciitilde', i - 14)) return i; // LaTeX "~", kept out of the span
+    }
     return -1; // GPT4, A100, ResNet50, v2, sim2real
   }
   const before = text.charCodeAt(i - 2);
@@ -246,7 +251,7 @@ function readUnit(text: string, at: number): boolean {
   // The two commonest units, read on characters: "83.1%", "1.1\\%", "2.8% points"; "2.4x", "3X", "2×".
   if (first === 37 || (first === 92 && text.charCodeAt(from + 1) === 37)) return readPercent(text, from + (first === 37 ? 1 : 2));
   if ((first === 120 || first === 88 || first === 215) && !isLetter(text.charCodeAt(from + 1))) return readMultiplier(text, from + 1);
-  const gated = first < 256 ? (spaced ? SUFFIXES_AFTER_SPACE : SUFFIXES_GLUED)[first] : undefined;
+  const gated = first < 256 ? suffixIndex(spaced)[first] : undefined;
   const count = gated ? gated.length : 0;
   for (let r = 0; r < count; r++) {
     const { rule, prefixes } = (gated as readonly GatedRule[])[r];
@@ -348,7 +353,10 @@ function mayConnect(text: string, at: number): boolean {
   let c = text.charCodeAt(at);
   if (c === 32) {
     c = text.charCodeAt(at + 1);
-    return c === 116 || c === 45 || c === 8211 || c === 8212 || c === 8722 || c === 126 || c === 8764 || c === 115 || c === 92; // t - – — − ~ ∼ s \
+    // After a space, a letter can only start " to " or "sim": "5 tasks" and "3 stages" never run the regex.
+    if (c === 116) return text.charCodeAt(at + 2) === 111 && isRegexSpace(text.charCodeAt(at + 3)); // "to "
+    if (c === 115) return text.charCodeAt(at + 2) === 105 && text.charCodeAt(at + 3) === 109; // "sim"
+    return c === 45 || c === 8211 || c === 8212 || c === 8722 || c === 126 || c === 8764 || c === 92; // - – — − ~ ∼ \
   }
   return c === 45 || c === 8211 || c === 8212 || c === 8722 || c === 126 || c === 8764 || c === 115 || c === 92 || c === 47; // - – — − ~ ∼ s \ /
 }

@@ -1,6 +1,10 @@
 // The lexicon's lookup table: every word any WordSet or WordMap holds, found by a
 // case-insensitive hash of the characters it is spelled with in the text -- no substring and no
 // lower-casing per lookup. Sets are bits on the entries, so a set test after a lookup is an AND.
+//
+// The table is built on the first lookup, not when the module loads: a page or worker that loads
+// the extractor and never extracts pays nothing for it, and the sets and maps only record their
+// word lists (still in the compact form of `wordList`) until then.
 
 /** Case-insensitive hash of text[start, end): the key WordSet and WordMap look words up by. */
 export function hashWord(text: string, start: number, end: number): number {
@@ -39,20 +43,33 @@ export const NO_WORD: Entry = 0;
 const SLOTS = 4096;
 const MASK = SLOTS - 1;
 const slotHashes = new Int32Array(SLOTS + 1);
+/** The length of each slot's word, 0 for a free slot: the probe reads typed arrays only until a hash matches. */
+const slotLengths = new Uint8Array(SLOTS + 1);
 const slotWords: string[] = new Array<string>(SLOTS + 1).fill('');
 const setBitsLo = new Int32Array(SLOTS + 1);
 const setBitsHi = new Int32Array(SLOTS + 1);
 let entryCount = 0;
 let nextBit = 0;
 
+
+function hasUpperCase(word: string): boolean {
+  for (let i = 0; i < word.length; i++) {
+    const c = word.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
 function entryFor(word: string): Entry {
-  const lower = word.toLowerCase();
+  const lower = hasUpperCase(word) ? word.toLowerCase() : word;
   const h = hashWord(lower, 0, lower.length);
   for (let slot = h & MASK; ; slot = (slot + 1) & MASK) {
     const entry = slot + 1;
-    if (!slotWords[entry]) {
+    if (!slotLengths[entry]) {
       if (++entryCount > SLOTS / 2) throw new Error('lexicon table too small');
+      if (lower.length > 255) throw new Error(`lexicon word too long: ${lower}`);
       slotHashes[entry] = h;
+      slotLengths[entry] = lower.length;
       slotWords[entry] = lower;
       return entry;
     }
@@ -62,11 +79,12 @@ function entryFor(word: string): Entry {
 
 /** The lexicon entry spelled by text[start, end), or NO_WORD. */
 export function lookup(text: string, start: number, end: number, hash: number): Entry {
+  if (!built) buildTable();
   for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
     const entry = slot + 1;
-    const word = slotWords[entry];
-    if (!word) return NO_WORD;
-    if (slotHashes[entry] === hash && spells(text, start, end, word)) return entry;
+    const length = slotLengths[entry];
+    if (length === 0) return NO_WORD;
+    if (slotHashes[entry] === hash && length === end - start && spells(text, start, end, slotWords[entry])) return entry;
   }
 }
 
@@ -75,34 +93,79 @@ export function lookup(text: string, start: number, end: number, hash: number): 
  * "dataset" and "datasets", "reduc{e,es,ing,ed}" for each ending added to the stem.
  */
 export function wordList(list: string): string[] {
+  // Indexed loops, no iterators: this runs once, in the interpreter, before the first lookup.
   const words: string[] = [];
-  for (const token of list.split(' ')) {
+  const tokens = list.split(' ');
+  for (let t = 0; t < tokens.length; t++) {
+    const token = tokens[t];
     if (!token) continue;
-    const brace = token.indexOf('{');
-    if (token.endsWith('+')) words.push(token.slice(0, -1), `${token.slice(0, -1)}s`);
-    else if (brace > 0 && token.endsWith('}')) for (const ending of token.slice(brace + 1, -1).split(',')) words.push(token.slice(0, brace) + ending);
-    else words.push(token);
+    const last = token.charCodeAt(token.length - 1);
+    const brace = last === 125 ? token.indexOf('{') : -1; // "}"
+    if (last === 43) { // "+"
+      const stem = token.slice(0, -1);
+      words.push(stem, stem + 's');
+    } else if (brace > 0) {
+      const stem = token.slice(0, brace);
+      const endings = token.slice(brace + 1, -1).split(',');
+      for (let e = 0; e < endings.length; e++) words.push(stem + endings[e]);
+    } else words.push(token);
   }
   return words;
 }
+
+/** What the table is built from: every set and map, in the order they were declared. */
+const declared: { addToTable(): void }[] = [];
+let built = false;
+
+/**
+ * Builds the table from every set and map declared so far. All of them go in at once, so no
+ * entry a lookup has returned ever changes afterwards; a set or map declared after the first
+ * lookup is refused (they are all module constants, declared when their modules load).
+ */
+function buildTable(): void {
+  built = true;
+  for (let t = 0; t < declared.length; t++) declared[t].addToTable();
+}
+
+function declare(table: { addToTable(): void }): void {
+  if (built) throw new Error('word sets and maps must be declared before the first lookup');
+  declared.push(table);
+}
+
+/** A set's words: a compact list (`wordList`), the words themselves, or a function giving them once needed. */
+export type WordSource = string | readonly string[] | (() => Iterable<string>);
 
 /** A case-insensitive set of words, queried by offsets into a text. */
 export class WordSet {
   /** This set's bit in the lo or hi bit array (the other mask is 0). */
   private readonly lo: number;
   private readonly hi: number;
+  private source: WordSource;
+  private expanded: readonly string[] | null = null;
 
-  readonly words: readonly string[];
-
-  /** `words`: the words, or a list in the compact form of `wordList`. */
-  constructor(words: Iterable<string> | string) {
-    this.words = typeof words === 'string' ? wordList(words) : [...words];
+  constructor(words: WordSource) {
+    this.source = words;
     const bit = nextBit++;
     if (bit >= 64) throw new Error('too many word sets');
     this.lo = bit < 32 ? 1 << bit : 0;
     this.hi = bit < 32 ? 0 : 1 << (bit - 32);
-    for (const word of this.words) {
-      const entry = entryFor(word);
+    declare(this);
+  }
+
+  /** The set's words, expanded from their compact form on first use. */
+  get words(): readonly string[] {
+    if (!this.expanded) {
+      const source = this.source;
+      this.expanded = typeof source === 'string' ? wordList(source) : typeof source === 'function' ? [...source()] : source;
+      this.source = '';
+    }
+    return this.expanded;
+  }
+
+  addToTable(): void {
+    const words = this.words;
+    for (let w = 0; w < words.length; w++) {
+      const entry = entryFor(words[w]);
       setBitsLo[entry] |= this.lo;
       setBitsHi[entry] |= this.hi;
     }
@@ -117,33 +180,50 @@ export class WordSet {
   }
 
   /** One set holding every word of `sets`: one test instead of several on a hot path. */
-  static union(...sets: WordSet[]): WordSet {
-    return new WordSet(new Set(sets.flatMap((set) => set.words)));
+  static union(...sets: (WordSet | WordMap<unknown>)[]): WordSet {
+    return new WordSet(() => new Set(sets.flatMap((set) => (set instanceof WordSet ? set.words : set.words()))));
   }
 
   /** The words of this set that are not in `other`. */
   without(other: WordSet): WordSet {
-    const excluded = new Set(other.words.map((w) => w.toLowerCase()));
-    return new WordSet(this.words.filter((w) => !excluded.has(w.toLowerCase())));
+    return new WordSet(() => {
+      const excluded = new Set(other.words.map((w) => w.toLowerCase()));
+      return this.words.filter((w) => !excluded.has(w.toLowerCase()));
+    });
   }
 }
 
 /** A case-insensitive map from words to values, queried by offsets into a text. */
 export class WordMap<V> {
-  /** The value of each entry, by entry number (undefined: none). */
-  private readonly values: (V | undefined)[] = new Array<V | undefined>(SLOTS + 1).fill(undefined);
-  private readonly keys: string[] = [];
+  /** The value of each entry, by entry number (undefined: none); allocated when the table is built. */
+  private values: (V | undefined)[] = [];
+  private keys: string[] | null = null;
+  private source: (() => Iterable<readonly [string, V]>) | null;
 
-  constructor(entries: Iterable<readonly [string, V]>) {
-    for (const [word, value] of entries) {
-      this.values[entryFor(word)] = value;
-      this.keys.push(word);
+  /** `entries`: the words and their values, or a function giving them once needed. */
+  constructor(entries: Iterable<readonly [string, V]> | (() => Iterable<readonly [string, V]>)) {
+    this.source = typeof entries === 'function' ? entries : () => entries;
+    declare(this);
+  }
+
+  addToTable(): void {
+    this.values = new Array<V | undefined>(SLOTS + 1).fill(undefined);
+    const keys: string[] = [];
+    const entries = (this.source as () => Iterable<readonly [string, V]>)();
+    const pairs = Array.isArray(entries) ? (entries as readonly (readonly [string, V])[]) : [...entries];
+    for (let p = 0; p < pairs.length; p++) {
+      const pair = pairs[p];
+      this.values[entryFor(pair[0])] = pair[1];
+      keys.push(pair[0]);
     }
+    this.keys = keys;
+    this.source = null;
   }
 
   /** The words this map has values for. */
   words(): readonly string[] {
-    return this.keys;
+    if (!built) buildTable();
+    return this.keys as string[];
   }
 
   valueOf(entry: Entry): V | undefined {

@@ -1,9 +1,8 @@
 // The toolbar on each card (save, tags, status, note, code links, metric chips), mounted lazily: a card gets
-// its <paperlight-card> host (a closed shadow root with the preact toolbar) when it comes within a screen or
+// its <paperlight-card> host (a closed shadow root with the toolbar) when it comes within a screen or
 // two of the viewport, so a 600-card listing pays only for what the user can reach soon. The host is the
 // card's last child: a framework re-rendering the card never meets it among the nodes it manages (it only
 // ever inserts before and removes its own), and if a re-render takes it out anyway it is put back.
-import { render } from 'preact';
 import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import { CODE_LINK_SOURCE_TEXT } from '../../../core/links';
 import type { CardEntry } from '../../page-run';
@@ -30,7 +29,7 @@ export interface CardToolbar {
 
 interface Mounted {
   host: HTMLElement;
-  container: HTMLElement;
+  widget: CardWidget;
 }
 
 /** Where in a card the toolbar goes: at its end, or in its last cell for table rows and lists. */
@@ -107,11 +106,10 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     const savedView = paper && { tags: paper.tags, status: paper.status };
     const notice = notices.get(entry.element);
     const venue = shownVenue(paper?.venues, entry.analysis.card.venue);
-    render(
-      <CardWidget view={view ?? viewOf(entry)} saved={savedView} venue={venue} notice={notice} seen={seenLabels.get(entry.element)}
-        tagRequest={tagRequests.get(entry.element) ?? 0} actions={actionsFor(entry)} />,
-      target.container,
-    );
+    target.widget.update({
+      view: view ?? viewOf(entry), saved: savedView, venue, notice, seen: seenLabels.get(entry.element),
+      tagRequest: tagRequests.get(entry.element) ?? 0, actions: actionsFor(entry),
+    });
   };
 
   const mount = (entry: CardEntry, view?: CardView) => {
@@ -119,7 +117,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     if (!card.isConnected || mounted.has(card)) return;
     const { host, container } = closedHost(WIDGET_TAG, WIDGET_CSS);
     slotFor(card).append(host);
-    mounted.set(card, { host, container });
+    mounted.set(card, { host, widget: new CardWidget(container) });
     draw(entry, view);
   };
 
@@ -141,7 +139,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     if (waiting.delete(card)) observer.unobserve(card);
     const target = mounted.get(card);
     if (!target) return;
-    render(null, target.container);
+    target.widget.destroy();
     target.host.remove();
     mounted.delete(card);
     notices.delete(card);

@@ -4,7 +4,6 @@
 // never while the reader types (a field, a contenteditable, the site's search box, Paperlight's own fields) or
 // holds Ctrl, Alt or ⌘ (Shift only for `?`), and not on a site where the options switched it off. The ring and
 // the help are drawn in the page layer's closed shadow root; which card has the ring is kept here, in memory.
-import { render } from 'preact';
 import { READING_STATUSES } from '../../core/paper';
 import { keyboardEnabled } from '../../shared/settings';
 import { TRIAGE_KEYS } from '../../ui/triage-keys';
@@ -12,6 +11,7 @@ import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 import { isOurs } from '../text-map';
 import { trusted } from '../trusted-events';
+import { el } from '../ui/dom';
 import type { CardToolbar } from './card-toolbar';
 import type { CardVisibility } from './card-visibility';
 import type { SavedState } from './saved-state';
@@ -50,23 +50,14 @@ export function triageKey(event: Pick<KeyboardEvent, 'key' | 'ctrlKey' | 'altKey
   return /^[jkstocx1-4]$|^Escape$/.test(event.key) ? event.key : undefined;
 }
 
-function Help({ onClose }: { onClose(): void }) {
-  return (
-    <div class="help" role="dialog" aria-label="Paperlight keys">
-      <h2>Paperlight keys on this listing</h2>
-      <table>
-        <tbody>
-          {TRIAGE_KEYS.map((entry) => (
-            <tr key={entry.action}>
-              <td>{entry.keys.map((combo, i) => <span key={i}>{i > 0 ? ' ' : ''}{combo.map((k) => <kbd key={k}>{k}</kbd>)}</span>)}</td>
-              <td>{entry.action}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <button onClick={onClose}>Close (Esc)</button>
-    </div>
-  );
+/** The list of keys, as a dialog with a Close button. */
+function help(onClose: () => void): HTMLElement {
+  return el('div', { class: 'help', role: 'dialog', 'aria-label': 'Paperlight keys' },
+    el('h2', {}, 'Paperlight keys on this listing'),
+    el('table', {}, el('tbody', {}, TRIAGE_KEYS.map((entry) => el('tr', {},
+      el('td', {}, entry.keys.map((combo, i) => el('span', {}, i > 0 ? ' ' : '', combo.map((k) => el('kbd', {}, k))))),
+      el('td', {}, entry.action))))),
+    el('button', { on: { click: onClose } }, 'Close (Esc)'));
 }
 
 export function keyboardTriage(
@@ -99,8 +90,9 @@ export function keyboardTriage(
   };
 
   const setHelp = (open: boolean) => {
+    if (open === helpOpen) return;
     helpOpen = open;
-    render(open ? <Help onClose={() => setHelp(false)} /> : null, helpContainer);
+    helpContainer.replaceChildren(...(open ? [help(() => setHelp(false))] : []));
   };
 
   const focus = (entry: CardEntry | undefined) => {
@@ -192,7 +184,6 @@ export function keyboardTriage(
     }
   });
   page.signal.addEventListener('abort', () => {
-    render(null, helpContainer);
     panel.replaceChildren();
   }, { once: true });
 }

@@ -1,11 +1,11 @@
 // What a highlighted metric was read as ("~2.4x · speedup · vs SAM 2"), shown beside it when the pointer
 // rests on the highlight, or when a metric chip of the card toolbar has the pointer or the focus.
-import { render } from 'preact';
 import { describeMetric } from '../../core/describe-metric';
 import type { Metric } from '../../core/metric-types';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 import { trusted } from '../trusted-events';
+import { el, setAttributes, setText } from '../ui/dom';
 
 export interface MetricTooltip {
   /** Shows the reading of `metric` of this card at its highlight (or at `anchor`); null hides it. */
@@ -35,8 +35,14 @@ function position({ rect }: Shown): string {
 
 export function metricTooltip(page: ContentPage): MetricTooltip {
   const panel = page.layer.panel(TOOLTIP_CSS);
-  const draw = (shown: Shown | null) =>
-    render(shown && <div class="tooltip" role="tooltip" style={position(shown)}>{shown.text}</div>, panel);
+  const tooltip = el('div', { class: 'tooltip', role: 'tooltip' });
+  /** Shows the tooltip (one element, moved and given its text) or takes it out of the panel. */
+  const draw = (shown: Shown | null) => {
+    if (!shown) return tooltip.remove();
+    setAttributes(tooltip, { style: position(shown) });
+    setText(tooltip, shown.text);
+    if (tooltip.parentNode !== panel) panel.append(tooltip);
+  };
   let fromPointer = false;
   let frame = 0;
 

@@ -3,13 +3,13 @@
 // with a linear-time engine and answers, per card, hide, dim and the stretches to highlight. Hidden cards give
 // way to one line per run of neighbouring hidden cards, "N hidden by your rules — show", in a closed shadow
 // root; "show" brings that run back for this page. Verdicts are asked again for every card when the rules change.
-import { render } from 'preact';
 import { send } from '../../shared/client';
 import { MESSAGE_LIMITS, type RuleVerdict } from '../../shared/messages';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 import { closedHost, oncePerFrame } from '../page-layer';
 import { buildTextMap } from '../text-map';
+import { el, setText } from '../ui/dom';
 import type { CardVisibility } from './card-visibility';
 
 export interface RuleEffects {
@@ -27,7 +27,10 @@ button { font: inherit; color: #1d2671; background: none; border: 0; padding: 0 
 
 interface Stub {
   host: HTMLElement;
-  container: HTMLElement;
+  /** "N hidden by your rules — ", before the "show" button. */
+  count: Text;
+  /** The run of hidden cards the stub stands for (its "show" brings them back). */
+  cards: CardEntry[];
 }
 
 /** Ranges over the element's text for offsets in `text` (the adapter's normalised copy of it). */
@@ -52,9 +55,20 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
   const removeStub = (card: Element) => {
     const stub = stubs.get(card);
     if (!stub) return;
-    render(null, stub.container);
     stub.host.remove();
     stubs.delete(card);
+  };
+
+  const newStub = (cards: CardEntry[]): Stub => {
+    const { host, container } = closedHost(STUB_TAG, STUB_CSS);
+    const count = document.createTextNode('');
+    const stub: Stub = { host, count, cards };
+    const reveal = () => {
+      for (const entry of stub.cards) shown.add(entry);
+      apply();
+    };
+    container.append(el('span', { role: 'note' }, count, el('button', { on: { click: reveal } }, 'show')));
+    return stub;
   };
 
   /** One stub before the first card of each run of neighbouring hidden cards; only what changed is touched. */
@@ -73,16 +87,10 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     for (const card of [...stubs.keys()]) if (!wanted.has(card)) removeStub(card);
     for (const [card, cards] of wanted) {
       let stub = stubs.get(card);
-      if (!stub) stubs.set(card, (stub = closedHost(STUB_TAG, STUB_CSS)));
+      if (!stub) stubs.set(card, (stub = newStub(cards)));
       if (stub.host.nextSibling !== card) card.before(stub.host);
-      const reveal = () => {
-        for (const entry of cards) shown.add(entry);
-        apply();
-      };
-      render(
-        <span role="note">{cards.length} hidden by your rules — <button onClick={reveal}>show</button></span>,
-        stub.container,
-      );
+      stub.cards = cards;
+      setText(stub.count, `${cards.length} hidden by your rules — `);
     }
   };
 

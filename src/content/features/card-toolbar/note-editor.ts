@@ -1,0 +1,46 @@
+// The note editor of a saved card's toolbar: a textarea that stays disabled until the saved note is read into
+// it, so nothing typed can be overwritten by it, and saves when the reader leaves it (or presses Ctrl+Enter).
+import { el, setAttributes } from '../../ui/dom';
+
+/** The note field: waits for the saved note (so nothing typed can be overwritten by it), saves on leaving. */
+export class NoteEditor {
+  /** The note as saved, once read. */
+  private note: string | null = null;
+  private open = true;
+  private readonly field = el('textarea', {
+    'aria-label': 'Note',
+    maxlength: 10_000,
+    disabled: true,
+    placeholder: 'Reading the note…',
+    on: {
+      blur: () => this.commit(),
+      keydown: (e) => {
+        e.stopPropagation();
+        if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this.commit();
+      },
+    },
+  });
+  readonly element = el('div', { style: 'flex-basis: 100%' }, this.field, el('span', { class: 'hint' }, 'Saved when you leave the field (or Ctrl+Enter).'));
+
+  constructor(load: () => Promise<string>, private readonly onSave: (note: string) => void) {
+    load().then((text) => {
+      if (!this.open) return;
+      this.note = text;
+      this.field.value = text;
+      setAttributes(this.field, { disabled: false, placeholder: '' });
+    }, () => {
+      if (this.open) setAttributes(this.field, { placeholder: 'The note could not be read: close and open it again.' });
+    });
+  }
+
+  close(): void {
+    this.open = false;
+  }
+
+  private commit(): void {
+    const draft = this.field.value;
+    if (this.note === null || draft === this.note) return;
+    this.note = draft;
+    this.onSave(draft);
+  }
+}
