@@ -22,7 +22,7 @@ import { RULE_LIMITS, newRules, sameRule, type Rule } from '../core/rules/rule';
 import type { ImportCounts } from '../shared/messages';
 import { countsOf } from './counts';
 import { UserError } from './errors';
-import { mergeCopies, spellTags, toSaved, toStored, type TagSpellings } from './records';
+import { mergeCopies, spellTags, storedSeenEntry, toSaved, toStored, type TagSpellings } from './records';
 import type { Committed } from './paper-operations';
 import type { AnyTx, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
@@ -115,7 +115,7 @@ export async function importBackup(db: PaperlightDatabase, text: string, options
     if (stores.seen) {
       const { puts, deletes } = memoryPlan.writes();
       for (const key of deletes) stores.seen.delete(key);
-      for (const entry of puts) stores.seen.put(entry);
+      for (const entry of puts) stores.seen.put(storedSeenEntry(entry));
     }
     for (const key of trashPlan.removals()) stores.trash.delete(key);
     const removals = plan.removals();

@@ -1,12 +1,11 @@
 // One page of the library, sorted and filtered, read through indexes where the product needs speed (the
-// popup's first page, newest first; a tag or status filter), so that page costs a page's worth of records:
-// - no filter, by savedAt or updatedAt: walk that index from `offset`;
-// - one tag or status filter, newest/oldest first: walk that filter's index (each value's entries are ordered
-//   by savedAt);
-// - anything else: read the slice of the rarest tag or status filter (every record when the filters are only
-//   site or code), keep the records that pass every filter, sort those. Sorts by title or metrics count and the
-//   site and code filters have no index (each would add an entry per paper to every write); nothing in the
-//   product asks for them, and they cost one read of the library, as the popup's own load does.
+// popup's first page, newest first; a tag filter), so that page costs a page's worth of records:
+// - no filter, by savedAt: walk that index from `offset`;
+// - one tag filter, newest/oldest first: walk the tag index (each tag's entries are ordered by savedAt);
+// - anything else: read the slice of the rarest tag filter (every record when there is none), keep the records
+//   that pass every filter, sort those. Sorts by last edit, title or metrics count and the status, site and code
+//   filters have no index (each would add an entry per paper to every write); nothing in the product asks for
+//   them, and they cost one read of the library, as the popup's own load does.
 // Totals come from the counts kept beside the papers (counting an index would visit every entry).
 import { tagId } from '../core/tags';
 import type { SavedPaper } from '../core/paper';
@@ -20,7 +19,7 @@ export const DEFAULT_PAGE_SIZE = 50;
 
 interface Condition {
   /** The index listing the papers that pass (each value's entries in savedAt order), and the value there. */
-  index?: { name: 'tags' | 'status'; value: string };
+  index?: { name: 'tags'; value: string };
   /** Where the number of papers that pass is kept: the tag list, or the counts store. */
   count: { tag: string } | { id: string };
   test(paper: StoredPaper): boolean;
@@ -34,7 +33,7 @@ function conditionsOf(filter: QueryFilter | undefined): Condition[] {
   });
   const { status, site, hasCode } = filter;
   if (status !== undefined) {
-    conditions.push({ index: { name: 'status', value: status }, count: { id: countId('status', status) }, test: (p) => p.status === status });
+    conditions.push({ count: { id: countId('status', status) }, test: (p) => p.status === status });
   }
   if (site !== undefined) conditions.push({ count: { id: countId('site', site) }, test: (p) => p.site === site });
   if (hasCode !== undefined) {
@@ -132,7 +131,7 @@ export async function queryPapers(
     return entry?.count ?? 0;
   };
 
-  if (conditions.length === 0 && (sort === 'savedAt' || sort === 'updatedAt')) {
+  if (conditions.length === 0 && sort === 'savedAt') {
     const [total, items] = await Promise.all([
       countStore.get(ALL).then((entry) => entry?.count ?? 0),
       readPage(store.index(sort), null, direction, offset, limit, directional),

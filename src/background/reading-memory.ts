@@ -1,6 +1,6 @@
 // The reading memory: every paper met on a supported page, kept in the `seen` store apart from the library.
 // A page's cards come in one `markSeen` batch, answered by ONE readwrite transaction: every lookup of the batch
-// (each id as a key and as an alias, each title fingerprint) is issued at once, the entries are worked out in
+// (each id, in the `ids` index of keys and aliases; each title fingerprint) is issued at once, the entries are worked out in
 // memory, and every write is issued at once again; no promise is made per request (a 500-card page issues a few
 // thousand). The memory keeps the most recently seen READING_MEMORY_LIMITS.entries papers: it counts what it
 // adds, and once it holds 1% more than that, the oldest-seen entries are pruned in a transaction of their own,
@@ -11,6 +11,7 @@ import {
   READING_MEMORY_LIMITS, aliasesOf, identityOf, unitedEntries, type SeenEntry,
 } from '../core/reading-memory';
 import type { SeenCard } from '../shared/messages';
+import { storedSeenEntry } from './records';
 import type { PaperlightDatabase } from './schema';
 
 export interface ReadingMemoryOptions {
@@ -126,21 +127,20 @@ export class ReadingMemory {
     const tx = db.transaction('seen', 'readwrite');
     tx.done.catch(() => undefined); // a failure is reported by the await below
     const store = unwrap(tx.objectStore('seen'));
-    const aliases = store.index('aliases');
+    const byIds = store.index('ids');
     const fingerprints = store.index('fingerprint');
     const reads = collector();
     const identities = cards.map((card) => identityOf(card.title, card.authors));
     const ids = new Set(cards.flatMap((card) => [card.key, ...card.aliases]));
     const prints = new Set(identities.flatMap((identity) => (identity.fingerprint === undefined ? [] : [identity.fingerprint])));
-    const byKey = [...ids].map((id) => reads.issue(store.get(id) as IDBRequest<SeenEntry | undefined>));
-    const byAlias = [...ids].map((id) => reads.issue(aliases.getAll(id) as IDBRequest<SeenEntry[]>));
+    // One read per id finds the entry whose key or alias it is (the `ids` index holds both).
+    const byId = [...ids].map((id) => reads.issue(byIds.getAll(id) as IDBRequest<SeenEntry[]>));
     const byPrint = [...prints].map((print) => reads.issue(fingerprints.getAll(print) as IDBRequest<SeenEntry[]>));
     const counted = this.count === undefined ? reads.issue(store.count()) : undefined;
     await Promise.race([reads.settle(), tx.done]);
 
     const batch = new BatchEntries();
-    for (const read of byKey) if (read.result) batch.load(read.result);
-    for (const read of [...byAlias, ...byPrint]) for (const entry of read.result ?? []) batch.load(entry);
+    for (const read of [...byId, ...byPrint]) for (const entry of read.result ?? []) batch.load(entry);
 
     const seen = cards.map((card, i) => {
       const identity = identities[i]!;
@@ -168,7 +168,7 @@ export class ReadingMemory {
     for (const key of batch.changed) {
       const entry = batch.current.get(key);
       if (entry) {
-        store.put(entry);
+        store.put(storedSeenEntry(entry));
         if (!batch.stored.has(key)) delta++;
       } else if (batch.stored.has(key)) {
         store.delete(key);

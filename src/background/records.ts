@@ -7,7 +7,8 @@ import { normaliseTags, tagId } from '../core/tags';
 import type { SavedPaper, Venue } from '../core/paper';
 import type { CardData } from '../shared/messages';
 import { UserError } from './errors';
-import type { IndexFields, StoredPaper } from './schema';
+import type { SeenEntry } from '../core/reading-memory';
+import type { IndexFields, StoredPaper, StoredSeenEntry } from './schema';
 
 /**
  * The index key of a title fingerprint: a 53-bit hash of it. A number is a short index entry, and compares far
@@ -43,6 +44,11 @@ export function toStored(paper: SavedPaper): StoredPaper {
   const stored = canonicalPaper(paper) as StoredPaper; // a fresh object: it takes the index fields itself
   stored.ix = indexFields(paper);
   return stored;
+}
+
+/** A reading-memory entry as stored: with its key and aliases as `ids`, which the `ids` index reads. */
+export function storedSeenEntry(entry: SeenEntry): StoredSeenEntry {
+  return { ...entry, ids: [entry.key, ...entry.aliases] };
 }
 
 /** The record as the rest of the product sees it. */

@@ -28,6 +28,15 @@ export interface StoredPaper extends SavedPaper {
   ix: IndexFields;
 }
 
+/**
+ * A reading-memory entry as stored: with `ids`, its key and aliases in one list, which the multiEntry `ids` index
+ * reads (a card's id is then looked up with one read, whether it is an entry's key or one of its aliases).
+ * Derived on every write (reading-memory.ts `storedSeenEntry`); nothing outside the background sees it.
+ */
+export interface StoredSeenEntry extends SeenEntry {
+  ids: string[];
+}
+
 /** One tag of the autocomplete list: its id (lower case), the spelling every paper uses, and its use count. */
 export interface TagEntry {
   id: string;
@@ -47,9 +56,7 @@ export interface PaperlightDB extends DBSchema {
     value: StoredPaper;
     indexes: {
       tags: ByTime<string>;
-      status: ByTime<string>;
       savedAt: number;
-      updatedAt: number;
       aliases: string;
       fingerprint: number;
     };
@@ -63,13 +70,13 @@ export interface PaperlightDB extends DBSchema {
     indexes: { removedAt: number };
   };
   /**
-   * The reading memory: every paper met on a supported page. Found by key (the store's own key) or alias (like
-   * papers), by title fingerprint, and pruned oldest-seen first through `lastSeen`.
+   * The reading memory: every paper met on a supported page. Found by any of its ids (key or alias) in one read of
+   * `ids`, by title fingerprint, and pruned oldest-seen first through `lastSeen`.
    */
   seen: {
     key: string;
-    value: SeenEntry;
-    indexes: { aliases: string; fingerprint: string; lastSeen: number };
+    value: StoredSeenEntry;
+    indexes: { ids: string; fingerprint: string; lastSeen: number };
   };
   /** What undoing each recent library import needs (the newest few are kept). */
   imports: {

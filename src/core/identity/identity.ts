@@ -3,8 +3,8 @@
 // their authors must agree (both list authors and share a family name, or either lists none). Nothing
 // fuzzy: a title with one word changed, added or cut is another paper. docs/paper-identity.md explains
 // the choices.
-import { authorsAgree, parseAuthorList, shareFamilyName } from './authors';
-import { normaliseTitle, titleWords } from './title';
+import { authorsAgree, parseAuthorList, shareFamilyName, type AuthorName } from './authors';
+import { countTitleWords, normaliseTitle } from './title';
 
 /** A normalised title shorter than this never identifies a paper: "Segment Anything", "Deep Learning". */
 export const MIN_TITLE_WORDS = 4;
@@ -28,7 +28,7 @@ export interface PaperIdentity {
  */
 export function titleFingerprint(title: string): string | undefined {
   const normalised = normaliseTitle(title);
-  return titleWords(normalised).length >= MIN_TITLE_WORDS ? normalised : undefined;
+  return countTitleWords(normalised, MIN_TITLE_WORDS) >= MIN_TITLE_WORDS ? normalised : undefined;
 }
 
 /** Whether two records are the same paper by title and authors (ids are compared elsewhere). */
@@ -41,9 +41,10 @@ export function samePaper(a: PaperIdentity, b: PaperIdentity): boolean {
 export function findSamePaper<T extends PaperIdentity>(paper: PaperIdentity, candidates: Iterable<T>): T | undefined {
   const fingerprint = titleFingerprint(paper?.title);
   if (fingerprint === undefined) return undefined;
-  const authors = parseAuthorList(paper.authors);
+  let authors: AuthorName[] | undefined; // parsed once a candidate has the same title (most calls find none)
   for (const candidate of candidates) {
     if (titleFingerprint(candidate?.title) !== fingerprint) continue;
+    authors ??= parseAuthorList(paper.authors);
     const other = parseAuthorList(candidate.authors);
     if (authors.length === 0 || other.length === 0 || shareFamilyName(authors, other)) return candidate;
   }

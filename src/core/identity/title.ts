@@ -55,6 +55,17 @@ export function titleWords(normalised: string): string[] {
   return normalised === '' ? [] : normalised.split(' ');
 }
 
+/**
+ * How many words a normalised title has, up to `max` (words are joined by single spaces): what `titleWords`
+ * would say of its length, without building the list (an import asks it of every record).
+ */
+export function countTitleWords(normalised: string, max = Infinity): number {
+  if (normalised === '') return 0;
+  let words = 1;
+  for (let at = normalised.indexOf(' '); at >= 0 && words < max; at = normalised.indexOf(' ', at + 1)) words++;
+  return words;
+}
+
 function isSettled(text: string): boolean {
   if (PLAIN_ASCII.test(text)) return true;
   return text === text.normalize('NFKC') && text === text.toLowerCase() && !HAS_ACCENT.test(text.normalize('NFD'));

@@ -33,7 +33,9 @@ function megabytes(chars: number): string {
 function looksBinary(text: string): boolean {
   const sample = text.slice(0, 65_536);
   if (sample.includes('\u0000')) return true;
-  const unreadable = sample.match(/\uFFFD|[^\P{Cc}\t\n\r\f\v]/gu)?.length ?? 0;
+  // Replacement characters and controls other than white space (Cc is U+0000–U+001F and U+007F–U+009F).
+  // eslint-disable-next-line no-control-regex -- control characters are what is counted
+  const unreadable = sample.match(/[\ufffd\x00-\x08\x0e-\x1f\x7f-\x9f]/g)?.length ?? 0;
   return unreadable > 16 && unreadable > sample.length / 100;
 }
 

@@ -1,7 +1,12 @@
 // Field text as the library stores it: plain Unicode text, never markup, without control characters.
 
-/** C0/C1 control characters other than tab and line breaks, and the byte-order mark. */
-const CONTROL = /[^\P{Cc}\t\n\r]|\uFEFF/gu;
+/**
+ * C0/C1 control characters other than tab and line breaks, and the byte-order mark. The control characters
+ * (Unicode's Cc) are exactly U+0000–U+001F and U+007F–U+009F: spelled out as ranges, the class needs no
+ * Unicode property lookup, which made cleaning a 5 MB file several times slower.
+ */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]/g;
 
 /** The file's text without a byte-order mark or control characters, line breaks made `\n`. */
 export function cleanFileText(text: string): string {

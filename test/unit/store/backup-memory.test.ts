@@ -11,7 +11,7 @@ import type { SeenEntry } from '../../../src/core/reading-memory';
 import { ruleProblem } from '../../../src/core/rules/matcher';
 import type { Rule } from '../../../src/core/rules/rule';
 import type { AnyReply, SeenCard } from '../../../src/shared/messages';
-import { paper, uniqueDbName } from './helpers';
+import { paper, seenWithoutIds, storedSeen, uniqueDbName } from './helpers';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
 const BASE = `chrome-extension://${EXTENSION_ID}/`;
@@ -49,11 +49,11 @@ async function ok<T = Record<string, unknown>>(raw: unknown, sender: Sender = OP
 }
 const importText = (text: string, mode: 'merge' | 'replace', dryRun = false) => ok<Record<string, unknown>>({ type: 'importBackup', text, mode, dryRun });
 const exportText = async () => (await ok<{ text: string }>({ type: 'exportBackup' })).text;
-const memory = async () => ((await (await opener.get()).getAll('seen')) as SeenEntry[]);
+const memory = async () => seenWithoutIds(await (await opener.get()).getAll('seen'));
 const putMemory = async (entries: SeenEntry[]) => {
   const db = await opener.get();
   const tx = db.transaction('seen', 'readwrite');
-  await Promise.all([...entries.map((e) => tx.store.put(e)), tx.done]);
+  await Promise.all([...entries.map((e) => tx.store.put(storedSeen(e))), tx.done]);
 };
 const seenCard = (i: number, fields: Partial<SeenCard> = {}): SeenCard => ({
   key: entry(i).key, aliases: [], title: `A careful study of topic number ${i}`, authors: ['Grace Hopper'], ...fields,

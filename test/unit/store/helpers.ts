@@ -3,7 +3,8 @@ import type { SavedPaper } from '../../../src/core/paper';
 import type { CardData } from '../../../src/shared/messages';
 import { expect } from 'vitest';
 import { createDbOpener, openPaperlightDb, type DbOpener } from '../../../src/background/db';
-import type { PaperlightDatabase } from '../../../src/background/schema';
+import type { PaperlightDatabase, StoredSeenEntry } from '../../../src/background/schema';
+import type { SeenEntry } from '../../../src/core/reading-memory';
 import { toSaved } from '../../../src/background/records';
 
 let databases = 0;
@@ -101,4 +102,20 @@ export async function expectCountsMatchRecords(db: PaperlightDatabase): Promise<
   const byId = <T extends { id: string }>(list: T[]) => [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
   expect(byId(await db.getAll('tags'))).toEqual(byId(expected.tags));
   expect(byId(await db.getAll('counts'))).toEqual(byId(expected.counts));
+}
+
+/**
+ * Reading-memory entries as the rest of the product sees them: each stored entry's `ids` must list exactly its key
+ * then its aliases (what the `ids` index finds it by), and is left out.
+ */
+export function seenWithoutIds(stored: readonly StoredSeenEntry[]): SeenEntry[] {
+  return stored.map(({ ids, ...entry }) => {
+    expect(ids).toEqual([entry.key, ...entry.aliases]);
+    return entry;
+  });
+}
+
+/** A reading-memory entry as a release with the `ids` index stores it. */
+export function storedSeen(entry: SeenEntry): StoredSeenEntry {
+  return { ...entry, ids: [entry.key, ...entry.aliases] };
 }

@@ -85,6 +85,7 @@ describe('markSeen', () => {
     expect(await db.get('seen', cards[1]!.key)).toEqual({
       key: 'arxiv:2411.00001', aliases: ['doi:10.48550/arxiv.2411.00001'], fingerprint: 'a careful study of topic number 1',
       authors: ['Grace Hopper', 'Author 1'], firstSeen: T0, lastSeen: T0, site: 'arxiv',
+      ids: ['arxiv:2411.00001', 'doi:10.48550/arxiv.2411.00001'],
     });
   });
 

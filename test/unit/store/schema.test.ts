@@ -1,11 +1,12 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { DB_VERSION, createDbOpener, openPaperlightDb, withDb } from '../../../src/background/db';
-import { fingerprintKey, toSaved } from '../../../src/background/records';
+import { fingerprintKey, toSaved, toStored } from '../../../src/background/records';
 import { listTags, lookupPapers, removePaper } from '../../../src/background/paper-operations';
 import { queryPapers } from '../../../src/background/query';
 import type { SavedPaper } from '../../../src/core/paper';
-import { countRecords, expectCountsMatchRecords, paper, uniqueDbName } from './helpers';
+import type { SeenEntry } from '../../../src/core/reading-memory';
+import { countRecords, expectCountsMatchRecords, paper, seenWithoutIds, uniqueDbName } from './helpers';
 
 describe('database schema', () => {
   it('creates the papers store with its indexes, the tag list and the counts', async () => {
@@ -14,11 +15,11 @@ describe('database schema', () => {
     expect([...db.objectStoreNames].sort()).toEqual(['counts', 'imports', 'papers', 'seen', 'snapshot', 'tags', 'trash']);
     const papers = db.transaction('papers').store;
     expect(papers.keyPath).toBe('key');
-    expect([...papers.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'status', 'tags', 'updatedAt']);
+    expect([...papers.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'tags']);
     expect(papers.index('tags').multiEntry).toBe(true);
     expect(papers.index('tags').keyPath).toBe('ix.tags');
     expect(papers.index('aliases').multiEntry).toBe(true);
-    expect(papers.index('status').keyPath).toEqual(['status', 'savedAt']);
+    expect(papers.index('fingerprint').keyPath).toBe('ix.fingerprint');
     const trash = db.transaction('trash').store;
     expect(trash.keyPath).toBe('key');
     expect([...trash.indexNames]).toEqual(['removedAt']);
@@ -28,8 +29,9 @@ describe('database schema', () => {
     expect([...imports.indexNames]).toEqual(['createdAt']);
     const seen = db.transaction('seen').store;
     expect(seen.keyPath).toBe('key');
-    expect([...seen.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'lastSeen']);
-    expect(seen.index('aliases').multiEntry).toBe(true);
+    expect([...seen.indexNames].sort()).toEqual(['fingerprint', 'ids', 'lastSeen']);
+    expect(seen.index('ids').multiEntry).toBe(true);
+    expect(seen.index('ids').keyPath).toBe('ids');
     expect(seen.index('fingerprint').keyPath).toBe('fingerprint');
     expect(seen.index('lastSeen').keyPath).toBe('lastSeen');
     db.close();
@@ -122,7 +124,7 @@ describe('migration from version 2', () => {
 
     const db = await openPaperlightDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'status', 'tags', 'updatedAt']);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'tags']);
     const stored = await db.getAll('papers');
     expect(stored.map(toSaved)).toEqual(records);
     await expectCountsMatchRecords(db);
@@ -243,8 +245,9 @@ describe('migration from version 4', () => {
     expect(await db.count('seen')).toBe(0);
     // The new store works at once, with its indexes.
     const entry = { key: 'arxiv:2401.00001', aliases: ['doi:10.1000/x'], fingerprint: 'a study of many things', authors: ['hopper'], firstSeen: 5, lastSeen: 9, site: 'arxiv' };
-    await db.put('seen', entry);
-    expect(await db.getFromIndex('seen', 'aliases', 'doi:10.1000/x')).toEqual(entry);
+    // Casts: version 6's entries and its `aliases` index, as they look to today's types.
+    await db.put('seen', entry as never);
+    expect(await db.getFromIndex('seen', 'aliases' as never, 'doi:10.1000/x' as never)).toEqual(entry);
     expect(await db.getFromIndex('seen', 'fingerprint', 'a study of many things')).toEqual(entry);
     expect(await db.getAllKeysFromIndex('seen', 'lastSeen')).toEqual(['arxiv:2401.00001']);
     db.close();
@@ -274,7 +277,7 @@ describe('migration from version 6', () => {
       ...tags.map((entry) => tx.objectStore('tags').put(entry)),
       ...counts.map((entry) => tx.objectStore('counts').put(entry)),
       tx.objectStore('trash').put({ ...trashed, removedAt: 1_750_000_000_000 } as never),
-      tx.objectStore('seen').put({ key: 'arxiv:2401.99999', aliases: [], authors: [], firstSeen: 1, lastSeen: 2, site: 'arxiv' }),
+      tx.objectStore('seen').put({ key: 'arxiv:2401.99999', aliases: [], authors: [], firstSeen: 1, lastSeen: 2, site: 'arxiv' } as never),
       tx.done,
     ]);
     v6.close();
@@ -293,6 +296,71 @@ describe('migration from version 6', () => {
     const byTitle = await db.getAllFromIndex('papers', 'fingerprint', fingerprintKey('attention is all you need'));
     expect(byTitle.map((r) => r.key)).toEqual([records[2]!.key]);
     expect(await db.countFromIndex('papers', 'fingerprint')).toBe(38);
+    db.close();
+  });
+});
+
+describe('migration from version 7', () => {
+  it('drops the status and last-edit indexes without touching a paper; status and last-edit queries still answer', async () => {
+    const name = uniqueDbName();
+    const v7 = await openPaperlightDb(name, { version: 7 });
+    expect([...v7.transaction('papers').store.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'status', 'tags', 'updatedAt']);
+    const records = Array.from({ length: 12 }, (_, i) => paper(i, { status: i % 3 === 0 ? 'read' : 'to-read', updatedAt: 1_800_000_000_000 + ((i * 5) % 12) }));
+    const { tags, counts } = countRecords(records);
+    const tx = v7.transaction(['papers', 'tags', 'counts'], 'readwrite');
+    await Promise.all([
+      ...records.map((r) => tx.objectStore('papers').put(toStored(r))),
+      ...tags.map((entry) => tx.objectStore('tags').put(entry)),
+      ...counts.map((entry) => tx.objectStore('counts').put(entry)),
+      tx.done,
+    ]);
+    const before = await v7.getAll('papers');
+    v7.close();
+
+    const db = await openPaperlightDb(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect(DB_VERSION).toBe(9);
+    expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'tags']);
+    expect(await db.getAll('papers')).toEqual(before);
+    await expectCountsMatchRecords(db);
+    const read = await queryPapers(db, { type: 'query', filter: { status: 'read' } });
+    expect(read).toEqual({ total: 4, items: [9, 6, 3, 0].map((i) => records[i]) });
+    // updatedAt of paper i is 1_800_000_000_000 + (5i mod 12): papers 7, 2, 9, 4 were edited last.
+    const edited = await queryPapers(db, { type: 'query', sort: 'updatedAt', limit: 4 });
+    expect(edited).toEqual({ total: 12, items: [7, 2, 9, 4].map((i) => records[i]) });
+    db.close();
+  });
+
+  it('gives every reading-memory entry its ids (key, then aliases), slice after slice, and finds each by any id', async () => {
+    const name = uniqueDbName();
+    const v7 = await openPaperlightDb(name, { version: 7 });
+    // 2,001 entries, rewritten 1,000 at a time: three slices, the last one a single entry.
+    const entries: SeenEntry[] = Array.from({ length: 2_001 }, (_, i) => ({
+      key: `arxiv:2401.${String(i).padStart(5, '0')}`,
+      aliases: i % 2 === 0 ? [`doi:10.48550/arxiv.2401.${String(i).padStart(5, '0')}`] : [],
+      ...(i === 3 && { fingerprint: 'a study of many things' }),
+      authors: i === 3 ? ['Grace Hopper'] : [],
+      firstSeen: 1_700_000_000_000 + i,
+      lastSeen: 1_700_000_000_000 + 2 * i,
+      site: 'arxiv',
+    }));
+    const tx = v7.transaction('seen', 'readwrite');
+    // Cast: version 7's entries, as they look to today's types.
+    await Promise.all([...entries.map((entry) => tx.store.put(entry as never)), tx.done]);
+    v7.close();
+
+    const db = await openPaperlightDb(name, { migrationSlice: 1_000 });
+    const seen = db.transaction('seen').store;
+    expect([...seen.indexNames].sort()).toEqual(['fingerprint', 'ids', 'lastSeen']);
+    const stored = await db.getAll('seen');
+    expect(stored).toHaveLength(2_001);
+    expect(stored[0]).toEqual({ ...entries[0], ids: ['arxiv:2401.00000', 'doi:10.48550/arxiv.2401.00000'] });
+    expect(stored[2_000]).toEqual({ ...entries[2_000], ids: ['arxiv:2401.02000', 'doi:10.48550/arxiv.2401.02000'] });
+    expect(seenWithoutIds(stored)).toEqual(entries);
+    expect(await db.getAllFromIndex('seen', 'ids', 'doi:10.48550/arxiv.2401.02000')).toEqual([stored[2_000]]);
+    expect(await db.getAllFromIndex('seen', 'ids', 'arxiv:2401.01999')).toEqual([stored[1_999]]);
+    expect(await db.getAllFromIndex('seen', 'fingerprint', 'a study of many things')).toEqual([stored[3]]);
+    expect(await db.countFromIndex('seen', 'ids')).toBe(2_001 + 1_001);
     db.close();
   });
 });
