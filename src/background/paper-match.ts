@@ -8,17 +8,18 @@ import { titleKey, type CardMatch } from './records';
 import type { AnyTx, StoredPaper } from './schema';
 
 /**
- * The saved record of each id: the paper keyed by it, else the paper carrying it as an alias. Both reads of
- * every id are issued at once (one round trip in all).
+ * The saved record of each id: the paper keyed by it, else the paper carrying it as an alias. The ids are read
+ * as keys all at once, then the ones no key found as aliases all at once: two rounds, and no alias read for an
+ * id that is a key.
  */
 export async function recordsByIds(tx: AnyTx, ids: readonly string[]): Promise<Array<StoredPaper | undefined>> {
   const papers = tx.objectStore('papers');
-  const aliases = papers.index('aliases');
-  const [byKey, byAlias] = await Promise.all([
-    Promise.all(ids.map((id) => papers.get(id))),
-    Promise.all(ids.map((id) => aliases.get(id))),
-  ]);
-  return ids.map((_, i) => byKey[i] ?? byAlias[i]);
+  const byKey = await batchGet(unwrap(papers), ids);
+  const missing = ids.flatMap((id, i) => (byKey[i] ? [] : [i]));
+  if (missing.length === 0) return byKey;
+  const byAlias = await batchGet(unwrap(papers.index('aliases')), missing.map((i) => ids[i]!));
+  missing.forEach((i, j) => (byKey[i] = byAlias[j]));
+  return byKey;
 }
 
 /** The saved record that carries any of `ids` (the first id found wins). */
@@ -28,21 +29,21 @@ export async function findByIds(tx: AnyTx, ids: readonly string[]): Promise<Stor
 }
 
 /**
- * `index.get` of every key, issued at once on the plain index with one promise for the batch: a page's hundreds
- * of reads then cost no promise or wrapper each.
+ * `get` of every key, issued at once on the plain store or index with one promise for the batch: a page's
+ * hundreds of reads then cost no promise or wrapper each.
  */
-function batchGet(index: IDBIndex, keys: readonly IDBValidKey[]): Promise<Array<StoredPaper | undefined>> {
+function batchGet(source: IDBIndex | IDBObjectStore, keys: readonly IDBValidKey[]): Promise<Array<StoredPaper | undefined>> {
   return new Promise((resolve, reject) => {
     const results = new Array<StoredPaper | undefined>(keys.length);
     let pending = keys.length;
     if (pending === 0) resolve(results);
     keys.forEach((key, i) => {
-      const request = index.get(key);
+      const request = source.get(key);
       request.onsuccess = () => {
         results[i] = request.result as StoredPaper | undefined;
         if (--pending === 0) resolve(results);
       };
-      request.onerror = () => reject(request.error ?? new Error('a read of the title index failed'));
+      request.onerror = () => reject(request.error ?? new Error('a read of the library failed'));
     });
   });
 }
