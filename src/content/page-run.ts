@@ -243,12 +243,18 @@ export class PageRun {
 
   private apply({ element, card, found }: AnalysedCard): CardEntry | undefined {
     this.pending.delete(element);
-    if (this.changedWhilePending.delete(element)) {
-      if (element.isConnected) this.enqueue(element);
+    const changed = this.changedWhilePending.delete(element);
+    if (!element.isConnected || this.entries.has(element)) return undefined;
+    // What the background answered must be about what the card says now: a change the observer reported while
+    // the card was pending, or one it could not tie to the card in time, sends the card to be read again.
+    const current = changed ? undefined : this.readAgain(element, card);
+    if (!current) {
+      this.enqueue(element);
+      this.schedule('firstLook');
       return undefined;
     }
-    if (!element.isConnected || this.entries.has(element)) return undefined;
-    const analysis = analyseCard(card, found);
+    // The card as it is now: the same text, but its title and abstract elements may be new ones.
+    const analysis = analyseCard(current, found);
     markCard(element, analysis);
     let anchors: HTMLAnchorElement[] = [];
     try {
@@ -261,6 +267,16 @@ export class PageRun {
     const entry: CardEntry = { element, analysis, anchors, signature: signatureOf(card) };
     this.entries.set(element, entry);
     return entry;
+  }
+
+  /** The card read again, if it still says what it said when it was read (else undefined). */
+  private readAgain(element: Element, card: PaperCard): PaperCard | undefined {
+    try {
+      const now = this.adapter.readCard(element, location.href);
+      return now && signatureOf(now) === signatureOf(card) ? now : undefined;
+    } catch {
+      return undefined;
+    }
   }
 
   private skip(element: Element): void {
