@@ -65,11 +65,10 @@ export class PageRun {
   private readonly lanes: Record<Lane, LaneWork> = { firstLook: emptyLane(), idle: emptyLane() };
   private readonly queued = new Set<Element>();
   /**
-   * Cards read and not yet marked: their text is with the background, or its answer waits for a slice. The ones
-   * that change meanwhile are read again instead of being marked with what they said before.
+   * Cards read and not yet marked: their text is with the background, or its answer waits for a slice. Each is
+   * read again when it is marked (`apply`), so a change meanwhile needs no bookkeeping here.
    */
   private readonly pending = new Set<Element>();
-  private readonly changedWhilePending = new Set<Element>();
   private firstScan = true;
   /** The first scan's cards are being split into near the viewport and the rest. */
   private splitting = false;
@@ -243,11 +242,10 @@ export class PageRun {
 
   private apply({ element, card, found }: AnalysedCard): CardEntry | undefined {
     this.pending.delete(element);
-    const changed = this.changedWhilePending.delete(element);
     if (!element.isConnected || this.entries.has(element)) return undefined;
-    // What the background answered must be about what the card says now: a change the observer reported while
-    // the card was pending, or one it could not tie to the card in time, sends the card to be read again.
-    const current = changed ? undefined : this.readAgain(element, card);
+    // What the background answered must be about what the card says now: a card whose text changed meanwhile
+    // (whether or not the observer could tie the change to it) is read anew.
+    const current = this.readAgain(element, card);
     if (!current) {
       this.enqueue(element);
       this.schedule('firstLook');
@@ -285,17 +283,16 @@ export class PageRun {
     this.skippedCount++;
   }
 
-  /** A card, an element skipped for want of a paper id (it may get one: a framework's loading placeholder), or one being read. */
+  /**
+   * A card, or an element skipped for want of a paper id (it may get one: a framework's loading placeholder). A
+   * card being read needs no watching: it is read again when it is marked.
+   */
   watches(element: Element): boolean {
-    return this.entries.has(element) || this.skipped.has(element) || this.pending.has(element);
+    return this.entries.has(element) || this.skipped.has(element);
   }
 
   /** A known card changed inside (abstract expanded, re-rendered text): re-read it if what it says changed. */
   private refresh(element: Element): void {
-    if (this.pending.has(element)) {
-      this.changedWhilePending.add(element);
-      return;
-    }
     const entry = this.entries.get(element);
     if (!entry) {
       if (!this.skipped.has(element)) return;
@@ -348,7 +345,6 @@ export class PageRun {
     this.lanes.idle = emptyLane();
     this.queued.clear();
     this.pending.clear();
-    this.changedWhilePending.clear();
     for (const entry of [...this.entries.values()]) this.drop(entry);
   }
 }
