@@ -4,6 +4,7 @@ import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ImportFormat } from '../core/import/entry';
 import type { SavedPaper, TrashedPaper } from '../core/paper';
 import type { SeenEntry } from '../core/reading-memory';
+import type { SnapshotColumns } from '../shared/search-snapshot';
 
 /** Filter indexes pair the filtered value with savedAt, so a filtered page comes out newest (or oldest) first. */
 export type ByTime<T> = [T, number];
@@ -90,12 +91,14 @@ export interface PaperlightDB extends DBSchema {
 
 /**
  * The search snapshot's two records. `state`: a generation every write bumps (a snapshot built from an older one
- * is not stored), the keys of the papers written since the text was built (their rows are redone on the next
- * read), and whether the text is gone (never built, or the library was replaced): small, so that noting a write
- * never reads the text. `text`: the snapshot itself (shared/search-snapshot.ts).
+ * is not stored), the keys of the papers written since the snapshot was built (their rows are redone on the next
+ * read), and whether the snapshot is gone (never built, or the library was replaced): small, so that noting a
+ * write never reads the snapshot. `columns`: the snapshot itself (shared/search-snapshot.ts). `text`: the first
+ * format (one JSON text), deleted when the snapshot is next stored.
  */
 export type SearchSnapshotRecord =
   | { id: 'state'; generation: number; dirty: string[]; stale: boolean }
+  | { id: 'columns'; columns: SnapshotColumns }
   | { id: 'text'; text: string };
 
 /** An import as it can be undone: the papers it added, and the saved papers it changed as they were before. */

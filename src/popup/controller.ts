@@ -109,18 +109,18 @@ export class PopupController {
    * Starts reading the library anew: changes are queued from now on (applied again on top of what the reads
    * bring, which may predate them) and the search snapshot is asked for.
    */
-  private beginLoad(): { round: number; snapshot: Promise<string | null> } {
+  private beginLoad(): { round: number; snapshot: Promise<unknown> } {
     this.queued = [];
-    return { round: ++this.loadRound, snapshot: this.snapshotText() };
+    return { round: ++this.loadRound, snapshot: this.storedSnapshot() };
   }
 
-  /** The stored snapshot's text when it is current; brought up to date by the background first if it is behind. */
-  private async snapshotText(): Promise<string | null> {
+  /** The stored snapshot's columns when it is current; brought up to date by the background first if it is behind. */
+  private async storedSnapshot(): Promise<unknown> {
     const read = this.deps.readSnapshot;
     if (!read) return null;
-    const current = (stored: StoredSnapshot | null) => (stored && stored.text !== null && stored.dirty.length === 0 ? stored.text : null);
-    const text = current(await read().catch(() => null));
-    if (text !== null) return text;
+    const current = (stored: StoredSnapshot | null) => (stored && stored.columns !== null && stored.dirty.length === 0 ? stored.columns : null);
+    const columns = current(await read().catch(() => null));
+    if (columns !== null) return columns;
     try {
       await this.deps.send({ type: 'searchSnapshot' });
     } catch {
@@ -144,9 +144,9 @@ export class PopupController {
     this.building.clear();
     this.container.dispatch({ type: 'searchReady', ready: false });
     const searchCode = import('./search-index');
-    const text = await load.snapshot;
+    const columns = await load.snapshot;
     if (round !== this.loadRound) return; // a newer reload is on its way
-    const snapshot = text === null ? null : decodeSnapshot(text);
+    const snapshot = columns === null ? null : decodeSnapshot(columns);
     if (snapshot) {
       const queued = this.queued ?? [];
       const scan = new WordScan(snapshot.papers.map((paper) => paper.key), snapshot.words);

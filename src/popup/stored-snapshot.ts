@@ -1,12 +1,12 @@
-// Reads the background's search snapshot record straight from the database: extension pages share the
-// background's origin, and a text of megabytes that takes seconds through runtime messaging takes milliseconds
-// from IndexedDB. Read only (the background owns every write), the connection closed at once so that it never
+// Reads the background's search snapshot straight from the database: extension pages share the background's
+// origin, and megabytes that take seconds through runtime messaging take milliseconds from IndexedDB. Read only (the background owns every write), the connection closed at once so that it never
 // holds up an upgrade, and a database that does not exist yet is left for the background to create.
 import { DB_NAME } from '../shared/database';
 
 export interface StoredSnapshot {
-  text: string | null;
-  /** Papers written since the text was built: while any are, the text is behind. */
+  /** The stored columns, unchecked (`decodeSnapshot` checks them); null when stale or missing. */
+  columns: unknown;
+  /** Papers written since the snapshot was built: while any are, it is behind. */
   dirty: readonly string[];
 }
 
@@ -33,8 +33,8 @@ export function readStoredSnapshot(name: string = DB_NAME): Promise<StoredSnapsh
       try {
         const tx = db.transaction('snapshot', 'readonly');
         const state = tx.objectStore('snapshot').get('state');
-        const text = tx.objectStore('snapshot').get('text');
-        tx.oncomplete = () => done(readRecords(state.result, text.result));
+        const columns = tx.objectStore('snapshot').get('columns');
+        tx.oncomplete = () => done(readRecords(state.result, columns.result));
         tx.onerror = () => done(null);
         tx.onabort = () => done(null);
       } catch {
@@ -44,11 +44,11 @@ export function readStoredSnapshot(name: string = DB_NAME): Promise<StoredSnapsh
   });
 }
 
-/** The two records as background/search-snapshot.ts writes them; a stale text is no text. */
-function readRecords(state: unknown, text: unknown): StoredSnapshot | null {
+/** The two records as background/search-snapshot.ts writes them; a stale snapshot is none. */
+function readRecords(state: unknown, record: unknown): StoredSnapshot | null {
   if (typeof state !== 'object' || state === null) return null;
   const { dirty, stale } = state as { dirty?: unknown; stale?: unknown };
   if (!Array.isArray(dirty) || typeof stale !== 'boolean') return null;
-  const body = typeof text === 'object' && text !== null ? (text as { text?: unknown }).text : undefined;
-  return { text: !stale && typeof body === 'string' ? body : null, dirty: dirty.filter((key): key is string => typeof key === 'string') };
+  const columns = typeof record === 'object' && record !== null ? (record as { columns?: unknown }).columns ?? null : null;
+  return { columns: stale ? null : columns, dirty: dirty.filter((key): key is string => typeof key === 'string') };
 }

@@ -54,7 +54,7 @@ async function snapshot() {
   expect(await ok({ type: 'searchSnapshot' })).toEqual({ ok: true });
   const stored = await readStoredSnapshot(name);
   expect(stored?.dirty).toEqual([]);
-  const decoded = decodeSnapshot(stored!.text!);
+  const decoded = decodeSnapshot(stored!.columns);
   if (!decoded) throw new Error('the snapshot did not decode');
   return byKey(decoded.papers);
 }
@@ -115,13 +115,13 @@ describe('the search snapshot', () => {
     expect(await snapshot()).toEqual([]);
   });
 
-  it('notes a write without rewriting the text: the next read brings it up to date', async () => {
+  it('notes a write without rewriting the snapshot: the next read brings it up to date', async () => {
     await ok({ type: 'restore', papers: [paper(1)] });
     await snapshot();
     const db = await opener.get();
-    const text = await db.get('snapshot', 'text');
+    const columns = await db.get('snapshot', 'columns');
     await ok({ type: 'restore', papers: [paper(2)] });
-    expect(await db.get('snapshot', 'text')).toEqual(text);
+    expect(await db.get('snapshot', 'columns')).toEqual(columns);
     expect(await readStoredSnapshot(name)).toMatchObject({ dirty: [paper(2).key] });
     expect((await snapshot()).map((p) => p.key)).toEqual([paper(1).key, paper(2).key]);
   });

@@ -1,0 +1,111 @@
+// The stored search snapshot's columns: every summary field comes back exactly, whatever the page text holds
+// (separator characters, empty items, odd numbers), a damaged or foreign snapshot is refused, and a snapshot of
+// the first format (one JSON text) is rebuilt by the background, its record removed.
+import { describe, expect, it } from 'vitest';
+import { openPaperlightDb } from '../../../src/background/db';
+import { toStored } from '../../../src/background/records';
+import { markWritten, readSnapshot } from '../../../src/background/search-snapshot';
+import type { SavedPaper } from '../../../src/core/paper';
+import { readStoredSnapshot } from '../../../src/popup/stored-snapshot';
+import { decodeSnapshot, encodeSnapshot, snapshotColumns, snapshotRows } from '../../../src/shared/search-snapshot';
+import { paper, uniqueDbName } from '../store/helpers';
+import { sampleLibrary } from './sample-library';
+
+/** The summary of a record, picked field by field here (not by the snapshot's own code). */
+function summaryOf(p: SavedPaper) {
+  return {
+    key: p.key, aliases: p.aliases, title: p.title, url: p.url, authors: p.authors, tags: p.tags, status: p.status, note: p.note,
+    site: p.site, savedAt: p.savedAt, metrics: p.metrics, codeLinks: p.codeLinks, venues: p.venues,
+  };
+}
+
+const venue = { name: 'NeurIPS 2024', year: 2024, url: 'https://neurips.cc/virtual/2024/poster/1', key: 'url:neurips.cc/virtual/2024/poster/1' };
+
+describe('the snapshot columns', () => {
+  it('give back every summary field of a real library, with its words', () => {
+    const library = sampleLibrary(300).map((p, i) => (i % 50 === 7 ? { ...p, venues: [venue] } : p));
+    const stored = encodeSnapshot(library);
+    // Plain text: every column but the few numbers and venues is one string.
+    expect(typeof stored.titles).toBe('string');
+    expect(typeof stored.metrics).toBe('string');
+    expect(stored.venues.map(([index]) => index)).toEqual([7, 57, 107, 157, 207, 257]);
+    const decoded = decodeSnapshot(structuredClone(stored))!;
+    expect(decoded.papers).toEqual(library.map(summaryOf));
+    expect(decoded.words[0]).toContain(' ' + library[0]!.title.split(/\W+/)[0]!.toLowerCase() + ' ');
+  });
+
+  it('keep page text holding separator characters, empty items and unusual numbers exact', () => {
+    const odd = paper(1, {
+      title: 'A \u001e title \u001f with \u001d separators',
+      authors: ['', 'Ada \u001f Lovelace'],
+      tags: ['x\u001ey'],
+      note: 'line one\nline two',
+      metrics: [
+        { text: '1e-9 \u001d', kind: 'error', value: 1e-9, unit: '\u001f', label: 'error' },
+        { text: 'NaN', kind: 'other', value: Number.NaN, unit: '', label: '' },
+        { text: 'big', kind: 'size', value: 1.7976931348623157e308, unit: 'B', label: 'parameters' },
+      ],
+    });
+    const plain = paper(2, { metrics: [{ text: '-0.5', kind: 'accuracy', value: -0.5, unit: '%', label: 'drop' }] });
+    const stored = encodeSnapshot([odd, plain]);
+    expect(Array.isArray(stored.titles)).toBe(true);
+    expect(Array.isArray(stored.authors)).toBe(true);
+    expect(Array.isArray(stored.metrics)).toBe(true);
+    expect(decodeSnapshot(structuredClone(stored))!.papers).toEqual([summaryOf(odd), summaryOf(plain)]);
+
+    // Numbers written as text come back as the same numbers.
+    const numbers = paper(3, { metrics: [{ text: 'n', kind: 'other', value: Number.NaN, unit: '', label: '' }, { text: 'm', kind: 'other', value: 0.1 + 0.2, unit: '', label: '' }] });
+    const plainStored = encodeSnapshot([numbers]);
+    expect(typeof plainStored.metrics).toBe('string');
+    expect(decodeSnapshot(plainStored)!.papers[0]!.metrics.map((m) => m.value)).toEqual([Number.NaN, 0.30000000000000004]);
+  });
+
+  it('decode an empty library, and the background patches rows without losing a field', () => {
+    expect(decodeSnapshot(encodeSnapshot([]))).toEqual({ papers: [], words: [] });
+    const library = [paper(1), paper(2, { venues: [venue] }), paper(3, { tags: [] })];
+    const rows = snapshotRows(encodeSnapshot(library))!;
+    expect(decodeSnapshot(snapshotColumns(rows))!.papers).toEqual(library.map(summaryOf));
+  });
+
+  it('refuse a snapshot of another format or a damaged one', () => {
+    const good = encodeSnapshot([paper(1), paper(2)]);
+    expect(decodeSnapshot(good)).not.toBeNull();
+    expect(decodeSnapshot('{"format":1,"rows":[]}')).toBeNull();
+    expect(decodeSnapshot(null)).toBeNull();
+    expect(decodeSnapshot({ ...good, format: 1 })).toBeNull();
+    expect(decodeSnapshot({ ...good, count: 3 })).toBeNull();
+    expect(decodeSnapshot({ ...good, titles: 'only one title' })).toBeNull();
+    expect(decodeSnapshot({ ...good, statuses: 'read\u001eskimmed' })).toBeNull();
+    expect(decodeSnapshot({ ...good, savedAt: [1, '2'] })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: '\u001e1x\u001fspeedup\u001fone\u001fx\u001fspeedup' })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: '\u001e1x\u001fwarp\u001f1\u001fx\u001fspeedup' })).toBeNull();
+    expect(decodeSnapshot({ ...good, venues: [[2, [venue]]] })).toBeNull();
+    expect(decodeSnapshot({ ...good, venues: [[0, [{ name: 'x' }]]] })).toBeNull();
+    expect(decodeSnapshot({ ...good, authors: [['a'], [1]] })).toBeNull();
+  });
+});
+
+describe('a snapshot of the first format', () => {
+  it('is rebuilt as columns on the next read, and its record removed', async () => {
+    const name = uniqueDbName();
+    const db = await openPaperlightDb(name);
+    const papers = [paper(1), paper(2)];
+    const tx = db.transaction(['papers', 'snapshot'], 'readwrite');
+    await Promise.all([
+      ...papers.map((p) => tx.objectStore('papers').put(toStored(p))),
+      tx.objectStore('snapshot').put({ id: 'state', generation: 3, dirty: [], stale: false }),
+      tx.objectStore('snapshot').put({ id: 'text', text: JSON.stringify({ format: 1, rows: [] }) }),
+      tx.done,
+    ]);
+    // The popup finds nothing it can use yet.
+    expect(await readStoredSnapshot(name)).toEqual({ columns: null, dirty: [] });
+    expect(decodeSnapshot(await readSnapshot(db))!.papers).toEqual(papers.map(summaryOf));
+    expect(await db.get('snapshot', 'text')).toBeUndefined();
+    const stored = await readStoredSnapshot(name);
+    expect(decodeSnapshot(stored!.columns)!.papers).toEqual(papers.map(summaryOf));
+    // A later write is noted, and the next read patches that one row.
+    await markWritten(db, [{ key: paper(2).key, paper: null }]);
+    expect(await readStoredSnapshot(name)).toMatchObject({ dirty: [paper(2).key] });
+    db.close();
+  });
+});
