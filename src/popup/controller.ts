@@ -8,6 +8,7 @@ import type { ExportFormatId, MarkdownGrouping } from '../core/export';
 import type { SavedPaper } from '../core/paper';
 import type { ChangeEvent, PaperChange, Request, SuccessReply, UpdateRequest } from '../shared/messages';
 import { decodeSnapshot } from '../shared/search-snapshot';
+import { FIRST_PAGE_SIZE, type FirstPage } from './first-page';
 import type { StoredSnapshot } from './stored-snapshot';
 import { WordScan } from './word-scan';
 import type { TextFile } from '../ui/download';
@@ -17,7 +18,7 @@ import type { PaperSearch, SearchablePaper } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
 import type { StateContainer } from './state';
 
-export const FIRST_PAGE_SIZE = 50;
+export { FIRST_PAGE_SIZE };
 
 /** Performance marks the bench and the browser tests wait on. */
 export const MARKS = {
@@ -46,6 +47,11 @@ export interface ControllerDeps {
    * library, whose answer takes the page's main thread for a while) waits for it; without it, follows at once.
    */
   afterFirstPaint?(): Promise<void>;
+  /**
+   * Reads the first page straight from the database (popup/first-page.ts); without it, or when it gives null,
+   * the first page is the background's answer to a `query`.
+   */
+  firstPage?(): Promise<FirstPage | null>;
   /**
    * Reads the stored search snapshot (popup/stored-snapshot.ts); without it, the popup lists and searches the
    * whole records only, once they arrive.
@@ -80,14 +86,15 @@ export class PopupController {
   /** First page, then the whole library; resolves when the list is complete (the index keeps building after). */
   async start(): Promise<void> {
     this.stopListening?.(); // a retry after a failure listens once, not twice
+    // The reads begin before the changes are heard (which may replay changes heard earlier, see main.tsx), so
+    // every change is queued and applied again on top of what the reads bring. Nothing competes with the first
+    // page: the search snapshot is a database read, mostly off the page's thread, and it is decoded, like the
+    // tag list and the library asked for, once the first page is painted.
+    const load = this.beginLoad();
     this.stopListening = this.deps.onChange((event) => this.receive(event));
-    // Nothing competes with the first page. The search snapshot is read while the page is rendered and painted
-    // (a database read, mostly off the page's thread), and parsed, like the tag list and the library asked for,
-    // once it is painted.
-    let load: ReturnType<PopupController['beginLoad']>;
     try {
-      const page = await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE });
-      load = this.beginLoad();
+      const direct = await this.deps.firstPage?.().catch(() => null);
+      const page = direct ?? (await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE }));
       this.container.dispatch({ type: 'firstPage', items: page.items, total: page.total });
     } catch (error) {
       this.container.dispatch({ type: 'failed', error: errorText(error) });

@@ -10,8 +10,11 @@ export interface StoredSnapshot {
   dirty: readonly string[];
 }
 
-/** The stored record, or null when there is none (no database yet, an older one, or a failed read). */
-export function readStoredSnapshot(name: string = DB_NAME): Promise<StoredSnapshot | null> {
+/**
+ * Runs `read` on a connection of its own, closed as soon as `read` settles; null when the database does not
+ * exist yet (it is left for the background to create, with its migrations) or cannot be opened.
+ */
+export function readDatabase<T>(name: string, read: (db: IDBDatabase) => Promise<T | null>): Promise<T | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -25,22 +28,31 @@ export function readStoredSnapshot(name: string = DB_NAME): Promise<StoredSnapsh
     request.onerror = () => resolve(null);
     request.onsuccess = () => {
       const db = request.result;
-      const done = (value: StoredSnapshot | null) => {
+      read(db).catch(() => null).then((value) => {
         db.close();
         resolve(value);
-      };
-      if (!db.objectStoreNames.contains('snapshot')) return done(null);
-      try {
-        const tx = db.transaction('snapshot', 'readonly');
-        const state = tx.objectStore('snapshot').get('state');
-        const columns = tx.objectStore('snapshot').get('columns');
-        tx.oncomplete = () => done(readRecords(state.result, columns.result));
-        tx.onerror = () => done(null);
-        tx.onabort = () => done(null);
-      } catch {
-        done(null);
-      }
+      });
     };
+  });
+}
+
+/** Resolves when `tx` completes, with `result()`; null when it fails or aborts. */
+export function completed<T>(tx: IDBTransaction, result: () => T | null): Promise<T | null> {
+  return new Promise((resolve) => {
+    tx.oncomplete = () => resolve(result());
+    tx.onerror = () => resolve(null);
+    tx.onabort = () => resolve(null);
+  });
+}
+
+/** The stored snapshot, or null when there is none (no database yet, an older one, or a failed read). */
+export function readStoredSnapshot(name: string = DB_NAME): Promise<StoredSnapshot | null> {
+  return readDatabase(name, async (db) => {
+    if (!db.objectStoreNames.contains('snapshot')) return null;
+    const tx = db.transaction('snapshot', 'readonly');
+    const state = tx.objectStore('snapshot').get('state');
+    const columns = tx.objectStore('snapshot').get('columns');
+    return completed(tx, () => readRecords(state.result, columns.result));
   });
 }
 

@@ -4,6 +4,7 @@
 import { createDbOpener } from '../../../src/background/db';
 import { createMessageHandler, type Sender } from '../../../src/background/handler';
 import type { ChangeEvent, Request, SuccessReply } from '../../../src/shared/messages';
+import { FIRST_PAGE_SIZE, readFirstPage, type FirstPage } from '../../../src/popup/first-page';
 import { readStoredSnapshot, type StoredSnapshot } from '../../../src/popup/stored-snapshot';
 
 const EXTENSION_ID = 'popup-test-extension';
@@ -21,6 +22,8 @@ export interface FakeBackground {
   events: ChangeEvent[];
   /** Reads the stored search snapshot from this background's database, as the popup does from the real one. */
   readSnapshot(): Promise<StoredSnapshot | null>;
+  /** Reads the first page from this background's database, as the popup does from the real one. */
+  readFirstPage(): Promise<FirstPage | null>;
 }
 
 export function fakeBackground({ now }: { now?: () => number } = {}): FakeBackground {
@@ -49,6 +52,7 @@ export function fakeBackground({ now }: { now?: () => number } = {}): FakeBackgr
     requests,
     events,
     readSnapshot: () => readStoredSnapshot(name),
+    readFirstPage: () => readFirstPage(FIRST_PAGE_SIZE, name),
     async send<R extends Request>(request: R) {
       requests.push(request);
       return sendAs(request, { id: EXTENSION_ID, url: `${BASE_URL}src/popup/index.html` });
