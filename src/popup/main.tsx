@@ -1,6 +1,7 @@
 // The popup app: state, controller and browser access wired together, loaded by the page's entry (start.ts)
 // with the reads it began. The app is built out of the document while the first page is on its way, and put in
-// once it is here, so that the first frame already shows the rows.
+// once it is here, in place of the entry's first frame (the same header and rows) in one task, so that the
+// frame after it shows the same rows where they were.
 import { render } from 'preact';
 import { onChange, send } from '../shared/client';
 import { parseChangeEvent } from '../shared/messages';
@@ -16,6 +17,8 @@ import { createStateContainer } from './state';
 
 /** What the entry began before the app loaded. */
 export interface EarlyReads {
+  /** The page fills a tab rather than the toolbar popup. */
+  inTab: boolean;
   firstPage: Promise<FirstPage | null>;
   snapshot: Promise<StoredSnapshot | null>;
   /** The runtime messages heard so far, in order; the entry stops hearing them (the app listens from now on). */
@@ -68,17 +71,11 @@ export function startPopup(early: EarlyReads): void {
   void controller.start();
   addEventListener('pagehide', () => controller.stop());
 
-  // A toolbar popup is never wider than 800 px; wider, or asked for with ?tab, the page fills a tab. (A media
-  // query, not innerWidth: reading that would force a layout of the still empty page.)
-  const inTab = new URLSearchParams(location.search).has('tab') || matchMedia('(min-width: 801px)').matches;
-  document.documentElement.classList.toggle('in-tab', inTab);
-
-  const root = document.getElementById('app')!;
-  const rootParent = root.parentNode!;
-  const rootNext = root.nextSibling;
-  root.remove();
-  // Rendered now, while the main thread has nothing else to do; the rows follow in the microtask after the first
-  // page's dispatch, by which time the root is back in the document.
+  const { inTab } = early;
+  // The page's #app holds the entry's first frame, if it drew one: the app is built in a root of its own,
+  // out of the document, and replaces it.
+  const root = document.createElement('div');
+  root.id = 'app';
   render(
     <App
       container={container}
@@ -96,9 +93,20 @@ export function startPopup(early: EarlyReads): void {
   );
   const show = () => {
     clearTimeout(shellTimer);
-    if (!root.isConnected) rootParent.insertBefore(root, rootNext);
+    const current = document.getElementById('app');
+    if (root.isConnected || !current) return;
+    // What was typed in the first frame's search box is searched; its focus moves to the app's box (the
+    // browser focuses a page's autofocus field once only).
+    const typed = current.querySelector<HTMLInputElement>('input[type=search]');
+    const focused = document.activeElement === typed || document.activeElement === document.body;
+    if (typed?.value) container.dispatch({ type: 'query', query: typed.value });
+    current.replaceWith(root);
+    // After the app's render of the first page (queued by the dispatch that called this, so it runs first).
+    if (focused) queueMicrotask(() => root.querySelector<HTMLInputElement>('input[type=search]')?.focus());
   };
-  const shellTimer = setTimeout(show, SHELL_DELAY_MS);
+  // Without a first frame (no database to read yet, or an empty library), the app's own frame without rows
+  // rather than a blank page, if the background is slow to answer.
+  const shellTimer = setTimeout(() => document.getElementById('app')?.childElementCount === 0 && show(), SHELL_DELAY_MS);
   const stopWaiting = container.subscribe(() => {
     if (container.getState().phase === 'loading') return;
     stopWaiting();

@@ -1,9 +1,12 @@
-// The popup page's entry, kept tiny so that it runs the moment the page is parsed: it starts what the first frame
-// and the first searches need (the newest papers and the search snapshot, read straight from the database) and
-// begins hearing the background's changes, then loads the app while the reads are under way. The app takes the
-// reads' answers and the changes heard meanwhile (main.tsx).
+// The popup page's entry, kept small so that it runs the moment the page is parsed: it begins hearing the
+// background's changes, reads the newest papers and the search snapshot straight from the database, draws the
+// first frame (header and rows, plain DOM: first-frame.ts) as soon as the newest papers are read, and loads the
+// app meanwhile. The app takes over that frame, the reads' answers and the changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
+import { SITE_NAMES } from '../shared/sites';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
+import { firstFrame } from './first-frame';
+import { LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
 import { readStoredSnapshot } from './stored-snapshot';
 // Linked from the page itself, so the styles load while the app's code does.
 import '../ui/theme.css';
@@ -23,10 +26,26 @@ const hear = (raw: unknown): undefined => {
 };
 browser.runtime.onMessage.addListener(hear);
 
+// A toolbar popup is never wider than 800 px; wider, or asked for with ?tab, the page fills a tab. (A media
+// query, not innerWidth: reading that would force a layout of the still empty page.)
+const inTab = new URLSearchParams(location.search).has('tab') || matchMedia('(min-width: 801px)').matches;
+document.documentElement.classList.toggle('in-tab', inTab);
+
 const firstPage = readFirstPage(FIRST_PAGE_SIZE);
 const snapshot = readStoredSnapshot();
+void firstPage.then((page) => {
+  const frame = page && firstFrame(page, inTab, (id) => SITE_NAMES.get(id) ?? id);
+  if (!frame) return;
+  const root = document.getElementById('app')!;
+  // The app may have taken over already (it had no first frame to wait for, after a failed read): then none.
+  if (root.childElementCount === 0) {
+    root.append(frame);
+    afterNextFrame(() => performance.mark(LIST_PAINTED_MARK));
+  }
+});
 void import('./main').then(({ startPopup }) =>
   startPopup({
+    inTab,
     firstPage,
     snapshot,
     takeHeard() {

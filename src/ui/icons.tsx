@@ -1,36 +1,21 @@
-// Line icons drawn for Paperlight (24-unit grid, stroked with the current colour). Decorative: the control
-// that holds one carries the accessible name.
-import type { ComponentChildren } from 'preact';
+// Line icons drawn for Paperlight (24-unit grid, stroked with the current colour; shapes in icon-shapes.ts).
+// Decorative: the control that holds one carries the accessible name.
+import { LINE_ICON, LINE_ICONS, LOGO, LOGO_SHAPES, type LineIconName, type Shape } from './icon-shapes';
 
-function Icon({ children }: { children: ComponentChildren }) {
-  return (
-    <svg viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" aria-hidden="true" focusable="false">
-      {children}
-    </svg>
-  );
+const drawn = (shapes: readonly Shape[]) => shapes.map(([Tag, attributes], i) => <Tag key={i} {...attributes} />);
+
+function lineIcon(name: LineIconName) {
+  return () => <svg {...LINE_ICON}>{drawn(LINE_ICONS[name])}</svg>;
 }
 
-export const SearchIcon = () => <Icon><circle cx="11" cy="11" r="6.5" /><path d="M16 16l4.5 4.5" /></Icon>;
-export const DownloadIcon = () => <Icon><path d="M12 4v11" /><path d="M7 10.5l5 5 5-5" /><path d="M5 20h14" /></Icon>;
-export const ExternalIcon = () => <Icon><path d="M14 4h6v6" /><path d="M20 4l-9 9" /><path d="M18 14v5a1 1 0 0 1-1 1H5a1 1 0 0 1-1-1V7a1 1 0 0 1 1-1h5" /></Icon>;
-export const ExpandIcon = () => <Icon><rect x="3.5" y="4.5" width="17" height="15" rx="2" /><path d="M3.5 9h17" /></Icon>;
-export const GearIcon = () => (
-  <Icon>
-    <circle cx="12" cy="12" r="3" />
-    <path d="M12 2.5v3M12 18.5v3M2.5 12h3M18.5 12h3M5.3 5.3l2.1 2.1M16.6 16.6l2.1 2.1M5.3 18.7l2.1-2.1M16.6 7.4l2.1-2.1" />
-  </Icon>
-);
-export const KeyboardIcon = () => (
-  <Icon><rect x="2.5" y="6" width="19" height="12" rx="2" /><path d="M6 10h.01M10 10h.01M14 10h.01M18 10h.01M7 14h10" /></Icon>
-);
-export const TrashIcon = () => <Icon><path d="M4 7h16" /><path d="M9 7V4.5h6V7" /><path d="M6.5 7l1 13h9l1-13" /></Icon>;
-export const CloseIcon = () => <Icon><path d="M6 6l12 12M18 6L6 18" /></Icon>;
-export const TagIcon = () => <Icon><path d="M3.5 12.5V4.5a1 1 0 0 1 1-1h8l8 8-9 9z" /><circle cx="8" cy="8" r="1.3" /></Icon>;
-export const CodeIcon = () => <Icon><path d="M8.5 7L3.5 12l5 5M15.5 7l5 5-5 5" /></Icon>;
-export const LogoIcon = () => (
-  <svg viewBox="0 0 24 24" aria-hidden="true" focusable="false">
-    <rect x="3" y="2" width="15" height="20" rx="2.5" fill="var(--accent)" />
-    <path d="M7 8h7M7 12h7M7 16h4" stroke="var(--bg)" stroke-width="1.8" stroke-linecap="round" />
-    <circle cx="18.5" cy="17.5" r="3.5" fill="#f5b700" stroke="var(--bg)" stroke-width="1.5" />
-  </svg>
-);
+export const SearchIcon = lineIcon('search');
+export const DownloadIcon = lineIcon('download');
+export const ExternalIcon = lineIcon('external');
+export const ExpandIcon = lineIcon('expand');
+export const GearIcon = lineIcon('gear');
+export const KeyboardIcon = lineIcon('keyboard');
+export const TrashIcon = lineIcon('trash');
+export const CloseIcon = lineIcon('close');
+export const TagIcon = lineIcon('tag');
+export const CodeIcon = lineIcon('code');
+export const LogoIcon = () => <svg {...LOGO}>{drawn(LOGO_SHAPES)}</svg>;

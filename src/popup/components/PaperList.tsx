@@ -5,10 +5,8 @@ import type { JSX, Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PaperSummary } from '../../shared/search-snapshot';
 import { rowsPerPage, scrollToReveal, visibleRange } from '../virtual-window';
+import { INITIAL_VIEWPORT, OVERSCAN } from '../row-layout';
 import { PaperRow, ROW_HEIGHT, rowId } from './PaperRow';
-
-/** Rows rendered beyond each edge of the view, so a quick scroll does not show blank space. */
-const OVERSCAN = 4;
 
 interface PaperListProps {
   papers: readonly PaperSummary[];
@@ -33,7 +31,7 @@ export function PaperList(props: PaperListProps) {
   // Scroll position and height are kept from scroll events and the resize observer, never read back from the
   // element while rendering: reading them would force a layout on every keystroke.
   const top = useRef(0);
-  const [viewport, setViewport] = useState(480);
+  const [viewport, setViewport] = useState(INITIAL_VIEWPORT);
   const [scrolled, setScrolled] = useState({ resetKey, top: 0 });
   const scrollTop = scrolled.resetKey === resetKey ? scrolled.top : 0;
   const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, count, OVERSCAN);

@@ -1,6 +1,6 @@
 // One row of the list: title, authors, site and saved day, then status, where it was published, tags, metric
-// and code badges. Every
-// string is page text rendered as text by preact. Fixed height: the list positions rows by index.
+// and code badges. Every string is page text rendered as text by preact. Fixed height: the list positions rows
+// by index. The popup's first frame draws the same markup without preact (first-frame.ts `paperRow`).
 import { describeMetric } from '../../core/describe-metric';
 import { GROUP_OF_KIND } from '../../core/highlight-groups';
 import { shownVenue } from '../../core/paper';
@@ -8,8 +8,9 @@ import type { PaperSummary } from '../../shared/search-snapshot';
 import { CodeIcon } from '../../ui/icons';
 import { pure } from '../../ui/pure';
 import { STATUS_LABELS, authorsLine, codeLinkLabel, firstOf, savedDay } from '../format';
+import { FIRST_ROW_TIMING, ROW_HEIGHT, rowId } from '../row-layout';
 
-export const ROW_HEIGHT = 78;
+export { FIRST_ROW_TIMING, ROW_HEIGHT, rowId };
 
 interface PaperRowProps {
   paper: PaperSummary;
@@ -21,13 +22,6 @@ interface PaperRowProps {
   onPointer(event: MouseEvent, key: string): void;
   onToggle(key: string): void;
   onOpen(key: string): void;
-}
-
-/** The Element Timing name of the first row's title: the browser reports when it was first painted (the bench reads it). */
-export const FIRST_ROW_TIMING = 'paperlight:first-row';
-
-export function rowId(index: number): string {
-  return `paper-row-${index}`;
 }
 
 /** Pure: while typing, rows that stay in view keep their DOM untouched. */
