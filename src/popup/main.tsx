@@ -20,6 +20,8 @@ export interface EarlyReads {
   /** The page fills a tab rather than the toolbar popup. */
   inTab: boolean;
   firstPage: Promise<FirstPage | null>;
+  /** True once the entry's first frame is painted; false when it drew none. */
+  firstFramePainted: Promise<boolean>;
   snapshot: Promise<StoredSnapshot | null>;
   /** The runtime messages heard so far, in order; the entry stops hearing them (the app listens from now on). */
   takeHeard(): unknown[];
@@ -62,7 +64,9 @@ export function startPopup(early: EarlyReads): void {
     async openTab(url) {
       await browser.tabs.create({ url });
     },
-    afterFirstPaint: () => firstPaint,
+    // What waits for the first rows to be on screen waits for the entry's first frame, if it drew one: the
+    // app's own render of the same rows, which replaces it, need not be on screen first.
+    afterFirstPaint: () => early.firstFramePainted.then((painted) => (painted ? undefined : firstPaint)),
     // The entry's reads answer first; a retry, or a reload after the library was replaced, reads anew.
     firstPage: firstThen(early.firstPage, () => readFirstPage(FIRST_PAGE_SIZE)),
     readSnapshot: firstThen(early.snapshot, () => readStoredSnapshot()),

@@ -33,20 +33,25 @@ document.documentElement.classList.toggle('in-tab', inTab);
 
 const firstPage = readFirstPage(FIRST_PAGE_SIZE);
 const snapshot = readStoredSnapshot();
-void firstPage.then((page) => {
+/** Resolves once the first frame is painted: true, or false when there is none (no database yet, no papers). */
+const firstFramePainted = firstPage.then((page) => {
   const frame = page && firstFrame(page, inTab, (id) => SITE_NAMES.get(id) ?? id);
-  if (!frame) return;
   const root = document.getElementById('app')!;
   // The app may have taken over already (it had no first frame to wait for, after a failed read): then none.
-  if (root.childElementCount === 0) {
-    root.append(frame);
-    afterNextFrame(() => performance.mark(LIST_PAINTED_MARK));
-  }
+  if (!frame || root.childElementCount > 0) return false;
+  root.append(frame);
+  return new Promise<boolean>((resolve) =>
+    afterNextFrame(() => {
+      performance.mark(LIST_PAINTED_MARK);
+      resolve(true);
+    }),
+  );
 });
 void import('./main').then(({ startPopup }) =>
   startPopup({
     inTab,
     firstPage,
+    firstFramePainted,
     snapshot,
     takeHeard() {
       browser.runtime.onMessage.removeListener(hear);

@@ -3,11 +3,12 @@
 // straight from the database and decodes it in a few milliseconds, where the whole library (abstracts and all)
 // takes seconds to cross from the background; the whole records follow, and replace it, once search answers.
 //
-// Stored as columns, not rows: per field, every paper's value joined into one string (lists and metrics with
-// separators of their own), numbers as one array. A handful of long strings is what IndexedDB clones out
-// fastest and what `split` cuts up fastest: a 10,000-paper snapshot as one JSON text took about twice as long
-// to read and several times as long to parse. Separators are control characters; a column in which some value
-// holds one (page text is untrusted) is stored as an array of values instead, which the reader takes as it is.
+// Stored as columns, not rows: per field, every paper's value joined into one string, numbers as one array; a
+// list field (authors, tags, aliases, code links, and each field of the metrics) as every paper's items one
+// after the other, with how many each paper has. A handful of long strings is what IndexedDB clones out fastest
+// and what `split` cuts up fastest: a 10,000-paper snapshot as one JSON text took about twice as long to read
+// and several times as long to parse. The separator is a control character; a column in which some value holds
+// it (page text is untrusted) is stored as an array of values instead, which the reader takes as it is.
 // Each paper's last field is its searchable words (shared/search-words.ts), cut and folded by the background,
 // so the popup can answer a search by scanning them as soon as the snapshot is decoded.
 import { METRIC_KINDS, type MetricKind } from '../core/metric-types';
@@ -34,20 +35,30 @@ export type SnapshotRow = [
   site: string, savedAt: number, metrics: MetricRow[], codeLinks: string[], venues: Venue[], words: string,
 ];
 
-/** Between the papers of a column. */
-const PAPER = '\u001e';
-/** Between the items of one paper's list, and between the fields of one metric. */
-const ITEM = '\u001f';
-/** Between one paper's metrics. */
-const METRIC = '\u001d';
-// eslint-disable-next-line no-control-regex -- the separators are control characters on purpose
-const SEPARATOR = /[\u001d-\u001f]/;
+/** Between the values of a column. */
+const SEPARATOR = '\u001e';
+// eslint-disable-next-line no-control-regex -- the separator is a control character on purpose
+const HAS_SEPARATOR = /\u001e/;
 
-/** Every paper's value joined, or the values themselves when one holds a separator. */
+/** Every value joined, or the values themselves when one holds the separator. */
 type TextColumn = string | string[];
-/** Every paper's list, items joined, or the lists themselves when an item holds a separator or is empty. */
-type ListColumn = string | string[][];
-type MetricColumn = string | MetricRow[][];
+/**
+ * Per paper, a list: how many items each paper has, and every paper's items one after the other (a flat column
+ * is cut in one `split`, where a column of lists would need one per paper).
+ */
+interface ListColumn {
+  counts: number[];
+  items: TextColumn;
+}
+/** Per paper, its metrics: how many each has, then each field of every metric, one after the other. */
+interface MetricColumn {
+  counts: number[];
+  texts: TextColumn;
+  kinds: TextColumn;
+  values: number[];
+  units: TextColumn;
+  labels: TextColumn;
+}
 
 /** The snapshot as stored: one entry per field, each paper at the same index of every column. */
 export interface SnapshotColumns {
@@ -86,16 +97,17 @@ export function encodeSnapshot(papers: Iterable<PaperSummary>): SnapshotColumns 
   return snapshotColumns(rows);
 }
 
-const textColumn = (values: string[]): TextColumn => (values.some((value) => SEPARATOR.test(value)) ? values : values.join(PAPER));
+const textColumn = (values: string[]): TextColumn => (values.some((value) => HAS_SEPARATOR.test(value)) ? values : values.join(SEPARATOR));
 
-function listColumn(lists: string[][]): ListColumn {
-  const plain = lists.every((list) => list.every((item) => item !== '' && !SEPARATOR.test(item)));
-  return plain ? lists.map((list) => list.join(ITEM)).join(PAPER) : lists;
-}
+const listColumn = (lists: string[][]): ListColumn => ({ counts: lists.map((list) => list.length), items: textColumn(lists.flat()) });
 
-function metricColumn(metrics: MetricRow[][]): MetricColumn {
-  const plain = metrics.every((list) => list.every(([text, , , unit, label]) => !SEPARATOR.test(text + unit + label)));
-  return plain ? metrics.map((list) => list.map((metric) => metric.join(ITEM)).join(METRIC)).join(PAPER) : metrics;
+function metricColumn(lists: MetricRow[][]): MetricColumn {
+  const metrics = lists.flat();
+  const field = (i: 0 | 1 | 3 | 4) => textColumn(metrics.map((metric) => metric[i]));
+  return {
+    counts: lists.map((list) => list.length), texts: field(0), kinds: field(1), values: metrics.map((metric) => metric[2]),
+    units: field(3), labels: field(4),
+  };
 }
 
 /** The columns of `rows`, in their order. */
@@ -130,46 +142,64 @@ const isStrings = (value: unknown): value is string[] => Array.isArray(value) &&
 
 /** A column's values, or null when it is not a column of `count` of them. */
 function readTexts(column: unknown, count: number): string[] | null {
-  const values = isString(column) ? (count === 0 ? [] : column.split(PAPER)) : isStrings(column) ? column : null;
+  const values = isString(column) ? (count === 0 ? [] : column.split(SEPARATOR)) : isStrings(column) ? column : null;
   return values && values.length === count ? values : null;
 }
 
+/** Per-paper counts that add up to the items there are, or null. */
+function readCounts(counts: unknown, papers: number): number[] | null {
+  if (!Array.isArray(counts) || counts.length !== papers) return null;
+  for (const n of counts) if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return null;
+  return counts as number[];
+}
+
+const total = (counts: readonly number[]) => counts.reduce((sum, n) => sum + n, 0);
+
+/**
+ * One frozen empty list for every paper's empty ones: most papers have no aliases, code links or venues, and ten
+ * thousand empty arrays are garbage the decoding would make for nothing (nothing changes a summary in place).
+ */
+const NONE = Object.freeze([]) as never[];
+
+/** `items` cut into consecutive lists of `counts` items. */
+function cut<T, R>(counts: readonly number[], items: readonly T[], make: (items: readonly T[], at: number) => R): R[][] {
+  const lists: R[][] = new Array(counts.length);
+  let at = 0;
+  for (let i = 0; i < counts.length; i++) {
+    if (counts[i] === 0) {
+      lists[i] = NONE;
+      continue;
+    }
+    const list: R[] = new Array(counts[i]!);
+    for (let j = 0; j < list.length; j++) list[j] = make(items, at++);
+    lists[i] = list;
+  }
+  return lists;
+}
+
 function readLists(column: unknown, count: number): string[][] | null {
-  if (Array.isArray(column)) return column.length === count && column.every(isStrings) ? (column as string[][]) : null;
-  return readTexts(column, count)?.map((joined) => (joined === '' ? [] : joined.split(ITEM))) ?? null;
-}
-
-function readMetric(value: unknown): RecordedMetric | null {
-  if (!Array.isArray(value) || value.length !== 5) return null;
-  const [text, kind, number, unit, label] = value as unknown[];
-  if (!isString(text) || !isString(kind) || !KINDS.has(kind) || typeof number !== 'number' || !isString(unit) || !isString(label)) return null;
-  return { text, kind: kind as MetricKind, value: number, unit, label };
-}
-
-/** A metric's joined fields, its value back to a number (`String` and `Number` round-trip every double). */
-function splitMetric(joined: string): unknown[] {
-  const fields: unknown[] = joined.split(ITEM);
-  const value = fields[2] as string | undefined;
-  if (value !== undefined) fields[2] = value === 'NaN' || !Number.isNaN(Number(value)) ? Number(value) : null;
-  return fields;
+  if (typeof column !== 'object' || column === null) return null;
+  const counts = readCounts((column as ListColumn).counts, count);
+  const items = counts && readTexts((column as ListColumn).items, total(counts));
+  return counts && items ? cut(counts, items, (all, at) => all[at]!) : null;
 }
 
 function readMetrics(column: unknown, count: number): RecordedMetric[][] | null {
-  const lists = Array.isArray(column)
-    ? (column.length === count && column.every(Array.isArray) ? (column as unknown[][]) : null)
-    : readTexts(column, count)?.map((joined) => (joined === '' ? [] : joined.split(METRIC).map(splitMetric)));
-  if (!lists) return null;
-  const metrics: RecordedMetric[][] = [];
-  for (const list of lists) {
-    const read: RecordedMetric[] = [];
-    for (const value of list) {
-      const metric = readMetric(value);
-      if (!metric) return null;
-      read.push(metric);
-    }
-    metrics.push(read);
-  }
-  return metrics;
+  if (typeof column !== 'object' || column === null) return null;
+  const fields = column as Partial<Record<keyof MetricColumn, unknown>>;
+  const counts = readCounts(fields.counts, count);
+  if (!counts) return null;
+  const n = total(counts);
+  const texts = readTexts(fields.texts, n);
+  const kinds = readTexts(fields.kinds, n);
+  const units = readTexts(fields.units, n);
+  const labels = readTexts(fields.labels, n);
+  const { values } = fields;
+  if (!texts || !kinds || !units || !labels || !Array.isArray(values) || values.length !== n) return null;
+  for (let i = 0; i < n; i++) if (!KINDS.has(kinds[i]!) || typeof values[i] !== 'number') return null;
+  return cut(counts, texts, (_, at) => ({
+    text: texts[at]!, kind: kinds[at] as MetricKind, value: values[at] as number, unit: units[at]!, label: labels[at]!,
+  }));
 }
 
 function isVenue(value: unknown): value is Venue {
@@ -181,7 +211,7 @@ function isVenue(value: unknown): value is Venue {
 
 function readVenues(column: unknown, count: number): Venue[][] | null {
   if (!Array.isArray(column)) return null;
-  const venues: Venue[][] = Array.from({ length: count }, () => []);
+  const venues: Venue[][] = new Array(count).fill(NONE);
   for (const entry of column as unknown[]) {
     if (!Array.isArray(entry) || entry.length !== 2) return null;
     const [index, list] = entry as unknown[];

@@ -27,7 +27,8 @@ describe('the snapshot columns', () => {
     const stored = encodeSnapshot(library);
     // Plain text: every column but the few numbers and venues is one string.
     expect(typeof stored.titles).toBe('string');
-    expect(typeof stored.metrics).toBe('string');
+    expect(typeof stored.authors.items).toBe('string');
+    expect(typeof stored.metrics.texts).toBe('string');
     expect(stored.venues.map(([index]) => index)).toEqual([7, 57, 107, 157, 207, 257]);
     const decoded = decodeSnapshot(structuredClone(stored))!;
     expect(decoded.papers).toEqual(library.map(summaryOf));
@@ -41,7 +42,7 @@ describe('the snapshot columns', () => {
       tags: ['x\u001ey'],
       note: 'line one\nline two',
       metrics: [
-        { text: '1e-9 \u001d', kind: 'error', value: 1e-9, unit: '\u001f', label: 'error' },
+        { text: '1e-9 \u001e', kind: 'error', value: 1e-9, unit: '\u001f', label: 'error' },
         { text: 'NaN', kind: 'other', value: Number.NaN, unit: '', label: '' },
         { text: 'big', kind: 'size', value: 1.7976931348623157e308, unit: 'B', label: 'parameters' },
       ],
@@ -49,14 +50,16 @@ describe('the snapshot columns', () => {
     const plain = paper(2, { metrics: [{ text: '-0.5', kind: 'accuracy', value: -0.5, unit: '%', label: 'drop' }] });
     const stored = encodeSnapshot([odd, plain]);
     expect(Array.isArray(stored.titles)).toBe(true);
-    expect(Array.isArray(stored.authors)).toBe(true);
-    expect(Array.isArray(stored.metrics)).toBe(true);
+    expect(typeof stored.authors.items).toBe('string'); // an empty author, or \u001f, needs no escape
+    expect(Array.isArray(stored.tags.items)).toBe(true);
+    expect(Array.isArray(stored.metrics.texts)).toBe(true);
+    expect(typeof stored.metrics.units).toBe('string');
     expect(decodeSnapshot(structuredClone(stored))!.papers).toEqual([summaryOf(odd), summaryOf(plain)]);
 
     // Numbers written as text come back as the same numbers.
     const numbers = paper(3, { metrics: [{ text: 'n', kind: 'other', value: Number.NaN, unit: '', label: '' }, { text: 'm', kind: 'other', value: 0.1 + 0.2, unit: '', label: '' }] });
     const plainStored = encodeSnapshot([numbers]);
-    expect(typeof plainStored.metrics).toBe('string');
+    expect(typeof plainStored.metrics.texts).toBe('string');
     expect(decodeSnapshot(plainStored)!.papers[0]!.metrics.map((m) => m.value)).toEqual([Number.NaN, 0.30000000000000004]);
   });
 
@@ -77,11 +80,14 @@ describe('the snapshot columns', () => {
     expect(decodeSnapshot({ ...good, titles: 'only one title' })).toBeNull();
     expect(decodeSnapshot({ ...good, statuses: 'read\u001eskimmed' })).toBeNull();
     expect(decodeSnapshot({ ...good, savedAt: [1, '2'] })).toBeNull();
-    expect(decodeSnapshot({ ...good, metrics: '\u001e1x\u001fspeedup\u001fone\u001fx\u001fspeedup' })).toBeNull();
-    expect(decodeSnapshot({ ...good, metrics: '\u001e1x\u001fwarp\u001f1\u001fx\u001fspeedup' })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, values: good.metrics.values.map(String) } })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, kinds: (good.metrics.kinds as string).replace('speedup', 'warp') } })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, counts: [9, 9] } })).toBeNull();
+    expect(decodeSnapshot({ ...good, tags: { ...good.tags, counts: [1, -1] } })).toBeNull();
     expect(decodeSnapshot({ ...good, venues: [[2, [venue]]] })).toBeNull();
     expect(decodeSnapshot({ ...good, venues: [[0, [{ name: 'x' }]]] })).toBeNull();
-    expect(decodeSnapshot({ ...good, authors: [['a'], [1]] })).toBeNull();
+    expect(decodeSnapshot({ ...good, authors: { counts: [1, 1], items: ['a', 1] } })).toBeNull();
+    expect(decodeSnapshot({ ...good, authors: 'Ada\u001eAlan' })).toBeNull();
   });
 });
 
