@@ -98,6 +98,29 @@ describe('Chromium: the popup on 10,000 papers', () => {
     await expect.poll(activeTitle).toBe(newestFirst[0]!.title);
   });
 
+  it('paints its first rows before the app loads, and the app takes over the first row in the same place', async () => {
+    const page = await openPopup();
+    // Element Timing: the first frame's title, then the app's own (a new element), at the same place.
+    // Entries may come in more than one callback: all that come within a second.
+    const painted = (await page.evaluate(`new Promise((resolve) => {
+      const entries = [];
+      new PerformanceObserver((list) => entries.push(...list.getEntries())).observe({ type: 'element', buffered: true });
+      setTimeout(() => resolve(entries
+        .filter((entry) => entry.identifier === 'paperlight:first-row')
+        .map((entry) => ({ id: entry.id, rect: entry.intersectionRect.toJSON(), connected: entry.element?.isConnected ?? false }))), 1000);
+    })`)) as Array<{ id: string; rect: Record<string, number>; connected: boolean }>;
+    // When the app's code loads before the first frame is presented, the app's frame is the first: one entry.
+    expect(painted.length === 1 || painted.length === 2, JSON.stringify(painted)).toBe(true);
+    expect(painted.map((entry) => entry.id)).toEqual(painted.map(() => 'paper-row-0-title'));
+    expect(painted.map((entry) => entry.connected)).toEqual(painted.length === 2 ? [false, true] : [true]);
+    expect(painted.at(-1)!.rect).toEqual(painted[0]!.rect);
+    expect(painted[0]!.rect.height).toBeGreaterThan(0);
+    expect(await page.locator('[role="option"] .row-title').first().textContent()).toBe(newestFirst[0]!.title);
+    // The search box has the focus, as the app's autofocus gives it.
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search saved papers');
+    await page.close();
+  });
+
   it('searches as you type, after `/` moves to the search box', async () => {
     await resetView();
     const target = library[4321]!;
