@@ -5,8 +5,9 @@
 //   extension page); the first paint runs from the popup document's navigation start (`performance.now()`'s
 //   origin) to the browser's Element Timing of the first row's title, i.e. when the first frame showing the rows
 //   was presented. A blank extension page (one line of text, one module script) is measured the same way in the
-//   same rounds: the floor that no popup can go under. The first paint is also split where the app's code
-//   starts;
+//   same rounds: the floor that no popup can go under. The first paint is also split where the page's entry
+//   starts (`paperlight:popup-start`: the entry reads the newest papers and draws the first rows itself, before
+//   the app's code loads; the first row painted is the first frame's, which the app then replaces in place);
 // - search answering (`searchReadyMs`): from the popup document's navigation start to the mark the popup sets once
 //   a search shows every paper that matches outside its abstract, with its final score: since the search snapshot,
 //   when the snapshot is parsed and its words can be scanned (before it, when the index's first pass over the whole
@@ -218,8 +219,8 @@ export default async function popupBench() {
         overBlankPageMs,
         overBlankPageBudgetMs: OVER_BLANK_BUDGET_MS,
         overBlankPageWithinBudget: overBlankPageMs <= OVER_BLANK_BUDGET_MS,
-        // The first paint split in two: the browser creating the page and loading its modules (the blank page's
-        // script starts at `blankPageStartMs`), then the app (asking for the first page, rendering, painting).
+        // The first paint split in two: the browser creating the page and loading its entry (the blank page's
+        // script starts at `blankPageStartMs`), then the entry (reading the first page, drawing it, painting).
         pageStartMs: round1(median(appStart)),
         blankPageStartMs: round1(median(blankStart)),
         appToPaintMs: round1(median(firstPaint.map((paint, i) => paint - appStart[i]!))),
