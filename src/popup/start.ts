@@ -1,7 +1,7 @@
 // The popup page's entry, kept small so that it runs the moment the page is parsed: it begins hearing the
-// background's changes, reads the newest papers and the search snapshot straight from the database, draws the
-// first frame (header and rows, plain DOM: first-frame.ts) as soon as the newest papers are read, and loads the
-// app meanwhile. The app takes over that frame, the reads' answers and the changes heard (main.tsx).
+// background's changes, reads the newest papers straight from the database and draws the first frame (header
+// and rows, plain DOM: first-frame.ts) at once, then reads the search snapshot and loads the app while that
+// frame is painted. The app takes over the frame, the reads' answers and the changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
@@ -32,30 +32,35 @@ const inTab = new URLSearchParams(location.search).has('tab') || matchMedia('(mi
 document.documentElement.classList.toggle('in-tab', inTab);
 
 const firstPage = readFirstPage(FIRST_PAGE_SIZE);
-const snapshot = readStoredSnapshot();
-/** Resolves once the first frame is painted: true, or false when there is none (no database yet, no papers). */
-const firstFramePainted = firstPage.then((page) => {
+/** The first frame, in the document, or null when there is none (no database yet, no papers). */
+const drawn = firstPage.then((page) => {
   const frame = page && firstFrame(page, inTab, (id) => SITE_NAMES.get(id) ?? id);
-  const root = document.getElementById('app')!;
-  // The app may have taken over already (it had no first frame to wait for, after a failed read): then none.
-  if (!frame || root.childElementCount > 0) return false;
-  root.append(frame);
-  return new Promise<boolean>((resolve) =>
+  if (frame) document.getElementById('app')!.append(frame);
+  return frame;
+});
+/** Resolves once the first frame is painted: true, or false when there is none. */
+const firstFramePainted = drawn.then((frame) =>
+  frame && new Promise<boolean>((resolve) =>
     afterNextFrame(() => {
       performance.mark(LIST_PAINTED_MARK);
       resolve(true);
     }),
+  ),
+).then((painted) => painted === true);
+// What the first rows do not need begins once they are drawn, so that nothing (the snapshot's megabytes, the
+// app's code) lands on the page's thread before them; the reading and loading then run while they are painted.
+void drawn.then(() => {
+  const snapshot = readStoredSnapshot();
+  void import('./main').then(({ startPopup }) =>
+    startPopup({
+      inTab,
+      firstPage,
+      firstFramePainted,
+      snapshot,
+      takeHeard() {
+        browser.runtime.onMessage.removeListener(hear);
+        return heard.splice(0);
+      },
+    }),
   );
 });
-void import('./main').then(({ startPopup }) =>
-  startPopup({
-    inTab,
-    firstPage,
-    firstFramePainted,
-    snapshot,
-    takeHeard() {
-      browser.runtime.onMessage.removeListener(hear);
-      return heard.splice(0);
-    },
-  }),
-);
