@@ -6,11 +6,14 @@ import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
 import { firstFrame } from './first-frame';
-import { LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
+import { FIRST_ROW_TIMING, LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
 import { readStoredSnapshot } from './stored-snapshot';
 // Linked from the page itself, so the styles load while the app's code does.
 import '../ui/theme.css';
 import './popup.css';
+
+/** How long after the first frame is drawn the rest begins, where the browser does not say it was presented. */
+const PRESENTED_FALLBACK_MS = 50;
 
 /** When the page's entry runs (the bench splits the first paint at this point). */
 performance.mark('paperlight:popup-start');
@@ -47,9 +50,31 @@ const firstFramePainted = drawn.then((frame) =>
     }),
   ),
 ).then((painted) => painted === true);
-// What the first rows do not need begins once they are drawn, so that nothing (the snapshot's megabytes, the
-// app's code) lands on the page's thread before them; the reading and loading then run while they are painted.
-void drawn.then(() => {
+/**
+ * Resolves once the first frame is on screen: when the browser reports its first row painted (Element Timing,
+ * the moment the frame was presented), or `PRESENTED_FALLBACK_MS` after it was drawn where that never comes.
+ */
+const firstFrameShown = drawn.then((frame) =>
+  frame && new Promise<void>((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntries().some((entry) => (entry as PerformanceEntry & { identifier?: string }).identifier === FIRST_ROW_TIMING)) done();
+    });
+    const done = () => {
+      observer.disconnect();
+      clearTimeout(fallback);
+      resolve();
+    };
+    const fallback = setTimeout(done, PRESENTED_FALLBACK_MS);
+    try {
+      observer.observe({ type: 'element', buffered: true });
+    } catch {
+      // No Element Timing (Firefox): the fallback alone.
+    }
+  }),
+);
+// What the first rows do not need begins once they are on screen, so that nothing (the snapshot's megabytes,
+// the app's code) competes with drawing and presenting them; then the reading and loading run together.
+void firstFrameShown.then(() => {
   const snapshot = readStoredSnapshot();
   void import('./main').then(({ startPopup }) =>
     startPopup({
