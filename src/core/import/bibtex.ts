@@ -189,14 +189,19 @@ function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string 
   const title = textField(fields, 'title');
   if (!title) return 'no title';
   const { date, year } = published(fields);
-  const url = httpUrl(raw(fields, 'url')) ?? httpUrl(textField(fields, 'howpublished')) ?? httpUrl(raw(fields, 'ee'));
+  // Each field's LaTeX is read once: the same text gives ids, the link and the note.
+  const howpublished = textField(fields, 'howpublished');
+  const note = textField(fields, 'note');
+  const url = httpUrl(raw(fields, 'url')) ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
   const journal = textField(fields, 'journal');
+  const venue = venueOf(rawEntry.type, fields, year);
+  const readStatus = status(fields);
   const ids = [
     ...eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype')),
     ...[raw(fields, 'arxivid'), raw(fields, 'arxiv')].flatMap((id) => (id?.trim() ? [`arXiv:${id.trim().replace(/^arxiv\s*:\s*/i, '')}`] : [])),
     ...arxivIdsInText(journal),
-    ...arxivIdsInText(textField(fields, 'howpublished')),
-    ...arxivIdsInText(textField(fields, 'note')),
+    ...arxivIdsInText(howpublished),
+    ...arxivIdsInText(note),
     ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')),
     ...[raw(fields, 'doi'), url, raw(fields, 'biburl')].filter((id): id is string => id !== undefined && id.trim() !== ''),
     // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
@@ -210,10 +215,10 @@ function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string 
     ids,
     ...(url && { url }),
     ...(date && { published: date }),
-    ...(venueOf(rawEntry.type, fields, year) && { venue: venueOf(rawEntry.type, fields, year) }),
+    ...(venue && { venue }),
     tags: [...keywords(fields), ...listField(fields, 'mendeley-tags'), ...listField(fields, 'mendeley-groups'), ...listField(fields, 'groups')],
-    note: joinNotes([textField(fields, 'note'), textField(fields, 'annote'), textField(fields, 'annotation'), textField(fields, 'comment')]),
+    note: joinNotes([note, textField(fields, 'annote'), textField(fields, 'annotation'), textField(fields, 'comment')]),
     codeLinks: [],
-    ...(status(fields) && { status: status(fields) }),
+    ...(readStatus && { status: readStatus }),
   };
 }
