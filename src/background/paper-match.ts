@@ -3,8 +3,9 @@
 // rule confirms one (authors agree; core/identity, docs/paper-identity.md). So a paper saved from arXiv is found
 // from its NeurIPS, PMLR or ACL Anthology card, which carries none of its ids.
 import { unwrap } from 'idb';
-import { findSamePaper } from '../core/identity/identity';
-import { titleKey, type CardMatch } from './records';
+import { findByFingerprint, titleFingerprint } from '../core/identity/identity';
+import type { FingerprintFilter } from './fingerprint-filter';
+import { fingerprintKey, type CardMatch } from './records';
 import type { AnyTx, StoredPaper } from './schema';
 
 /**
@@ -67,9 +68,14 @@ export interface Match {
  * however many cards (three when a title names several saved papers): every card's ids at once, then the
  * fingerprints of the cards no id found. A card whose title has fewer than four words is found by its ids only.
  * Of several records with the same title, the first whose authors agree with the card's is taken (the index lists
- * them in key order).
+ * them in key order). With `titleFilter` (read in the same transaction), the index is asked only about the
+ * fingerprints the filter may hold; without one, about all of them.
  */
-export async function matchCards(tx: AnyTx, cards: readonly CardIdentity[]): Promise<Array<Match | undefined>> {
+export async function matchCards(
+  tx: AnyTx,
+  cards: readonly CardIdentity[],
+  titleFilter?: Promise<FingerprintFilter | undefined>,
+): Promise<Array<Match | undefined>> {
   const ids = [...new Set(cards.flatMap((card) => [card.key, ...(card.aliases ?? [])]))];
   const hits = await recordsByIds(tx, ids);
   const byId = new Map<string, StoredPaper>();
@@ -85,33 +91,43 @@ export async function matchCards(tx: AnyTx, cards: readonly CardIdentity[]): Pro
     return undefined;
   });
 
-  const fingerprints = cards.map((card, i) => (matches[i] ? undefined : titleKey(card.title)));
-  const wanted = [...new Set(fingerprints.filter((fingerprint) => fingerprint !== undefined))];
+  const filter = await titleFilter;
+  // Each card no id found, with its fingerprint (kept to confirm candidates) and that fingerprint's index key.
+  const titled = new Map<number, { fingerprint: string; key: number }>();
+  cards.forEach((card, i) => {
+    if (matches[i]) return;
+    const fingerprint = titleFingerprint(card.title);
+    if (fingerprint === undefined) return;
+    const key = fingerprintKey(fingerprint);
+    if (!filter || filter.mayContain(key)) titled.set(i, { fingerprint, key });
+  });
+  const wanted = [...new Set([...titled.values()].map(({ key }) => key))];
   if (wanted.length === 0) return matches;
   const index = tx.objectStore('papers').index('fingerprint');
   // Most fingerprints name no saved paper, and nearly all the others one: the first record of each is read (a
   // lighter request than reading them all); only where it is another paper are all its namesakes read.
   const first = await batchGet(unwrap(index), wanted);
-  const firstOf = new Map(wanted.map((fingerprint, i) => [fingerprint, first[i]]));
-  const found = cards.map((card, i) => {
-    const fingerprint = fingerprints[i];
-    const candidate = fingerprint === undefined ? undefined : firstOf.get(fingerprint);
-    return candidate && findSamePaper(card, [candidate]);
-  });
-  const unconfirmed = [...new Set(cards.flatMap((_, i) => {
-    const fingerprint = fingerprints[i];
-    return fingerprint !== undefined && !found[i] && firstOf.get(fingerprint) ? [fingerprint] : [];
-  }))];
-  if (unconfirmed.length > 0) {
-    const all = await Promise.all(unconfirmed.map((fingerprint) => index.getAll(fingerprint)));
-    const namesakes = new Map(unconfirmed.map((fingerprint, i) => [fingerprint, all[i]!]));
-    cards.forEach((card, i) => {
-      const candidates = namesakes.get(fingerprints[i]!);
-      if (!found[i] && candidates) found[i] = findSamePaper(card, candidates);
-    });
+  const firstOf = new Map(wanted.map((key, i) => [key, first[i]]));
+  const found = new Map<number, StoredPaper | undefined>();
+  const unconfirmed = new Set<number>();
+  for (const [i, { fingerprint, key }] of titled) {
+    const candidate = firstOf.get(key);
+    if (!candidate) continue;
+    const record = findByFingerprint(fingerprint, cards[i]!.authors, [candidate]);
+    if (record) found.set(i, record);
+    else unconfirmed.add(key);
+  }
+  if (unconfirmed.size > 0) {
+    const keys = [...unconfirmed];
+    const all = await Promise.all(keys.map((key) => index.getAll(key)));
+    const namesakes = new Map(keys.map((key, i) => [key, all[i]!]));
+    for (const [i, { fingerprint, key }] of titled) {
+      const candidates = namesakes.get(key);
+      if (!found.has(i) && candidates) found.set(i, findByFingerprint(fingerprint, cards[i]!.authors, candidates));
+    }
   }
   return matches.map((match, i) => {
-    const record = found[i];
+    const record = found.get(i);
     return match ?? (record && { record, by: 'title' });
   });
 }
