@@ -35,34 +35,37 @@ export interface FingerprintFilter {
   mayContain(key: number): boolean;
 }
 
-/** The bit positions of a fingerprint key (53 bits) in a set of `size` bits (a power of two): double hashing. */
-function positions(key: number, size: number): number[] {
+/**
+ * Visits the bit positions of a fingerprint key (53 bits) in a set of `size` bits (a power of two), by double
+ * hashing; stops early when `visit` returns false. No array per key: a page's lookup tests hundreds of keys.
+ */
+function everyPosition(key: number, size: number, visit: (position: number) => boolean): boolean {
   const low = key % 2 ** 32;
   const high = Math.floor(key / 2 ** 32);
   const first = Math.imul(low ^ (low >>> 16), 0x45d9f3b) >>> 0;
-  const step = (Math.imul(high ^ low, 0x9e3779b1) | 1) >>> 0; // odd: every step visits a new bit modulo 2^n
+  const step = Math.imul(high ^ low, 0x9e3779b1) | 1; // odd: every step visits a new bit modulo 2^n
   const mask = size - 1;
-  const out: number[] = [];
-  for (let i = 0; i < HASHES; i++) out.push((first + Math.imul(i, step)) & mask);
-  return out;
+  for (let i = 0; i < HASHES; i++) if (!visit((first + Math.imul(i, step)) & mask)) return false;
+  return true;
 }
 
 /** Sets the key's bits; true when one of them was not set yet (the key is new to the filter). */
 function setBits(bits: Uint8Array, key: number): boolean {
   let changed = false;
-  for (const position of positions(key, bits.length * 8)) {
+  everyPosition(key, bits.length * 8, (position) => {
     const byte = position >>> 3;
     const bit = 1 << (position & 7);
     if ((bits[byte]! & bit) === 0) {
       bits[byte]! |= bit;
       changed = true;
     }
-  }
+    return true;
+  });
   return changed;
 }
 
 function hasBits(bits: Uint8Array, key: number): boolean {
-  return positions(key, bits.length * 8).every((position) => (bits[position >>> 3]! & (1 << (position & 7))) !== 0);
+  return everyPosition(key, bits.length * 8, (position) => (bits[position >>> 3]! & (1 << (position & 7))) !== 0);
 }
 
 /** An empty filter with room for `capacity` fingerprints (rounded up so that its size is a power of two). */
