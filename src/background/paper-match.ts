@@ -65,54 +65,67 @@ export interface Match {
 
 /**
  * The saved record of each card, in the order given (undefined when its paper is not saved). Two rounds of reads
- * however many cards (three when a title names several saved papers): every card's ids at once, then the
- * fingerprints of the cards no id found. A card whose title has fewer than four words is found by its ids only.
- * Of several records with the same title, the first whose authors agree with the card's is taken (the index lists
- * them in key order). With `titleFilter` (read in the same transaction), the index is asked only about the
- * fingerprints the filter may hold; without one, about all of them.
+ * however many cards (three when a title names several saved papers): every card's ids as keys at once, then at
+ * once the ids no key found as aliases and the fingerprints of the cards none of whose ids is a key. An id found
+ * (as key or alias) wins over a title; a title read for a card that an alias then found is simply not used. A
+ * card whose title has fewer than four words is found by its ids only. Of several records with the same title,
+ * the first whose authors agree with the card's is taken (the index lists them in key order). With `titleFilter`
+ * (read in the same transaction), the index is asked only about the fingerprints the filter may hold; without
+ * one, about all of them.
  */
 export async function matchCards(
   tx: AnyTx,
   cards: readonly CardIdentity[],
   titleFilter?: Promise<FingerprintFilter | undefined>,
 ): Promise<Array<Match | undefined>> {
-  const ids = [...new Set(cards.flatMap((card) => [card.key, ...(card.aliases ?? [])]))];
-  const hits = await recordsByIds(tx, ids);
-  const byId = new Map<string, StoredPaper>();
+  const idsOf = (card: CardIdentity) => [card.key, ...(card.aliases ?? [])];
+  const ids = [...new Set(cards.flatMap(idsOf))];
+  const papers = tx.objectStore('papers');
+  const asKeys = await batchGet(unwrap(papers), ids);
+  const byKey = new Map<string, StoredPaper>();
   ids.forEach((id, i) => {
-    const hit = hits[i];
-    if (hit) byId.set(id, hit);
+    const hit = asKeys[i];
+    if (hit) byKey.set(id, hit);
   });
-  const matches = cards.map((card): Match | undefined => {
-    for (const id of [card.key, ...(card.aliases ?? [])]) {
-      const record = byId.get(id);
-      if (record) return { record, by: 'id' };
-    }
-    return undefined;
-  });
+  const missing = ids.filter((id) => !byKey.has(id));
 
   const filter = await titleFilter;
-  // Each card no id found, with its fingerprint (kept to confirm candidates) and that fingerprint's index key.
+  // Each card none of whose ids is a key, with its fingerprint (kept to confirm candidates) and its index key.
   const titled = new Map<number, { fingerprint: string; key: number }>();
   cards.forEach((card, i) => {
-    if (matches[i]) return;
+    if (idsOf(card).some((id) => byKey.has(id))) return;
     const fingerprint = titleFingerprint(card.title);
     if (fingerprint === undefined) return;
     const key = fingerprintKey(fingerprint);
     if (!filter || filter.mayContain(key)) titled.set(i, { fingerprint, key });
   });
   const wanted = [...new Set([...titled.values()].map(({ key }) => key))];
-  if (wanted.length === 0) return matches;
-  const index = tx.objectStore('papers').index('fingerprint');
+  const index = papers.index('fingerprint');
   // Most fingerprints name no saved paper, and nearly all the others one: the first record of each is read (a
   // lighter request than reading them all); only where it is another paper are all its namesakes read.
-  const first = await batchGet(unwrap(index), wanted);
+  const [asAliases, first] = await Promise.all([
+    batchGet(unwrap(papers.index('aliases')), missing),
+    batchGet(unwrap(index), wanted),
+  ]);
+  const byId = new Map(byKey);
+  missing.forEach((id, i) => {
+    const hit = asAliases[i];
+    if (hit) byId.set(id, hit);
+  });
+  const matches = cards.map((card): Match | undefined => {
+    for (const id of idsOf(card)) {
+      const record = byId.get(id);
+      if (record) return { record, by: 'id' };
+    }
+    return undefined;
+  });
+
   const firstOf = new Map(wanted.map((key, i) => [key, first[i]]));
   const found = new Map<number, StoredPaper | undefined>();
   const unconfirmed = new Set<number>();
   for (const [i, { fingerprint, key }] of titled) {
     const candidate = firstOf.get(key);
-    if (!candidate) continue;
+    if (matches[i] || !candidate) continue;
     const record = findByFingerprint(fingerprint, cards[i]!.authors, [candidate]);
     if (record) found.set(i, record);
     else unconfirmed.add(key);
@@ -123,7 +136,7 @@ export async function matchCards(
     const namesakes = new Map(keys.map((key, i) => [key, all[i]!]));
     for (const [i, { fingerprint, key }] of titled) {
       const candidates = namesakes.get(key);
-      if (!found.has(i) && candidates) found.set(i, findByFingerprint(fingerprint, cards[i]!.authors, candidates));
+      if (!matches[i] && !found.has(i) && candidates) found.set(i, findByFingerprint(fingerprint, cards[i]!.authors, candidates));
     }
   }
   return matches.map((match, i) => {
