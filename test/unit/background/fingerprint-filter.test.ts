@@ -256,3 +256,18 @@ describe(`migration to version ${DB_VERSION}`, () => {
     db.close();
   });
 });
+
+describe('what a lookup finds first', () => {
+  it('a card whose alias names one paper and whose title names another is that alias\'s paper', async () => {
+    const db = await openPaperlightDb(uniqueDbName());
+    await savePaper(db, card({ key: 'arxiv:2103.00020', aliases: [], title: TITLE, authors: AUTHORS }), NOW);
+    await savePaper(db, card({ key: 'arxiv:2401.99999', aliases: ['doi:10.1000/other'], title: 'Another paper entirely about other things', authors: ['Ada Lovelace'] }), NOW);
+    const page = [...proceedingsPage(), { key: 'url:https://proceedings.example/mixed', aliases: ['doi:10.1000/other'], title: TITLE, authors: AUTHORS }];
+    const { result } = await lookupPage(db, [], page);
+    expect(result.found.map((hit) => [hit.key, hit.paper.key])).toEqual([
+      ['url:https://proceedings.example/clip', 'arxiv:2103.00020'],
+      ['url:https://proceedings.example/mixed', 'arxiv:2401.99999'],
+    ]);
+    db.close();
+  });
+});
