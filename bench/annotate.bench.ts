@@ -7,6 +7,12 @@
 // what the budget is about) and the rest of a long listing in the browser's idle periods
 // (`paperlight:annotate-idle`, which by design never runs while the page has work to do). Both are reported: the
 // ratio of the first look, and beside it the idle time and the ratio of all the work together.
+// The first look counts the card toolbars mounted for the cards near the viewport too (`paperlight:widgets`, in
+// their IntersectionObserver's callback): `annotateMs` is the annotation slices alone, `widgetsMs` the toolbars,
+// and `ratio` both together over the page's own parse + layout.
+// The real pages' baseline is parsed on arxiv.org: the arXiv pages then run in the renderer process that parsed
+// it (warm), while every Hugging Face and OpenReview run starts in a fresh renderer process (cold: the content
+// script's code runs for the first time in that process), as it does when such a page is opened in a new tab.
 // The content script writes its performance measures into a page only with the `debug` setting on (the
 // page's own scripts can read its timeline), so the bench turns it on before measuring.
 import { execSync } from 'node:child_process';
@@ -69,6 +75,8 @@ async function realPage(page: Page, file: string, url: string) {
   const parse: number[] = [];
   const annotate: number[] = [];
   const idle: number[] = [];
+  const widgets: number[] = [];
+  const firstLook: number[] = [];
   let cards = 0;
   await parseAndLayout(page, html);
   for (let run = 0; run < RUNS; run++) {
@@ -77,15 +85,18 @@ async function realPage(page: Page, file: string, url: string) {
     await firstPassDone(page);
     annotate.push(sum(await measures(page, 'paperlight:annotate')));
     idle.push(sum(await measures(page, 'paperlight:annotate-idle')));
+    widgets.push(sum(await measures(page, 'paperlight:widgets')));
+    firstLook.push(annotate.at(-1)! + widgets.at(-1)!);
     cards = await page.evaluate(() => document.querySelectorAll('[data-paperlight-id]').length);
   }
   const parseMs = median(parse);
-  const annotateMs = median(annotate);
+  const firstLookMs = median(firstLook);
   const idleMs = median(idle);
   return {
-    file, cards, parseAndLayoutMs: round(parseMs, 2), annotateMs: round(annotateMs, 2), ratio: round(annotateMs / parseMs, 3),
-    budgetRatio: REAL_PAGE_BUDGET, withinBudget: annotateMs / parseMs <= REAL_PAGE_BUDGET,
-    idleMs: round(idleMs, 2), totalRatio: round((annotateMs + idleMs) / parseMs, 3),
+    file, cards, parseAndLayoutMs: round(parseMs, 2), annotateMs: round(median(annotate), 2), widgetsMs: round(median(widgets), 2),
+    firstLookMs: round(firstLookMs, 2), ratio: round(firstLookMs / parseMs, 3),
+    budgetRatio: REAL_PAGE_BUDGET, withinBudget: firstLookMs / parseMs <= REAL_PAGE_BUDGET,
+    idleMs: round(idleMs, 2), totalRatio: round((firstLookMs + idleMs) / parseMs, 3),
   };
 }
 
@@ -107,6 +118,7 @@ export default async function annotateBench() {
     const longestSlice: number[] = [];
     const widgets: number[] = [];
     const batch100: number[] = [];
+    const firstLook: number[] = [];
     await parseAndLayout(page, html); // warm-up
     for (let run = 0; run < RUNS; run++) {
       parse.push(await parseAndLayout(page, html));
@@ -115,10 +127,12 @@ export default async function annotateBench() {
       await firstPassDone(page);
       const slices = await measures(page, 'paperlight:annotate');
       const idleSlices = await measures(page, 'paperlight:annotate-idle');
+      const widgetSlices = await measures(page, 'paperlight:widgets');
       annotate.push(sum(slices));
       idle.push(sum(idleSlices));
-      longestSlice.push(Math.max(...slices, ...idleSlices));
-      widgets.push((await measures(page, 'paperlight:widgets')).reduce((a, b) => a + b, 0));
+      longestSlice.push(Math.max(...slices, ...idleSlices, ...widgetSlices));
+      widgets.push(sum(widgetSlices));
+      firstLook.push(annotate.at(-1)! + widgets.at(-1)!);
 
       // Infinite scroll: 100 more entries appended by the page.
       const before = slices.length;
@@ -139,6 +153,7 @@ export default async function annotateBench() {
     }
     const parseMs = median(parse);
     const annotateMs = median(annotate);
+    const firstLookMs = median(firstLook);
     const idleMs = median(idle);
     const realPages = [];
     for (const { file, url } of REAL_PAGES) realPages.push(await realPage(page, file, url));
@@ -149,11 +164,12 @@ export default async function annotateBench() {
         runs: RUNS,
         parseAndLayoutMs: round(parseMs, 2),
         annotateMs: round(annotateMs, 2),
-        ratio: round(annotateMs / parseMs, 3),
+        firstLookMs: round(firstLookMs, 2),
+        ratio: round(firstLookMs / parseMs, 3),
         budgetRatio: LISTING_BUDGET,
-        withinBudget: annotateMs / parseMs <= LISTING_BUDGET,
+        withinBudget: firstLookMs / parseMs <= LISTING_BUDGET,
         idleMs: round(idleMs, 2),
-        totalRatio: round((annotateMs + idleMs) / parseMs, 3),
+        totalRatio: round((firstLookMs + idleMs) / parseMs, 3),
         longestSliceMs: round(median(longestSlice), 2),
         longTaskBudgetMs: 50,
         widgetsMountedMs: round(median(widgets), 2),

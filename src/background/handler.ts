@@ -5,8 +5,10 @@ import {
   CHANGE_EVENT_TYPE,
   PROTOCOL_VERSION,
   allowedFrom,
+  parseBatch,
   parseRequest,
   type AnyReply,
+  type BatchReply,
   type ChangeEvent,
   type Request,
   type SenderKind,
@@ -217,7 +219,16 @@ export function createMessageHandler(deps: HandlerDeps) {
     return { results: cards.map((card) => matchCard(rules, card)) };
   }
 
-  return async function handle(raw: unknown, sender: Sender): Promise<AnyReply> {
+  /** One message: a request, or a batch of them, each answered as if it had come alone. */
+  return async function handleMessage(raw: unknown, sender: Sender): Promise<AnyReply | BatchReply> {
+    const batch = parseBatch(raw);
+    if (!batch) return handle(raw, sender);
+    if (!batch.ok) return { ok: false, error: batch.error };
+    // `handle` knows no `batch` type, so a batch inside a batch gets an error reply of its own.
+    return { ok: true, replies: await Promise.all(batch.requests.map((request) => handle(request, sender))) };
+  };
+
+  async function handle(raw: unknown, sender: Sender): Promise<AnyReply> {
     const parsed = parseRequest(raw);
     if (!parsed.ok) return { ok: false, error: parsed.error };
     const { request } = parsed;
@@ -244,5 +255,5 @@ export function createMessageHandler(deps: HandlerDeps) {
       if (!(error instanceof Error && error.name === 'UserError')) console.error('Paperlight:', request.type, error);
       return { ok: false, error: errorMessage(error, WRITES.has(request.type)) };
     }
-  };
+  }
 }

@@ -2,7 +2,7 @@
 // annotates them, follows cards the page adds later (batches from the single observer, one per animation
 // frame), and undoes everything when stopped (in-page navigation, the site switched off). A failure on one card never stops the others.
 import type { PaperCard, SiteAdapter } from '../sites/types';
-import { send } from '../shared/client';
+import { sendTogether } from '../shared/client';
 import type { CardFindings } from '../core/card-findings';
 import {
   analyseCard, decorateCard, markCard, undecorateCard, unmarkCard, type CardAnalysis,
@@ -23,6 +23,11 @@ export interface PageRunHooks {
   highlights: HighlightLayer;
   /** Called with the cards annotated in one batch (after their attributes and highlights are set). */
   onCards(entries: CardEntry[]): void;
+  /**
+   * Called with the cards read in one slice, as their findings are asked for: what a feature asks the background
+   * about them now (`sendTogether`) travels in the same message.
+   */
+  onCardsRead?(cards: readonly PaperCard[]): void;
   /** Called when a card is dropped (re-read as another paper, removed, or the run stops). */
   onCardGone(entry: CardEntry): void;
   /** Called when a card's highlights were placed again over new text nodes (a framework re-rendered the same text). */
@@ -193,7 +198,10 @@ export class PageRun {
       work.queue = [];
       work.cursor = 0;
     }
-    if (read.length) this.analyse(read, lane);
+    if (read.length) {
+      this.analyse(read, lane);
+      this.hooks.onCardsRead?.(read.map(({ card }) => card));
+    }
     if (fresh.length) this.hooks.onCards(fresh);
     this.measure(lane, start);
     this.schedule(lane);
@@ -228,7 +236,7 @@ export class PageRun {
     const cards = read.map(({ card }) => ({
       title: card.title, abstract: card.abstract, codeLinks: card.codeLinks, ...(card.codeSources && { codeSources: card.codeSources }),
     }));
-    send({ type: 'analyseCards', cards })
+    sendTogether({ type: 'analyseCards', cards })
       .then(({ results }) => results, (error: unknown) => {
         console.warn(`[Paperlight] ${this.adapter.id}: reading the metrics failed`, error);
         return [];

@@ -4,7 +4,7 @@
 // features composed after it (see `start`). Stopping the session undoes everything on the page.
 import type { SavedPaper } from '../core/paper';
 import type { Settings } from '../shared/settings';
-import type { SiteAdapter } from '../sites/types';
+import type { PaperCard, SiteAdapter } from '../sites/types';
 import { CardRegistry } from './card-registry';
 import type { HighlightLayer } from './highlights';
 import type { MutationBatch } from './observer';
@@ -34,6 +34,8 @@ export interface SessionDeps {
 export interface PageEvents {
   /** Cards annotated in one batch: new ones, or ones re-read as another paper. */
   cards: readonly CardEntry[];
+  /** Cards read from the page, their findings on the way: a feature's questions about them go in the same message. */
+  cardsRead: readonly PaperCard[];
   /** A card dropped: gone from the page, re-read as another paper, or the session stopping. */
   cardGone: CardEntry;
   /** The saved state (saved or not, tags, status) of these cards changed. */
@@ -80,7 +82,7 @@ export class Session implements ContentPage {
   settings: Settings;
   private readonly lifetime = new AbortController();
   private readonly listeners: { [K in keyof PageEvents]: Array<Listener<K>> } = {
-    cards: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [], seen: [], rules: [], redecorated: [], visibility: [],
+    cards: [], cardsRead: [], cardGone: [], saved: [], settings: [], uiDropped: [], removed: [], seen: [], rules: [], redecorated: [], visibility: [],
   };
 
   constructor(deps: SessionDeps) {
@@ -100,6 +102,7 @@ export class Session implements ContentPage {
         this.emit('cardGone', entry);
       },
       onRedecorated: (entry) => this.emit('redecorated', entry),
+      onCardsRead: (cards) => this.emit('cardsRead', cards),
     });
     this.cards = new CardRegistry(this.run);
   }

@@ -4,6 +4,8 @@
 // at runtime by `parseRequest` before the background reads or writes anything: unknown types, wrong shapes,
 // unknown or prototype-reaching fields and oversized values get an `ErrorReply` whose text says what is wrong.
 // `allowedFrom` says which requests a content script may send; the rest come only from extension pages.
+// Several requests may travel in one `batch` message (see "Batches" below): each is checked and answered exactly
+// as if it had come alone.
 // After every committed change the background broadcasts a `ChangeEvent` (see the end of this file).
 import { MAX_BACKUP_CHARS, MAX_BACKUP_PAPERS } from '../core/backup';
 import { LIMITS, readCodeSources, readMetric, readPaperKey, readSavedPaper, readTags, readVenue } from '../core/paper-record';
@@ -618,6 +620,34 @@ export function parseRequest(raw: unknown): ParseResult {
     return { ok: true, request: read(readObject(raw, 'message', ['type', ...fields])) };
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, error: `Invalid "${type}" message: ${error.message}.` };
+    throw error;
+  }
+}
+
+// ---- Batches -------------------------------------------------------------------------------------------------
+
+/**
+ * Requests made together (a content script's cards read in one slice: their findings and their saved state)
+ * travel in one runtime message, `{ type: 'batch', requests }`, answered by `{ ok: true, replies }` in the same
+ * order. Each request is parsed, checked against its sender and answered on its own, exactly as if it had come
+ * alone: one that fails gets its own `ErrorReply` and the others are answered; a batch never holds a batch.
+ */
+export const BATCH_TYPE = 'batch';
+/** Requests per batch. */
+export const MAX_BATCH_REQUESTS = 8;
+
+export interface BatchReply { ok: true; replies: AnyReply[] }
+
+export type BatchParse = { ok: true; requests: unknown[] } | { ok: false; error: string };
+
+/** The requests of a `batch` message, still unchecked (each goes through `parseRequest`); undefined if `raw` is no batch. */
+export function parseBatch(raw: unknown): BatchParse | undefined {
+  if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== BATCH_TYPE) return undefined;
+  try {
+    const message = readObject(raw, 'message', ['type', 'requests']);
+    return { ok: true, requests: readArray(message.requests, 'requests', MAX_BATCH_REQUESTS) };
+  } catch (error) {
+    if (error instanceof ShapeError) return { ok: false, error: `Invalid "${BATCH_TYPE}" message: ${error.message}.` };
     throw error;
   }
 }

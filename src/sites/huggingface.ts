@@ -43,13 +43,30 @@ function collectPapers(value: unknown, into: Map<string, PaperJson>, depth: numb
   const record = value as Record<string, unknown>;
   if (typeof record.id === 'string' && typeof record.title === 'string' && NEW_STYLE_ID.test(record.id)) {
     // The same paper can appear twice (a daily item and its trending twin): fill gaps, keep the first.
-    // Text is normalised here, once, rather than on every read of the card.
-    const paper = { ...(record as unknown as PaperJson) };
-    if (typeof paper.title === 'string') paper.title = normalizeSpace(paper.title);
-    if (typeof paper.summary === 'string') paper.summary = normalizeSpace(paper.summary);
-    into.set(record.id, { ...paper, ...into.get(record.id) });
+    const paper = paperFields(record as unknown as PaperJson);
+    const known = into.get(record.id);
+    into.set(record.id, known ? { ...paper, ...known } : paper);
   }
-  for (const key in record) collectPapers(record[key], into, depth + 1);
+  for (const key in record) {
+    // A paper's author list is long and never holds papers: the bulk of the props, skipped.
+    if (key === 'authors') continue;
+    const child = record[key];
+    if (child !== null && typeof child === 'object') collectPapers(child, into, depth + 1);
+  }
+}
+
+/** Only the fields a card reads, text normalised here, once, rather than on every read of the card. */
+function paperFields(record: PaperJson): PaperJson {
+  const paper: PaperJson = { id: record.id };
+  for (const field of ['title', 'summary'] as const) {
+    if (typeof record[field] === 'string') paper[field] = normalizeSpace(record[field]);
+  }
+  if (record.authors !== undefined) paper.authors = record.authors;
+  if (record.publishedAt !== undefined) paper.publishedAt = record.publishedAt;
+  if (record.upvotes !== undefined) paper.upvotes = record.upvotes;
+  if (record.githubRepo !== undefined) paper.githubRepo = record.githubRepo;
+  if (record.projectPage !== undefined) paper.projectPage = record.projectPage;
+  return paper;
 }
 
 function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
@@ -73,10 +90,27 @@ function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
 // Small readers
 
 /** The arXiv id a `/papers/<id>` link names, or undefined for `/papers`, `/papers/date/…`, other sites. */
-function paperIdOf(link: Element): string | undefined {
-  const href = absoluteUrl(link.getAttribute('href'), SITE);
+function paperIdOfHref(raw: string | null): string | undefined {
+  const href = absoluteUrl(raw, SITE);
   const parsed = href && /\/papers\/[^/?#]/.test(href) ? parsePaperId(href) : null;
   return parsed?.kind === 'arxiv' ? parsed.id : undefined;
+}
+
+/**
+ * Ids by the link's `href` as written. A card's links are looked at several times (finding the cards, then
+ * its first paper link and its title link, then once more when its findings come back), and links are relative
+ * to the site, not the page, so the same text always names the same id. Bounded, for pages left open for days.
+ */
+const idsByHref = new Map<string | null, string | undefined>();
+const MAX_REMEMBERED_HREFS = 5000;
+
+function paperIdOf(link: Element): string | undefined {
+  const raw = link.getAttribute('href');
+  if (idsByHref.has(raw)) return idsByHref.get(raw);
+  if (idsByHref.size >= MAX_REMEMBERED_HREFS) idsByHref.clear();
+  const id = paperIdOfHref(raw);
+  idsByHref.set(raw, id);
+  return id;
 }
 
 function firstPaperLink(card: Element): { link: Element; id: string } | undefined {

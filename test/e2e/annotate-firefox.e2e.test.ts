@@ -40,10 +40,11 @@ async function isSaved(url: string, key: string): Promise<boolean | undefined> {
 
 /** Puts the keyboard focus on the card's last control, from where Tab enters its toolbar. */
 async function focusBeforeToolbar(page: Page, key: string): Promise<void> {
+  // Scrolled to first, as a reader does: toolbars are built for the cards on screen or near it.
+  await page.evaluate((k) => document.querySelector(`[data-paperlight-id="${k}"]`)!.scrollIntoView({ block: 'center' }), key);
   await page.waitForFunction((k) => document.querySelector(`[data-paperlight-id="${k}"] paperlight-card`), { timeout: 10_000 }, key);
   await page.evaluate((k) => {
     const card = document.querySelector(`[data-paperlight-id="${k}"]`)!;
-    card.scrollIntoView({ block: 'center' });
     const controls = [...card.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]:not([tabindex="-1"])')];
     controls.filter((control) => control.checkVisibility()).at(-1)!.focus();
   }, key);

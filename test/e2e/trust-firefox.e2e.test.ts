@@ -59,13 +59,14 @@ describe('Firefox ESR: the page sees nothing and drives nothing', () => {
   it('keeps the UI in closed roots, writes no saved state or timeline entries, and ignores synthetic input', async () => {
     const page = await session.newPage(ROUTES);
     await page.goto(HF_DAILY.url);
-    await page.waitForFunction(() => document.querySelectorAll('paperlight-card').length >= 3, { timeout: 20_000 });
+    // Toolbars are built for the cards on screen or within half a screen of it: the first two here.
+    await page.waitForFunction(() => document.querySelectorAll('paperlight-card').length >= 2, { timeout: 20_000 });
     const settled = await until(() => report(HF_DAILY.url), (r) => r?.settled === true);
     expect(settled?.cards.length).toBe(16);
 
     const hosts = await page.evaluate(() =>
       [...document.querySelectorAll('paperlight-card, paperlight-page')].map((host) => host.shadowRoot === null));
-    expect(hosts.length).toBeGreaterThan(3);
+    expect(hosts.length).toBeGreaterThan(2);
     expect(hosts.every(Boolean)).toBe(true);
 
     const before = await library();
@@ -86,7 +87,10 @@ describe('Firefox ESR: the page sees nothing and drives nothing', () => {
     expect(await library()).toEqual(before);
     expect((await report(HF_DAILY.url))?.cards.filter((c) => c.saved)).toEqual([]);
 
-    // A real key press: Tab from the card's last control lands on its toolbar's first button, "Save".
+    // A real key press: Tab from the card's last control lands on its toolbar's first button, "Save" (the card
+    // scrolled to first, as a reader does, so that its toolbar is there).
+    await page.evaluate((key) => document.querySelector(`[data-paperlight-id="${key}"]`)!.scrollIntoView({ block: 'center' }), KEY);
+    await page.waitForFunction((key) => document.querySelector(`[data-paperlight-id="${key}"] paperlight-card`), { timeout: 10_000 }, KEY);
     await page.evaluate((key) => {
       const card = document.querySelector(`[data-paperlight-id="${key}"]`)!;
       const controls = [...card.querySelectorAll<HTMLElement>('a[href], button, input, select, textarea, [tabindex]')];

@@ -4,11 +4,12 @@
 // when its editor opens. Emits `saved` for the cards whose state changed. Nothing of it is written into the
 // page's DOM: the toolbars that show it live in closed shadow roots.
 import type { SavedPaper } from '../../core/paper';
-import { onTabChange, send } from '../../shared/client';
+import { onTabChange, send, sendTogether } from '../../shared/client';
 import { MESSAGE_LIMITS, type CardData, type LookupCard, type TabPaper, type TagCount, type UpdateRequest } from '../../shared/messages';
 import { keysOf } from '../card-registry';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
+import type { PaperCard } from '../../sites/types';
 
 export type PaperChange = Omit<UpdateRequest, 'type' | 'key'>;
 
@@ -55,7 +56,7 @@ function cardData(entry: CardEntry, site: string): CardData {
 }
 
 /** What a card sends to find its paper: its ids, title and authors (title identity), and its venue. */
-function lookupCard({ analysis: { card } }: CardEntry): LookupCard {
+function lookupCard(card: PaperCard): LookupCard {
   return { key: card.key, aliases: card.aliases ?? [], title: card.title, authors: card.authors, ...(card.venue ? { venue: card.venue } : {}) };
 }
 
@@ -81,25 +82,50 @@ export function savedState(page: ContentPage): SavedState {
 
   const changed = (entries: Set<CardEntry>) => page.emit('saved', entries);
 
-  /** Asks the background which of these cards' papers are saved (each card key is asked once). */
-  const lookup = async (entries: readonly CardEntry[]) => {
+  /** Lookups on their way by card key (settled either way): a card marked before its answer came waits for it. */
+  const answering = new Map<string, Promise<void>>();
+
+  /**
+   * Asks the background which of these cards' papers are saved (each card key is asked once), in the message
+   * that asks for the cards' findings when they are read (`sendTogether`).
+   */
+  const ask = (cards: readonly PaperCard[]): Promise<void> => {
     const fresh = new Map<string, LookupCard>();
-    for (const entry of entries) {
-      const card = lookupCard(entry);
-      if (!askedFor.has(card.key) && !fresh.has(card.key)) fresh.set(card.key, card);
+    for (const card of cards) {
+      if (!askedFor.has(card.key) && !fresh.has(card.key)) fresh.set(card.key, lookupCard(card));
     }
+    if (fresh.size === 0) return Promise.resolve();
     for (const k of fresh.keys()) askedFor.add(k);
-    const cards = [...fresh.values()];
+    const list = [...fresh.values()];
     lookups++;
-    try {
-      for (let i = 0; i < cards.length; i += MESSAGE_LIMITS.lookupCards) {
-        const { found } = await send({ type: 'lookup', keys: [], cards: cards.slice(i, i + MESSAGE_LIMITS.lookupCards) });
-        for (const { key, paper } of found) byKey.set(key, remember(paper));
+    const asked = (async () => {
+      try {
+        for (let i = 0; i < list.length; i += MESSAGE_LIMITS.lookupCards) {
+          const { found } = await sendTogether({ type: 'lookup', keys: [], cards: list.slice(i, i + MESSAGE_LIMITS.lookupCards) });
+          for (const { key, paper } of found) byKey.set(key, remember(paper));
+        }
+      } finally {
+        lookups--;
       }
-    } finally {
-      lookups--;
-    }
+    })();
+    const settled = asked.then(() => undefined, () => undefined);
+    for (const k of fresh.keys()) answering.set(k, settled);
+    void settled.then(() => {
+      for (const k of fresh.keys()) if (answering.get(k) === settled) answering.delete(k);
+    });
+    return asked;
   };
+
+  /** The saved state of these cards is known: asked now for any not asked yet, else when their answers came. */
+  const lookup = async (entries: readonly CardEntry[]) => {
+    const cards = entries.map((entry) => entry.analysis.card);
+    await ask(cards);
+    await Promise.all(cards.map((card) => answering.get(card.key)));
+  };
+
+  page.on('cardsRead', (cards) => {
+    ask(cards).catch((error) => console.warn('[Paperlight] could not read the saved state of this page:', error));
+  });
 
   page.on('cards', (entries) => {
     // Cards start unsaved: only the ones the library knows need a change.

@@ -18,7 +18,7 @@ vi.mock('../../../src/shared/extension-api', () => ({
   },
 }));
 
-const { onChange, onTabChange, send } = await import('../../../src/shared/client');
+const { onChange, onTabChange, send, sendTogether } = await import('../../../src/shared/client');
 
 beforeEach(() => {
   runtime.sendMessage.mockReset();
@@ -45,6 +45,46 @@ describe('send', () => {
     await expect(send({ type: 'ping' })).rejects.toThrow(/did not answer.*Receiving end/);
     runtime.sendMessage.mockRejectedValue(new Error('Extension context invalidated.'));
     await expect(send({ type: 'ping' })).rejects.toThrow(/reload this page/);
+  });
+});
+
+describe('sendTogether', () => {
+  it('sends the requests made in the same task in one batch message, and gives each its own answer or error', async () => {
+    runtime.sendMessage.mockResolvedValue({ ok: true, replies: [
+      { ok: true, tags: [] },
+      { ok: false, error: 'Invalid "lookup" message: keys: expected a list.' },
+      { ok: true, version: '1.0.0', protocol: 1 },
+    ] });
+    const tags = sendTogether({ type: 'tags' });
+    const lookup = sendTogether({ type: 'lookup', keys: [] });
+    const ping = sendTogether({ type: 'ping' });
+    await expect(tags).resolves.toEqual({ ok: true, tags: [] });
+    await expect(lookup).rejects.toThrow('Invalid "lookup" message: keys: expected a list.');
+    await expect(ping).resolves.toEqual({ ok: true, version: '1.0.0', protocol: 1 });
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(1);
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'batch', requests: [{ type: 'tags' }, { type: 'lookup', keys: [] }, { type: 'ping' }] });
+  });
+
+  it('sends a request alone as itself, and requests of later tasks in messages of their own', async () => {
+    runtime.sendMessage.mockResolvedValue({ ok: true, tags: [] });
+    await sendTogether({ type: 'tags' });
+    await sendTogether({ type: 'tags' });
+    expect(runtime.sendMessage.mock.calls).toEqual([[{ type: 'tags' }], [{ type: 'tags' }]]);
+  });
+
+  it('splits more than eight requests into batches of eight', async () => {
+    runtime.sendMessage.mockImplementation(async (message: { requests: unknown[] }) => ({ ok: true, replies: message.requests.map(() => ({ ok: true, tags: [] })) }));
+    await Promise.all(Array.from({ length: 10 }, () => sendTogether({ type: 'tags' })));
+    expect(runtime.sendMessage.mock.calls.map(([message]) => (message as { requests: unknown[] }).requests.length)).toEqual([8, 2]);
+  });
+
+  it('fails every request of a batch that got no answer, or an answer of the wrong length', async () => {
+    runtime.sendMessage.mockRejectedValue(new Error('Extension context invalidated.'));
+    const both = [sendTogether({ type: 'tags' }), sendTogether({ type: 'ping' })];
+    for (const request of both) await expect(request).rejects.toThrow(/reload this page/);
+    runtime.sendMessage.mockResolvedValue({ ok: true, replies: [{ ok: true, tags: [] }] });
+    const short = [sendTogether({ type: 'tags' }), sendTogether({ type: 'ping' })];
+    for (const request of short) await expect(request).rejects.toThrow(/did not answer/);
   });
 });
 

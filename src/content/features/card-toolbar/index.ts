@@ -16,6 +16,13 @@ import { WIDGET_CSS } from './styles';
 
 export const WIDGET_TAG = 'paperlight-card';
 
+/**
+ * Toolbars are built for the cards on screen or within half a screen of it (the cards the first look
+ * annotates, see work-slices.ts), ahead of the reader scrolling to them: building one costs more than
+ * annotating its card, so the rest of a listing waits until the reader comes near.
+ */
+const TOOLBAR_MARGIN = '50% 0px';
+
 export interface CardToolbar {
   /** Mounts the card's toolbar now (a keyboard save on a card far from the viewport, for instance). */
   mountNow(entry: CardEntry): void;
@@ -133,7 +140,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
       mount(entry, views[i]);
     });
     if (page.settings.debug) performance.measure('paperlight:widgets', { start, end: performance.now() });
-  }, { rootMargin: '1200px 0px' });
+  }, { rootMargin: TOOLBAR_MARGIN });
 
   const remove = (card: Element) => {
     if (waiting.delete(card)) observer.unobserve(card);
