@@ -16,6 +16,12 @@ export interface LookupResult {
   found: Array<{ key: string; paper: SavedPaper }>;
 }
 
+/**
+ * From this many cards a lookup reads the title filter (one read, of ~2 bytes per saved paper) rather than asking
+ * the fingerprint index about every card no id found: a page's slice of a few cards asks the index directly.
+ */
+const FILTERED_LOOKUP = 16;
+
 /** A card that names its venue, matched to a saved paper. */
 type VenueCard = LookupCard & { venue: Venue };
 
@@ -30,8 +36,8 @@ export async function lookupPage(
 ): Promise<Committed<LookupResult>> {
   const uniqueKeys = [...new Set(keys)];
   const tx = readTransaction(db);
-  // The title filter is read beside the first round of reads; a page without cards has no titles to look up.
-  const titleFilter = cards.length > 0 ? readFingerprintFilter(tx) : undefined;
+  // The title filter is read beside the first round of reads, for a lookup of enough cards that it saves reads.
+  const titleFilter = cards.length >= FILTERED_LOOKUP ? readFingerprintFilter(tx) : undefined;
   const [byKey, matches] = await Promise.all([recordsByIds(tx, uniqueKeys), matchCards(tx, cards, titleFilter)]);
   if (titleFilter && !(await titleFilter)) {
     // Missing, made by older rules or overfull: built again for the next lookups (this one read every fingerprint).
