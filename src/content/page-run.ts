@@ -2,7 +2,7 @@
 // annotates them, follows cards the page adds later (batches from the single observer, one per animation
 // frame), and undoes everything when stopped (in-page navigation, the site switched off). A failure on one card never stops the others.
 import type { PaperCard, SiteAdapter } from '../sites/types';
-import { sendTogether } from '../shared/client';
+import { sendTogether, sendWaiting } from '../shared/client';
 import type { CardFindings } from '../core/card-findings';
 import {
   analyseCard, decorateCard, markCard, undecorateCard, unmarkCard, type CardAnalysis,
@@ -203,6 +203,7 @@ export class PageRun {
       this.hooks.onCardsRead?.(read.map(({ card }) => card));
     }
     if (fresh.length) this.hooks.onCards(fresh);
+    sendWaiting();
     this.measure(lane, start);
     this.schedule(lane);
     this.checkFirstPass();

@@ -53,7 +53,12 @@ export function sendTogether<R extends Request>(request: R): Promise<SuccessRepl
   }) as Promise<SuccessReply<R>>;
 }
 
-function sendWaiting(): void {
+/**
+ * Sends what `sendTogether` holds now, rather than once the task's synchronous work is done: a content script's
+ * slice ends with it, so that the cost of the message is counted in the slice that made it.
+ */
+export function sendWaiting(): void {
+  if (together.length === 0) return;
   const waiting = together;
   together = [];
   for (let i = 0; i < waiting.length; i += MAX_BATCH_REQUESTS) void sendBatch(waiting.slice(i, i + MAX_BATCH_REQUESTS));

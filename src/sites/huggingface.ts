@@ -69,6 +69,16 @@ function paperFields(record: PaperJson): PaperJson {
   return paper;
 }
 
+/** An island's props as an object, or undefined (none, malformed). */
+function readProps(island: Element | null): Record<string, unknown> | undefined {
+  try {
+    const props: unknown = JSON.parse(island?.getAttribute('data-props') ?? 'null');
+    return props !== null && typeof props === 'object' && !Array.isArray(props) ? (props as Record<string, unknown>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
   if (!island) return undefined;
   // Usually the props never change after load (they go stale instead); if a client-side update does
@@ -242,6 +252,14 @@ export const huggingface: SiteAdapter = {
     article: 'article',
     paperLink: PAPER_LINK,
     dataIsland: ISLAND,
+  },
+  // A date without papers redirects to another date, so the listing that can be empty is a search: its props
+  // name the query and hold no result.
+  emptyReason(doc) {
+    const props = readProps(doc.querySelector('[data-target="DailyPapers"][data-props]'));
+    const query = (props?.query as { q?: unknown } | undefined)?.q;
+    const none = (list: unknown) => Array.isArray(list) && list.length === 0;
+    return typeof query === 'string' && query.trim() && none(props?.searchResults) && none(props?.dailyPapers) ? 'no results' : undefined;
   },
   findCards(root) {
     const cards: Element[] = [];

@@ -14,6 +14,7 @@ import { exactUrl, launchChromium, readFixture, sendFromExtensionPage, type Chro
 const POPUP = 'src/popup/index.html';
 const RECENT = 'https://arxiv.org/list/astro-ph.EP/recent';
 const NO_RESULTS = 'https://arxiv.org/search/?query=zzqxv+photonic+lattice&searchtype=all&source=header';
+const HF_NO_RESULTS = 'https://huggingface.co/papers?q=zzqxv+photonic+sourdough';
 
 let session: ChromiumSession;
 let profile: string;
@@ -111,8 +112,11 @@ describe('Chromium: the toolbar badge', () => {
     await page.close();
   });
 
-  it('shows no warning on a search with no results', async () => {
-    const page = await openFixture(NO_RESULTS, 'health/arxiv-search-no-results.html');
+  it.each([
+    ['arXiv', NO_RESULTS, 'health/arxiv-search-no-results.html'],
+    ['Hugging Face', HF_NO_RESULTS, 'health/huggingface-search-no-results.synthetic.html'],
+  ])('shows no warning on a search with no results (%s)', async (_site, url, file) => {
+    const page = await openFixture(url, file);
     const extensionPage = await session.openExtensionPage(POPUP);
     // The page report says the page is empty for its own reason; the badge stays blank.
     await expect.poll(async () => {
@@ -120,12 +124,12 @@ describe('Chromium: the toolbar badge', () => {
         const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
         const tab = (await api.tabs.query({})).find((t) => t.url === href);
         return tab?.id === undefined ? null : api.tabs.sendMessage(tab.id, { type: 'pageReport' }).catch(() => null);
-      }, NO_RESULTS) as { settled?: boolean; health?: string; emptyReason?: string } | null;
+      }, url) as { settled?: boolean; health?: string; emptyReason?: string } | null;
       return reply?.settled ? { health: reply.health, emptyReason: reply.emptyReason } : null;
     }, { timeout: 15_000 }).toEqual({ health: 'empty', emptyReason: 'no results' });
     // The content script reports to the background a moment after the page settled: give it that moment, twice over.
     await page.waitForTimeout(2500);
-    expect(await badgeOf(NO_RESULTS)).toBe('');
+    expect(await badgeOf(url)).toBe('');
     await extensionPage.close();
     await page.close();
   });

@@ -196,8 +196,12 @@ describe('Chromium: the reading memory switched off', () => {
     await worker.evaluate(() => {
       const scope = globalThis as { markSeenSeen?: number };
       scope.markSeenSeen = 0;
+      // Alone, or inside a batch with the cards' other requests.
+      const isMarkSeen = (message: unknown) => (message as { type?: unknown } | null)?.type === 'markSeen';
       chrome.runtime.onMessage.addListener((message: unknown) => {
-        if ((message as { type?: unknown } | null)?.type === 'markSeen') scope.markSeenSeen! += 1;
+        const { type, requests } = (message ?? {}) as { type?: unknown; requests?: unknown };
+        const all = type === 'batch' && Array.isArray(requests) ? requests : [message];
+        scope.markSeenSeen! += all.filter(isMarkSeen).length;
       });
     });
     await setSettings({ readingMemory: false });

@@ -1,13 +1,15 @@
-// The reading memory on the page: every card recognised here is recorded as seen (one `markSeen` message per
-// batch of new cards: the first pass, then what scrolling or a re-render brings), and the background answers
+// The reading memory on the page: every card recognised here is recorded as seen (one `markSeen` per slice of
+// cards read, in the same message as their findings: the first pass, then what scrolling or a re-render
+// brings), and the background answers
 // with when each paper was first seen, on any site. A card first seen on an earlier local calendar day is
 // "seen before": its toolbar says "seen <date>", and with `dimSeen` on it is dimmed, unless it is saved.
 // "Now" is the background's clock, as it answers the batch: the same clock that wrote `firstSeen`, so the
 // comparison never mixes two clocks (and a test sets one clock, the worker's, to make two visits on two days).
-import { send } from '../../shared/client';
+import { sendTogether } from '../../shared/client';
 import { MESSAGE_LIMITS } from '../../shared/messages';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
+import type { PaperCard } from '../../sites/types';
 import type { CardToolbar } from './card-toolbar';
 import type { CardVisibility } from './card-visibility';
 import type { SavedState } from './saved-state';
@@ -37,8 +39,6 @@ export function readingMemory(
   const firstSeen = new Map<string, number>();
   const sent = new Set<string>();
   let today: string | null = null;
-  const queue: CardEntry[] = [];
-  let flushing = false;
 
   const seenDay = (entry: CardEntry) => {
     const first = firstSeen.get(entry.analysis.card.key);
@@ -57,46 +57,34 @@ export function readingMemory(
     visibility.set('seen', 'dim', dim);
   };
 
-  const flush = async () => {
-    flushing = true;
-    try {
-      while (queue.length && page.settings.readingMemory && !page.signal.aborted) {
-        const batch = queue.splice(0, MESSAGE_LIMITS.pageCards).filter((e) => e.element.isConnected);
-        if (batch.length === 0) continue;
-        const cards = batch.map(({ analysis: { card } }) => ({
-          key: card.key, aliases: card.aliases ?? [], title: card.title, authors: card.authors,
-        }));
-        const reply = await send({ type: 'markSeen', site: page.adapter.id, cards });
-        for (const { key, firstSeen: first } of reply.seen) firstSeen.set(key, first);
-        today = localDay(reply.now);
-        show(page.cards.all());
-        page.emit('seen', new Set(batch));
-      }
-    } finally {
-      flushing = false;
+  /** Records these cards as seen, in the message that asks for their findings (`sendTogether`), each key once. */
+  const record = (cards: readonly PaperCard[]) => {
+    if (!page.settings.readingMemory || page.signal.aborted) return;
+    const fresh: PaperCard[] = [];
+    for (const card of cards) {
+      if (sent.has(card.key)) continue;
+      sent.add(card.key);
+      fresh.push(card);
+    }
+    for (let i = 0; i < fresh.length; i += MESSAGE_LIMITS.pageCards) {
+      const batch = fresh.slice(i, i + MESSAGE_LIMITS.pageCards);
+      const asked = batch.map((card) => ({ key: card.key, aliases: card.aliases ?? [], title: card.title, authors: card.authors }));
+      sendTogether({ type: 'markSeen', site: page.adapter.id, cards: asked })
+        .then((reply) => {
+          if (page.signal.aborted) return;
+          for (const { key, firstSeen: first } of reply.seen) firstSeen.set(key, first);
+          today = localDay(reply.now);
+          show(page.cards.all());
+          const keys = new Set(batch.map((card) => card.key));
+          page.emit('seen', new Set([...page.cards.all()].filter((entry) => keys.has(entry.analysis.card.key))));
+        })
+        .catch((error) => console.warn('[Paperlight] could not record this page in the reading memory:', error));
     }
   };
 
-  const enqueue = (entries: readonly CardEntry[]) => {
-    if (!page.settings.readingMemory) return;
-    for (const entry of entries) {
-      const { key } = entry.analysis.card;
-      if (sent.has(key)) continue;
-      sent.add(key);
-      queue.push(entry);
-    }
-    // Cards met in one frame go together; a batch on its way takes the rest when it is answered.
-    if (queue.length && !flushing) {
-      flushing = true;
-      requestAnimationFrame(() => {
-        flush().catch((error) => console.warn('[Paperlight] could not record this page in the reading memory:', error));
-      });
-    }
-  };
-
+  page.on('cardsRead', record);
   page.on('cards', (entries) => {
-    enqueue(entries);
-    // A card re-read as another paper, or shown again, takes what is already known of it.
+    // A card marked after its answer came, re-read as another paper, or shown again, takes what is known of it.
     if (today !== null) show(entries);
   });
   page.on('saved', () => {
@@ -104,7 +92,7 @@ export function readingMemory(
   });
   let memoryWasOn = page.settings.readingMemory;
   page.on('settings', (settings) => {
-    if (settings.readingMemory && !memoryWasOn) enqueue([...page.cards.all()]);
+    if (settings.readingMemory && !memoryWasOn) record([...page.cards.all()].map((entry) => entry.analysis.card));
     memoryWasOn = settings.readingMemory;
     show(page.cards.all());
   });

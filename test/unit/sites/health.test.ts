@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { adapters } from '../../../src/sites';
 import { arxiv } from '../../../src/sites/arxiv';
 import { biorxiv } from '../../../src/sites/biorxiv';
+import { huggingface } from '../../../src/sites/huggingface';
 import { scholar } from '../../../src/sites/scholar';
 import { pageHealth, type PageReport } from '../../../src/shared/page-report';
 import { badgeFor } from '../../../src/background/badge';
@@ -59,6 +60,18 @@ describe('pages with legitimately no papers', () => {
     const full = fixture('biorxiv/search-protein-language-model.html', 'https://www.biorxiv.org/search/protein%20language%20model');
     expect(biorxiv.findCards(full)).toHaveLength(4);
     expect(biorxiv.emptyReason?.(full)).toBeUndefined();
+  });
+
+  it('a Hugging Face search without results (synthetic: the real search page emptied) says so; a listing gives no reason', () => {
+    const empty = fixture('health/huggingface-search-no-results.synthetic.html', 'https://huggingface.co/papers?q=zzqxv+photonic+sourdough');
+    expect(huggingface.findCards(empty)).toHaveLength(0);
+    expect(huggingface.emptyReason?.(empty)).toBe('no results');
+    const search = fixture('huggingface/search-computation-efficiency.html', 'https://huggingface.co/papers?q=computation+efficiency');
+    expect(huggingface.emptyReason?.(search)).toBeUndefined();
+    const daily = fixture('huggingface/daily-2025-12-11.html', 'https://huggingface.co/papers/date/2025-12-11');
+    expect(huggingface.emptyReason?.(daily)).toBeUndefined();
+    // A renamed page whose props cannot be read is no reason either: it warns.
+    expect(huggingface.emptyReason?.(loadPage('<div data-target="DailyPapers" data-props="{broken"></div>', 'https://huggingface.co/papers?q=x'))).toBeUndefined();
   });
 
   it('a Scholar captcha page (synthetic snippet, ids as Scholar names them) is a captcha', () => {

@@ -18,7 +18,7 @@ vi.mock('../../../src/shared/extension-api', () => ({
   },
 }));
 
-const { onChange, onTabChange, send, sendTogether } = await import('../../../src/shared/client');
+const { onChange, onTabChange, send, sendTogether, sendWaiting } = await import('../../../src/shared/client');
 
 beforeEach(() => {
   runtime.sendMessage.mockReset();
@@ -70,6 +70,16 @@ describe('sendTogether', () => {
     await sendTogether({ type: 'tags' });
     await sendTogether({ type: 'tags' });
     expect(runtime.sendMessage.mock.calls).toEqual([[{ type: 'tags' }], [{ type: 'tags' }]]);
+  });
+
+  it('sends what it holds at once when asked to, and nothing twice', async () => {
+    runtime.sendMessage.mockResolvedValue({ ok: true, replies: [{ ok: true, tags: [] }, { ok: true, tags: [] }] });
+    const both = [sendTogether({ type: 'tags' }), sendTogether({ type: 'tags' })];
+    sendWaiting();
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(1);
+    await Promise.all(both);
+    sendWaiting();
+    expect(runtime.sendMessage).toHaveBeenCalledTimes(1);
   });
 
   it('splits more than eight requests into batches of eight', async () => {
