@@ -8,7 +8,8 @@ import type { SavedPaper } from '../core/paper';
 import { countsOf, spellingsOf } from './counts';
 import { UserError } from './errors';
 import type { Committed } from './paper-operations';
-import { spellTags, toSaved, toStored } from './records';
+import { spellTags, toSaved } from './records';
+import { putPaper } from './fingerprint-filter';
 import type { ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
 import { issueThenComplete } from './transactions';
@@ -22,7 +23,7 @@ export const LIBRARY_IMPORT_TIMING = 'paperlight:library-import';
 /** Imports that can still be undone: the newest ones. */
 export const KEPT_UNDOS = 10;
 
-const STORES = ['papers', 'tags', 'counts', 'imports'] as const;
+const STORES = ['papers', 'tags', 'counts', 'imports', 'titleFilter'] as const;
 type ImportStores = Array<(typeof STORES)[number]>;
 type ImportTx = IDBPTransaction<PaperlightDB, ImportStores, 'readwrite' | 'readonly'>;
 
@@ -55,6 +56,7 @@ async function commitAll(tx: ImportTx, issue: (stores: Record<ImportStores[numbe
     tags: unwrap(tx.objectStore('tags')),
     counts: unwrap(tx.objectStore('counts')),
     imports: unwrap(tx.objectStore('imports')),
+    titleFilter: unwrap(tx.objectStore('titleFilter')),
   }));
 }
 
@@ -107,7 +109,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
       if (!changed) continue;
       const spelled = { ...changed, tags: spellTags(changed.tags, spellings) };
       written.set(spelled.key, spelled);
-      stores?.papers.put(toStored(spelled));
+      if (stores) putPaper(stores.papers, spelled);
     }
     phase('plan');
     if (!stores || written.size === 0) return;
@@ -153,7 +155,7 @@ export async function undoImport(db: PaperlightDatabase, id: string): Promise<Co
   for (const paper of undo.before) library.set(paper.key, paper);
   await commitAll(tx, (stores) => {
     for (const key of undo.added) stores.papers.delete(key);
-    for (const paper of undo.before) stores.papers.put(toStored(paper));
+    for (const paper of undo.before) putPaper(stores.papers, paper);
     recount(stores, library.values());
     stores.imports.delete(id);
   });
