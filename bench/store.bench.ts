@@ -6,7 +6,9 @@
 // Chromium import is timed from the extension page that holds the file, in both forms the protocol takes (the
 // file as a blob: URL, or its text), with the worker's own measure of each phase and, where /proc can be read,
 // the CPU time the browser's processes spent on it (`cpuMs`): wall times on a busy machine include waiting for a
-// core, CPU times do not, so they are what tells two builds apart there.
+// core, CPU times do not, so they are what tells two builds apart there. The Chromium backup import's budget is
+// 1 s (`import10000.budgetMs`), the BibTeX import's into a full library 2 s. The BibTeX import's `parse` phase is
+// the file's grammar only: each entry is mapped to a record inside `plan`, as its write is issued.
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -24,7 +26,10 @@ import type { CardData, QueryRequest } from '../src/shared/messages';
 
 const PAPERS = 10_000;
 const RATIO_BUDGET = 0.05;
+/** The node import (fake-indexeddb) and the BibTeX import into a full library in Chromium: under 2 s. */
 const IMPORT_BUDGET_MS = 2000;
+/** A 10,000-paper backup imported in Chromium with the built extension: at most 1 s. */
+const CHROMIUM_IMPORT_BUDGET_MS = 1000;
 /** Chromium imports per form, each in a fresh profile (about 3 s each). */
 const IMPORT_RUNS = 5;
 /** BibTeX imports into the full library, each in a fresh profile. */
@@ -329,7 +334,8 @@ async function chromiumImports(dist: string, text: string, runs: number) {
     const sorted = [...list].sort((a, b) => a.ms - b.ms);
     const middle = sorted[Math.floor(sorted.length / 2)]!;
     return {
-      ms: middle.ms, runsMs: list.map((r) => r.ms), phasesOfMedianRunMs: middle.phases, withinBudget: middle.ms < IMPORT_BUDGET_MS,
+      ms: middle.ms, runsMs: list.map((r) => r.ms), phasesOfMedianRunMs: middle.phases,
+      budgetMs: CHROMIUM_IMPORT_BUDGET_MS, withinBudget: middle.ms <= CHROMIUM_IMPORT_BUDGET_MS,
       ...cpuSummary(list),
     };
   };

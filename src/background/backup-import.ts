@@ -22,7 +22,8 @@ import { RULE_LIMITS, newRules, sameRule, type Rule } from '../core/rules/rule';
 import type { ImportCounts } from '../shared/messages';
 import { countsOf } from './counts';
 import { UserError } from './errors';
-import { mergeCopies, spellTags, storedSeenEntry, toSaved, toStored, type TagSpellings } from './records';
+import { mergeCopies, spellTags, storedSeenEntry, toSaved, type TagSpellings } from './records';
+import { putPaper } from './fingerprint-filter';
 import type { Committed } from './paper-operations';
 import type { AnyTx, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
@@ -104,7 +105,7 @@ export async function importBackup(db: PaperlightDatabase, text: string, options
     const reader = new BackupReader();
     opened.backup.papers.forEach((item, i) => {
       const changed = plan.add(reader.read(item, i));
-      if (changed) stores?.papers.put(toStored(changed));
+      if (changed && stores) putPaper(stores.papers, changed);
     });
     opened.backup.trash?.forEach((item, i) => {
       const changed = trashPlan.add(reader.readTrashed(item, i));

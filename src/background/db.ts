@@ -5,12 +5,13 @@ import { normaliseTags, tagId } from '../core/tags';
 import type { SavedPaper } from '../core/paper';
 import { DB_NAME } from '../shared/database';
 import { countsOf } from './counts';
+import { writeFingerprintFilter } from './fingerprint-filter';
 import { indexFields, storedSeenEntry, toSaved } from './records';
 import type { PaperlightDB, PaperlightDatabase, StoredPaper } from './schema';
 import type { SeenEntry } from '../core/reading-memory';
 
 export { DB_NAME };
-export const DB_VERSION = 9;
+export const DB_VERSION = 10;
 
 type UpgradeTransaction = IDBPTransaction<PaperlightDB, StoreNames<PaperlightDB>[], 'versionchange'>;
 
@@ -144,6 +145,12 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction, slice: 
       if (slice.length < sliceSize) break;
       after = IDBKeyRange.lowerBound(slice.at(-1)!.key, true);
     }
+  },
+  // 9 → 10: the title filter (fingerprint-filter.ts), built from the papers' fingerprint index (keys only: no record
+  // is read or rewritten). From here on every write of a paper sets its bits in the same transaction.
+  async (db, tx) => {
+    const filters = unwrap(db.createObjectStore('titleFilter', { keyPath: 'id' }));
+    await writeFingerprintFilter(unwrap(tx.objectStore('papers')), filters);
   },
 ];
 

@@ -3,23 +3,27 @@
 // undoing it needs, in one transaction that completes entirely or changes nothing. Undo puts the library back
 // as it was before the import, in one transaction too.
 import { unwrap, type IDBPTransaction } from 'idb';
-import { ImportPlan, readLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
+import { ImportPlan, openLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
 import type { SavedPaper } from '../core/paper';
 import { countsOf, spellingsOf } from './counts';
 import { UserError } from './errors';
 import type { Committed } from './paper-operations';
-import { spellTags, toSaved, toStored } from './records';
+import { spellTags, toSaved } from './records';
+import { putPaper } from './fingerprint-filter';
 import type { ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
 import { issueThenComplete } from './transactions';
 
-/** Phases measured as `paperlight:library-import:<phase>`: `parse` (the file read into records), `plan`, `write`, `commit`. */
+/**
+ * Phases measured as `paperlight:library-import:<phase>`: `parse` (the file's grammar), `plan` (each entry mapped
+ * to a record, checked, merged and its write issued), `write` (tags, counts, the undo entry), `commit`.
+ */
 export const LIBRARY_IMPORT_TIMING = 'paperlight:library-import';
 
 /** Imports that can still be undone: the newest ones. */
 export const KEPT_UNDOS = 10;
 
-const STORES = ['papers', 'tags', 'counts', 'imports'] as const;
+const STORES = ['papers', 'tags', 'counts', 'imports', 'titleFilter'] as const;
 type ImportStores = Array<(typeof STORES)[number]>;
 type ImportTx = IDBPTransaction<PaperlightDB, ImportStores, 'readwrite' | 'readonly'>;
 
@@ -52,6 +56,7 @@ async function commitAll(tx: ImportTx, issue: (stores: Record<ImportStores[numbe
     tags: unwrap(tx.objectStore('tags')),
     counts: unwrap(tx.objectStore('counts')),
     imports: unwrap(tx.objectStore('imports')),
+    titleFilter: unwrap(tx.objectStore('titleFilter')),
   }));
 }
 
@@ -80,7 +85,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
     tx.objectStore('tags').getAll(),
     tx.objectStore('imports').index('createdAt').getAllKeys(),
   ]);
-  const file = readLibraryFile(text, options.format, options.now);
+  const file = openLibraryFile(text, options.format, options.now);
   phase('parse');
   if (!file.ok) {
     tx.abort();
@@ -95,8 +100,8 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
   const written = new Map<string, SavedPaper>();
   const undoId = options.undoId ?? crypto.randomUUID();
 
-  // One synchronous pass: each paper is merged and, when it changes the library, written at once, so the
-  // browser stores the first records while later ones are still being merged.
+  // One synchronous pass: each entry is made into a record, merged and, when it changes the library, written at
+  // once, so the browser stores the first records while later entries are still being read and merged.
   const run = (stores?: Record<ImportStores[number], IDBObjectStore>) => {
     for (const paper of file.papers) {
       const row = plan.add(paper);
@@ -104,7 +109,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
       if (!changed) continue;
       const spelled = { ...changed, tags: spellTags(changed.tags, spellings) };
       written.set(spelled.key, spelled);
-      stores?.papers.put(toStored(spelled));
+      if (stores) putPaper(stores.papers, spelled);
     }
     phase('plan');
     if (!stores || written.size === 0) return;
@@ -124,14 +129,15 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
     await commitAll(tx, run);
     phase('commit');
   }
+  const { rejected, notices } = file.finish();
   const result: LibraryImportResult = {
     dryRun,
     format: file.format,
     ...plan.counts(),
-    rejected: file.rejected,
+    rejected,
     ...(!dryRun && written.size > 0 && { undo: undoId }),
     entries: plan.rows,
-    notices: file.notices,
+    notices,
   };
   return { result, changes: !dryRun && written.size > 0 ? 'reset' : [] };
 }
@@ -149,7 +155,7 @@ export async function undoImport(db: PaperlightDatabase, id: string): Promise<Co
   for (const paper of undo.before) library.set(paper.key, paper);
   await commitAll(tx, (stores) => {
     for (const key of undo.added) stores.papers.delete(key);
-    for (const paper of undo.before) stores.papers.put(toStored(paper));
+    for (const paper of undo.before) putPaper(stores.papers, paper);
     recount(stores, library.values());
     stores.imports.delete(id);
   });

@@ -8,7 +8,8 @@ import type { Rule } from '../core/rules/rule';
 import { samePaper } from '../core/paper-record';
 import type { SavedPaper } from '../core/paper';
 import { MAX_LISTED_CHANGES, type PaperChange } from '../shared/messages';
-import { editPaper, spellTags, toSaved, toStored, type TagEdit } from './records';
+import { editPaper, spellTags, toSaved, type TagEdit } from './records';
+import { putPaper } from './fingerprint-filter';
 import type { Committed } from './paper-operations';
 import type { PaperlightDatabase } from './schema';
 import { Tally, readAhead, spellingsOf } from './counts';
@@ -37,7 +38,7 @@ export async function restorePapers(db: PaperlightDatabase, list: readonly Saved
       const restored = { ...paper, tags: spellTags(paper.tags, spellings) };
       const replaced = existing[i];
       counts.track(replaced && toSaved(replaced), restored);
-      track(store.put(toStored(restored)));
+      track(putPaper(store, restored));
       changes.push({ key: restored.key, paper: restored });
     });
     await counts.apply(tx, track, known);
@@ -89,7 +90,7 @@ export async function bulkEdit(
     for (const { before, after } of edited) {
       if (samePaper(before, after)) continue;
       counts.track(before, after);
-      track(store.put(toStored(after)));
+      track(putPaper(store, after));
       changes.push({ key: after.key, paper: after });
     }
     await counts.apply(tx, track, known);

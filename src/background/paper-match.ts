@@ -3,8 +3,9 @@
 // rule confirms one (authors agree; core/identity, docs/paper-identity.md). So a paper saved from arXiv is found
 // from its NeurIPS, PMLR or ACL Anthology card, which carries none of its ids.
 import { unwrap } from 'idb';
-import { findSamePaper } from '../core/identity/identity';
-import { titleKey, type CardMatch } from './records';
+import { findByFingerprint, titleFingerprint } from '../core/identity/identity';
+import type { FingerprintFilter } from './fingerprint-filter';
+import { fingerprintKey, type CardMatch } from './records';
 import type { AnyTx, StoredPaper } from './schema';
 
 /**
@@ -64,54 +65,82 @@ export interface Match {
 
 /**
  * The saved record of each card, in the order given (undefined when its paper is not saved). Two rounds of reads
- * however many cards (three when a title names several saved papers): every card's ids at once, then the
- * fingerprints of the cards no id found. A card whose title has fewer than four words is found by its ids only.
- * Of several records with the same title, the first whose authors agree with the card's is taken (the index lists
- * them in key order).
+ * however many cards (three when a title names several saved papers): every card's ids as keys at once, then at
+ * once the ids no key found as aliases and the fingerprints of the cards none of whose ids is a key. An id found
+ * (as key or alias) wins over a title; a title read for a card that an alias then found is simply not used. A
+ * card whose title has fewer than four words is found by its ids only. Of several records with the same title,
+ * the first whose authors agree with the card's is taken (the index lists them in key order). With `titleFilter`
+ * (read in the same transaction), the index is asked only about the fingerprints the filter may hold; without
+ * one, about all of them.
  */
-export async function matchCards(tx: AnyTx, cards: readonly CardIdentity[]): Promise<Array<Match | undefined>> {
-  const ids = [...new Set(cards.flatMap((card) => [card.key, ...(card.aliases ?? [])]))];
-  const hits = await recordsByIds(tx, ids);
-  const byId = new Map<string, StoredPaper>();
+export async function matchCards(
+  tx: AnyTx,
+  cards: readonly CardIdentity[],
+  titleFilter?: Promise<FingerprintFilter | undefined>,
+): Promise<Array<Match | undefined>> {
+  const idsOf = (card: CardIdentity) => [card.key, ...(card.aliases ?? [])];
+  const ids = [...new Set(cards.flatMap(idsOf))];
+  const papers = tx.objectStore('papers');
+  const asKeys = await batchGet(unwrap(papers), ids);
+  const byKey = new Map<string, StoredPaper>();
   ids.forEach((id, i) => {
-    const hit = hits[i];
+    const hit = asKeys[i];
+    if (hit) byKey.set(id, hit);
+  });
+  const missing = ids.filter((id) => !byKey.has(id));
+
+  const filter = await titleFilter;
+  // Each card none of whose ids is a key, with its fingerprint (kept to confirm candidates) and its index key.
+  const titled = new Map<number, { fingerprint: string; key: number }>();
+  cards.forEach((card, i) => {
+    if (idsOf(card).some((id) => byKey.has(id))) return;
+    const fingerprint = titleFingerprint(card.title);
+    if (fingerprint === undefined) return;
+    const key = fingerprintKey(fingerprint);
+    if (!filter || filter.mayContain(key)) titled.set(i, { fingerprint, key });
+  });
+  const wanted = [...new Set([...titled.values()].map(({ key }) => key))];
+  const index = papers.index('fingerprint');
+  // Most fingerprints name no saved paper, and nearly all the others one: the first record of each is read (a
+  // lighter request than reading them all); only where it is another paper are all its namesakes read.
+  const [asAliases, first] = await Promise.all([
+    batchGet(unwrap(papers.index('aliases')), missing),
+    batchGet(unwrap(index), wanted),
+  ]);
+  const byId = new Map(byKey);
+  missing.forEach((id, i) => {
+    const hit = asAliases[i];
     if (hit) byId.set(id, hit);
   });
   const matches = cards.map((card): Match | undefined => {
-    for (const id of [card.key, ...(card.aliases ?? [])]) {
+    for (const id of idsOf(card)) {
       const record = byId.get(id);
       if (record) return { record, by: 'id' };
     }
     return undefined;
   });
 
-  const fingerprints = cards.map((card, i) => (matches[i] ? undefined : titleKey(card.title)));
-  const wanted = [...new Set(fingerprints.filter((fingerprint) => fingerprint !== undefined))];
-  if (wanted.length === 0) return matches;
-  const index = tx.objectStore('papers').index('fingerprint');
-  // Most fingerprints name no saved paper, and nearly all the others one: the first record of each is read (a
-  // lighter request than reading them all); only where it is another paper are all its namesakes read.
-  const first = await batchGet(unwrap(index), wanted);
-  const firstOf = new Map(wanted.map((fingerprint, i) => [fingerprint, first[i]]));
-  const found = cards.map((card, i) => {
-    const fingerprint = fingerprints[i];
-    const candidate = fingerprint === undefined ? undefined : firstOf.get(fingerprint);
-    return candidate && findSamePaper(card, [candidate]);
-  });
-  const unconfirmed = [...new Set(cards.flatMap((_, i) => {
-    const fingerprint = fingerprints[i];
-    return fingerprint !== undefined && !found[i] && firstOf.get(fingerprint) ? [fingerprint] : [];
-  }))];
-  if (unconfirmed.length > 0) {
-    const all = await Promise.all(unconfirmed.map((fingerprint) => index.getAll(fingerprint)));
-    const namesakes = new Map(unconfirmed.map((fingerprint, i) => [fingerprint, all[i]!]));
-    cards.forEach((card, i) => {
-      const candidates = namesakes.get(fingerprints[i]!);
-      if (!found[i] && candidates) found[i] = findSamePaper(card, candidates);
-    });
+  const firstOf = new Map(wanted.map((key, i) => [key, first[i]]));
+  const found = new Map<number, StoredPaper | undefined>();
+  const unconfirmed = new Set<number>();
+  for (const [i, { fingerprint, key }] of titled) {
+    const candidate = firstOf.get(key);
+    if (matches[i] || !candidate) continue;
+    const record = findByFingerprint(fingerprint, cards[i]!.authors, [candidate]);
+    if (record) found.set(i, record);
+    else unconfirmed.add(key);
+  }
+  if (unconfirmed.size > 0) {
+    const keys = [...unconfirmed];
+    const all = await Promise.all(keys.map((key) => index.getAll(key)));
+    const namesakes = new Map(keys.map((key, i) => [key, all[i]!]));
+    for (const [i, { fingerprint, key }] of titled) {
+      const candidates = namesakes.get(key);
+      if (!matches[i] && !found.has(i) && candidates) found.set(i, findByFingerprint(fingerprint, cards[i]!.authors, candidates));
+    }
   }
   return matches.map((match, i) => {
-    const record = found[i];
+    const record = found.get(i);
     return match ?? (record && { record, by: 'title' });
   });
 }

@@ -8,7 +8,8 @@ import type { CardData, PaperChange, TagCount } from '../shared/messages';
 import { UserError } from './errors';
 import { findByIds, matchCards } from './paper-match';
 import { lookupPage, type LookupResult } from './page-lookup';
-import { editPaper, mergeCard, paperFromCard, toSaved, toStored, type TagEdit } from './records';
+import { editPaper, mergeCard, paperFromCard, toSaved, type TagEdit } from './records';
+import { putPaper } from './fingerprint-filter';
 import { Tally, readAhead, spellingsOf, type Known } from './counts';
 import type { PaperlightDatabase, WriteTx } from './schema';
 import { commit, writeTransaction } from './transactions';
@@ -33,7 +34,7 @@ async function writePaper(tx: WriteTx, before: SavedPaper | undefined, after: Sa
   const counts = new Tally();
   counts.track(before, after);
   await commit(tx, async (track) => {
-    track(tx.objectStore('papers').put(toStored(after)));
+    track(putPaper(tx.objectStore('papers'), after));
     await counts.apply(tx, track, known);
   });
 }

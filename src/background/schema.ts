@@ -87,6 +87,21 @@ export interface PaperlightDB extends DBSchema {
   };
   /** The popup's search snapshot (search-snapshot.ts): one record, kept beside the papers it summarises. */
   snapshot: { key: string; value: SearchSnapshotRecord };
+  /** The title filter of the papers' fingerprints (fingerprint-filter.ts): one record, held by every library transaction. */
+  titleFilter: { key: string; value: FingerprintFilterRecord };
+}
+
+/**
+ * A Bloom-style bit set of the papers' title fingerprint keys (fingerprint-filter.ts). `stamp` names the layout and
+ * the fingerprint version it was made with; `entries` counts the keys that set a new bit, against the `capacity` it
+ * was sized for.
+ */
+export interface FingerprintFilterRecord {
+  id: string;
+  stamp: string;
+  capacity: number;
+  entries: number;
+  bits: Uint8Array;
 }
 
 /**
@@ -114,7 +129,7 @@ export interface ImportUndo {
 
 export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;
 
-export type StoreName = 'papers' | 'tags' | 'counts' | 'trash' | 'seen';
+export type StoreName = 'papers' | 'tags' | 'counts' | 'trash' | 'seen' | 'titleFilter';
 export type Stores = StoreName[];
 export type WriteTx = IDBPTransaction<PaperlightDB, Stores, 'readwrite'>;
 export type AnyTx = IDBPTransaction<PaperlightDB, Stores, 'readonly' | 'readwrite'>;

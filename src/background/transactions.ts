@@ -9,7 +9,7 @@ import type { AnyTx, PaperlightDatabase, Stores, WriteTx } from './schema';
  * The library's stores, which every library transaction holds. The reading memory (`seen`) is left out unless
  * asked for: a page's `markSeen` batch then never waits for a save in another tab, nor a save for it.
  */
-export const LIBRARY_STORES: Stores = ['papers', 'tags', 'counts', 'trash'];
+export const LIBRARY_STORES: Stores = ['papers', 'tags', 'counts', 'trash', 'titleFilter'];
 export const WITH_READING_MEMORY: Stores = [...LIBRARY_STORES, 'seen'];
 
 export function writeTransaction(db: PaperlightDatabase, stores: Stores = LIBRARY_STORES): WriteTx {

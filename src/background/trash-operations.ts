@@ -5,7 +5,8 @@ import { untrashed, type SavedPaper, type TrashedPaper } from '../core/paper';
 import { MAX_LISTED_CHANGES, type PaperChange } from '../shared/messages';
 import { Tally, readAhead, spellingsOf } from './counts';
 import { findByIds, type Committed } from './paper-operations';
-import { mergeCopies, spellTags, toSaved, toStored } from './records';
+import { mergeCopies, spellTags, toSaved } from './records';
+import { putPaper } from './fingerprint-filter';
 import type { PaperlightDatabase, StoredPaper } from './schema';
 import { commit, writeTransaction } from './transactions';
 import { expiredKeys, newestRemovedFirst } from './trash';
@@ -59,7 +60,7 @@ export async function restoreTrashed(
       counts.track(before, after);
       current.set(after.key, after);
       restored.set(after.key, after);
-      track(papers.put(toStored(after)));
+      track(putPaper(papers, after));
       track(trash.delete(paper.key));
     });
     await counts.apply(tx, track, known);

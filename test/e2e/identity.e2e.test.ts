@@ -45,6 +45,24 @@ async function open(url: string, fixture: string): Promise<Page> {
 
 const cardOf = (report: PageReport, key: string) => report.cards.find((card) => card.key === key);
 
+/** The title filter's record as the extension's database holds it, read from the popup (the same origin). */
+function titleFilter(): Promise<{ stamp: string; entries: number; bytes: boolean }> {
+  return popup.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open('paperlight');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const read = db.transaction('titleFilter').objectStore('titleFilter').get('papers');
+      read.onerror = () => reject(read.error);
+      read.onsuccess = () => {
+        db.close();
+        const { stamp, entries, bits } = read.result as { stamp: string; entries: number; bits: unknown };
+        resolve({ stamp, entries, bytes: bits instanceof Uint8Array });
+      };
+    };
+  }));
+}
+
 beforeAll(async () => {
   session = await launchChromium();
   popup = await session.openExtensionPage('src/popup/index.html');
@@ -62,6 +80,9 @@ describe('Chromium: a paper saved from arXiv, met on its proceedings pages', () 
     expect(report.cards.filter((card) => card.saved).map((card) => card.key).sort()).toEqual([...SAVED].sort());
     // Nothing says where they were published yet.
     expect(report.cards.map((card) => card.venue)).toEqual([null, null, null, null, null, null]);
+    // Each save set its title's bits in the title filter, which the browser's database keeps as a byte array; the
+    // proceedings pages below are then looked up through it.
+    expect(await titleFilter()).toEqual({ stamp: 'bloom-1/fingerprint-1', entries: SAVED.length, bytes: true });
     await page.close();
   });
 

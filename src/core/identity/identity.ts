@@ -3,7 +3,7 @@
 // their authors must agree (both list authors and share a family name, or either lists none). Nothing
 // fuzzy: a title with one word changed, added or cut is another paper. docs/paper-identity.md explains
 // the choices.
-import { authorsAgree, parseAuthorList, shareFamilyName, type AuthorName } from './authors';
+import { authorsAgree, parseAuthorList, parseAuthorName, shareFamilyName, type AuthorName } from './authors';
 import { countTitleWords, normaliseTitle } from './title';
 
 /** A normalised title shorter than this never identifies a paper: "Segment Anything", "Deep Learning". */
@@ -40,13 +40,34 @@ export function samePaper(a: PaperIdentity, b: PaperIdentity): boolean {
 /** The first candidate that is the same paper as `paper`, e.g. among the records found by its fingerprint. */
 export function findSamePaper<T extends PaperIdentity>(paper: PaperIdentity, candidates: Iterable<T>): T | undefined {
   const fingerprint = titleFingerprint(paper?.title);
-  if (fingerprint === undefined) return undefined;
+  return fingerprint === undefined ? undefined : findByFingerprint(fingerprint, paper.authors, candidates);
+}
+
+/**
+ * `findSamePaper` for a paper whose fingerprint is known (`titleFingerprint` of its title, not undefined): the
+ * store computes it once per card to look the card up, and confirms the candidates with it.
+ */
+export function findByFingerprint<T extends PaperIdentity>(
+  fingerprint: string, paperAuthors: readonly string[], candidates: Iterable<T>,
+): T | undefined {
   let authors: AuthorName[] | undefined; // parsed once a candidate has the same title (most calls find none)
   for (const candidate of candidates) {
     if (titleFingerprint(candidate?.title) !== fingerprint) continue;
-    authors ??= parseAuthorList(paper.authors);
+    if (shareWrittenName(paperAuthors, candidate.authors)) return candidate;
+    authors ??= parseAuthorList(paperAuthors);
     const other = parseAuthorList(candidate.authors);
     if (authors.length === 0 || other.length === 0 || shareFamilyName(authors, other)) return candidate;
   }
   return undefined;
+}
+
+/**
+ * Whether both lists hold one name written the same way, and it has a family name: then the author rule holds
+ * (a parsed name always shares its family name with itself) without parsing the other names. Versions of a paper
+ * on two sites usually write their authors alike, so this is the common way a candidate is confirmed.
+ */
+function shareWrittenName(a: readonly string[], b: readonly string[]): boolean {
+  if (!Array.isArray(a) || !Array.isArray(b) || a.length === 0 || b.length === 0) return false;
+  const written = new Set(a);
+  return b.some((name) => written.has(name) && parseAuthorName(name) !== undefined);
 }

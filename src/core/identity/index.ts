@@ -3,7 +3,7 @@
 export { normaliseTitle, titleWords } from './title';
 export { authorsAgree, familyName, parseAuthorList, parseAuthorName, sameAuthor, sameFamily, shareFamilyName } from './authors';
 export type { AuthorName } from './authors';
-export { MIN_TITLE_WORDS, TITLE_FINGERPRINT_VERSION, findSamePaper, samePaper, titleFingerprint } from './identity';
+export { MIN_TITLE_WORDS, TITLE_FINGERPRINT_VERSION, findByFingerprint, findSamePaper, samePaper, titleFingerprint } from './identity';
 export type { PaperIdentity } from './identity';
 export { VENUE_DECISIONS, latestVenue, withVenue } from './venue';
 export type { Venue, VenueDecision, VenueName } from './venue';

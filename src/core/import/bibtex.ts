@@ -11,7 +11,7 @@ import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/in
 import { formatting } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
 import { namedVenue } from '../identity';
 import type { ReadingStatus } from '../paper';
-import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
+import type { EntryStream, EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
 import { arxivIdOfCorrVolume, arxivIdsInText, eprintId, isPreprintVenue } from './ids';
 import { authorList } from './names';
 import { cleanFileText, cleanLine, httpUrl, joinNotes } from './text';
@@ -32,6 +32,16 @@ function readPlainText(): void {
 const NOT_WORKS = new Set(['string', 'preamble', 'comment', 'set', 'xdata']);
 
 export function readBibtex(input: string): ReadEntries {
+  const stream = streamBibtex(input);
+  const entries = [...stream.entries];
+  return { entries, rejected: stream.rejected, notices: stream.notices };
+}
+
+/**
+ * The file's grammar read at once (a malformed entry makes the plugin refuse the whole text), each entry mapped to
+ * an `ImportEntry` when the stream reaches it.
+ */
+export function streamBibtex(input: string): EntryStream {
   readPlainText();
   const text = cleanFileText(input);
   const rejected: Rejection[] = [];
@@ -45,12 +55,10 @@ export function readBibtex(input: string): ReadEntries {
   const works = raws.filter((raw) => !NOT_WORKS.has(raw.type));
   const keyCounts = new Map<string, number>();
   for (const raw of works) keyCounts.set(raw.label, (keyCounts.get(raw.label) ?? 0) + 1);
-  const entries: ImportEntry[] = [];
   const notices: Notice[] = [];
   const noted = new Set<string>();
-  works.forEach((raw, i) => {
+  const labels = works.map((raw, i) => {
     const shared = (keyCounts.get(raw.label) ?? 0) > 1;
-    const label = raw.label && !shared ? raw.label : `${raw.label || 'entry without a key'} (entry ${i + 1})`;
     if (shared && !noted.has(raw.label)) {
       noted.add(raw.label);
       notices.push({
@@ -58,11 +66,16 @@ export function readBibtex(input: string): ReadEntries {
         message: `the citation key is used by ${keyCounts.get(raw.label)} entries; each was matched by its own ids and title`,
       });
     }
-    const entry = toEntry(raw, label);
-    if (typeof entry === 'string') rejected.push({ entry: label, reason: entry });
-    else entries.push(entry);
+    return raw.label && !shared ? raw.label : `${raw.label || 'entry without a key'} (entry ${i + 1})`;
   });
-  return { entries, rejected, notices };
+  function* entries(): Generator<ImportEntry> {
+    for (const [i, raw] of works.entries()) {
+      const entry = toEntry(raw, labels[i]!);
+      if (typeof entry === 'string') rejected.push({ entry: labels[i]!, reason: entry });
+      else yield entry;
+    }
+  }
+  return { size: works.length, entries: entries(), rejected, notices };
 }
 
 const STRING_DIRECTIVE = /^@\s*string\s*[{(]/i;
@@ -176,14 +189,19 @@ function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string 
   const title = textField(fields, 'title');
   if (!title) return 'no title';
   const { date, year } = published(fields);
-  const url = httpUrl(raw(fields, 'url')) ?? httpUrl(textField(fields, 'howpublished')) ?? httpUrl(raw(fields, 'ee'));
+  // Each field's LaTeX is read once: the same text gives ids, the link and the note.
+  const howpublished = textField(fields, 'howpublished');
+  const note = textField(fields, 'note');
+  const url = httpUrl(raw(fields, 'url')) ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
   const journal = textField(fields, 'journal');
+  const venue = venueOf(rawEntry.type, fields, year);
+  const readStatus = status(fields);
   const ids = [
     ...eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype')),
     ...[raw(fields, 'arxivid'), raw(fields, 'arxiv')].flatMap((id) => (id?.trim() ? [`arXiv:${id.trim().replace(/^arxiv\s*:\s*/i, '')}`] : [])),
     ...arxivIdsInText(journal),
-    ...arxivIdsInText(textField(fields, 'howpublished')),
-    ...arxivIdsInText(textField(fields, 'note')),
+    ...arxivIdsInText(howpublished),
+    ...arxivIdsInText(note),
     ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')),
     ...[raw(fields, 'doi'), url, raw(fields, 'biburl')].filter((id): id is string => id !== undefined && id.trim() !== ''),
     // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
@@ -197,10 +215,10 @@ function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string 
     ids,
     ...(url && { url }),
     ...(date && { published: date }),
-    ...(venueOf(rawEntry.type, fields, year) && { venue: venueOf(rawEntry.type, fields, year) }),
+    ...(venue && { venue }),
     tags: [...keywords(fields), ...listField(fields, 'mendeley-tags'), ...listField(fields, 'mendeley-groups'), ...listField(fields, 'groups')],
-    note: joinNotes([textField(fields, 'note'), textField(fields, 'annote'), textField(fields, 'annotation'), textField(fields, 'comment')]),
+    note: joinNotes([note, textField(fields, 'annote'), textField(fields, 'annotation'), textField(fields, 'comment')]),
     codeLinks: [],
-    ...(status(fields) && { status: status(fields) }),
+    ...(readStatus && { status: readStatus }),
   };
 }

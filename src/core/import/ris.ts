@@ -78,6 +78,7 @@ export function readRis(input: string): ReadEntries {
       .map((link) => httpUrl(link))
       .filter((link): link is string => link !== undefined);
     const notes = [...values(record, 'N1'), ...values(record, 'RN')];
+    const venue = venueOf(csl, year);
     entries.push({
       label,
       title,
@@ -93,7 +94,7 @@ export function readRis(input: string): ReadEntries {
       ],
       ...(links[0] && { url: links[0] }),
       ...(date && { published: date }),
-      ...(venueOf(csl, year) && { venue: venueOf(csl, year) }),
+      ...(venue && { venue }),
       tags: values(record, 'KW').flatMap((line) => line.split(';')).map(cleanLine).filter(Boolean),
       note: joinNotes(notes),
       codeLinks: [],

@@ -2,7 +2,7 @@
 // authors that share a family name unless either side lists none. Titles and authors are real (source
 // on each test) unless marked made up.
 import { describe, expect, it } from 'vitest';
-import { MIN_TITLE_WORDS, findSamePaper, samePaper, titleFingerprint } from '../../../src/core/identity';
+import { MIN_TITLE_WORDS, findByFingerprint, findSamePaper, samePaper, titleFingerprint } from '../../../src/core/identity';
 
 const ATTENTION_ARXIV = {
   title: 'Attention Is All You Need',
@@ -91,5 +91,34 @@ describe('findSamePaper', () => {
     expect(findSamePaper(ATTENTION_NEURIPS, [stranger, saved])).toBe(saved);
     expect(findSamePaper(ATTENTION_NEURIPS, [stranger])).toBeUndefined();
     expect(findSamePaper({ title: 'Segment Anything', authors: [] }, [{ title: 'Segment Anything', authors: [] }])).toBeUndefined();
+  });
+});
+
+describe('findByFingerprint', () => {
+  const FINGERPRINT = 'attention is all you need';
+
+  it('confirms a candidate by a name both lists write alike, as by names written differently', () => {
+    const saved = { key: 'arxiv:1706.03762', ...ATTENTION_ARXIV };
+    expect(findByFingerprint(FINGERPRINT, ['Someone Else', 'Noam Shazeer'], [saved])).toBe(saved);
+    expect(findByFingerprint(FINGERPRINT, ATTENTION_NEURIPS.authors, [saved])).toBe(saved);
+    expect(findByFingerprint(FINGERPRINT, ['Ada Lovelace'], [saved])).toBeUndefined();
+  });
+
+  it('does not take a shared string that names no one for a shared author', () => {
+    const candidate = { title: 'Attention Is All You Need', authors: ['et al.', 'A.', 'Ada Lovelace'] };
+    expect(findByFingerprint(FINGERPRINT, ['et al.', 'A.', 'Alan Turing'], [candidate])).toBeUndefined();
+    expect(findByFingerprint(FINGERPRINT, ['et al.', 'Turing, Ada'], [candidate])).toBeUndefined();
+    expect(findByFingerprint(FINGERPRINT, ['Lovelace, A.'], [candidate])).toBe(candidate);
+  });
+
+  it('still needs the title: a candidate with another fingerprint is skipped even with the same authors', () => {
+    const sequel = { title: 'Attention Is All You Need, Again', authors: ATTENTION_ARXIV.authors };
+    expect(findByFingerprint(FINGERPRINT, ATTENTION_ARXIV.authors, [sequel])).toBeUndefined();
+  });
+
+  it('takes a candidate when either side lists no usable author', () => {
+    const anonymous = { title: 'Attention is all you need.', authors: ['et al.'] };
+    expect(findByFingerprint(FINGERPRINT, ATTENTION_ARXIV.authors, [anonymous])).toBe(anonymous);
+    expect(findByFingerprint(FINGERPRINT, [], [{ key: 'a', ...ATTENTION_ARXIV }])).toMatchObject({ key: 'a' });
   });
 });

@@ -4,7 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  aclVenue, authorsAgree, cvfVenue, familyName, neuripsVenueFromUrl, normaliseTitle, openReviewVenue,
+  aclVenue, authorsAgree, cvfVenue, familyName, findSamePaper, neuripsVenueFromUrl, normaliseTitle, openReviewVenue,
   openReviewVenueFromLabel, parseAuthorName, pmlrVenueFromHeading, samePaper, titleFingerprint,
 } from '../../../src/core/identity';
 
@@ -79,6 +79,18 @@ describe('identity rule properties', { timeout: 60_000 }, () => {
         expect(samePaper(a, a)).toBe(titleFingerprint(a.title) !== undefined);
       }),
       { numRuns: 1000 },
+    );
+  });
+
+  it('finds a candidate exactly when the rule joins the two records (names written alike take no shortcut)', () => {
+    // Author strings from a small pool, so that lists often share a string: a name, an initial, "et al.", noise.
+    const pooled = fc.oneof(fc.constantFrom('Ada Lovelace', 'Lovelace, A.', 'A.', 'et al.', 'Jr.', 'Alan Turing', ''), anyText);
+    const titled = fc.record({ title: fc.constantFrom('Notes on the Analytical Engine', 'Notes on the analytical engine.'), authors: fc.array(pooled, { maxLength: 4 }) });
+    fc.assert(
+      fc.property(titled, titled, (a, b) => {
+        expect(findSamePaper(a, [b])).toBe(samePaper(a, b) ? b : undefined);
+      }),
+      { numRuns: 2000 },
     );
   });
 
