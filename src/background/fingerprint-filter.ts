@@ -109,6 +109,8 @@ interface FilterUpdate {
   waiting: number[];
   /** undefined while the read is under way; null when there is no current filter (the next lookup builds one). */
   record?: FingerprintFilterRecord | null;
+  /** A write of the record is due at the end of the current burst of puts. */
+  writeDue?: boolean;
 }
 
 const updates = new WeakMap<IDBTransaction, FilterUpdate>();
@@ -121,7 +123,15 @@ function addKeys(update: FilterUpdate, keys: readonly number[]): void {
   for (const key of keys) if (setBits(record.bits, key)) added++;
   if (added === 0) return;
   record.entries += added;
-  update.store.put(record); // requests run in order: the last put of the transaction carries every bit
+  // One write per burst of puts, not one per paper (an import's loop would copy the whole bit set each time):
+  // the microtask still runs while the transaction is active, and requests run in order, so the last write of
+  // the transaction carries every bit.
+  if (update.writeDue) return;
+  update.writeDue = true;
+  queueMicrotask(() => {
+    update.writeDue = false;
+    update.store.put(record);
+  });
 }
 
 /**
