@@ -3,7 +3,7 @@
 // undoing it needs, in one transaction that completes entirely or changes nothing. Undo puts the library back
 // as it was before the import, in one transaction too.
 import { unwrap, type IDBPTransaction } from 'idb';
-import { ImportPlan, openLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
+import { ImportPlan, readLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
 import type { SavedPaper } from '../core/paper';
 import { countsOf, spellingsOf } from './counts';
 import { UserError } from './errors';
@@ -14,10 +14,7 @@ import type { ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
 import { issueThenComplete } from './transactions';
 
-/**
- * Phases measured as `paperlight:library-import:<phase>`: `parse` (the file's grammar), `plan` (each entry mapped
- * to a record, checked, merged and its write issued), `write` (tags, counts, the undo entry), `commit`.
- */
+/** Phases measured as `paperlight:library-import:<phase>`: `parse` (the file read into records), `plan`, `write`, `commit`. */
 export const LIBRARY_IMPORT_TIMING = 'paperlight:library-import';
 
 /** Imports that can still be undone: the newest ones. */
@@ -85,7 +82,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
     tx.objectStore('tags').getAll(),
     tx.objectStore('imports').index('createdAt').getAllKeys(),
   ]);
-  const file = openLibraryFile(text, options.format, options.now);
+  const file = readLibraryFile(text, options.format, options.now);
   phase('parse');
   if (!file.ok) {
     tx.abort();
@@ -100,8 +97,8 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
   const written = new Map<string, SavedPaper>();
   const undoId = options.undoId ?? crypto.randomUUID();
 
-  // One synchronous pass: each entry is made into a record, merged and, when it changes the library, written at
-  // once, so the browser stores the first records while later entries are still being read and merged.
+  // One synchronous pass: each paper is merged and, when it changes the library, written at once, so the
+  // browser stores the first records while later ones are still being merged.
   const run = (stores?: Record<ImportStores[number], IDBObjectStore>) => {
     for (const paper of file.papers) {
       const row = plan.add(paper);
@@ -129,15 +126,14 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
     await commitAll(tx, run);
     phase('commit');
   }
-  const { rejected, notices } = file.finish();
   const result: LibraryImportResult = {
     dryRun,
     format: file.format,
     ...plan.counts(),
-    rejected,
+    rejected: file.rejected,
     ...(!dryRun && written.size > 0 && { undo: undoId }),
     entries: plan.rows,
-    notices,
+    notices: file.notices,
   };
   return { result, changes: !dryRun && written.size > 0 ? 'reset' : [] };
 }

@@ -11,7 +11,7 @@ import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/in
 import { formatting } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
 import { namedVenue } from '../identity';
 import type { ReadingStatus } from '../paper';
-import type { EntryStream, EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
+import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
 import { arxivIdOfCorrVolume, arxivIdsInText, eprintId, isPreprintVenue } from './ids';
 import { authorList } from './names';
 import { cleanFileText, cleanLine, httpUrl, joinNotes } from './text';
@@ -32,16 +32,6 @@ function readPlainText(): void {
 const NOT_WORKS = new Set(['string', 'preamble', 'comment', 'set', 'xdata']);
 
 export function readBibtex(input: string): ReadEntries {
-  const stream = streamBibtex(input);
-  const entries = [...stream.entries];
-  return { entries, rejected: stream.rejected, notices: stream.notices };
-}
-
-/**
- * The file's grammar read at once (a malformed entry makes the plugin refuse the whole text), each entry mapped to
- * an `ImportEntry` when the stream reaches it.
- */
-export function streamBibtex(input: string): EntryStream {
   readPlainText();
   const text = cleanFileText(input);
   const rejected: Rejection[] = [];
@@ -55,10 +45,12 @@ export function streamBibtex(input: string): EntryStream {
   const works = raws.filter((raw) => !NOT_WORKS.has(raw.type));
   const keyCounts = new Map<string, number>();
   for (const raw of works) keyCounts.set(raw.label, (keyCounts.get(raw.label) ?? 0) + 1);
+  const entries: ImportEntry[] = [];
   const notices: Notice[] = [];
   const noted = new Set<string>();
-  const labels = works.map((raw, i) => {
+  works.forEach((raw, i) => {
     const shared = (keyCounts.get(raw.label) ?? 0) > 1;
+    const label = raw.label && !shared ? raw.label : `${raw.label || 'entry without a key'} (entry ${i + 1})`;
     if (shared && !noted.has(raw.label)) {
       noted.add(raw.label);
       notices.push({
@@ -66,16 +58,11 @@ export function streamBibtex(input: string): EntryStream {
         message: `the citation key is used by ${keyCounts.get(raw.label)} entries; each was matched by its own ids and title`,
       });
     }
-    return raw.label && !shared ? raw.label : `${raw.label || 'entry without a key'} (entry ${i + 1})`;
+    const entry = toEntry(raw, label);
+    if (typeof entry === 'string') rejected.push({ entry: label, reason: entry });
+    else entries.push(entry);
   });
-  function* entries(): Generator<ImportEntry> {
-    for (const [i, raw] of works.entries()) {
-      const entry = toEntry(raw, labels[i]!);
-      if (typeof entry === 'string') rejected.push({ entry: labels[i]!, reason: entry });
-      else yield entry;
-    }
-  }
-  return { size: works.length, entries: entries(), rejected, notices };
+  return { entries, rejected, notices };
 }
 
 const STRING_DIRECTIVE = /^@\s*string\s*[{(]/i;

@@ -61,16 +61,3 @@ export interface ReadEntries {
   rejected: Rejection[];
   notices: Notice[];
 }
-
-/**
- * A file's entries made one at a time, as they are asked for: the file's grammar is read first, then each entry
- * is mapped when `entries` reaches it, so an import can write the first records while later ones are still being
- * read. `rejected` grows as `entries` is iterated (once); `size` is how many entries it goes through, each of
- * which becomes an entry or a rejection.
- */
-export interface EntryStream {
-  size: number;
-  entries: Iterable<ImportEntry>;
-  rejected: Rejection[];
-  notices: Notice[];
-}

@@ -1,8 +1,8 @@
 // Reading a library file from another tool (or a Paperlight backup) into records to merge. Pure: the file's text
 // in, checked records out, with every entry that could not be read and the reason. Never throws.
-import { streamBibtex } from './bibtex';
+import { readBibtex } from './bibtex';
 import { detectFormat } from './detect';
-import { MAX_IMPORT_CHARS, type EntryStream, type ImportEntry, type ImportFormat, type ImportedPaper, type Notice, type Rejection } from './entry';
+import { MAX_IMPORT_CHARS, type ImportFormat, type ImportedPaper, type Notice, type ReadEntries, type Rejection } from './entry';
 import { readPaperlightBackup } from './paperlight';
 import { readPaperMemory } from './papermemory';
 import { toRecord } from './record';
@@ -25,16 +25,6 @@ export type LibraryFile =
   | { ok: true; format: ImportFormat; papers: ImportedPaper[]; rejected: Rejection[]; notices: Notice[] }
   | { ok: false; error: string };
 
-/**
- * A library file whose papers are made as they are iterated (once): a BibTeX file's grammar is read when it is
- * opened, each entry mapped and checked when `papers` reaches it, so the import can write the first records while
- * later entries are still being read. `finish()`, once `papers` is done, gives every rejection and notice, in
- * the order `readLibraryFile` lists them.
- */
-export type OpenedLibraryFile =
-  | { ok: true; format: ImportFormat; papers: Iterable<ImportedPaper>; finish(): { rejected: Rejection[]; notices: Notice[] } }
-  | { ok: false; error: string };
-
 function megabytes(chars: number): string {
   return `${(chars / 1024 / 1024).toFixed(1)} MB`;
 }
@@ -53,13 +43,6 @@ const NOT_A_LIBRARY =
   'This file is not a library Paperlight can read: choose a BibTeX (.bib) or RIS (.ris) file, a PaperMemory export or a Paperlight backup (.json).';
 
 export function readLibraryFile(text: unknown, format?: ImportFormat, now: number = Date.now()): LibraryFile {
-  const opened = openLibraryFile(text, format, now);
-  if (!opened.ok) return opened;
-  const papers = [...opened.papers];
-  return { ok: true, format: opened.format, papers, ...opened.finish() };
-}
-
-export function openLibraryFile(text: unknown, format?: ImportFormat, now: number = Date.now()): OpenedLibraryFile {
   if (typeof text !== 'string') return { ok: false, error: 'The library must be the text of a file.' };
   if (text.length > MAX_IMPORT_CHARS) {
     return { ok: false, error: `This file is too large to import (${megabytes(text.length)}; the limit is ${megabytes(MAX_IMPORT_CHARS)}).` };
@@ -81,37 +64,24 @@ export function openLibraryFile(text: unknown, format?: ImportFormat, now: numbe
 
   if (chosen === 'paperlight') {
     const read = readPaperlightBackup(text);
-    return read.ok ? { ok: true, format: chosen, papers: read.papers, finish: () => ({ rejected: read.rejected, notices: [] }) } : read;
+    return read.ok ? { ok: true, format: chosen, papers: read.papers, rejected: read.rejected, notices: [] } : read;
   }
   if ((chosen === 'papermemory') !== (json !== undefined)) {
     return { ok: false, error: `This file is not a ${FORMAT_NAMES[chosen]}.` };
   }
-  const read: EntryStream = chosen === 'bibtex' ? streamBibtex(text) : whole(chosen === 'ris' ? readRis(text) : readPaperMemory(json));
-  // Every entry becomes a paper or a rejection: with none of either, the file holds no papers.
-  if (read.size === 0 && read.rejected.length === 0) return { ok: false, error: `No papers were found in this ${FORMAT_NAMES[chosen]} file.` };
-  const site = chosen;
-  const recordRejected: Rejection[] = [];
-  const recordNotices: Notice[] = [];
-  function* papers(): Generator<ImportedPaper> {
-    for (const entry of read.entries) {
-      const result = toRecord(entry, { now, site });
-      if (result.ok) {
-        recordNotices.push(...result.notices);
-        yield result.imported;
-      } else {
-        recordRejected.push(result.rejection);
-      }
+  const read: ReadEntries = chosen === 'bibtex' ? readBibtex(text) : chosen === 'ris' ? readRis(text) : readPaperMemory(json);
+  const papers: ImportedPaper[] = [];
+  const rejected = [...read.rejected];
+  const notices = [...read.notices];
+  for (const entry of read.entries) {
+    const result = toRecord(entry, { now, site: chosen });
+    if (result.ok) {
+      papers.push(result.imported);
+      notices.push(...result.notices);
+    } else {
+      rejected.push(result.rejection);
     }
   }
-  return {
-    ok: true,
-    format: chosen,
-    papers: papers(),
-    finish: () => ({ rejected: [...read.rejected, ...recordRejected], notices: [...read.notices, ...recordNotices] }),
-  };
-}
-
-/** Entries already read in full, as a stream. */
-function whole(read: { entries: ImportEntry[]; rejected: Rejection[]; notices: Notice[] }): EntryStream {
-  return { ...read, size: read.entries.length };
+  if (papers.length === 0 && rejected.length === 0) return { ok: false, error: `No papers were found in this ${FORMAT_NAMES[chosen]} file.` };
+  return { ok: true, format: chosen, papers, rejected, notices };
 }

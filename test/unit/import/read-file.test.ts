@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
-import { MAX_IMPORT_CHARS, detectFormat, openLibraryFile, readLibraryFile } from '../../../src/core/import';
+import { MAX_IMPORT_CHARS, detectFormat, readLibraryFile } from '../../../src/core/import';
 import { readBibtex } from '../../../src/core/import/bibtex';
 import { cleanLine } from '../../../src/core/import/text';
 import { NOW, sample } from './samples';
@@ -77,36 +77,6 @@ describe('files that are not libraries change nothing and say why', () => {
       ],
       notices: [],
     });
-  });
-});
-
-describe('entries made as they are asked for', () => {
-  const bib = [
-    '@misc{first, title = {The first paper of the file}, author = {Doe, Jane}, url = {https://arxiv.org/abs/2401.00001}}',
-    '@misc{untitled, author = {Doe, Jane}}',
-    '@misc{second, title = {The second paper of the file}, url = {https://arxiv.org/abs/2401.00002}}',
-    '@misc{second, title = {A third paper sharing its key}, url = {https://arxiv.org/abs/2401.00003}}',
-  ].join('\n');
-
-  it('a BibTeX entry is mapped only when the import reaches it, and the rejections come as it goes', () => {
-    const opened = openLibraryFile(bib, undefined, NOW);
-    if (!opened.ok) throw new Error(opened.error);
-    const papers = opened.papers[Symbol.iterator]();
-    expect(papers.next().value?.paper.key).toBe('arxiv:2401.00001');
-    expect(opened.finish().rejected).toEqual([]); // the untitled entry is not read yet
-    expect(papers.next().value?.paper.key).toBe('arxiv:2401.00002');
-    expect(opened.finish().rejected).toEqual([{ entry: 'untitled', reason: 'no title' }]);
-  });
-
-  it('read through, it gives what reading the whole file gives', () => {
-    const opened = openLibraryFile(bib, undefined, NOW);
-    if (!opened.ok) throw new Error(opened.error);
-    const papers = [...opened.papers];
-    expect({ ok: true, format: opened.format, papers, ...opened.finish() }).toEqual(readLibraryFile(bib, undefined, NOW));
-    expect(papers.map((p) => p.label)).toEqual(['first', 'second (entry 3)', 'second (entry 4)']);
-    expect(opened.finish().notices).toEqual([
-      { entry: 'second', message: 'the citation key is used by 2 entries; each was matched by its own ids and title' },
-    ]);
   });
 });
 
