@@ -7,8 +7,8 @@
 // file as a blob: URL, or its text), with the worker's own measure of each phase and, where /proc can be read,
 // the CPU time the browser's processes spent on it (`cpuMs`): wall times on a busy machine include waiting for a
 // core, CPU times do not, so they are what tells two builds apart there. The Chromium backup import's budget is
-// 1 s (`import10000.budgetMs`), the BibTeX import's into a full library 2 s. The BibTeX import's `parse` phase is
-// the file's grammar only: each entry is mapped to a record inside `plan`, as its write is issued.
+// 1 s (`import10000.budgetMs`), the BibTeX import's into a full library 2 s. The BibTeX import's `parse` phase
+// reads the whole file into records; `plan` merges them with the library.
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
