@@ -17,11 +17,11 @@ import { WIDGET_CSS } from './styles';
 export const WIDGET_TAG = 'paperlight-card';
 
 /**
- * Toolbars are built for the cards on screen or within half a screen of it (the cards the first look
- * annotates, see work-slices.ts), ahead of the reader scrolling to them: building one costs more than
- * annotating its card, so the rest of a listing waits until the reader comes near.
+ * Toolbars are built well ahead of the reader (1,200 px): one built for a card already on screen would push the
+ * cards below it down while the reader looks at them (and a keyboard ring placed on one of them would be left
+ * behind); building them closer was tried, and the triage browser test caught exactly that.
  */
-const TOOLBAR_MARGIN = '50% 0px';
+const TOOLBAR_MARGIN = '1200px 0px';
 
 export interface CardToolbar {
   /** Mounts the card's toolbar now (a keyboard save on a card far from the viewport, for instance). */
