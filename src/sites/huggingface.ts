@@ -69,11 +69,10 @@ function paperFields(record: PaperJson): PaperJson {
   return paper;
 }
 
-/** An island's props as an object, or undefined (none, malformed). */
-function readProps(island: Element | null): Record<string, unknown> | undefined {
+/** An island's props, parsed; undefined when there are none or they are malformed. */
+function parseProps(props: string | null): unknown {
   try {
-    const props: unknown = JSON.parse(island?.getAttribute('data-props') ?? 'null');
-    return props !== null && typeof props === 'object' && !Array.isArray(props) ? (props as Record<string, unknown>) : undefined;
+    return JSON.parse(props ?? 'null') ?? undefined;
   } catch {
     return undefined;
   }
@@ -87,11 +86,8 @@ function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
   const cached = indexes.get(island);
   if (cached && cached.props === props) return cached.papers;
   const papers = new Map<string, PaperJson>();
-  try {
-    collectPapers(JSON.parse(props ?? 'null'), papers, 0);
-  } catch {
-    // Malformed props: the cards are read from their markup alone.
-  }
+  // Malformed props leave the index empty: the cards are read from their markup alone.
+  collectPapers(parseProps(props), papers, 0);
   indexes.set(island, { props, papers });
   return papers;
 }
@@ -256,7 +252,8 @@ export const huggingface: SiteAdapter = {
   // A date without papers redirects to another date, so the listing that can be empty is a search: its props
   // name the query and hold no result.
   emptyReason(doc) {
-    const props = readProps(doc.querySelector('[data-target="DailyPapers"][data-props]'));
+    const island = doc.querySelector('[data-target="DailyPapers"][data-props]');
+    const props = parseProps(island?.getAttribute('data-props') ?? null) as Record<string, unknown> | undefined;
     const query = (props?.query as { q?: unknown } | undefined)?.q;
     const none = (list: unknown) => Array.isArray(list) && list.length === 0;
     return typeof query === 'string' && query.trim() && none(props?.searchResults) && none(props?.dailyPapers) ? 'no results' : undefined;
