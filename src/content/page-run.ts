@@ -43,7 +43,29 @@ const signatureOf = (card: PaperCard) =>
 interface ReadCard {
   element: Element;
   card: PaperCard;
+  /** What the card's markup said when it was read (`markupSnapshot`): the same snapshot later means the same card. */
+  snapshot: string;
 }
+
+/**
+ * The text of the card's element and of its title and abstract elements kept beside it, with the targets of
+ * its links (ids are read from them): all an adapter reads from a card's own markup. Taking it costs a small
+ * fraction of reading the card again, so a card is read again only when it differs.
+ */
+function markupSnapshot(element: Element, card: PaperCard): string {
+  let snapshot = element.textContent ?? '';
+  for (const part of [card.titleEl, card.abstractEl]) {
+    if (part && !element.contains(part)) snapshot += `\u0000${part.textContent ?? ''}`;
+  }
+  for (const link of element.getElementsByTagName('a')) snapshot += `\u0000${link.getAttribute('href') ?? ''}`;
+  return snapshot;
+}
+
+/**
+ * The title and abstract elements the card was read with are still in the page (a framework that re-rendered
+ * them with the same text replaced them: highlights go over the new ones, which a new read finds).
+ */
+const partsInPage = (card: PaperCard) => (card.titleEl?.isConnected ?? true) && (card.abstractEl?.isConnected ?? true);
 
 /** A read card with its metrics, ready to be marked and highlighted. */
 interface AnalysedCard extends ReadCard {
@@ -192,7 +214,7 @@ export class PageRun {
       this.queued.delete(element);
       if (!element.isConnected || this.entries.has(element)) continue;
       const card = this.read(element);
-      if (card) read.push({ element, card });
+      if (card) read.push({ element, card, snapshot: markupSnapshot(element, card) });
     }
     if (work.cursor >= work.queue.length) {
       work.queue = [];
@@ -249,12 +271,14 @@ export class PageRun {
       });
   }
 
-  private apply({ element, card, found }: AnalysedCard): CardEntry | undefined {
+  private apply({ element, card, snapshot, found }: AnalysedCard): CardEntry | undefined {
     this.pending.delete(element);
     if (!element.isConnected || this.entries.has(element)) return undefined;
-    // What the background answered must be about what the card says now: a card whose text changed meanwhile
-    // (whether or not the observer could tie the change to it) is read anew.
-    const current = this.readAgain(element, card);
+    // What the background answered must be about what the card says now: a card whose markup changed meanwhile
+    // (whether or not the observer could tie the change to it) is read anew. One whose markup is as it was, with
+    // its title and abstract elements where they were, is the card that was read.
+    const unchanged = partsInPage(card) && markupSnapshot(element, card) === snapshot;
+    const current = unchanged ? card : this.readAgain(element, card);
     if (!current) {
       this.enqueue(element);
       this.schedule('firstLook');
