@@ -21,14 +21,46 @@ export function oncePerFrame(signal: AbortSignal, run: () => void): () => void {
   };
 }
 
+/**
+ * One constructed stylesheet per stylesheet text, shared by every root that adopts it: a card's toolbar then
+ * costs no style element, no copy of the text and no lookup of it. Null where the browser refuses to let a
+ * content script adopt a sheet into a root it made; those roots get a <style> instead.
+ */
+const sharedSheets = new Map<string, CSSStyleSheet | null>();
+
+function adoptInto(root: ShadowRoot, css: string): boolean {
+  let sheet = sharedSheets.get(css);
+  if (sheet === undefined) {
+    try {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    } catch {
+      sheet = null;
+    }
+    sharedSheets.set(css, sheet);
+  }
+  if (!sheet) return false;
+  try {
+    root.adoptedStyleSheets = [sheet];
+    if (root.adoptedStyleSheets.length === 1) return true;
+  } catch {
+    // refused: the fallback below
+  }
+  sharedSheets.set(css, null);
+  return false;
+}
+
 /** A card-level host (`tag`) with a closed shadow root holding `css` and one container to render into. */
 export function closedHost(tag: string, css: string): { host: HTMLElement; container: HTMLElement } {
   const host = document.createElement(tag);
   const root = host.attachShadow({ mode: 'closed' });
-  const style = document.createElement('style');
-  style.textContent = css;
+  if (!adoptInto(root, css)) {
+    const style = document.createElement('style');
+    style.textContent = css;
+    root.append(style);
+  }
   const container = document.createElement('div');
-  root.append(style, container);
+  root.append(container);
   return { host, container };
 }
 
