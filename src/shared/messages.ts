@@ -631,20 +631,10 @@ export function parseRequest(raw: unknown): ParseResult {
  * travel in one runtime message, `{ type: 'batch', requests }`, answered by `{ ok: true, replies }` in the same
  * order. Each request is parsed, checked against its sender and answered on its own, exactly as if it had come
  * alone: one that fails gets its own `ErrorReply` and the others are answered; a batch never holds a batch.
- * The requests may instead come as JSON text, `{ type: 'batch', packed: '[…]' }`: a page's thread hands
- * Chromium one string in a fraction of the time it takes to hand over the same requests as objects (100 cards
- * with their abstracts: well under a millisecond against several), and the text is read here as `requests` is.
  */
 export const BATCH_TYPE = 'batch';
 /** Requests per batch. */
 export const MAX_BATCH_REQUESTS = 8;
-/** Characters of a batch's `packed` text (2,000 cards of a listing with their abstracts are a few MB). */
-export const MAX_PACKED_BATCH_CHARS = 64 * 1024 * 1024;
-
-/** A batch's requests as JSON text (see `BATCH_TYPE`). */
-export function packBatch(requests: readonly Request[]): { type: typeof BATCH_TYPE; packed: string } {
-  return { type: BATCH_TYPE, packed: JSON.stringify(requests) };
-}
 
 export interface BatchReply { ok: true; replies: AnyReply[] }
 
@@ -654,17 +644,8 @@ export type BatchParse = { ok: true; requests: unknown[] } | { ok: false; error:
 export function parseBatch(raw: unknown): BatchParse | undefined {
   if (typeof raw !== 'object' || raw === null || (raw as { type?: unknown }).type !== BATCH_TYPE) return undefined;
   try {
-    const message = readObject(raw, 'message', ['type', 'requests', 'packed']);
-    if (message.packed === undefined) return { ok: true, requests: readArray(message.requests, 'requests', MAX_BATCH_REQUESTS) };
-    if (message.requests !== undefined) throw new ShapeError('either requests or packed, not both');
-    let requests: unknown;
-    try {
-      requests = JSON.parse(readString(message.packed, 'packed', MAX_PACKED_BATCH_CHARS));
-    } catch (error) {
-      if (error instanceof ShapeError) throw error;
-      throw new ShapeError('packed: not JSON text');
-    }
-    return { ok: true, requests: readArray(requests, 'packed', MAX_BATCH_REQUESTS) };
+    const message = readObject(raw, 'message', ['type', 'requests']);
+    return { ok: true, requests: readArray(message.requests, 'requests', MAX_BATCH_REQUESTS) };
   } catch (error) {
     if (error instanceof ShapeError) return { ok: false, error: `Invalid "${BATCH_TYPE}" message: ${error.message}.` };
     throw error;

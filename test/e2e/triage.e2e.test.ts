@@ -196,12 +196,11 @@ describe('Chromium: the reading memory switched off', () => {
     await worker.evaluate(() => {
       const scope = globalThis as { markSeenSeen?: number };
       scope.markSeenSeen = 0;
-      // Alone, or inside a batch with the cards' other requests (a list, or the list as JSON text).
+      // Alone, or inside a batch with the cards' other requests.
       const isMarkSeen = (message: unknown) => (message as { type?: unknown } | null)?.type === 'markSeen';
       chrome.runtime.onMessage.addListener((message: unknown) => {
-        const { type, requests, packed } = (message ?? {}) as { type?: unknown; requests?: unknown; packed?: unknown };
-        const listed: unknown = type === 'batch' && typeof packed === 'string' ? JSON.parse(packed) : requests;
-        const all = type === 'batch' && Array.isArray(listed) ? listed : [message];
+        const { type, requests } = (message ?? {}) as { type?: unknown; requests?: unknown };
+        const all = type === 'batch' && Array.isArray(requests) ? requests : [message];
         scope.markSeenSeen! += all.filter(isMarkSeen).length;
       });
     });

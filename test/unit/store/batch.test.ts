@@ -68,30 +68,6 @@ describe('batch', () => {
       .toEqual({ ok: false, error: 'Invalid "batch" message: requests: expected a list.' });
   });
 
-  it('reads the requests from JSON text as from a list, with the same checks', async () => {
-    await handle({ type: 'save', paper: SAVED }, POPUP);
-    const packed = await handle({ type: 'batch', packed: JSON.stringify([ANALYSE, LOOKUP, { type: 'clearAll' }]) }, CONTENT);
-    expect(packed).toEqual(await handle({ type: 'batch', requests: [ANALYSE, LOOKUP, { type: 'clearAll' }] }, CONTENT));
-    expect(packed).toMatchObject({ ok: true, replies: [
-      { ok: true, results: [{ abstract: [{ text: '2.5x' }] }] },
-      { ok: true, found: [{ key: SAVED.key }] },
-      { ok: false, error: '"clearAll" can only be sent from Paperlight\'s own pages (popup or options), not from a web page.' },
-    ] });
-    expect(await handle({ type: 'batch', packed: '[{"type":"lookup",' }, CONTENT))
-      .toEqual({ ok: false, error: 'Invalid "batch" message: packed: not JSON text.' });
-    expect(await handle({ type: 'batch', packed: '{"type":"lookup"}' }, CONTENT))
-      .toEqual({ ok: false, error: 'Invalid "batch" message: packed: expected a list.' });
-    expect(await handle({ type: 'batch', packed: JSON.stringify(Array(9).fill(ANALYSE)) }, CONTENT))
-      .toEqual({ ok: false, error: 'Invalid "batch" message: packed: too many entries (9; at most 8).' });
-    expect(await handle({ type: 'batch', packed: [ANALYSE] }, CONTENT))
-      .toEqual({ ok: false, error: 'Invalid "batch" message: packed: expected a string.' });
-    expect(await handle({ type: 'batch', packed: '[]', requests: [] }, CONTENT))
-      .toEqual({ ok: false, error: 'Invalid "batch" message: either requests or packed, not both.' });
-    // A key that could reach a prototype is refused in the text as in a list.
-    expect(await handle({ type: 'batch', packed: '[{"type":"lookup","keys":[],"__proto__":{"x":1}}]' }, CONTENT))
-      .toMatchObject({ ok: true, replies: [{ ok: false, error: expect.stringContaining('"__proto__" is not allowed') }] });
-  });
-
   it('answers no one but the extension\'s own pages and content scripts', async () => {
     const stranger: Sender = { id: 'someoneelse', url: 'https://evil.example/', tab: { id: 1 } };
     expect(await handle({ type: 'batch', requests: [ANALYSE] }, stranger)).toEqual({

@@ -62,7 +62,7 @@ describe('sendTogether', () => {
     await expect(lookup).rejects.toThrow('Invalid "lookup" message: keys: expected a list.');
     await expect(ping).resolves.toEqual({ ok: true, version: '1.0.0', protocol: 1 });
     expect(runtime.sendMessage).toHaveBeenCalledTimes(1);
-    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'batch', packed: '[{"type":"tags"},{"type":"lookup","keys":[]},{"type":"ping"}]' });
+    expect(runtime.sendMessage).toHaveBeenCalledWith({ type: 'batch', requests: [{ type: 'tags' }, { type: 'lookup', keys: [] }, { type: 'ping' }] });
   });
 
   it('sends a request alone as itself, and requests of later tasks in messages of their own', async () => {
@@ -83,10 +83,9 @@ describe('sendTogether', () => {
   });
 
   it('splits more than eight requests into batches of eight', async () => {
-    const requestsOf = (message: unknown) => JSON.parse((message as { packed: string }).packed) as unknown[];
-    runtime.sendMessage.mockImplementation(async (message: unknown) => ({ ok: true, replies: requestsOf(message).map(() => ({ ok: true, tags: [] })) }));
+    runtime.sendMessage.mockImplementation(async (message: { requests: unknown[] }) => ({ ok: true, replies: message.requests.map(() => ({ ok: true, tags: [] })) }));
     await Promise.all(Array.from({ length: 10 }, () => sendTogether({ type: 'tags' })));
-    expect(runtime.sendMessage.mock.calls.map(([message]) => requestsOf(message).length)).toEqual([8, 2]);
+    expect(runtime.sendMessage.mock.calls.map(([message]) => (message as { requests: unknown[] }).requests.length)).toEqual([8, 2]);
   });
 
   it('fails every request of a batch that got no answer, or an answer of the wrong length', async () => {
