@@ -39,8 +39,9 @@ export const NO_WORD: Entry = 0;
 
 // An open-addressing hash table over typed arrays: a lookup is a few array reads, cheaper than a
 // Map on the hot path. Sized for the whole lexicon at load time; entry e lives in table slot e - 1,
-// so entry 0 (NO_WORD) is in no set and has no value.
-const SLOTS = 16384;
+// so entry 0 (NO_WORD) is in no set and has no value. The lexicon's ~1,600 words fill about a fifth
+// of it, so a word it does not know, which is most words read, is refused after one or two probes.
+const SLOTS = 8192;
 const MASK = SLOTS - 1;
 const slotHashes = new Int32Array(SLOTS + 1);
 /** The length of each slot's word, 0 for a free slot: the probe reads typed arrays only until a hash matches. */
