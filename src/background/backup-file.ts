@@ -1,6 +1,6 @@
 // Reads a file that an extension page handed over as a `blob:` URL (a backup, or a library from another tool).
 // Passing a 19 MB text through runtime messaging costs Chromium about 0.35 s (it is serialised and parsed again
-// on the way); reading the page's blob costs about 0.1 s. Only blob URLs of Paperlight's own pages are read.
+// on the way); reading the page's blob costs a fraction of that. Only blob URLs of Paperlight's own pages are read.
 import { MAX_BACKUP_BYTES, tooLargeMessage } from '../core/backup';
 import { MAX_IMPORT_CHARS } from '../core/import/entry';
 import { IMPORT_TIMING } from './backup-import';
@@ -40,7 +40,9 @@ async function readFileUrl(url: string, allowedPrefix: string, kind: FileKind): 
     await response.body?.cancel();
     throw new UserError(kind.tooLarge(size));
   }
-  const text = await response.text();
+  // Read whole, then decoded at once: Chromium's `response.text()` decodes the body as it streams in, which took
+  // the worker about twice the CPU for a 19 MB backup (0.5 s against 0.2–0.26 s, measured in the same browser).
+  const text = await (await response.blob()).text();
   phase('file');
   return text;
 }

@@ -4,7 +4,8 @@
 import { untrashed, type SavedPaper, type TrashedPaper } from '../core/paper';
 import { MAX_LISTED_CHANGES, type PaperChange } from '../shared/messages';
 import { Tally, readAhead, spellingsOf } from './counts';
-import { findByIds, type Committed } from './paper-operations';
+import type { Committed } from './paper-operations';
+import { matchCards } from './paper-match';
 import { mergeCopies, spellTags, toSaved } from './records';
 import { putPaper } from './fingerprint-filter';
 import type { PaperlightDatabase, StoredPaper } from './schema';
@@ -26,8 +27,9 @@ export async function listTrash(db: PaperlightDatabase, now: number): Promise<Co
 
 /**
  * Saves trashed papers again, exactly as they were removed (tags take the library's spelling, as every write
- * does), and takes them out of the Trash. A paper saved again meanwhile (found by key or alias) is united with
- * its trashed copy as a backup merge unites copies: the more recently edited copy's fields win, tags, ids and
+ * does), and takes them out of the Trash. A paper saved again meanwhile is united with its trashed copy as a backup
+ * merge unites copies, whether it was found by key or alias or only by title identity (the same paper saved from
+ * its proceedings page after the arXiv copy was removed: no second record comes back): the more recently edited copy's fields win, tags, ids and
  * pages seen are united, a note is never lost, and the paper keeps its earliest save time.
  */
 export async function restoreTrashed(
@@ -43,7 +45,7 @@ export async function restoreTrashed(
   const due = new Set(expired);
   const chosen = entries.filter((entry): entry is TrashedPaper => entry !== undefined && !due.has(entry.key)).map(untrashed);
   const [saved, known] = await Promise.all([
-    Promise.all(chosen.map((paper) => findByIds(tx, [paper.key, ...paper.aliases]))),
+    matchCards(tx, chosen),
     readAhead(tx, chosen.flatMap((paper) => paper.tags)),
   ]);
   const spellings = spellingsOf(known);
@@ -54,7 +56,7 @@ export async function restoreTrashed(
   await commit(tx, async (track) => {
     for (const key of expired) track(trash.delete(key));
     chosen.forEach((paper, i) => {
-      const found: StoredPaper | undefined = saved[i];
+      const found: StoredPaper | undefined = saved[i]?.record;
       const before = found && (current.get(found.key) ?? toSaved(found));
       const after = before ? mergeCopies(before, paper, spellings) : { ...paper, tags: spellTags(paper.tags, spellings) };
       counts.track(before, after);

@@ -1,20 +1,12 @@
 // Backups: download the whole library as a JSON backup; import one, merged into the library or replacing it,
 // after a dry run that says what would change. The background checks every file; when it refuses one, its
 // reason is shown as it gives it.
-import { useState } from 'preact/hooks';
 import type { ImportBackupReply } from '../shared/messages';
-import { count, errorText } from '../ui/text';
+import { count } from '../ui/text';
 import type { OptionsDeps } from './deps';
+import { useFileImport } from './use-file-import';
 
 type Mode = 'merge' | 'replace';
-
-interface Pending {
-  fileName: string;
-  source: { file: string } | { text: string };
-  release(): void;
-  mode: Mode;
-  preview: ImportBackupReply | null;
-}
 
 type Counts = Pick<ImportBackupReply, 'added' | 'updated' | 'unchanged' | 'removed'>;
 
@@ -47,69 +39,22 @@ export function describeImport(counts: Counts & Partial<Pick<ImportBackupReply, 
 }
 
 export function BackupSection({ deps, libraryCount, onChanged }: { deps: OptionsDeps; libraryCount: number | null; onChanged(): void }) {
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; kind: 'error' | 'info' } | null>(null);
+  const { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm } = useFileImport<Mode, ImportBackupReply>({
+    send: (source, mode, dryRun) => deps.send({ type: 'importBackup', ...source, mode, ...(dryRun && { dryRun }) }),
+    done: (reply) => ({ text: describeImport(reply, true), kind: 'info' }),
+    onChanged,
+  });
 
-  const exportBackup = async () => {
-    setBusy(true);
-    try {
-      const [{ text, count: papers }, { exportFileName, exportFormat }] = await Promise.all([
-        deps.send({ type: 'exportBackup' }),
-        import('../core/export'),
-      ]);
-      const format = exportFormat('json');
-      const fileName = exportFileName(format, deps.now());
-      deps.download({ fileName, mimeType: format.mimeType, text });
-      setMessage({ text: `Saved ${count(papers, 'paper')} to ${fileName}.`, kind: 'info' });
-    } catch (error) {
-      setMessage({ text: errorText(error), kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const preview = async (next: Omit<Pending, 'preview'>) => {
-    setPending({ ...next, preview: null });
-    setMessage(null);
-    setBusy(true);
-    try {
-      const reply = await deps.send({ type: 'importBackup', ...next.source, mode: next.mode, dryRun: true });
-      setPending({ ...next, preview: reply });
-    } catch (error) {
-      // The background's own words: it says what is wrong with the file and where.
-      next.release();
-      setPending(null);
-      setMessage({ text: errorText(error), kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const chooseFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    pending?.release();
-    const { source, release } = await deps.backupSource(file);
-    await preview({ fileName: file.name, source, release, mode: pending?.mode ?? 'merge' });
-  };
-
-  const confirm = async () => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      const reply = await deps.send({ type: 'importBackup', ...pending.source, mode: pending.mode });
-      setMessage({ text: describeImport(reply, true), kind: 'info' });
-      pending.release();
-      setPending(null);
-      onChanged();
-    } catch (error) {
-      setMessage({ text: errorText(error), kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const exportBackup = () => run(async () => {
+    const [{ text, count: papers }, { exportFileName, exportFormat }] = await Promise.all([
+      deps.send({ type: 'exportBackup' }),
+      import('../core/export'),
+    ]);
+    const format = exportFormat('json');
+    const fileName = exportFileName(format, deps.now());
+    deps.download({ fileName, mimeType: format.mimeType, text });
+    setMessage({ text: `Saved ${count(papers, 'paper')} to ${fileName}.`, kind: 'info' });
+  });
 
   return (
     <section class="card" aria-labelledby="backup-title">
@@ -130,31 +75,28 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
         </div>
         <label class={`button file-button${busy ? ' disabled' : ''}`}>
           Choose a backup file…
-          <input type="file" accept=".json,application/json" class="sr-only" disabled={busy} onChange={(event) => void chooseFile(event.currentTarget)} />
+          <input type="file" accept=".json,application/json" class="sr-only" disabled={busy} onChange={(event) => void chooseFile(event.currentTarget, deps.backupSource, pending?.choice ?? 'merge')} />
         </label>
       </div>
       {pending && (
-        <div class="import-preview" role="group" aria-label={`Import ${pending.fileName}`}>
-          <p><strong>{pending.fileName}</strong></p>
+        <div class="import-preview" role="group" aria-label={`Import ${pending.name}`}>
+          <p><strong>{pending.name}</strong></p>
           <fieldset class="import-mode">
             <legend>How to import</legend>
             <label class="choice">
-              <input type="radio" name="import-mode" checked={pending.mode === 'merge'} disabled={busy} onChange={() => void preview({ ...pending, mode: 'merge' })} />
+              <input type="radio" name="import-mode" checked={pending.choice === 'merge'} disabled={busy} onChange={() => void preview({ ...pending, choice: 'merge' })} />
               Merge into my library <span class="hint">(newer edits win; nothing is removed)</span>
             </label>
             <label class="choice">
-              <input type="radio" name="import-mode" checked={pending.mode === 'replace'} disabled={busy} onChange={() => void preview({ ...pending, mode: 'replace' })} />
+              <input type="radio" name="import-mode" checked={pending.choice === 'replace'} disabled={busy} onChange={() => void preview({ ...pending, choice: 'replace' })} />
               Replace my library <span class="hint">(papers not in the file are removed)</span>
             </label>
           </fieldset>
           <p role="status">{pending.preview ? describeImport(pending.preview, false) : 'Checking the file…'}</p>
           <div class="actions">
-            <button type="button" class="button" onClick={() => {
-              pending.release();
-              setPending(null);
-            }}>Cancel</button>
-            <button type="button" class={`button primary${pending.mode === 'replace' && pending.preview?.removed ? ' danger' : ''}`} disabled={busy || !pending.preview} onClick={() => void confirm()}>
-              {pending.mode === 'replace' ? 'Replace my library' : 'Import'}
+            <button type="button" class="button" onClick={cancel}>Cancel</button>
+            <button type="button" class={`button primary${pending.choice === 'replace' && pending.preview?.removed ? ' danger' : ''}`} disabled={busy || !pending.preview} onClick={() => void confirm()}>
+              {pending.choice === 'replace' ? 'Replace my library' : 'Import'}
             </button>
           </div>
         </div>

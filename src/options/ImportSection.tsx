@@ -4,8 +4,9 @@
 // and the import can be undone. A file that is not a library is refused with the background's own words.
 import { useState } from 'preact/hooks';
 import type { ImportFormat, ImportLibraryReply, ImportLibraryRequest } from '../shared/messages';
-import { count, errorText, shortTitle } from '../ui/text';
+import { count, shortTitle } from '../ui/text';
 import type { OptionsDeps } from './deps';
+import { useFileImport } from './use-file-import';
 
 const FORMAT_CHOICES: Array<[ImportFormat | 'auto', string]> = [
   ['auto', 'Detect from the file'],
@@ -17,13 +18,6 @@ const FORMAT_CHOICES: Array<[ImportFormat | 'auto', string]> = [
 const FORMAT_NAMES: Record<ImportFormat, string> = { bibtex: 'BibTeX', ris: 'RIS', papermemory: 'PaperMemory export', paperlight: 'Paperlight backup' };
 /** Rows shown in the preview table; the counts above it cover every entry. */
 const SHOWN_ROWS = 300;
-
-interface Pending {
-  name: string;
-  source: { file: string } | { text: string };
-  release(): void;
-  preview: ImportLibraryReply | null;
-}
 
 type Row = ImportLibraryReply['entries'][number];
 
@@ -92,79 +86,33 @@ function Preview({ reply }: { reply: ImportLibraryReply }) {
 export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChanged(): void }) {
   const [format, setFormat] = useState<ImportFormat | 'auto'>('auto');
   const [pasted, setPasted] = useState('');
-  const [pending, setPending] = useState<Pending | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ text: string; kind: 'error' | 'info'; undo?: string } | null>(null);
-
-  const request = (source: Pending['source'], chosen: ImportFormat | 'auto', dryRun: boolean): ImportLibraryRequest => ({
-    type: 'importLibrary', ...source, ...(chosen !== 'auto' && { format: chosen }), ...(dryRun && { dryRun }),
-  }) as ImportLibraryRequest;
-
-  const preview = async (next: Omit<Pending, 'preview'>, chosen = format) => {
-    setPending({ ...next, preview: null });
-    setMessage(null);
-    setBusy(true);
-    try {
-      const reply = await deps.send(request(next.source, chosen, true));
-      setPending({ ...next, preview: reply });
-    } catch (error) {
-      // The background's own words: a file that is not a library, or too large; nothing was changed.
-      next.release();
-      setPending(null);
-      setMessage({ text: errorText(error), kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const chooseFile = async (input: HTMLInputElement) => {
-    const file = input.files?.[0];
-    input.value = '';
-    if (!file) return;
-    pending?.release();
-    const { source, release } = await deps.backupSource(file);
-    await preview({ name: file.name, source, release });
-  };
+  const { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm } = useFileImport<ImportFormat | 'auto', ImportLibraryReply>({
+    send: (source, chosen, dryRun) => deps.send({
+      type: 'importLibrary', ...source, ...(chosen !== 'auto' && { format: chosen }), ...(dryRun && { dryRun }),
+    } as ImportLibraryRequest),
+    done: (reply) => ({ text: describeLibraryImport(reply, true), kind: 'info', ...(reply.undo && { undo: reply.undo }) }),
+    onChanged,
+  });
 
   const previewPasted = async () => {
     pending?.release();
-    await preview({ name: 'the pasted text', source: { text: pasted }, release: () => undefined });
+    await preview({ name: 'the pasted text', source: { text: pasted }, release: () => undefined, choice: format });
   };
 
   const changeFormat = (chosen: ImportFormat | 'auto') => {
     setFormat(chosen);
-    if (pending) void preview(pending, chosen);
+    if (pending) void preview({ ...pending, choice: chosen });
   };
 
-  const confirm = async () => {
-    if (!pending) return;
-    setBusy(true);
-    try {
-      const reply = await deps.send(request(pending.source, format, false));
-      setMessage({ text: describeLibraryImport(reply, true), kind: 'info', ...(reply.undo && { undo: reply.undo }) });
-      pending.release();
-      setPending(null);
-      setPasted('');
-      onChanged();
-    } catch (error) {
-      setMessage({ text: errorText(error), kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
+  const importPending = async () => {
+    if (await confirm()) setPasted('');
   };
 
-  const undo = async (token: string) => {
-    setBusy(true);
-    try {
-      await deps.send({ type: 'undoImport', undo: token });
-      setMessage({ text: 'The import was undone: the library is as it was before.', kind: 'info' });
-      onChanged();
-    } catch (error) {
-      setMessage({ text: errorText(error), kind: 'error' });
-    } finally {
-      setBusy(false);
-    }
-  };
+  const undo = (token: string) => run(async () => {
+    await deps.send({ type: 'undoImport', undo: token });
+    setMessage({ text: 'The import was undone: the library is as it was before.', kind: 'info' });
+    onChanged();
+  });
 
   const writes = pending?.preview ? pending.preview.added + pending.preview.updated : 0;
   return (
@@ -184,7 +132,7 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
         </label>
         <label class={`button file-button${busy ? ' disabled' : ''}`}>
           Choose a library file…
-          <input type="file" accept=".bib,.bibtex,.ris,.txt,.json,application/json,text/plain" class="sr-only" disabled={busy} onChange={(event) => void chooseFile(event.currentTarget)} />
+          <input type="file" accept=".bib,.bibtex,.ris,.txt,.json,application/json,text/plain" class="sr-only" disabled={busy} onChange={(event) => void chooseFile(event.currentTarget, deps.backupSource, format)} />
         </label>
       </div>
       <details class="import-paste">
@@ -198,11 +146,8 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
           <p role="status">{pending.preview ? describeLibraryImport(pending.preview, false) : 'Reading the file…'}</p>
           {pending.preview && <Preview reply={pending.preview} />}
           <div class="actions">
-            <button type="button" class="button" onClick={() => {
-              pending.release();
-              setPending(null);
-            }}>Cancel</button>
-            <button type="button" class="button primary" disabled={busy || writes === 0} onClick={() => void confirm()}>
+            <button type="button" class="button" onClick={cancel}>Cancel</button>
+            <button type="button" class="button primary" disabled={busy || writes === 0} onClick={() => void importPending()}>
               {writes === 0 && pending.preview ? 'Nothing to import' : 'Import'}
             </button>
           </div>

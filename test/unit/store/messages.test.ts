@@ -152,7 +152,7 @@ describe('parseRequest: hostile or broken messages', () => {
   });
 
   it('refuses an oversized list without reading a single entry', () => {
-    const keys = Array.from({ length: 1_000_000 }, () => 'arxiv:2401.00001');
+    const keys = new Array<string>(1_000_000).fill('arxiv:2401.00001');
     let read = false;
     Object.defineProperty(keys, 0, { get: () => ((read = true), 'arxiv:2401.00001') });
     expect(refusal({ type: 'lookup', keys })).toMatch(/too many entries/);

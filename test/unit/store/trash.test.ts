@@ -138,6 +138,37 @@ describe('restoring', () => {
     await expectCountsMatchRecords(await opener.get());
   });
 
+  it('unites the trashed copy with the same paper saved again from another site, found only by its title', async () => {
+    await ok({ type: 'remove', key: papers[0]!.key });
+    clock = T0 + DAY;
+    // Its proceedings page: another key, none of its ids, the title with a final period, the authors as initials.
+    const proceedings = 'url:https://proceedings.mlr.press/v235/hopper24a.html';
+    await ok({
+      type: 'save', paper: card({ key: proceedings, aliases: [], title: `${papers[0]!.title}.`, authors: ['G. Hopper', 'A. Author'], tags: [] }),
+    }, CONTENT);
+    const { restored } = await ok<{ restored: SavedPaper[] }>({ type: 'restoreTrashed', keys: [papers[0]!.key] });
+    expect(restored).toHaveLength(1);
+    expect(restored[0]).toMatchObject({
+      key: proceedings,
+      aliases: [papers[0]!.key, ...papers[0]!.aliases],
+      note: papers[0]!.note,
+      savedAt: papers[0]!.savedAt,
+      tags: ['shared', 'Only-One'],
+    });
+    expect((await library()).map((p) => p.key).sort()).toEqual([papers[1]!.key, papers[2]!.key, proceedings].sort());
+    expect(await trash()).toEqual([]);
+    await expectCountsMatchRecords(await opener.get());
+  });
+
+  it('keeps a namesake by other authors apart: the trashed paper comes back as a record of its own', async () => {
+    await ok({ type: 'remove', key: papers[0]!.key });
+    const namesake = 'url:https://proceedings.mlr.press/v235/lovelace24a.html';
+    await ok({ type: 'save', paper: card({ key: namesake, aliases: [], title: papers[0]!.title, authors: ['Ada Lovelace'], tags: [] }) }, CONTENT);
+    const { restored } = await ok<{ restored: SavedPaper[] }>({ type: 'restoreTrashed', keys: [papers[0]!.key] });
+    expect(restored).toEqual([papers[0]]);
+    expect((await library()).map((p) => p.key).sort()).toEqual([papers[0]!.key, papers[1]!.key, papers[2]!.key, namesake].sort());
+  });
+
   it('refuses keys that are not paper keys, and changes nothing', async () => {
     await ok({ type: 'remove', key: papers[0]!.key });
     const reply = await handle({ type: 'restoreTrashed', keys: ['not a key'] }, POPUP);

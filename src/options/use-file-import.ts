@@ -1,0 +1,103 @@
+// The options page's two imports (a Paperlight backup; a library from another tool) follow one flow: a file is
+// chosen (or text pasted), the background answers a dry run that is shown as a preview, and only the user's
+// confirmation imports it. The file stays with the page (a blob: URL the background reads) until the preview is
+// cancelled, replaced or imported. Any refusal is shown in the background's own words, and changes nothing.
+import { useState } from 'preact/hooks';
+import { errorText } from '../ui/text';
+
+/** How the file reaches the background: a blob: URL of the page, or the text itself (pasted text). */
+export type ImportSource = { file: string } | { text: string };
+
+export interface PendingImport<Choice, Reply> {
+  /** What the user chose, as shown: the file's name, or "the pasted text". */
+  name: string;
+  source: ImportSource;
+  /** Frees the blob: URL (nothing for pasted text). */
+  release(): void;
+  /** The user's choice that the preview was made with (merge or replace; the file's format). */
+  choice: Choice;
+  /** The dry run's answer, once it came. */
+  preview: Reply | null;
+}
+
+export interface ImportMessage {
+  text: string;
+  kind: 'error' | 'info';
+  /** The token that undoes the import just made (imports from other tools). */
+  undo?: string;
+}
+
+export interface FileImportOptions<Choice, Reply> {
+  /** Sends the import for `source` with `choice`; a dry run only answers what it would do. */
+  send(source: ImportSource, choice: Choice, dryRun: boolean): Promise<Reply>;
+  /** What to say once the import is done. */
+  done(reply: Reply): ImportMessage;
+  /** Called after the library changed (the import, or work given to `run`). */
+  onChanged(): void;
+}
+
+export function useFileImport<Choice, Reply>(options: FileImportOptions<Choice, Reply>) {
+  const [pending, setPending] = useState<PendingImport<Choice, Reply> | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState<ImportMessage | null>(null);
+
+  /** Runs `task` with the section busy; an error becomes the section's message. */
+  const run = async (task: () => Promise<void>) => {
+    setBusy(true);
+    try {
+      await task();
+    } catch (error) {
+      // The background's own words: it says what is wrong with the file and where.
+      setMessage({ text: errorText(error), kind: 'error' });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  /** Asks for the dry run of `next` and shows it; a file refused is let go, with the reason shown. */
+  const preview = async (next: Omit<PendingImport<Choice, Reply>, 'preview'>) => {
+    setPending({ ...next, preview: null });
+    setMessage(null);
+    await run(async () => {
+      try {
+        setPending({ ...next, preview: await options.send(next.source, next.choice, true) });
+      } catch (error) {
+        next.release();
+        setPending(null);
+        throw error;
+      }
+    });
+  };
+
+  const cancel = () => {
+    pending?.release();
+    setPending(null);
+  };
+
+  /** Previews the file chosen in `input` (the input is emptied, so the same file can be chosen again). */
+  const chooseFile = async (input: HTMLInputElement, source: (file: File) => Promise<{ source: ImportSource; release(): void }>, choice: Choice) => {
+    const file = input.files?.[0];
+    input.value = '';
+    if (!file) return;
+    pending?.release();
+    const handed = await source(file);
+    await preview({ name: file.name, ...handed, choice });
+  };
+
+  /** Imports what the preview showed; true once done. */
+  const confirm = async (): Promise<boolean> => {
+    if (!pending) return false;
+    let done = false;
+    await run(async () => {
+      const reply = await options.send(pending.source, pending.choice, false);
+      setMessage(options.done(reply));
+      pending.release();
+      setPending(null);
+      done = true;
+      options.onChanged();
+    });
+    return done;
+  };
+
+  return { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm };
+}
