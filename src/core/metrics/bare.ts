@@ -137,7 +137,7 @@ function scoreNameBefore(around: Around): Reading | null {
     const name = before.get(k, SCORE_WORDS);
     if (name) return reading(ERROR_UNITS.has(name) ? 'error' : 'accuracy', name, 'score');
     if (before.in(k, RATIO_WORDS)) return reading(null, 'x', 'multiplier'); // "a speedup of 2.3"
-    if (before.hasDigit(k) && before.raw(k).includes('@')) return reading('accuracy', before.raw(k), 'score'); // "Recall@1 of 45.3"
+    if (before.hasDigit(k) && before.hasChar(k, 64)) return reading('accuracy', before.raw(k), 'score'); // "Recall@1 of 45.3"
     if (name === '') generic ??= before.in(k, ERROR_SCORE_WORDS) ? 'error' : 'accuracy';
     else if (!before.in(k, SCORE_GLUE)) break;
   }

@@ -28,7 +28,7 @@ function cueIn(words: Words, following: boolean, maxDistance = Infinity): void {
     // One lookup per word, then set tests on its entry.
     const entry = words.entryAt(k);
     if (following && AND.contains(entry) && words.numeric(k + 1)) continue;
-    const kind = KIND_CUES.valueOf(entry) ?? words.getOrTail(k, KIND_CUES); // "peak-memory" -> memory
+    const kind = KIND_CUES.valueOf(entry) ?? words.tailIn(k, KIND_CUES); // "peak-memory" -> memory
     if (kind && !WEAK_CUES.contains(entry)) {
       strongCue = kind;
       strongDistance = distance;

@@ -156,8 +156,13 @@ export function describe(around: Around, kind: MetricKind, unit: string, cls: Un
     if (counted) return counted;
   }
   const preceding = phraseBefore(around.before);
+  const label = preceding ? (tail ? `${preceding} ${tail}` : preceding) : fallbackLabel(kind, unit, cls, named, tail);
+  return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '') : label;
+}
+
+/** The label when no phrase before the value names it; built only then (most values have a phrase). */
+function fallbackLabel(kind: MetricKind, unit: string, cls: UnitClass | null, named: boolean, tail: string): string {
   // "12B parameters", "16K tokens": the count noun in the span says what is counted.
   const fallback = named ? unit : UNIT_LABEL[unit] ?? (cls === 'params' ? 'parameters' : cls === 'resolution' ? 'resolution' : KIND_LABEL[kind]);
-  const label = preceding ? (tail ? `${preceding} ${tail}` : preceding) : tail ? `${fallback} ${tail}` : fallback;
-  return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '') : label;
+  return tail ? `${fallback} ${tail}` : fallback;
 }

@@ -39,13 +39,22 @@ export const NO_WORD: Entry = 0;
 
 // An open-addressing hash table over typed arrays: a lookup is a few array reads, cheaper than a
 // Map on the hot path. Sized for the whole lexicon at load time; entry e lives in table slot e - 1,
-// so entry 0 (NO_WORD) is in no set and has no value.
-const SLOTS = 4096;
+// so entry 0 (NO_WORD) is in no set and has no value. The lexicon's ~1,600 words fill about a fifth
+// of it, so a word it does not know, which is most words read, is refused after one or two probes.
+const SLOTS = 8192;
 const MASK = SLOTS - 1;
 const slotHashes = new Int32Array(SLOTS + 1);
 /** The length of each slot's word, 0 for a free slot: the probe reads typed arrays only until a hash matches. */
 const slotLengths = new Uint8Array(SLOTS + 1);
 const slotWords: string[] = new Array<string>(SLOTS + 1).fill('');
+/**
+ * Each slot's word as character codes in one pool, from `slotChars[entry]`: the check that a
+ * word in the text spells the entry reads typed arrays only, whatever the representation of the
+ * lexicon's strings (many are built by concatenation or slicing).
+ */
+const slotChars = new Int32Array(SLOTS + 1);
+let charPool = new Uint16Array(16384);
+let poolUsed = 0;
 const setBitsLo = new Int32Array(SLOTS + 1);
 const setBitsHi = new Int32Array(SLOTS + 1);
 let entryCount = 0;
@@ -71,20 +80,47 @@ function entryFor(word: string): Entry {
       slotHashes[entry] = h;
       slotLengths[entry] = lower.length;
       slotWords[entry] = lower;
+      slotChars[entry] = poolWord(lower);
       return entry;
     }
     if (slotHashes[entry] === h && slotWords[entry] === lower) return entry;
   }
 }
 
+/** Copies `word` into the character pool; returns its offset there. */
+function poolWord(word: string): number {
+  if (poolUsed + word.length > charPool.length) {
+    const grown = new Uint16Array(charPool.length * 2);
+    grown.set(charPool);
+    charPool = grown;
+  }
+  const at = poolUsed;
+  for (let i = 0; i < word.length; i++) charPool[at + i] = word.charCodeAt(i);
+  poolUsed += word.length;
+  return at;
+}
+
+/** Does text[start, end) spell the word of `entry` (same length), ignoring ASCII case? */
+function spellsEntry(text: string, start: number, end: number, entry: Entry): boolean {
+  const pool = charPool;
+  let at = slotChars[entry];
+  for (let i = start; i < end; i++, at++) {
+    let c = text.charCodeAt(i);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== pool[at]) return false;
+  }
+  return true;
+}
+
 /** The lexicon entry spelled by text[start, end), or NO_WORD. */
 export function lookup(text: string, start: number, end: number, hash: number): Entry {
   if (!built) buildTable();
+  const length = end - start;
   for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
     const entry = slot + 1;
-    const length = slotLengths[entry];
-    if (length === 0) return NO_WORD;
-    if (slotHashes[entry] === hash && length === end - start && spells(text, start, end, slotWords[entry])) return entry;
+    const slotLength = slotLengths[entry];
+    if (slotLength === 0) return NO_WORD;
+    if (slotHashes[entry] === hash && slotLength === length && spellsEntry(text, start, end, entry)) return entry;
   }
 }
 

@@ -66,6 +66,56 @@ function scanToken(text: string, start: number, limit: number): number {
 }
 
 /**
+ * The same reading as `scanToken` for the written token that ends at `end` and starts after the
+ * previous space (or at `limit`), in one pass from its end: the hash is summed from the right
+ * (each character times the power of 31 of its distance from the word's end, the same value
+ * `scanToken` computes from the left), so a word before a value is read once, not found going
+ * back and then read again going forward. Returns the token's start.
+ */
+function scanTokenBackward(text: string, end: number, limit: number): number {
+  let i = end - 1;
+  // Closing punctuation at the token's end is outside the word ("83.1%)," -> "83.1%").
+  for (; i >= limit; i--) {
+    const c = text.charCodeAt(i);
+    if (c <= 32 || c >= 128 || (CHARS[c] & CLOSER) === 0) break;
+  }
+  const last = i + 1;
+  let h = 0;
+  let power = 1;
+  let dash = -1;
+  // Opening punctuation at the token's start is outside the word too: the run of openers being
+  // read, where it started (`openerRun`) and the hash before it.
+  let openerRun = -1;
+  let hashBeforeRun = 0;
+  for (; i >= limit; i--) {
+    let c = text.charCodeAt(i);
+    if (c <= 32) break;
+    if (c < 128) {
+      if ((CHARS[c] & OPENER) !== 0) {
+        if (openerRun < 0) {
+          openerRun = i;
+          hashBeforeRun = h;
+        }
+      } else openerRun = -1;
+      if (c === 45) {
+        if (dash < 0) dash = i;
+      } else if (c >= 65 && c <= 90) c += 32;
+    } else openerRun = -1;
+    h = (h + Math.imul(c, power)) | 0;
+    power = Math.imul(power, 31);
+  }
+  const start = i + 1;
+  if (openerRun >= 0) {
+    wordStart = openerRun + 1;
+    h = hashBeforeRun;
+  } else wordStart = start;
+  wordEnd = last;
+  wordDash = dash;
+  wordEntry = last > wordStart ? lookup(text, wordStart, last, h) : NO_WORD;
+  return start;
+}
+
+/**
  * Up to eight words on one side of a value, nearest first, inside its clause. Word k is
  * text[start(k), end(k)) with surrounding punctuation removed. Words are read only as far as a
  * rule asks (`has(k)`), and looked up in the lexicon as they are read.
@@ -111,8 +161,13 @@ export class Words {
   getOrTail<V>(k: number, map: WordMap<V>): V | undefined {
     if (!this.has(k)) return undefined;
     const whole = map.valueOf(this.entries[k]);
-    if (whole !== undefined || this.dashes[k] < 0) return whole;
+    return whole !== undefined || this.dashes[k] < 0 ? whole : this.tailIn(k, map);
+  }
+
+  /** The value in `map` of the part of word k after its last "-" ("peak-memory" -> "memory"); word k must exist. */
+  tailIn<V>(k: number, map: WordMap<V>): V | undefined {
     const from = this.dashes[k] + 1;
+    if (from <= 0) return undefined;
     return map.get(this.text, from, this.ends[k], hashWord(this.text, from, this.ends[k]));
   }
 
@@ -149,6 +204,13 @@ export class Words {
       const c = this.text.charCodeAt(i);
       if (c >= 48 && c <= 57) return true;
     }
+    return false;
+  }
+
+  /** Word k contains the character `code` ("@" in "Recall@1"), read without slicing it out. */
+  hasChar(k: number, code: number): boolean {
+    if (!this.has(k)) return false;
+    for (let i = this.starts[k]; i < this.ends[k]; i++) if (this.text.charCodeAt(i) === code) return true;
     return false;
   }
 
@@ -227,10 +289,9 @@ export class Words {
         return;
       }
       const end = j + 1;
-      while (j >= limit && text.charCodeAt(j) > 32) j--;
-      const start = j + 1;
+      const start = scanTokenBackward(text, end, limit);
+      j = start - 1;
       this.cursor = j;
-      scanToken(text, start, end);
       if (isExampleMarker(text, start, end)) continue; // "(e.g., 80%)" does not end the clause
       if (closesClause(text, start, end)) {
         this.done = true;
