@@ -125,6 +125,10 @@ export class PaperSearch {
   private removedDuringBuild = new Set<string>();
   /** The last few terms' matches: while typing, only the last word changes. */
   private cache = new Map<string, TermMatch>();
+  /** Bumped whenever a key gets a new document number (or none): the lists' numbers below are then redone. */
+  private numbering = 0;
+  /** Per list of papers narrowed by a search (the sorted library, one per sort), each paper's document number. */
+  private listNumbers = new WeakMap<readonly { key: string }[], { numbering: number; docs: Int32Array }>();
 
   /** True once `build` finished; until then `search` answers without the abstracts not yet read. */
   get ready(): boolean {
@@ -180,7 +184,18 @@ export class PaperSearch {
     return true;
   }
 
+  /** Each paper's document number in `papers` (-1: not indexed), kept while no key is numbered anew. */
+  private numbersOf(papers: readonly { key: string }[]): Int32Array {
+    const kept = this.listNumbers.get(papers);
+    if (kept?.numbering === this.numbering) return kept.docs;
+    const docs = new Int32Array(papers.length);
+    for (let i = 0; i < papers.length; i++) docs[i] = this.numberOf.get(papers[i]!.key) ?? -1;
+    this.listNumbers.set(papers, { numbering: this.numbering, docs });
+    return docs;
+  }
+
   private reset(): void {
+    this.numbering++;
     this.fields = new Map(SEARCH_FIELDS.map((f) => [f, new FieldIndex()]));
     this.keys = [];
     this.numberOf.clear();
@@ -195,6 +210,7 @@ export class PaperSearch {
   /** Indexes `fields` of `paper` under a new document number (returned); the abstract is kept for later otherwise. */
   private add(paper: SearchablePaper, fields: readonly Field[] = SEARCH_FIELDS): number {
     const doc = this.keys.length;
+    this.numbering++;
     this.keys.push(paper.key);
     this.numberOf.set(paper.key, doc);
     if (doc >>> 5 >= this.live.length) {
@@ -220,6 +236,7 @@ export class PaperSearch {
     if (!this.built) this.removedDuringBuild.add(key);
     const doc = this.numberOf.get(key);
     if (doc === undefined) return;
+    this.numbering++;
     this.live[doc >>> 5] &= ~(1 << (doc & 31));
     this.numberOf.delete(key);
     this.cache.clear();
@@ -262,6 +279,17 @@ export class PaperSearch {
       has: (key) => {
         const doc = numberOf.get(key);
         return doc !== undefined && doc < found.length * 32 && has(found, doc);
+      },
+      within: (ordered) => {
+        // A bit test per paper: the list's document numbers are looked up once, not on every keystroke.
+        const docs = this.numbersOf(ordered);
+        const limit = found.length * 32;
+        const kept: Array<(typeof ordered)[number]> = [];
+        for (let i = 0; i < docs.length; i++) {
+          const doc = docs[i]!;
+          if (doc >= 0 && doc < limit && has(found, doc)) kept.push(ordered[i]!);
+        }
+        return kept;
       },
       score: (key) => {
         const doc = numberOf.get(key);

@@ -10,6 +10,11 @@ export interface SearchHits {
   size: number;
   has(key: string): boolean;
   score(key: string): number;
+  /**
+   * `ordered` narrowed to the hits, in its order: what filtering it by `has` gives, without a lookup by key per
+   * paper where the searcher can do better (the index keeps each list's document numbers between keystrokes).
+   */
+  within?<P extends { key: string }>(ordered: readonly P[]): P[];
 }
 
 /** What a match in each field weighs in a paper's score; the index and the quick scan score alike. */

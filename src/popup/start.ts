@@ -1,12 +1,14 @@
 // The popup page's entry, kept small so that it runs the moment the page is parsed: it begins hearing the
 // background's changes, reads the newest papers straight from the database and draws the first frame (header
-// and rows, plain DOM: first-frame.ts) at once, then reads the search snapshot and loads the app while that
-// frame is painted. The app takes over the frame, the reads' answers and the changes heard (main.tsx).
+// and rows, plain DOM: first-frame.ts) at once, while the search snapshot is read beside it; once that frame is
+// on screen it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
+// changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
 import { firstFrame } from './first-frame';
 import { FIRST_ROW_TIMING, LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
+import { DB_NAME } from '../shared/database';
 import { readStoredSnapshot } from './stored-snapshot';
 // Linked from the page itself, so the styles load while the app's code does.
 import '../ui/theme.css';
@@ -72,10 +74,11 @@ const firstFrameShown = drawn.then((frame) =>
     }
   }),
 );
-// What the first rows do not need begins once they are on screen, so that nothing (the snapshot's megabytes,
-// the app's code) competes with drawing and presenting them; then the reading and loading run together.
+// The search snapshot is read from now on, beside the first page (the database reads it off the page's thread),
+// and taken once the first rows are on screen; the app's code loads then too, so that nothing competes with
+// drawing and presenting them.
+const snapshot = readStoredSnapshot(DB_NAME, firstFrameShown);
 void firstFrameShown.then(() => {
-  const snapshot = readStoredSnapshot();
   void import('./main').then(({ startPopup }) =>
     startPopup({
       inTab,

@@ -45,15 +45,23 @@ export function completed<T>(tx: IDBTransaction, result: () => T | null): Promis
   });
 }
 
-/** The stored snapshot, or null when there is none (no database yet, an older one, or a failed read). */
-export function readStoredSnapshot(name: string = DB_NAME): Promise<StoredSnapshot | null> {
-  return readDatabase(name, async (db) => {
+/**
+ * The stored snapshot, or null when there is none (no database yet, an older one, or a failed read). The read
+ * begins at once; its records are taken only once `takeAfter` resolves: the database reads and hands over the
+ * megabytes off the page's thread, but taking a record's value out (`result`) decodes it on the page's thread,
+ * which the popup's entry keeps clear until its first frame is on screen.
+ */
+export async function readStoredSnapshot(name: string = DB_NAME, takeAfter?: Promise<unknown>): Promise<StoredSnapshot | null> {
+  const requests = await readDatabase(name, async (db) => {
     if (!db.objectStoreNames.contains('snapshot')) return null;
     const tx = db.transaction('snapshot', 'readonly');
     const state = tx.objectStore('snapshot').get('state');
     const columns = tx.objectStore('snapshot').get('columns');
-    return completed(tx, () => readRecords(state.result, columns.result));
+    return completed(tx, () => ({ state, columns }));
   });
+  if (!requests) return null;
+  await takeAfter;
+  return readRecords(requests.state.result, requests.columns.result);
 }
 
 /** The two records as background/search-snapshot.ts writes them; a stale snapshot is none. */

@@ -88,16 +88,12 @@ export function sortedPapers<P extends PaperSummary>(papers: Iterable<P>, sort: 
 export function visiblePapers<P extends PaperSummary>(
   ordered: readonly P[],
   filters: Filters,
-  hits: Pick<SearchHits, 'has' | 'score'> | null,
+  hits: Pick<SearchHits, 'has' | 'score' | 'within'> | null,
   sort: SortId,
 ): P[] {
   const passes = hasFilters(filters) ? filterPredicate(filters) : null;
-  const shown: P[] = [];
-  for (const paper of ordered) {
-    if (hits && !hits.has(paper.key)) continue;
-    if (passes && !passes(paper)) continue;
-    shown.push(paper);
-  }
+  const matched = hits === null ? ordered : hits.within ? hits.within(ordered) : ordered.filter((paper) => hits.has(paper.key));
+  const shown = passes ? matched.filter(passes) : matched === ordered ? [...ordered] : (matched as P[]);
   if (hits && sort === 'relevance') {
     // Each score once (not once per comparison); equal scores keep the newest-first order they came in.
     const scores = new Float64Array(shown.length);

@@ -105,6 +105,31 @@ describe('PaperSearch', () => {
     expect(search.ready).toBe(false);
   });
 
+  it('narrows a list to its hits in the order of the list, as `has` does, also after edits between searches', async () => {
+    const library = sampleLibrary(300);
+    const search = await indexOf(library);
+    // A list in an order of its own, with a paper the index has never seen.
+    const list = [...library].reverse();
+    list.splice(7, 0, paper('k:unindexed', { title: library[0]!.title }));
+    const narrowed = (query: string) => search.search(query)!.within!(list).map((p) => p.key);
+    const byHas = (query: string) => {
+      const hits = search.search(query)!;
+      return list.filter((p) => hits.has(p.key)).map((p) => p.key);
+    };
+    const query = library[0]!.title.split(' ')[0]!;
+    expect(narrowed(query)).toEqual(byHas(query));
+    expect(narrowed(query)).not.toContain('k:unindexed');
+    expect(narrowed(query)).toContain(library[0]!.key);
+    // The same list again, after the paper is renamed (a new document number) and another removed.
+    search.upsert({ ...library[0]!, title: 'Quasicrystal lattices' });
+    search.remove(library[1]!.key);
+    expect(narrowed('quasicrystal')).toEqual([library[0]!.key]);
+    expect(narrowed(library[1]!.title)).toEqual(byHas(library[1]!.title));
+    expect(narrowed(library[1]!.title)).not.toContain(library[1]!.key);
+    search.upsert(library[1]!);
+    expect(narrowed(library[1]!.title)).toContain(library[1]!.key);
+  });
+
   it('finds exactly what a brute-force scan finds, for random queries over a real library', async () => {
     const library = sampleLibrary(400);
     const search = await indexOf(library);

@@ -115,3 +115,34 @@ describe('a snapshot of the first format', () => {
     db.close();
   });
 });
+
+describe('reading the stored snapshot', () => {
+  it('reads at once but gives the records only once told to take them, the connection closed meanwhile', async () => {
+    const name = uniqueDbName();
+    const db = await openPaperlightDb(name);
+    const papers = [paper(1), paper(2)];
+    const tx = db.transaction('papers', 'readwrite');
+    await Promise.all([...papers.map((p) => tx.store.put(toStored(p))), tx.done]);
+    await readSnapshot(db);
+    const version = db.version;
+    db.close();
+    let take!: () => void;
+    const reading = readStoredSnapshot(name, new Promise<void>((resolve) => (take = resolve)));
+    let settled = false;
+    void reading.then(() => (settled = true));
+    // An upgrade waits for every open connection to close: the read closes its own before the take (held until
+    // then, this would never succeed).
+    const upgrade = indexedDB.open(name, version + 1);
+    await new Promise<void>((resolve) => {
+      upgrade.onsuccess = () => {
+        upgrade.result.close();
+        resolve();
+      };
+    });
+    expect(settled).toBe(false);
+    take();
+    const stored = await reading;
+    expect(stored!.dirty).toEqual([]);
+    expect(decodeSnapshot(stored!.columns)!.papers).toEqual(papers.map(summaryOf));
+  });
+});
