@@ -164,9 +164,12 @@ describe('Chromium: automatic backups', () => {
         .chrome.alarms.create('paperlight:auto-backup', { when: realNow() });
     }, scheduled + 1000);
     const listing = () => readdir(folder).catch(() => [] as string[]);
-    await expect.poll(listing, { timeout: 20_000 }).toHaveLength(1);
-    const [name] = await listing();
+    // Chromium writes a download under a temporary name ("Unconfirmed 41293.crdownload") and renames it once done.
+    const finished = async () => (await listing()).filter((file) => !file.endsWith('.crdownload'));
+    await expect.poll(finished, { timeout: 20_000 }).toHaveLength(1);
+    const [name] = await finished();
     expect(name).toMatch(/^paperlight-backup-\d{4}-\d{2}-\d{2}\.json$/);
+    await expect.poll(listing, { timeout: 10_000 }).toEqual([name]);
     // Read once the download has finished writing.
     let text = '';
     await expect.poll(async () => {
