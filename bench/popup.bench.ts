@@ -24,7 +24,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { serialiseBackup } from '../src/core/backup';
 import { EXPORT_FORMATS } from '../src/core/export';
-import { FIRST_ROW_TIMING } from '../src/popup/components/PaperRow';
+import { FIRST_ROW_TIMING } from '../src/popup/row-layout';
 import { launchChromium, type ChromiumSession } from '../test/e2e/harness';
 import { sampleLibrary } from '../test/unit/popup/sample-library';
 

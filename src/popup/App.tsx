@@ -33,8 +33,6 @@ export interface AppProps {
   onFirstPaint?(): void;
 }
 
-export { LIST_PAINTED_MARK };
-
 // Not needed for the first rows: their code loads once those are on screen (or when first used, if sooner).
 const PaperEditor = lazyComponent(() => import('./components/PaperEditor').then((module) => module.PaperEditor));
 const SelectionBar = lazyComponent(() => import('./components/SelectionBar').then((module) => module.SelectionBar));

@@ -18,8 +18,6 @@ import type { PaperSearch, SearchablePaper } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
 import type { StateContainer } from './state';
 
-export { FIRST_PAGE_SIZE };
-
 /** Performance marks the bench and the browser tests wait on. */
 export const MARKS = {
   /** Every paper's summary is listed (the search snapshot arrived). */

@@ -5,8 +5,8 @@ import type { JSX, Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PaperSummary } from '../../shared/search-snapshot';
 import { rowsPerPage, scrollToReveal, visibleRange } from '../virtual-window';
-import { INITIAL_VIEWPORT, OVERSCAN } from '../row-layout';
-import { PaperRow, ROW_HEIGHT, rowId } from './PaperRow';
+import { INITIAL_VIEWPORT, OVERSCAN, ROW_HEIGHT, rowId } from '../row-layout';
+import { PaperRow } from './PaperRow';
 
 interface PaperListProps {
   papers: readonly PaperSummary[];

@@ -10,8 +10,6 @@ import { pure } from '../../ui/pure';
 import { STATUS_LABELS, authorsLine, codeLinkLabel, firstOf, savedDay } from '../format';
 import { FIRST_ROW_TIMING, ROW_HEIGHT, rowId } from '../row-layout';
 
-export { FIRST_ROW_TIMING, ROW_HEIGHT, rowId };
-
 interface PaperRowProps {
   paper: PaperSummary;
   index: number;

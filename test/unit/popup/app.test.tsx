@@ -2,7 +2,8 @@
 import { render } from 'preact';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SavedPaper } from '../../../src/core/paper';
-import { App, LIST_PAINTED_MARK } from '../../../src/popup/App';
+import { App } from '../../../src/popup/App';
+import { LIST_PAINTED_MARK } from '../../../src/popup/row-layout';
 import { PopupController } from '../../../src/popup/controller';
 import { createStateContainer } from '../../../src/popup/state';
 import { fakeBackground } from './fake-background';

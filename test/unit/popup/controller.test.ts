@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { parseBackup, serialiseBackup } from '../../../src/core/backup';
 import type { SavedPaper } from '../../../src/core/paper';
-import { FIRST_PAGE_SIZE, PopupController } from '../../../src/popup/controller';
+import { PopupController } from '../../../src/popup/controller';
+import { FIRST_PAGE_SIZE } from '../../../src/popup/first-page';
 import { createStateContainer } from '../../../src/popup/state';
 import type { TextFile } from '../../../src/ui/download';
 import { fakeBackground, type FakeBackground } from './fake-background';

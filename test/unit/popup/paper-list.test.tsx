@@ -3,7 +3,7 @@
 import { render } from 'preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { PaperList } from '../../../src/popup/components/PaperList';
-import { ROW_HEIGHT } from '../../../src/popup/components/PaperRow';
+import { ROW_HEIGHT } from '../../../src/popup/row-layout';
 import { sampleLibrary } from './sample-library';
 
 let resized: Array<(height: number) => void> = [];
