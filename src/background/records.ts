@@ -5,6 +5,7 @@ import { withVenue } from '../core/identity/venue';
 import { LIMITS, canonicalPaper } from '../core/paper-record';
 import { normaliseTags, tagId } from '../core/tags';
 import type { SavedPaper, Venue } from '../core/paper';
+import { savedPaperOf } from '../shared/database';
 import type { CardData } from '../shared/messages';
 import { UserError } from './errors';
 import type { SeenEntry } from '../core/reading-memory';
@@ -53,9 +54,7 @@ export function storedSeenEntry(entry: SeenEntry): StoredSeenEntry {
 
 /** The record as the rest of the product sees it. */
 export function toSaved(stored: StoredPaper): SavedPaper {
-  // Destructuring keeps every field the record has, so fields added to SavedPaper later are not lost.
-  const { ix: _ix, ...paper } = stored;
-  return paper.venues ? paper : { ...paper, venues: [] }; // a Trash entry removed before venues were kept
+  return savedPaperOf(stored);
 }
 
 /** Spellings already in use, by tag id; a tag typed in another letter case takes the existing spelling. */

@@ -3,7 +3,7 @@
 // view (savedAt descending, ties by key descending, no filter), without a round trip through a service worker
 // that may be asleep or busy. The background owns every write; this only reads, on a connection of its own.
 import type { SavedPaper } from '../core/paper';
-import { DB_NAME } from '../shared/database';
+import { DB_NAME, savedPaperOf } from '../shared/database';
 import { completed, readDatabase } from './stored-snapshot';
 
 /** Papers in the first page: more than the popup shows at once, few enough to read in milliseconds. */
@@ -13,12 +13,6 @@ export interface FirstPage {
   items: SavedPaper[];
   /** Papers in the library. */
   total: number;
-}
-
-/** The records as the background gives them out (background/records.ts `toSaved`): without their index fields. */
-function asSaved(stored: SavedPaper & { ix?: unknown }): SavedPaper {
-  const { ix: _ix, ...paper } = stored;
-  return paper.venues ? paper : { ...paper, venues: [] };
 }
 
 /** Reads a whole index page in one request where the browser can read an index backwards (`getAll` options). */
@@ -34,13 +28,13 @@ export function readFirstPage(size: number, name: string = DB_NAME): Promise<Fir
     let items: SavedPaper[] = [];
     if (BACKWARDS_GET_ALL) {
       const request = index.getAll({ count: size, direction: 'prev' } as unknown as IDBKeyRange);
-      request.onsuccess = () => (items = (request.result as SavedPaper[]).map(asSaved));
+      request.onsuccess = () => (items = (request.result as SavedPaper[]).map(savedPaperOf));
     } else {
       const cursor = index.openCursor(null, 'prev');
       cursor.onsuccess = () => {
         const at = cursor.result;
         if (!at) return;
-        items.push(asSaved(at.value as SavedPaper));
+        items.push(savedPaperOf(at.value as SavedPaper));
         if (items.length < size) at.continue();
       };
     }
