@@ -29,8 +29,9 @@ export async function listTrash(db: PaperlightDatabase, now: number): Promise<Co
  * Saves trashed papers again, exactly as they were removed (tags take the library's spelling, as every write
  * does), and takes them out of the Trash. A paper saved again meanwhile is united with its trashed copy as a backup
  * merge unites copies, whether it was found by key or alias or only by title identity (the same paper saved from
- * its proceedings page after the arXiv copy was removed: no second record comes back): the more recently edited copy's fields win, tags, ids and
- * pages seen are united, a note is never lost, and the paper keeps its earliest save time.
+ * its proceedings page after the arXiv copy was removed: no second record comes back): the more recently edited
+ * copy's fields win, tags, ids and pages seen are united, a note is never lost, and the paper keeps its earliest
+ * save time.
  */
 export async function restoreTrashed(
   db: PaperlightDatabase,

@@ -1,6 +1,7 @@
 // Reads the background's search snapshot straight from the database: extension pages share the background's
-// origin, and megabytes that take seconds through runtime messaging take milliseconds from IndexedDB. Read only (the background owns every write), the connection closed at once so that it never
-// holds up an upgrade, and a database that does not exist yet is left for the background to create.
+// origin, and megabytes that take seconds through runtime messaging take milliseconds from IndexedDB. Read only
+// (the background owns every write), the connection closed at once so that it never holds up an upgrade, and a
+// database that does not exist yet is left for the background to create.
 import { DB_NAME } from '../shared/database';
 
 export interface StoredSnapshot {

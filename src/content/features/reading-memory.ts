@@ -1,8 +1,8 @@
 // The reading memory on the page: every card recognised here is recorded as seen (one `markSeen` per slice of
 // cards read, in the same message as their findings: the first pass, then what scrolling or a re-render
-// brings), and the background answers
-// with when each paper was first seen, on any site. A card first seen on an earlier local calendar day is
-// "seen before": its toolbar says "seen <date>", and with `dimSeen` on it is dimmed, unless it is saved.
+// brings), and the background answers with when each paper was first seen, on any site. A card first seen on an
+// earlier local calendar day is "seen before": its toolbar says "seen <date>", and with `dimSeen` on it is
+// dimmed, unless it is saved.
 // "Now" is the background's clock, as it answers the batch: the same clock that wrote `firstSeen`, so the
 // comparison never mixes two clocks (and a test sets one clock, the worker's, to make two visits on two days).
 import { sendTogether } from '../../shared/client';
