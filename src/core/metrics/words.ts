@@ -157,13 +157,6 @@ export class Words {
     return this.entries[k];
   }
 
-  /** The value of word k in `map`, or else of its last hyphenated part ("peak-memory" -> "memory"). */
-  getOrTail<V>(k: number, map: WordMap<V>): V | undefined {
-    if (!this.has(k)) return undefined;
-    const whole = map.valueOf(this.entries[k]);
-    return whole !== undefined || this.dashes[k] < 0 ? whole : this.tailIn(k, map);
-  }
-
   /** The value in `map` of the part of word k after its last "-" ("peak-memory" -> "memory"); word k must exist. */
   tailIn<V>(k: number, map: WordMap<V>): V | undefined {
     const from = this.dashes[k] + 1;
