@@ -51,7 +51,33 @@ export const SHORT_SEARCH_FIELDS = ['title', 'tags', 'authors', 'note'] as const
  * `' ' + typed` occurs in it, and is a whole word of a field when `' ' + typed + ' '` occurs in that field.
  */
 export function searchableWords(paper: { title: string; tags: readonly string[]; authors: readonly string[]; note: string }): string {
-  return [paper.title, paper.tags.join(' '), paper.authors.join(' '), paper.note].map(fieldWords).join('\n');
+  const fields = [paper.title, paper.tags.join(' '), paper.authors.join(' '), paper.note];
+  const words = fields.map(fieldWords).join('\n');
+  return fields.some((field) => NON_ASCII.test(field)) ? compactText(words) : words;
+}
+
+// eslint-disable-next-line no-control-regex -- "any character outside ASCII"
+const NON_ASCII = /[^\u0000-\u007f]/;
+// eslint-disable-next-line no-control-regex -- "only characters of one byte"
+const ONE_BYTE = /^[\u0000-\u00ff]*$/;
+/** Characters per `String.fromCharCode` call, well under any engine's limit on arguments. */
+const CHARS_PER_CALL = 4096;
+
+/**
+ * `text` stored one byte per character where it can be. Words cut out of a text with characters beyond one byte
+ * (an em dash, "Jürgen" decomposed to be folded) are ASCII but kept at two bytes per character by the engine, and
+ * every string joined with them then is too: one such paper doubles the snapshot's whole words column, which the
+ * popup reads and copies as it opens. Rebuilt from char codes, the engine stores it at one byte per character.
+ */
+export function compactText(text: string): string {
+  if (!ONE_BYTE.test(text)) return text;
+  let compact = '';
+  for (let at = 0; at < text.length; at += CHARS_PER_CALL) {
+    const codes = new Array<number>(Math.min(CHARS_PER_CALL, text.length - at));
+    for (let i = 0; i < codes.length; i++) codes[i] = text.charCodeAt(at + i);
+    compact += String.fromCharCode(...codes);
+  }
+  return compact;
 }
 
 function fieldWords(text: string): string {
