@@ -112,7 +112,10 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     showMetric: (metric, anchor) => tooltip.show(entry, metric, anchor),
   });
 
-  /** Hosts holding the place of a toolbar not built yet (in the order they were mounted). */
+  /**
+   * Hosts holding the place of a toolbar not built yet (in the order they were mounted). With the `debug` setting
+   * on, `paperlight:widgets-complete` is marked whenever none is left (the benchmark waits for it).
+   */
   const unfinished = new Set<Element>();
   let completing = false;
 
@@ -201,7 +204,10 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
       waiting.delete(entry.element);
       mount(entry, views[i] ? { view: views[i] } : { later: true });
     });
-    if (page.settings.debug) performance.measure('paperlight:widgets', { start, end: performance.now() });
+    if (page.settings.debug) {
+      performance.measure('paperlight:widgets', { start, end: performance.now() });
+      if (unfinished.size === 0) performance.mark('paperlight:widgets-complete');
+    }
   }, { rootMargin: TOOLBAR_MARGIN });
 
   const remove = (card: Element) => {
