@@ -8,7 +8,10 @@
 // the CPU time the browser's processes spent on it (`cpuMs`): wall times on a busy machine include waiting for a
 // core, CPU times do not, so they are what tells two builds apart there. The Chromium backup import's budget is
 // 1 s (`import10000.budgetMs`), the BibTeX import's into a full library 2 s. The BibTeX import's `parse` phase
-// reads the whole file into records; `plan` merges them with the library.
+// reads the whole file into records; `read` waits for the library (read meanwhile); `plan` merges them with the
+// library and issues the writes. Both imports are also given as `ratioToPlainWrites` (and `cpuRatioToPlainWrites`):
+// against writing the same 10,000 papers as plain records with no index, in runs alternated with the backup
+// imports (`plainWrites10000`). Milliseconds move with the machine and the browser version, the ratios far less.
 import 'fake-indexeddb/auto';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
@@ -326,20 +329,75 @@ function cpuSummary(runs: readonly ImportRun[]) {
   };
 }
 
-/** Runs of both forms, alternated so that a busy spell of the machine does not fall on one form only. */
-async function chromiumImports(dist: string, text: string, runs: number) {
+/**
+ * The baseline the imports are compared with in the same run: the same 10,000 papers, already in an extension
+ * page's memory, put as 10,000 plain records (no index, nothing derived) in one transaction of a database of their
+ * own, in a fresh profile, timed from the first put to the transaction's completion. It is the least any store of
+ * one record per paper can cost this browser on this machine, so `ratioToPlainWrites` can be compared across
+ * machines and browser versions where the milliseconds cannot.
+ */
+async function chromiumPlainWrites(dist: string, papers: readonly SavedPaper[]): Promise<ImportRun> {
+  const session = await launchChromium({ dist });
+  try {
+    const page = await session.openExtensionPage('manifest.json');
+    await page.evaluate(`globalThis.benchPapers = ${JSON.stringify(papers)}; 0`);
+    const cpuBefore = chromiumCpu(session.userDataDir);
+    const ms = (await page.evaluate(`(async () => {
+      const db = await new Promise((resolve, reject) => {
+        const request = indexedDB.open('bench-plain-writes', 1);
+        request.onupgradeneeded = () => request.result.createObjectStore('papers', { keyPath: 'key' });
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const started = performance.now();
+      const tx = db.transaction('papers', 'readwrite');
+      const store = tx.objectStore('papers');
+      for (const paper of globalThis.benchPapers) store.put(paper);
+      await new Promise((resolve, reject) => { tx.oncomplete = resolve; tx.onerror = () => reject(tx.error); });
+      db.close();
+      return performance.now() - started;
+    })()`)) as number;
+    const cpuMs = cpuBetween(cpuBefore, chromiumCpu(session.userDataDir));
+    return { ms: Math.round(ms), phases: {}, ...(cpuMs && { cpuMs }) };
+  } finally {
+    await session.close();
+  }
+}
+
+const medianMs = (runs: readonly ImportRun[]) => [...runs].sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)]!.ms;
+
+/** `cpuRatioToPlainWrites`: the runs' median CPU time (all the browser's processes) over the baseline's. */
+function cpuRatio(runs: readonly ImportRun[], plain: readonly ImportRun[]) {
+  const total = (list: readonly ImportRun[]) => (cpuSummary(list).cpuMs?.total);
+  const [measured, baseline] = [total(runs), total(plain)];
+  return measured && baseline ? { cpuRatioToPlainWrites: round2(measured / baseline) } : {};
+}
+
+/**
+ * Runs of both forms and of the plain-writes baseline, alternated so that a busy spell of the machine does not
+ * fall on one of them only.
+ */
+async function chromiumImports(dist: string, text: string, papers: readonly SavedPaper[], runs: number) {
   const all: Record<'file' | 'text', ImportRun[]> = { file: [], text: [] };
-  for (let run = 0; run < runs; run++) for (const form of ['file', 'text'] as const) all[form].push(await chromiumImport(dist, text, form));
+  const plain: ImportRun[] = [];
+  for (let run = 0; run < runs; run++) {
+    for (const form of ['file', 'text'] as const) all[form].push(await chromiumImport(dist, text, form));
+    plain.push(await chromiumPlainWrites(dist, papers));
+  }
+  const plainMs = medianMs(plain);
   const summary = (list: ImportRun[]) => {
     const sorted = [...list].sort((a, b) => a.ms - b.ms);
     const middle = sorted[Math.floor(sorted.length / 2)]!;
     return {
       ms: middle.ms, runsMs: list.map((r) => r.ms), phasesOfMedianRunMs: middle.phases,
       budgetMs: CHROMIUM_IMPORT_BUDGET_MS, withinBudget: middle.ms <= CHROMIUM_IMPORT_BUDGET_MS,
+      ratioToPlainWrites: round2(middle.ms / plainMs),
+      ...cpuRatio(list, plain),
       ...cpuSummary(list),
     };
   };
-  return { file: summary(all.file), text: summary(all.text) };
+  const baseline = { ms: plainMs, runsMs: plain.map((r) => r.ms), ...cpuSummary(plain) };
+  return { file: summary(all.file), text: summary(all.text), plainWrites: baseline, plain };
 }
 
 /** Where a library import's time went inside the worker (reading the file, then `paperlight:library-import:*`). */
@@ -377,7 +435,7 @@ async function chromiumBibtexImport(dist: string, backup: string, bib: string): 
   }
 }
 
-async function chromiumBibtexImports(dist: string, backup: string, papers: readonly SavedPaper[]) {
+async function chromiumBibtexImports(dist: string, backup: string, papers: readonly SavedPaper[], plainWrites: readonly ImportRun[]) {
   const bib = bibtexLibrary(papers);
   const runs: Array<ImportRun & { added: number; updated: number }> = [];
   for (let run = 0; run < BIBTEX_RUNS; run++) runs.push(await chromiumBibtexImport(dist, backup, bib));
@@ -386,6 +444,8 @@ async function chromiumBibtexImports(dist: string, backup: string, papers: reado
     ms: middle.ms,
     budgetMs: IMPORT_BUDGET_MS,
     withinBudget: middle.ms < IMPORT_BUDGET_MS,
+    ratioToPlainWrites: round2(middle.ms / medianMs(plainWrites)),
+    ...cpuRatio(runs, plainWrites),
     runsMs: runs.map((r) => r.ms),
     phasesOfMedianRunMs: middle.phases,
     ...cpuSummary(runs),
@@ -399,8 +459,8 @@ async function chromiumBibtexImports(dist: string, backup: string, papers: reado
 async function chromiumFigures(text: string, tag: string, papers: readonly SavedPaper[]) {
   const dist = process.env.PAPERLIGHT_DIST ?? path.join(ROOT, 'dist');
   if (!existsSync(path.join(dist, 'manifest.json'))) return { skipped: `no built extension in ${dist}` };
-  const imports = await chromiumImports(dist, text, IMPORT_RUNS);
-  const importBibtex10000 = await chromiumBibtexImports(dist, text, papers);
+  const imports = await chromiumImports(dist, text, papers, IMPORT_RUNS);
+  const importBibtex10000 = await chromiumBibtexImports(dist, text, papers, imports.plain);
   const session = await launchChromium({ dist });
   try {
     // A quiet extension page (the manifest, shown as text): the popup's own app would react to every change and
@@ -430,6 +490,10 @@ async function chromiumFigures(text: string, tag: string, papers: readonly Saved
         asText: { ...imports.text, form: 'the 19 MB text sent through runtime messaging (importBackup { text })' },
       },
       importBibtex10000,
+      plainWrites10000: {
+        ...imports.plainWrites,
+        form: 'the same 10,000 papers put as plain records (no index) in one transaction from an extension page; fresh profile per run, median: the baseline of ratioToPlainWrites',
+      },
       other: {
         lookup50CardsByAliasMs: round2(lookupMs),
         firstPageByTitleMs: { ms: round2(titleSortMs), note: 'no title index: one read of every record, then sorted' },

@@ -14,7 +14,11 @@ import type { ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
 import { phaseTimer } from './timing';
 import { issueThenComplete } from './transactions';
 
-/** Phases measured as `paperlight:library-import:<phase>`: `parse` (the file read into records), `plan`, `write`, `commit`. */
+/**
+ * Phases measured as `paperlight:library-import:<phase>`: `parse` (the file read into records), `read` (waiting for
+ * the library, whose read was issued before the parse), `plan` (merging, with each changed record's write issued),
+ * `write` (tags, counts, the undo entry), `commit`.
+ */
 export const LIBRARY_IMPORT_TIMING = 'paperlight:library-import';
 
 /** Imports that can still be undone: the newest ones. */
@@ -90,6 +94,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
     throw new UserError(file.error);
   }
   const [stored, tagEntries, undos] = await reads;
+  phase('read');
   const library = new Map(stored.map((record) => [record.key, toSaved(record)]));
   const plan = new ImportPlan(library, options.now);
   const spellings = spellingsOf({ tags: new Map(tagEntries.map((entry) => [entry.id, entry])), counts: new Map() });

@@ -9,7 +9,7 @@ import { samePaper } from '../core/paper-record';
 import type { SavedPaper } from '../core/paper';
 import { MAX_LISTED_CHANGES, type PaperChange } from '../shared/messages';
 import { editPaper, spellTags, toSaved, type TagEdit } from './records';
-import { putPaper } from './fingerprint-filter';
+import { FILTER_STORE, filterOf, putPaper } from './fingerprint-filter';
 import type { Committed } from './paper-operations';
 import type { PaperlightDatabase } from './schema';
 import { Tally, readAhead, spellingsOf } from './counts';
@@ -125,6 +125,8 @@ export async function clearAll(db: PaperlightDatabase, now: number): Promise<Com
   const removed = records.map(toSaved);
   await commit(tx, (track) => {
     for (const store of ['papers', 'tags', 'counts'] as const) track(tx.objectStore(store).clear());
+    // An empty library's title filter is empty: lookups then skip the title index until papers are saved again.
+    track(tx.objectStore(FILTER_STORE).put(filterOf([])));
     moveToTrash(tx, removed, trashAhead, now, track);
   });
   return { result: { removed: removed.length }, changes: removed.length > 0 ? 'reset' : [], trash: removed.length > 0 || trashAhead.expired.length > 0 };

@@ -1,6 +1,7 @@
 // The Trash's own operations: list it, put papers back, delete them for ever, empty it, prune it. Each is one
 // readwrite transaction that first prunes what has been in the Trash 30 days (listing too: the Trash is never
 // shown with a paper past its time).
+import { findSamePaper } from '../core/identity/identity';
 import { untrashed, type SavedPaper, type TrashedPaper } from '../core/paper';
 import { MAX_LISTED_CHANGES, type PaperChange } from '../shared/messages';
 import { Tally, readAhead, spellingsOf } from './counts';
@@ -31,7 +32,8 @@ export async function listTrash(db: PaperlightDatabase, now: number): Promise<Co
  * merge unites copies, whether it was found by key or alias or only by title identity (the same paper saved from
  * its proceedings page after the arXiv copy was removed: no second record comes back): the more recently edited
  * copy's fields win, tags, ids and pages seen are united, a note is never lost, and the paper keeps its earliest
- * save time.
+ * save time. Two trashed copies of one paper restored together (its arXiv and its proceedings record, both
+ * removed) come back as one record the same way, under the key of the first one restored.
  */
 export async function restoreTrashed(
   db: PaperlightDatabase,
@@ -54,15 +56,22 @@ export async function restoreTrashed(
   // The library as this restore leaves it, by key: two trashed papers may land on the same saved one.
   const current = new Map<string, SavedPaper>();
   const restored = new Map<string, SavedPaper>();
+  /** The key of the record this restore wrote under each of its ids (key and aliases). */
+  const restoredIds = new Map<string, string>();
+  const restoredCopyOf = (paper: SavedPaper): SavedPaper | undefined => {
+    const key = [paper.key, ...paper.aliases].map((id) => restoredIds.get(id)).find((hit) => hit !== undefined);
+    return key === undefined ? findSamePaper(paper, restored.values()) : restored.get(key);
+  };
   await commit(tx, async (track) => {
     for (const key of expired) track(trash.delete(key));
     chosen.forEach((paper, i) => {
       const found: StoredPaper | undefined = saved[i]?.record;
-      const before = found && (current.get(found.key) ?? toSaved(found));
+      const before = (found && (current.get(found.key) ?? toSaved(found))) ?? restoredCopyOf(paper);
       const after = before ? mergeCopies(before, paper, spellings) : { ...paper, tags: spellTags(paper.tags, spellings) };
       counts.track(before, after);
       current.set(after.key, after);
       restored.set(after.key, after);
+      for (const id of [after.key, ...after.aliases]) restoredIds.set(id, after.key);
       track(putPaper(papers, after));
       track(trash.delete(paper.key));
     });

@@ -11,7 +11,7 @@ import {
   FILTER_STORE, buildFingerprintFilter, filterOf, putPaper, readFingerprintFilter, recordMayContain,
 } from '../../../src/background/fingerprint-filter';
 import { importLibrary, undoImport } from '../../../src/background/library-import';
-import { restorePapers } from '../../../src/background/library-operations';
+import { clearAll, restorePapers } from '../../../src/background/library-operations';
 import { lookupPage } from '../../../src/background/page-lookup';
 import { removePaper, savePaper } from '../../../src/background/paper-operations';
 import { fingerprintKey, toStored } from '../../../src/background/records';
@@ -158,6 +158,20 @@ describe('every write path keeps the filter', () => {
     // Its bits stay (a removal clears none): the lookup reads the index for it and finds no paper.
     expect(await foundByTitle(db)).toBeUndefined();
     await savePaper(db, clipCard, NOW + 2);
+    await expectFoundThroughFilter(db, 'arxiv:2103.00020');
+    db.close();
+  });
+
+  it('clearing the library leaves an empty filter, and a paper saved afterwards is found through it', async () => {
+    const db = await openPaperlightDb(uniqueDbName());
+    await savePaper(db, card({ key: 'arxiv:2103.00020', aliases: [], title: TITLE, authors: AUTHORS }), NOW);
+    await clearAll(db, NOW + 1);
+    const { record, current } = await storedFilter(db);
+    expect(current).toBe(true);
+    expect(record!.entries).toBe(0);
+    expect(record!.bits.some((byte) => byte !== 0)).toBe(false);
+    expect(await foundByTitle(db)).toBeUndefined();
+    await savePaper(db, card({ key: 'arxiv:2103.00020', aliases: [], title: TITLE, authors: AUTHORS }), NOW + 2);
     await expectFoundThroughFilter(db, 'arxiv:2103.00020');
     db.close();
   });

@@ -160,6 +160,31 @@ describe('restoring', () => {
     await expectCountsMatchRecords(await opener.get());
   });
 
+  it('brings two trashed copies of one paper, restored together, back as one record', async () => {
+    await ok({ type: 'remove', key: papers[0]!.key });
+    clock = T0 + DAY;
+    const proceedings = 'url:https://proceedings.mlr.press/v235/hopper24a.html';
+    await ok({
+      type: 'save',
+      paper: card({ key: proceedings, aliases: [], title: `${papers[0]!.title}.`, authors: ['G. Hopper', 'A. Author'], tags: ['venue-copy'] }),
+    }, CONTENT);
+    clock = T0 + 2 * DAY;
+    await ok({ type: 'remove', key: proceedings });
+    expect(await library()).toHaveLength(2);
+    const { restored } = await ok<{ restored: SavedPaper[] }>({ type: 'restoreTrashed', keys: [papers[0]!.key, proceedings] });
+    expect(restored).toHaveLength(1);
+    expect(restored[0]).toMatchObject({
+      key: papers[0]!.key,
+      aliases: [...papers[0]!.aliases, proceedings],
+      note: papers[0]!.note,
+      savedAt: papers[0]!.savedAt,
+    });
+    expect([...restored[0]!.tags].sort()).toEqual(['Only-One', 'shared', 'venue-copy']);
+    expect((await library()).map((p) => p.key).sort()).toEqual(papers.map((p) => p.key).sort());
+    expect(await trash()).toEqual([]);
+    await expectCountsMatchRecords(await opener.get());
+  });
+
   it('keeps a namesake by other authors apart: the trashed paper comes back as a record of its own', async () => {
     await ok({ type: 'remove', key: papers[0]!.key });
     const namesake = 'url:https://proceedings.mlr.press/v235/lovelace24a.html';
