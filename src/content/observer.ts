@@ -10,6 +10,8 @@ const MARKED = '[data-paperlight-id]';
 export interface MutationBatch {
   /** Elements were added outside our own widgets (new cards may have arrived). */
   added: boolean;
+  /** Those elements, as added (a subtree added whole is its root alone; one may since have left the page). */
+  addedElements: Element[];
   /** Elements were taken out of the page (cards may have gone). */
   removed: boolean;
   /** Known cards whose content changed (an abstract expanded, a re-render). */
@@ -58,7 +60,7 @@ export function observeMutations(options: ObserverOptions): void {
   };
 
   const observer = new MutationObserver((records) => {
-    let added = false;
+    const addedElements: Element[] = [];
     let removed = false;
     let lost = false;
     const changed = new Set<Element>();
@@ -69,7 +71,7 @@ export function observeMutations(options: ObserverOptions): void {
       const relevantRemovals = [...record.removedNodes].filter((n) => !isOurs(n));
       if (record.type === 'childList' && relevantAdditions.length === 0 && relevantRemovals.length === 0) continue;
       if (ignore(record.target)) continue;
-      if (relevantAdditions.some((n) => n.nodeType === 1)) added = true;
+      for (const node of relevantAdditions) if (node.nodeType === 1) addedElements.push(node as Element);
       if (relevantRemovals.some((n) => n.nodeType === 1)) removed = true;
       const card = cardAround(record.target);
       if (card) changed.add(card);
@@ -81,12 +83,14 @@ export function observeMutations(options: ObserverOptions): void {
         for (const inner of (node as Element).querySelectorAll(MARKED)) if (isCard(inner)) changed.add(inner);
       }
     }
+    const added = addedElements.length > 0;
     if (!added && !removed && !lost && changed.size === 0) return;
     if (!pending) {
-      pending = { added: false, removed: false, changedCards: new Set(), lostOurs: false };
+      pending = { added: false, addedElements: [], removed: false, changedCards: new Set(), lostOurs: false };
       schedule(flush);
     }
     pending.added ||= added;
+    for (const element of addedElements) pending.addedElements.push(element);
     pending.removed ||= removed;
     pending.lostOurs ||= lost;
     for (const card of changed) pending.changedCards.add(card);

@@ -53,6 +53,11 @@ function adoptInto(root: ShadowRoot, css: string): boolean {
 /** A card-level host (`tag`) with a closed shadow root holding `css` and one container to render into. */
 export function closedHost(tag: string, css: string): { host: HTMLElement; container: HTMLElement } {
   const host = document.createElement(tag);
+  return { host, container: closedContainer(host, css) };
+}
+
+/** Gives `host` its closed shadow root holding `css`, and in it the container to render into; throws if it has a root. */
+export function closedContainer(host: HTMLElement, css: string): HTMLElement {
   const root = host.attachShadow({ mode: 'closed' });
   if (!adoptInto(root, css)) {
     const style = document.createElement('style');
@@ -61,7 +66,7 @@ export function closedHost(tag: string, css: string): { host: HTMLElement; conta
   }
   const container = document.createElement('div');
   root.append(container);
-  return { host, container };
+  return container;
 }
 
 export class PageLayer {

@@ -67,6 +67,34 @@ function markupSnapshot(element: Element, card: PaperCard): string {
  */
 const partsInPage = (card: PaperCard) => (card.titleEl?.isConnected ?? true) && (card.abstractEl?.isConnected ?? true);
 
+/**
+ * The most card text (titles, abstracts, authors) one runtime message carries. Chromium hands a message over in
+ * time that grows faster than its size (100 arXiv abstracts, ~160 KB, in one message cost it several times what
+ * the same cards in ten messages do), so a slice's cards go in messages of about ten abstracts.
+ */
+const MESSAGE_TEXT_CHARS = 16_000;
+
+/** The read cards in groups, one runtime message each (`MESSAGE_TEXT_CHARS`). */
+function byMessage(read: readonly ReadCard[]): ReadCard[][] {
+  const groups: ReadCard[][] = [];
+  let group: ReadCard[] = [];
+  let chars = 0;
+  for (const item of read) {
+    const { title, abstract, authors } = item.card;
+    let size = title.length + abstract.length;
+    for (const author of authors) size += author.length;
+    if (group.length && chars + size > MESSAGE_TEXT_CHARS) {
+      groups.push(group);
+      group = [];
+      chars = 0;
+    }
+    group.push(item);
+    chars += size;
+  }
+  if (group.length) groups.push(group);
+  return groups;
+}
+
 /** A read card with its metrics, ready to be marked and highlighted. */
 interface AnalysedCard extends ReadCard {
   found: CardFindings;
@@ -122,10 +150,10 @@ export class PageRun {
   }
 
   /** One frame's worth of page mutations (from the content script's single observer). */
-  handleBatch({ added, changedCards }: MutationBatch): void {
+  handleBatch({ added, addedElements, changedCards }: MutationBatch): void {
     if (this.signal.aborted) return;
     for (const element of changedCards) this.refresh(element);
-    if (added) this.scan();
+    if (added) this.scan(addedElements);
     // Letting go of the cards the page removed is the cards' work too, so it is measured like the rest.
     const start = performance.now();
     this.dropDetached();
@@ -135,13 +163,16 @@ export class PageRun {
   /**
    * Queues every card not seen yet. On the page's first scan, the cards near the viewport go first and the rest
    * wait for idle time; cards that come later (infinite scroll, a re-render) are where the reader is: first look.
+   * After the first scan, an adapter that can find the cards among the elements the page `added` does so, rather
+   * than scanning the whole page again.
    */
-  scan(): void {
+  scan(added?: readonly Element[]): void {
     if (this.signal.aborted) return;
     const start = performance.now();
     let elements: Element[];
     try {
-      elements = this.adapter.findCards(document);
+      const { adapter } = this;
+      elements = added && !this.firstScan && adapter.findAddedCards ? adapter.findAddedCards(added) : adapter.findCards(document);
     } catch (error) {
       console.warn(`[Paperlight] ${this.adapter.id}: finding cards failed`, error);
       return;
@@ -223,9 +254,10 @@ export class PageRun {
       work.queue = [];
       work.cursor = 0;
     }
-    if (read.length) {
-      this.analyse(read, lane);
-      this.hooks.onCardsRead?.(read.map(({ card }) => card));
+    for (const group of byMessage(read)) {
+      this.analyse(group, lane);
+      this.hooks.onCardsRead?.(group.map(({ card }) => card));
+      sendWaiting();
     }
     if (fresh.length) this.hooks.onCards(fresh);
     sendWaiting();

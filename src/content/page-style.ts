@@ -1,5 +1,5 @@
-// The only styles Paperlight adds to the page itself: the colours of the metric and rule highlights, and the
-// rules that hide or dim cards (the filter strip, the user's hide and dim rules, seen-dimming, the `x` key).
+// The only styles Paperlight adds to the page itself: the colours of the metric and rule highlights, the place a
+// card's toolbar holds before it is built, and the rules that hide or dim cards (the filter strip, the user's hide and dim rules, seen-dimming, the `x` key).
 // They go into a constructed stylesheet adopted by the document, so no node or attribute is added to the page;
 // where a browser refuses that from a content script, a <style id="paperlight-page-style"> in <head> is the
 // fallback. Cards are named by their `data-paperlight-id` (which describes the page's own content): which of
@@ -16,6 +16,13 @@ function highlightRules(): string {
   }).join('\n') + `\n::highlight(${CODE_LINK_HIGHLIGHT}) { color: #1a5fb4; text-decoration: underline dotted 2px #1a5fb4; }` +
     `\n::highlight(${RULE_HIGHLIGHT}) { background-color: rgba(255, 200, 0, .45); text-decoration: underline wavy 1px #b07800; }`;
 }
+
+/**
+ * The place of a card's toolbar before it is built (card-toolbar/): its host, empty, takes exactly the box of the
+ * toolbar's usual one row (the `:host` margins and the 22 px of its controls, card-toolbar/styles.ts), so the page
+ * does not move when the toolbar comes. A toolbar that needs more (tags, wrapped chips) grows from there.
+ */
+const TOOLBAR_PLACE = 'paperlight-card:not([hidden]) { display: block; min-height: 22px; margin: 6px 0 2px; }';
 
 const selectorOf = (keys: readonly string[]) => `:is(${keys.map((key) => `[data-paperlight-id="${CSS.escape(key)}"]`).join(',\n')})`;
 
@@ -59,7 +66,7 @@ export class PageStyle {
   }
 
   private render(): void {
-    const css = `${highlightRules()}\n${cardRules(this.hidden, this.dimmed)}`;
+    const css = `${highlightRules()}\n${TOOLBAR_PLACE}\n${cardRules(this.hidden, this.dimmed)}`;
     if (this.sheet) this.sheet.replaceSync(css);
     else if (this.element) this.element.textContent = css;
   }

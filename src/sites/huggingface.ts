@@ -4,7 +4,7 @@
 // no longer show (abstract, author names, GitHub repo). After client-side navigation or infinite scroll
 // that JSON still describes the first page only, so it is matched to cards by paper id, never by
 // position, and a card whose id it lacks is read from its own markup.
-import { parsePaperId } from '../core/paper-id';
+import { parseArxivId, parsePaperId } from '../core/paper-id';
 import type { SourcedHref } from '../core/links';
 import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, toCard, type CardFields } from './lib/read';
 import { normalizeSpace, textOf } from './lib/text';
@@ -95,8 +95,13 @@ function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
 // ---------------------------------------------------------------------------------------------
 // Small readers
 
+/** How nearly every paper link of a card is written (`/papers/2512.01234`): its id needs no URL parsing. */
+const SITE_PAPER_PATH = /^\/papers\/(\d{4}\.\d{4,5})$/;
+
 /** The arXiv id a `/papers/<id>` link names, or undefined for `/papers`, `/papers/date/…`, other sites. */
 function paperIdOfHref(raw: string | null): string | undefined {
+  const direct = raw ? SITE_PAPER_PATH.exec(raw) : null;
+  if (direct) return parseArxivId(direct[1]!)?.id;
   const href = absoluteUrl(raw, SITE);
   const parsed = href && /\/papers\/[^/?#]/.test(href) ? parsePaperId(href) : null;
   return parsed?.kind === 'arxiv' ? parsed.id : undefined;

@@ -51,6 +51,14 @@ export interface SiteAdapter {
   sampleUrls: string[];
   /** Every card element under `root`, in document order; a single-paper page returns one element. */
   findCards(root: ParentNode): Element[];
+  /**
+   * Optional: the cards that elements added to the page (`added`, each with its subtree) are, hold, or complete
+   * (an entry's id line added beside it), each once, in the order of `added` (page order for a list that grows at
+   * its end); the same cards `findCards(document)` gives for them, found without scanning the whole page (a
+   * listing that grows by infinite scroll). Cards already known may be among them. Without it, each batch of
+   * additions scans the page with `findCards`.
+   */
+  findAddedCards?(added: readonly Element[]): Element[];
   /** Reads one card; `undefined` when it carries no paper id. Never throws. */
   readCard(card: Element, pageUrl: string): PaperCard | undefined;
   /**

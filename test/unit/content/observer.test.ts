@@ -26,11 +26,13 @@ describe('observeMutations', () => {
 
   it('coalesces many insertions into one batch per frame', async () => {
     const { batches, frame } = setup(new Set());
-    for (let i = 0; i < 100; i++) document.body.append(document.createElement('article'));
+    const articles = Array.from({ length: 100 }, () => document.createElement('article'));
+    for (const article of articles) document.body.append(article);
     await tick();
     frame();
     expect(batches).toHaveLength(1);
     expect(batches[0]!.added).toBe(true);
+    expect(batches[0]!.addedElements).toEqual(articles);
   });
 
   it('reports the processed card around a change, and ignores our own nodes', async () => {
@@ -53,6 +55,7 @@ describe('observeMutations', () => {
     expect(batches).toHaveLength(1);
     expect([...batches[0]!.changedCards]).toEqual([card]);
     expect(batches[0]!.added).toBe(false);
+    expect(batches[0]!.addedElements).toEqual([]);
   });
 
   it('says when the page took one of our elements out, and only then', async () => {

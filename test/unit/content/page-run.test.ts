@@ -144,3 +144,68 @@ describe('page run: a card is marked with the findings for what it says', () => 
     run.stop();
   });
 });
+
+/** A card of the test adapter's markup: "Paper <id>", its link, its abstract. */
+function cardElement(id: string, abstract: string): Element {
+  const card = document.createElement('div');
+  card.className = 'card';
+  const title = document.createElement('h3');
+  title.textContent = `Paper ${id}`;
+  const link = document.createElement('a');
+  link.href = `https://arxiv.org/abs/${id}`;
+  link.textContent = 'abs';
+  const text = document.createElement('p');
+  text.textContent = abstract;
+  card.append(title, link, text);
+  return card;
+}
+
+function runOn(adapter: SiteAdapter) {
+  const run = new PageRun(adapter, {
+    highlights: new HighlightLayer({} as ConstructorParameters<typeof HighlightLayer>[0]),
+    onCards: () => {},
+    onCardGone: () => {},
+    debug: false,
+  });
+  run.start();
+  return run;
+}
+
+describe('page run: messages and cards added later', () => {
+  it('sends the text of many long cards in several messages of about ten abstracts, and marks every card', async () => {
+    const abstract = 'A long abstract that states a 2.5x speedup. '.repeat(40); // 1,760 characters
+    const ids = Array.from({ length: 25 }, (_, i) => `2401.${String(10000 + i)}`);
+    document.body.append(...ids.map((id) => cardElement(id, abstract)));
+    const run = runOn(testAdapter().adapter);
+    // 16,000 characters a message: 9 cards of 1,776 (abstract and title) each, then 9, then the 7 left.
+    await vi.waitFor(() => expect(asked.map((a) => a.titles.length)).toEqual([9, 9, 7]));
+    expect(asked.flatMap((a) => a.titles)).toEqual(ids.map((id) => `Paper ${id}`));
+    for (const a of asked) a.answer();
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-paperlight-id]')).toHaveLength(25));
+    run.stop();
+  });
+
+  it('after the first scan, finds the cards among the added elements when the adapter can, without scanning the page', async () => {
+    document.body.append(cardElement('2401.00001', 'first'));
+    const { adapter } = testAdapter();
+    const findCards = vi.spyOn(adapter, 'findCards');
+    const added: Element[][] = [];
+    adapter.findAddedCards = (elements) => {
+      added.push([...elements]);
+      return elements.filter((e) => e.matches('.card'));
+    };
+    const run = runOn(adapter);
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    asked[0]!.answer();
+    const card = cardElement('2401.00002', 'second');
+    document.body.append(card);
+    run.handleBatch({ added: true, addedElements: [card], removed: false, changedCards: new Set(), lostOurs: false });
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]!.titles).toEqual(['Paper 2401.00002']);
+    expect(added).toEqual([[card]]);
+    expect(findCards).toHaveBeenCalledTimes(1); // the first scan only
+    asked[1]!.answer();
+    await vi.waitFor(() => expect(card.getAttribute('data-paperlight-id')).toBe('arxiv:2401.00002'));
+    run.stop();
+  });
+});

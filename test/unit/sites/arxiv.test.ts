@@ -142,6 +142,35 @@ describe('arxiv cards inserted later and missing fields', () => {
     expect(arxiv.findCards(dls[0]!)).toHaveLength(0); // "No updates for this time period."
   });
 
+  it('finds the cards among added elements: entries appended one by one, a whole list, a part of an entry', () => {
+    const url = 'https://arxiv.org/list/astro-ph.SR/new';
+    const document = fixture('list-new-astro-ph.SR.html', url);
+    const list = document.querySelector('dl')!;
+    const entries = [...list.children].filter((e) => e.localName === 'dt' || e.localName === 'dd').slice(0, 6)
+      .map((e) => e.cloneNode(true) as Element);
+    const before = new Set(arxiv.findCards(document));
+    // Infinite scroll: three entries (dt and dd each) appended to the list.
+    for (const entry of entries) list.append(entry);
+    const appended = arxiv.findCards(document).filter((card) => !before.has(card));
+    expect(appended.map((card) => card.localName)).toEqual(['dd', 'dd', 'dd']);
+    expect(arxiv.findAddedCards!(entries)).toEqual(appended);
+    // The cards come in the order of the elements, each once; an entry's dd alone finds it through its dt.
+    expect(arxiv.findAddedCards!([...entries].reverse())).toEqual([...appended].reverse());
+    expect(arxiv.findAddedCards!([entries[3]!])).toEqual([appended[1]]);
+    // A whole list added at once, and a link added inside an id line.
+    const second = document.createElement('dl');
+    second.append(...entries.map((e) => e.cloneNode(true)));
+    document.body.append(second);
+    expect(arxiv.findAddedCards!([second])).toEqual(arxiv.findCards(second));
+    expect(arxiv.findAddedCards!([second.querySelector('dt a')!])).toEqual([second.querySelector('dd')]);
+    // An id line without an id link is no card, as for findCards; nor is an element outside any entry, or one gone.
+    const bare = loadPage('<dl><dt>[1]</dt><dd>x</dd></dl><p id="p">text</p>', url);
+    expect(arxiv.findAddedCards!([bare.querySelector('dt')!, bare.querySelector('dd')!, bare.getElementById('p')!])).toEqual([]);
+    const gone = entries[1]!;
+    gone.remove();
+    expect(arxiv.findAddedCards!([gone])).toEqual([]);
+  });
+
   it('returns undefined for an entry without an abstract link and never throws on empty parts', () => {
     const cards = read('<dl><dt>[1]</dt><dd></dd><dt><a href="/abs/2301.00001" title="Abstract">x</a></dt><dd></dd></dl>', 'https://arxiv.org/list/cs.LG/new');
     expect(cards).toEqual([{ key: 'arxiv:2301.00001', title: '', url: 'https://arxiv.org/abs/2301.00001', authors: [], abstract: '', codeLinks: [] }]);

@@ -3,11 +3,16 @@
 // two of the viewport, so a 600-card listing pays only for what the user can reach soon. The host is the
 // card's last child: a framework re-rendering the card never meets it among the nodes it manages (it only
 // ever inserts before and removes its own), and if a re-render takes it out anyway it is put back.
+// An unsaved card's toolbar starts as its host alone, holding the place of the toolbar's one row (the page style
+// gives the host that height, so the page does not move when the toolbar comes), and is built in the browser's
+// idle time, or at once when the reader points at it or anything about it changes.
 import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import { CODE_LINK_SOURCE_TEXT } from '../../../core/links';
 import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
-import { closedHost } from '../../page-layer';
+import { closedContainer, closedHost } from '../../page-layer';
+import { listen } from '../../ui/dom';
+import { inSlice } from '../../work-slices';
 import type { MetricTooltip } from '../metric-tooltip';
 import type { SavedState } from '../saved-state';
 import { shownVenue } from '../../../core/paper';
@@ -36,7 +41,8 @@ export interface CardToolbar {
 
 interface Mounted {
   host: HTMLElement;
-  widget: CardWidget;
+  /** Null while the host only holds the toolbar's place. */
+  widget: CardWidget | null;
 }
 
 /** Where in a card the toolbar goes: at its end, or in its last cell for table rows and lists. */
@@ -106,6 +112,30 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     showMetric: (metric, anchor) => tooltip.show(entry, metric, anchor),
   });
 
+  /**
+   * Hosts holding the place of a toolbar not built yet (in the order they were mounted). With the `debug` setting
+   * on, `paperlight:widgets-complete` is marked whenever none is left (the benchmark waits for it).
+   */
+  const unfinished = new Set<Element>();
+  let completing = false;
+
+  /** The toolbar in the host: its closed root, built now if the host only held its place. */
+  const widgetOf = (card: Element, target: Mounted): CardWidget => {
+    if (target.widget) return target.widget;
+    let container: HTMLElement;
+    try {
+      container = closedContainer(target.host, WIDGET_CSS);
+    } catch {
+      // The page gave our host a shadow root of its own: a new host takes its place.
+      const fresh = closedHost(WIDGET_TAG, WIDGET_CSS);
+      target.host.replaceWith(fresh.host);
+      target.host = fresh.host;
+      container = fresh.container;
+    }
+    unfinished.delete(card);
+    return (target.widget = new CardWidget(container));
+  };
+
   const draw = (entry: CardEntry, view?: CardView) => {
     const target = mounted.get(entry.element);
     if (!target) return; // a card not mounted yet is drawn when it mounts
@@ -113,42 +143,81 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     const savedView = paper && { tags: paper.tags, status: paper.status };
     const notice = notices.get(entry.element);
     const venue = shownVenue(paper?.venues, entry.analysis.card.venue);
-    target.widget.update({
+    widgetOf(entry.element, target).update({
       view: view ?? viewOf(entry), saved: savedView, venue, notice, seen: seenLabels.get(entry.element),
       tagRequest: tagRequests.get(entry.element) ?? 0, actions: actionsFor(entry),
     });
   };
 
-  const mount = (entry: CardEntry, view?: CardView) => {
+  /** Only the plain toolbar of an unsaved card, with nothing to say yet, starts as a place held. */
+  const startsLater = (entry: CardEntry) =>
+    !saved.of(entry) && !notices.has(entry.element) && !seenLabels.has(entry.element) && !tagRequests.has(entry.element);
+
+  /** Builds the toolbars whose place is held, in idle slices: all reads (views) before all writes, as the mount does. */
+  const completeLater = () => {
+    if (completing || unfinished.size === 0 || page.signal.aborted) return;
+    completing = true;
+    inSlice('idle', (deadline) => {
+      completing = false;
+      if (page.signal.aborted) return;
+      const start = performance.now();
+      const entries = [...unfinished].flatMap((card) => page.cards.get(card) ?? []);
+      const views = entries.map(viewOf);
+      for (let i = 0; i < entries.length && performance.now() < deadline(); i++) draw(entries[i]!, views[i]);
+      if (page.settings.debug) {
+        performance.measure('paperlight:widgets-idle', { start, end: performance.now() });
+        if (unfinished.size === 0) performance.mark('paperlight:widgets-complete');
+      }
+      completeLater();
+    });
+  };
+
+  /** Mounts the card's toolbar: whole (with its view when it was read already), or `later`, as a place held. */
+  const mount = (entry: CardEntry, { view, later = false }: { view?: CardView; later?: boolean } = {}) => {
     const card = entry.element;
     if (!card.isConnected || mounted.has(card)) return;
-    const { host, container } = closedHost(WIDGET_TAG, WIDGET_CSS);
+    if (!later) {
+      const { host, container } = closedHost(WIDGET_TAG, WIDGET_CSS);
+      slotFor(card).append(host);
+      mounted.set(card, { host, widget: new CardWidget(container) });
+      draw(entry, view);
+      return;
+    }
+    const host = document.createElement(WIDGET_TAG);
+    // The reader pointing at the place held gets the toolbar before the pointer's next event.
+    listen(host, { pointerover: () => unfinished.has(card) && draw(entry) });
     slotFor(card).append(host);
-    mounted.set(card, { host, widget: new CardWidget(container) });
-    draw(entry, view);
+    mounted.set(card, { host, widget: null });
+    unfinished.add(card);
+    completeLater();
   };
 
   const observer = new IntersectionObserver((records) => {
     const start = performance.now();
     const entries = records.flatMap((r) => (r.isIntersecting ? [page.cards.get(r.target)] : [])).filter((e) => e !== undefined);
-    // All reads first (a view asks whether the abstract is visible), then all writes: inserting one
-    // toolbar and then measuring for the next would lay the page out once per card.
-    const views = entries.map(viewOf);
+    // A saved card's toolbar is built at once (it has more to show than one row): all reads first (a view asks
+    // whether the abstract is visible), then all writes, as inserting one toolbar and then measuring for the next
+    // would lay the page out once per card.
+    const views = entries.map((entry) => (startsLater(entry) ? undefined : viewOf(entry)));
     entries.forEach((entry, i) => {
       observer.unobserve(entry.element);
       waiting.delete(entry.element);
-      mount(entry, views[i]);
+      mount(entry, views[i] ? { view: views[i] } : { later: true });
     });
-    if (page.settings.debug) performance.measure('paperlight:widgets', { start, end: performance.now() });
+    if (page.settings.debug) {
+      performance.measure('paperlight:widgets', { start, end: performance.now() });
+      if (unfinished.size === 0) performance.mark('paperlight:widgets-complete');
+    }
   }, { rootMargin: TOOLBAR_MARGIN });
 
   const remove = (card: Element) => {
     if (waiting.delete(card)) observer.unobserve(card);
     const target = mounted.get(card);
     if (!target) return;
-    target.widget.destroy();
+    target.widget?.destroy();
     target.host.remove();
     mounted.delete(card);
+    unfinished.delete(card);
     notices.delete(card);
     seenLabels.delete(card);
     tagRequests.delete(card);
