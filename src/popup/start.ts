@@ -81,18 +81,15 @@ const firstFrameShown = drawn.then((frame) =>
   }),
 );
 // The search snapshot is read from now on, beside the first page (the database reads it off the page's thread),
-// and taken (the value copied out on this thread) once the first rows are on screen, so that it does not compete
-// with drawing and presenting them.
+// and taken once the first rows are on screen; the app's code loads then too, so that nothing competes with
+// drawing and presenting them.
 const snapshot = readStoredSnapshot(DB_NAME, firstFrameShown);
-// The app's code (and the snapshot's decoder, a small part of it) is fetched from the moment the frame showing the
-// first rows has been produced: the fetch waits on the browser, not on this thread, and overlaps the frame's way
-// to the screen. Evaluating the modules is quick; the app starts only once the frame is on screen.
-const appCode = firstFramePainted.then(() => ({ app: import('./main'), decoder: import('../shared/search-snapshot') }));
-void Promise.all([appCode, firstFrameShown]).then(([{ app, decoder }]) => {
-  // The snapshot is decoded as soon as it is taken, while the app's code may still be on its way, rather than
-  // after the app has loaded and rendered.
+void firstFrameShown.then(() => {
+  // The snapshot is decoded as soon as it is taken, while the app's code is still on its way (the decoder is a
+  // small part of that code, fetched beside it), rather than after the app has loaded and rendered.
+  const decoder = import('../shared/search-snapshot');
   const decoded = snapshot.then(async (stored) => (isCurrent(stored) ? { ...stored, decoded: (await decoder).decodeSnapshot(stored.columns) } : stored));
-  void app.then(({ startPopup }) =>
+  void import('./main').then(({ startPopup }) =>
     startPopup({
       inTab,
       firstPage,
