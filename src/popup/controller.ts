@@ -9,7 +9,7 @@ import type { SavedPaper } from '../core/paper';
 import type { ChangeEvent, PaperChange, Request, SuccessReply, UpdateRequest } from '../shared/messages';
 import { decodeSnapshot } from '../shared/search-snapshot';
 import { FIRST_PAGE_SIZE, type FirstPage } from './first-page';
-import { isCurrent, type StoredSnapshot } from './stored-snapshot';
+import type { StoredSnapshot } from './stored-snapshot';
 import { WordScan } from './word-scan';
 import type { TextFile } from '../ui/download';
 import { count, errorText, shortTitle } from '../ui/text';
@@ -114,24 +114,24 @@ export class PopupController {
    * Starts reading the library anew: changes are queued from now on (applied again on top of what the reads
    * bring, which may predate them) and the search snapshot is asked for.
    */
-  private beginLoad(): { round: number; snapshot: ReturnType<PopupController['storedSnapshot']> } {
+  private beginLoad(): { round: number; snapshot: Promise<unknown> } {
     this.queued = [];
     return { round: ++this.loadRound, snapshot: this.storedSnapshot() };
   }
 
-  /** The stored snapshot when it is current; brought up to date by the background first if it is behind. */
-  private async storedSnapshot(): Promise<(StoredSnapshot & { columns: object }) | null> {
+  /** The stored snapshot's columns when it is current; brought up to date by the background first if it is behind. */
+  private async storedSnapshot(): Promise<unknown> {
     const read = this.deps.readSnapshot;
     if (!read) return null;
-    const stored = await read().catch(() => null);
-    if (isCurrent(stored)) return stored;
+    const current = (stored: StoredSnapshot | null) => (stored && stored.columns !== null && stored.dirty.length === 0 ? stored.columns : null);
+    const columns = current(await read().catch(() => null));
+    if (columns !== null) return columns;
     try {
       await this.deps.send({ type: 'searchSnapshot' });
     } catch {
       return null; // an older background: the whole records alone, as before
     }
-    const fresh = await read().catch(() => null);
-    return isCurrent(fresh) ? fresh : null;
+    return current(await read().catch(() => null));
   }
 
   /**
@@ -149,10 +149,9 @@ export class PopupController {
     this.building.clear();
     this.container.dispatch({ type: 'searchReady', ready: false });
     const searchCode = import('./search-index');
-    const stored = await load.snapshot;
+    const columns = await load.snapshot;
     if (round !== this.loadRound) return; // a newer reload is on its way
-    // Decoded by the page's entry while the app's code loaded, or here.
-    const snapshot = stored === null ? null : stored.decoded !== undefined ? stored.decoded : decodeSnapshot(stored.columns);
+    const snapshot = columns === null ? null : decodeSnapshot(columns);
     if (snapshot) {
       const queued = this.queued ?? [];
       const scan = new WordScan(snapshot.papers.map((paper) => paper.key), snapshot.words);

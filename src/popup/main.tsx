@@ -22,7 +22,6 @@ export interface EarlyReads {
   firstPage: Promise<FirstPage | null>;
   /** True once the entry's first frame is painted; false when it drew none. */
   firstFramePainted: Promise<boolean>;
-  /** The search snapshot, decoded (`decoded`) when it is current. */
   snapshot: Promise<StoredSnapshot | null>;
   /** The runtime messages heard so far, in order; the entry stops hearing them (the app listens from now on). */
   takeHeard(): unknown[];

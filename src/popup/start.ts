@@ -1,15 +1,15 @@
 // The popup page's entry, kept small so that it runs the moment the page is parsed: it begins hearing the
 // background's changes, reads the newest papers straight from the database and draws the first frame (header
 // and rows, plain DOM: first-frame.ts) at once, while the search snapshot is read beside it; once that frame is
-// on screen it takes the snapshot, decodes it and loads the app. The app takes over the frame, the reads' answers
-// and the changes heard (main.tsx).
+// on screen it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
+// changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
 import { firstFrame } from './first-frame';
 import { FIRST_ROW_TIMING, LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
 import { DB_NAME } from '../shared/database';
-import { isCurrent, readStoredSnapshot } from './stored-snapshot';
+import { readStoredSnapshot } from './stored-snapshot';
 // The styles come with this module, as text, rather than as stylesheets linked from the page: a linked
 // stylesheet is fetched on its own and holds up every module script until it has loaded.
 import themeStyles from '../ui/theme.css?inline';
@@ -85,16 +85,12 @@ const firstFrameShown = drawn.then((frame) =>
 // drawing and presenting them.
 const snapshot = readStoredSnapshot(DB_NAME, firstFrameShown);
 void firstFrameShown.then(() => {
-  // The snapshot is decoded as soon as it is taken, while the app's code is still on its way (the decoder is a
-  // small part of that code, fetched beside it), rather than after the app has loaded and rendered.
-  const decoder = import('../shared/search-snapshot');
-  const decoded = snapshot.then(async (stored) => (isCurrent(stored) ? { ...stored, decoded: (await decoder).decodeSnapshot(stored.columns) } : stored));
   void import('./main').then(({ startPopup }) =>
     startPopup({
       inTab,
       firstPage,
       firstFramePainted,
-      snapshot: decoded,
+      snapshot,
       takeHeard() {
         browser.runtime.onMessage.removeListener(hear);
         return heard.splice(0);

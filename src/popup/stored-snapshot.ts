@@ -3,21 +3,13 @@
 // (the background owns every write), the connection closed at once so that it never holds up an upgrade, and a
 // database that does not exist yet is left for the background to create.
 import { DB_NAME } from '../shared/database';
-import type { Snapshot } from '../shared/search-snapshot';
 
 export interface StoredSnapshot {
   /** The stored columns, unchecked (`decodeSnapshot` checks them); null when stale or missing. */
   columns: unknown;
   /** Papers written since the snapshot was built: while any are, it is behind. */
   dirty: readonly string[];
-  /** `columns` decoded already (`decodeSnapshot`), where the reader did it; undefined where it did not. */
-  decoded?: Snapshot | null;
 }
-
-/** True when `stored` is a snapshot that is up to date: columns to decode, and no paper written since. */
-export const isCurrent = (stored: StoredSnapshot | null): stored is StoredSnapshot & { columns: object } =>
-  stored !== null && typeof stored.columns === 'object' && stored.columns !== null && stored.dirty.length === 0;
-
 
 /**
  * Runs `read` on a connection of its own, closed as soon as `read` settles; null when the database does not

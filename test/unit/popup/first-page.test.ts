@@ -8,7 +8,6 @@ import { PopupController } from '../../../src/popup/controller';
 import { FIRST_PAGE_SIZE, readFirstPage } from '../../../src/popup/first-page';
 import { createStateContainer } from '../../../src/popup/state';
 import type { ChangeEvent } from '../../../src/shared/messages';
-import { decodeSnapshot } from '../../../src/shared/search-snapshot';
 import { fakeBackground, type FakeBackground } from './fake-background';
 import { sampleLibrary } from './sample-library';
 
@@ -121,38 +120,6 @@ describe('the controller with the page’s own reads', () => {
     await started;
     expect(container.getState().papers.has(added.key)).toBe(true);
     expect(container.getState().papers.size).toBe(60);
-    controller.stop();
-  });
-
-  it('lists and searches the snapshot the entry decoded while the app loaded, without decoding it again', async () => {
-    const library = sampleLibrary(40);
-    const background = await seeded(library);
-    await background.send({ type: 'searchSnapshot' });
-    const stored = (await background.readSnapshot())!;
-    // The entry's decoding, with one paper's title told apart: the columns themselves are not read again.
-    const decoded = decodeSnapshot(stored.columns)!;
-    decoded.papers[0] = { ...decoded.papers[0]!, title: 'Decoded by the entry' };
-    let releaseLibrary!: () => void;
-    const libraryHeld = new Promise<void>((resolve) => (releaseLibrary = resolve));
-    const container = createStateContainer();
-    const controller = new PopupController(container, {
-      async send(request) {
-        if (request.type === 'getAll') await libraryHeld;
-        return background.send(request);
-      },
-      onChange: background.onChange,
-      download: () => {},
-      openTab: async () => {},
-      firstPage: () => background.readFirstPage(),
-      readSnapshot: async () => ({ ...stored, decoded }),
-    });
-    const started = controller.start();
-    await vi.waitFor(() => expect(container.getState().listed).toBe(true));
-    expect(container.getState().papers.get(decoded.papers[0]!.key)!.title).toBe('Decoded by the entry');
-    expect(container.getState().papers.size).toBe(40);
-    expect(controller.hits(library[7]!.title)!.has(library[7]!.key)).toBe(true);
-    releaseLibrary();
-    await started;
     controller.stop();
   });
 });
