@@ -10,10 +10,9 @@ import { firstFrame } from './first-frame';
 import { FIRST_ROW_TIMING, LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
 import { DB_NAME } from '../shared/database';
 import { readStoredSnapshot } from './stored-snapshot';
-// The styles come with this module, as text, rather than as stylesheets linked from the page: a linked
-// stylesheet is fetched on its own and holds up every module script until it has loaded.
-import themeStyles from '../ui/theme.css?inline';
-import popupStyles from './popup.css?inline';
+// Linked from the page itself, so the styles load while the app's code does.
+import '../ui/theme.css';
+import './popup.css';
 
 /** How long after the first frame is drawn the rest begins, where the browser does not say it was presented. */
 const PRESENTED_FALLBACK_MS = 50;
@@ -38,11 +37,6 @@ const inTab = new URLSearchParams(location.search).has('tab') || matchMedia('(mi
 document.documentElement.classList.toggle('in-tab', inTab);
 
 const firstPage = readFirstPage(FIRST_PAGE_SIZE);
-// After the read is asked for, so that the database works on it while the styles go in (they are parsed when
-// the first frame is styled).
-const styles = document.createElement('style');
-styles.textContent = themeStyles + popupStyles;
-document.head.append(styles);
 /** The first frame, in the document, or null when there is none (no database yet, no papers). */
 const drawn = firstPage.then((page) => {
   const frame = page && firstFrame(page, inTab, (id) => SITE_NAMES.get(id) ?? id);

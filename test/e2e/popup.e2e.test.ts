@@ -116,9 +116,6 @@ describe('Chromium: the popup on 10,000 papers', () => {
     expect(painted.at(-1)!.rect).toEqual(painted[0]!.rect);
     expect(painted[0]!.rect.height).toBeGreaterThan(0);
     expect(await page.locator('[role="option"] .row-title').first().textContent()).toBe(newestFirst[0]!.title);
-    // Styled by the entry itself: no stylesheet is fetched (one would hold up the entry), yet a row has its height.
-    expect(await page.evaluate(() => document.querySelectorAll('link[rel="stylesheet"]').length)).toBe(0);
-    expect(await page.evaluate(() => getComputedStyle(document.querySelector('[role="option"]')!).height)).toBe('78px');
     // The search box has the focus, as the app's autofocus gives it.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search saved papers');
     await page.close();
