@@ -7,7 +7,7 @@
 import type { ExportFormatId, MarkdownGrouping } from '../core/export';
 import type { SavedPaper } from '../core/paper';
 import type { ChangeEvent, PaperChange, Request, SuccessReply, UpdateRequest } from '../shared/messages';
-import { decodeSnapshot } from '../shared/search-snapshot';
+import { decodeSnapshot, isSnapshotFormat } from '../shared/search-snapshot';
 import { FIRST_PAGE_SIZE, type FirstPage } from './first-page';
 import type { StoredSnapshot } from './stored-snapshot';
 import { WordScan } from './word-scan';
@@ -123,7 +123,9 @@ export class PopupController {
   private async storedSnapshot(): Promise<unknown> {
     const read = this.deps.readSnapshot;
     if (!read) return null;
-    const current = (stored: StoredSnapshot | null) => (stored && stored.columns !== null && stored.dirty.length === 0 ? stored.columns : null);
+    // Columns of another format (stored by an older version) are not current: the background builds them again.
+    const current = (stored: StoredSnapshot | null) =>
+      stored && stored.dirty.length === 0 && isSnapshotFormat(stored.columns) ? stored.columns : null;
     const columns = current(await read().catch(() => null));
     if (columns !== null) return columns;
     try {

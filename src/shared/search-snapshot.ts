@@ -226,6 +226,11 @@ export interface Snapshot {
   words: string[];
 }
 
+/** Whether stored columns are of the format this code writes and reads (a cheap check, before any decoding). */
+export function isSnapshotFormat(stored: unknown): boolean {
+  return typeof stored === 'object' && stored !== null && (stored as { format?: unknown }).format === SNAPSHOT_FORMAT;
+}
+
 /**
  * The summaries in a stored snapshot, or null when it is not one this code can read (another format, or damaged):
  * the caller then reads the whole records instead. Every value is checked, so a summary has its type's shape.

@@ -114,6 +114,37 @@ describe('search before and after the whole library arrives', () => {
     controller.stop();
   });
 
+  it('asks the background to build again a stored snapshot of another format, and reads the new one', async () => {
+    const library = sampleLibrary(30);
+    const background = fakeBackground();
+    await background.send({ type: 'restore', papers: library });
+    await background.send({ type: 'searchSnapshot' });
+    await broadcastsArrive();
+    const requests: string[] = [];
+    const send = background.send;
+    background.send = async <R extends Request>(request: R) => {
+      requests.push(request.type);
+      return send(request);
+    };
+    let reads = 0;
+    // The first read finds the columns an older version stored (another format), with no write pending.
+    const readSnapshot = async () => {
+      const stored = await background.readSnapshot();
+      reads++;
+      return reads === 1 && stored ? { ...stored, columns: { ...(stored.columns as object), format: 1 } } : stored;
+    };
+    const container = createStateContainer();
+    const controller = new PopupController(container, {
+      send: background.send, onChange: background.onChange, download: () => {}, openTab: async () => {}, readSnapshot,
+    });
+    await controller.start();
+    await vi.waitFor(() => expect(container.getState().searchReady).toBe(true));
+    expect(requests).toContain('searchSnapshot');
+    expect(reads).toBe(2);
+    for (const query of QUERIES) expect(foundKeys(controller, library, query), query).toEqual(expectedKeys(library, query, true));
+    controller.stop();
+  });
+
   it('without a snapshot, lists and indexes the whole records as before', async () => {
     const library = sampleLibrary(80);
     const background = fakeBackground();

@@ -126,6 +126,19 @@ describe('the search snapshot', () => {
     expect((await snapshot()).map((p) => p.key)).toEqual([paper(1).key, paper(2).key]);
   });
 
+  it('is built again when the stored one is of another format, though no write is pending', async () => {
+    await ok({ type: 'restore', papers: [paper(1), paper(2)] });
+    await snapshot();
+    const db = await opener.get();
+    const stored = await db.get('snapshot', 'columns');
+    if (stored?.id !== 'columns') throw new Error('no columns record');
+    // As an older version of Paperlight left it: the same papers, in a format this code does not read.
+    await db.put('snapshot', { id: 'columns', columns: { ...stored.columns, format: 1 as unknown as 2 } });
+    expect(await readStoredSnapshot(name)).toMatchObject({ dirty: [] });
+    expect((await snapshot()).map((p) => p.key)).toEqual([paper(1).key, paper(2).key]);
+    expect(await db.get('snapshot', 'columns')).toMatchObject({ columns: { format: 2 } });
+  });
+
   it('is not stored when a write came in while it was being built', async () => {
     await ok({ type: 'restore', papers: [paper(1)] });
     const db = await opener.get();
