@@ -67,10 +67,7 @@ function background() {
   return asked;
 }
 
-function startRun() {
-  document.body.innerHTML = '<div class="card"><h3>Sparse attention at scale</h3>' +
-    '<a href="https://arxiv.org/abs/2401.00001">abs</a><p>We reach a 2.5x speedup.</p></div>';
-  const { adapter, reads } = testAdapter();
+function runOn(adapter: SiteAdapter) {
   const run = new PageRun(adapter, {
     highlights: new HighlightLayer({} as ConstructorParameters<typeof HighlightLayer>[0]),
     onCards: () => {},
@@ -78,7 +75,14 @@ function startRun() {
     debug: false,
   });
   run.start();
-  return { run, reads, card: document.querySelector('.card')! };
+  return run;
+}
+
+function startRun() {
+  document.body.innerHTML = '<div class="card"><h3>Sparse attention at scale</h3>' +
+    '<a href="https://arxiv.org/abs/2401.00001">abs</a><p>We reach a 2.5x speedup.</p></div>';
+  const { adapter, reads } = testAdapter();
+  return { run: runOn(adapter), reads, card: document.querySelector('.card')! };
 }
 
 let asked: ReturnType<typeof background>;
@@ -158,17 +162,6 @@ function cardElement(id: string, abstract: string): Element {
   text.textContent = abstract;
   card.append(title, link, text);
   return card;
-}
-
-function runOn(adapter: SiteAdapter) {
-  const run = new PageRun(adapter, {
-    highlights: new HighlightLayer({} as ConstructorParameters<typeof HighlightLayer>[0]),
-    onCards: () => {},
-    onCardGone: () => {},
-    debug: false,
-  });
-  run.start();
-  return run;
 }
 
 describe('page run: messages and cards added later', () => {
