@@ -9,7 +9,7 @@
 // came in between (the generation is unchanged). A snapshot read in the short span between a write's commit and
 // its mark lacks that write, but its reader asked before the change was broadcast, so the change event reaches it
 // after the snapshot: views apply events on top of it.
-import { SNAPSHOT_FORMAT, encodeSnapshot, snapshotColumns, snapshotRow, snapshotRows, type SnapshotColumns, type SnapshotRow } from '../shared/search-snapshot';
+import { encodeSnapshot, isSnapshotFormat, snapshotColumns, snapshotRow, snapshotRows, type SnapshotColumns, type SnapshotRow } from '../shared/search-snapshot';
 import type { PaperChange } from '../shared/messages';
 import { toSaved } from './records';
 import type { PaperlightDatabase, SearchSnapshotRecord } from './schema';
@@ -25,7 +25,7 @@ function stateOf(record: SearchSnapshotRecord | undefined): SnapshotState {
 
 /** The stored columns, or null when missing or of another format (then they are built again). */
 function columnsOf(record: SearchSnapshotRecord | undefined): SnapshotColumns | null {
-  return record?.id === 'columns' && record.columns.format === SNAPSHOT_FORMAT ? record.columns : null;
+  return record?.id === 'columns' && isSnapshotFormat(record.columns) ? record.columns : null;
 }
 
 /** Notes a committed write: its papers' rows are behind (`'reset'`: every row). */

@@ -176,18 +176,15 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
   const mount = (entry: CardEntry, { view, later = false }: { view?: CardView; later?: boolean } = {}) => {
     const card = entry.element;
     if (!card.isConnected || mounted.has(card)) return;
-    if (!later) {
-      const { host, container } = closedHost(WIDGET_TAG, WIDGET_CSS);
-      slotFor(card).append(host);
-      mounted.set(card, { host, widget: new CardWidget(container) });
-      draw(entry, view);
-      return;
-    }
     const host = document.createElement(WIDGET_TAG);
-    // The reader pointing at the place held gets the toolbar before the pointer's next event.
-    listen(host, { pointerover: () => unfinished.has(card) && draw(entry) });
     slotFor(card).append(host);
     mounted.set(card, { host, widget: null });
+    if (!later) {
+      draw(entry, view); // builds the toolbar in the host (widgetOf)
+      return;
+    }
+    // The reader pointing at the place held gets the toolbar before the pointer's next event.
+    listen(host, { pointerover: () => unfinished.has(card) && draw(entry) });
     unfinished.add(card);
     completeLater();
   };
