@@ -3,12 +3,16 @@
 // straight from the database and decodes it in a few milliseconds, where the whole library (abstracts and all)
 // takes seconds to cross from the background; the whole records follow, and replace it, once search answers.
 //
-// Stored as columns, not rows: per field, every paper's value joined into one string, numbers as one array; a
-// list field (authors, tags, aliases, code links, and each field of the metrics) as every paper's items one
-// after the other, with how many each paper has. A handful of long strings is what IndexedDB clones out fastest
-// and what `split` cuts up fastest: a 10,000-paper snapshot as one JSON text took about twice as long to read
-// and several times as long to parse. The separator is a control character; a column in which some value holds
-// it (page text is untrusted) is stored as an array of values instead, which the reader takes as it is.
+// Stored as columns, not rows: per field, every paper's value joined into one string; a list field (authors,
+// tags, aliases, code links, and each field of the metrics) as every paper's items one after the other, with how
+// many each paper has. A handful of long strings is what IndexedDB clones out fastest and what `split` cuts up
+// fastest: a 10,000-paper snapshot as one JSON text took about twice as long to read and several times as long
+// to parse. The separator is a control character; a column in which some value holds it (page text is
+// untrusted) is stored as an array of values instead, which the reader takes as it is.
+// Numbers (dates, counts, metric values) are typed arrays, which a structured clone copies as one block of bytes
+// rather than number by number. Fields with few distinct values (status, site, a metric's kind, unit and label)
+// are stored once per distinct value with each item's index into them: a few bytes per item to copy out, and no
+// string per item to cut out and collect again, where the 30,000 metrics of 10,000 papers made most of both.
 // Each paper's last field is its searchable words (shared/search-words.ts), cut and folded by the background,
 // so the popup can answer a search by scanning them as soon as the snapshot is decoded.
 import { METRIC_KINDS, type MetricKind } from '../core/metric-types';
@@ -26,7 +30,7 @@ export function isWholeRecord(paper: PaperSummary): paper is SavedPaper {
   return typeof (paper as Partial<SavedPaper>).abstract === 'string';
 }
 
-export const SNAPSHOT_FORMAT = 2;
+export const SNAPSHOT_FORMAT = 3;
 
 type MetricRow = [text: string, kind: MetricKind, value: number, unit: string, label: string];
 /** One paper's row: how the background patches a snapshot (rows in, columns out). */
@@ -45,17 +49,23 @@ type TextColumn = string | string[];
  * is cut in one `split`, where a column of lists would need one per paper).
  */
 interface ListColumn {
-  counts: number[];
+  counts: Uint32Array;
   items: TextColumn;
+}
+/** A field with few distinct values: each distinct value once, and per item the index of its value. */
+interface ChoiceColumn {
+  values: TextColumn;
+  at: Uint32Array;
 }
 /** Per paper, its metrics: how many each has, then each field of every metric, one after the other. */
 interface MetricColumn {
-  counts: number[];
+  counts: Uint32Array;
   texts: TextColumn;
-  kinds: TextColumn;
-  values: number[];
-  units: TextColumn;
-  labels: TextColumn;
+  /** Per metric, its kind's index in `METRIC_KINDS`. */
+  kinds: Uint8Array;
+  values: Float64Array;
+  units: ChoiceColumn;
+  labels: ChoiceColumn;
 }
 
 /** The snapshot as stored: one entry per field, each paper at the same index of every column. */
@@ -68,10 +78,11 @@ export interface SnapshotColumns {
   urls: TextColumn;
   authors: ListColumn;
   tags: ListColumn;
-  statuses: TextColumn;
+  /** Per paper, its status's index in `READING_STATUSES`. */
+  statuses: Uint8Array;
   notes: TextColumn;
-  sites: TextColumn;
-  savedAt: number[];
+  sites: ChoiceColumn;
+  savedAt: Float64Array;
   metrics: MetricColumn;
   codeLinks: ListColumn;
   /** Only the papers that have venues (few do): the paper's index and its venues. */
@@ -97,14 +108,30 @@ export function encodeSnapshot(papers: Iterable<PaperSummary>): SnapshotColumns 
 
 const textColumn = (values: string[]): TextColumn => (values.some((value) => value.includes(SEPARATOR)) ? values : values.join(SEPARATOR));
 
-const listColumn = (lists: string[][]): ListColumn => ({ counts: lists.map((list) => list.length), items: textColumn(lists.flat()) });
+const listColumn = (lists: string[][]): ListColumn => ({ counts: Uint32Array.from(lists, (list) => list.length), items: textColumn(lists.flat()) });
+
+function choiceColumn(items: readonly string[]): ChoiceColumn {
+  const indexOf = new Map<string, number>();
+  const at = Uint32Array.from(items, (item) => {
+    let index = indexOf.get(item);
+    if (index === undefined) indexOf.set(item, (index = indexOf.size));
+    return index;
+  });
+  return { values: textColumn([...indexOf.keys()]), at };
+}
+
+/** Indexes of `values` in `choices`, which holds every one of them. */
+const indexesIn = (choices: readonly string[], values: readonly string[]) => Uint8Array.from(values, (value) => choices.indexOf(value));
 
 function metricColumn(lists: MetricRow[][]): MetricColumn {
   const metrics = lists.flat();
-  const field = (i: 0 | 1 | 3 | 4) => textColumn(metrics.map((metric) => metric[i]));
   return {
-    counts: lists.map((list) => list.length), texts: field(0), kinds: field(1), values: metrics.map((metric) => metric[2]),
-    units: field(3), labels: field(4),
+    counts: Uint32Array.from(lists, (list) => list.length),
+    texts: textColumn(metrics.map((metric) => metric[0])),
+    kinds: indexesIn(METRIC_KINDS, metrics.map((metric) => metric[1])),
+    values: Float64Array.from(metrics, (metric) => metric[2]),
+    units: choiceColumn(metrics.map((metric) => metric[3])),
+    labels: choiceColumn(metrics.map((metric) => metric[4])),
   };
 }
 
@@ -122,10 +149,10 @@ export function snapshotColumns(rows: readonly SnapshotRow[]): SnapshotColumns {
     urls: textColumn(column(3)),
     authors: listColumn(column(4)),
     tags: listColumn(column(5)),
-    statuses: textColumn(column(6)),
+    statuses: indexesIn(READING_STATUSES, column(6)),
     notes: textColumn(column(7)),
-    sites: textColumn(column(8)),
-    savedAt: column(9),
+    sites: choiceColumn(column(8)),
+    savedAt: Float64Array.from(column(9)),
     metrics: metricColumn(column(10)),
     codeLinks: listColumn(column(11)),
     venues,
@@ -133,10 +160,11 @@ export function snapshotColumns(rows: readonly SnapshotRow[]): SnapshotColumns {
   };
 }
 
-const STATUSES = new Set<string>(READING_STATUSES);
-const KINDS = new Set<string>(METRIC_KINDS);
 const isString = (value: unknown): value is string => typeof value === 'string';
 const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every(isString);
+/** `value` is a typed array of that kind (`instanceof` would miss one made in another realm). */
+const isTyped = <T>(kind: { readonly name: string }, value: unknown): value is T =>
+  ArrayBuffer.isView(value) && Object.prototype.toString.call(value) === `[object ${kind.name}]`;
 
 /** A column's values, or null when it is not a column of `count` of them. */
 function readTexts(column: unknown, count: number): string[] | null {
@@ -144,14 +172,34 @@ function readTexts(column: unknown, count: number): string[] | null {
   return values && values.length === count ? values : null;
 }
 
-/** Per-paper counts that add up to the items there are, or null. */
-function readCounts(counts: unknown, papers: number): number[] | null {
-  if (!Array.isArray(counts) || counts.length !== papers) return null;
-  for (const n of counts) if (typeof n !== 'number' || !Number.isInteger(n) || n < 0) return null;
-  return counts as number[];
+/** `count` indexes, each below `choices`, or null. */
+function readIndexes<T extends Uint8Array | Uint32Array>(kind: { readonly name: string }, column: unknown, count: number, choices: number): T | null {
+  if (!isTyped<T>(kind, column) || column.length !== count) return null;
+  for (let i = 0; i < count; i++) if (column[i]! >= choices) return null;
+  return column;
 }
 
-const total = (counts: readonly number[]) => counts.reduce((sum, n) => sum + n, 0);
+/** A choice column's values, one per item (the same string wherever the value repeats), or null. */
+function readChoices(column: unknown, count: number): string[] | null {
+  if (typeof column !== 'object' || column === null) return null;
+  const { values, at } = column as Partial<Record<keyof ChoiceColumn, unknown>>;
+  if (!isTyped<Uint32Array>(Uint32Array, at)) return null;
+  let distinct = 0;
+  for (let i = 0; i < at.length; i++) distinct = Math.max(distinct, at[i]! + 1);
+  const choices = readTexts(values, distinct);
+  const indexes = choices && readIndexes<Uint32Array>(Uint32Array, at, count, choices.length);
+  if (!choices || !indexes) return null;
+  const items: string[] = new Array(count);
+  for (let i = 0; i < count; i++) items[i] = choices[indexes[i]!]!;
+  return items;
+}
+
+/** Per-paper counts (whole numbers by their type), or null. */
+function readCounts(counts: unknown, papers: number): Uint32Array | null {
+  return isTyped<Uint32Array>(Uint32Array, counts) && counts.length === papers ? counts : null;
+}
+
+const total = (counts: Uint32Array) => counts.reduce((sum, n) => sum + n, 0);
 
 /**
  * One frozen empty list for every paper's empty ones: most papers have no aliases, code links or venues, and ten
@@ -160,7 +208,7 @@ const total = (counts: readonly number[]) => counts.reduce((sum, n) => sum + n, 
 const NONE = Object.freeze([]) as never[];
 
 /** `items` cut into consecutive lists of `counts` items. */
-function cut<T, R>(counts: readonly number[], items: readonly T[], make: (items: readonly T[], at: number) => R): R[][] {
+function cut<T, R>(counts: Uint32Array, items: readonly T[], make: (items: readonly T[], at: number) => R): R[][] {
   const lists: R[][] = new Array(counts.length);
   let at = 0;
   for (let i = 0; i < counts.length; i++) {
@@ -189,14 +237,13 @@ function readMetrics(column: unknown, count: number): RecordedMetric[][] | null 
   if (!counts) return null;
   const n = total(counts);
   const texts = readTexts(fields.texts, n);
-  const kinds = readTexts(fields.kinds, n);
-  const units = readTexts(fields.units, n);
-  const labels = readTexts(fields.labels, n);
+  const kinds = readIndexes<Uint8Array>(Uint8Array, fields.kinds, n, METRIC_KINDS.length);
+  const units = readChoices(fields.units, n);
+  const labels = readChoices(fields.labels, n);
   const { values } = fields;
-  if (!texts || !kinds || !units || !labels || !Array.isArray(values) || values.length !== n) return null;
-  for (let i = 0; i < n; i++) if (!KINDS.has(kinds[i]!) || typeof values[i] !== 'number') return null;
+  if (!texts || !kinds || !units || !labels || !isTyped<Float64Array>(Float64Array, values) || values.length !== n) return null;
   return cut(counts, texts, (_, at) => ({
-    text: texts[at]!, kind: kinds[at] as MetricKind, value: values[at] as number, unit: units[at]!, label: labels[at]!,
+    text: texts[at]!, kind: METRIC_KINDS[kinds[at]!]!, value: values[at]!, unit: units[at]!, label: labels[at]!,
   }));
 }
 
@@ -240,13 +287,13 @@ export function decodeSnapshot(stored: unknown): Snapshot | null {
   const columns = stored as Partial<Record<keyof SnapshotColumns, unknown>>;
   const { count, savedAt } = columns;
   if (columns.format !== SNAPSHOT_FORMAT || typeof count !== 'number' || !Number.isInteger(count) || count < 0) return null;
-  if (!Array.isArray(savedAt) || savedAt.length !== count || !savedAt.every((time) => typeof time === 'number')) return null;
+  if (!isTyped<Float64Array>(Float64Array, savedAt) || savedAt.length !== count) return null;
   const keys = readTexts(columns.keys, count);
   const titles = readTexts(columns.titles, count);
   const urls = readTexts(columns.urls, count);
-  const statuses = readTexts(columns.statuses, count);
+  const statuses = readIndexes<Uint8Array>(Uint8Array, columns.statuses, count, READING_STATUSES.length);
   const notes = readTexts(columns.notes, count);
-  const sites = readTexts(columns.sites, count);
+  const sites = readChoices(columns.sites, count);
   const words = readTexts(columns.words, count);
   const aliases = readLists(columns.aliases, count);
   const authors = readLists(columns.authors, count);
@@ -257,12 +304,11 @@ export function decodeSnapshot(stored: unknown): Snapshot | null {
   if (!keys || !titles || !urls || !statuses || !notes || !sites || !words || !aliases || !authors || !tags || !codeLinks || !metrics || !venues) {
     return null;
   }
-  if (!statuses.every((status) => STATUSES.has(status))) return null;
   const papers: PaperSummary[] = new Array(count);
   for (let i = 0; i < count; i++) {
     papers[i] = {
       key: keys[i]!, aliases: aliases[i]!, title: titles[i]!, url: urls[i]!, authors: authors[i]!, tags: tags[i]!,
-      status: statuses[i] as SavedPaper['status'], note: notes[i]!, site: sites[i]!, savedAt: savedAt[i] as number,
+      status: READING_STATUSES[statuses[i]!]!, note: notes[i]!, site: sites[i]!, savedAt: savedAt[i]!,
       metrics: metrics[i]!, codeLinks: codeLinks[i]!, venues: venues[i]!,
     };
   }

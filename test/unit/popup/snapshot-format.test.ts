@@ -25,10 +25,20 @@ describe('the snapshot columns', () => {
   it('give back every summary field of a real library, with its words', () => {
     const library = sampleLibrary(300).map((p, i) => (i % 50 === 7 ? { ...p, venues: [venue] } : p));
     const stored = encodeSnapshot(library);
-    // Plain text: every column but the few numbers and venues is one string.
+    // Plain text: every column but the numbers, the fields of few values and venues is one string.
     expect(typeof stored.titles).toBe('string');
     expect(typeof stored.authors.items).toBe('string');
     expect(typeof stored.metrics.texts).toBe('string');
+    // Numbers as typed arrays; statuses and kinds as indexes; sites, units and labels each stored once.
+    expect(stored.savedAt).toBeInstanceOf(Float64Array);
+    expect(stored.metrics.values).toBeInstanceOf(Float64Array);
+    expect(stored.authors.counts).toBeInstanceOf(Uint32Array);
+    expect([...stored.statuses].sort()).toEqual(library.map((p) => ['to-read', 'reading', 'read', 'skip'].indexOf(p.status)).sort());
+    expect(new Set((stored.sites.values as string).split('\u001e'))).toEqual(new Set(library.map((p) => p.site)));
+    expect((stored.sites.values as string).split('\u001e')).toHaveLength(new Set(library.map((p) => p.site)).size);
+    const units = new Set(library.flatMap((p) => p.metrics.map((m) => m.unit)));
+    expect((stored.metrics.units.values as string).split('\u001e')).toHaveLength(units.size);
+    expect(stored.metrics.units.at).toHaveLength(library.flatMap((p) => p.metrics).length);
     expect(stored.venues.map(([index]) => index)).toEqual([7, 57, 107, 157, 207, 257]);
     const decoded = decodeSnapshot(structuredClone(stored))!;
     expect(decoded.papers).toEqual(library.map(summaryOf));
@@ -53,7 +63,7 @@ describe('the snapshot columns', () => {
     expect(typeof stored.authors.items).toBe('string'); // an empty author, or \u001f, needs no escape
     expect(Array.isArray(stored.tags.items)).toBe(true);
     expect(Array.isArray(stored.metrics.texts)).toBe(true);
-    expect(typeof stored.metrics.units).toBe('string');
+    expect(typeof stored.metrics.units.values).toBe('string');
     expect(decodeSnapshot(structuredClone(stored))!.papers).toEqual([summaryOf(odd), summaryOf(plain)]);
 
     // Numbers written as text come back as the same numbers.
@@ -79,11 +89,15 @@ describe('the snapshot columns', () => {
     expect(decodeSnapshot({ ...good, count: 3 })).toBeNull();
     expect(decodeSnapshot({ ...good, titles: 'only one title' })).toBeNull();
     expect(decodeSnapshot({ ...good, statuses: 'read\u001eskimmed' })).toBeNull();
-    expect(decodeSnapshot({ ...good, savedAt: [1, '2'] })).toBeNull();
-    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, values: good.metrics.values.map(String) } })).toBeNull();
-    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, kinds: (good.metrics.kinds as string).replace('speedup', 'warp') } })).toBeNull();
-    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, counts: [9, 9] } })).toBeNull();
-    expect(decodeSnapshot({ ...good, tags: { ...good.tags, counts: [1, -1] } })).toBeNull();
+    expect(decodeSnapshot({ ...good, statuses: Uint8Array.of(0, 4) })).toBeNull(); // four statuses
+    expect(decodeSnapshot({ ...good, savedAt: [1, 2] })).toBeNull();
+    expect(decodeSnapshot({ ...good, savedAt: Float64Array.of(1) })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, values: [...good.metrics.values] } })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, kinds: good.metrics.kinds.map(() => 200) } })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, counts: Uint32Array.of(9, 9) } })).toBeNull();
+    expect(decodeSnapshot({ ...good, tags: { ...good.tags, counts: Int32Array.of(1, -1) } })).toBeNull();
+    expect(decodeSnapshot({ ...good, sites: { values: 'arxiv', at: Uint32Array.of(0, 1) } })).toBeNull();
+    expect(decodeSnapshot({ ...good, sites: { values: 'arxiv', at: Uint32Array.of(0) } })).toBeNull();
     expect(decodeSnapshot({ ...good, venues: [[2, [venue]]] })).toBeNull();
     expect(decodeSnapshot({ ...good, venues: [[0, [{ name: 'x' }]]] })).toBeNull();
     expect(decodeSnapshot({ ...good, authors: { counts: [1, 1], items: ['a', 1] } })).toBeNull();

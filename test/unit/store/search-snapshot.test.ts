@@ -133,10 +133,10 @@ describe('the search snapshot', () => {
     const stored = await db.get('snapshot', 'columns');
     if (stored?.id !== 'columns') throw new Error('no columns record');
     // As an older version of Paperlight left it: the same papers, in a format this code does not read.
-    await db.put('snapshot', { id: 'columns', columns: { ...stored.columns, format: 1 as unknown as 2 } });
+    await db.put('snapshot', { id: 'columns', columns: { ...stored.columns, format: 2 as unknown as 3 } });
     expect(await readStoredSnapshot(name)).toMatchObject({ dirty: [] });
     expect((await snapshot()).map((p) => p.key)).toEqual([paper(1).key, paper(2).key]);
-    expect(await db.get('snapshot', 'columns')).toMatchObject({ columns: { format: 2 } });
+    expect(await db.get('snapshot', 'columns')).toMatchObject({ columns: { format: 3 } });
   });
 
   it('is not stored when a write came in while it was being built', async () => {
