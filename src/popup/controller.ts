@@ -46,6 +46,11 @@ export interface ControllerDeps {
    */
   afterFirstPaint?(): Promise<void>;
   /**
+   * Resolves true when the page already shows the first page in a frame of its own (the entry's, first-frame.ts):
+   * the app's first list may then wait for the stored snapshot and be the whole library at once.
+   */
+  firstPageShown?(): Promise<boolean>;
+  /**
    * Reads the first page straight from the database (popup/first-page.ts); without it, or when it gives null,
    * the first page is the background's answer to a `query`.
    */
@@ -90,19 +95,25 @@ export class PopupController {
     // tag list and the library asked for, once the first page is painted.
     const load = this.beginLoad();
     this.stopListening = this.deps.onChange((event) => this.receive(event));
+    let page: FirstPage;
     try {
       const direct = await this.deps.firstPage?.().catch(() => null);
-      const page = direct ?? (await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE }));
-      this.container.dispatch({ type: 'firstPage', items: page.items, total: page.total });
+      page = direct ?? (await this.deps.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE }));
     } catch (error) {
       this.container.dispatch({ type: 'failed', error: errorText(error) });
       return;
     }
+    // Where the page shows the first page already and the stored snapshot is current, the app's first list is
+    // the snapshot's whole library: drawing the first page again before it would only hold search up. Otherwise
+    // (no snapshot yet, or one the background must bring up to date first) the first page now.
+    const firstPage = () => this.container.dispatch({ type: 'firstPage', items: page.items, total: page.total });
+    const wholeListFirst = (await this.deps.firstPageShown?.()) === true && (await load.stored) !== null;
+    if (!wholeListFirst) firstPage();
     await this.deps.afterFirstPaint?.();
     // The page's cards come first: a small answer, shown above the library, while the library is on its way.
     void this.loadPageReport();
     void this.deps.send({ type: 'tags' }).then(({ tags }) => this.container.dispatch({ type: 'tags', tags }), () => {});
-    await this.loadLibrary(load);
+    await this.loadLibrary(load, wholeListFirst ? firstPage : undefined);
   }
 
   stop(): void {
@@ -114,34 +125,34 @@ export class PopupController {
    * Starts reading the library anew: changes are queued from now on (applied again on top of what the reads
    * bring, which may predate them) and the search snapshot is asked for.
    */
-  private beginLoad(): { round: number; snapshot: Promise<unknown> } {
+  private beginLoad(): LibraryLoad {
     this.queued = [];
-    return { round: ++this.loadRound, snapshot: this.storedSnapshot() };
+    const read = this.deps.readSnapshot;
+    const stored = read ? read().then(currentColumns, () => null) : Promise.resolve(null);
+    return { round: ++this.loadRound, stored, snapshot: this.storedSnapshot(stored) };
   }
 
   /** The stored snapshot's columns when it is current; brought up to date by the background first if it is behind. */
-  private async storedSnapshot(): Promise<unknown> {
+  private async storedSnapshot(stored: Promise<unknown>): Promise<unknown> {
     const read = this.deps.readSnapshot;
     if (!read) return null;
-    // Columns of another format (stored by an older version) are not current: the background builds them again.
-    const current = (stored: StoredSnapshot | null) =>
-      stored && stored.dirty.length === 0 && isSnapshotFormat(stored.columns) ? stored.columns : null;
-    const columns = current(await read().catch(() => null));
+    const columns = await stored;
     if (columns !== null) return columns;
     try {
       await this.deps.send({ type: 'searchSnapshot' });
     } catch {
       return null; // an older background: the whole records alone, as before
     }
-    return current(await read().catch(() => null));
+    return currentColumns(await read().catch(() => null));
   }
 
   /**
    * Reads every paper (again, after a reset): first the search snapshot, listed at once and searched by a scan
    * of its words, then indexed; then the whole records, whose full index replaces the snapshot's once built.
    * Without a snapshot, the whole records' index answers after its first pass, as the snapshot's scan would.
+   * `showFirstPage` shows the first page held back for the snapshot, when the snapshot cannot be read after all.
    */
-  async loadLibrary(load = this.beginLoad()): Promise<void> {
+  async loadLibrary(load = this.beginLoad(), showFirstPage?: () => void): Promise<void> {
     const { round } = load;
     this.indexing?.abort();
     const indexing = (this.indexing = new AbortController());
@@ -154,6 +165,7 @@ export class PopupController {
     const columns = await load.snapshot;
     if (round !== this.loadRound) return; // a newer reload is on its way
     const snapshot = columns === null ? null : decodeSnapshot(columns);
+    if (!snapshot) showFirstPage?.();
     if (snapshot) {
       const queued = this.queued ?? [];
       const scan = new WordScan(snapshot.papers.map((paper) => paper.key), snapshot.words);
@@ -411,6 +423,20 @@ export class PopupController {
   private fail(what: string, error: unknown): void {
     this.container.dispatch({ type: 'notice', kind: 'error', text: `${what}: ${errorText(error)}` });
   }
+}
+
+/** A reading of the library begun (`beginLoad`). */
+interface LibraryLoad {
+  round: number;
+  /** The stored snapshot's columns when current as stored, else null (read once, without asking the background). */
+  stored: Promise<unknown>;
+  /** The snapshot's columns, brought up to date by the background when the stored ones were behind; null: none. */
+  snapshot: Promise<unknown>;
+}
+
+/** Columns of another format (stored by an older version) are not current: the background builds them again. */
+function currentColumns(stored: StoredSnapshot | null): unknown {
+  return stored && stored.dirty.length === 0 && isSnapshotFormat(stored.columns) ? stored.columns : null;
 }
 
 /** `papers` by key, with `changes` applied on top (in order). */

@@ -67,6 +67,7 @@ export function startPopup(early: EarlyReads): void {
     // What waits for the first rows to be on screen waits for the entry's first frame, if it drew one: the
     // app's own render of the same rows, which replaces it, need not be on screen first.
     afterFirstPaint: () => early.firstFramePainted.then((painted) => (painted ? undefined : firstPaint)),
+    firstPageShown: () => early.firstFramePainted,
     // The entry's reads answer first; a retry, or a reload after the library was replaced, reads anew.
     firstPage: firstThen(early.firstPage, () => readFirstPage(FIRST_PAGE_SIZE)),
     readSnapshot: firstThen(early.snapshot, () => readStoredSnapshot()),

@@ -122,4 +122,93 @@ describe('the controller with the page’s own reads', () => {
     expect(container.getState().papers.size).toBe(60);
     controller.stop();
   });
+
+  it('lists the whole snapshot first where the page shows the first page already, with nothing drawn before it', async () => {
+    const library = sampleLibrary(70);
+    const background = await seeded(library);
+    await background.send({ type: 'searchSnapshot' });
+    const container = createStateContainer();
+    // Every list the state held, by its size (the dispatches that list nothing, such as tags, left out).
+    const sizes: number[] = [];
+    container.subscribe(() => {
+      const { size } = container.getState().papers;
+      if (size > 0 && size !== sizes.at(-1)) sizes.push(size);
+    });
+    const controller = new PopupController(container, {
+      send: background.send,
+      onChange: background.onChange,
+      download: () => {},
+      openTab: async () => {},
+      firstPage: () => background.readFirstPage(),
+      readSnapshot: () => background.readSnapshot(),
+      firstPageShown: async () => true,
+    });
+    await controller.start();
+    // No state of the first page's 50 papers: the first list is the snapshot's 70, then the whole records.
+    expect(sizes).toEqual([70]);
+    expect(container.getState()).toMatchObject({ phase: 'ready', total: 70 });
+    controller.stop();
+  });
+
+  it('shows the first page after all when the page shows it but the snapshot cannot be read', async () => {
+    const library = sampleLibrary(70);
+    const background = await seeded(library);
+    await background.send({ type: 'searchSnapshot' });
+    const stored = await background.readSnapshot();
+    let releaseLibrary!: () => void;
+    const libraryHeld = new Promise<void>((resolve) => (releaseLibrary = resolve));
+    const container = createStateContainer();
+    const controller = new PopupController(container, {
+      async send(request) {
+        if (request.type === 'getAll') await libraryHeld;
+        return background.send(request);
+      },
+      onChange: background.onChange,
+      download: () => {},
+      openTab: async () => {},
+      firstPage: () => background.readFirstPage(),
+      // Current by its record, but damaged: the decoding refuses it.
+      readSnapshot: async () => ({ dirty: [], columns: { ...(stored!.columns as object), titles: 'one title' } }),
+      firstPageShown: async () => true,
+    });
+    const started = controller.start();
+    await vi.waitFor(() => expect(container.getState().phase).toBe('partial'));
+    expect(container.getState()).toMatchObject({ listed: false, total: 70 });
+    expect(container.getState().papers.size).toBe(FIRST_PAGE_SIZE);
+    releaseLibrary();
+    await started;
+    expect(container.getState()).toMatchObject({ phase: 'ready', total: 70 });
+    controller.stop();
+  });
+
+  it('shows the first page at once where the stored snapshot is behind (the background brings it up to date)', async () => {
+    const library = sampleLibrary(70);
+    const background = await seeded(library);
+    await background.send({ type: 'searchSnapshot' });
+    await background.send({ type: 'remove', key: library[3]!.key });
+    await broadcastsArrive();
+    let releaseSnapshot!: () => void;
+    const snapshotHeld = new Promise<void>((resolve) => (releaseSnapshot = resolve));
+    const container = createStateContainer();
+    const controller = new PopupController(container, {
+      async send(request) {
+        if (request.type === 'searchSnapshot') await snapshotHeld;
+        return background.send(request);
+      },
+      onChange: background.onChange,
+      download: () => {},
+      openTab: async () => {},
+      firstPage: () => background.readFirstPage(),
+      readSnapshot: () => background.readSnapshot(),
+      firstPageShown: async () => true,
+    });
+    const started = controller.start();
+    await vi.waitFor(() => expect(container.getState().phase).toBe('partial'));
+    expect(container.getState().papers.size).toBe(FIRST_PAGE_SIZE);
+    expect(container.getState().listed).toBe(false);
+    releaseSnapshot();
+    await started;
+    expect(container.getState()).toMatchObject({ phase: 'ready', total: 69 });
+    controller.stop();
+  });
 });
