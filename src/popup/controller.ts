@@ -173,7 +173,7 @@ export class PopupController {
         if (paper) scan.upsert(paper);
         else scan.remove(key);
       }
-      const listed = [...withChanges(snapshot.papers, queued).values()];
+      const listed = queued.length === 0 ? snapshot.papers : [...withChanges(snapshot.papers, queued).values()];
       this.scan = scan;
       this.container.dispatch({ type: 'summaries', papers: listed });
       performance.mark(MARKS.summariesLoaded);

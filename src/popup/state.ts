@@ -131,6 +131,13 @@ export type Action =
 
 let nextId = 1;
 
+/** `papers` by key (a loop: ten thousand pairs made only to build the map would be garbage). */
+function byKey<P extends PaperSummary>(papers: readonly P[]): Map<string, P> {
+  const map = new Map<string, P>();
+  for (const paper of papers) map.set(paper.key, paper);
+  return map;
+}
+
 function withPapers(state: PopupState, papers: Map<string, PaperSummary>): PopupState {
   // Keys no longer in the library leave the selection and the editor.
   const selected = [...state.selected].every((key) => papers.has(key))
@@ -156,12 +163,12 @@ export function reducer(state: PopupState, action: Action): PopupState {
     case 'summaries': {
       // The whole records may already be here (a slow snapshot): never go back to summaries.
       if (state.phase === 'ready') return state;
-      const next = withPapers(state, new Map(action.papers.map((p) => [p.key, p])));
+      const next = withPapers(state, byKey(action.papers));
       const activeKey = state.activeKey && next.papers.has(state.activeKey) ? state.activeKey : null;
       return { ...next, phase: 'partial', listed: true, total: action.papers.length, error: null, activeKey };
     }
     case 'library': {
-      const next = withPapers(state, new Map(action.papers.map((p) => [p.key, p])));
+      const next = withPapers(state, byKey(action.papers));
       const activeKey = state.activeKey && next.papers.has(state.activeKey) ? state.activeKey : null;
       return { ...next, phase: 'ready', listed: true, total: action.papers.length, error: null, activeKey };
     }
