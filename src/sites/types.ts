@@ -25,7 +25,10 @@ export interface PaperCard {
   abstractEl?: Element;
   /** The element that shows the title (for title highlights). */
   titleEl?: Element;
-  /** Code links found on the card or in its data (canonical URLs, GitHub first). */
+  /**
+   * Code links the card gives as links or in its site's data (canonical URLs, GitHub first). The ones written
+   * as text in the abstract are found by the background with the card's metrics (`findInCard`).
+   */
   codeLinks: string[];
   /** Where each of `codeLinks` was found (by URL); absent on a card without code links. */
   codeSources?: Record<string, CodeLinkSource>;

@@ -91,8 +91,9 @@ export interface CardFields {
   abstractEl?: Element;
   titleEl?: Element;
   /**
-   * Links the card gives to code (see codeHrefsOf), each a plain URL (from `codeSource`) or with its own source;
-   * the abstract's own links are found in its text.
+   * Links the card gives to code (see codeHrefsOf), each a plain URL (from `codeSource`) or with its own source.
+   * The links written in the abstract's text are not looked for here: the background finds them with the card's
+   * metrics (`findInCard`), so the page never scans abstracts.
    */
   codeHrefs: Array<string | SourcedHref>;
   /** Where the plain URLs of `codeHrefs` come from: links in the card unless said otherwise (arXiv's comments). */
@@ -105,7 +106,7 @@ export interface CardFields {
 export function toCard(fields: CardFields): PaperCard | undefined {
   const identity = keyFor(fields.ids.filter((id): id is string => Boolean(id)));
   if (!identity) return undefined;
-  const codeLinks = sortCodeLinks(extractCodeLinks(fields.abstract, fields.codeHrefs, fields.codeSource ?? 'card-link'));
+  const codeLinks = sortCodeLinks(extractCodeLinks('', fields.codeHrefs, fields.codeSource ?? 'card-link'));
   const card: PaperCard = {
     key: identity.key,
     title: fields.title,
