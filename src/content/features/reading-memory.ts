@@ -47,14 +47,34 @@ export function readingMemory(
     return day < today ? day : null;
   };
 
-  /** The toolbar's "seen <date>" and seen-dimming (never of a saved card), for every card of the page. */
-  const show = (entries: Iterable<CardEntry>) => {
+  const dims = (entry: CardEntry) => page.settings.dimSeen && seenDay(entry) !== null && !saved.of(entry);
+
+  const setSeen = (entry: CardEntry) => {
+    const day = seenDay(entry);
+    toolbar.setSeen(entry, day ? `seen ${humanDay.format(firstSeen.get(entry.analysis.card.key))}` : null);
+  };
+
+  /** Seen-dimming (never of a saved card) of these cards; the other cards' dimming stays as it is. */
+  const redim = (entries: Iterable<CardEntry>) => {
+    const dimmed = new Set(visibility.of('seen', 'dim'));
     for (const entry of entries) {
-      const day = seenDay(entry);
-      toolbar.setSeen(entry, day ? `seen ${humanDay.format(firstSeen.get(entry.analysis.card.key))}` : null);
+      if (dims(entry)) dimmed.add(entry);
+      else dimmed.delete(entry);
     }
-    const dim = page.settings.dimSeen ? [...page.cards.all()].filter((e) => seenDay(e) !== null && !saved.of(e)) : [];
-    visibility.set('seen', 'dim', dim);
+    visibility.set('seen', 'dim', dimmed);
+  };
+
+  /** The toolbar's "seen <date>" and seen-dimming of these cards. */
+  const show = (entries: Iterable<CardEntry>) => {
+    for (const entry of entries) setSeen(entry);
+    redim(entries);
+  };
+
+  /** The same for every card of the page: the settings or the day changed. */
+  const showAll = () => {
+    const all = [...page.cards.all()];
+    for (const entry of all) setSeen(entry);
+    visibility.set('seen', 'dim', all.filter(dims));
   };
 
   /** Records these cards as seen, in the message that asks for their findings (`sendTogether`), each key once. */
@@ -73,10 +93,15 @@ export function readingMemory(
         .then((reply) => {
           if (page.signal.aborted) return;
           for (const { key, firstSeen: first } of reply.seen) firstSeen.set(key, first);
-          today = localDay(reply.now);
-          show(page.cards.all());
+          const day = localDay(reply.now);
           const keys = new Set(batch.map((card) => card.key));
-          page.emit('seen', new Set([...page.cards.all()].filter((entry) => keys.has(entry.analysis.card.key))));
+          const answered = new Set([...page.cards.all()].filter((entry) => keys.has(entry.analysis.card.key)));
+          // Only the cards the reply is about change, unless the day changed (then "seen before" may, for any card).
+          const dayChanged = day !== today;
+          today = day;
+          if (dayChanged) showAll();
+          else show(answered);
+          page.emit('seen', answered);
         })
         .catch((error) => console.warn('[Paperlight] could not record this page in the reading memory:', error));
     }
@@ -87,14 +112,14 @@ export function readingMemory(
     // A card marked after its answer came, re-read as another paper, or shown again, takes what is known of it.
     if (today !== null) show(entries);
   });
-  page.on('saved', () => {
-    if (today !== null) show([]);
+  page.on('saved', (entries) => {
+    if (today !== null) redim(entries);
   });
   let memoryWasOn = page.settings.readingMemory;
   page.on('settings', (settings) => {
     if (settings.readingMemory && !memoryWasOn) record([...page.cards.all()].map((entry) => entry.analysis.card));
     memoryWasOn = settings.readingMemory;
-    show(page.cards.all());
+    showAll();
   });
 
   return {
