@@ -26,8 +26,9 @@ export interface PaperCard {
   /** The element that shows the title (for title highlights). */
   titleEl?: Element;
   /**
-   * Code links the card gives as links or in its site's data (canonical URLs, GitHub first). The ones written
-   * as text in the abstract are found by the background with the card's metrics (`findInCard`).
+   * Code links the card gives as links or in its site's data, as the page gives them (absolute URLs, each once,
+   * in the card's order). The background makes them canonical (GitHub first, a repository's own URL), drops any
+   * that names no code, and adds the ones written as text in the abstract, with the card's metrics (`findInCard`).
    */
   codeLinks: string[];
   /** Where each of `codeLinks` was found (by URL); absent on a card without code links. */

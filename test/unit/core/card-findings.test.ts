@@ -32,6 +32,17 @@ describe('findInCard', () => {
     ]);
   });
 
+  it('makes the links the card gives canonical, and drops the ones that name no code', () => {
+    const found = findInCard({
+      title: 'T',
+      abstract: 'No link here.',
+      codeLinks: ['https://github.com/Owner/Repo/tree/main/src', 'https://arxiv.org/abs/2108.10257', 'https://github.com/Owner/Repo.git'],
+      codeSources: { 'https://github.com/Owner/Repo/tree/main/src': 'card-link', 'https://arxiv.org/abs/2108.10257': 'card-link', 'https://github.com/Owner/Repo.git': 'comments' },
+    });
+    expect(found.codeLinks.map(({ url, source }) => ({ url, source }))).toEqual([{ url: 'https://github.com/Owner/Repo', source: 'card-link' }]);
+    expect(found.textLinks).toEqual([]);
+  });
+
   it('gives the links written in the abstract as offsets, with the repository subpath kept in the link', () => {
     const abstract = 'Code: github.com/Owner/Repo/tree/main/src, data at https://zenodo.org/x.';
     const found = findInCard({ title: 'T', abstract, codeLinks: ['https://github.com/Owner/Repo'] });

@@ -1,10 +1,11 @@
-// A card's code links as the reader gets them: the ones its adapter read in the page (links on the card, the
-// site's data) and the ones the background finds written in its abstract with its metrics (`findInCard`, the
-// `analyseCards` answer), canonical, GitHub first, each with where it was found.
+// A card's code links as the reader gets them: the links its adapter read in the page (on the card, in the site's
+// data), made canonical by the background, and the ones it finds written in the abstract (`findInCard`, the
+// `analyseCards` answer), GitHub first, each with where it was found. Adapters hand over links as the page gives
+// them; tests that state canonical links compare this.
 import { findInCard } from '../../../src/core/card-findings';
 import type { PaperCard } from '../../../src/sites/types';
 
-export function withAbstractLinks<C extends PaperCard>(card: C): C {
+export function withCodeFindings<C extends PaperCard>(card: C): C {
   const { codeLinks: found } = findInCard(card);
   const { codeLinks: _links, codeSources: _sources, ...rest } = card;
   const withLinks = { ...rest, codeLinks: found.map((link) => link.url) } as C;
