@@ -1,8 +1,8 @@
 // The reading memory on the page: every card recognised here is recorded as seen (with the lookup of its saved
 // state, `seenOn`, in the same message as its findings: the first pass, then what scrolling or a re-render
-// brings; `markSeen` for the cards no lookup takes along), and the background answers with when each paper was first seen, on any site. A card first seen on an
-// earlier local calendar day is "seen before": its toolbar says "seen <date>", and with `dimSeen` on it is
-// dimmed, unless it is saved.
+// brings; `markSeen` for the cards no lookup takes along), and the background answers with when each paper was
+// first seen, on any site. A card first seen on an earlier local calendar day is "seen before": its toolbar says
+// "seen <date>", and with `dimSeen` on it is dimmed, unless it is saved.
 // "Now" is the background's clock, as it answers the batch: the same clock that wrote `firstSeen`, so the
 // comparison never mixes two clocks (and a test sets one clock, the worker's, to make two visits on two days).
 import { sendTogether } from '../../shared/client';
