@@ -105,7 +105,8 @@ export function readingMemory(
 
   /**
    * Records these cards as seen (`markSeen`, in the message that asks for their findings: `sendTogether`), the ones
-   * no lookup took along: the cards on the page when the memory is switched on, a card read again after a reset.
+   * no lookup took along (their saved state was asked while the memory was off): the cards on the page when it is
+   * switched on, or read again later.
    */
   const record = (cards: readonly PaperCard[]) => {
     const fresh = cards.filter(claim);
