@@ -1,7 +1,7 @@
 // What an import does to the library, worked out before anything is written: each imported paper is matched
 // with a saved one (by key, by alias, else by title identity) or with a paper met earlier in the same file,
 // and merged with it; what is new is added. Pure: the library in, the records to write and a row per entry out.
-import { findSamePaper, titleFingerprint, withVenue } from '../identity';
+import { findByFingerprint, titleFingerprint, withVenue } from '../identity';
 import type { ReadingStatus, SavedPaper } from '../paper';
 import { LIMITS } from '../paper-record';
 import { normaliseTags } from '../tags';
@@ -110,6 +110,8 @@ export class ImportPlan {
   private readonly byId = new Map<string, string>();
   /** Keys of the records with each title fingerprint. */
   private readonly byTitle = new Map<string, string[]>();
+  /** Each title's fingerprint, worked out once: an entry's title is looked up, then indexed when it is added. */
+  private readonly fingerprints = new Map<string, string | undefined>();
   /** Records the file touched, and the first entry that touched each. */
   private readonly touchedBy = new Map<string, string>();
   /** Whether each touched record differs from the library's (true for added records). */
@@ -123,12 +125,22 @@ export class ImportPlan {
     for (const paper of library.values()) this.index(paper);
   }
 
+  private fingerprint(title: string): string | undefined {
+    let fingerprint = this.fingerprints.get(title);
+    if (fingerprint === undefined && !this.fingerprints.has(title)) {
+      fingerprint = titleFingerprint(title);
+      this.fingerprints.set(title, fingerprint);
+    }
+    return fingerprint;
+  }
+
   /** Records `paper` under its ids and title; `previous` (the record it replaces) spares a title it already had. */
   private index(paper: SavedPaper, previous?: SavedPaper): void {
     this.records.set(paper.key, paper);
-    for (const id of [paper.key, ...paper.aliases]) if (!this.byId.has(id)) this.byId.set(id, paper.key);
+    if (!this.byId.has(paper.key)) this.byId.set(paper.key, paper.key);
+    for (const id of paper.aliases) if (!this.byId.has(id)) this.byId.set(id, paper.key);
     if (previous?.title === paper.title) return;
-    const fingerprint = titleFingerprint(paper.title);
+    const fingerprint = this.fingerprint(paper.title);
     if (fingerprint === undefined) return;
     const keys = this.byTitle.get(fingerprint);
     if (!keys) this.byTitle.set(fingerprint, [paper.key]);
@@ -137,18 +149,20 @@ export class ImportPlan {
 
   /** The record an imported paper names: by its key, an alias, else the same title with an author in common. */
   private find(paper: SavedPaper): { key: string; by: MatchedBy; others: string[] } | undefined {
-    const found: Array<{ key: string; by: MatchedBy }> = [];
-    for (const id of [paper.key, ...paper.aliases]) {
+    const keys: string[] = [];
+    const note = (id: string) => {
       const key = this.byId.get(id);
-      if (key !== undefined && !found.some((f) => f.key === key)) found.push({ key, by: 'id' });
-    }
-    if (found.length === 0) {
-      const fingerprint = titleFingerprint(paper.title);
-      const candidates = fingerprint === undefined ? [] : (this.byTitle.get(fingerprint) ?? []).flatMap((k) => this.records.get(k) ?? []);
-      const key = findSamePaper(paper, candidates)?.key;
-      if (key !== undefined) found.push({ key, by: 'title' });
-    }
-    return found.length === 0 ? undefined : { ...found[0], others: found.slice(1).map((f) => f.key) };
+      if (key !== undefined && !keys.includes(key)) keys.push(key);
+    };
+    note(paper.key);
+    for (const id of paper.aliases) note(id);
+    if (keys.length > 0) return { key: keys[0], by: 'id', others: keys.slice(1) };
+    const fingerprint = this.fingerprint(paper.title);
+    const titled = fingerprint === undefined ? undefined : this.byTitle.get(fingerprint);
+    if (titled === undefined) return undefined;
+    const candidates = titled.flatMap((k) => this.records.get(k) ?? []);
+    const key = findByFingerprint(fingerprint as string, paper.authors, candidates)?.key;
+    return key === undefined ? undefined : { key, by: 'title', others: [] };
   }
 
   /** The record as it now stands when the file changed or added it (what to write), else undefined. */
