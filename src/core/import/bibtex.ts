@@ -156,9 +156,9 @@ function published(fields: Fields): { date?: string; year?: number } {
 }
 
 /** Conference papers name their proceedings in `booktitle`, articles their journal in `journal`/`journaltitle`. */
-function venueOf(type: string, fields: Fields, year: number | undefined): EntryVenue | undefined {
+function venueOf(type: string, fields: Fields, year: number | undefined, journal: string | undefined): EntryVenue | undefined {
   if (year === undefined) return undefined;
-  const name = type === 'article' ? textField(fields, 'journal') ?? textField(fields, 'journaltitle') : textField(fields, 'booktitle');
+  const name = type === 'article' ? journal ?? textField(fields, 'journaltitle') : textField(fields, 'booktitle');
   return name && !isPreprintVenue(name) ? namedVenue(name, year) : undefined;
 }
 
@@ -197,19 +197,17 @@ function toEntry(rawEntry: RawBibtexEntry, label: string, known: KnownNames): Im
   const note = textField(fields, 'note');
   const url = httpUrl(raw(fields, 'url')) ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
   const journal = textField(fields, 'journal');
-  const venue = venueOf(rawEntry.type, fields, year);
+  const venue = venueOf(rawEntry.type, fields, year, journal);
   const readStatus = status(fields);
-  const ids = [
-    ...eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype')),
-    ...[raw(fields, 'arxivid'), raw(fields, 'arxiv')].flatMap((id) => (id?.trim() ? [`arXiv:${id.trim().replace(/^arxiv\s*:\s*/i, '')}`] : [])),
-    ...arxivIdsInText(journal),
-    ...arxivIdsInText(howpublished),
-    ...arxivIdsInText(note),
-    ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')),
-    ...[raw(fields, 'doi'), url, raw(fields, 'biburl')].filter((id): id is string => id !== undefined && id.trim() !== ''),
-    // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
-    ...(rawEntry.label.includes(':') ? [rawEntry.label] : []),
-  ];
+  const ids: string[] = eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype'));
+  for (const name of ['arxivid', 'arxiv']) {
+    const id = raw(fields, name)?.trim();
+    if (id) ids.push(`arXiv:${id.replace(/^arxiv\s*:\s*/i, '')}`);
+  }
+  ids.push(...arxivIdsInText(journal), ...arxivIdsInText(howpublished), ...arxivIdsInText(note), ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')));
+  for (const id of [raw(fields, 'doi'), url, raw(fields, 'biburl')]) if (id !== undefined && id.trim() !== '') ids.push(id);
+  // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
+  if (rawEntry.label.includes(':')) ids.push(rawEntry.label);
   return {
     label,
     title,
