@@ -75,7 +75,8 @@ export function mergeImported(saved: SavedPaper, imported: SavedPaper, now: numb
     authors: saved.authors.length > 0 ? saved.authors : imported.authors,
     abstract: saved.abstract || imported.abstract,
     ...((saved.published ?? imported.published) !== undefined && { published: saved.published ?? imported.published }),
-    venues: imported.venues.reduce(withVenue, saved.venues).slice(0, LIMITS.venues),
+    // Most files name no venue the record lacks: the saved list then stays the same object (see sameMerge).
+    venues: imported.venues.length === 0 && saved.venues.length <= LIMITS.venues ? saved.venues : imported.venues.reduce(withVenue, saved.venues).slice(0, LIMITS.venues),
     metrics: saved.metrics.length > 0 || imported.metrics.length === 0 ? saved.metrics : imported.metrics,
     codeLinks: union(LIMITS.codeLinks, saved.codeLinks, imported.codeLinks),
     tags: tags.slice(0, LIMITS.tags),
@@ -98,7 +99,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 function sameMerge(saved: SavedPaper, merged: SavedPaper): boolean {
   return saved.title === merged.title && saved.abstract === merged.abstract && saved.published === merged.published &&
     saved.status === merged.status && saved.note === merged.note && saved.savedAt === merged.savedAt &&
-    saved.metrics === merged.metrics && JSON.stringify(saved.venues) === JSON.stringify(merged.venues) && sameList(saved.aliases, merged.aliases) && sameList(saved.authors, merged.authors) &&
+    saved.metrics === merged.metrics && (saved.venues === merged.venues || JSON.stringify(saved.venues) === JSON.stringify(merged.venues)) && sameList(saved.aliases, merged.aliases) && sameList(saved.authors, merged.authors) &&
     sameList(saved.codeLinks, merged.codeLinks) && sameList(saved.tags, merged.tags);
 }
 
