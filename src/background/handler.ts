@@ -146,7 +146,15 @@ export function createMessageHandler(deps: HandlerDeps) {
     const committed = <T extends object>(outcome: Committed<T>) => committedIn(db, outcome);
     switch (request.type) {
       case 'ping': return { version: deps.appVersion, protocol: PROTOCOL_VERSION };
-      case 'lookup': return committed(await lookupPage(db, request.keys, request.cards));
+      case 'lookup': {
+        const reply = await committed(await lookupPage(db, request.keys, request.cards));
+        if (request.seenOn === undefined || !request.cards?.length || !(await settings.get()).readingMemory) return reply;
+        const at = now();
+        const seenCards = request.cards.map(({ key, aliases, title, authors }) => ({ key, aliases: aliases ?? [], title, authors }));
+        const result = await memory.markSeen(db, request.seenOn, seenCards, at);
+        pruneMemoryIfDue();
+        return { ...reply, ...result, now: at };
+      }
       case 'save': return committed(await savePaper(db, request.paper, now(), pageUrl));
       case 'update': return committed(await updatePaper(db, request.key, request, now()));
       case 'remove': return committed(await removePaper(db, request.key, now()));

@@ -11,6 +11,7 @@ import type { Committed } from './paper-operations';
 import { spellTags, toSaved } from './records';
 import { putPaper } from './fingerprint-filter';
 import type { ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
+import { savedPaperOf } from '../shared/database';
 import { phaseTimer } from './timing';
 import { issueThenComplete } from './transactions';
 
@@ -76,6 +77,10 @@ function recount(stores: Record<ImportStores[number], IDBObjectStore>, papers: I
   for (const entry of counts) stores.counts.put(entry);
 }
 
+function sameTags(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((tag, i) => tag === b[i]);
+}
+
 export async function importLibrary(db: PaperlightDatabase, text: string, options: LibraryImportOptions): Promise<Committed<LibraryImportResult>> {
   const phase = phaseTimer(LIBRARY_IMPORT_TIMING);
   const dryRun = options.dryRun ?? false;
@@ -95,7 +100,14 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
   }
   const [stored, tagEntries, undos] = await reads;
   phase('read');
-  const library = new Map(stored.map((record) => [record.key, toSaved(record)]));
+  // The stored records themselves, not copies without their index fields: the plan reads only record fields,
+  // a merged record is written through toStored (which derives its index fields afresh), and the few records an
+  // undo keeps are made plain below. Records stored before venues were kept get their empty list.
+  const library = new Map<string, SavedPaper>();
+  for (const record of stored) {
+    record.venues ??= [];
+    library.set(record.key, record);
+  }
   const plan = new ImportPlan(library, options.now);
   const spellings = spellingsOf({ tags: new Map(tagEntries.map((entry) => [entry.id, entry])), counts: new Map() });
   /** The records written, as written (tags in the library's spellings), by key. */
@@ -109,7 +121,8 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
       const row = plan.add(paper);
       const changed = plan.written(row.key);
       if (!changed) continue;
-      const spelled = { ...changed, tags: spellTags(changed.tags, spellings) };
+      const tags = spellTags(changed.tags, spellings);
+      const spelled = sameTags(tags, changed.tags) ? changed : { ...changed, tags };
       written.set(spelled.key, spelled);
       if (stores) putPaper(stores.papers, spelled);
     }
@@ -118,7 +131,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
     const after = new Map(library);
     for (const [key, paper] of written) after.set(key, paper);
     recount(stores, after.values());
-    const undo: ImportUndo = { id: undoId, createdAt: options.now, format: file.format, added: plan.addedKeys(), before: plan.changedBefore() };
+    const undo: ImportUndo = { id: undoId, createdAt: options.now, format: file.format, added: plan.addedKeys(), before: plan.changedBefore().map(savedPaperOf) };
     stores.imports.put(undo);
     // Keys come oldest first: only the newest KEPT_UNDOS imports (this one included) can be undone.
     for (const old of undos.slice(0, Math.max(0, undos.length + 1 - KEPT_UNDOS))) stores.imports.delete(old);

@@ -68,8 +68,8 @@ export function decorateCard(analysis: CardAnalysis, wrapLinks: boolean): Decora
   };
   place(card.titleEl, card.title, analysis.titleMetrics);
   const abstractEl = card.abstractEl;
-  // Only abstracts that hold a code link (the adapter found it there or in the card) need linking.
-  const mayLink = abstractEl !== undefined && card.codeLinks.length > 0;
+  // Only abstracts that hold a code link written as text (the background found it) need linking.
+  const mayLink = abstractEl !== undefined && analysis.textLinks.length > 0;
   if (!mayLink) {
     place(abstractEl, card.abstract, analysis.abstractMetrics);
     return { marks, linkRanges: [], anchors: [] };

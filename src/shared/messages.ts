@@ -92,8 +92,10 @@ export interface LookupCard {
  * and the key of each card whose paper is saved, with the record; the record's own `key` may differ when the
  * paper was saved under another of its ids. A saved paper recognised on a card that names its venue gains that
  * venue (and the card's ids as aliases) before the reply: a write, broadcast like any other.
+ * `seenOn` (a site id): also records `cards` in the reading memory as `markSeen` would for that site, and the
+ * reply carries its `seen` and `now` (none while the reading memory is off), so a page's cards travel once for both.
  */
-export interface LookupRequest { type: 'lookup'; keys: string[]; cards?: LookupCard[] }
+export interface LookupRequest { type: 'lookup'; keys: string[]; cards?: LookupCard[]; seenOn?: string }
 /**
  * Upsert: a paper already saved under the card's key or any alias is merged into (its key stays; tags and note
  * are never dropped); the reply's `paper.key` is the one to use from then on. A content script's page URL is
@@ -258,7 +260,13 @@ export interface TagCount { name: string; count: number }
 export interface ImportCounts { added: number; updated: number; unchanged: number; removed: number }
 
 export interface PingReply { ok: true; version: string; protocol: number }
-export interface LookupReply { ok: true; found: Array<{ key: string; paper: SavedPaper }> }
+export interface LookupReply {
+  ok: true;
+  found: Array<{ key: string; paper: SavedPaper }>;
+  /** With `seenOn`, while the reading memory is on: as `MarkSeenReply`, for the request's `cards`. */
+  seen?: MarkSeenReply['seen'];
+  now?: number;
+}
 export interface SaveReply { ok: true; paper: SavedPaper; created: boolean }
 export interface UpdateReply { ok: true; paper: SavedPaper }
 export interface RemoveReply { ok: true; removed: SavedPaper | null }
@@ -446,6 +454,8 @@ function readLookup(raw: Record<string, unknown>): LookupRequest {
   const request: LookupRequest = { type: 'lookup', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.lookupKeys) };
   const cards = optional(raw.cards, (v) => readArray(v, 'cards', MESSAGE_LIMITS.lookupCards).map((c, i) => readLookupCard(c, `cards[${i}]`)));
   if (cards !== undefined) request.cards = cards;
+  const seenOn = optional(raw.seenOn, (v) => readString(v, 'seenOn', LIMITS.site, { empty: false }));
+  if (seenOn !== undefined) request.seenOn = seenOn;
   return request;
 }
 
@@ -564,7 +574,7 @@ function readCardText(value: unknown, path: string): CardText {
 /** For each type: its allowed fields (besides `type`) and how to read them. */
 const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   ping: [[], () => ({ type: 'ping' })],
-  lookup: [['keys', 'cards'], readLookup],
+  lookup: [['keys', 'cards', 'seenOn'], readLookup],
   save: [['paper'], (raw) => ({ type: 'save', paper: readCardData(raw.paper, 'paper') })],
   update: [['key', 'set', 'addTags', 'removeTags'], readUpdate],
   remove: [['key'], (raw) => ({ type: 'remove', key: readPaperKey(raw.key, 'key') })],

@@ -25,7 +25,11 @@ export interface PaperCard {
   abstractEl?: Element;
   /** The element that shows the title (for title highlights). */
   titleEl?: Element;
-  /** Code links found on the card or in its data (canonical URLs, GitHub first). */
+  /**
+   * Code links the card gives as links or in its site's data, as the page gives them (absolute URLs, each once,
+   * in the card's order). The background makes them canonical (GitHub first, a repository's own URL), drops any
+   * that names no code, and adds the ones written as text in the abstract, with the card's metrics (`findInCard`).
+   */
   codeLinks: string[];
   /** Where each of `codeLinks` was found (by URL); absent on a card without code links. */
   codeSources?: Record<string, CodeLinkSource>;

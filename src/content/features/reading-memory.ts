@@ -1,8 +1,8 @@
-// The reading memory on the page: every card recognised here is recorded as seen (one `markSeen` per slice of
-// cards read, in the same message as their findings: the first pass, then what scrolling or a re-render
-// brings), and the background answers with when each paper was first seen, on any site. A card first seen on an
-// earlier local calendar day is "seen before": its toolbar says "seen <date>", and with `dimSeen` on it is
-// dimmed, unless it is saved.
+// The reading memory on the page: every card recognised here is recorded as seen (with the lookup of its saved
+// state, `seenOn`, in the same message as its findings: the first pass, then what scrolling or a re-render
+// brings; `markSeen` for the cards no lookup takes along), and the background answers with when each paper was
+// first seen, on any site. A card first seen on an earlier local calendar day is "seen before": its toolbar says
+// "seen <date>", and with `dimSeen` on it is dimmed, unless it is saved.
 // "Now" is the background's clock, as it answers the batch: the same clock that wrote `firstSeen`, so the
 // comparison never mixes two clocks (and a test sets one clock, the worker's, to make two visits on two days).
 import { sendTogether } from '../../shared/client';
@@ -47,54 +47,92 @@ export function readingMemory(
     return day < today ? day : null;
   };
 
-  /** The toolbar's "seen <date>" and seen-dimming (never of a saved card), for every card of the page. */
-  const show = (entries: Iterable<CardEntry>) => {
-    for (const entry of entries) {
-      const day = seenDay(entry);
-      toolbar.setSeen(entry, day ? `seen ${humanDay.format(firstSeen.get(entry.analysis.card.key))}` : null);
-    }
-    const dim = page.settings.dimSeen ? [...page.cards.all()].filter((e) => seenDay(e) !== null && !saved.of(e)) : [];
-    visibility.set('seen', 'dim', dim);
+  const dims = (entry: CardEntry) => page.settings.dimSeen && seenDay(entry) !== null && !saved.of(entry);
+
+  const setSeen = (entry: CardEntry) => {
+    const day = seenDay(entry);
+    toolbar.setSeen(entry, day ? `seen ${humanDay.format(firstSeen.get(entry.analysis.card.key))}` : null);
   };
 
-  /** Records these cards as seen, in the message that asks for their findings (`sendTogether`), each key once. */
-  const record = (cards: readonly PaperCard[]) => {
-    if (!page.settings.readingMemory || page.signal.aborted) return;
-    const fresh: PaperCard[] = [];
-    for (const card of cards) {
-      if (sent.has(card.key)) continue;
-      sent.add(card.key);
-      fresh.push(card);
+  /** Seen-dimming (never of a saved card) of these cards; the other cards' dimming stays as it is. */
+  const redim = (entries: Iterable<CardEntry>) => {
+    const dimmed = new Set(visibility.of('seen', 'dim'));
+    for (const entry of entries) {
+      if (dims(entry)) dimmed.add(entry);
+      else dimmed.delete(entry);
     }
+    visibility.set('seen', 'dim', dimmed);
+  };
+
+  /** The toolbar's "seen <date>" and seen-dimming of these cards. */
+  const show = (entries: Iterable<CardEntry>) => {
+    for (const entry of entries) setSeen(entry);
+    redim(entries);
+  };
+
+  /** The same for every card of the page: the settings or the day changed. */
+  const showAll = () => {
+    const all = [...page.cards.all()];
+    for (const entry of all) setSeen(entry);
+    visibility.set('seen', 'dim', all.filter(dims));
+  };
+
+  /** What a reply says of these cards (by the key each was sent with): their first sightings, and today. */
+  const answered = (keys: readonly string[], reply: { seen: Array<{ key: string; firstSeen: number }>; now: number }) => {
+    if (page.signal.aborted) return;
+    for (const { key, firstSeen: first } of reply.seen) firstSeen.set(key, first);
+    const day = localDay(reply.now);
+    const asked = new Set(keys);
+    const entries = new Set([...page.cards.all()].filter((entry) => asked.has(entry.analysis.card.key)));
+    // Only the cards the reply is about change, unless the day changed (then "seen before" may, for any card).
+    const dayChanged = day !== today;
+    today = day;
+    if (dayChanged) showAll();
+    else show(entries);
+    page.emit('seen', entries);
+  };
+
+  /** Whether this card is to be recorded now (each key once per session, while the memory is on); it is then. */
+  const claim = (card: PaperCard) => {
+    if (!page.settings.readingMemory || page.signal.aborted || sent.has(card.key)) return false;
+    sent.add(card.key);
+    return true;
+  };
+
+  // The cards read go with the lookup of their saved state, in the message that asks for their findings: their
+  // ids, title and authors travel once for both.
+  saved.recordSeen({ site: page.adapter.id, claim, answered });
+
+  /**
+   * Records these cards as seen (`markSeen`, in the message that asks for their findings: `sendTogether`), the ones
+   * no lookup took along (their saved state was asked while the memory was off): the cards on the page when it is
+   * switched on, or read again later.
+   */
+  const record = (cards: readonly PaperCard[]) => {
+    const fresh = cards.filter(claim);
     for (let i = 0; i < fresh.length; i += MESSAGE_LIMITS.pageCards) {
       const batch = fresh.slice(i, i + MESSAGE_LIMITS.pageCards);
       const asked = batch.map((card) => ({ key: card.key, aliases: card.aliases ?? [], title: card.title, authors: card.authors }));
       sendTogether({ type: 'markSeen', site: page.adapter.id, cards: asked })
-        .then((reply) => {
-          if (page.signal.aborted) return;
-          for (const { key, firstSeen: first } of reply.seen) firstSeen.set(key, first);
-          today = localDay(reply.now);
-          show(page.cards.all());
-          const keys = new Set(batch.map((card) => card.key));
-          page.emit('seen', new Set([...page.cards.all()].filter((entry) => keys.has(entry.analysis.card.key))));
-        })
+        .then((reply) => answered(batch.map((card) => card.key), reply))
         .catch((error) => console.warn('[Paperlight] could not record this page in the reading memory:', error));
     }
   };
 
+  // After the saved state's lookup took the cards it could along (it subscribed first).
   page.on('cardsRead', record);
   page.on('cards', (entries) => {
     // A card marked after its answer came, re-read as another paper, or shown again, takes what is known of it.
     if (today !== null) show(entries);
   });
-  page.on('saved', () => {
-    if (today !== null) show([]);
+  page.on('saved', (entries) => {
+    if (today !== null) redim(entries);
   });
   let memoryWasOn = page.settings.readingMemory;
   page.on('settings', (settings) => {
     if (settings.readingMemory && !memoryWasOn) record([...page.cards.all()].map((entry) => entry.analysis.card));
     memoryWasOn = settings.readingMemory;
-    show(page.cards.all());
+    showAll();
   });
 
   return {

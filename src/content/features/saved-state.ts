@@ -5,13 +5,26 @@
 // page's DOM: the toolbars that show it live in closed shadow roots.
 import type { SavedPaper } from '../../core/paper';
 import { onTabChange, send, sendTogether } from '../../shared/client';
-import { MESSAGE_LIMITS, type CardData, type LookupCard, type TabPaper, type TagCount, type UpdateRequest } from '../../shared/messages';
+import {
+  MESSAGE_LIMITS, type CardData, type LookupCard, type MarkSeenReply, type TabPaper, type TagCount, type UpdateRequest,
+} from '../../shared/messages';
 import { keysOf } from '../card-registry';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 import type { PaperCard } from '../../sites/types';
 
 export type PaperChange = Omit<UpdateRequest, 'type' | 'key'>;
+
+/**
+ * The reading memory, recording cards in the lookups that ask about them (`seenOn`): their title and authors then
+ * travel once, for both. `claim` says, card by card as a lookup is made, whether it is to be recorded (each key
+ * once); `answered` gets the sightings of the claimed cards' lookup.
+ */
+export interface SeenAlong {
+  site: string;
+  claim(card: PaperCard): boolean;
+  answered(keys: readonly string[], reply: Pick<MarkSeenReply, 'seen' | 'now'>): void;
+}
 
 const tabPaperOf = ({ key, aliases, status, tags, venues }: TabPaper): TabPaper => ({ key, aliases, status, tags, venues });
 
@@ -32,6 +45,8 @@ export interface SavedState {
   update(entry: CardEntry, change: PaperChange): Promise<void>;
   /** Every tag in use with its count, for the tag field's autocomplete (asked once, until a change). */
   tagList(): Promise<TagCount[]>;
+  /** Has the lookups made from now on record the cards `along` claims in the reading memory. */
+  recordSeen(along: SeenAlong): void;
 }
 
 /** What a card sends to save its paper. */
@@ -66,6 +81,7 @@ export function savedState(page: ContentPage): SavedState {
   const askedFor = new Set<string>();
   let tagNames: Promise<TagCount[]> | null = null;
   let lookups = 0;
+  let seenAlong: SeenAlong | undefined;
 
   const get = (key: string, aliases: readonly string[] = []) =>
     byKey.get(key) ?? aliases.map((alias) => byKey.get(alias)).find(Boolean);
@@ -91,18 +107,26 @@ export function savedState(page: ContentPage): SavedState {
    */
   const ask = (cards: readonly PaperCard[]): Promise<void> => {
     const fresh = new Map<string, LookupCard>();
+    let claimed = false;
     for (const card of cards) {
-      if (!askedFor.has(card.key) && !fresh.has(card.key)) fresh.set(card.key, lookupCard(card));
+      if (askedFor.has(card.key) || fresh.has(card.key)) continue;
+      fresh.set(card.key, lookupCard(card));
+      if (seenAlong?.claim(card)) claimed = true;
     }
     if (fresh.size === 0) return Promise.resolve();
     for (const k of fresh.keys()) askedFor.add(k);
     const list = [...fresh.values()];
+    const along = claimed ? seenAlong : undefined;
     lookups++;
     const asked = (async () => {
       try {
         for (let i = 0; i < list.length; i += MESSAGE_LIMITS.lookupCards) {
-          const { found } = await sendTogether({ type: 'lookup', keys: [], cards: list.slice(i, i + MESSAGE_LIMITS.lookupCards) });
-          for (const { key, paper } of found) byKey.set(key, remember(paper));
+          const chunk = list.slice(i, i + MESSAGE_LIMITS.lookupCards);
+          const reply = await sendTogether({ type: 'lookup', keys: [], cards: chunk, ...(along && { seenOn: along.site }) });
+          for (const { key, paper } of reply.found) byKey.set(key, remember(paper));
+          if (along && reply.seen && reply.now !== undefined && !page.signal.aborted) {
+            along.answered(chunk.map((card) => card.key), { seen: reply.seen, now: reply.now });
+          }
         }
       } finally {
         lookups--;
@@ -207,6 +231,9 @@ export function savedState(page: ContentPage): SavedState {
     tagList() {
       tagNames ??= send({ type: 'tags' }).then(({ tags }) => tags);
       return tagNames;
+    },
+    recordSeen(along) {
+      seenAlong = along;
     },
   };
 }

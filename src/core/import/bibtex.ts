@@ -13,15 +13,9 @@ import { namedVenue } from '../identity';
 import type { ReadingStatus } from '../paper';
 import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
 import { arxivIdOfCorrVolume, arxivIdsInText, eprintId, isPreprintVenue } from './ids';
+import { simpleList, simpleText, splitNames } from './latex';
 import { authorList } from './names';
 import { cleanFileText, cleanLine, httpUrl, joinNotes } from './text';
-
-/**
- * Characters that make LaTeX differ from its text: commands, groups, math, ties, escapes and the `--`, `---`,
- * ``` `` ``` and `''` ligatures. A value without any of them is its own text, so it skips the LaTeX reader (which
- * costs about half a millisecond per abstract).
- */
-const LATEX_SPECIAL = /[\\{}$~^_%&#`]|--|''/;
 
 /** Formatting (`\emph`, `\textbf`, `^{…}`, small capitals) is dropped: records hold text, not markup. */
 function readPlainText(): void {
@@ -48,6 +42,7 @@ export function readBibtex(input: string): ReadEntries {
   const entries: ImportEntry[] = [];
   const notices: Notice[] = [];
   const noted = new Set<string>();
+  const known: KnownNames = new Map();
   works.forEach((raw, i) => {
     const shared = (keyCounts.get(raw.label) ?? 0) > 1;
     const label = raw.label && !shared ? raw.label : `${raw.label || 'entry without a key'} (entry ${i + 1})`;
@@ -58,7 +53,7 @@ export function readBibtex(input: string): ReadEntries {
         message: `the citation key is used by ${keyCounts.get(raw.label)} entries; each was matched by its own ids and title`,
       });
     }
-    const entry = toEntry(raw, label);
+    const entry = toEntry(raw, label, known);
     if (typeof entry === 'string') rejected.push({ entry: label, reason: entry });
     else entries.push(entry);
   });
@@ -120,7 +115,8 @@ function raw(fields: Fields, name: string): string | undefined {
 function textField(fields: Fields, name: string): string | undefined {
   const value = raw(fields, name);
   if (value === undefined) return undefined;
-  const parsed = LATEX_SPECIAL.test(value) ? parseBibtexValue(value, name) : value;
+  // Every field read here is a plain one for the reader (its `String` rule), which is what simpleText follows.
+  const parsed = simpleText(value) ?? parseBibtexValue(value, name);
   const text = typeof parsed === 'string' ? cleanLine(parsed) : Array.isArray(parsed) ? cleanLine(parsed.join(', ')) : cleanLine(String(parsed));
   return text || undefined;
 }
@@ -133,7 +129,8 @@ function listField(fields: Fields, name: string): string[] {
 function keywords(fields: Fields): string[] {
   const value = raw(fields, 'keywords');
   if (value === undefined) return [];
-  const parsed = parseBibtexValue(value, 'keywords');
+  const simple = simpleList(value);
+  const parsed = simple ?? parseBibtexValue(value, 'keywords');
   const items = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
   return items.flatMap((item) => item.split(';')).map(cleanLine).filter(Boolean);
 }
@@ -159,10 +156,29 @@ function published(fields: Fields): { date?: string; year?: number } {
 }
 
 /** Conference papers name their proceedings in `booktitle`, articles their journal in `journal`/`journaltitle`. */
-function venueOf(type: string, fields: Fields, year: number | undefined): EntryVenue | undefined {
+function venueOf(type: string, fields: Fields, year: number | undefined, journal: string | undefined): EntryVenue | undefined {
   if (year === undefined) return undefined;
-  const name = type === 'article' ? textField(fields, 'journal') ?? textField(fields, 'journaltitle') : textField(fields, 'booktitle');
+  const name = type === 'article' ? journal ?? textField(fields, 'journaltitle') : textField(fields, 'booktitle');
   return name && !isPreprintVenue(name) ? namedVenue(name, year) : undefined;
+}
+
+/** Each name of a file in reading order, by its LaTeX: a library's entries name the same people again and again. */
+type KnownNames = Map<string, string[]>;
+
+/** The authors in reading order, each name read once per file when the list can be cut into names safely. */
+function authors(value: string, known: KnownNames): string[] {
+  const names = splitNames(value);
+  if (!names) return authorList(parseBibtexValue(value, 'author'));
+  const out: string[] = [];
+  for (const name of names) {
+    let read = known.get(name);
+    if (read === undefined) {
+      read = authorList(parseBibtexValue(name, 'author'));
+      known.set(name, read);
+    }
+    out.push(...read);
+  }
+  return out;
 }
 
 /** JabRef's `readstatus` special field. */
@@ -171,7 +187,7 @@ function status(fields: Fields): ReadingStatus | undefined {
   return value === 'read' ? 'read' : value === 'skimmed' ? 'reading' : undefined;
 }
 
-function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string {
+function toEntry(rawEntry: RawBibtexEntry, label: string, known: KnownNames): ImportEntry | string {
   const fields = rawEntry.properties;
   const title = textField(fields, 'title');
   if (!title) return 'no title';
@@ -181,23 +197,21 @@ function toEntry(rawEntry: RawBibtexEntry, label: string): ImportEntry | string 
   const note = textField(fields, 'note');
   const url = httpUrl(raw(fields, 'url')) ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
   const journal = textField(fields, 'journal');
-  const venue = venueOf(rawEntry.type, fields, year);
+  const venue = venueOf(rawEntry.type, fields, year, journal);
   const readStatus = status(fields);
-  const ids = [
-    ...eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype')),
-    ...[raw(fields, 'arxivid'), raw(fields, 'arxiv')].flatMap((id) => (id?.trim() ? [`arXiv:${id.trim().replace(/^arxiv\s*:\s*/i, '')}`] : [])),
-    ...arxivIdsInText(journal),
-    ...arxivIdsInText(howpublished),
-    ...arxivIdsInText(note),
-    ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')),
-    ...[raw(fields, 'doi'), url, raw(fields, 'biburl')].filter((id): id is string => id !== undefined && id.trim() !== ''),
-    // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
-    ...(rawEntry.label.includes(':') ? [rawEntry.label] : []),
-  ];
+  const ids: string[] = eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype'));
+  for (const name of ['arxivid', 'arxiv']) {
+    const id = raw(fields, name)?.trim();
+    if (id) ids.push(`arXiv:${id.replace(/^arxiv\s*:\s*/i, '')}`);
+  }
+  ids.push(...arxivIdsInText(journal), ...arxivIdsInText(howpublished), ...arxivIdsInText(note), ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')));
+  for (const id of [raw(fields, 'doi'), url, raw(fields, 'biburl')]) if (id !== undefined && id.trim() !== '') ids.push(id);
+  // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
+  if (rawEntry.label.includes(':')) ids.push(rawEntry.label);
   return {
     label,
     title,
-    authors: fields.author === undefined ? [] : authorList(parseBibtexValue(String(fields.author), 'author')),
+    authors: fields.author === undefined ? [] : authors(String(fields.author), known),
     abstract: textField(fields, 'abstract') ?? '',
     ids,
     ...(url && { url }),

@@ -30,6 +30,7 @@ export interface ImportEntry {
   published?: string;
   venue?: EntryVenue;
   tags: string[];
+  /** Clean text already (`cleanText`): its paragraphs joined, each line tidied. */
   note: string;
   codeLinks: string[];
   /** Only where the source records them (JabRef's `readstatus`, PaperMemory's dates). */

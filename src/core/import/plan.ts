@@ -1,7 +1,7 @@
 // What an import does to the library, worked out before anything is written: each imported paper is matched
 // with a saved one (by key, by alias, else by title identity) or with a paper met earlier in the same file,
 // and merged with it; what is new is added. Pure: the library in, the records to write and a row per entry out.
-import { findSamePaper, titleFingerprint, withVenue } from '../identity';
+import { findByFingerprint, titleFingerprint, withVenue } from '../identity';
 import type { ReadingStatus, SavedPaper } from '../paper';
 import { LIMITS } from '../paper-record';
 import { normaliseTags } from '../tags';
@@ -75,7 +75,8 @@ export function mergeImported(saved: SavedPaper, imported: SavedPaper, now: numb
     authors: saved.authors.length > 0 ? saved.authors : imported.authors,
     abstract: saved.abstract || imported.abstract,
     ...((saved.published ?? imported.published) !== undefined && { published: saved.published ?? imported.published }),
-    venues: imported.venues.reduce(withVenue, saved.venues).slice(0, LIMITS.venues),
+    // Most files name no venue the record lacks: the saved list then stays the same object (see sameMerge).
+    venues: imported.venues.length === 0 && saved.venues.length <= LIMITS.venues ? saved.venues : imported.venues.reduce(withVenue, saved.venues).slice(0, LIMITS.venues),
     metrics: saved.metrics.length > 0 || imported.metrics.length === 0 ? saved.metrics : imported.metrics,
     codeLinks: union(LIMITS.codeLinks, saved.codeLinks, imported.codeLinks),
     tags: tags.slice(0, LIMITS.tags),
@@ -98,7 +99,7 @@ function sameList(a: readonly string[], b: readonly string[]): boolean {
 function sameMerge(saved: SavedPaper, merged: SavedPaper): boolean {
   return saved.title === merged.title && saved.abstract === merged.abstract && saved.published === merged.published &&
     saved.status === merged.status && saved.note === merged.note && saved.savedAt === merged.savedAt &&
-    saved.metrics === merged.metrics && JSON.stringify(saved.venues) === JSON.stringify(merged.venues) && sameList(saved.aliases, merged.aliases) && sameList(saved.authors, merged.authors) &&
+    saved.metrics === merged.metrics && (saved.venues === merged.venues || JSON.stringify(saved.venues) === JSON.stringify(merged.venues)) && sameList(saved.aliases, merged.aliases) && sameList(saved.authors, merged.authors) &&
     sameList(saved.codeLinks, merged.codeLinks) && sameList(saved.tags, merged.tags);
 }
 
@@ -110,6 +111,8 @@ export class ImportPlan {
   private readonly byId = new Map<string, string>();
   /** Keys of the records with each title fingerprint. */
   private readonly byTitle = new Map<string, string[]>();
+  /** Each title's fingerprint, worked out once: an entry's title is looked up, then indexed when it is added. */
+  private readonly fingerprints = new Map<string, string | undefined>();
   /** Records the file touched, and the first entry that touched each. */
   private readonly touchedBy = new Map<string, string>();
   /** Whether each touched record differs from the library's (true for added records). */
@@ -123,12 +126,22 @@ export class ImportPlan {
     for (const paper of library.values()) this.index(paper);
   }
 
+  private fingerprint(title: string): string | undefined {
+    let fingerprint = this.fingerprints.get(title);
+    if (fingerprint === undefined && !this.fingerprints.has(title)) {
+      fingerprint = titleFingerprint(title);
+      this.fingerprints.set(title, fingerprint);
+    }
+    return fingerprint;
+  }
+
   /** Records `paper` under its ids and title; `previous` (the record it replaces) spares a title it already had. */
   private index(paper: SavedPaper, previous?: SavedPaper): void {
     this.records.set(paper.key, paper);
-    for (const id of [paper.key, ...paper.aliases]) if (!this.byId.has(id)) this.byId.set(id, paper.key);
+    if (!this.byId.has(paper.key)) this.byId.set(paper.key, paper.key);
+    for (const id of paper.aliases) if (!this.byId.has(id)) this.byId.set(id, paper.key);
     if (previous?.title === paper.title) return;
-    const fingerprint = titleFingerprint(paper.title);
+    const fingerprint = this.fingerprint(paper.title);
     if (fingerprint === undefined) return;
     const keys = this.byTitle.get(fingerprint);
     if (!keys) this.byTitle.set(fingerprint, [paper.key]);
@@ -137,18 +150,20 @@ export class ImportPlan {
 
   /** The record an imported paper names: by its key, an alias, else the same title with an author in common. */
   private find(paper: SavedPaper): { key: string; by: MatchedBy; others: string[] } | undefined {
-    const found: Array<{ key: string; by: MatchedBy }> = [];
-    for (const id of [paper.key, ...paper.aliases]) {
+    const keys: string[] = [];
+    const note = (id: string) => {
       const key = this.byId.get(id);
-      if (key !== undefined && !found.some((f) => f.key === key)) found.push({ key, by: 'id' });
-    }
-    if (found.length === 0) {
-      const fingerprint = titleFingerprint(paper.title);
-      const candidates = fingerprint === undefined ? [] : (this.byTitle.get(fingerprint) ?? []).flatMap((k) => this.records.get(k) ?? []);
-      const key = findSamePaper(paper, candidates)?.key;
-      if (key !== undefined) found.push({ key, by: 'title' });
-    }
-    return found.length === 0 ? undefined : { ...found[0], others: found.slice(1).map((f) => f.key) };
+      if (key !== undefined && !keys.includes(key)) keys.push(key);
+    };
+    note(paper.key);
+    for (const id of paper.aliases) note(id);
+    if (keys.length > 0) return { key: keys[0], by: 'id', others: keys.slice(1) };
+    const fingerprint = this.fingerprint(paper.title);
+    const titled = fingerprint === undefined ? undefined : this.byTitle.get(fingerprint);
+    if (titled === undefined) return undefined;
+    const candidates = titled.flatMap((k) => this.records.get(k) ?? []);
+    const key = findByFingerprint(fingerprint as string, paper.authors, candidates)?.key;
+    return key === undefined ? undefined : { key, by: 'title', others: [] };
   }
 
   /** The record as it now stands when the file changed or added it (what to write), else undefined. */

@@ -60,7 +60,7 @@ export function toRecord(entry: ImportEntry, context: RecordContext): RecordResu
   if (!key) return reject('no id, link or title with letters or digits to identify the paper by');
   if (key.length > LIMITS.key) return reject('its id is too long to be a paper key');
 
-  const authors = entry.authors.filter((a) => a.length <= LIMITS.author);
+  const authors = entry.authors.every((a) => a.length <= LIMITS.author) ? entry.authors : entry.authors.filter((a) => a.length <= LIMITS.author);
   if (authors.length < entry.authors.length) notice(`${entry.authors.length - authors.length} author name(s) longer than ${LIMITS.author} characters left out`);
   if (authors.length > LIMITS.authors) notice(`only the first ${LIMITS.authors.toLocaleString('en')} of ${authors.length.toLocaleString('en')} authors kept`);
 
@@ -69,10 +69,12 @@ export function toRecord(entry: ImportEntry, context: RecordContext): RecordResu
 
   // A keyword too long to be a tag is kept in the note rather than lost.
   const tags = normaliseTags(entry.tags);
-  const longTags = tags.filter((t) => t.length > LIMITS.tag);
-  const shortTags = tags.filter((t) => t.length <= LIMITS.tag);
+  const allShort = tags.every((t) => t.length <= LIMITS.tag);
+  const longTags = allShort ? [] : tags.filter((t) => t.length > LIMITS.tag);
+  const shortTags = allShort ? tags : tags.filter((t) => t.length <= LIMITS.tag);
   if (shortTags.length > LIMITS.tags) notice(`only the first ${LIMITS.tags} of ${shortTags.length} tags kept`);
-  const fullNote = joinNotes([entry.note, longTags.length > 0 ? `Keywords: ${longTags.join('; ')}` : undefined]);
+  // The entry's note is clean already: only a note of long keywords makes a join.
+  const fullNote = longTags.length > 0 ? joinNotes([entry.note, `Keywords: ${longTags.join('; ')}`]) : entry.note;
   const note = cut(fullNote, LIMITS.note);
   if (note.length < fullNote.length) notice(`the note was cut to ${LIMITS.note.toLocaleString('en')} characters`);
 
@@ -82,14 +84,14 @@ export function toRecord(entry: ImportEntry, context: RecordContext): RecordResu
     aliases,
     title: entry.title,
     url: entry.url ?? urlForKey(key) ?? searchUrl(entry.title),
-    authors: authors.slice(0, LIMITS.authors),
+    authors: authors.length > LIMITS.authors ? authors.slice(0, LIMITS.authors) : authors,
     abstract,
     ...(entry.published && entry.published.length <= LIMITS.published && { published: entry.published }),
     venues: [],
     metrics: [],
     codeLinks: [...new Set(entry.codeLinks)].slice(0, LIMITS.codeLinks),
     site: context.site,
-    tags: shortTags.slice(0, LIMITS.tags),
+    tags: shortTags.length > LIMITS.tags ? shortTags.slice(0, LIMITS.tags) : shortTags,
     status: entry.status ?? 'to-read',
     note,
     savedAt: entry.savedAt ?? context.now,

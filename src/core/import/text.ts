@@ -22,8 +22,13 @@ export function cleanLine(text: string): string {
   return text.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 
+/** Lines of printable ASCII words separated by single spaces, at most one blank line in a row: already clean text. */
+const CLEAN_ASCII_TEXT = /^[!-~]+(?: [!-~]+)*(?:\n\n?[!-~]+(?: [!-~]+)*)*$/;
+
 /** Text that keeps its lines (a note): NFC, control characters dropped, spaces trimmed, at most one blank line in a row. */
 export function cleanText(text: string): string {
+  // Notes are cleaned as each field is read and again once joined: the second time they are already clean.
+  if (CLEAN_ASCII_TEXT.test(text)) return text;
   return text
     .normalize('NFC')
     .replace(CONTROL, '')

@@ -1,8 +1,9 @@
 // Reading helpers shared by the site adapters: absolute links, code links, author lists, dates, and the
-// last step from what a card shows to a PaperCard (key by the project's rule, canonical code links). Page
+// last step from what a card shows to a PaperCard (key by the project's rule, the code links it gives, each once). Page
 // text is read with lib/text.ts, head metadata with lib/meta.ts. DOM reads only through textContent and
 // attributes: no layout, no innerHTML.
-import { extractCodeLinks, sortCodeLinks, type CodeLinkSource, type SourcedHref } from '../../core/links';
+import type { CodeLinkSource, SourcedHref } from '../../core/links';
+import { LIMITS } from '../../core/paper-record';
 import { keyFor } from '../../core/paper-id';
 import type { PaperCard, Venue } from '../types';
 import { normalizeSpace } from './text';
@@ -36,8 +37,8 @@ const CODE_LABEL = /^\W*(?:code|source code|software|github|gitlab|project(?: pa
 
 /**
  * Absolute targets of the links under `el` that lead to code: on a code host, or labelled as code.
- * Other links (publisher pages, author pages) are left out: every link handed to extractCodeLinks
- * counts as code.
+ * Other links (publisher pages, author pages) are left out: every link a card gives as code counts as code
+ * (the background makes it canonical, or drops it if it names no code, a paper page say).
  */
 export function codeHrefsOf(el: ParentNode, base: string): string[] {
   const out: string[] = [];
@@ -91,8 +92,9 @@ export interface CardFields {
   abstractEl?: Element;
   titleEl?: Element;
   /**
-   * Links the card gives to code (see codeHrefsOf), each a plain URL (from `codeSource`) or with its own source;
-   * the abstract's own links are found in its text.
+   * Links the card gives to code (see codeHrefsOf), each a plain URL (from `codeSource`) or with its own source.
+   * They are made canonical, and the links written in the abstract's text are found, by the background with the
+   * card's metrics (`findInCard`): the page never runs the link scanner.
    */
   codeHrefs: Array<string | SourcedHref>;
   /** Where the plain URLs of `codeHrefs` come from: links in the card unless said otherwise (arXiv's comments). */
@@ -105,16 +107,24 @@ export interface CardFields {
 export function toCard(fields: CardFields): PaperCard | undefined {
   const identity = keyFor(fields.ids.filter((id): id is string => Boolean(id)));
   if (!identity) return undefined;
-  const codeLinks = sortCodeLinks(extractCodeLinks(fields.abstract, fields.codeHrefs, fields.codeSource ?? 'card-link'));
+  const codeLinks: string[] = [];
+  const codeSources: Record<string, CodeLinkSource> = {};
+  for (const href of fields.codeHrefs) {
+    const url = typeof href === 'string' ? href : href.url;
+    // Each link once, the first place it was found kept; no more and no longer than a message takes.
+    if (Object.hasOwn(codeSources, url) || url.length > LIMITS.url || codeLinks.length >= LIMITS.codeLinks) continue;
+    codeLinks.push(url);
+    codeSources[url] = typeof href === 'string' ? fields.codeSource ?? 'card-link' : href.source;
+  }
   const card: PaperCard = {
     key: identity.key,
     title: fields.title,
     url: fields.url,
     authors: fields.authors,
     abstract: fields.abstract,
-    codeLinks: codeLinks.map((link) => link.url),
+    codeLinks,
   };
-  if (codeLinks.length > 0) card.codeSources = Object.fromEntries(codeLinks.map((link) => [link.url, link.source ?? 'card-link']));
+  if (codeLinks.length > 0) card.codeSources = codeSources;
   if (identity.aliases.length > 0) card.aliases = identity.aliases;
   if (fields.abstractEl && fields.abstract) card.abstractEl = fields.abstractEl;
   if (fields.titleEl) card.titleEl = fields.titleEl;

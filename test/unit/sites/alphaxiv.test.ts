@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { alphaxiv } from '../../../src/sites/alphaxiv';
+import { withCodeFindings } from './code-findings';
 import { loadPage } from './load-page';
 
 const EXPLORE = 'https://www.alphaxiv.org/explore';
@@ -35,7 +36,7 @@ describe('alphaxiv feed cards', () => {
     const feed = document.getElementById('feed')!;
     feed.insertAdjacentHTML('beforeend', '<article><a href="/abs/2108.10257"><h2>SwinIR</h2></a><p>too short</p><a href="https://github.com/JingyunLiang/SwinIR/">code</a></article>');
     const [card] = alphaxiv.findCards(feed);
-    expect(alphaxiv.readCard(card!, EXPLORE)).toEqual({
+    expect(withCodeFindings(alphaxiv.readCard(card!, EXPLORE)!)).toEqual({
       key: 'arxiv:2108.10257',
       title: 'SwinIR',
       url: 'https://www.alphaxiv.org/abs/2108.10257',

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { arxiv } from '../../../src/sites/arxiv';
+import { withCodeFindings } from './code-findings';
 import { loadPage } from './load-page';
 
 const fixture = (name: string, url: string) =>
@@ -56,7 +57,7 @@ describe('arxiv legacy listing markup (before 2024)', () => {
 
   it('reads ids, titles, authors without the descriptor, abstracts and comment links', () => {
     const [first, second] = read(legacy, 'https://arxiv.org/list/hep-th/new');
-    expect(first).toMatchObject({
+    expect(withCodeFindings(first!)).toMatchObject({
       key: 'arxiv:hep-th/0601001',
       title: 'Strings on a lattice',
       url: 'https://arxiv.org/abs/hep-th/0601001',
@@ -100,7 +101,7 @@ describe('arxiv search results', () => {
       <p class="is-size-7"><span>Submitted</span> 5 March, 2023; <span>v1</span> submitted 1 March, 2023; <span>originally announced</span> March 2023.</p>
     </li></ol>`;
     const [card] = read(html, 'https://arxiv.org/search/?query=versions&searchtype=all');
-    expect(card).toMatchObject({
+    expect(withCodeFindings(card!)).toMatchObject({
       key: 'arxiv:2303.01234',
       authors: ['A. One'],
       abstract: 'The full text with a link https://github.com/a/b.',

@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { cvf } from '../../../src/sites/cvf';
+import { withCodeFindings } from './code-findings';
 import { loadPage } from './load-page';
 
 describe('cvf URLs', () => {
@@ -33,7 +34,7 @@ describe('cvf entries', () => {
     );
     const [card] = cvf.findCards(document);
     const page = 'https://openaccess.thecvf.com/content_CVPR_2019/html/Tan_MnasNet_Platform-Aware_Neural_Architecture_Search_for_Mobile_CVPR_2019_paper.html';
-    expect(cvf.readCard(card!, PAGE)).toMatchObject({
+    expect(withCodeFindings(cvf.readCard(card!, PAGE)!)).toMatchObject({
       key: `url:${page}`,
       title: 'MnasNet: Platform-Aware Neural Architecture Search for Mobile',
       url: page,

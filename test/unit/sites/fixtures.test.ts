@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapterFor, adapters } from '../../../src/sites';
 import type { PaperCard } from '../../../src/sites/types';
+import { withCodeFindings } from './code-findings';
 import { loadPage } from './load-page';
 
 interface ExpectedPage {
@@ -56,7 +57,8 @@ describe.each(pages)('$adapter.id: $html', ({ adapter, html, expected: expectedP
     expect(element).toBeDefined();
     const read = adapter.readCard(element!, expected.url);
     expect(read).toBeDefined();
-    expect(plain(read!)).toEqual(record);
+    // The expected code links are the reader's: the card's own and the ones its abstract states.
+    expect(plain(withCodeFindings(read!))).toEqual(record);
     if (abstractShown !== undefined) expect(Boolean(read!.abstractEl)).toBe(abstractShown);
   });
 });

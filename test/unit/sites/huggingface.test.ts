@@ -6,6 +6,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { huggingface } from '../../../src/sites/huggingface';
+import { withCodeFindings } from './code-findings';
 import { loadPage } from './load-page';
 
 const DAILY_URL = 'https://huggingface.co/papers/date/2025-12-11';
@@ -129,7 +130,7 @@ describe('huggingface card markup generations', () => {
        <label><input type="checkbox"><div>42</div></label><a href="/papers/2508.10711#community">3</a></article></section>`,
     );
     const card = huggingface.readCard(huggingface.findCards(document)[0]!, DAILY_URL)!;
-    expect(card).toMatchObject({
+    expect(withCodeFindings(card)).toMatchObject({
       key: 'arxiv:2508.10711',
       authors: ['Ana Núñez', 'Bo Li'],
       abstract: 'An abstract that only the hydration JSON carries. Code: https://github.com/org/repo.',
@@ -152,7 +153,8 @@ describe('huggingface card markup generations', () => {
     );
     const card = huggingface.readCard(huggingface.findCards(document)[0]!, 'https://huggingface.co/papers?date=2023-06-05')!;
     expect(card.authors).toEqual(['Mohammad Mozaffari', 'Sikan Li', 'Zhao Zhang', 'Maryam Mehri Dehnavi']);
-    expect(card.codeLinks).toEqual(['https://github.com/Mohammad-Mozaffari/mkor']);
+    expect(card.codeLinks).toEqual(['https://github.com/Mohammad-Mozaffari/mkor/tree/main']);
+    expect(withCodeFindings(card).codeLinks).toEqual(['https://github.com/Mohammad-Mozaffari/mkor']);
     expect(card.abstract).toMatch(/^This work proposes/);
     expect(card.published).toBeUndefined();
     expect(card.votes).toBeUndefined();

@@ -1,7 +1,8 @@
 // The reading helpers every adapter shares: the one text walker (src/sites/lib/text.ts) and the head
-// metadata readers (src/sites/lib/meta.ts). The snippets are hand-made.
+// metadata readers (src/sites/lib/meta.ts), and the last step to a PaperCard (`toCard`). The snippets are hand-made.
 import { describe, expect, it } from 'vitest';
 import { isoFromMeta, meta, metaAll } from '../../../src/sites/lib/meta';
+import { toCard } from '../../../src/sites/lib/read';
 import { normalizeSpace, textOf } from '../../../src/sites/lib/text';
 import { loadPage } from './load-page';
 
@@ -75,5 +76,35 @@ describe('meta, metaAll, isoFromMeta', () => {
     expect(isoFromMeta('2024-05-02')).toBe('2024-05-02');
     expect(isoFromMeta('2021')).toBeUndefined();
     expect(isoFromMeta(undefined)).toBeUndefined();
+  });
+});
+
+describe('toCard', () => {
+  const fields = { ids: ['arxiv:2108.10257'], title: 'T', url: 'https://arxiv.org/abs/2108.10257', authors: [], abstract: 'Code: github.com/a/b' };
+
+  it('gives the code links as the card gives them, each once with the first place it was found, and none of the abstract', () => {
+    const card = toCard({
+      ...fields,
+      codeHrefs: [
+        { url: 'https://github.com/Org/Repo', source: 'site-data' },
+        'https://github.com/Org/Repo/tree/main',
+        'https://github.com/Org/Repo',
+        'https://org.github.io/page',
+      ],
+      codeSource: 'comments',
+    });
+    expect(card?.codeLinks).toEqual(['https://github.com/Org/Repo', 'https://github.com/Org/Repo/tree/main', 'https://org.github.io/page']);
+    expect(card?.codeSources).toEqual({
+      'https://github.com/Org/Repo': 'site-data',
+      'https://github.com/Org/Repo/tree/main': 'comments',
+      'https://org.github.io/page': 'comments',
+    });
+  });
+
+  it('leaves out a link longer than a message takes, and sets no sources on a card without code links', () => {
+    const long = `https://github.com/a/${'b'.repeat(5000)}`;
+    const card = toCard({ ...fields, codeHrefs: [long] });
+    expect(card?.codeLinks).toEqual([]);
+    expect(card && 'codeSources' in card).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { openreview } from '../../../src/sites/openreview';
+import { withCodeFindings } from './code-findings';
 import { loadPage } from './load-page';
 
 const VENUE = 'https://openreview.net/group?id=ICLR.cc/2021/Conference#accept-poster';
@@ -49,7 +50,7 @@ describe('openreview legacy webfield markup (2020–2022)', () => {
     const cards = openreview.findCards(document);
     expect(cards).toHaveLength(1);
     const card = openreview.readCard(cards[0]!, VENUE)!;
-    expect(card).toMatchObject({
+    expect(withCodeFindings(card)).toMatchObject({
       key: 'openreview:rkgpv2VFvr',
       title: 'Legacy Title: Sparse Things',
       url: 'https://openreview.net/forum?id=rkgpv2VFvr',

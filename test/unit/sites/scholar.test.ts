@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { scholar } from '../../../src/sites/scholar';
+import { withCodeFindings } from './code-findings';
 import { loadPage } from './load-page';
 
 const PAGE = 'https://scholar.google.de/scholar?hl=de&q=relay+selection';
@@ -42,7 +43,7 @@ describe('scholar cards', () => {
       <div class="gs_r"><h3 class="gs_rt"><a href="/citations?view_op=search_authors&amp;mauthors=akiba">User profiles for akiba</a></h3></div>
     </div>`);
     expect(cards).toHaveLength(1);
-    expect(records[0]).toMatchObject({
+    expect(withCodeFindings(records[0]!)).toMatchObject({
       key: 'doi:10.1145/3292500.3330701',
       title: 'Optuna: A Next-generation Hyperparameter Optimization Framework',
       url: 'https://dl.acm.org/doi/abs/10.1145/3292500.3330701',

@@ -32,6 +32,7 @@ describe('parseRequest: well-formed requests', () => {
   it.each<[string, Request]>([
     ['ping', { type: 'ping' }],
     ['lookup', { type: 'lookup', keys: ['arxiv:2412.01234', 'doi:10.1145/3581783.3611962'] }],
+    ['lookup of cards, recording them as seen', { type: 'lookup', keys: [], cards: [{ key: 'arxiv:2412.01234', aliases: [], title: 'T', authors: ['A'] }], seenOn: 'arxiv' }],
     ['update with every part', { type: 'update', key: 'arxiv:2412.01234', set: { status: 'read', note: 'n', tags: ['a'] }, addTags: ['b'], removeTags: ['c'] }],
     ['remove', { type: 'remove', key: 'url:https://proceedings.mlr.press/v202/x23a.html' }],
     ['tags', { type: 'tags' }],
@@ -94,6 +95,7 @@ describe('parseRequest: hostile or broken messages', () => {
     ['keys that are not a list', { type: 'lookup', keys: 'arxiv:1' }, /keys: expected a list/],
     ['a key that is not a key', { type: 'lookup', keys: ['hello world'] }, /keys\[0\]: "hello world" is not a paper key/],
     ['a million keys', { type: 'lookup', keys: MILLION }, /keys: too many entries \(1000000; at most 2000\)/],
+    ['a lookup seen on no site', { type: 'lookup', keys: [], seenOn: '' }, /seenOn: must not be empty/],
     ['a million bulk keys', { type: 'bulk', keys: MILLION, delete: true }, /keys: too many entries \(1000000; at most 100000\)/],
     ['a 10 MB title', { type: 'save', paper: card({ title: TEN_MB }) }, /paper\.title: too long \(10485760 characters; at most 2000\)/],
     ['a 10 MB note', { type: 'update', key: 'arxiv:1', set: { note: TEN_MB } }, /set\.note: too long/],

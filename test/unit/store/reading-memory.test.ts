@@ -183,6 +183,23 @@ describe('markSeen', () => {
     expect(READING_MEMORY_LIMITS.entries).toBe(200_000);
   });
 
+  it('records the cards of a lookup with `seenOn` in the same way, its reply carrying the sightings beside the saved state', async () => {
+    await markSeen('arxiv', [seenCard(1)]);
+    clock = T0 + DAY;
+    const cards = [seenCard(1), seenCard(3)];
+    const reply = await ok<{ found: unknown[]; seen: Seen; now: number }>({ type: 'lookup', keys: [], cards, seenOn: 'huggingface' }, HF_TAB);
+    expect(reply).toEqual({ ok: true, found: [], seen: [{ key: seenCard(1).key, firstSeen: T0 }, { key: seenCard(3).key, firstSeen: T0 + DAY }], now: T0 + DAY });
+    expect(await db.get('seen', seenCard(3).key)).toMatchObject({ firstSeen: T0 + DAY, lastSeen: T0 + DAY, site: 'huggingface' });
+    expect(await db.get('seen', seenCard(1).key)).toMatchObject({ firstSeen: T0, lastSeen: T0 + DAY, site: 'arxiv' });
+  });
+
+  it('answers a lookup with `seenOn` while the memory is off without recording or sightings, and one without `seenOn` never records', async () => {
+    expect(await ok({ type: 'lookup', keys: [], cards: [seenCard(1)] }, ARXIV_TAB)).toEqual({ ok: true, found: [] });
+    await settings.save({ ...settings.current(), readingMemory: false });
+    expect(await ok({ type: 'lookup', keys: [], cards: [seenCard(2)], seenOn: 'arxiv' }, ARXIV_TAB)).toEqual({ ok: true, found: [] });
+    expect(await db.count('seen')).toBe(0);
+  });
+
   it('records nothing while the reading memory is switched off', async () => {
     await settings.save({ ...settings.current(), readingMemory: false });
     expect(await refused({ type: 'markSeen', site: 'arxiv', cards: [seenCard(1)] }, ARXIV_TAB)).toBe(
