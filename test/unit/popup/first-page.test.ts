@@ -28,6 +28,21 @@ async function seeded(papers: SavedPaper[]): Promise<FakeBackground> {
   return background;
 }
 
+type ControllerDeps = ConstructorParameters<typeof PopupController>[1];
+
+/** The controller's dependencies on `background`, the page's own reads included, with `overrides` on top. */
+function pageReadsOf(background: FakeBackground, overrides: Partial<ControllerDeps> = {}): ControllerDeps {
+  return {
+    send: background.send,
+    onChange: background.onChange,
+    download: () => {},
+    openTab: async () => {},
+    firstPage: () => background.readFirstPage(),
+    readSnapshot: () => background.readSnapshot(),
+    ...overrides,
+  };
+}
+
 describe('readFirstPage', () => {
   it('gives exactly what the default query gives: the newest papers, ties newest key first, and the total', async () => {
     const library = libraryWithTies();
@@ -55,14 +70,7 @@ describe('the controller with the page’s own reads', () => {
     const container = createStateContainer();
     const firstStates: string[][] = [];
     container.subscribe(() => firstStates.length === 0 && firstStates.push([...container.getState().papers.keys()]));
-    const controller = new PopupController(container, {
-      send: background.send,
-      onChange: background.onChange,
-      download: () => {},
-      openTab: async () => {},
-      firstPage: () => background.readFirstPage(),
-      readSnapshot: () => background.readSnapshot(),
-    });
+    const controller = new PopupController(container, pageReadsOf(background));
     await controller.start();
     expect(background.requests.map((r) => r.type)).not.toContain('query');
     const query = await background.send({ type: 'query', sort: 'savedAt', direction: 'desc', limit: FIRST_PAGE_SIZE });
@@ -134,15 +142,7 @@ describe('the controller with the page’s own reads', () => {
       const { size } = container.getState().papers;
       if (size > 0 && size !== sizes.at(-1)) sizes.push(size);
     });
-    const controller = new PopupController(container, {
-      send: background.send,
-      onChange: background.onChange,
-      download: () => {},
-      openTab: async () => {},
-      firstPage: () => background.readFirstPage(),
-      readSnapshot: () => background.readSnapshot(),
-      firstPageShown: async () => true,
-    });
+    const controller = new PopupController(container, pageReadsOf(background, { firstPageShown: async () => true }));
     await controller.start();
     // No state of the first page's 50 papers: the first list is the snapshot's 70, then the whole records.
     expect(sizes).toEqual([70]);
@@ -158,19 +158,15 @@ describe('the controller with the page’s own reads', () => {
     let releaseLibrary!: () => void;
     const libraryHeld = new Promise<void>((resolve) => (releaseLibrary = resolve));
     const container = createStateContainer();
-    const controller = new PopupController(container, {
+    const controller = new PopupController(container, pageReadsOf(background, {
       async send(request) {
         if (request.type === 'getAll') await libraryHeld;
         return background.send(request);
       },
-      onChange: background.onChange,
-      download: () => {},
-      openTab: async () => {},
-      firstPage: () => background.readFirstPage(),
       // Current by its record, but damaged: the decoding refuses it.
       readSnapshot: async () => ({ dirty: [], columns: { ...(stored!.columns as object), titles: 'one title' } }),
       firstPageShown: async () => true,
-    });
+    }));
     const started = controller.start();
     await vi.waitFor(() => expect(container.getState().phase).toBe('partial'));
     expect(container.getState()).toMatchObject({ listed: false, total: 70 });
@@ -190,18 +186,13 @@ describe('the controller with the page’s own reads', () => {
     let releaseSnapshot!: () => void;
     const snapshotHeld = new Promise<void>((resolve) => (releaseSnapshot = resolve));
     const container = createStateContainer();
-    const controller = new PopupController(container, {
+    const controller = new PopupController(container, pageReadsOf(background, {
       async send(request) {
         if (request.type === 'searchSnapshot') await snapshotHeld;
         return background.send(request);
       },
-      onChange: background.onChange,
-      download: () => {},
-      openTab: async () => {},
-      firstPage: () => background.readFirstPage(),
-      readSnapshot: () => background.readSnapshot(),
       firstPageShown: async () => true,
-    });
+    }));
     const started = controller.start();
     await vi.waitFor(() => expect(container.getState().phase).toBe('partial'));
     expect(container.getState().papers.size).toBe(FIRST_PAGE_SIZE);
