@@ -10,7 +10,9 @@ import {
   type AnyReply,
   type BatchReply,
   type ChangeEvent,
+  type MarkSeenReply,
   type Request,
+  type SeenCard,
   type SenderKind,
 } from '../shared/messages';
 import { findInCard } from '../core/card-findings';
@@ -132,6 +134,14 @@ export function createMessageHandler(deps: HandlerDeps) {
     if (memory.needsPrune()) schedule(() => withDb(deps.db, (db) => memory.prune(db)));
   }
 
+  /** Records `cards` as seen on `site` now: the sightings, with the clock they were read against. */
+  async function recordSeen(db: PaperlightDatabase, site: string, cards: SeenCard[]): Promise<Omit<MarkSeenReply, 'ok'>> {
+    const at = now();
+    const result = await memory.markSeen(db, site, cards, at);
+    pruneMemoryIfDue();
+    return { ...result, now: at };
+  }
+
   /**
    * After a write's transaction: the search snapshot notes it first (it is brought up to date when a popup next
    * asks for it: never here, where it would hold up the next request), then every view is told.
@@ -149,11 +159,8 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'lookup': {
         const reply = await committed(await lookupPage(db, request.keys, request.cards));
         if (request.seenOn === undefined || !request.cards?.length || !(await settings.get()).readingMemory) return reply;
-        const at = now();
         const seenCards = request.cards.map(({ key, aliases, title, authors }) => ({ key, aliases: aliases ?? [], title, authors }));
-        const result = await memory.markSeen(db, request.seenOn, seenCards, at);
-        pruneMemoryIfDue();
-        return { ...reply, ...result, now: at };
+        return { ...reply, ...(await recordSeen(db, request.seenOn, seenCards)) };
       }
       case 'save': return committed(await savePaper(db, request.paper, now(), pageUrl));
       case 'update': return committed(await updatePaper(db, request.key, request, now()));
@@ -200,10 +207,7 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'undoImport': return committed(await undoImport(db, request.undo));
       case 'markSeen': {
         if (!(await settings.get()).readingMemory) throw new UserError(MEMORY_OFF);
-        const at = now();
-        const result = await memory.markSeen(db, request.site, request.cards, at);
-        pruneMemoryIfDue();
-        return { ...result, now: at };
+        return recordSeen(db, request.site, request.cards);
       }
       case 'clearReadingMemory': return memory.clear(db);
       case 'readingMemoryStats': return memory.stats(db);
