@@ -160,9 +160,9 @@ export class ImportPlan {
     if (keys.length > 0) return { key: keys[0], by: 'id', others: keys.slice(1) };
     const fingerprint = this.fingerprint(paper.title);
     const titled = fingerprint === undefined ? undefined : this.byTitle.get(fingerprint);
-    if (titled === undefined) return undefined;
+    if (fingerprint === undefined || titled === undefined) return undefined;
     const candidates = titled.flatMap((k) => this.records.get(k) ?? []);
-    const key = findByFingerprint(fingerprint as string, paper.authors, candidates)?.key;
+    const key = findByFingerprint(fingerprint, paper.authors, candidates)?.key;
     return key === undefined ? undefined : { key, by: 'title', others: [] };
   }
 
