@@ -283,10 +283,10 @@ export function isSnapshotFormat(stored: unknown): boolean {
  * the caller then reads the whole records instead. Every value is checked, so a summary has its type's shape.
  */
 export function decodeSnapshot(stored: unknown): Snapshot | null {
-  if (typeof stored !== 'object' || stored === null) return null;
+  if (!isSnapshotFormat(stored)) return null;
   const columns = stored as Partial<Record<keyof SnapshotColumns, unknown>>;
   const { count, savedAt } = columns;
-  if (columns.format !== SNAPSHOT_FORMAT || typeof count !== 'number' || !Number.isInteger(count) || count < 0) return null;
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return null;
   if (!isTyped<Float64Array>(Float64Array, savedAt) || savedAt.length !== count) return null;
   const keys = readTexts(columns.keys, count);
   const titles = readTexts(columns.titles, count);
