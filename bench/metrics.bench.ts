@@ -15,7 +15,7 @@ import { build } from 'vite';
 import type { Metric } from '../src/core/metric-types';
 import { extractMetrics as extractFromSources } from '../src/core/metrics';
 import { goldParts, loadGold, score } from '../test/unit/metrics/gold-score';
-import { median, round } from './stats';
+import { median, processCpuMs as cpuMs, round } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const SEEDS = path.resolve(ROOT, 'test/data/seeds');
@@ -177,13 +177,6 @@ function timeMs(run: () => unknown): number {
   return performance.now() - start;
 }
 
-/** CPU time of this process while `run` runs: on a shared machine, the time it waited for a core is not in it. */
-function cpuMs(run: () => unknown): number {
-  const start = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(start);
-  return (used.user + used.system) / 1000;
-}
 
 
 export default async function metricsBench() {

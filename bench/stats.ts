@@ -11,3 +11,11 @@ export function median(values: readonly number[]): number {
 export function round(value: number, digits: number): number {
   return Math.round(value * 10 ** digits) / 10 ** digits;
 }
+
+/** CPU time of this process while `run` runs, in ms: on a shared machine, the time it waited for a core is not in it. */
+export function processCpuMs(run: () => unknown): number {
+  const start = process.cpuUsage();
+  run();
+  const used = process.cpuUsage(start);
+  return (used.user + used.system) / 1000;
+}

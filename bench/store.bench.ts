@@ -27,6 +27,7 @@ import { ImportPlan, readLibraryFile } from '../src/core/import';
 import type { MetricKind } from '../src/core/metric-types';
 import type { SavedPaper } from '../src/core/paper';
 import type { CardData, QueryRequest } from '../src/shared/messages';
+import { median as medianOf, processCpuMs } from './stats';
 
 const PAPERS = 10_000;
 const RATIO_BUDGET = 0.05;
@@ -143,13 +144,8 @@ const ROOT = path.resolve(import.meta.dirname, '..');
 let databases = 0;
 const freshDb = () => openPaperlightDb(`bench-store-${++databases}`);
 
-/** CPU ms of the process spent in `run` (all of node's threads: the collector's helpers too). */
-function cpuMsOf(run: () => void): number {
-  const before = process.cpuUsage();
-  run();
-  const used = process.cpuUsage(before);
-  return Math.round((used.user + used.system) / 1000);
-}
+/** CPU ms of the process spent in `run` (all of node's threads: the collector's helpers too), whole. */
+const cpuMsOf = (run: () => void) => Math.round(processCpuMs(run));
 
 /**
  * The BibTeX import's own work in node, without a database: the 10,000 entries read into records (`parse`), then
@@ -173,10 +169,9 @@ function bibtexNodeFigures(papers: readonly SavedPaper[]) {
     runs.push({ parseCpuMs, planCpuMs });
   }
   const later = runs.slice(1);
-  const middle = (pick: (run: (typeof runs)[number]) => number) => later.map(pick).sort((a, b) => a - b)[Math.floor(later.length / 2)]!;
   return {
     firstRun: runs[0]!,
-    laterRunsMedian: { parseCpuMs: middle((r) => r.parseCpuMs), planCpuMs: middle((r) => r.planCpuMs) },
+    laterRunsMedian: { parseCpuMs: medianOf(later.map((r) => r.parseCpuMs)), planCpuMs: medianOf(later.map((r) => r.planCpuMs)) },
     note: 'readLibraryFile of the bench\'s 10,000 BibTeX entries, then ImportPlan against the 10,000-paper library, in node; process CPU ms',
   };
 }
