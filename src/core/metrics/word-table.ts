@@ -116,15 +116,11 @@ function spellsEntry(text: string, start: number, end: number, entry: Entry): bo
 export function lookup(text: string, start: number, end: number, hash: number): Entry {
   if (!built) buildTable();
   const length = end - start;
-  // Locals, not the module bindings: see scanToken in ./words.ts.
-  const lengths = slotLengths;
-  const hashes = slotHashes;
-  const mask = MASK;
-  for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+  for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
     const entry = slot + 1;
-    const slotLength = lengths[entry];
+    const slotLength = slotLengths[entry];
     if (slotLength === 0) return NO_WORD;
-    if (hashes[entry] === hash && slotLength === length && spellsEntry(text, start, end, entry)) return entry;
+    if (slotHashes[entry] === hash && slotLength === length && spellsEntry(text, start, end, entry)) return entry;
   }
 }
 
@@ -177,9 +173,9 @@ export type WordSource = string | readonly string[] | (() => Iterable<string>);
 
 /** A case-insensitive set of words, queried by offsets into a text. */
 export class WordSet {
-  /** The bit array holding this set's bit (`setBitsLo` for the first 32 sets, `setBitsHi` after), and the bit. */
-  private readonly bits: Int32Array;
-  private readonly mask: number;
+  /** This set's bit in the lo or hi bit array (the other mask is 0). */
+  private readonly lo: number;
+  private readonly hi: number;
   private source: WordSource;
   private expanded: readonly string[] | null = null;
 
@@ -187,8 +183,8 @@ export class WordSet {
     this.source = words;
     const bit = nextBit++;
     if (bit >= 64) throw new Error('too many word sets');
-    this.bits = bit < 32 ? setBitsLo : setBitsHi;
-    this.mask = 1 << (bit & 31);
+    this.lo = bit < 32 ? 1 << bit : 0;
+    this.hi = bit < 32 ? 0 : 1 << (bit - 32);
     declare(this);
   }
 
@@ -206,12 +202,13 @@ export class WordSet {
     const words = this.words;
     for (let w = 0; w < words.length; w++) {
       const entry = entryFor(words[w]);
-      this.bits[entry] |= this.mask;
+      setBitsLo[entry] |= this.lo;
+      setBitsHi[entry] |= this.hi;
     }
   }
 
   contains(entry: Entry): boolean {
-    return (this.bits[entry] & this.mask) !== 0;
+    return ((setBitsLo[entry] & this.lo) | (setBitsHi[entry] & this.hi)) !== 0;
   }
 
   has(text: string, start: number, end: number, hash: number): boolean {

@@ -12,8 +12,6 @@ const EXAMPLE_MARKERS = new WordSet(['e.g', 'i.e']);
 
 // Character classes of the ASCII range, one table read per character: ( " ' [ { $ open a word,
 // ) " ' ] , . ; : ! ? } $ may close it.
-// The hot loops below copy these into locals first: optimised code reads a module-level binding
-// from the module's context on every use (and checks and untags a number read there), a local once.
 const OPENER = 1;
 const CLOSER = 2;
 const CHARS = new Uint8Array(128);
@@ -33,13 +31,10 @@ let wordDash = -1;
  * hashed case-insensitively and looked up, in one pass. Returns the token's end.
  */
 function scanToken(text: string, start: number, limit: number): number {
-  const chars = CHARS;
-  const opener = OPENER;
-  const closer = CLOSER;
   let i = start;
   while (i < limit) {
     const c = text.charCodeAt(i);
-    if (c > 32 && c < 128 && (chars[c] & opener) !== 0) i++;
+    if (c > 32 && c < 128 && (CHARS[c] & OPENER) !== 0) i++;
     else break;
   }
   wordStart = i;
@@ -54,7 +49,7 @@ function scanToken(text: string, start: number, limit: number): number {
       if (c === 45) dash = i;
       else if (c >= 65 && c <= 90) c += 32;
       h = (Math.imul(h, 31) + c) | 0;
-      if ((chars[c] & closer) === 0) {
+      if ((CHARS[c] & CLOSER) === 0) {
         hashToLast = h;
         last = i + 1;
       }
@@ -78,14 +73,11 @@ function scanToken(text: string, start: number, limit: number): number {
  * back and then read again going forward. Returns the token's start.
  */
 function scanTokenBackward(text: string, end: number, limit: number): number {
-  const chars = CHARS;
-  const opener = OPENER;
-  const closer = CLOSER;
   let i = end - 1;
   // Closing punctuation at the token's end is outside the word ("83.1%)," -> "83.1%").
   for (; i >= limit; i--) {
     const c = text.charCodeAt(i);
-    if (c <= 32 || c >= 128 || (chars[c] & closer) === 0) break;
+    if (c <= 32 || c >= 128 || (CHARS[c] & CLOSER) === 0) break;
   }
   const last = i + 1;
   let h = 0;
@@ -99,7 +91,7 @@ function scanTokenBackward(text: string, end: number, limit: number): number {
     let c = text.charCodeAt(i);
     if (c <= 32) break;
     if (c < 128) {
-      if ((chars[c] & opener) !== 0) {
+      if ((CHARS[c] & OPENER) !== 0) {
         if (openerRun < 0) {
           openerRun = i;
           hashBeforeRun = h;
