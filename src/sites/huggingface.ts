@@ -4,9 +4,10 @@
 // no longer show (abstract, author names, GitHub repo). After client-side navigation or infinite scroll
 // that JSON still describes the first page only, so it is matched to cards by paper id, never by
 // position, and a card whose id it lacks is read from its own markup.
-import { parseArxivId, parsePaperId } from '../core/paper-id';
+import { parsePaperId } from '../core/paper-id';
+import { parseArxivId } from '../core/paper-id-arxiv';
 import type { SourcedHref } from '../core/links';
-import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, toCard, type CardFields } from './lib/read';
+import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, cardWithKey, type CardFields } from './lib/read';
 import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
 
@@ -96,12 +97,12 @@ function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
 // Small readers
 
 /** How nearly every paper link of a card is written (`/papers/2512.01234`): its id needs no URL parsing. */
-const SITE_PAPER_PATH = /^\/papers\/(\d{4}\.\d{4,5})$/;
+const SITE_PAPER_PATH = '/papers/';
 
 /** The arXiv id a `/papers/<id>` link names, or undefined for `/papers`, `/papers/date/…`, other sites. */
 function paperIdOfHref(raw: string | null): string | undefined {
-  const direct = raw ? SITE_PAPER_PATH.exec(raw) : null;
-  if (direct) return parseArxivId(direct[1]!)?.id;
+  const direct = raw?.startsWith(SITE_PAPER_PATH) ? parseArxivId(raw.slice(SITE_PAPER_PATH.length)) : null;
+  if (direct) return direct.id;
   const href = absoluteUrl(raw, SITE);
   const parsed = href && /\/papers\/[^/?#]/.test(href) ? parsePaperId(href) : null;
   return parsed?.kind === 'arxiv' ? parsed.id : undefined;
@@ -171,11 +172,14 @@ function codeHrefs(paper: PaperJson | undefined, parts: Array<Element | null | u
   return [...fields.map((url) => ({ url, source: 'site-data' as const })), ...shown];
 }
 
-/** The card for paper `id`, with the upvote count the site shows next to the usual fields. */
-function build(id: string, fields: { votes?: number } & Omit<CardFields, 'ids' | 'url'>): PaperCard | undefined {
+/**
+ * The card for paper `id` (an arXiv id as `parseArxivId` gives it, so `arxiv:<id>` is its key), with the upvote
+ * count the site shows next to the usual fields.
+ */
+function build(id: string, fields: { votes?: number } & Omit<CardFields, 'ids' | 'url'>): PaperCard {
   const { votes, ...rest } = fields;
-  const card = toCard({ ...rest, ids: [`arxiv:${id}`], url: `https://huggingface.co/papers/${id}` });
-  if (card && votes !== undefined) card.votes = votes;
+  const card = cardWithKey({ key: `arxiv:${id}`, aliases: [] }, { ...rest, url: `https://huggingface.co/papers/${id}` });
+  if (votes !== undefined) card.votes = votes;
   return card;
 }
 
@@ -210,7 +214,8 @@ function readListCard(card: Element, pageUrl: string): PaperCard | undefined {
 function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined {
   const papers = papersOf(island);
   const fromUrl = parsePaperId(pageUrl);
-  const id = fromUrl?.kind === 'arxiv' ? fromUrl.id : [...(papers?.keys() ?? [])][0];
+  const first = [...(papers?.keys() ?? [])][0];
+  const id = fromUrl?.kind === 'arxiv' ? fromUrl.id : first && parseArxivId(first)?.id;
   if (!id) return undefined;
   const paper = papers?.get(id);
   const titleEl = island.querySelector('h1') ?? undefined;
