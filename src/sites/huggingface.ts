@@ -30,12 +30,35 @@ const SITE = 'https://huggingface.co/';
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
 
 // ---------------------------------------------------------------------------------------------
-// The hydration JSON, parsed once per island element (again only if its props are rewritten), by paper id.
+// The hydration JSON. A listing card looks up its own paper (`paperOf`): the object is found in the props text by
+// its `"id"` and only it is parsed, so a first look at three cards does not parse and normalise a daily page's
+// ~80 KB of props for sixteen. Whatever that cannot settle (the id not the object's first key, the text not
+// compact JSON) parses the whole props once, as the paper page always does (`papersOf`). Either way per island
+// element, again only if its props are rewritten.
 
-const indexes = new WeakMap<Element, { props: string | null; papers: Map<string, PaperJson> }>();
+interface IslandIndex {
+  props: string | null;
+  /** Papers looked up so far by id (undefined: the props have none), or every paper once `all` is set. */
+  papers: Map<string, PaperJson | undefined>;
+  all: boolean;
+}
+
+const indexes = new WeakMap<Element, IslandIndex>();
+
+/** The island's index for its current props (a fresh one when they were rewritten). */
+function indexOf(island: Element): IslandIndex {
+  // Usually the props never change after load (they go stale instead); if a client-side update does rewrite
+  // them, the index starts again. The same string compares by reference, so this check is cheap.
+  const props = island.getAttribute('data-props');
+  const cached = indexes.get(island);
+  if (cached && cached.props === props) return cached;
+  const index: IslandIndex = { props, papers: new Map(), all: false };
+  indexes.set(island, index);
+  return index;
+}
 
 /** Paper-shaped objects anywhere in the props (daily items' `paper`, `searchResults`, collection items). */
-function collectPapers(value: unknown, into: Map<string, PaperJson>, depth: number): void {
+function collectPapers(value: unknown, into: Map<string, PaperJson | undefined>, depth: number): void {
   if (depth > 6 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (const item of value) collectPapers(item, into, depth + 1);
@@ -79,18 +102,80 @@ function parseProps(props: string | null): unknown {
   }
 }
 
-function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
+/** Every paper of the island's props, parsed whole (once per props). */
+function papersOf(island: Element | null): Map<string, PaperJson | undefined> | undefined {
   if (!island) return undefined;
-  // Usually the props never change after load (they go stale instead); if a client-side update does
-  // rewrite them, the index is rebuilt. The same string compares by reference, so this check is cheap.
-  const props = island.getAttribute('data-props');
-  const cached = indexes.get(island);
-  if (cached && cached.props === props) return cached.papers;
-  const papers = new Map<string, PaperJson>();
-  // Malformed props leave the index empty: the cards are read from their markup alone.
-  collectPapers(parseProps(props), papers, 0);
-  indexes.set(island, { props, papers });
-  return papers;
+  const index = indexOf(island);
+  if (!index.all) {
+    index.papers = new Map();
+    // Malformed props leave the index empty: the cards are read from their markup alone.
+    collectPapers(parseProps(index.props), index.papers, 0);
+    index.all = true;
+  }
+  return index.papers;
+}
+
+/** The JSON of paper `id` (an arXiv id as `parseArxivId` gives it) in the island's props, if they have it. */
+function paperOf(island: Element | null, id: string): PaperJson | undefined {
+  if (!island) return undefined;
+  const index = indexOf(island);
+  if (index.all || index.papers.has(id)) return index.papers.get(id);
+  const found = index.props === null ? undefined : findPaper(index.props, id);
+  if (found === UNSETTLED) return papersOf(island)!.get(id);
+  index.papers.set(id, found);
+  return found;
+}
+
+const UNSETTLED = Symbol('parse the whole props');
+
+/**
+ * The paper-shaped objects (`id` first, a `title`) whose id is `id`, found in compact JSON text and parsed
+ * alone, merged as `collectPapers` merges them; UNSETTLED when the text is not as expected.
+ */
+function findPaper(props: string, id: string): PaperJson | undefined | typeof UNSETTLED {
+  const needle = `"id":"${id}"`;
+  let paper: PaperJson | undefined;
+  let at = props.indexOf(needle);
+  if (at < 0) return props.includes(`"${id}"`) ? UNSETTLED : undefined;
+  for (; at >= 0; at = props.indexOf(needle, at + needle.length)) {
+    if (props.charCodeAt(at - 1) !== 123 /* { */) return UNSETTLED;
+    const end = valueEnd(props, at - 1);
+    if (end < 0) return UNSETTLED;
+    let record: unknown;
+    try {
+      record = JSON.parse(props.slice(at - 1, end));
+    } catch {
+      return UNSETTLED;
+    }
+    if (typeof (record as PaperJson).title !== 'string') continue;
+    const fields = paperFields(record as PaperJson);
+    paper = paper ? { ...fields, ...paper } : fields;
+  }
+  return paper;
+}
+
+/** Just past the JSON object or array that starts at `start`, skipping strings whole; -1 if it does not end. */
+function valueEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      i = stringEnd(text, i);
+      if (i < 0) return -1;
+    } else if (code === 123 || code === 91) depth++;
+    else if ((code === 125 || code === 93) && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** The closing quote of the JSON string whose opening quote is at `start`, or -1. */
+function stringEnd(text: string, start: number): number {
+  for (let quote = text.indexOf('"', start + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92 /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return -1;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -193,7 +278,7 @@ const jsonAuthors = (paper: PaperJson | undefined) =>
 function readListCard(card: Element, pageUrl: string): PaperCard | undefined {
   const found = firstPaperLink(card);
   if (!found) return undefined;
-  const paper = papersOf(card.closest(ISLAND))?.get(found.id);
+  const paper = paperOf(card.closest(ISLAND), found.id);
   // The title link is the paper link with text (the thumbnail's link holds only an image).
   const titleLink = [...card.querySelectorAll(PAPER_LINK)].find((a) => textOf(a) && paperIdOf(a) === found.id);
   const titleEl = titleLink?.querySelector('h1, h2, h3, h4') ?? titleLink?.closest('h1, h2, h3, h4') ?? titleLink;

@@ -86,12 +86,39 @@ describe('huggingface cards after the hydration JSON went stale', () => {
     expect(second.authors[0]).toBe('Yunyang Xiong');
   });
 
-  it('parses the hydration JSON once however many cards are read', () => {
+  it('parses from the hydration JSON only the paper of each card read, once however often the card is read', () => {
     const document = daily();
+    const props = document.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!;
     const parse = vi.spyOn(JSON, 'parse');
-    for (const card of huggingface.findCards(document)) huggingface.readCard(card, DAILY_URL);
-    for (const card of huggingface.findCards(document)) huggingface.readCard(card, DAILY_URL);
+    const cards = huggingface.findCards(document);
+    huggingface.readCard(cards[0]!, DAILY_URL);
     expect(parse).toHaveBeenCalledTimes(1);
+    const parsed = String(parse.mock.calls[0]![0]);
+    expect(parsed.startsWith('{"id":"2411.18933",')).toBe(true);
+    expect(parsed.length).toBeLessThan(props.length / 10);
+    for (const card of cards) huggingface.readCard(card, DAILY_URL);
+    for (const card of cards) huggingface.readCard(card, DAILY_URL);
+    expect(parse).toHaveBeenCalledTimes(16); // the page's 16 papers, each once
+  });
+
+  it('reads a paper whose id is not the first key of its object from the whole JSON, parsed once', () => {
+    const props = { dailyPapers: [{ paper: { title: 'ReWOO: from the JSON', id: '2305.18323', authors: [{ name: 'Binfeng Xu' }] } }] };
+    const document = island(props, '<article><h3><a href="/papers/2305.18323">ReWOO (shown)</a></h3></article>');
+    const parse = vi.spyOn(JSON, 'parse');
+    const card = huggingface.findCards(document)[0]!;
+    expect(huggingface.readCard(card, DAILY_URL)).toMatchObject({ title: 'ReWOO: from the JSON', authors: ['Binfeng Xu'] });
+    expect(huggingface.readCard(card, DAILY_URL)).toMatchObject({ title: 'ReWOO: from the JSON' });
+    expect(parse.mock.calls.map(([text]) => text)).toEqual([JSON.stringify(props)]);
+  });
+
+  it('merges a paper listed twice as the whole JSON would (the first kept, its gaps filled), braces and quotes in its text skipped', () => {
+    const props = {
+      dailyPapers: [{ paper: { id: '2305.18323', title: 'ReWOO {"id":"x"} \\"} quoted', upvotes: 7 } }],
+      trending: [{ id: '2305.18323', title: 'Twin title', summary: 'The twin has the summary.', upvotes: 99, githubRepo: 'https://github.com/billxbf/ReWOO' }],
+    };
+    const document = island(props, '<article><h3><a href="/papers/2305.18323">ReWOO (shown)</a></h3></article>');
+    const card = huggingface.readCard(huggingface.findCards(document)[0]!, DAILY_URL)!;
+    expect(card).toMatchObject({ title: 'ReWOO {"id":"x"} \\"} quoted', abstract: 'The twin has the summary.', votes: 7, codeLinks: ['https://github.com/billxbf/ReWOO'] });
   });
 });
 
