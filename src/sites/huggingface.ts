@@ -320,6 +320,19 @@ function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined 
   });
 }
 
+/** Cards that are elements of their own: the paper page's island, and listing articles with a paper link. */
+const CARD_ELEMENT = '[data-target="PaperContent"], article';
+const isCardElement = (el: Element) => el.localName !== 'article' || firstPaperLink(el) !== undefined;
+/** Where a paper link belongs to no card of its own: in a card element, or in the page's chrome. */
+const NOT_LOOSE = `${CARD_ELEMENT}, header, nav, footer`;
+
+/** The element is or holds a paper link outside any card element and the page's chrome (a layout without articles). */
+function holdsLooseLink(element: Element): boolean {
+  const links = element.matches(PAPER_LINK) ? [element] : element.querySelectorAll(PAPER_LINK);
+  for (const link of links) if (!link.closest(NOT_LOOSE) && paperIdOf(link)) return true;
+  return false;
+}
+
 export const huggingface: SiteAdapter = {
   id: 'huggingface',
   name: 'Hugging Face Papers',
@@ -355,8 +368,8 @@ export const huggingface: SiteAdapter = {
   },
   findCards(root) {
     const cards: Element[] = [];
-    for (const el of root.querySelectorAll('[data-target="PaperContent"], article')) {
-      if (el.localName !== 'article' || firstPaperLink(el)) cards.push(el);
+    for (const el of root.querySelectorAll(CARD_ELEMENT)) {
+      if (isCardElement(el)) cards.push(el);
     }
     // A paper page is about one paper: links to others (recommendations in its comments) are not cards.
     const doc = (root as Node).ownerDocument ?? (root as Document);
@@ -366,7 +379,7 @@ export const huggingface: SiteAdapter = {
     for (const link of root.querySelectorAll(PAPER_LINK)) {
       // Links come in document order: one inside the card just found belongs to it (thumbnail and title).
       if (outside && cards.at(-1)?.contains(link)) continue;
-      if (link.closest('article, [data-target="PaperContent"], header, nav, footer')) continue;
+      if (link.closest(NOT_LOOSE)) continue;
       const id = paperIdOf(link);
       if (!id) continue;
       const card = cardAroundLink(link, id, PAPER_LINK, paperIdOf);
@@ -379,6 +392,22 @@ export const huggingface: SiteAdapter = {
     // Keep document order when both kinds occur on one page.
     if (outside) cards.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
     return cards;
+  },
+  findAddedCards(added) {
+    // The paper page's island and listing articles are cards by their own markup: the ones around and inside each
+    // added element (the next day's articles of an infinite scroll, a card filled in) are the cards it brings. A
+    // paper link outside them has for card the largest ancestor naming only its paper, which depends on the page
+    // around it: then the page is scanned as a whole, as `findCards` does.
+    const cards = new Set<Element>();
+    for (const element of added) {
+      if (!element.isConnected) continue;
+      for (let around = element.closest(CARD_ELEMENT); around; around = around.parentElement?.closest(CARD_ELEMENT) ?? null) {
+        if (isCardElement(around)) cards.add(around);
+      }
+      for (const inner of element.querySelectorAll(CARD_ELEMENT)) if (isCardElement(inner)) cards.add(inner);
+      if (holdsLooseLink(element)) return huggingface.findCards(element.ownerDocument);
+    }
+    return [...cards];
   },
   readCard(card, pageUrl) {
     return safely(() => (card.matches('[data-target="PaperContent"]') ? readPaperPage(card, pageUrl) : readListCard(card, pageUrl)));

@@ -258,3 +258,49 @@ describe('huggingface never throws', () => {
     expect(card.votes).toBeUndefined();
   });
 });
+
+describe('huggingface cards added to the page', () => {
+  it('finds the articles among added elements as findCards finds them in the page, without the rest of the page', () => {
+    const document = daily();
+    const articles = huggingface.findCards(document);
+    const before = new Set(articles);
+    // Infinite scroll: three more articles appended where the others are.
+    const added = articles.slice(0, 3).map((article) => article.cloneNode(true) as Element);
+    articles[0]!.parentElement!.append(...added);
+    const appended = huggingface.findCards(document).filter((card) => !before.has(card));
+    expect(appended).toEqual(added);
+    const findCards = vi.spyOn(huggingface, 'findCards');
+    expect(huggingface.findAddedCards!(added)).toEqual(appended);
+    // A block of articles added at once; an element added inside an article (its title rendered) finds that article.
+    const block = document.createElement('div');
+    block.append(...added.map((article) => article.cloneNode(true)));
+    document.querySelector('main')!.append(block);
+    expect(huggingface.findAddedCards!([block])).toEqual([...block.children]);
+    expect(huggingface.findAddedCards!([block.querySelector('h3')!])).toEqual([block.firstElementChild]);
+    expect(findCards).not.toHaveBeenCalled();
+    // An article without a paper link, a link in the page's header, and an element gone are no cards.
+    const empty = document.createElement('article');
+    empty.textContent = 'Loading…';
+    document.querySelector('main')!.append(empty);
+    const header = document.createElement('header');
+    header.innerHTML = '<a href="/papers/2411.18933">Paper of the day</a>';
+    document.body.prepend(header);
+    const gone = added[1]!;
+    gone.remove();
+    expect(huggingface.findAddedCards!([empty, header, gone])).toEqual([]);
+  });
+
+  it('scans the whole page for a paper link added outside any article (its card depends on the page around it)', () => {
+    const url = 'https://huggingface.co/collections/someone/list-0123';
+    const document = loadPage(
+      `<main><div data-target="SomeList" data-props="{}"><ul id="list">
+       <li><a href="/papers/2411.18933"><h4>Efficient Track Anything</h4></a></li></ul></div></main>`,
+      url,
+    );
+    const item = document.createElement('li');
+    item.innerHTML = '<a href="/papers/2305.18323"><h4>ReWOO</h4></a>';
+    document.getElementById('list')!.append(item);
+    expect(huggingface.findAddedCards!([item])).toEqual(huggingface.findCards(document));
+    expect(huggingface.findCards(document)).toEqual([...document.querySelectorAll('li')]);
+  });
+});
