@@ -9,7 +9,7 @@ import {
 } from './card-annotation';
 import type { HighlightLayer } from './highlights';
 import type { MutationBatch } from './observer';
-import { SLICE_MS, inSlice, splitByViewport, type Lane } from './work-slices';
+import { inSlice, splitByViewport, type Lane } from './work-slices';
 
 export interface CardEntry {
   element: Element;
@@ -125,8 +125,8 @@ export class PageRun {
    */
   private readonly pending = new Set<Element>();
   private firstScan = true;
-  /** The first scan's cards are being split into near the viewport and the rest. */
-  private splitting = false;
+  /** Found cards being split into near the viewport and the rest (by this many viewport questions). */
+  private splitting = 0;
   skippedCount = 0;
   /** Every card found by the first scan has been annotated (or skipped). */
   firstPassDone = false;
@@ -161,10 +161,12 @@ export class PageRun {
   }
 
   /**
-   * Queues every card not seen yet. On the page's first scan, the cards near the viewport go first and the rest
-   * wait for idle time; cards that come later (infinite scroll, a re-render) are where the reader is: first look.
-   * After the first scan, an adapter that can find the cards among the elements the page `added` does so, rather
-   * than scanning the whole page again.
+   * Queues every card not seen yet: the ones near the viewport go first, the rest wait for idle time. That holds
+   * for the page's first scan and for cards that come later alike (infinite scroll appends a batch of entries,
+   * most of them below the fold; a re-render replaces the cards where the reader is, which are near): reading and
+   * marking a hundred cards no one sees yet would otherwise take a frame's time while the reader scrolls. After
+   * the first scan, an adapter that can find the cards among the elements the page `added` does so, rather than
+   * scanning the whole page again.
    */
   scan(added?: readonly Element[]): void {
     if (this.signal.aborted) return;
@@ -177,29 +179,26 @@ export class PageRun {
       console.warn(`[Paperlight] ${this.adapter.id}: finding cards failed`, error);
       return;
     }
-    if (this.firstScan && elements.length) {
-      this.firstScan = false;
+    if (elements.length) this.firstScan = false;
+    const unseen = elements.filter((element) => !this.known(element));
+    if (unseen.length) {
       // Held as queued until the split comes back, so the scans of the frames meanwhile leave them alone.
-      for (const element of elements) this.queued.add(element);
-      this.splitting = true;
-      splitByViewport(elements, (near, far) => {
+      for (const element of unseen) this.queued.add(element);
+      this.splitting++;
+      splitByViewport(unseen, (near, far) => {
         const split = performance.now();
-        this.splitting = false;
+        this.splitting--;
         if (this.signal.aborted) return;
-        for (const element of elements) this.queued.delete(element);
+        for (const element of unseen) this.queued.delete(element);
         for (const element of near) this.enqueue(element, 'firstLook');
         for (const element of far) this.enqueue(element, 'idle');
         this.measure('firstLook', split);
         this.schedule('firstLook');
         this.schedule('idle');
+        this.checkFirstPass();
       });
-      this.measure('firstLook', start);
-    } else {
-      // Cards that come later are read in this frame's batch already, as they are where the reader is.
-      for (const element of elements) this.enqueue(element, 'firstLook');
-      this.measure('firstLook', start);
-      this.pump('firstLook', () => start + SLICE_MS);
     }
+    this.measure('firstLook', start);
     this.checkFirstPass();
   }
 
@@ -208,8 +207,13 @@ export class PageRun {
     if (this.hooks.debug) performance.measure(lane === 'idle' ? 'paperlight:annotate-idle' : 'paperlight:annotate', { start, end: performance.now() });
   }
 
+  /** Annotated, skipped for want of an id, waiting to be read, or with the background. */
+  private known(element: Element): boolean {
+    return this.entries.has(element) || this.skipped.has(element) || this.queued.has(element) || this.pending.has(element);
+  }
+
   private enqueue(element: Element, lane: Lane = 'firstLook'): void {
-    if (this.entries.has(element) || this.skipped.has(element) || this.queued.has(element) || this.pending.has(element)) return;
+    if (this.known(element)) return;
     this.queued.add(element);
     this.lanes[lane].queue.push(element);
   }

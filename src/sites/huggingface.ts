@@ -4,9 +4,10 @@
 // no longer show (abstract, author names, GitHub repo). After client-side navigation or infinite scroll
 // that JSON still describes the first page only, so it is matched to cards by paper id, never by
 // position, and a card whose id it lacks is read from its own markup.
-import { parseArxivId, parsePaperId } from '../core/paper-id';
+import { parsePaperId } from '../core/paper-id';
+import { parseArxivId } from '../core/paper-id-arxiv';
 import type { SourcedHref } from '../core/links';
-import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, toCard, type CardFields } from './lib/read';
+import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, cardWithKey, type CardFields } from './lib/read';
 import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
 
@@ -29,12 +30,35 @@ const SITE = 'https://huggingface.co/';
 const NEW_STYLE_ID = /^\d{4}\.\d{4,5}$/;
 
 // ---------------------------------------------------------------------------------------------
-// The hydration JSON, parsed once per island element (again only if its props are rewritten), by paper id.
+// The hydration JSON. A listing card looks up its own paper (`paperOf`): the object is found in the props text by
+// its `"id"` and only it is parsed, so a first look at three cards does not parse and normalise a daily page's
+// ~80 KB of props for sixteen. Whatever that cannot settle (the id not the object's first key, the text not
+// compact JSON) parses the whole props once, as the paper page always does (`papersOf`). Either way per island
+// element, again only if its props are rewritten.
 
-const indexes = new WeakMap<Element, { props: string | null; papers: Map<string, PaperJson> }>();
+interface IslandIndex {
+  props: string | null;
+  /** Papers looked up so far by id (undefined: the props have none), or every paper once `all` is set. */
+  papers: Map<string, PaperJson | undefined>;
+  all: boolean;
+}
+
+const indexes = new WeakMap<Element, IslandIndex>();
+
+/** The island's index for its current props (a fresh one when they were rewritten). */
+function indexOf(island: Element): IslandIndex {
+  // Usually the props never change after load (they go stale instead); if a client-side update does rewrite
+  // them, the index starts again. The same string compares by reference, so this check is cheap.
+  const props = island.getAttribute('data-props');
+  const cached = indexes.get(island);
+  if (cached && cached.props === props) return cached;
+  const index: IslandIndex = { props, papers: new Map(), all: false };
+  indexes.set(island, index);
+  return index;
+}
 
 /** Paper-shaped objects anywhere in the props (daily items' `paper`, `searchResults`, collection items). */
-function collectPapers(value: unknown, into: Map<string, PaperJson>, depth: number): void {
+function collectPapers(value: unknown, into: Map<string, PaperJson | undefined>, depth: number): void {
   if (depth > 6 || value === null || typeof value !== 'object') return;
   if (Array.isArray(value)) {
     for (const item of value) collectPapers(item, into, depth + 1);
@@ -78,30 +102,92 @@ function parseProps(props: string | null): unknown {
   }
 }
 
-function papersOf(island: Element | null): Map<string, PaperJson> | undefined {
+/** Every paper of the island's props, parsed whole (once per props). */
+function papersOf(island: Element | null): Map<string, PaperJson | undefined> | undefined {
   if (!island) return undefined;
-  // Usually the props never change after load (they go stale instead); if a client-side update does
-  // rewrite them, the index is rebuilt. The same string compares by reference, so this check is cheap.
-  const props = island.getAttribute('data-props');
-  const cached = indexes.get(island);
-  if (cached && cached.props === props) return cached.papers;
-  const papers = new Map<string, PaperJson>();
-  // Malformed props leave the index empty: the cards are read from their markup alone.
-  collectPapers(parseProps(props), papers, 0);
-  indexes.set(island, { props, papers });
-  return papers;
+  const index = indexOf(island);
+  if (!index.all) {
+    index.papers = new Map();
+    // Malformed props leave the index empty: the cards are read from their markup alone.
+    collectPapers(parseProps(index.props), index.papers, 0);
+    index.all = true;
+  }
+  return index.papers;
+}
+
+/** The JSON of paper `id` (an arXiv id as `parseArxivId` gives it) in the island's props, if they have it. */
+function paperOf(island: Element | null, id: string): PaperJson | undefined {
+  if (!island) return undefined;
+  const index = indexOf(island);
+  if (index.all || index.papers.has(id)) return index.papers.get(id);
+  const found = index.props === null ? undefined : findPaper(index.props, id);
+  if (found === UNSETTLED) return papersOf(island)!.get(id);
+  index.papers.set(id, found);
+  return found;
+}
+
+const UNSETTLED = Symbol('parse the whole props');
+
+/**
+ * The paper-shaped objects (`id` first, a `title`) whose id is `id`, found in compact JSON text and parsed
+ * alone, merged as `collectPapers` merges them; UNSETTLED when the text is not as expected.
+ */
+function findPaper(props: string, id: string): PaperJson | undefined | typeof UNSETTLED {
+  const needle = `"id":"${id}"`;
+  let paper: PaperJson | undefined;
+  let at = props.indexOf(needle);
+  if (at < 0) return props.includes(`"${id}"`) ? UNSETTLED : undefined;
+  for (; at >= 0; at = props.indexOf(needle, at + needle.length)) {
+    if (props.charCodeAt(at - 1) !== 123 /* { */) return UNSETTLED;
+    const end = valueEnd(props, at - 1);
+    if (end < 0) return UNSETTLED;
+    let record: unknown;
+    try {
+      record = JSON.parse(props.slice(at - 1, end));
+    } catch {
+      return UNSETTLED;
+    }
+    if (typeof (record as PaperJson).title !== 'string') continue;
+    const fields = paperFields(record as PaperJson);
+    paper = paper ? { ...fields, ...paper } : fields;
+  }
+  return paper;
+}
+
+/** Just past the JSON object or array that starts at `start`, skipping strings whole; -1 if it does not end. */
+function valueEnd(text: string, start: number): number {
+  let depth = 0;
+  for (let i = start; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 34 /* " */) {
+      i = stringEnd(text, i);
+      if (i < 0) return -1;
+    } else if (code === 123 || code === 91) depth++;
+    else if ((code === 125 || code === 93) && --depth === 0) return i + 1;
+  }
+  return -1;
+}
+
+/** The closing quote of the JSON string whose opening quote is at `start`, or -1. */
+function stringEnd(text: string, start: number): number {
+  for (let quote = text.indexOf('"', start + 1); quote >= 0; quote = text.indexOf('"', quote + 1)) {
+    let backslashes = 0;
+    while (text.charCodeAt(quote - 1 - backslashes) === 92 /* \ */) backslashes++;
+    if (backslashes % 2 === 0) return quote;
+  }
+  return -1;
 }
 
 // ---------------------------------------------------------------------------------------------
 // Small readers
 
 /** How nearly every paper link of a card is written (`/papers/2512.01234`): its id needs no URL parsing. */
-const SITE_PAPER_PATH = /^\/papers\/(\d{4}\.\d{4,5})$/;
+const SITE_PAPER_PATH = '/papers/';
 
 /** The arXiv id a `/papers/<id>` link names, or undefined for `/papers`, `/papers/date/…`, other sites. */
 function paperIdOfHref(raw: string | null): string | undefined {
-  const direct = raw ? SITE_PAPER_PATH.exec(raw) : null;
-  if (direct) return parseArxivId(direct[1]!)?.id;
+  const direct = raw?.startsWith(SITE_PAPER_PATH) ? parseArxivId(raw.slice(SITE_PAPER_PATH.length)) : null;
+  if (direct) return direct.id;
   const href = absoluteUrl(raw, SITE);
   const parsed = href && /\/papers\/[^/?#]/.test(href) ? parsePaperId(href) : null;
   return parsed?.kind === 'arxiv' ? parsed.id : undefined;
@@ -171,11 +257,14 @@ function codeHrefs(paper: PaperJson | undefined, parts: Array<Element | null | u
   return [...fields.map((url) => ({ url, source: 'site-data' as const })), ...shown];
 }
 
-/** The card for paper `id`, with the upvote count the site shows next to the usual fields. */
-function build(id: string, fields: { votes?: number } & Omit<CardFields, 'ids' | 'url'>): PaperCard | undefined {
+/**
+ * The card for paper `id` (an arXiv id as `parseArxivId` gives it, so `arxiv:<id>` is its key), with the upvote
+ * count the site shows next to the usual fields.
+ */
+function build(id: string, fields: { votes?: number } & Omit<CardFields, 'ids' | 'url'>): PaperCard {
   const { votes, ...rest } = fields;
-  const card = toCard({ ...rest, ids: [`arxiv:${id}`], url: `https://huggingface.co/papers/${id}` });
-  if (card && votes !== undefined) card.votes = votes;
+  const card = cardWithKey({ key: `arxiv:${id}`, aliases: [] }, { ...rest, url: `https://huggingface.co/papers/${id}` });
+  if (votes !== undefined) card.votes = votes;
   return card;
 }
 
@@ -189,7 +278,7 @@ const jsonAuthors = (paper: PaperJson | undefined) =>
 function readListCard(card: Element, pageUrl: string): PaperCard | undefined {
   const found = firstPaperLink(card);
   if (!found) return undefined;
-  const paper = papersOf(card.closest(ISLAND))?.get(found.id);
+  const paper = paperOf(card.closest(ISLAND), found.id);
   // The title link is the paper link with text (the thumbnail's link holds only an image).
   const titleLink = [...card.querySelectorAll(PAPER_LINK)].find((a) => textOf(a) && paperIdOf(a) === found.id);
   const titleEl = titleLink?.querySelector('h1, h2, h3, h4') ?? titleLink?.closest('h1, h2, h3, h4') ?? titleLink;
@@ -210,7 +299,8 @@ function readListCard(card: Element, pageUrl: string): PaperCard | undefined {
 function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined {
   const papers = papersOf(island);
   const fromUrl = parsePaperId(pageUrl);
-  const id = fromUrl?.kind === 'arxiv' ? fromUrl.id : [...(papers?.keys() ?? [])][0];
+  const first = [...(papers?.keys() ?? [])][0];
+  const id = fromUrl?.kind === 'arxiv' ? fromUrl.id : first && parseArxivId(first)?.id;
   if (!id) return undefined;
   const paper = papers?.get(id);
   const titleEl = island.querySelector('h1') ?? undefined;
@@ -228,6 +318,19 @@ function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined 
     published: isoFromJson(paper?.publishedAt) ?? isoDate(spacedText(titleEl?.parentElement)),
     votes: typeof paper?.upvotes === 'number' ? paper.upvotes : undefined,
   });
+}
+
+/** Cards that are elements of their own: the paper page's island, and listing articles with a paper link. */
+const CARD_ELEMENT = '[data-target="PaperContent"], article';
+const isCardElement = (el: Element) => el.localName !== 'article' || firstPaperLink(el) !== undefined;
+/** Where a paper link belongs to no card of its own: in a card element, or in the page's chrome. */
+const NOT_LOOSE = `${CARD_ELEMENT}, header, nav, footer`;
+
+/** The element is or holds a paper link outside any card element and the page's chrome (a layout without articles). */
+function holdsLooseLink(element: Element): boolean {
+  const links = element.matches(PAPER_LINK) ? [element] : element.querySelectorAll(PAPER_LINK);
+  for (const link of links) if (!link.closest(NOT_LOOSE) && paperIdOf(link)) return true;
+  return false;
 }
 
 export const huggingface: SiteAdapter = {
@@ -265,8 +368,8 @@ export const huggingface: SiteAdapter = {
   },
   findCards(root) {
     const cards: Element[] = [];
-    for (const el of root.querySelectorAll('[data-target="PaperContent"], article')) {
-      if (el.localName !== 'article' || firstPaperLink(el)) cards.push(el);
+    for (const el of root.querySelectorAll(CARD_ELEMENT)) {
+      if (isCardElement(el)) cards.push(el);
     }
     // A paper page is about one paper: links to others (recommendations in its comments) are not cards.
     const doc = (root as Node).ownerDocument ?? (root as Document);
@@ -276,7 +379,7 @@ export const huggingface: SiteAdapter = {
     for (const link of root.querySelectorAll(PAPER_LINK)) {
       // Links come in document order: one inside the card just found belongs to it (thumbnail and title).
       if (outside && cards.at(-1)?.contains(link)) continue;
-      if (link.closest('article, [data-target="PaperContent"], header, nav, footer')) continue;
+      if (link.closest(NOT_LOOSE)) continue;
       const id = paperIdOf(link);
       if (!id) continue;
       const card = cardAroundLink(link, id, PAPER_LINK, paperIdOf);
@@ -289,6 +392,22 @@ export const huggingface: SiteAdapter = {
     // Keep document order when both kinds occur on one page.
     if (outside) cards.sort((a, b) => (a.compareDocumentPosition(b) & 4 ? -1 : 1));
     return cards;
+  },
+  findAddedCards(added) {
+    // The paper page's island and listing articles are cards by their own markup: the ones around and inside each
+    // added element (the next day's articles of an infinite scroll, a card filled in) are the cards it brings. A
+    // paper link outside them has for card the largest ancestor naming only its paper, which depends on the page
+    // around it: then the page is scanned as a whole, as `findCards` does.
+    const cards = new Set<Element>();
+    for (const element of added) {
+      if (!element.isConnected) continue;
+      for (let around = element.closest(CARD_ELEMENT); around; around = around.parentElement?.closest(CARD_ELEMENT) ?? null) {
+        if (isCardElement(around)) cards.add(around);
+      }
+      for (const inner of element.querySelectorAll(CARD_ELEMENT)) if (isCardElement(inner)) cards.add(inner);
+      if (holdsLooseLink(element)) return huggingface.findCards(element.ownerDocument);
+    }
+    return [...cards];
   },
   readCard(card, pageUrl) {
     return safely(() => (card.matches('[data-target="PaperContent"]') ? readPaperPage(card, pageUrl) : readListCard(card, pageUrl)));

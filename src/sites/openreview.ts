@@ -122,6 +122,15 @@ function readForum(forumNote: Element, pageUrl: string): PaperCard | undefined {
   });
 }
 
+const NOTE = '.forum-note, .note';
+
+/**
+ * A note that is a paper: the forum's own note, or a listed note with a forum link. Forum replies and "Recent
+ * Activity" entries (`li.note.note-activity`) are reviews and edits, not papers.
+ */
+const isPaperNote = (el: Element) =>
+  el.matches('.forum-note') || (!el.matches('.note-activity') && !el.closest('.forum-container') && el.querySelector(FORUM_LINK) !== null);
+
 export const openreview: SiteAdapter = {
   id: 'openreview',
   name: 'OpenReview',
@@ -142,13 +151,21 @@ export const openreview: SiteAdapter = {
   findCards(root) {
     // Every tab pane is filled on mount and a tab switch only toggles classes (which the content script
     // does not watch), so the notes of hidden panes are cards too: ready when their tab is shown.
-    const cards: Element[] = [];
-    for (const el of root.querySelectorAll('.forum-note, .note')) {
-      if (el.matches('.forum-note')) cards.push(el);
-      // Forum replies and "Recent Activity" entries (`li.note.note-activity`) are reviews and edits, not papers.
-      else if (!el.matches('.note-activity') && !el.closest('.forum-container') && el.querySelector(FORUM_LINK)) cards.push(el);
+    return [...root.querySelectorAll(NOTE)].filter(isPaperNote);
+  },
+  findAddedCards(added) {
+    // A note is a card by its own markup and where it sits, never by the rest of the page: the notes around
+    // and inside each added element are the cards the additions bring (a venue tab's list rendered, a note
+    // filled in).
+    const cards = new Set<Element>();
+    for (const element of added) {
+      if (!element.isConnected) continue;
+      for (let around = element.closest(NOTE); around; around = around.parentElement?.closest(NOTE) ?? null) {
+        if (isPaperNote(around)) cards.add(around);
+      }
+      for (const inner of element.querySelectorAll(NOTE)) if (isPaperNote(inner)) cards.add(inner);
     }
-    return cards;
+    return [...cards];
   },
   readCard(card, pageUrl) {
     return safely(() => (card.matches('.forum-note') ? readForum(card, pageUrl) : readNote(card, pageUrl)));

@@ -30,7 +30,13 @@ export function localDay(ms: number): string {
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
-const humanDay = new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' });
+/**
+ * "7 Dec 2026" in the reader's locale. Made on first use: building a date formatter loads the locale's data, a
+ * cost of milliseconds on a page that shows no card seen on an earlier day.
+ */
+let humanDayFormat: Intl.DateTimeFormat | undefined;
+const humanDay = (ms: number) =>
+  (humanDayFormat ??= new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' })).format(ms);
 
 export function readingMemory(
   page: ContentPage, { saved, toolbar, visibility }: { saved: SavedState; toolbar: CardToolbar; visibility: CardVisibility },
@@ -51,7 +57,7 @@ export function readingMemory(
 
   const setSeen = (entry: CardEntry) => {
     const day = seenDay(entry);
-    toolbar.setSeen(entry, day ? `seen ${humanDay.format(firstSeen.get(entry.analysis.card.key))}` : null);
+    toolbar.setSeen(entry, day ? `seen ${humanDay(firstSeen.get(entry.analysis.card.key)!)}` : null);
   };
 
   /** Seen-dimming (never of a saved card) of these cards; the other cards' dimming stays as it is. */

@@ -106,7 +106,14 @@ export interface CardFields {
 /** The PaperCard for `fields`, or undefined when none of its ids names a paper. */
 export function toCard(fields: CardFields): PaperCard | undefined {
   const identity = keyFor(fields.ids.filter((id): id is string => Boolean(id)));
-  if (!identity) return undefined;
+  return identity ? cardWithKey(identity, fields) : undefined;
+}
+
+/**
+ * The PaperCard for `fields` under a key the adapter already has in canonical form (`keyFor`'s answer for its
+ * ids): a site that names its papers by arXiv id alone reads its cards without the general id parser.
+ */
+export function cardWithKey(identity: { key: string; aliases: readonly string[] }, fields: Omit<CardFields, 'ids'>): PaperCard {
   const codeLinks: string[] = [];
   const codeSources: Record<string, CodeLinkSource> = {};
   for (const href of fields.codeHrefs) {
@@ -125,7 +132,7 @@ export function toCard(fields: CardFields): PaperCard | undefined {
     codeLinks,
   };
   if (codeLinks.length > 0) card.codeSources = codeSources;
-  if (identity.aliases.length > 0) card.aliases = identity.aliases;
+  if (identity.aliases.length > 0) card.aliases = [...identity.aliases];
   if (fields.abstractEl && fields.abstract) card.abstractEl = fields.abstractEl;
   if (fields.titleEl) card.titleEl = fields.titleEl;
   if (fields.published) card.published = fields.published;

@@ -23,6 +23,18 @@ class OnScreen {
   disconnect() {}
 }
 
+/** Every element observed is on screen but those of class `far`, answered in a later task. */
+class SomeOnScreen {
+  constructor(private readonly callback: (records: Array<{ target: Element; isIntersecting: boolean }>) => void) {}
+  private readonly targets: Element[] = [];
+  observe(target: Element) {
+    if (this.targets.push(target) === 1) {
+      setTimeout(() => this.callback(this.targets.map((t) => ({ target: t, isIntersecting: !t.classList.contains('far') }))));
+    }
+  }
+  disconnect() {}
+}
+
 /** An adapter for `<div class="card"><h3>title</h3><a href="…/abs/ID">…</a><p>abstract</p></div>`, counting its reads. */
 function testAdapter() {
   const reads: string[] = [];
@@ -199,6 +211,39 @@ describe('page run: messages and cards added later', () => {
     expect(findCards).toHaveBeenCalledTimes(1); // the first scan only
     asked[1]!.answer();
     await vi.waitFor(() => expect(card.getAttribute('data-paperlight-id')).toBe('arxiv:2401.00002'));
+    run.stop();
+  });
+
+  it('reads the added cards near the viewport at once and leaves the ones out of sight for idle time', async () => {
+    document.body.append(cardElement('2401.00001', 'first'));
+    const idle: Array<() => void> = [];
+    vi.stubGlobal('requestIdleCallback', (callback: (deadline: { timeRemaining(): number; didTimeout: boolean }) => void) => {
+      idle.push(() => callback({ timeRemaining: () => 20, didTimeout: false }));
+      return idle.length;
+    });
+    vi.stubGlobal('IntersectionObserver', SomeOnScreen);
+    const run = runOn(testAdapter().adapter);
+    await vi.waitFor(() => expect(asked).toHaveLength(1));
+    asked[0]!.answer();
+    await vi.waitFor(() => expect(document.querySelectorAll('[data-paperlight-id]')).toHaveLength(1));
+    const near = cardElement('2401.00002', 'near');
+    const far = cardElement('2401.00003', 'far');
+    far.classList.add('far');
+    document.body.append(near, far);
+    run.handleBatch({ added: true, addedElements: [near, far], removed: false, changedCards: new Set(), lostOurs: false });
+    await vi.waitFor(() => expect(asked).toHaveLength(2));
+    expect(asked[1]!.titles).toEqual(['Paper 2401.00002']);
+    asked[1]!.answer();
+    await vi.waitFor(() => expect(near.getAttribute('data-paperlight-id')).toBe('arxiv:2401.00002'));
+    expect(asked).toHaveLength(2);
+    // The browser's idle period comes: the card out of sight is read, asked about and marked then.
+    while (idle.length) idle.shift()!();
+    await vi.waitFor(() => expect(asked).toHaveLength(3));
+    expect(asked[2]!.titles).toEqual(['Paper 2401.00003']);
+    asked[2]!.answer();
+    await vi.waitFor(() => expect(idle.length).toBeGreaterThan(0));
+    while (idle.length) idle.shift()!();
+    await vi.waitFor(() => expect(far.getAttribute('data-paperlight-id')).toBe('arxiv:2401.00003'));
     run.stop();
   });
 });

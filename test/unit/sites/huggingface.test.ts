@@ -86,12 +86,39 @@ describe('huggingface cards after the hydration JSON went stale', () => {
     expect(second.authors[0]).toBe('Yunyang Xiong');
   });
 
-  it('parses the hydration JSON once however many cards are read', () => {
+  it('parses from the hydration JSON only the paper of each card read, once however often the card is read', () => {
     const document = daily();
+    const props = document.querySelector('[data-target="DailyPapers"]')!.getAttribute('data-props')!;
     const parse = vi.spyOn(JSON, 'parse');
-    for (const card of huggingface.findCards(document)) huggingface.readCard(card, DAILY_URL);
-    for (const card of huggingface.findCards(document)) huggingface.readCard(card, DAILY_URL);
+    const cards = huggingface.findCards(document);
+    huggingface.readCard(cards[0]!, DAILY_URL);
     expect(parse).toHaveBeenCalledTimes(1);
+    const parsed = String(parse.mock.calls[0]![0]);
+    expect(parsed.startsWith('{"id":"2411.18933",')).toBe(true);
+    expect(parsed.length).toBeLessThan(props.length / 10);
+    for (const card of cards) huggingface.readCard(card, DAILY_URL);
+    for (const card of cards) huggingface.readCard(card, DAILY_URL);
+    expect(parse).toHaveBeenCalledTimes(16); // the page's 16 papers, each once
+  });
+
+  it('reads a paper whose id is not the first key of its object from the whole JSON, parsed once', () => {
+    const props = { dailyPapers: [{ paper: { title: 'ReWOO: from the JSON', id: '2305.18323', authors: [{ name: 'Binfeng Xu' }] } }] };
+    const document = island(props, '<article><h3><a href="/papers/2305.18323">ReWOO (shown)</a></h3></article>');
+    const parse = vi.spyOn(JSON, 'parse');
+    const card = huggingface.findCards(document)[0]!;
+    expect(huggingface.readCard(card, DAILY_URL)).toMatchObject({ title: 'ReWOO: from the JSON', authors: ['Binfeng Xu'] });
+    expect(huggingface.readCard(card, DAILY_URL)).toMatchObject({ title: 'ReWOO: from the JSON' });
+    expect(parse.mock.calls.map(([text]) => text)).toEqual([JSON.stringify(props)]);
+  });
+
+  it('merges a paper listed twice as the whole JSON would (the first kept, its gaps filled), braces and quotes in its text skipped', () => {
+    const props = {
+      dailyPapers: [{ paper: { id: '2305.18323', title: 'ReWOO {"id":"x"} \\"} quoted', upvotes: 7 } }],
+      trending: [{ id: '2305.18323', title: 'Twin title', summary: 'The twin has the summary.', upvotes: 99, githubRepo: 'https://github.com/billxbf/ReWOO' }],
+    };
+    const document = island(props, '<article><h3><a href="/papers/2305.18323">ReWOO (shown)</a></h3></article>');
+    const card = huggingface.readCard(huggingface.findCards(document)[0]!, DAILY_URL)!;
+    expect(card).toMatchObject({ title: 'ReWOO {"id":"x"} \\"} quoted', abstract: 'The twin has the summary.', votes: 7, codeLinks: ['https://github.com/billxbf/ReWOO'] });
   });
 });
 
@@ -229,5 +256,51 @@ describe('huggingface never throws', () => {
     expect(card.abstract).toMatch(/^Augmented Language Models \(ALMs\) blend .* ALM systems\.$/);
     expect(card.published).toBe('2023-05-23');
     expect(card.votes).toBeUndefined();
+  });
+});
+
+describe('huggingface cards added to the page', () => {
+  it('finds the articles among added elements as findCards finds them in the page, without the rest of the page', () => {
+    const document = daily();
+    const articles = huggingface.findCards(document);
+    const before = new Set(articles);
+    // Infinite scroll: three more articles appended where the others are.
+    const added = articles.slice(0, 3).map((article) => article.cloneNode(true) as Element);
+    articles[0]!.parentElement!.append(...added);
+    const appended = huggingface.findCards(document).filter((card) => !before.has(card));
+    expect(appended).toEqual(added);
+    const findCards = vi.spyOn(huggingface, 'findCards');
+    expect(huggingface.findAddedCards!(added)).toEqual(appended);
+    // A block of articles added at once; an element added inside an article (its title rendered) finds that article.
+    const block = document.createElement('div');
+    block.append(...added.map((article) => article.cloneNode(true)));
+    document.querySelector('main')!.append(block);
+    expect(huggingface.findAddedCards!([block])).toEqual([...block.children]);
+    expect(huggingface.findAddedCards!([block.querySelector('h3')!])).toEqual([block.firstElementChild]);
+    expect(findCards).not.toHaveBeenCalled();
+    // An article without a paper link, a link in the page's header, and an element gone are no cards.
+    const empty = document.createElement('article');
+    empty.textContent = 'Loading…';
+    document.querySelector('main')!.append(empty);
+    const header = document.createElement('header');
+    header.innerHTML = '<a href="/papers/2411.18933">Paper of the day</a>';
+    document.body.prepend(header);
+    const gone = added[1]!;
+    gone.remove();
+    expect(huggingface.findAddedCards!([empty, header, gone])).toEqual([]);
+  });
+
+  it('scans the whole page for a paper link added outside any article (its card depends on the page around it)', () => {
+    const url = 'https://huggingface.co/collections/someone/list-0123';
+    const document = loadPage(
+      `<main><div data-target="SomeList" data-props="{}"><ul id="list">
+       <li><a href="/papers/2411.18933"><h4>Efficient Track Anything</h4></a></li></ul></div></main>`,
+      url,
+    );
+    const item = document.createElement('li');
+    item.innerHTML = '<a href="/papers/2305.18323"><h4>ReWOO</h4></a>';
+    document.getElementById('list')!.append(item);
+    expect(huggingface.findAddedCards!([item])).toEqual(huggingface.findCards(document));
+    expect(huggingface.findCards(document)).toEqual([...document.querySelectorAll('li')]);
   });
 });

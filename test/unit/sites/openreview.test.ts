@@ -173,3 +173,39 @@ describe('openreview venues', () => {
     });
   });
 });
+
+describe('openreview cards added to the page', () => {
+  it('finds the cards among added elements as findCards finds them in the page, without the rest of the page', () => {
+    const url = 'https://openreview.net/group?id=ICML.cc/2024/Conference';
+    const document = fixture('venue-ICML2024-accept-poster.html', url);
+    const notes = openreview.findCards(document);
+    const list = notes[0]!.parentElement!;
+    const before = new Set(notes);
+    // A list rendered further (the next page of a tab): three notes appended.
+    const added = notes.slice(0, 3).map((note) => note.cloneNode(true) as Element);
+    list.append(...added);
+    const appended = openreview.findCards(document).filter((card) => !before.has(card));
+    expect(appended).toEqual(added);
+    expect(openreview.findAddedCards!(added)).toEqual(appended);
+    // A whole list added at once; an element added inside a note (its title link rendered) finds that note.
+    const pane = document.createElement('ul');
+    pane.append(...added.map((note) => note.cloneNode(true)));
+    document.body.append(pane);
+    expect(openreview.findAddedCards!([pane])).toEqual(openreview.findCards(pane));
+    expect(openreview.findAddedCards!([pane.querySelector('h4 a')!])).toEqual([pane.firstElementChild]);
+    // Replies in a forum, activity entries and notes without a forum link are no cards here either; nor is a gone one.
+    const other = loadPage(
+      `<div class="forum-container"><div class="forum-note" id="forum"><h4 id="forum-title"></h4></div><div class="note" id="reply"><h4><a href="/forum?id=a&amp;noteId=b">Review</a></h4></div></div>
+       <ul><li class="note note-activity" id="activity"><h4><a href="/forum?id=GiHo83ozsF">Edit</a></h4></li><li class="note" id="bare"><h4>Untitled</h4></li></ul>`,
+      'https://openreview.net/forum?id=a',
+    );
+    const ids = (cards: Element[]) => cards.map((card) => card.id);
+    expect(ids(openreview.findAddedCards!([other.getElementById('reply')!, other.getElementById('activity')!, other.getElementById('bare')!]))).toEqual([]);
+    expect(ids(openreview.findAddedCards!([other.querySelector('#reply a')!]))).toEqual([]);
+    expect(ids(openreview.findAddedCards!([other.getElementById('forum-title')!]))).toEqual(ids(openreview.findCards(other)));
+    expect(ids(openreview.findCards(other))).toEqual(['forum']);
+    const gone = added[1]!;
+    gone.remove();
+    expect(openreview.findAddedCards!([gone])).toEqual([]);
+  });
+});
