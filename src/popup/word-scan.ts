@@ -10,19 +10,21 @@ import { FIELD_WEIGHTS, WHOLE_WORD_BONUS, type SearchHits } from './search-terms
 const WEIGHTS = [FIELD_WEIGHTS.title, FIELD_WEIGHTS.tags, FIELD_WEIGHTS.authors, FIELD_WEIGHTS.note];
 
 export class WordScan {
-  private readonly words = new Map<string, string>();
+  /**
+   * Papers changed since the snapshot (their words now) or removed (null), by key. The snapshot's own arrays are
+   * kept as they are: a map of ten thousand keys, built before the first search could run, cost more than the scan.
+   */
+  private readonly changed = new Map<string, string | null>();
 
   /** `keys[i]`'s searchable words are `words[i]`. */
-  constructor(keys: readonly string[], words: readonly string[]) {
-    keys.forEach((key, i) => this.words.set(key, words[i]!));
-  }
+  constructor(private readonly keys: readonly string[], private readonly words: readonly string[]) {}
 
   upsert(paper: PaperSummary): void {
-    this.words.set(paper.key, searchableWords(paper));
+    this.changed.set(paper.key, searchableWords(paper));
   }
 
   remove(key: string): void {
-    this.words.delete(key);
+    this.changed.set(key, null);
   }
 
   /** The papers matching `query` (null when it has no words): every typed word begins a word of the paper. */
@@ -30,10 +32,15 @@ export class WordScan {
     const terms = [...new Set(searchTerms(query))];
     if (terms.length === 0) return null;
     const starts = terms.map((term) => ' ' + term);
+    const matches = (words: string) => starts.every((start) => words.includes(start));
     const found = new Map<string, string>();
-    for (const [key, words] of this.words) {
-      if (starts.every((start) => words.includes(start))) found.set(key, words);
+    const { keys, words, changed } = this;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i]!;
+      if (changed.size > 0 && changed.has(key)) continue;
+      if (matches(words[i]!)) found.set(key, words[i]!);
     }
+    for (const [key, changedWords] of changed) if (changedWords !== null && matches(changedWords)) found.set(key, changedWords);
     const scores = new Map<string, number>();
     return {
       size: found.size,

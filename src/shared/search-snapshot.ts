@@ -42,6 +42,20 @@ export type SnapshotRow = [
 /** Between the values of a column. */
 const SEPARATOR = '\u001e';
 
+/**
+ * Whole numbers that are never negative (counts, indexes), in the narrowest type that holds the largest: a byte each
+ * for almost every column, where four bytes each made a tenth of what the popup copies out of the database.
+ */
+type Whole = Uint8Array | Uint16Array | Uint32Array;
+
+/** `values` in the narrowest of the `Whole` types that holds every one of them. */
+export function wholeNumbers(values: ArrayLike<number>): Whole {
+  let largest = 0;
+  for (let i = 0; i < values.length; i++) largest = Math.max(largest, values[i]!);
+  const type = largest < 0x100 ? Uint8Array : largest < 0x10000 ? Uint16Array : Uint32Array;
+  return type.from(values);
+}
+
 /** Every value joined, or the values themselves when one holds the separator. */
 type TextColumn = string | string[];
 /**
@@ -49,17 +63,17 @@ type TextColumn = string | string[];
  * is cut in one `split`, where a column of lists would need one per paper).
  */
 interface ListColumn {
-  counts: Uint32Array;
+  counts: Whole;
   items: TextColumn;
 }
 /** A field with few distinct values: each distinct value once, and per item the index of its value. */
 interface ChoiceColumn {
   values: TextColumn;
-  at: Uint32Array;
+  at: Whole;
 }
 /** Per paper, its metrics: how many each has, then each field of every metric, one after the other. */
 interface MetricColumn {
-  counts: Uint32Array;
+  counts: Whole;
   texts: TextColumn;
   /** Per metric, its kind's index in `METRIC_KINDS`. */
   kinds: Uint8Array;
@@ -108,15 +122,15 @@ export function encodeSnapshot(papers: Iterable<PaperSummary>): SnapshotColumns 
 
 const textColumn = (values: string[]): TextColumn => (values.some((value) => value.includes(SEPARATOR)) ? values : values.join(SEPARATOR));
 
-const listColumn = (lists: string[][]): ListColumn => ({ counts: Uint32Array.from(lists, (list) => list.length), items: textColumn(lists.flat()) });
+const listColumn = (lists: string[][]): ListColumn => ({ counts: wholeNumbers(lists.map((list) => list.length)), items: textColumn(lists.flat()) });
 
 function choiceColumn(items: readonly string[]): ChoiceColumn {
   const indexOf = new Map<string, number>();
-  const at = Uint32Array.from(items, (item) => {
+  const at = wholeNumbers(items.map((item) => {
     let index = indexOf.get(item);
     if (index === undefined) indexOf.set(item, (index = indexOf.size));
     return index;
-  });
+  }));
   return { values: textColumn([...indexOf.keys()]), at };
 }
 
@@ -126,7 +140,7 @@ const indexesIn = (choices: readonly string[], values: readonly string[]) => Uin
 function metricColumn(lists: MetricRow[][]): MetricColumn {
   const metrics = lists.flat();
   return {
-    counts: Uint32Array.from(lists, (list) => list.length),
+    counts: wholeNumbers(lists.map((list) => list.length)),
     texts: textColumn(metrics.map((metric) => metric[0])),
     kinds: indexesIn(METRIC_KINDS, metrics.map((metric) => metric[1])),
     values: Float64Array.from(metrics, (metric) => metric[2]),
@@ -173,33 +187,45 @@ function readTexts(column: unknown, count: number): string[] | null {
 }
 
 /** `count` indexes, each below `choices`, or null. */
-function readIndexes<T extends Uint8Array | Uint32Array>(kind: { readonly name: string }, column: unknown, count: number, choices: number): T | null {
+function readIndexes<T extends Uint8Array>(kind: { readonly name: string }, column: unknown, count: number, choices: number): T | null {
   if (!isTyped<T>(kind, column) || column.length !== count) return null;
   for (let i = 0; i < count; i++) if (column[i]! >= choices) return null;
   return column;
+}
+
+/**
+ * `count` whole numbers (of any `Whole` type: snapshots stored before the narrowest type was chosen hold four bytes
+ * each), or null.
+ */
+function readWhole(column: unknown, count: number): Whole | null {
+  const whole = isTyped<Whole>(Uint8Array, column) || isTyped<Whole>(Uint16Array, column) || isTyped<Whole>(Uint32Array, column);
+  return whole && (column as Whole).length === count ? (column as Whole) : null;
 }
 
 /** A choice column's values, one per item (the same string wherever the value repeats), or null. */
 function readChoices(column: unknown, count: number): string[] | null {
   if (typeof column !== 'object' || column === null) return null;
   const { values, at } = column as Partial<Record<keyof ChoiceColumn, unknown>>;
-  if (!isTyped<Uint32Array>(Uint32Array, at)) return null;
+  const indexes = readWhole(at, count);
+  if (!indexes) return null;
   let distinct = 0;
-  for (let i = 0; i < at.length; i++) distinct = Math.max(distinct, at[i]! + 1);
+  for (let i = 0; i < count; i++) distinct = Math.max(distinct, indexes[i]! + 1);
+  // Every index is below `distinct`, and there must be exactly that many values.
   const choices = readTexts(values, distinct);
-  const indexes = choices && readIndexes<Uint32Array>(Uint32Array, at, count, choices.length);
-  if (!choices || !indexes) return null;
+  if (!choices) return null;
   const items: string[] = new Array(count);
   for (let i = 0; i < count; i++) items[i] = choices[indexes[i]!]!;
   return items;
 }
 
-/** Per-paper counts (whole numbers by their type), or null. */
-function readCounts(counts: unknown, papers: number): Uint32Array | null {
-  return isTyped<Uint32Array>(Uint32Array, counts) && counts.length === papers ? counts : null;
-}
+/** Per-paper counts, or null. */
+const readCounts = (counts: unknown, papers: number): Whole | null => readWhole(counts, papers);
 
-const total = (counts: Uint32Array) => counts.reduce((sum, n) => sum + n, 0);
+function total(counts: Whole): number {
+  let sum = 0;
+  for (let i = 0; i < counts.length; i++) sum += counts[i]!;
+  return sum;
+}
 
 /**
  * One frozen empty list for every paper's empty ones: most papers have no aliases, code links or venues, and ten
@@ -207,18 +233,16 @@ const total = (counts: Uint32Array) => counts.reduce((sum, n) => sum + n, 0);
  */
 const NONE = Object.freeze([]) as never[];
 
-/** `items` cut into consecutive lists of `counts` items. */
-function cut<T, R>(counts: Uint32Array, items: readonly T[], make: (items: readonly T[], at: number) => R): R[][] {
-  const lists: R[][] = new Array(counts.length);
+/**
+ * `items` cut into consecutive lists of `counts` items, each a native `slice`: a loop that copied item by item
+ * through a callback cost most of the decoding, run cold as it always is when the popup opens.
+ */
+function cut<T>(counts: Whole, items: readonly T[]): T[][] {
+  const lists: T[][] = new Array(counts.length);
   let at = 0;
   for (let i = 0; i < counts.length; i++) {
-    if (counts[i] === 0) {
-      lists[i] = NONE;
-      continue;
-    }
-    const list: R[] = new Array(counts[i]!);
-    for (let j = 0; j < list.length; j++) list[j] = make(items, at++);
-    lists[i] = list;
+    const n = counts[i]!;
+    lists[i] = n === 0 ? NONE : items.slice(at, (at += n));
   }
   return lists;
 }
@@ -227,7 +251,7 @@ function readLists(column: unknown, count: number): string[][] | null {
   if (typeof column !== 'object' || column === null) return null;
   const counts = readCounts((column as ListColumn).counts, count);
   const items = counts && readTexts((column as ListColumn).items, total(counts));
-  return counts && items ? cut(counts, items, (all, at) => all[at]!) : null;
+  return counts && items ? cut(counts, items) : null;
 }
 
 function readMetrics(column: unknown, count: number): RecordedMetric[][] | null {
@@ -242,9 +266,11 @@ function readMetrics(column: unknown, count: number): RecordedMetric[][] | null 
   const labels = readChoices(fields.labels, n);
   const { values } = fields;
   if (!texts || !kinds || !units || !labels || !isTyped<Float64Array>(Float64Array, values) || values.length !== n) return null;
-  return cut(counts, texts, (_, at) => ({
-    text: texts[at]!, kind: METRIC_KINDS[kinds[at]!]!, value: values[at]!, unit: units[at]!, label: labels[at]!,
-  }));
+  const metrics: RecordedMetric[] = new Array(n);
+  for (let at = 0; at < n; at++) {
+    metrics[at] = { text: texts[at]!, kind: METRIC_KINDS[kinds[at]!]!, value: values[at]!, unit: units[at]!, label: labels[at]! };
+  }
+  return cut(counts, metrics);
 }
 
 function isVenue(value: unknown): value is Venue {

@@ -32,7 +32,11 @@ describe('the snapshot columns', () => {
     // Numbers as typed arrays; statuses and kinds as indexes; sites, units and labels each stored once.
     expect(stored.savedAt).toBeInstanceOf(Float64Array);
     expect(stored.metrics.values).toBeInstanceOf(Float64Array);
-    expect(stored.authors.counts).toBeInstanceOf(Uint32Array);
+    // Counts and indexes a byte each where none reaches 256.
+    expect(stored.authors.counts).toBeInstanceOf(Uint8Array);
+    expect(stored.metrics.counts).toBeInstanceOf(Uint8Array);
+    expect(stored.sites.at).toBeInstanceOf(Uint8Array);
+    expect(stored.metrics.labels.at).toBeInstanceOf(Uint8Array);
     expect([...stored.statuses].sort()).toEqual(library.map((p) => ['to-read', 'reading', 'read', 'skip'].indexOf(p.status)).sort());
     expect(new Set((stored.sites.values as string).split('\u001e'))).toEqual(new Set(library.map((p) => p.site)));
     expect((stored.sites.values as string).split('\u001e')).toHaveLength(new Set(library.map((p) => p.site)).size);
@@ -73,6 +77,30 @@ describe('the snapshot columns', () => {
     expect(decodeSnapshot(plainStored)!.papers[0]!.metrics.map((m) => m.value)).toEqual([Number.NaN, 0.30000000000000004]);
   });
 
+  it('store counts and indexes in as few bytes as their largest needs, and read those of any width', () => {
+    const authors = (n: number) => Array.from({ length: n }, (_, i) => `Author ${i}`);
+    // A large collaboration's paper: more than 255 authors (two bytes), and 300 distinct metric labels.
+    const metrics = Array.from({ length: 300 }, (_, i) => ({ text: `${i}%`, kind: 'accuracy' as const, value: i, unit: '%', label: `task ${i}` }));
+    const library = [paper(1, { authors: authors(2), metrics: [] }), paper(2, { authors: authors(300), metrics })];
+    const stored = encodeSnapshot(library);
+    expect(stored.authors.counts).toEqual(Uint16Array.of(2, 300));
+    expect(stored.metrics.counts).toEqual(Uint16Array.of(0, 300));
+    expect(stored.metrics.labels.at).toBeInstanceOf(Uint16Array);
+    expect(stored.metrics.units.at).toEqual(new Uint8Array(300));
+    expect(stored.tags.counts).toBeInstanceOf(Uint8Array);
+    expect(decodeSnapshot(structuredClone(stored))!.papers).toEqual(library.map(summaryOf));
+    // A snapshot stored with four bytes for every count and index (as earlier versions wrote it) reads the same.
+    const wide = ({ counts, ...rest }: { counts: ArrayLike<number> }) => ({ ...rest, counts: Uint32Array.from(counts) });
+    const wideChoices = ({ values, at }: { values: unknown; at: ArrayLike<number> }) => ({ values, at: Uint32Array.from(at) });
+    const old = {
+      ...stored, aliases: wide(stored.aliases), authors: wide(stored.authors), tags: wide(stored.tags), codeLinks: wide(stored.codeLinks),
+      sites: wideChoices(stored.sites),
+      metrics: { ...wide(stored.metrics), units: wideChoices(stored.metrics.units), labels: wideChoices(stored.metrics.labels) },
+    };
+    expect(old.authors.counts).toEqual(Uint32Array.of(2, 300));
+    expect(decodeSnapshot(old)!.papers).toEqual(library.map(summaryOf));
+  });
+
   it('decode an empty library, and the background patches rows without losing a field', () => {
     expect(decodeSnapshot(encodeSnapshot([]))).toEqual({ papers: [], words: [] });
     const library = [paper(1), paper(2, { venues: [venue] }), paper(3, { tags: [] })];
@@ -96,6 +124,9 @@ describe('the snapshot columns', () => {
     expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, kinds: good.metrics.kinds.map(() => 200) } })).toBeNull();
     expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, counts: Uint32Array.of(9, 9) } })).toBeNull();
     expect(decodeSnapshot({ ...good, tags: { ...good.tags, counts: Int32Array.of(1, -1) } })).toBeNull();
+    expect(decodeSnapshot({ ...good, tags: { ...good.tags, counts: Int8Array.from(good.tags.counts) } })).toBeNull();
+    expect(decodeSnapshot({ ...good, tags: { ...good.tags, counts: Float64Array.from(good.tags.counts) } })).toBeNull();
+    expect(decodeSnapshot({ ...good, sites: { values: 'arxiv', at: Uint8Array.of(0, 1) } })).toBeNull();
     expect(decodeSnapshot({ ...good, sites: { values: 'arxiv', at: Uint32Array.of(0, 1) } })).toBeNull();
     expect(decodeSnapshot({ ...good, sites: { values: 'arxiv', at: Uint32Array.of(0) } })).toBeNull();
     expect(decodeSnapshot({ ...good, venues: [[2, [venue]]] })).toBeNull();

@@ -38,6 +38,18 @@ describe('WordScan', () => {
     expect(scan.search('zeppelin')!.score(first!.key)).toBe(1.5 * 1.5); // a whole word of the note
     scan.remove(first!.key);
     expect(scan.search('zeppelin')!.size).toBe(0);
+    // One of the snapshot's papers edited so that it no longer matches, and a paper saved since the snapshot.
+    expect(second!.title).toBe('Transformer distillation for speech tokenization: study 1');
+    expect(scan.search('distillation')!.has(second!.key)).toBe(true);
+    scan.upsert({ ...second!, title: 'Renamed' });
+    scan.upsert({ ...first!, key: 'arxiv:2401.00009', title: 'Distillation again', note: '' });
+    let hits = scan.search('distillation')!;
+    expect([hits.size, hits.has(second!.key), hits.has('arxiv:2401.00009')]).toEqual([1, false, true]);
+    // Saved again after its removal: found again, once.
+    expect(first!.title).toBe('Multimodal planning for multimodal rendering: study 0');
+    scan.upsert(first!);
+    hits = scan.search('multimodal')!;
+    expect([hits.size, hits.has(first!.key)]).toEqual([1, true]);
   });
 });
 
