@@ -8,6 +8,7 @@ import { parsePaperId } from '../core/paper-id';
 import { parseArxivId } from '../core/paper-id-arxiv';
 import type { SourcedHref } from '../core/links';
 import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, cardWithKey, type CardFields } from './lib/read';
+import { cardsAroundAndInside } from './lib/added';
 import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
 
@@ -394,20 +395,12 @@ export const huggingface: SiteAdapter = {
     return cards;
   },
   findAddedCards(added) {
-    // The paper page's island and listing articles are cards by their own markup: the ones around and inside each
-    // added element (the next day's articles of an infinite scroll, a card filled in) are the cards it brings. A
+    // The paper page's island and listing articles are cards by their own markup: the ones around and inside the
+    // added elements (the next day's articles of an infinite scroll, a card filled in) are the cards they bring. A
     // paper link outside them has for card the largest ancestor naming only its paper, which depends on the page
     // around it: then the page is scanned as a whole, as `findCards` does.
-    const cards = new Set<Element>();
-    for (const element of added) {
-      if (!element.isConnected) continue;
-      for (let around = element.closest(CARD_ELEMENT); around; around = around.parentElement?.closest(CARD_ELEMENT) ?? null) {
-        if (isCardElement(around)) cards.add(around);
-      }
-      for (const inner of element.querySelectorAll(CARD_ELEMENT)) if (isCardElement(inner)) cards.add(inner);
-      if (holdsLooseLink(element)) return huggingface.findCards(element.ownerDocument);
-    }
-    return [...cards];
+    const loose = added.find((element) => element.isConnected && holdsLooseLink(element));
+    return loose ? huggingface.findCards(loose.ownerDocument) : cardsAroundAndInside(added, CARD_ELEMENT, isCardElement);
   },
   readCard(card, pageUrl) {
     return safely(() => (card.matches('[data-target="PaperContent"]') ? readPaperPage(card, pageUrl) : readListCard(card, pageUrl)));

@@ -2,6 +2,7 @@
 // pages (`/forum?id=…`). The site is a React app: listing notes arrive after hydration, 25 per page, and
 // a note's abstract is rendered only once "Show details" is clicked. The legacy jQuery webfield markup
 // (`li.note[data-id]`, abstract present but collapsed) is read by the same code.
+import { cardsAroundAndInside } from './lib/added';
 import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
 import { isoFromMeta, meta, metaAll } from './lib/meta';
 import { normalizeSpace, textOf } from './lib/text';
@@ -153,20 +154,8 @@ export const openreview: SiteAdapter = {
     // does not watch), so the notes of hidden panes are cards too: ready when their tab is shown.
     return [...root.querySelectorAll(NOTE)].filter(isPaperNote);
   },
-  findAddedCards(added) {
-    // A note is a card by its own markup and where it sits, never by the rest of the page: the notes around
-    // and inside each added element are the cards the additions bring (a venue tab's list rendered, a note
-    // filled in).
-    const cards = new Set<Element>();
-    for (const element of added) {
-      if (!element.isConnected) continue;
-      for (let around = element.closest(NOTE); around; around = around.parentElement?.closest(NOTE) ?? null) {
-        if (isPaperNote(around)) cards.add(around);
-      }
-      for (const inner of element.querySelectorAll(NOTE)) if (isPaperNote(inner)) cards.add(inner);
-    }
-    return [...cards];
-  },
+  // A venue tab's list rendered or a note filled in: the notes around and inside the additions.
+  findAddedCards: (added) => cardsAroundAndInside(added, NOTE, isPaperNote),
   readCard(card, pageUrl) {
     return safely(() => (card.matches('.forum-note') ? readForum(card, pageUrl) : readNote(card, pageUrl)));
   },
