@@ -11,7 +11,7 @@ import type { SavedPaper } from '../../src/core/paper';
 import { ARTIFACTS, exactUrl, launchChromium, readFixture, routeFixtures, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
 import { openClosedUi, type ClosedUi } from './closed-ui';
 import { savedStateOf } from './page-report';
-import { frames, shownCards, waitForCards } from './page-tools';
+import { frames, openWithCards, shownCards, waitForCards } from './page-tools';
 import { ACL_VOLUME, ARXIV_NEW, CVF, HF_DAILY, HF_DAILY_GROUPS, HF_PAPER, SCHOLAR, metricsOf } from './page-readings';
 
 const PAGES = [HF_DAILY, HF_PAPER, ARXIV_NEW, SCHOLAR, CVF, ACL_VOLUME];
@@ -24,12 +24,7 @@ declare const chrome: {
 let session: ChromiumSession;
 let extensionPage: Page;
 
-async function open(fixture: { url: string }, count: number): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(fixture.url);
-  await waitForCards(page, count);
-  return page;
-}
+const open = (fixture: { url: string }, count: number): Promise<Page> => openWithCards(session.context, fixture.url, count);
 
 /** The card's saved state as the tab reports it: `saved`, `status`, `tags`. */
 async function stateOf(page: Page, key: string) {

@@ -1,7 +1,7 @@
 // Helpers for browser tests of the in-page annotation: what the page shows (the DOM contract and the
 // highlight registry), read the same way in Chromium and Firefox. The saved state is not in the page's DOM:
 // tests read it from the page report (page-report.ts).
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export interface ShownCard {
   key: string;
@@ -49,6 +49,14 @@ export async function shownCards(page: Page): Promise<ShownCard[]> {
 /** Waits until the content script has marked `count` cards. */
 export async function waitForCards(page: Page, count: number, timeout = 15_000): Promise<void> {
   await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-id]').length >= n, count, { timeout });
+}
+
+/** A new tab of `context` at `url`, once the content script has marked `count` cards there. */
+export async function openWithCards(context: BrowserContext, url: string, count: number): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await waitForCards(page, count);
+  return page;
 }
 
 /** Resolves after the page has rendered `frames` more animation frames. */

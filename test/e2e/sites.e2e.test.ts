@@ -7,7 +7,7 @@ import type { SavedPaper } from '../../src/core/paper';
 import { exactUrl, launchChromium, routeFixtures, sendFromExtensionPage, type ChromiumSession } from './harness';
 import { openClosedUi } from './closed-ui';
 import { savedStateOf } from './page-report';
-import { waitForCards } from './page-tools';
+import { openWithCards } from './page-tools';
 
 const DBLP_TOC = { url: 'https://dblp.org/db/conf/icml/icml2024.html', file: 'dblp/db-conf-icml-icml2024.html' };
 const DBLP_PERSON = { url: 'https://dblp.org/pid/112/2344.html', file: 'dblp/pid-alexander-rives.html' };
@@ -30,12 +30,7 @@ const ESM1B = 'doi:10.1101/622803';
 let session: ChromiumSession;
 let extensionPage: Page;
 
-async function open(fixture: { url: string }, count: number): Promise<Page> {
-  const page = await session.context.newPage();
-  await page.goto(fixture.url);
-  await waitForCards(page, count);
-  return page;
-}
+const open = (fixture: { url: string }, count: number): Promise<Page> => openWithCards(session.context, fixture.url, count);
 
 const shownKeys = (page: Page) => page.locator('[data-paperlight-id]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-paperlight-id')));
 /** Whether the tab reports the card as saved (the saved state is not in the page's DOM: page-report.ts). */

@@ -8,7 +8,7 @@ import type { Page } from 'playwright-core';
 import type { SavedPaper } from '../../src/core/paper';
 import { exactUrl, launchChromium, routeFixtures, sendFromExtensionPage, type ChromiumSession } from './harness';
 import { openClosedUi, type ClosedUi } from './closed-ui';
-import { frames, waitForCards } from './page-tools';
+import { frames, openWithCards, waitForCards } from './page-tools';
 import { savedStateOf, settledReport } from './page-report';
 
 const HF_DAILY = { url: 'https://huggingface.co/papers/date/2025-12-11', file: 'huggingface/daily-2025-12-11.html' };
@@ -24,9 +24,7 @@ let session: ChromiumSession;
 let extensionPage: Page;
 
 async function open(fixture: { url: string }, count: number): Promise<{ page: Page; ui: ClosedUi }> {
-  const page = await session.context.newPage();
-  await page.goto(fixture.url);
-  await waitForCards(page, count);
+  const page = await openWithCards(session.context, fixture.url, count);
   await settledReport(extensionPage, page);
   return { page, ui: await openClosedUi(session.context, page) };
 }
