@@ -17,7 +17,6 @@ const MAX_INPUT_LENGTH = 2048;
  */
 const KIND_PRIORITY: readonly PaperIdKind[] = ['arxiv', 'acl', 'openreview', 'doi', 'url', 'dblp'];
 
-
 // ---------------------------------------------------------------------------------------------
 // DOI
 

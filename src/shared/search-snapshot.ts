@@ -186,9 +186,9 @@ function readTexts(column: unknown, count: number): string[] | null {
   return values && values.length === count ? values : null;
 }
 
-/** `count` indexes, each below `choices`, or null. */
-function readIndexes<T extends Uint8Array>(kind: { readonly name: string }, column: unknown, count: number, choices: number): T | null {
-  if (!isTyped<T>(kind, column) || column.length !== count) return null;
+/** `count` indexes (one byte each), each below `choices`, or null. */
+function readIndexes(column: unknown, count: number, choices: number): Uint8Array | null {
+  if (!isTyped<Uint8Array>(Uint8Array, column) || column.length !== count) return null;
   for (let i = 0; i < count; i++) if (column[i]! >= choices) return null;
   return column;
 }
@@ -218,9 +218,6 @@ function readChoices(column: unknown, count: number): string[] | null {
   return items;
 }
 
-/** Per-paper counts, or null. */
-const readCounts = (counts: unknown, papers: number): Whole | null => readWhole(counts, papers);
-
 function total(counts: Whole): number {
   let sum = 0;
   for (let i = 0; i < counts.length; i++) sum += counts[i]!;
@@ -249,7 +246,7 @@ function cut<T>(counts: Whole, items: readonly T[]): T[][] {
 
 function readLists(column: unknown, count: number): string[][] | null {
   if (typeof column !== 'object' || column === null) return null;
-  const counts = readCounts((column as ListColumn).counts, count);
+  const counts = readWhole((column as ListColumn).counts, count);
   const items = counts && readTexts((column as ListColumn).items, total(counts));
   return counts && items ? cut(counts, items) : null;
 }
@@ -257,11 +254,11 @@ function readLists(column: unknown, count: number): string[][] | null {
 function readMetrics(column: unknown, count: number): RecordedMetric[][] | null {
   if (typeof column !== 'object' || column === null) return null;
   const fields = column as Partial<Record<keyof MetricColumn, unknown>>;
-  const counts = readCounts(fields.counts, count);
+  const counts = readWhole(fields.counts, count);
   if (!counts) return null;
   const n = total(counts);
   const texts = readTexts(fields.texts, n);
-  const kinds = readIndexes<Uint8Array>(Uint8Array, fields.kinds, n, METRIC_KINDS.length);
+  const kinds = readIndexes(fields.kinds, n, METRIC_KINDS.length);
   const units = readChoices(fields.units, n);
   const labels = readChoices(fields.labels, n);
   const { values } = fields;
@@ -317,7 +314,7 @@ export function decodeSnapshot(stored: unknown): Snapshot | null {
   const keys = readTexts(columns.keys, count);
   const titles = readTexts(columns.titles, count);
   const urls = readTexts(columns.urls, count);
-  const statuses = readIndexes<Uint8Array>(Uint8Array, columns.statuses, count, READING_STATUSES.length);
+  const statuses = readIndexes(columns.statuses, count, READING_STATUSES.length);
   const notes = readTexts(columns.notes, count);
   const sites = readChoices(columns.sites, count);
   const words = readTexts(columns.words, count);
