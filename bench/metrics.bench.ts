@@ -177,8 +177,6 @@ function timeMs(run: () => unknown): number {
   return performance.now() - start;
 }
 
-
-
 export default async function metricsBench() {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'paperlight-metrics-bench-'));
   try {
