@@ -18,6 +18,7 @@
 import { METRIC_KINDS, type MetricKind } from '../core/metric-types';
 import { READING_STATUSES, type RecordedMetric, type SavedPaper, type Venue } from '../core/paper';
 import { searchableWords } from './search-words';
+import { LazyLists, NONE, SnapshotPaper, type Whole } from './snapshot-papers';
 
 /** A saved paper as the snapshot gives it: everything the list, its sorts and filters, and the search's first pass read. */
 export type PaperSummary = Pick<
@@ -41,12 +42,6 @@ export type SnapshotRow = [
 
 /** Between the values of a column. */
 const SEPARATOR = '\u001e';
-
-/**
- * Whole numbers that are never negative (counts, indexes), in the narrowest type that holds the largest: a byte each
- * for almost every column, where four bytes each made a tenth of what the popup copies out of the database.
- */
-type Whole = Uint8Array | Uint16Array | Uint32Array;
 
 /** `values` in the narrowest of the `Whole` types that holds every one of them. */
 export function wholeNumbers(values: ArrayLike<number>): Whole {
@@ -202,8 +197,8 @@ function readWhole(column: unknown, count: number): Whole | null {
   return whole && (column as Whole).length === count ? (column as Whole) : null;
 }
 
-/** A choice column's values, one per item (the same string wherever the value repeats), or null. */
-function readChoices(column: unknown, count: number): string[] | null {
+/** A choice column checked: its distinct values, and per item the index of its value (each one below their count). */
+function readChoiceColumn(column: unknown, count: number): { values: string[]; at: Whole } | null {
   if (typeof column !== 'object' || column === null) return null;
   const { values, at } = column as Partial<Record<keyof ChoiceColumn, unknown>>;
   const indexes = readWhole(at, count);
@@ -212,9 +207,15 @@ function readChoices(column: unknown, count: number): string[] | null {
   for (let i = 0; i < count; i++) distinct = Math.max(distinct, indexes[i]! + 1);
   // Every index is below `distinct`, and there must be exactly that many values.
   const choices = readTexts(values, distinct);
+  return choices && { values: choices, at: indexes };
+}
+
+/** A choice column's values, one per item (the same string wherever the value repeats), or null. */
+function readChoices(column: unknown, count: number): string[] | null {
+  const choices = readChoiceColumn(column, count);
   if (!choices) return null;
   const items: string[] = new Array(count);
-  for (let i = 0; i < count; i++) items[i] = choices[indexes[i]!]!;
+  for (let i = 0; i < count; i++) items[i] = choices.values[choices.at[i]!]!;
   return items;
 }
 
@@ -225,49 +226,45 @@ function total(counts: Whole): number {
 }
 
 /**
- * One frozen empty list for every paper's empty ones: most papers have no aliases, code links or venues, and ten
- * thousand empty arrays are garbage the decoding would make for nothing (nothing changes a summary in place).
+ * The items of a text column of `count` values, split only when first asked for; null when the column does not
+ * hold exactly that many (counted here, without splitting it).
  */
-const NONE = Object.freeze([]) as never[];
-
-/**
- * `items` cut into consecutive lists of `counts` items, each a native `slice`: a loop that copied item by item
- * through a callback cost most of the decoding, run cold as it always is when the popup opens.
- */
-function cut<T>(counts: Whole, items: readonly T[]): T[][] {
-  const lists: T[][] = new Array(counts.length);
-  let at = 0;
-  for (let i = 0; i < counts.length; i++) {
-    const n = counts[i]!;
-    lists[i] = n === 0 ? NONE : items.slice(at, (at += n));
-  }
-  return lists;
+function lazyTexts(column: unknown, count: number): (() => readonly string[]) | null {
+  if (isStrings(column)) return column.length === count ? () => column : null;
+  if (!isString(column)) return null;
+  if (count === 0) return () => NONE;
+  let values = 1;
+  for (let at = column.indexOf(SEPARATOR); at !== -1; at = column.indexOf(SEPARATOR, at + 1)) values++;
+  if (values !== count) return null;
+  let split: string[] | null = null;
+  return () => (split ??= column.split(SEPARATOR));
 }
 
-function readLists(column: unknown, count: number): string[][] | null {
+/** A list column checked whole; each paper's list is made when first read. */
+function readLists(column: unknown, count: number): LazyLists<string> | null {
   if (typeof column !== 'object' || column === null) return null;
   const counts = readWhole((column as ListColumn).counts, count);
-  const items = counts && readTexts((column as ListColumn).items, total(counts));
-  return counts && items ? cut(counts, items) : null;
+  const items = counts && lazyTexts((column as ListColumn).items, total(counts));
+  return counts && items ? new LazyLists(counts, (at) => items()[at]!) : null;
 }
 
-function readMetrics(column: unknown, count: number): RecordedMetric[][] | null {
+/** The metrics column checked whole; each paper's metrics are made, straight from the columns, when first read. */
+function readMetrics(column: unknown, count: number): LazyLists<RecordedMetric> | null {
   if (typeof column !== 'object' || column === null) return null;
   const fields = column as Partial<Record<keyof MetricColumn, unknown>>;
   const counts = readWhole(fields.counts, count);
   if (!counts) return null;
   const n = total(counts);
-  const texts = readTexts(fields.texts, n);
+  const texts = lazyTexts(fields.texts, n);
   const kinds = readIndexes(fields.kinds, n, METRIC_KINDS.length);
-  const units = readChoices(fields.units, n);
-  const labels = readChoices(fields.labels, n);
+  const units = readChoiceColumn(fields.units, n);
+  const labels = readChoiceColumn(fields.labels, n);
   const { values } = fields;
   if (!texts || !kinds || !units || !labels || !isTyped<Float64Array>(Float64Array, values) || values.length !== n) return null;
-  const metrics: RecordedMetric[] = new Array(n);
-  for (let at = 0; at < n; at++) {
-    metrics[at] = { text: texts[at]!, kind: METRIC_KINDS[kinds[at]!]!, value: values[at]!, unit: units[at]!, label: labels[at]! };
-  }
-  return cut(counts, metrics);
+  return new LazyLists(counts, (at) => ({
+    text: texts()[at]!, kind: METRIC_KINDS[kinds[at]!]!, value: values[at]!,
+    unit: units.values[units.at[at]!]!, label: labels.values[labels.at[at]!]!,
+  }));
 }
 
 function isVenue(value: unknown): value is Venue {
@@ -327,13 +324,13 @@ export function decodeSnapshot(stored: unknown): Snapshot | null {
   if (!keys || !titles || !urls || !statuses || !notes || !sites || !words || !aliases || !authors || !tags || !codeLinks || !metrics || !venues) {
     return null;
   }
+  const lists = { aliases, authors, tags, metrics, codeLinks };
   const papers: PaperSummary[] = new Array(count);
   for (let i = 0; i < count; i++) {
-    papers[i] = {
-      key: keys[i]!, aliases: aliases[i]!, title: titles[i]!, url: urls[i]!, authors: authors[i]!, tags: tags[i]!,
-      status: READING_STATUSES[statuses[i]!]!, note: notes[i]!, site: sites[i]!, savedAt: savedAt[i]!,
-      metrics: metrics[i]!, codeLinks: codeLinks[i]!, venues: venues[i]!,
-    };
+    papers[i] = new SnapshotPaper({
+      key: keys[i]!, title: titles[i]!, url: urls[i]!, status: READING_STATUSES[statuses[i]!]!, note: notes[i]!,
+      site: sites[i]!, savedAt: savedAt[i]!, venues: venues[i]!,
+    }, lists, i);
   }
   return { papers, words };
 }

@@ -8,6 +8,7 @@ import { markWritten, readSnapshot } from '../../../src/background/search-snapsh
 import type { SavedPaper } from '../../../src/core/paper';
 import { readStoredSnapshot } from '../../../src/popup/stored-snapshot';
 import { decodeSnapshot, encodeSnapshot, snapshotColumns, snapshotRows } from '../../../src/shared/search-snapshot';
+import { plainSummary } from '../../../src/shared/snapshot-papers';
 import { paper, uniqueDbName } from '../store/helpers';
 import { sampleLibrary } from './sample-library';
 
@@ -45,7 +46,7 @@ describe('the snapshot columns', () => {
     expect(stored.metrics.units.at).toHaveLength(library.flatMap((p) => p.metrics).length);
     expect(stored.venues.map(([index]) => index)).toEqual([7, 57, 107, 157, 207, 257]);
     const decoded = decodeSnapshot(structuredClone(stored))!;
-    expect(decoded.papers).toEqual(library.map(summaryOf));
+    expect(decoded.papers.map(plainSummary)).toEqual(library.map(summaryOf));
     expect(decoded.words[0]).toContain(' ' + library[0]!.title.split(/\W+/)[0]!.toLowerCase() + ' ');
   });
 
@@ -68,7 +69,7 @@ describe('the snapshot columns', () => {
     expect(Array.isArray(stored.tags.items)).toBe(true);
     expect(Array.isArray(stored.metrics.texts)).toBe(true);
     expect(typeof stored.metrics.units.values).toBe('string');
-    expect(decodeSnapshot(structuredClone(stored))!.papers).toEqual([summaryOf(odd), summaryOf(plain)]);
+    expect(decodeSnapshot(structuredClone(stored))!.papers.map(plainSummary)).toEqual([summaryOf(odd), summaryOf(plain)]);
 
     // Numbers written as text come back as the same numbers.
     const numbers = paper(3, { metrics: [{ text: 'n', kind: 'other', value: Number.NaN, unit: '', label: '' }, { text: 'm', kind: 'other', value: 0.1 + 0.2, unit: '', label: '' }] });
@@ -88,7 +89,7 @@ describe('the snapshot columns', () => {
     expect(stored.metrics.labels.at).toBeInstanceOf(Uint16Array);
     expect(stored.metrics.units.at).toEqual(new Uint8Array(300));
     expect(stored.tags.counts).toBeInstanceOf(Uint8Array);
-    expect(decodeSnapshot(structuredClone(stored))!.papers).toEqual(library.map(summaryOf));
+    expect(decodeSnapshot(structuredClone(stored))!.papers.map(plainSummary)).toEqual(library.map(summaryOf));
     // A snapshot stored with four bytes for every count and index (as earlier versions wrote it) reads the same.
     const wide = ({ counts, ...rest }: { counts: ArrayLike<number> }) => ({ ...rest, counts: Uint32Array.from(counts) });
     const wideChoices = ({ values, at }: { values: unknown; at: ArrayLike<number> }) => ({ values, at: Uint32Array.from(at) });
@@ -98,14 +99,14 @@ describe('the snapshot columns', () => {
       metrics: { ...wide(stored.metrics), units: wideChoices(stored.metrics.units), labels: wideChoices(stored.metrics.labels) },
     };
     expect(old.authors.counts).toEqual(Uint32Array.of(2, 300));
-    expect(decodeSnapshot(old)!.papers).toEqual(library.map(summaryOf));
+    expect(decodeSnapshot(old)!.papers.map(plainSummary)).toEqual(library.map(summaryOf));
   });
 
   it('decode an empty library, and the background patches rows without losing a field', () => {
     expect(decodeSnapshot(encodeSnapshot([]))).toEqual({ papers: [], words: [] });
     const library = [paper(1), paper(2, { venues: [venue] }), paper(3, { tags: [] })];
     const rows = snapshotRows(encodeSnapshot(library))!;
-    expect(decodeSnapshot(snapshotColumns(rows))!.papers).toEqual(library.map(summaryOf));
+    expect(decodeSnapshot(snapshotColumns(rows))!.papers.map(plainSummary)).toEqual(library.map(summaryOf));
   });
 
   it('refuse a snapshot of another format or a damaged one', () => {
@@ -134,6 +135,27 @@ describe('the snapshot columns', () => {
     expect(decodeSnapshot({ ...good, authors: { counts: [1, 1], items: ['a', 1] } })).toBeNull();
     expect(decodeSnapshot({ ...good, authors: 'Ada\u001eAlan' })).toBeNull();
   });
+
+  it('refuse a list column with an item too many or too few, though no list is read until asked for', () => {
+    const good = encodeSnapshot([paper(1, { authors: ['Ada', 'Alan'] }), paper(2, { authors: ['Grace'] })]);
+    expect(good.authors.items).toBe('Ada\u001eAlan\u001eGrace');
+    expect(decodeSnapshot({ ...good, authors: { ...good.authors, items: 'Ada\u001eAlan\u001eGrace\u001eKurt' } })).toBeNull();
+    expect(decodeSnapshot({ ...good, authors: { ...good.authors, items: 'Ada\u001eAlan' } })).toBeNull();
+    expect(decodeSnapshot({ ...good, metrics: { ...good.metrics, texts: `${String(good.metrics.texts)}\u001eextra` } })).toBeNull();
+  });
+
+  it('give each paper the same lists every time they are read, whichever paper is read first', () => {
+    const library = sampleLibrary(30);
+    const { papers } = decodeSnapshot(structuredClone(encodeSnapshot(library)))!;
+    // The last paper first: its lists are found without the ones before them having been made.
+    expect(papers[29]!.metrics).toEqual(library[29]!.metrics);
+    expect(papers[29]!.authors).toEqual(library[29]!.authors);
+    expect(papers[29]!.metrics).toBe(papers[29]!.metrics);
+    const tagged = library.findIndex((p) => p.tags.length > 0);
+    expect(papers[tagged]!.tags).toEqual(library[tagged]!.tags);
+    expect(papers[tagged]!.tags).toBe(papers[tagged]!.tags);
+    expect(papers.map(plainSummary)).toEqual(library.map(summaryOf));
+  });
 });
 
 describe('a snapshot of the first format', () => {
@@ -150,10 +172,10 @@ describe('a snapshot of the first format', () => {
     ]);
     // The popup finds nothing it can use yet.
     expect(await readStoredSnapshot(name)).toEqual({ columns: null, dirty: [] });
-    expect(decodeSnapshot(await readSnapshot(db))!.papers).toEqual(papers.map(summaryOf));
+    expect(decodeSnapshot(await readSnapshot(db))!.papers.map(plainSummary)).toEqual(papers.map(summaryOf));
     expect(await db.get('snapshot', 'text')).toBeUndefined();
     const stored = await readStoredSnapshot(name);
-    expect(decodeSnapshot(stored!.columns)!.papers).toEqual(papers.map(summaryOf));
+    expect(decodeSnapshot(stored!.columns)!.papers.map(plainSummary)).toEqual(papers.map(summaryOf));
     // A later write is noted, and the next read patches that one row.
     await markWritten(db, [{ key: paper(2).key, paper: null }]);
     expect(await readStoredSnapshot(name)).toMatchObject({ dirty: [paper(2).key] });
@@ -188,6 +210,6 @@ describe('reading the stored snapshot', () => {
     take();
     const stored = await reading;
     expect(stored!.dirty).toEqual([]);
-    expect(decodeSnapshot(stored!.columns)!.papers).toEqual(papers.map(summaryOf));
+    expect(decodeSnapshot(stored!.columns)!.papers.map(plainSummary)).toEqual(papers.map(summaryOf));
   });
 });

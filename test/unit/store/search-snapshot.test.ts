@@ -11,6 +11,7 @@ import type { SavedPaper } from '../../../src/core/paper';
 import type { AnyReply } from '../../../src/shared/messages';
 import { readStoredSnapshot } from '../../../src/popup/stored-snapshot';
 import { decodeSnapshot } from '../../../src/shared/search-snapshot';
+import { plainSummary } from '../../../src/shared/snapshot-papers';
 import { sample } from '../import/samples';
 import { card, paper, uniqueDbName } from './helpers';
 
@@ -56,7 +57,7 @@ async function snapshot() {
   expect(stored?.dirty).toEqual([]);
   const decoded = decodeSnapshot(stored!.columns);
   if (!decoded) throw new Error('the snapshot did not decode');
-  return byKey(decoded.papers);
+  return byKey(decoded.papers.map(plainSummary));
 }
 
 /** The snapshot lists every saved paper, each as its record says. */
@@ -175,7 +176,7 @@ describe('migration from version 7', () => {
     expect(db.version).toBe(DB_VERSION);
     expect(await db.count('snapshot')).toBe(0);
     expect(byKey(await db.getAll('papers'))).toEqual(byKey(records.map(toStored)));
-    expect(byKey(decodeSnapshot(await readSnapshot(db))!.papers)).toEqual(byKey(records.map(summaryOf)));
+    expect(byKey(decodeSnapshot(await readSnapshot(db))!.papers.map(plainSummary))).toEqual(byKey(records.map(summaryOf)));
     db.close();
   });
 });
