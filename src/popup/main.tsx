@@ -1,7 +1,7 @@
 // The popup app: state, controller and browser access wired together, loaded by the page's entry (start.ts)
-// with the reads it began. The app is built out of the document while the first page is on its way, and put in
-// once it is here, in place of the entry's first frame (the same header and rows) in one task, so that the
-// frame after it shows the same rows where they were.
+// with the reads it began. The app is rendered, out of the document, once its first rows are here (the first
+// page, or the whole snapshot), and put in place of the entry's first frame (the same header and rows) in one
+// task, so that the frame after it shows the same rows where they were.
 import { render } from 'preact';
 import { onChange, send } from '../shared/client';
 import { parseChangeEvent } from '../shared/messages';
@@ -77,37 +77,45 @@ export function startPopup(early: EarlyReads): void {
   addEventListener('pagehide', () => controller.stop());
 
   const { inTab } = early;
-  // The page's #app holds the entry's first frame, if it drew one: the app is built in a root of its own,
-  // out of the document, and replaces it.
+  // The page's #app holds the entry's first frame, if it drew one: the app is built in a root of its own and
+  // replaces it. It is rendered only then, with the state that first shows the rows: rendered earlier, it drew
+  // its loading state first, a render thrown away that held the snapshot's decoding up by as long.
   const root = document.createElement('div');
   root.id = 'app';
-  render(
-    <App
-      container={container}
-      controller={controller}
-      inTab={inTab}
-      siteNames={SITE_NAMES}
-      openOptions={() => void browser.runtime.openOptionsPage()}
-      openInTab={() => {
-        void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?tab') });
-        window.close();
-      }}
-      onFirstPaint={firstPainted}
-    />,
-    root,
-  );
+  const renderApp = () =>
+    render(
+      <App
+        container={container}
+        controller={controller}
+        inTab={inTab}
+        siteNames={SITE_NAMES}
+        openOptions={() => void browser.runtime.openOptionsPage()}
+        openInTab={() => {
+          void browser.tabs.create({ url: browser.runtime.getURL('src/popup/index.html?tab') });
+          window.close();
+        }}
+        onFirstPaint={firstPainted}
+      />,
+      root,
+    );
+  let shown = false;
   const show = () => {
     clearTimeout(shellTimer);
-    const current = document.getElementById('app');
-    if (root.isConnected || !current) return;
-    // What was typed in the first frame's search box is searched; its focus moves to the app's box (the
-    // browser focuses a page's autofocus field once only).
-    const typed = current.querySelector<HTMLInputElement>('input[type=search]');
-    const focused = document.activeElement === typed || document.activeElement === document.body;
-    if (typed?.value) container.dispatch({ type: 'query', query: typed.value });
-    current.replaceWith(root);
-    // After the app's render of the first page (queued by the dispatch that called this, so it runs first).
-    if (focused) queueMicrotask(() => root.querySelector<HTMLInputElement>('input[type=search]')?.focus());
+    if (shown || !document.getElementById('app')) return;
+    shown = true;
+    // Called from a dispatch: the app renders once it returns, as a render it queued would (in the same task,
+    // with no frame in between).
+    queueMicrotask(() => {
+      const current = document.getElementById('app')!;
+      // What was typed in the first frame's search box is searched; its focus moves to the app's box (the
+      // browser focuses a page's autofocus field once only).
+      const typed = current.querySelector<HTMLInputElement>('input[type=search]');
+      const focused = document.activeElement === typed || document.activeElement === document.body;
+      if (typed?.value) container.dispatch({ type: 'query', query: typed.value });
+      renderApp();
+      current.replaceWith(root);
+      if (focused) root.querySelector<HTMLInputElement>('input[type=search]')?.focus();
+    });
   };
   // Without a first frame (no database to read yet, or an empty library), the app's own frame without rows
   // rather than a blank page, if the background is slow to answer.
