@@ -161,10 +161,12 @@ export class PopupController {
     this.scan = null;
     this.building.clear();
     this.container.dispatch({ type: 'searchReady', ready: false });
-    const searchCode = import('./search-index');
     const columns = await load.snapshot;
     if (round !== this.loadRound) return; // a newer reload is on its way
     const snapshot = columns === null ? null : decodeSnapshot(columns);
+    // The index's code is asked for once the snapshot's scan answers, or at once without a snapshot: asking
+    // costs the page's thread several milliseconds (the module loader adds a preload link per chunk).
+    let searchCode = snapshot ? null : import('./search-index');
     if (!snapshot) showFirstPage?.();
     if (snapshot) {
       const queued = this.queued ?? [];
@@ -179,6 +181,7 @@ export class PopupController {
       performance.mark(MARKS.summariesLoaded);
       this.container.dispatch({ type: 'searchAnswering' });
       performance.mark(MARKS.searchAnswering);
+      searchCode = import('./search-index');
       const { PaperSearch } = await searchCode;
       if (round !== this.loadRound) return;
       // Faster per keystroke than the scan: built in idle slices, it answers once its first pass is done.
@@ -199,7 +202,7 @@ export class PopupController {
     this.queued = null;
     this.container.dispatch({ type: 'library', papers: library });
     performance.mark(MARKS.libraryLoaded);
-    const { PaperSearch } = await searchCode;
+    const { PaperSearch } = await (searchCode ?? import('./search-index'));
     if (round !== this.loadRound) return;
     const full = new PaperSearch();
     this.building.add(full);
