@@ -35,16 +35,30 @@ const CODE_HOST = /^https?:\/\/(?:(?:www\.)?(?:github\.com|gitlab\.com|gitee\.co
 /** Labels a page puts on a link to code or to a project page ("[code]", "Software", "Project page"). */
 const CODE_LABEL = /^\W*(?:code|source code|software|github|gitlab|project(?: page| website)?|implementation|repo(?:sitory)?)\W*$/i;
 
+/** Whether `hostname` is `site` or one of its subdomains. */
+const onSite = (hostname: string, site: string) => hostname === site || hostname.endsWith(`.${site}`);
+
 /**
  * Absolute targets of the links under `el` that lead to code: on a code host, or labelled as code.
  * Other links (publisher pages, author pages) are left out: every link a card gives as code counts as code
- * (the background makes it canonical, or drops it if it names no code, a paper page say).
+ * (the background makes it canonical, or drops it if it names no code, a paper page say). Links to `ownSite`
+ * (a host and its subdomains: the site's own pages, which would pass as code where the site is a code host too)
+ * are left out before any pattern runs, so a card whose links are all the site's own runs none.
  */
-export function codeHrefsOf(el: ParentNode, base: string): string[] {
+export function codeHrefsOf(el: ParentNode, base: string, ownSite?: string): string[] {
   const out: string[] = [];
   for (const a of el.querySelectorAll('a[href]')) {
-    const url = absoluteUrl(a.getAttribute('href'), base);
-    if (!url || !/^https?:/i.test(url) || out.includes(url)) continue;
+    const href = a.getAttribute('href');
+    let parsed: URL;
+    try {
+      if (!href) continue;
+      parsed = new URL(href, base);
+    } catch {
+      continue;
+    }
+    if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || (ownSite && onSite(parsed.hostname, ownSite))) continue;
+    const url = parsed.href;
+    if (out.includes(url)) continue;
     if (CODE_HOST.test(url) || CODE_LABEL.test(normalizeSpace(a.textContent ?? ''))) out.push(url);
   }
   return out;
@@ -60,7 +74,8 @@ export function splitAuthors(text: string, separator: RegExp = /\s*,\s*/): strin
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-function iso(year: string, month: number, day: string): string | undefined {
+/** `YYYY-MM-DD` for a year, month (1–12) and day of the month (1–31); undefined out of range. */
+export function isoDay(year: string, month: number, day: string): string | undefined {
   const d = Number(day);
   if (month < 1 || month > 12 || d < 1 || d > 31) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -72,11 +87,11 @@ function iso(year: string, month: number, day: string): string | undefined {
  */
 export function isoDate(text: string): string | undefined {
   let m = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (m) return iso(m[1]!, Number(m[2]), m[3]!);
+  if (m) return isoDay(m[1]!, Number(m[2]), m[3]!);
   m = /\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/.exec(text);
-  if (m) return iso(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!);
+  if (m) return isoDay(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!);
   m = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
-  if (m) return iso(m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, m[2]!);
+  if (m) return isoDay(m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, m[2]!);
   return undefined;
 }
 
