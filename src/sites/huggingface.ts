@@ -249,11 +249,15 @@ function countShown(text: string): number | undefined {
   return Math.round(Number(number) * (thousands ? 1000 : 1));
 }
 
-/** The upvote toggle is a checkbox in a label; its text is the count, absent at 0 on some pages. */
+/**
+ * The upvote toggle is a checkbox in a label (or, without one, in its parent); its text is the count, absent at 0
+ * on some pages. Found by one selector (the first such box in document order), so the checkbox element itself is
+ * never handed to script: the first input element a fresh page hands over costs its whole interface.
+ */
+const VOTE_BOX = 'label:has(input[type="checkbox"]), :has(> input[type="checkbox"])';
+
 function votesShown(card: Element): number | undefined {
-  const toggle = card.querySelector('input[type="checkbox"]');
-  const box = toggle?.closest('label') ?? toggle?.parentElement;
-  return countShown(textOf(box));
+  return countShown(textOf(card.querySelector(VOTE_BOX)));
 }
 
 /** A shown abstract: a paragraph of prose on the card (not the one-line chrome around it). */
