@@ -27,7 +27,7 @@ import { ImportPlan, readLibraryFile } from '../src/core/import';
 import type { MetricKind } from '../src/core/metric-types';
 import type { SavedPaper } from '../src/core/paper';
 import type { CardData, QueryRequest } from '../src/shared/messages';
-import { median as medianOf, processCpuMs } from './stats';
+import { median, processCpuMs } from './stats';
 
 const PAPERS = 10_000;
 const RATIO_BUDGET = 0.05;
@@ -126,8 +126,8 @@ export function bibtexLibrary(papers: readonly SavedPaper[]): string {
   }).join('\n');
 }
 
-/** Median of `rounds` runs, in ms (after one warm-up run). */
-async function median(rounds: number, run: (round: number) => Promise<unknown>): Promise<number> {
+/** Median time of `rounds` runs, in ms (after one warm-up run). */
+async function medianTimeMs(rounds: number, run: (round: number) => Promise<unknown>): Promise<number> {
   await run(-1);
   const times: number[] = [];
   for (let round = 0; round < rounds; round++) {
@@ -135,8 +135,7 @@ async function median(rounds: number, run: (round: number) => Promise<unknown>):
     await run(round);
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return median(times);
 }
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
@@ -171,7 +170,7 @@ function bibtexNodeFigures(papers: readonly SavedPaper[]) {
   const later = runs.slice(1);
   return {
     firstRun: runs[0]!,
-    laterRunsMedian: { parseCpuMs: medianOf(later.map((r) => r.parseCpuMs)), planCpuMs: medianOf(later.map((r) => r.planCpuMs)) },
+    laterRunsMedian: { parseCpuMs: median(later.map((r) => r.parseCpuMs)), planCpuMs: median(later.map((r) => r.planCpuMs)) },
     note: 'readLibraryFile of the bench\'s 10,000 BibTeX entries, then ImportPlan against the 10,000-paper library, in node; process CPU ms',
   };
 }
@@ -199,7 +198,7 @@ export default async function storeBench() {
   db = db!;
   const importMs = Math.min(...importRuns.map((r) => r.wallMs));
 
-  const getAllMs = await median(7, () => db.getAll('papers'));
+  const getAllMs = await medianTimeMs(7, () => db.getAll('papers'));
   const counts = new Map<string, number>();
   for (const paper of papers) for (const tag of paper.tags) counts.set(tag, (counts.get(tag) ?? 0) + 1);
   const byUse = [...counts].sort((a, b) => b[1] - a[1]);
@@ -207,19 +206,19 @@ export default async function storeBench() {
   const [rareTag, rareCount] = byUse.at(-1)!;
 
   const query = (request: Omit<QueryRequest, 'type'>) => () => queryPapers(db, { type: 'query', ...request });
-  const firstPageMs = await median(15, query({}));
-  const tagFilterMs = await median(15, query({ filter: { tags: [commonTag] } }));
-  const rareTagFilterMs = await median(15, query({ filter: { tags: [rareTag] } }));
-  const titleTagMs = await median(7, query({ sort: 'title', direction: 'asc', filter: { tags: [rareTag] } }));
-  const twoFiltersMs = await median(7, query({ filter: { tags: [rareTag], hasCode: true } }));
-  const titleFirstPageMs = await median(3, query({ sort: 'title', direction: 'asc' }));
-  const saveNewMs = await median(15, (round) => savePaper(db, newCard(round + 100), 1_800_000_000_000 + round));
-  const resaveMs = await median(15, (round) => savePaper(db, { ...newCard(0), key: papers[round + 50]!.key, tags: ['again'] }, 1_800_000_000_000 + round, 'https://arxiv.org/list/cs.LG/recent'));
+  const firstPageMs = await medianTimeMs(15, query({}));
+  const tagFilterMs = await medianTimeMs(15, query({ filter: { tags: [commonTag] } }));
+  const rareTagFilterMs = await medianTimeMs(15, query({ filter: { tags: [rareTag] } }));
+  const titleTagMs = await medianTimeMs(7, query({ sort: 'title', direction: 'asc', filter: { tags: [rareTag] } }));
+  const twoFiltersMs = await medianTimeMs(7, query({ filter: { tags: [rareTag], hasCode: true } }));
+  const titleFirstPageMs = await medianTimeMs(3, query({ sort: 'title', direction: 'asc' }));
+  const saveNewMs = await medianTimeMs(15, (round) => savePaper(db, newCard(round + 100), 1_800_000_000_000 + round));
+  const resaveMs = await medianTimeMs(15, (round) => savePaper(db, { ...newCard(0), key: papers[round + 50]!.key, tags: ['again'] }, 1_800_000_000_000 + round, 'https://arxiv.org/list/cs.LG/recent'));
   const pageKeys = papers.slice(0, 50).map((p) => p.aliases[0]!);
-  const lookupMs = await median(15, () => lookupPapers(db, pageKeys));
-  const popupGetAllMs = await median(5, () => allPapers(db));
-  const exportMs = await median(3, () => exportBackup(db, Date.now()));
-  const mergeIntoFullMs = await median(3, () => importBackup(db, text, { mode: 'merge', now: Date.now() }));
+  const lookupMs = await medianTimeMs(15, () => lookupPapers(db, pageKeys));
+  const popupGetAllMs = await medianTimeMs(5, () => allPapers(db));
+  const exportMs = await medianTimeMs(3, () => exportBackup(db, Date.now()));
+  const mergeIntoFullMs = await medianTimeMs(3, () => importBackup(db, text, { mode: 'merge', now: Date.now() }));
   db.close();
 
   const budgeted = budgetedAgainst(getAllMs);
