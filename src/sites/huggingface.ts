@@ -7,7 +7,7 @@
 import { parsePaperId } from '../core/paper-id';
 import { parseArxivId } from '../core/paper-id-arxiv';
 import type { SourcedHref } from '../core/links';
-import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, isoDay, safely, cardWithKey, type CardFields } from './lib/read';
+import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, cardWithKey, type CardFields } from './lib/read';
 import { cardsAroundAndInside } from './lib/added';
 import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
@@ -222,42 +222,20 @@ function firstPaperLink(card: Element): { link: Element; id: string } | undefine
 /** Text of every text node joined by spaces, so "Title" + "Nov 28, 2024" in sibling elements stay apart. */
 const spacedText = (el: Element | null | undefined) => textOf(el, { separate: 'nodes' });
 
-/** Whether `text` is one or more ASCII digits (read by character: see `plainNewStyle` in core/paper-id-arxiv.ts). */
-function allDigits(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 48 || code > 57) return false;
-  }
-  return text.length > 0;
-}
-
-/** `publishedAt` of the JSON ("2024-11-28T00:00:00.000Z") → "2024-11-28"; the usual shape is read without a pattern. */
-function isoFromJson(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  const day = value.slice(0, 10);
-  const [year, month, date] = day.split('-');
-  const plain = day.length === 10 && year?.length === 4 && month?.length === 2 && date?.length === 2;
-  return plain && allDigits(year + month + date) ? isoDay(year, Number(month), date) : isoDate(day);
-}
-
-/** The count the upvote toggle shows ("42", "1.2k"): digits, an optional decimal part, an optional "k". */
-function countShown(text: string): number | undefined {
-  const thousands = text.endsWith('k') || text.endsWith('K');
-  const number = thousands ? text.slice(0, -1) : text;
-  const [whole, fraction, extra] = number.split('.');
-  if (extra !== undefined || !allDigits(whole!) || (fraction !== undefined && !allDigits(fraction))) return undefined;
-  return Math.round(Number(number) * (thousands ? 1000 : 1));
-}
+/** `publishedAt` of the JSON ("2024-11-28T00:00:00.000Z") → "2024-11-28". */
+const isoFromJson = (value: unknown) => (typeof value === 'string' ? isoDate(value.slice(0, 10)) : undefined);
 
 /**
- * The upvote toggle is a checkbox in a label (or, without one, in its parent); its text is the count, absent at 0
- * on some pages. Found by one selector (the first such box in document order), so the checkbox element itself is
- * never handed to script: the first input element a fresh page hands over costs its whole interface.
+ * The upvote toggle is a checkbox in a label (or, without one, in its parent); its text is the count ("42", "1.2k"),
+ * absent at 0 on some pages. Found by one selector (the first such box in document order), so the checkbox element
+ * itself is never handed to script: the first input element a fresh page hands over costs its whole interface.
  */
 const VOTE_BOX = 'label:has(input[type="checkbox"]), :has(> input[type="checkbox"])';
 
 function votesShown(card: Element): number | undefined {
-  return countShown(textOf(card.querySelector(VOTE_BOX)));
+  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(textOf(card.querySelector(VOTE_BOX)));
+  if (!match) return undefined;
+  return Math.round(Number(match[1]) * (match[2] ? 1000 : 1));
 }
 
 /** A shown abstract: a paragraph of prose on the card (not the one-line chrome around it). */

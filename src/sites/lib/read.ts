@@ -74,8 +74,7 @@ export function splitAuthors(text: string, separator: RegExp = /\s*,\s*/): strin
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
-/** `YYYY-MM-DD` for a year, month (1–12) and day of the month (1–31); undefined out of range. */
-export function isoDay(year: string, month: number, day: string): string | undefined {
+function iso(year: string, month: number, day: string): string | undefined {
   const d = Number(day);
   if (month < 1 || month > 12 || d < 1 || d > 31) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
@@ -87,11 +86,11 @@ export function isoDay(year: string, month: number, day: string): string | undef
  */
 export function isoDate(text: string): string | undefined {
   let m = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
-  if (m) return isoDay(m[1]!, Number(m[2]), m[3]!);
+  if (m) return iso(m[1]!, Number(m[2]), m[3]!);
   m = /\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/.exec(text);
-  if (m) return isoDay(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!);
+  if (m) return iso(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!);
   m = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
-  if (m) return isoDay(m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, m[2]!);
+  if (m) return iso(m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, m[2]!);
   return undefined;
 }
 
