@@ -1,7 +1,7 @@
 // Thread time (CPU) of named performance measures, from a Chromium trace: on a machine where other work competes for
 // the cores, a measure's wall time counts the time its thread waited for one; its CPU does not. A trace gives the
 // thread time of whole events (tasks, script calls), not of a measure: each measure is given the thread time of the
-// smallest event around it on its thread, in proportion to the part of that event's wall time it spans.
+// smallest event that holds it on its thread, in proportion to the part of that event's wall time it spans.
 import type { CDPSession, Page } from 'playwright-core';
 
 interface TraceEvent {
@@ -60,12 +60,15 @@ function cpuByName(events: readonly TraceEvent[], names: readonly string[]): Map
   }
   const timed = events.filter((e) => e.ph === 'X' && e.dur && e.tdur !== undefined);
   for (const { name, begin, end } of spans) {
-    let around: TraceEvent | undefined;
-    for (const e of timed) {
-      if (e.pid !== begin.pid || e.tid !== begin.tid || e.ts > begin.ts || e.ts + e.dur! < end) continue;
-      if (!around || e.dur! < around.dur!) around = e;
-    }
-    if (around) cpu.set(name, cpu.get(name)! + (around.tdur! / 1000) * Math.min(1, (end - begin.ts) / around.dur!));
+    // A page's clock is coarse (a measure may start a little before the task that holds it): the event that holds
+    // nearly as much of the measure as any does, the smallest such.
+    const overlaps = timed
+      .filter((e) => e.pid === begin.pid && e.tid === begin.tid)
+      .map((e) => ({ e, overlap: Math.min(end, e.ts + e.dur!) - Math.max(begin.ts, e.ts) }))
+      .filter(({ overlap }) => overlap > 0);
+    const most = Math.max(0, ...overlaps.map(({ overlap }) => overlap));
+    const around = overlaps.filter(({ overlap }) => overlap >= 0.9 * most).sort((a, b) => a.e.dur! - b.e.dur!)[0];
+    if (around) cpu.set(name, cpu.get(name)! + (around.e.tdur! / 1000) * Math.min(1, around.overlap / around.e.dur!));
   }
   return cpu;
 }
