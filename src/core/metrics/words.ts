@@ -252,29 +252,38 @@ export class Words {
     return this;
   }
 
+  /** Reads the next word of the window (forwards or backwards: two functions, each small enough to inline). */
   private readNext(): void {
+    if (this.forward) this.readNextForward();
+    else this.readNextBackward();
+  }
+
+  private readNextForward(): void {
     const text = this.text;
     const limit = this.limit;
     let j = this.cursor;
     // Space, tab, newline and the other control characters (codes up to 32) all separate words.
-    if (this.forward) {
-      while (j < limit && text.charCodeAt(j) <= 32) j++;
-      if (j >= limit) {
-        this.done = true;
-        return;
-      }
-      const start = j;
-      if (text.charCodeAt(start) === 40 && this.n) {
-        this.done = true; // "(" opens an aside
-        return;
-      }
-      j = scanToken(text, start, limit);
-      this.cursor = j;
-      const pushed = this.push();
-      if (closesClause(text, start, j) || text.charCodeAt(j - 1) === 41) this.done = true;
-      else if (!pushed && j >= limit) this.done = true;
+    while (j < limit && text.charCodeAt(j) <= 32) j++;
+    if (j >= limit) {
+      this.done = true;
       return;
     }
+    const start = j;
+    if (text.charCodeAt(start) === 40 && this.n) {
+      this.done = true; // "(" opens an aside
+      return;
+    }
+    j = scanToken(text, start, limit);
+    this.cursor = j;
+    const pushed = this.push();
+    if (closesClause(text, start, j) || text.charCodeAt(j - 1) === 41) this.done = true;
+    else if (!pushed && j >= limit) this.done = true;
+  }
+
+  private readNextBackward(): void {
+    const text = this.text;
+    const limit = this.limit;
+    let j = this.cursor;
     for (;;) {
       while (j >= limit && text.charCodeAt(j) <= 32) j--;
       if (j < limit) {
