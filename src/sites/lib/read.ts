@@ -8,14 +8,19 @@ import { keyFor } from '../../core/paper-id';
 import type { PaperCard, Venue } from '../types';
 import { normalizeSpace } from './text';
 
-/** `href` made absolute against the page URL; undefined for a missing or unparsable link. */
-export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {
+/** `href` parsed against the page URL; undefined for a missing or unparsable link. */
+function urlOf(href: string | null | undefined, base: string): URL | undefined {
   if (!href) return undefined;
   try {
-    return new URL(href, base).href;
+    return new URL(href, base);
   } catch {
     return undefined;
   }
+}
+
+/** `href` made absolute against the page URL; undefined for a missing or unparsable link. */
+export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {
+  return urlOf(href, base)?.href;
 }
 
 /** Absolute targets of the links under `el` (javascript: and fragment-only links left out). */
@@ -48,15 +53,8 @@ const onSite = (hostname: string, site: string) => hostname === site || hostname
 export function codeHrefsOf(el: ParentNode, base: string, ownSite?: string): string[] {
   const out: string[] = [];
   for (const a of el.querySelectorAll('a[href]')) {
-    const href = a.getAttribute('href');
-    let parsed: URL;
-    try {
-      if (!href) continue;
-      parsed = new URL(href, base);
-    } catch {
-      continue;
-    }
-    if ((parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || (ownSite && onSite(parsed.hostname, ownSite))) continue;
+    const parsed = urlOf(a.getAttribute('href'), base);
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || (ownSite && onSite(parsed.hostname, ownSite))) continue;
     const url = parsed.href;
     if (out.includes(url)) continue;
     if (CODE_HOST.test(url) || CODE_LABEL.test(normalizeSpace(a.textContent ?? ''))) out.push(url);
