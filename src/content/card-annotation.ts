@@ -76,9 +76,19 @@ export function decorateCard(analysis: CardAnalysis, wrapLinks: boolean): Decora
   }
   const map = buildTextMap(abstractEl);
   mapMetrics(map, card.abstract, analysis.abstractMetrics, marks);
+  return { marks, ...placeTextLinks(abstractEl, map, card.abstract, analysis.textLinks, wrapLinks) };
+}
+
+/**
+ * The code links written as text in an abstract, placed by its text map: as ranges to highlight, or wrapped in real
+ * links (`wrapLinks`). A function of its own, so that a first look whose abstracts hold no such link never compiles it.
+ */
+function placeTextLinks(
+  abstractEl: Element, map: TextMap, abstract: string, textLinks: readonly TextLink[], wrapLinks: boolean,
+): Pick<Decoration, 'linkRanges' | 'anchors'> {
   // All link ranges are taken before the first one is wrapped: Ranges are live, the map is not.
-  const linkRanges = placeSpans(map, card.abstract, analysis.textLinks).map(({ range, span }) => ({ range, href: span.href }));
-  if (!wrapLinks) return { marks, linkRanges: linkRanges.map(({ range }) => range), anchors: [] };
+  const linkRanges = placeSpans(map, abstract, textLinks).map(({ range, span }) => ({ range, href: span.href }));
+  if (!wrapLinks) return { linkRanges: linkRanges.map(({ range }) => range), anchors: [] };
   const anchors: HTMLAnchorElement[] = [];
   for (const { range, href } of linkRanges) {
     // Only a link that sits inside one text node and is not already a link is wrapped.
@@ -93,7 +103,7 @@ export function decorateCard(analysis: CardAnalysis, wrapLinks: boolean): Decora
     range.surroundContents(anchor);
     anchors.push(anchor);
   }
-  return { marks, linkRanges: [], anchors };
+  return { linkRanges: [], anchors };
 }
 
 function mapMetrics(map: TextMap, text: string, metrics: Metric[], into: Decoration['marks']): void {

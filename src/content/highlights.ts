@@ -30,8 +30,12 @@ export class HighlightLayer {
     this.enabled = { ...enabled };
   }
 
+  private static support: boolean | undefined;
+
+  /** Whether the browser has the CSS Custom Highlight API (asked once: every card's highlights ask it). */
   static supported(): boolean {
-    return typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
+    HighlightLayer.support ??= typeof Highlight === 'function' && typeof CSS !== 'undefined' && 'highlights' in CSS;
+    return HighlightLayer.support;
   }
 
   private highlightOf(group: HighlightGroup): Highlight {

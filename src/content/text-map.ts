@@ -50,11 +50,9 @@ export function buildTextMap(root: Element): TextMap {
     nodeStarts.push(raw.length);
     raw += node.data;
   }
-  let lead = 0;
-  while (lead < raw.length && /\s/.test(raw[lead]!)) lead++;
-  let end = raw.length;
-  while (end > lead && /\s/.test(raw[end - 1]!)) end--;
-  const body = raw.slice(lead, end);
+  // `trim` strips exactly what `\s` matches (white space and line terminators), natively.
+  const body = raw.trim();
+  const lead = raw.length - raw.trimStart().length;
   // For each run that shrinks: where it starts in the collapsed text, and how many characters were
   // dropped before that point.
   const runAt: number[] = [];

@@ -79,7 +79,11 @@ function plainNewStyle(text: string): PaperId | null | undefined {
 /** A bare arXiv id (new or old style), version split off; null when malformed or out of range. */
 export function parseArxivId(raw: string): PaperId | null {
   const plain = plainNewStyle(raw);
-  if (plain !== undefined) return plain;
+  return plain === undefined ? arxivIdByPattern(raw) : plain;
+}
+
+/** `parseArxivId` for every other form (versions, old style, archive prefixes): apart, so a page whose links are all plain never compiles it. */
+function arxivIdByPattern(raw: string): PaperId | null {
   const text = raw.replace(ARXIV_CATEGORY_SUFFIX, '');
   let m = ARXIV_NEW.exec(text);
   if (m) {

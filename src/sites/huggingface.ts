@@ -225,11 +225,15 @@ const spacedText = (el: Element | null | undefined) => textOf(el, { separate: 'n
 /** `publishedAt` of the JSON ("2024-11-28T00:00:00.000Z") → "2024-11-28". */
 const isoFromJson = (value: unknown) => (typeof value === 'string' ? isoDate(value.slice(0, 10)) : undefined);
 
-/** The upvote toggle is a checkbox in a label; its text is the count ("42", "1.2k"), absent at 0 on some pages. */
+/**
+ * The upvote toggle is a checkbox in a label (or, without one, in its parent); its text is the count ("42", "1.2k"),
+ * absent at 0 on some pages. Found by one selector (the first such box in document order), so the checkbox element
+ * itself is never handed to script: the first input element a fresh page hands over costs its whole interface.
+ */
+const VOTE_BOX = 'label:has(input[type="checkbox"]), :has(> input[type="checkbox"])';
+
 function votesShown(card: Element): number | undefined {
-  const toggle = card.querySelector('input[type="checkbox"]');
-  const box = toggle?.closest('label') ?? toggle?.parentElement;
-  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(textOf(box));
+  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(textOf(card.querySelector(VOTE_BOX)));
   if (!match) return undefined;
   return Math.round(Number(match[1]) * (match[2] ? 1000 : 1));
 }
@@ -254,7 +258,7 @@ function authorsShown(card: Element): string[] {
 function codeHrefs(paper: PaperJson | undefined, parts: Array<Element | null | undefined>, base: string): Array<string | SourcedHref> {
   const fields = [paper?.githubRepo, paper?.projectPage].filter((v): v is string => typeof v === 'string' && v !== '');
   // Hugging Face's own links (profiles, /papers/…) would pass as "huggingface" code links: never on a card.
-  const shown = parts.flatMap((el) => (el ? codeHrefsOf(el, base) : [])).filter((url) => !/^https?:\/\/([^/]+\.)?huggingface\.co\//i.test(url));
+  const shown = parts.flatMap((el) => (el ? codeHrefsOf(el, base, 'huggingface.co') : []));
   return [...fields.map((url) => ({ url, source: 'site-data' as const })), ...shown];
 }
 

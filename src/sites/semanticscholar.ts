@@ -11,6 +11,7 @@
 // buttons); its lists of citing and cited papers are `.cl-paper-row`s too, read as rows. Venue: the
 // publication and year the JSON-LD names, at its DOI.
 import type { PaperCard, SiteAdapter } from './types';
+import { cardsAroundAndInside } from './lib/added';
 import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
 import { textOf } from './lib/text';
 import { venueAt } from './lib/venue';
@@ -18,6 +19,9 @@ import { namedVenue } from '../core/identity/venue-names';
 
 const TITLE_LINK =
   'a[data-test-id="title-link"], a[data-heap-id="title_link"], a[data-selenium-selector="title-link"]';
+const ROW = '.cl-paper-row';
+/** A paper page's title: the page's header around it is the paper's card. */
+const PAPER_TITLE = '[data-test-id="paper-detail-title"]';
 /** Link buttons: by the site's link-type attribute, or by where they point. */
 const PAPER_LINK_BUTTONS = 'a[data-heap-link-type], a[href*="arxiv.org/"], a[href*="doi.org/"]';
 /** The label and toggles inside the summary block. */
@@ -35,15 +39,32 @@ function titleLinkOf(row: Element): Element | null {
 
 /** A paper page's header: the paper itself (the page's `.cl-paper-row`s list citing and cited papers). */
 function paperHeaderOf(root: ParentNode): Element | undefined {
-  const title = root.querySelector('[data-test-id="paper-detail-title"]');
+  const title = root.querySelector(PAPER_TITLE);
   return title?.closest('.fresh-paper-detail-page__header') ?? title?.parentElement ?? undefined;
 }
 
 function findCards(root: ParentNode): Element[] {
   const header = paperHeaderOf(root);
-  const rows = [...root.querySelectorAll('.cl-paper-row')];
+  const rows = [...root.querySelectorAll(ROW)];
   if (header || rows.length > 0) return header ? [header, ...rows] : rows;
   return [...root.querySelectorAll(TITLE_LINK)].flatMap((a) => (a.parentElement ? [a.parentElement] : []));
+}
+
+/** The element and the ones inside it that match `selector`. */
+const selfAndInside = (element: Element, selector: string) => [...(element.matches(selector) ? [element] : []), ...element.querySelectorAll(selector)];
+
+/**
+ * The cards among elements the page added (a page of results rendered, rows re-sorted, a paper page's header): the
+ * rows around and inside them, and the header of a paper title among them. A title link outside every row (a layout
+ * without rows, whose cards are the links' parents only where the page has no rows at all) has the page decide what
+ * its card is: then the page is scanned as a whole, as `findCards` does.
+ */
+function findAddedCards(added: readonly Element[]): Element[] {
+  const connected = added.filter((element) => element.isConnected);
+  const loose = connected.some((element) => selfAndInside(element, TITLE_LINK).some((link) => !link.closest(ROW)));
+  if (loose) return findCards(connected[0]!.ownerDocument);
+  const headers = connected.flatMap((element) => selfAndInside(element, PAPER_TITLE)).map((title) => paperHeaderOf(title.ownerDocument));
+  return [...new Set([...headers.filter((header) => header !== undefined), ...cardsAroundAndInside(connected, ROW, () => true)])];
 }
 
 function readCard(row: Element, pageUrl: string): PaperCard | undefined {
@@ -144,10 +165,11 @@ export const semanticscholar: SiteAdapter = {
     'https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
   ],
   selectors: {
-    paperRow: '.cl-paper-row',
+    paperRow: ROW,
     titleLink: TITLE_LINK,
-    paperTitle: '[data-test-id="paper-detail-title"]',
+    paperTitle: PAPER_TITLE,
   },
   findCards,
-  readCard: (card, pageUrl) => safely(() => (card.querySelector('[data-test-id="paper-detail-title"]') ? readPaperPage(card, pageUrl) : readCard(card, pageUrl))),
+  findAddedCards,
+  readCard: (card, pageUrl) => safely(() => (card.querySelector(PAPER_TITLE) ? readPaperPage(card, pageUrl) : readCard(card, pageUrl))),
 };

@@ -8,14 +8,19 @@ import { keyFor } from '../../core/paper-id';
 import type { PaperCard, Venue } from '../types';
 import { normalizeSpace } from './text';
 
-/** `href` made absolute against the page URL; undefined for a missing or unparsable link. */
-export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {
+/** `href` parsed against the page URL; undefined for a missing or unparsable link. */
+function urlOf(href: string | null | undefined, base: string): URL | undefined {
   if (!href) return undefined;
   try {
-    return new URL(href, base).href;
+    return new URL(href, base);
   } catch {
     return undefined;
   }
+}
+
+/** `href` made absolute against the page URL; undefined for a missing or unparsable link. */
+export function absoluteUrl(href: string | null | undefined, base: string): string | undefined {
+  return urlOf(href, base)?.href;
 }
 
 /** Absolute targets of the links under `el` (javascript: and fragment-only links left out). */
@@ -35,16 +40,23 @@ const CODE_HOST = /^https?:\/\/(?:(?:www\.)?(?:github\.com|gitlab\.com|gitee\.co
 /** Labels a page puts on a link to code or to a project page ("[code]", "Software", "Project page"). */
 const CODE_LABEL = /^\W*(?:code|source code|software|github|gitlab|project(?: page| website)?|implementation|repo(?:sitory)?)\W*$/i;
 
+/** Whether `hostname` is `site` or one of its subdomains. */
+const onSite = (hostname: string, site: string) => hostname === site || hostname.endsWith(`.${site}`);
+
 /**
  * Absolute targets of the links under `el` that lead to code: on a code host, or labelled as code.
  * Other links (publisher pages, author pages) are left out: every link a card gives as code counts as code
- * (the background makes it canonical, or drops it if it names no code, a paper page say).
+ * (the background makes it canonical, or drops it if it names no code, a paper page say). Links to `ownSite`
+ * (a host and its subdomains: the site's own pages, which would pass as code where the site is a code host too)
+ * are left out before any pattern runs, so a card whose links are all the site's own runs none.
  */
-export function codeHrefsOf(el: ParentNode, base: string): string[] {
+export function codeHrefsOf(el: ParentNode, base: string, ownSite?: string): string[] {
   const out: string[] = [];
   for (const a of el.querySelectorAll('a[href]')) {
-    const url = absoluteUrl(a.getAttribute('href'), base);
-    if (!url || !/^https?:/i.test(url) || out.includes(url)) continue;
+    const parsed = urlOf(a.getAttribute('href'), base);
+    if (!parsed || (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') || (ownSite && onSite(parsed.hostname, ownSite))) continue;
+    const url = parsed.href;
+    if (out.includes(url)) continue;
     if (CODE_HOST.test(url) || CODE_LABEL.test(normalizeSpace(a.textContent ?? ''))) out.push(url);
   }
   return out;

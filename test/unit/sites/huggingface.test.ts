@@ -214,6 +214,37 @@ describe('huggingface card markup generations', () => {
   });
 });
 
+describe('huggingface upvotes, dates and links', () => {
+  /** A compact card of paper 2508.10711 with this label text on its upvote toggle and these extra links. */
+  const card = (votes: string, links = '', publishedAt?: string) => {
+    const props = { dailyPapers: [{ paper: { id: '2508.10711', title: 'A Card', upvotes: 5, ...(publishedAt && { publishedAt }) } }] };
+    const document = island(props, `<article><h3><a href="/papers/2508.10711">A Card</a></h3><label><input type="checkbox"><div>${votes}</div></label>${links}</article>`);
+    return huggingface.readCard(huggingface.findCards(document)[0]!, DAILY_URL)!;
+  };
+
+  it.each([
+    ['42', 42], ['0', 0], ['1.2k', 1200], ['3K', 3000], ['12.5k', 12500],
+  ])('reads the upvote count %s as %i', (text, votes) => {
+    expect(card(text).votes).toBe(votes);
+  });
+
+  it.each(['', '1.2.3', '12.', '.5', 'k', '1kk', '4 2', '-3', '1,200'])('falls back to the JSON count when the toggle shows %j', (text) => {
+    expect(card(text).votes).toBe(5);
+  });
+
+  it.each([
+    ['2025-08-14T17:59:00.000Z', '2025-08-14'], ['2025-08-14', '2025-08-14'], ['2025-13-01T00:00:00Z', undefined], ['5 Apr 2007', '2007-04-05'],
+  ])('reads the JSON date %j as %j', (publishedAt, published) => {
+    expect(card('1', '', publishedAt).published).toBe(published);
+  });
+
+  it('keeps off-site code links and leaves out Hugging Face\'s own pages, subdomains included', () => {
+    const links = `<a href="/Qwen">Qwen</a><a href="https://huggingface.co/spaces/x/demo">Code</a><a href="https://discuss.huggingface.co/t/1">code</a>
+      <a href="//github.com/org/repo">GitHub</a><a href="https://hf.co/org/model">model</a><a href="mailto:a@b.c">Code</a><a href="">Code</a>`;
+    expect(card('1', links).codeLinks).toEqual(['https://github.com/org/repo', 'https://hf.co/org/model']);
+  });
+});
+
 describe('huggingface never throws', () => {
   it('skips a card without a paper id and survives malformed props and empty cards', () => {
     const document = loadPage(

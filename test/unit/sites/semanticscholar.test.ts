@@ -4,7 +4,7 @@
 // listed in test/fixtures/semanticscholar/PROVENANCE.md.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { adapterFor } from '../../../src/sites';
 import { semanticscholar } from '../../../src/sites/semanticscholar';
 import { loadPage } from './load-page';
@@ -108,5 +108,52 @@ describe('semanticscholar paper pages', () => {
     const document = loadPage(page({}).replace('{}', '{broken'), url);
     const [card] = semanticscholar.findCards(document);
     expect(semanticscholar.readCard(card!, url)).toMatchObject({ key: 'arxiv:2401.01234', title: 'A Preprint', authors: ['Ann Lee'] });
+  });
+});
+
+describe('semanticscholar cards added to the page', () => {
+  const fixture = () =>
+    loadPage(readFileSync(path.resolve(import.meta.dirname, '../../fixtures/semanticscholar/search-complex-networks.html'), 'utf8'), PAGE);
+
+  it('finds the rows around and inside what the page added, without scanning the page', () => {
+    const document = fixture();
+    const list = document.querySelector('.serp-papers')!;
+    const before = new Set(semanticscholar.findCards(document));
+    // A page of results rendered as one block, and one more row appended on its own.
+    const block = document.createElement('div');
+    block.append(...[...list.children].slice(0, 3).map((row) => row.cloneNode(true)));
+    list.append(block);
+    const row = list.firstElementChild!.cloneNode(true) as Element;
+    list.append(row);
+    const appended = semanticscholar.findCards(document).filter((card) => !before.has(card));
+    expect(appended).toHaveLength(4);
+    const findCards = vi.spyOn(semanticscholar, 'findCards');
+    expect(semanticscholar.findAddedCards!([block, row])).toEqual(appended);
+    // An element rendered inside a row (its abstract expanded) finds that row; an element gone finds nothing.
+    expect(semanticscholar.findAddedCards!([block.querySelector('.cl-paper-title')!])).toEqual([block.firstElementChild]);
+    row.remove();
+    expect(semanticscholar.findAddedCards!([row])).toEqual([]);
+    expect(findCards).not.toHaveBeenCalled();
+  });
+
+  it('finds a paper page header whose title was rendered, beside the rows of its citation lists', () => {
+    const document = loadPage(
+      `<div id="app"></div><div class="cl-paper-row"><a data-test-id="title-link" href="/paper/Cited/0123456789abcdef0123456789abcdef01234568">Cited</a></div>`,
+      'https://www.semanticscholar.org/paper/A-Preprint-Lee/0123456789abcdef0123456789abcdef01234567',
+    );
+    const app = document.getElementById('app')!;
+    app.innerHTML = `<div class="fresh-paper-detail-page__header"><h1 data-test-id="paper-detail-title">A Preprint</h1></div>`;
+    const header = app.firstElementChild!;
+    expect(semanticscholar.findAddedCards!([header])).toEqual([header]);
+    expect(semanticscholar.findCards(document)[0]).toBe(header);
+  });
+
+  it('scans the whole page for a title link added outside any row (its card depends on the page having rows)', () => {
+    const document = loadPage(`<main><div><a data-test-id="title-link" href="/paper/A/0123456789abcdef0123456789abcdef01234567">A</a></div></main>`, PAGE);
+    const item = document.createElement('div');
+    item.innerHTML = '<a data-test-id="title-link" href="/paper/B/0123456789abcdef0123456789abcdef01234568">B</a>';
+    document.querySelector('main')!.append(item);
+    expect(semanticscholar.findAddedCards!([item])).toEqual(semanticscholar.findCards(document));
+    expect(semanticscholar.findCards(document)).toEqual([...document.querySelectorAll('main > div')]);
   });
 });
