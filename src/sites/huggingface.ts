@@ -8,7 +8,7 @@ import { parsePaperId } from '../core/paper-id';
 import { parseArxivId } from '../core/paper-id-arxiv';
 import type { SourcedHref } from '../core/links';
 import { absoluteUrl, cardAroundLink, codeHrefsOf, isoDate, safely, cardWithKey, type CardFields } from './lib/read';
-import { cardsAroundAndInside } from './lib/added';
+import { cardsAroundAndInside, selfAndInside } from './lib/added';
 import { normalizeSpace, textOf } from './lib/text';
 import type { PaperCard, SiteAdapter } from './types';
 
@@ -333,8 +333,7 @@ const NOT_LOOSE = `${CARD_ELEMENT}, header, nav, footer`;
 
 /** The element is or holds a paper link outside any card element and the page's chrome (a layout without articles). */
 function holdsLooseLink(element: Element): boolean {
-  const links = element.matches(PAPER_LINK) ? [element] : element.querySelectorAll(PAPER_LINK);
-  for (const link of links) if (!link.closest(NOT_LOOSE) && paperIdOf(link)) return true;
+  for (const link of selfAndInside(element, PAPER_LINK)) if (!link.closest(NOT_LOOSE) && paperIdOf(link)) return true;
   return false;
 }
 

@@ -11,7 +11,7 @@
 // buttons); its lists of citing and cited papers are `.cl-paper-row`s too, read as rows. Venue: the
 // publication and year the JSON-LD names, at its DOI.
 import type { PaperCard, SiteAdapter } from './types';
-import { cardsAroundAndInside } from './lib/added';
+import { cardsAroundAndInside, selfAndInside } from './lib/added';
 import { absoluteUrl, codeHrefsOf, isoDate, safely, toCard } from './lib/read';
 import { textOf } from './lib/text';
 import { venueAt } from './lib/venue';
@@ -50,9 +50,6 @@ function findCards(root: ParentNode): Element[] {
   return [...root.querySelectorAll(TITLE_LINK)].flatMap((a) => (a.parentElement ? [a.parentElement] : []));
 }
 
-/** The element and the ones inside it that match `selector`. */
-const selfAndInside = (element: Element, selector: string) => [...(element.matches(selector) ? [element] : []), ...element.querySelectorAll(selector)];
-
 /**
  * The cards among elements the page added (a page of results rendered, rows re-sorted, a paper page's header): the
  * rows around and inside them, and the header of a paper title among them. A title link outside every row (a layout
@@ -62,7 +59,7 @@ const selfAndInside = (element: Element, selector: string) => [...(element.match
 function findAddedCards(added: readonly Element[]): Element[] {
   const connected = added.filter((element) => element.isConnected);
   const loose = connected.some((element) => selfAndInside(element, TITLE_LINK).some((link) => !link.closest(ROW)));
-  if (loose) return findCards(connected[0]!.ownerDocument);
+  if (loose) return semanticscholar.findCards(connected[0]!.ownerDocument);
   const headers = connected.flatMap((element) => selfAndInside(element, PAPER_TITLE)).map((title) => paperHeaderOf(title.ownerDocument));
   return [...new Set([...headers.filter((header) => header !== undefined), ...cardsAroundAndInside(connected, ROW, () => true)])];
 }

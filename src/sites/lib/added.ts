@@ -15,3 +15,7 @@ export function cardsAroundAndInside(added: readonly Element[], selector: string
   }
   return [...cards];
 }
+
+/** The element and the ones inside it that match `selector`, in document order. */
+export const selfAndInside = (element: Element, selector: string): Element[] =>
+  [...(element.matches(selector) ? [element] : []), ...element.querySelectorAll(selector)];
