@@ -64,16 +64,7 @@ export interface SnapshotLists {
 }
 
 /** The fields of a summary that are not lists, as decoded. */
-export interface SummaryFields {
-  key: string;
-  title: string;
-  url: string;
-  status: ReadingStatus;
-  note: string;
-  site: string;
-  savedAt: number;
-  venues: Venue[];
-}
+export type SummaryFields = Omit<PaperSummary, keyof SnapshotLists>;
 
 /**
  * A snapshot's paper: its plain fields set, its lists read through `lists` (getters, so not own properties: copy
