@@ -166,9 +166,11 @@ export class PopupController {
     const snapshot = columns === null ? null : decodeSnapshot(columns);
     // The index's code is asked for once the snapshot's scan answers, or at once without a snapshot: asking
     // costs the page's thread several milliseconds (the module loader adds a preload link per chunk).
-    let searchCode = snapshot ? null : import('./search-index');
-    if (!snapshot) showFirstPage?.();
-    if (snapshot) {
+    let searchCode;
+    if (!snapshot) {
+      showFirstPage?.();
+      searchCode = import('./search-index');
+    } else {
       const queued = this.queued ?? [];
       const scan = new WordScan(snapshot.papers.map((paper) => paper.key), snapshot.words);
       for (const { key, paper } of queued) {
@@ -202,7 +204,7 @@ export class PopupController {
     this.queued = null;
     this.container.dispatch({ type: 'library', papers: library });
     performance.mark(MARKS.libraryLoaded);
-    const { PaperSearch } = await (searchCode ?? import('./search-index'));
+    const { PaperSearch } = await searchCode;
     if (round !== this.loadRound) return;
     const full = new PaperSearch();
     this.building.add(full);
