@@ -38,6 +38,26 @@ async function main() {
   const [base, branch] = branchFirst ? [second, first] : [first, second];
   const text = benchText();
   if (process.env.AB_ALLOW_DIFF !== '1' && JSON.stringify(base(text)) !== JSON.stringify(branch(text))) throw new Error('base and branch disagree on the bench text');
+  if (process.env.AB_CLASSES) {
+    // Experiment only: which stops to skip (classes written by a classification of the base's stops).
+    const { readFileSync: read } = await import('node:fs');
+    const classes = new Uint8Array(read('/tmp/prof/classes.bin'));
+    const bytes = read('/tmp/prof/resumes.bin');
+    const resumes = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
+    const wanted = new Set(process.env.AB_CLASSES.split(',').map(Number));
+    const list: number[] = [];
+    for (let i = 0; i < text.length; i++) if (wanted.has(classes[i]!)) list.push(i, resumes[i]!);
+    (globalThis as Record<string, unknown>).__skip = Int32Array.from(list);
+  }
+  if (process.env.AB_ORACLE === '1') {
+    // Experiment only: mark the starts of unitless numbers the base decides are no metric.
+    const oracle = new Uint8Array(text.length);
+    const covered = new Uint8Array(text.length);
+    for (const m of base(text)) covered.fill(1, m.start, m.end);
+    const re = /\d+/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) if (!covered[m.index]) oracle[m.index] = 1;
+    (globalThis as Record<string, unknown>).__oracle = oracle;
+  }
   const entries: [string, Extract | typeof bareScan][] = [['base', base], ['branch', branch], ['scan', bareScan]];
   for (let k = 0; k < 3; k++) for (const [, run] of entries) run(text);
   const gains: number[] = [];

@@ -121,6 +121,8 @@ const MAGNITUDE_LETTER: Readonly<Record<string, string>> = {
 export interface SuffixPrefix {
   text: string;
   wordEnd: boolean;
+  /** The code of its second character, or -1 when it has one character: compared before the whole prefix is. */
+  second: number;
 }
 
 /** A rule with those of its prefixes that start with one character. */
@@ -151,7 +153,10 @@ function indexSuffixes(allowed: (rule: SuffixRule) => boolean): SuffixIndex {
     for (const first of new Set(written.map((p) => p.charCodeAt(0)))) {
       if (first >= 256) throw new Error(`suffix prefix outside Latin-1: ${String.fromCharCode(first)}`);
       const prefixes = written.filter((p) => p.charCodeAt(0) === first)
-        .map((p) => ({ text: p.endsWith('$') ? p.slice(0, -1) : p, wordEnd: p.endsWith('$') }));
+        .map((p) => {
+          const text = p.endsWith('$') ? p.slice(0, -1) : p;
+          return { text, wordEnd: p.endsWith('$'), second: text.length > 1 ? text.charCodeAt(1) : -1 };
+        });
       (index[first] ??= []).push({ rule, prefixes });
     }
   }

@@ -163,12 +163,15 @@ const EXACT_DIGITS = 15;
  * parsed from the text.
  */
 function scanNumber(text: string, at: number): boolean {
+  // Each character is read once: the code that ended a run is the next test's.
   let j = at;
   let digits = 0;
   let count = 0;
-  while (isDigit(text.charCodeAt(j))) {
-    digits = digits * 10 + (text.charCodeAt(j++) - 48);
+  let c = text.charCodeAt(j);
+  while (isDigit(c)) {
+    digits = digits * 10 + (c - 48);
     count++;
+    c = text.charCodeAt(++j);
   }
   if (j === at) return false;
   let grouped = false;
@@ -183,11 +186,12 @@ function scanNumber(text: string, at: number): boolean {
   }
   let scale = 1;
   if (text.charCodeAt(j) === 46 && isDigit(text.charCodeAt(j + 1))) {
-    j++;
-    while (isDigit(text.charCodeAt(j))) {
-      digits = digits * 10 + (text.charCodeAt(j++) - 48);
+    c = text.charCodeAt(++j);
+    while (isDigit(c)) {
+      digits = digits * 10 + (c - 48);
       scale *= 10;
       count++;
+      c = text.charCodeAt(++j);
     }
   }
   scannedEnd = j;
@@ -298,9 +302,16 @@ function readPercent(text: string, at: number): boolean {
   return setUnit('percent', end > at ? 'pp' : '%', '', end);
 }
 
+/**
+ * Does one of `prefixes` (all starting with the character at `at`) start at `at`? The second
+ * character is compared first, so a word after a number ("5 tasks", "3 models") is mostly refused
+ * without a string comparison per prefix.
+ */
 function startsWithAny(text: string, at: number, prefixes: readonly SuffixPrefix[]): boolean {
+  const second = text.charCodeAt(at + 1);
   for (let p = 0; p < prefixes.length; p++) {
     const prefix = prefixes[p];
+    if (prefix.second >= 0 && prefix.second !== second) continue;
     if (text.startsWith(prefix.text, at) && !(prefix.wordEnd && isLetter(text.charCodeAt(at + prefix.text.length)))) return true;
   }
   return false;
