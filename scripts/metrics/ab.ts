@@ -1,7 +1,9 @@
 // Paired A/B timing of two extractor trees over the bench text (the seed pages repeated to ~5 MB):
 //   npx tsx scripts/metrics/ab.ts <base-root> [runs=10] [rounds=40]
 // <base-root> holds a snapshot of main's src/ (and its package.json, so vite writes the same kind of
-// bundle: an .mjs bundle measured a steady few percent slower than the same code bundled as .js).
+// bundle: an .mjs bundle measured a steady few percent slower than the same code bundled as .js):
+//   mkdir -p /tmp/metrics-base && git archive main src/core | tar -x -C /tmp/metrics-base && cp package.json /tmp/metrics-base/
+// Two bundles of the same tree (AB_BRANCH=<base-root>) differ by up to about 1% here.
 // Each run alternates base and branch (and the bare /\d/g scan) round by round in process CPU
 // time, starting with a different one each run, and reports the fastest round of each; the
 // branch's ratio to the scan is the bench's metricsToBaselineRatioCpuBestRounds.
@@ -30,7 +32,8 @@ async function main() {
   const baseRoot = path.resolve(process.argv[2] ?? '/tmp/metrics-base');
   const runs = Number(process.argv[3] ?? 10);
   const rounds = Number(process.argv[4] ?? 40);
-  // AB_BRANCH: another tree to compare with the base (an experiment); AB_ALLOW_DIFF=1: its output may differ.
+  // AB_BRANCH: another tree to compare with the base (an experiment); AB_ALLOW_DIFF=1: its output may
+  // differ; AB_BRANCH_FIRST=1: the branch's bundle is loaded first.
   const branchRoot = path.resolve(process.env.AB_BRANCH ?? ROOT);
   const branchFirst = process.env.AB_BRANCH_FIRST === '1';
   const first = await bundledExtractor(branchFirst ? branchRoot : baseRoot);
@@ -38,26 +41,6 @@ async function main() {
   const [base, branch] = branchFirst ? [second, first] : [first, second];
   const text = benchText();
   if (process.env.AB_ALLOW_DIFF !== '1' && JSON.stringify(base(text)) !== JSON.stringify(branch(text))) throw new Error('base and branch disagree on the bench text');
-  if (process.env.AB_CLASSES) {
-    // Experiment only: which stops to skip (classes written by a classification of the base's stops).
-    const { readFileSync: read } = await import('node:fs');
-    const classes = new Uint8Array(read('/tmp/prof/classes.bin'));
-    const bytes = read('/tmp/prof/resumes.bin');
-    const resumes = new Int32Array(bytes.buffer, bytes.byteOffset, bytes.byteLength / 4);
-    const wanted = new Set(process.env.AB_CLASSES.split(',').map(Number));
-    const list: number[] = [];
-    for (let i = 0; i < text.length; i++) if (wanted.has(classes[i]!)) list.push(i, resumes[i]!);
-    (globalThis as Record<string, unknown>).__skip = Int32Array.from(list);
-  }
-  if (process.env.AB_ORACLE === '1') {
-    // Experiment only: mark the starts of unitless numbers the base decides are no metric.
-    const oracle = new Uint8Array(text.length);
-    const covered = new Uint8Array(text.length);
-    for (const m of base(text)) covered.fill(1, m.start, m.end);
-    const re = /\d+/g;
-    for (let m = re.exec(text); m; m = re.exec(text)) if (!covered[m.index]) oracle[m.index] = 1;
-    (globalThis as Record<string, unknown>).__oracle = oracle;
-  }
   const entries: [string, Extract | typeof bareScan][] = [['base', base], ['branch', branch], ['scan', bareScan]];
   for (let k = 0; k < 3; k++) for (const [, run] of entries) run(text);
   const gains: number[] = [];

@@ -1,5 +1,6 @@
 // Is this tree's extractor's output identical to a base tree's (a snapshot of main's src/)?
 //   npx tsx scripts/metrics/identical.ts <base-root> [random texts=40000] [seed=1]
+// (<base-root>: a snapshot of main's src/core and package.json, as scripts/metrics/ab.ts describes.)
 // Both are bundled as the bench bundles them, then compared, field by field (JSON), on: every gold
 // abstract, the seed pages whole and line by line, every string literal in the metric unit tests,
 // and random texts made by cutting, splicing and mutating seed-page text with fragments the
