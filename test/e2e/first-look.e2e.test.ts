@@ -1,5 +1,5 @@
 // The first look at a long listing, in Chromium with the built extension: the cards a reader sees at load (on
-// screen or within half a screen of it) are annotated first, the ones far below the screen after them (in the browser's idle time), and in the end every
+// screen) are annotated first, the ones far below the screen after them (in the browser's idle time), and in the end every
 // card is. The order is read from the page's side through the DOM contract (`data-paperlight-id` appearing),
 // with the cards' positions measured by the test itself at load.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -47,7 +47,7 @@ describe('first look at a long listing', () => {
       const idOf = (dd: Element) => dd.getAttribute('data-paperlight-id')!;
       const cards = [...document.querySelectorAll('dl > dd[data-paperlight-id]')];
       return {
-        near: cards.filter((dd) => top(dd) < 1.5 * innerHeight).map(idOf),
+        near: cards.filter((dd) => top(dd) < innerHeight).map(idOf),
         firstTop: top(cards[0]!),
         far: cards.filter((dd) => top(dd) > 3 * innerHeight).map(idOf),
         order: Object.fromEntries((window as unknown as { markedOrder: Map<string, number> }).markedOrder),

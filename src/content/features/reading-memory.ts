@@ -129,7 +129,10 @@ export function readingMemory(
   page.on('cardsRead', record);
   page.on('cards', (entries) => {
     // A card marked after its answer came, re-read as another paper, or shown again, takes what is known of it.
-    if (today !== null) show(entries);
+    // Its entry is new (no label shown, not dimmed), so only one first seen on an earlier day has anything to show.
+    if (today === null) return;
+    const seenBefore = entries.filter((entry) => seenDay(entry) !== null);
+    if (seenBefore.length) show(seenBefore);
   });
   page.on('saved', (entries) => {
     if (today !== null) redim(entries);

@@ -123,7 +123,8 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
       if (asked !== generation || page.signal.aborted) return;
       batch.forEach((entry, j) => {
         const verdict = results[j];
-        if (!verdict || !entry.element.isConnected) return;
+        // Only for a card still on the page as this entry (one read again as another paper is a new entry).
+        if (!verdict || page.cards.get(entry.element) !== entry || !entry.element.isConnected) return;
         verdicts.set(entry, verdict);
         highlight(entry, verdict);
       });
@@ -141,10 +142,9 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     page.highlights.setRuleRanges(entry.element, []);
   };
 
-  page.on('cards', (entries) => {
-    for (const entry of entries) forget(entry);
-    matchLogged(entries);
-  });
+  // A card read again as another paper is a new entry (the old one went with `cardGone`, which forgot it): new
+  // entries have no verdict and no rule highlight to take away, only a match to ask for.
+  page.on('cards', matchLogged);
   page.on('cardGone', (entry) => {
     forget(entry);
     removeStub(entry.element);

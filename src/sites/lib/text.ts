@@ -35,7 +35,14 @@ export function textOf(el: Element | null | undefined, options?: TextOptions): s
   if (!el) return '';
   // An element without child elements has nothing to skip, replace or separate.
   if (!options || !el.firstElementChild) return normalizeSpace(el.textContent ?? '');
-  const { skip, replace, separate } = options;
+  return walkedText(el, options);
+}
+
+/**
+ * `textOf` with options, over an element with child elements: a function of its own, so that a first look that
+ * reads only plain text (a Hugging Face listing) never compiles the walk.
+ */
+function walkedText(el: Element, { skip, replace, separate }: TextOptions): string {
   let out = '';
   const walk = (node: Node) => {
     for (let child = node.firstChild; child; child = child.nextSibling) {
