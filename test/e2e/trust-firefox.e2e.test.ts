@@ -59,7 +59,7 @@ describe('Firefox ESR: the page sees nothing and drives nothing', () => {
   it('keeps the UI in closed roots, writes no saved state or timeline entries, and ignores synthetic input', async () => {
     const page = await session.newPage(ROUTES);
     await page.goto(HF_DAILY.url);
-    // Toolbars are built for the cards on screen or within half a screen of it: the first two here.
+    // Toolbars are built for the cards read within 1,200 px of the viewport (card-toolbar's TOOLBAR_MARGIN): two at least.
     await page.waitForFunction(() => document.querySelectorAll('paperlight-card').length >= 2, { timeout: 20_000 });
     const settled = await until(() => report(HF_DAILY.url), (r) => r?.settled === true);
     expect(settled?.cards.length).toBe(16);
