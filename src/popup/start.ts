@@ -10,8 +10,7 @@ import { firstFrame } from './first-frame';
 import { LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
 import { DB_NAME } from '../shared/database';
 import { readStoredSnapshot } from './stored-snapshot';
-// Linked from the page itself, so the styles load while the app's code does.
-import '../ui/theme.css';
+// Linked from the page itself, so the styles load while the app's code does (one file: it holds the theme).
 import './popup.css';
 
 /** When the page's entry runs (the bench splits the first paint at this point). */
