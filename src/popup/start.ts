@@ -1,7 +1,7 @@
 // The popup page's entry, kept small so that it runs the moment the page is parsed: it begins hearing the
 // background's changes, reads the newest papers straight from the database and draws the first frame (header
 // and rows, plain DOM: first-frame.ts) at once, while the search snapshot is read beside it; once that frame is
-// produced it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
+// on screen it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
 // changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
@@ -51,13 +51,21 @@ const firstFramePainted = drawn.then((frame) =>
     }),
   ),
 ).then((painted) => painted === true);
+/**
+ * Resolves once the frame after the first one is produced (at once when there is none): by then the first frame
+ * has been rastered and presented. Work begun as soon as the first frame is produced competes with its raster
+ * for the machine's cores, and it was presented later; the browser's own report that it was presented (Element
+ * Timing) reached the page 15-20 ms after the presentation it dates, in traces of the popup opening, the page's
+ * thread idle all the while.
+ */
+const firstFrameShown = firstFramePainted.then((painted) =>
+  painted ? new Promise<void>((resolve) => afterNextFrame(resolve)) : undefined,
+);
 // The search snapshot is read from now on, beside the first page (the database reads it off the page's thread),
-// and taken once the first frame is produced; the app's code loads then too, so that nothing competes with
-// drawing it. Not later, when the browser reports the first row presented (Element Timing): that report reached
-// the page 15-20 ms after the presentation it dates, in traces of the popup opening, with the page's thread idle
-// all the while and search waiting on it.
-const snapshot = readStoredSnapshot(DB_NAME, firstFramePainted);
-void firstFramePainted.then(() => {
+// and taken once the first frame is on screen; the app's code loads then too, so that nothing competes with
+// drawing and presenting it.
+const snapshot = readStoredSnapshot(DB_NAME, firstFrameShown);
+void firstFrameShown.then(() => {
   void import('./main').then(({ startPopup }) =>
     startPopup({
       inTab,

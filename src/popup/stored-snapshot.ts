@@ -50,7 +50,7 @@ export function completed<T>(tx: IDBTransaction, result: () => T | null): Promis
  * The stored snapshot, or null when there is none (no database yet, an older one, or a failed read). The read
  * begins at once; its records are taken only once `takeAfter` resolves: the database reads and hands over the
  * megabytes off the page's thread, but taking a record's value out (`result`) decodes it on the page's thread,
- * which the popup's entry keeps clear until its first frame is produced.
+ * which the popup's entry keeps clear until its first frame is on screen.
  */
 export async function readStoredSnapshot(name: string = DB_NAME, takeAfter?: Promise<unknown>): Promise<StoredSnapshot | null> {
   const requests = await readDatabase(name, async (db) => {
