@@ -8,6 +8,39 @@ import { manifestSiteEntries, siteListPlugin } from './src/sites/build-outputs';
 import type { SiteAdapter } from './src/sites/types';
 
 export const GECKO_ID = 'paperlight@paperlight.dev';
+const POPUP_ENTRY = path.join(import.meta.dirname, 'src/popup/start.ts');
+const POPUP_DIR = path.join(import.meta.dirname, 'src/popup') + path.sep;
+
+interface ChunkingContext {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+/** Every module the popup's entry imports statically, at any depth, per chunking pass. */
+const popupStartModules = new WeakMap<ChunkingContext, Set<string>>();
+
+/**
+ * 'popup-start' for a module outside src/popup/ that the popup's entry imports statically (at any depth), null
+ * for any other. Left to itself, the bundler splits what the entry shares with the app, the options page and the
+ * background into one chunk per set of importers (four of them), each a file the browser fetches before the entry
+ * runs; in one chunk, the popup's first frame waits on two script files. Modules of src/popup/ stay in the
+ * entry's own chunk: only the popup imports them, and the options page and the background load this one.
+ */
+function popupStartChunk(id: string, ctx: ChunkingContext): string | null {
+  if (id.startsWith(POPUP_DIR)) return null;
+  let modules = popupStartModules.get(ctx);
+  if (!modules) {
+    const seen = new Set<string>();
+    const visit = (at: string) => {
+      if (seen.has(at)) return;
+      seen.add(at);
+      for (const next of ctx.getModuleInfo(at)?.importedIds ?? []) visit(next);
+    };
+    visit(POPUP_ENTRY);
+    popupStartModules.set(ctx, (modules = seen));
+  }
+  return modules.has(id) ? 'popup-start' : null;
+}
+
 const GENERIC_ENTRY = 'src/content/generic-entry.ts';
 const SITE_ENTRIES_DIR = 'build/content-scripts';
 
@@ -63,6 +96,10 @@ export default defineConfig(({ mode }) => {
       outDir: firefox ? 'dist-firefox' : 'dist',
       emptyOutDir: true,
       target: firefox ? 'firefox142' : 'chrome120',
+      // Both browsers preload modules natively (Chrome 120, Firefox 142); the polyfill, once chunks are grouped,
+      // became a file of its own that every page preloaded.
+      modulePreload: { polyfill: false },
+      rolldownOptions: { output: { codeSplitting: { groups: [{ name: popupStartChunk }] } } },
     },
   };
 });

@@ -7,15 +7,11 @@ import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
 import { firstFrame } from './first-frame';
-import { FIRST_ROW_TIMING, LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
+import { LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
 import { DB_NAME } from '../shared/database';
 import { readStoredSnapshot } from './stored-snapshot';
-// Linked from the page itself, so the styles load while the app's code does.
-import '../ui/theme.css';
+// Linked from the page itself, so the styles load while the app's code does (one file: it holds the theme).
 import './popup.css';
-
-/** How long after the first frame is drawn the rest begins, where the browser does not say it was presented. */
-const PRESENTED_FALLBACK_MS = 50;
 
 /** When the page's entry runs (the bench splits the first paint at this point). */
 performance.mark('paperlight:popup-start');
@@ -43,7 +39,10 @@ const drawn = firstPage.then((page) => {
   if (frame) document.getElementById('app')!.append(frame);
   return frame;
 });
-/** Resolves once the first frame is painted: true, or false when there is none. */
+/**
+ * Resolves once the first frame is produced (true; false at once when there is none): the page's thread has
+ * done its part of that frame, its style, layout, paint and commit; presenting it is the compositor's.
+ */
 const firstFramePainted = drawn.then((frame) =>
   frame && new Promise<boolean>((resolve) =>
     afterNextFrame(() => {
@@ -53,30 +52,18 @@ const firstFramePainted = drawn.then((frame) =>
   ),
 ).then((painted) => painted === true);
 /**
- * Resolves once the first frame is on screen: when the browser reports its first row painted (Element Timing,
- * the moment the frame was presented), or `PRESENTED_FALLBACK_MS` after it was drawn where that never comes.
+ * Resolves once the frame after the first one is produced (at once when there is none): by then the first frame
+ * has been rastered and presented. Work begun as soon as the first frame is produced competes with its raster
+ * for the machine's cores, and it was presented later; the browser's own report that it was presented (Element
+ * Timing) reached the page 15-20 ms after the presentation it dates, in traces of the popup opening, the page's
+ * thread idle all the while.
  */
-const firstFrameShown = drawn.then((frame) =>
-  frame && new Promise<void>((resolve) => {
-    const observer = new PerformanceObserver((list) => {
-      if (list.getEntries().some((entry) => (entry as PerformanceEntry & { identifier?: string }).identifier === FIRST_ROW_TIMING)) done();
-    });
-    const done = () => {
-      observer.disconnect();
-      clearTimeout(fallback);
-      resolve();
-    };
-    const fallback = setTimeout(done, PRESENTED_FALLBACK_MS);
-    try {
-      observer.observe({ type: 'element', buffered: true });
-    } catch {
-      // No Element Timing (Firefox): the fallback alone.
-    }
-  }),
+const firstFrameShown = firstFramePainted.then((painted) =>
+  painted ? new Promise<void>((resolve) => afterNextFrame(resolve)) : undefined,
 );
 // The search snapshot is read from now on, beside the first page (the database reads it off the page's thread),
-// and taken once the first rows are on screen; the app's code loads then too, so that nothing competes with
-// drawing and presenting them.
+// and taken once the first frame is on screen; the app's code loads then too, so that nothing competes with
+// drawing and presenting it.
 const snapshot = readStoredSnapshot(DB_NAME, firstFrameShown);
 void firstFrameShown.then(() => {
   void import('./main').then(({ startPopup }) =>
