@@ -1,6 +1,6 @@
 // The popup's first frame, drawn by the page's entry with plain DOM as soon as the first page is read, before
-// preact and the app load: the header and the first page's rows exactly as the app first renders them (same
-// elements, attributes and text: a unit test renders both and compares), so that when the app takes over, in one
+// preact and the app load: the header and the first page's rows in view exactly as the app first renders them
+// (same elements, attributes and text: a unit test renders both and compares), so that when the app takes over, in one
 // task with no frame in between, nothing on screen moves. Its controls do nothing until then; text typed in its
 // search box is kept (main.tsx). Page text goes in as text nodes and attribute values, never as markup.
 import { describeMetric } from '../core/describe-metric';
@@ -120,12 +120,16 @@ function header(page: FirstPage, inTab: boolean, siteName: (id: string) => strin
 
 /**
  * The app's first frame for `page` (the newest papers, already in the list's order): its header, and the rows the
- * list first renders. Null for an empty library (the app explains what to do instead).
+ * list first renders that are in view. Null for an empty library (the app explains what to do instead).
  */
 export function firstFrame(page: FirstPage, inTab: boolean, siteName: (id: string) => string): HTMLElement | null {
   const papers = page.items;
   if (papers.length === 0) return null;
-  const range = visibleRange(0, INITIAL_VIEWPORT, ROW_HEIGHT, papers.length, OVERSCAN);
+  // As the toolbar popup, only the rows in view: the popup's height is fixed and the list's is under the
+  // list's first guess (INITIAL_VIEWPORT), so the rows the app renders beyond them (OVERSCAN) are out of sight
+  // until it has taken over, and building, styling, laying out and painting them only held the first frame up.
+  // A tab's list may be taller than the guess: there the overscan rows can be in view, and are drawn.
+  const range = visibleRange(0, INITIAL_VIEWPORT, ROW_HEIGHT, papers.length, inTab ? OVERSCAN : 0);
   const spacer = element('div', { class: 'list-spacer', role: 'presentation' });
   spacer.style.height = `${papers.length * ROW_HEIGHT}px`;
   for (let i = range.start; i < range.end; i++) spacer.append(paperRow(papers[i]!, i, papers.length, siteName(papers[i]!.site), i === 0));

@@ -1,7 +1,7 @@
 // Reads the background's search snapshot straight from the database: extension pages share the background's
 // origin, and megabytes that take seconds through runtime messaging take milliseconds from IndexedDB. Read only
-// (the background owns every write), the connection closed at once so that it never holds up an upgrade, and a
-// database that does not exist yet is left for the background to create.
+// (the background owns every write), the connection closed as soon as its reads are done so that it never holds
+// up an upgrade, and a database that does not exist yet is left for the background to create.
 import { DB_NAME } from '../shared/database';
 
 export interface StoredSnapshot {
@@ -11,11 +11,11 @@ export interface StoredSnapshot {
   dirty: readonly string[];
 }
 
-/**
- * Runs `read` on a connection of its own, closed as soon as `read` settles; null when the database does not
- * exist yet (it is left for the background to create, with its migrations) or cannot be opened.
- */
-export function readDatabase<T>(name: string, read: (db: IDBDatabase) => Promise<T | null>): Promise<T | null> {
+/** Open connections by database name, with how many reads use each. */
+const connections = new Map<string, { db: Promise<IDBDatabase | null>; reads: number }>();
+
+/** Opens `name`; null when it does not exist yet (it is left for the background to create) or cannot be opened. */
+function open(name: string): Promise<IDBDatabase | null> {
   return new Promise((resolve) => {
     let request: IDBOpenDBRequest;
     try {
@@ -27,14 +27,28 @@ export function readDatabase<T>(name: string, read: (db: IDBDatabase) => Promise
     // Only a database that does not exist yet gets here: creating it is the background's, with its migrations.
     request.onupgradeneeded = () => request.transaction?.abort();
     request.onerror = () => resolve(null);
-    request.onsuccess = () => {
-      const db = request.result;
-      read(db).catch(() => null).then((value) => {
-        db.close();
-        resolve(value);
-      });
-    };
+    request.onsuccess = () => resolve(request.result);
   });
+}
+
+/**
+ * Runs `read` on a connection of the page's own, closed as soon as the last read on it settles; null when the
+ * database does not exist yet or cannot be opened. Reads begun together (the popup's entry begins two) share one
+ * connection: one open, not two, before the first page can be asked for.
+ */
+export async function readDatabase<T>(name: string, read: (db: IDBDatabase) => Promise<T | null>): Promise<T | null> {
+  let connection = connections.get(name);
+  if (!connection) connections.set(name, (connection = { db: open(name), reads: 0 }));
+  connection.reads++;
+  const db = await connection.db;
+  try {
+    return db ? await read(db).catch(() => null) : null;
+  } finally {
+    if (--connection.reads === 0) {
+      connections.delete(name);
+      db?.close();
+    }
+  }
 }
 
 /** Resolves when `tx` completes, with `result()`; null when it fails or aborts. */

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { parseBackup, serialiseBackup } from '../../src/core/backup';
 import { CSV_HEADER, EXPORT_FORMATS, localDay, type ExportFormatId } from '../../src/core/export';
 import type { SavedPaper } from '../../src/core/paper';
+import { INITIAL_VIEWPORT } from '../../src/popup/row-layout';
 import { sampleLibrary } from '../unit/popup/sample-library';
 import { ARTIFACTS, launchChromium, readFixture, routeFixtures, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
 
@@ -115,6 +116,9 @@ describe('Chromium: the popup on 10,000 papers', () => {
     expect(painted.map((entry) => entry.connected)).toEqual(painted.length === 2 ? [false, true] : [true]);
     expect(painted.at(-1)!.rect).toEqual(painted[0]!.rect);
     expect(painted[0]!.rect.height).toBeGreaterThan(0);
+    // The first frame draws only the rows within the list's first guess of its height (first-frame.ts): the
+    // popup's list is no taller, so no row the app adds below them could have been in view.
+    expect(await page.evaluate(() => document.querySelector('[role="listbox"]')!.clientHeight)).toBeLessThanOrEqual(INITIAL_VIEWPORT);
     expect(await page.locator('[role="option"] .row-title').first().textContent()).toBe(newestFirst[0]!.title);
     // The search box has the focus, as the app's autofocus gives it.
     expect(await page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toBe('Search saved papers');

@@ -1,11 +1,12 @@
 // The stored search snapshot's columns: every summary field comes back exactly, whatever the page text holds
 // (separator characters, empty items, odd numbers), a damaged or foreign snapshot is refused, and a snapshot of
 // the first format (one JSON text) is rebuilt by the background, its record removed.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openPaperlightDb } from '../../../src/background/db';
 import { toStored } from '../../../src/background/records';
 import { markWritten, readSnapshot } from '../../../src/background/search-snapshot';
 import type { SavedPaper } from '../../../src/core/paper';
+import { readFirstPage } from '../../../src/popup/first-page';
 import { readStoredSnapshot } from '../../../src/popup/stored-snapshot';
 import { decodeSnapshot, encodeSnapshot, snapshotColumns, snapshotRows } from '../../../src/shared/search-snapshot';
 import { plainSummary } from '../../../src/shared/snapshot-papers';
@@ -211,5 +212,35 @@ describe('reading the stored snapshot', () => {
     const stored = await reading;
     expect(stored!.dirty).toEqual([]);
     expect(decodeSnapshot(stored!.columns)!.papers.map(plainSummary)).toEqual(papers.map(summaryOf));
+  });
+  it('shares one connection with the first page when both are begun together, and closes it once both are read', async () => {
+    const name = uniqueDbName();
+    const db = await openPaperlightDb(name);
+    const papers = [paper(1), paper(2)];
+    const tx = db.transaction('papers', 'readwrite');
+    await Promise.all([...papers.map((p) => tx.store.put(toStored(p))), tx.done]);
+    await readSnapshot(db);
+    const version = db.version;
+    db.close();
+    const open = vi.spyOn(indexedDB, 'open');
+    try {
+      const [page, stored] = await Promise.all([readFirstPage(10, name), readStoredSnapshot(name)]);
+      expect(open).toHaveBeenCalledTimes(1);
+      expect(page!.items.map((p) => p.key).sort()).toEqual(papers.map((p) => p.key).sort());
+      expect(decodeSnapshot(stored!.columns)!.papers.map(plainSummary)).toEqual(papers.map(summaryOf));
+      // Read apart, each opens its own.
+      await readFirstPage(10, name);
+      expect(open).toHaveBeenCalledTimes(2);
+    } finally {
+      open.mockRestore();
+    }
+    // Closed: an upgrade, which waits for every open connection to close, goes through.
+    const upgrade = indexedDB.open(name, version + 1);
+    await new Promise<void>((resolve) => {
+      upgrade.onsuccess = () => {
+        upgrade.result.close();
+        resolve();
+      };
+    });
   });
 });
