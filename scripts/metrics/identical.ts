@@ -8,23 +8,13 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { loadGold } from '../../test/unit/metrics/gold-score';
+// The tests' mulberry32 generator: a failing random text is found again from its seed.
+import { seededRandom } from '../../test/unit/popup/sample-library';
 import { bundledExtractor, type Extract } from './bundle';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const SEED_DIR = path.join(ROOT, 'test/data/seeds');
 const TEST_DIR = path.join(ROOT, 'test/unit/metrics');
-
-/** A small deterministic generator (mulberry32), so a failing text can be found again from the seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Single- and double-quoted string literals of the unit tests, unescaped by JSON where they can be. */
 function testStrings(): string[] {
@@ -109,7 +99,7 @@ async function main() {
   counts.pages = compare('seed page', pages, base, branch, differences);
   counts.lines = compare('seed line', pages.flatMap((p) => p.split('\n')), base, branch, differences);
   counts.testStrings = compare('test string', testStrings(), base, branch, differences);
-  const next = random(seed);
+  const next = seededRandom(seed);
   const all = pages.join('\n');
   const randomTexts = function* () {
     for (let k = 0; k < randomCount; k++) yield k % 4 === 3 ? fragmentText(next) : mutate(all, next);
