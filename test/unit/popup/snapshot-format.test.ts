@@ -185,7 +185,8 @@ describe('a snapshot of the first format', () => {
 });
 
 describe('reading the stored snapshot', () => {
-  it('reads at once but gives the records only once told to take them, the connection closed meanwhile', async () => {
+  /** A database of two saved papers and their stored snapshot, its connection closed. */
+  async function closedLibraryWithSnapshot() {
     const name = uniqueDbName();
     const db = await openPaperlightDb(name);
     const papers = [paper(1), paper(2)];
@@ -194,19 +195,29 @@ describe('reading the stored snapshot', () => {
     await readSnapshot(db);
     const version = db.version;
     db.close();
+    return { name, papers, version };
+  }
+
+  /** Resolves once an upgrade of `name` past `version` has gone through (it waits for every connection to close). */
+  function upgraded(name: string, version: number): Promise<void> {
+    const upgrade = indexedDB.open(name, version + 1);
+    return new Promise((resolve) => {
+      upgrade.onsuccess = () => {
+        upgrade.result.close();
+        resolve();
+      };
+    });
+  }
+
+  it('reads at once but gives the records only once told to take them, the connection closed meanwhile', async () => {
+    const { name, papers, version } = await closedLibraryWithSnapshot();
     let take!: () => void;
     const reading = readStoredSnapshot(name, new Promise<void>((resolve) => (take = resolve)));
     let settled = false;
     void reading.then(() => (settled = true));
     // An upgrade waits for every open connection to close: the read closes its own before the take (held until
     // then, this would never succeed).
-    const upgrade = indexedDB.open(name, version + 1);
-    await new Promise<void>((resolve) => {
-      upgrade.onsuccess = () => {
-        upgrade.result.close();
-        resolve();
-      };
-    });
+    await upgraded(name, version);
     expect(settled).toBe(false);
     take();
     const stored = await reading;
@@ -214,14 +225,7 @@ describe('reading the stored snapshot', () => {
     expect(decodeSnapshot(stored!.columns)!.papers.map(plainSummary)).toEqual(papers.map(summaryOf));
   });
   it('shares one connection with the first page when both are begun together, and closes it once both are read', async () => {
-    const name = uniqueDbName();
-    const db = await openPaperlightDb(name);
-    const papers = [paper(1), paper(2)];
-    const tx = db.transaction('papers', 'readwrite');
-    await Promise.all([...papers.map((p) => tx.store.put(toStored(p))), tx.done]);
-    await readSnapshot(db);
-    const version = db.version;
-    db.close();
+    const { name, papers, version } = await closedLibraryWithSnapshot();
     const open = vi.spyOn(indexedDB, 'open');
     try {
       const [page, stored] = await Promise.all([readFirstPage(10, name), readStoredSnapshot(name)]);
@@ -235,12 +239,6 @@ describe('reading the stored snapshot', () => {
       open.mockRestore();
     }
     // Closed: an upgrade, which waits for every open connection to close, goes through.
-    const upgrade = indexedDB.open(name, version + 1);
-    await new Promise<void>((resolve) => {
-      upgrade.onsuccess = () => {
-        upgrade.result.close();
-        resolve();
-      };
-    });
+    await upgraded(name, version);
   });
 });
