@@ -61,7 +61,10 @@ function listEnd(text: string, from: number): number {
  * A strong cue after the value (same clause), else one before it, else a weak cue after, else
  * one before, else the unit's default.
  */
-export function kindFromCues(around: Around, cls: UnitClass | null): MetricKind {
+export function kindFromCues(around: Around, unitClass: UnitClass | null): MetricKind {
+  // Compared below with class names only: with null among the values, V8 compiles each `===` into a
+  // call of its generic equality builtin; between interned strings it is one pointer comparison.
+  const cls = unitClass ?? '';
   const { text, end } = around;
   // "(e.g., 80\%) of vision tokens": read on past a closing parenthesis; past a list to its end.
   const next = text.charCodeAt(end);
@@ -73,7 +76,7 @@ export function kindFromCues(around: Around, cls: UnitClass | null): MetricKind 
   if (cls === 'percent' && after.is(0, 'of')) {
     // A share: "30-40% of the model's parameters" used, "72% of application time" are compute.
     const share = following ?? followingWeak;
-    if (share === 'size' || share === 'speedup') return 'compute';
+    if (share !== null && (share === 'size' || share === 'speedup')) return 'compute';
   }
   // The nearer strong cue wins, the following one on a tie: "83.8% top-1 accuracy", but
   // "an F1-score of 98.36% on the ALTA 2023 data" is an F1 score, not data.
@@ -82,8 +85,7 @@ export function kindFromCues(around: Around, cls: UnitClass | null): MetricKind 
   if (following && !(strongCue && strongDistance < followingDistance)) return following;
   if (strongCue) return strongCue;
   const weak = followingWeak ?? weakCue;
-  if (weak === 'accuracy' && cls === 'multiplier') return 'speedup'; // "performance improvements of 1.75x"
-  if (weak) return weak;
+  if (weak) return weak === 'accuracy' && cls === 'multiplier' ? 'speedup' : weak; // "performance improvements of 1.75x"
   if (cls === 'multiplier' || cls === 'oom') return 'speedup';
   if (cls === 'magnitude') return 'size';
   return 'accuracy';

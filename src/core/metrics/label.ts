@@ -103,11 +103,15 @@ function tailAfter(after: Words): string {
   return last >= 0 ? spanText(after, 0, last) : '';
 }
 
-/** Labels of last resort for units that say what they measure. */
-const UNIT_LABEL: Readonly<Record<string, string>> = {
-  bpp: 'bitrate', dB: 'PSNR gain', tokens: 'tokens', 'K tokens': 'tokens', 'M tokens': 'tokens', 'B tokens': 'tokens',
-  'T tokens': 'tokens', 'K resolution': 'resolution', px: 'resolution', FPS: 'frame rate',
-};
+/**
+ * Labels of last resort for units that say what they measure. A Map, not an object: units are often
+ * strings built at run time (slices, "K tokens"), and indexing an object with them made one
+ * megamorphic property load per label, with the unit interned first.
+ */
+const UNIT_LABEL: ReadonlyMap<string, string> = new Map([
+  ['bpp', 'bitrate'], ['dB', 'PSNR gain'], ['tokens', 'tokens'], ['K tokens', 'tokens'], ['M tokens', 'tokens'], ['B tokens', 'tokens'],
+  ['T tokens', 'tokens'], ['K resolution', 'resolution'], ['px', 'resolution'], ['FPS', 'frame rate'],
+]);
 
 /** Units that name the metric themselves ("AUROC", "BLEU-4"), usable as a label of last resort. */
 const GENERIC_UNITS = new Set(['', 'x', '%', 'pp', 'points', 'px', 'OOM']);
@@ -138,7 +142,9 @@ function countedNoun(after: Words, nouns: WordSet): string {
   return '';
 }
 
-export function describe(around: Around, kind: MetricKind, unit: string, cls: UnitClass | null): string {
+export function describe(around: Around, kind: MetricKind, unit: string, unitClass: UnitClass | null): string {
+  // Compared with class names only: an interned string, not null, keeps each `===` a pointer comparison (kind.ts).
+  const cls = unitClass ?? '';
   const after = around.after;
   const following = phraseAfter(after);
   if (following) return following;
@@ -161,8 +167,8 @@ export function describe(around: Around, kind: MetricKind, unit: string, cls: Un
 }
 
 /** The label when no phrase before the value names it; built only then (most values have a phrase). */
-function fallbackLabel(kind: MetricKind, unit: string, cls: UnitClass | null, named: boolean, tail: string): string {
+function fallbackLabel(kind: MetricKind, unit: string, cls: UnitClass | '', named: boolean, tail: string): string {
   // "12B parameters", "16K tokens": the count noun in the span says what is counted.
-  const fallback = named ? unit : UNIT_LABEL[unit] ?? (cls === 'params' ? 'parameters' : cls === 'resolution' ? 'resolution' : KIND_LABEL[kind]);
+  const fallback = named ? unit : UNIT_LABEL.get(unit) ?? (cls === 'params' ? 'parameters' : cls === 'resolution' ? 'resolution' : KIND_LABEL[kind]);
   return tail ? `${fallback} ${tail}` : fallback;
 }

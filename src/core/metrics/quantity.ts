@@ -432,7 +432,8 @@ export function readQuantity(text: string, i: number, into: Quantity = newQuanti
   let magnitude = unitRead.magnitude;
 
   // A second value of the same quantity: "1.1-2.1x", "30\%-50\%", "10% to 30%", "+0.2sim7%", "0.467%/0.741%".
-  if (cls !== 'resolution' && mayConnect(text, end)) {
+  // The class is tested second: most quantities have no connector, and `cls` may be null (a comparison V8 makes generically).
+  if (mayConnect(text, end) && cls !== 'resolution') {
     const signAt = stickEnd(RANGE_CONNECTOR, text, end);
     if (signAt >= 0) {
       const sign = text.charCodeAt(signAt) === 43 || text.charCodeAt(signAt) === 126 ? 1 : 0; // "+", "~"
