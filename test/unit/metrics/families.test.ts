@@ -35,6 +35,13 @@ const families: Record<string, Row[]> = {
     ['a 2.5$\\times$ faster kernel', [{ text: '2.5$\\times', value: 2.5 }]],
     ['a 1.5–2× gain and ∼4x faster decoding', [{ text: '1.5–2×', rangeLow: 1.5 }, { text: '∼4x', value: 4 }]],
   ],
+  // The number reader stops at the end of the text rather than reading past it (quantity.ts, codeAt).
+  'values that end the text': [
+    ['FID scores of 1.70', [{ text: '1.70', value: 1.7, kind: 'error', unit: 'FID' }]],
+    ['an accuracy of 55.89', [{ text: '55.89', value: 55.89, unit: '' }]],
+    ['a speedup of 2.3', [{ text: '2.3', value: 2.3, kind: 'speedup', unit: 'x' }]],
+    ['published in 2023', []],
+  ],
   'percentages': [
     ['by up to 300% and 30%', [{ text: '300%', upTo: true }, { text: '30%', upTo: false }]],
     ['a 1.1\\% gain for Swin-T', [{ text: '1.1\\%', value: 1.1, unit: '%' }]],
