@@ -49,9 +49,10 @@ export function decide(text: string, q: Quantity, previous: Previous | undefined
 
 /** The unit class decides most cases; bare numbers and bare magnitudes need their words. */
 function read(around: Around, q: Quantity, previous: Previous | undefined): Reading | null {
+  // Null apart: a switch whose cases mix null and strings makes V8 call its generic equality builtin
+  // for every case it compares; on class names alone each case is a pointer comparison.
+  if (q.cls === null) return readBare(around, q, previous);
   switch (q.cls) {
-    case null:
-      return readBare(around, q, previous);
     case 'percent':
       return around.after.in(0, PERCENT_REJECT_AFTER) ? null : reading(null, q.unit, q.cls); // "95% CI", "51% attack"
     case 'multiplier':
