@@ -2,6 +2,8 @@
 // the cores, a measure's wall time counts the time its thread waited for one; its CPU does not. A trace gives the
 // thread time of whole events (tasks, script calls), not of a measure: each measure is given the thread time of the
 // smallest event that holds it on its thread, in proportion to the part of that event's wall time it spans.
+// Optionally also the thread time of evaluating the scripts whose URL holds a given text (compiling them and
+// running their top level: `EvaluateScript` events, which need one more trace category).
 import type { CDPSession, Page } from 'playwright-core';
 
 interface TraceEvent {
@@ -13,9 +15,12 @@ interface TraceEvent {
   tdur?: number;
   pid: number;
   tid: number;
+  args?: { data?: { url?: string } };
 }
 
 const CATEGORIES = ['blink.user_timing', 'toplevel', 'v8.execute', 'disabled-by-default-devtools.timeline'];
+/** Where a script's evaluation is traced (`EvaluateScript`). */
+const EVALUATION_CATEGORY = 'devtools.timeline';
 
 /** Tracing on `page`'s browser while `run` runs; then the CPU in ms of each measure whose name is in `names`, by name. */
 export async function measuresCpu(page: Page, names: readonly string[], run: () => Promise<void>): Promise<Map<string, number>> {
@@ -24,6 +29,27 @@ export async function measuresCpu(page: Page, names: readonly string[], run: () 
     await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES } });
     await run();
     return cpuByName(await traceEvents(cdp), names);
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/**
+ * As `measuresCpu`, with the CPU in ms of evaluating the scripts whose URL contains `scriptUrlPart` (under
+ * `evaluation`): what compiling and running a script's top level costs before any of its functions is called.
+ */
+export async function measuresAndEvaluationCpu(
+  page: Page, names: readonly string[], scriptUrlPart: string, run: () => Promise<void>,
+): Promise<{ measures: Map<string, number>; evaluation: number }> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: [...CATEGORIES, EVALUATION_CATEGORY] } });
+    await run();
+    const events = await traceEvents(cdp);
+    const evaluation = events
+      .filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').includes(scriptUrlPart))
+      .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
+    return { measures: cpuByName(events, names), evaluation };
   } finally {
     await cdp.detach().catch(() => {});
   }
