@@ -3,9 +3,10 @@
 // two of the viewport, so a 600-card listing pays only for what the user can reach soon. The host is the
 // card's last child: a framework re-rendering the card never meets it among the nodes it manages (it only
 // ever inserts before and removes its own), and if a re-render takes it out anyway it is put back.
-// An unsaved card's toolbar starts as its host alone, holding the place of the toolbar's one row (the page style
-// gives the host that height, so the page does not move when the toolbar comes), and is built in the browser's
-// idle time, or at once when the reader points at it or anything about it changes.
+// On screen, an unsaved card's toolbar starts as its host alone, holding the place of the toolbar's one row (the page
+// style gives the host that height, so the page does not move when the toolbar comes), and is built in the browser's
+// idle time, or at once when the reader points at it or anything about it changes. A card that comes within the
+// margin out of the reader's sight gets its toolbar, host and all, in idle time: nothing of it is in the frame.
 import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import { CODE_LINK_SOURCE_TEXT } from '../../../core/links';
 import type { CardEntry } from '../../page-run';
@@ -51,6 +52,14 @@ function slotFor(card: Element): Element {
     return card.lastElementChild ?? card;
   }
   return card;
+}
+
+/**
+ * The record's card is in the viewport itself, not only within the toolbar margin around it (a record without a
+ * box counts as in it).
+ */
+function inViewport({ boundingClientRect: box }: IntersectionObserverEntry): boolean {
+  return !box || (box.bottom >= 0 && box.top < innerHeight);
 }
 
 function isShown(element: Element | undefined): boolean {
@@ -117,7 +126,14 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
    * on, `paperlight:widgets-complete` is marked whenever none is left (the benchmark waits for it).
    */
   const unfinished = new Set<Element>();
+  /**
+   * Cards that came within the margin out of the reader's sight: their toolbars, host and all, are built in the
+   * idle slices that complete the held ones (nothing of them is in the first frame).
+   */
+  const outOfSight = new Set<Element>();
   let completing = false;
+  /** No toolbar is held or waiting for idle time. */
+  const allBuilt = () => unfinished.size === 0 && outOfSight.size === 0;
 
   /** The toolbar in the host: its closed root, built now if the host only held its place. */
   const widgetOf = (card: Element, target: Mounted): CardWidget => {
@@ -153,20 +169,27 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
   const startsLater = (entry: CardEntry) =>
     !saved.of(entry) && !notices.has(entry.element) && !seenLabels.has(entry.element) && !tagRequests.has(entry.element);
 
-  /** Builds the toolbars whose place is held, in idle slices: all reads (views) before all writes, as the mount does. */
+  /**
+   * Builds the toolbars out of sight and the ones whose place is held, in idle slices: all reads (views) before all
+   * writes, as the mount does.
+   */
   const completeLater = () => {
-    if (completing || unfinished.size === 0 || page.signal.aborted) return;
+    if (completing || allBuilt() || page.signal.aborted) return;
     completing = true;
     inSlice('idle', (deadline) => {
       completing = false;
       if (page.signal.aborted) return;
       const start = performance.now();
+      const unseen = [...outOfSight].flatMap((card) => page.cards.get(card) ?? []);
+      outOfSight.clear();
       const entries = [...unfinished].flatMap((card) => page.cards.get(card) ?? []);
+      const unseenViews = unseen.map(viewOf);
       const views = entries.map(viewOf);
+      unseen.forEach((entry, i) => mount(entry, { view: unseenViews[i] }));
       for (let i = 0; i < entries.length && performance.now() < deadline(); i++) draw(entries[i]!, views[i]);
       if (page.settings.debug) {
         performance.measure('paperlight:widgets-idle', { start, end: performance.now() });
-        if (unfinished.size === 0) performance.mark('paperlight:widgets-complete');
+        if (allBuilt()) performance.mark('paperlight:widgets-complete');
       }
       completeLater();
     });
@@ -191,23 +214,29 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
 
   const observer = new IntersectionObserver((records) => {
     const start = performance.now();
-    const entries = records.flatMap((r) => (r.isIntersecting ? [page.cards.get(r.target)] : [])).filter((e) => e !== undefined);
+    const entries: CardEntry[] = [];
+    for (const record of records) {
+      const entry = record.isIntersecting ? page.cards.get(record.target) : undefined;
+      if (!entry) continue;
+      observer.unobserve(entry.element);
+      waiting.delete(entry.element);
+      if (inViewport(record)) entries.push(entry);
+      else outOfSight.add(entry.element);
+    }
     // A saved card's toolbar is built at once (it has more to show than one row): all reads first (a view asks
     // whether the abstract is visible), then all writes, as inserting one toolbar and then measuring for the next
     // would lay the page out once per card.
     const views = entries.map((entry) => (startsLater(entry) ? undefined : viewOf(entry)));
-    entries.forEach((entry, i) => {
-      observer.unobserve(entry.element);
-      waiting.delete(entry.element);
-      mount(entry, views[i] ? { view: views[i] } : { later: true });
-    });
+    entries.forEach((entry, i) => mount(entry, views[i] ? { view: views[i] } : { later: true }));
+    completeLater();
     if (page.settings.debug) {
       performance.measure('paperlight:widgets', { start, end: performance.now() });
-      if (unfinished.size === 0) performance.mark('paperlight:widgets-complete');
+      if (allBuilt()) performance.mark('paperlight:widgets-complete');
     }
   }, { rootMargin: TOOLBAR_MARGIN });
 
   const remove = (card: Element) => {
+    outOfSight.delete(card);
     if (waiting.delete(card)) observer.unobserve(card);
     const target = mounted.get(card);
     if (!target) return;
@@ -222,7 +251,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
 
   page.on('cards', (entries) => {
     for (const { element } of entries) {
-      if (mounted.has(element) || waiting.has(element)) continue;
+      if (mounted.has(element) || waiting.has(element) || outOfSight.has(element)) continue;
       waiting.add(element);
       observer.observe(element);
     }
@@ -241,7 +270,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     }
   });
   page.signal.addEventListener('abort', () => {
-    for (const card of [...mounted.keys(), ...waiting]) remove(card);
+    for (const card of [...mounted.keys(), ...waiting, ...outOfSight]) remove(card);
     observer.disconnect();
   }, { once: true });
 
