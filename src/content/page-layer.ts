@@ -6,17 +6,27 @@
 const BASE_CSS = ':host { all: initial; }';
 
 /**
- * `run`, at most once per frame however often the result is asked for, and not after `signal` aborts (the page
- * run ended): for features that redraw when cards, saved state or settings change.
+ * The measure of the page-level features' frame work (the filter strip, the rules' stubs and visibility), written
+ * with the debug setting on: the annotate bench reports it beside the first look (`pageUiMs`).
  */
-export function oncePerFrame(signal: AbortSignal, run: () => void): () => void {
+export const PAGE_UI_MEASURE = 'paperlight:page-ui';
+
+/**
+ * `run`, at most once per frame however often the result is asked for, and not after `signal` aborts (the page
+ * run ended): for features that redraw when cards, saved state or settings change. Each run is measured as
+ * `PAGE_UI_MEASURE` while `debug()` says so.
+ */
+export function oncePerFrame(signal: AbortSignal, run: () => void, debug: () => boolean): () => void {
   let scheduled = false;
   return () => {
     if (scheduled) return;
     scheduled = true;
     requestAnimationFrame(() => {
       scheduled = false;
-      if (!signal.aborted) run();
+      if (signal.aborted) return;
+      const start = performance.now();
+      run();
+      if (debug()) performance.measure(PAGE_UI_MEASURE, { start, end: performance.now() });
     });
   };
 }

@@ -256,7 +256,7 @@ export function filterStrip(page: ContentPage, { saved, visibility, memory, rule
   };
 
   /** Cards, their saved state or the settings changed: one update per frame. */
-  const schedule = oncePerFrame(page.signal, () => apply());
+  const schedule = oncePerFrame(page.signal, () => apply(), () => page.settings.debug);
 
   page.on('cards', schedule);
   page.on('cardGone', schedule);

@@ -102,7 +102,7 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     page.emit('rules', undefined);
   };
 
-  const schedule = oncePerFrame(page.signal, () => apply());
+  const schedule = oncePerFrame(page.signal, () => apply(), () => page.settings.debug);
 
   const highlight = (entry: CardEntry, verdict: RuleVerdict) => {
     const { card } = entry.analysis;
