@@ -10,6 +10,8 @@ const BASE_CSS = ':host { all: initial; }';
  * with the debug setting on: the annotate bench reports it beside the first look (`pageUiMs`).
  */
 export const PAGE_UI_MEASURE = 'paperlight:page-ui';
+/** The same features' work done in idle time (the filter strip's first build), counted with the idle work. */
+export const PAGE_UI_IDLE_MEASURE = 'paperlight:page-ui-idle';
 
 /**
  * `run`, at most once per frame however often the result is asked for, and not after `signal` aborts (the page

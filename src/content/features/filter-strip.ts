@@ -11,7 +11,8 @@ import type { CardVisibility } from './card-visibility';
 import type { ReadingMemory } from './reading-memory';
 import type { RuleEffects } from './rules';
 import type { SavedState } from './saved-state';
-import { oncePerFrame } from '../page-layer';
+import { PAGE_UI_IDLE_MEASURE, oncePerFrame } from '../page-layer';
+import { inSlice } from '../work-slices';
 import { el, placeChildren, setAttributes, setText } from '../ui/dom';
 
 export interface FilterState {
@@ -80,7 +81,9 @@ function checkbox(onChange: (checked: boolean) => void): { label: HTMLElement; b
 
 /**
  * The strip, built once and updated in place for each new model (the focused checkbox or button keeps the
- * focus while the counts change). Opening "Filters" is its own state, kept until the strip is taken away.
+ * focus while the counts change). Opening "Filters" is its own state, kept until the strip is taken away. Closed,
+ * it is one line of counts; the filters and the legend are built the first time it opens (most pages never open
+ * it, and building them on the page's first frame cost as much as the line itself).
  */
 class Strip {
   readonly element: HTMLElement;
@@ -91,39 +94,17 @@ class Strip {
   private readonly byKey = document.createTextNode('');
   private readonly showByKey: HTMLElement;
   private readonly toggle: HTMLElement;
-  private readonly newOnly = checkbox((newOnly) => this.set({ newOnly }));
-  private readonly withCode = checkbox((withCode) => this.set({ withCode }));
-  private readonly withSpeedup = checkbox((withSpeedup) => this.set({ withSpeedup }));
-  private readonly notSaved = checkbox((notSaved) => this.set({ notSaved }));
-  private readonly tag = el('select', {
-    'aria-label': 'Show only papers with this tag', on: { change: () => this.set({ tag: this.tag.value }) },
-  });
-  private readonly tagLabel = el('label', {}, 'tag', this.tag);
-  private readonly showOnlyWords = el('span', {}, 'Show only:');
-  /** The tags the select offers now (as JSON), to rebuild its options only when they change. */
-  private tagOptions = '';
-  private readonly showAll: HTMLElement;
-  private readonly showOnly: HTMLElement;
-  private readonly legend: HTMLElement;
-  private readonly swatches = HIGHLIGHT_GROUPS.map((group) => el('span', {},
-    el('i', { class: 'swatch', style: `background:${GROUP_COLORS[group].fill};border-color:${GROUP_COLORS[group].line}` }),
-    GROUP_LABELS[group]));
-  private readonly head: HTMLElement;
   private readonly summary: HTMLElement;
+  private readonly head: HTMLElement;
+  /** The filters and the legend, once the strip has been opened. */
+  private rows: StripRows | null = null;
 
   constructor(private readonly actions: StripActions) {
     this.showByKey = el('button', { on: { click: () => this.actions.onShowByKey() } }, 'show');
     this.toggle = el('button', { on: { click: () => this.setOpen(!this.open) } });
-    this.showAll = el('button', { on: { click: () => this.actions.onFilter(NO_FILTER) } }, 'Show all');
     this.summary = el('span', {}, this.counts);
     this.head = el('div', { class: 'head' }, el('span', { class: 'brand' }, 'Paperlight'), this.summary, this.toggle);
-    this.showOnly = el('div', { class: 'row', role: 'group', 'aria-label': 'Show only' });
-    this.legend = el('div', { class: 'row legend', 'aria-label': 'Highlight colours' }, this.swatches);
     this.element = el('section', { class: 'strip', 'aria-label': 'Paperlight filters and legend' }, this.head);
-  }
-
-  private set(patch: Partial<FilterState>): void {
-    this.actions.onFilter({ ...this.filter, ...patch });
   }
 
   private setOpen(open: boolean): void {
@@ -149,7 +130,41 @@ class Strip {
     placeChildren(this.summary, [this.counts, model.byKey > 0 && [this.byKey, this.showByKey]]);
     setAttributes(this.toggle, { 'aria-expanded': this.open });
     setText(this.toggle, this.open ? 'Close' : active ? 'Filters (on)' : 'Filters');
-    placeChildren(this.element, [this.head, this.open && [this.showOnlyRow(model, filter, active), this.legendRow(model)]]);
+    if (this.open) this.rows ??= new StripRows(this.actions, () => this.filter);
+    placeChildren(this.element, [this.head, this.open && this.rows!.draw(model, filter, active)]);
+  }
+}
+
+/** The open strip's two rows: "Show only" (the filters, with their counts) and the colour legend. */
+class StripRows {
+  private readonly newOnly = checkbox((newOnly) => this.set({ newOnly }));
+  private readonly withCode = checkbox((withCode) => this.set({ withCode }));
+  private readonly withSpeedup = checkbox((withSpeedup) => this.set({ withSpeedup }));
+  private readonly notSaved = checkbox((notSaved) => this.set({ notSaved }));
+  private readonly tag = el('select', {
+    'aria-label': 'Show only papers with this tag', on: { change: () => this.set({ tag: this.tag.value }) },
+  });
+  private readonly tagLabel = el('label', {}, 'tag', this.tag);
+  private readonly showOnlyWords = el('span', {}, 'Show only:');
+  /** The tags the select offers now (as JSON), to rebuild its options only when they change. */
+  private tagOptions = '';
+  private readonly showAll: HTMLElement;
+  private readonly showOnly = el('div', { class: 'row', role: 'group', 'aria-label': 'Show only' });
+  private readonly swatches = HIGHLIGHT_GROUPS.map((group) => el('span', {},
+    el('i', { class: 'swatch', style: `background:${GROUP_COLORS[group].fill};border-color:${GROUP_COLORS[group].line}` }),
+    GROUP_LABELS[group]));
+  private readonly legend = el('div', { class: 'row legend', 'aria-label': 'Highlight colours' }, this.swatches);
+
+  constructor(private readonly actions: StripActions, private readonly filter: () => FilterState) {
+    this.showAll = el('button', { on: { click: () => this.actions.onFilter(NO_FILTER) } }, 'Show all');
+  }
+
+  private set(patch: Partial<FilterState>): void {
+    this.actions.onFilter({ ...this.filter(), ...patch });
+  }
+
+  draw(model: StripModel, filter: FilterState, active: boolean): HTMLElement[] {
+    return [this.showOnlyRow(model, filter, active), this.legendRow(model)];
   }
 
   private showOnlyRow(model: StripModel, filter: FilterState, active: boolean): HTMLElement {
@@ -255,8 +270,25 @@ export function filterStrip(page: ContentPage, { saved, visibility, memory, rule
     strip.update(model, filter);
   };
 
-  /** Cards, their saved state or the settings changed: one update per frame. */
-  const schedule = oncePerFrame(page.signal, () => apply(), () => page.settings.debug);
+  /** Cards, their saved state or the settings changed: one update per frame once the strip is shown. */
+  const perFrame = oncePerFrame(page.signal, () => apply(), () => page.settings.debug);
+  /**
+   * Until then, the strip is built in the browser's idle time: it sums up the page in its corner, and is no part of
+   * the cards the reader sees first (nor can anything be filtered before it is there).
+   */
+  let buildAsked = false;
+  const schedule = () => {
+    if (strip) return perFrame();
+    if (buildAsked) return;
+    buildAsked = true;
+    inSlice('idle', () => {
+      buildAsked = false;
+      if (page.signal.aborted) return;
+      const start = performance.now();
+      apply();
+      if (page.settings.debug) performance.measure(PAGE_UI_IDLE_MEASURE, { start, end: performance.now() });
+    });
+  };
 
   page.on('cards', schedule);
   page.on('cardGone', schedule);
