@@ -61,4 +61,31 @@ describe('first look at a long listing', () => {
     expect(lastNear).toBeLessThan(firstFar);
     await page.close();
   });
+
+  it('gives a toolbar to the cards on screen and, in idle time, to those within 1,200 px below it, and to no card further down', async () => {
+    const page = await session.context.newPage();
+    await page.setViewportSize({ width: 1280, height: 2400 });
+    await page.goto(URL);
+    await waitForCards(page, ENTRIES, 30_000);
+    // Each card's top at load (the page is not scrolled) and whether its toolbar's host is in it.
+    const cards = () => page.evaluate(() => [...document.querySelectorAll('dl > dd[data-paperlight-id]')].map((dd) => ({
+      top: dd.getBoundingClientRect().top,
+      toolbar: dd.querySelector('paperlight-card') !== null,
+      screen: innerHeight,
+    })));
+    const onScreen = (list: Awaited<ReturnType<typeof cards>>) => list.filter((c) => c.top < c.screen);
+    // Cards that start below the screen but within the toolbars' margin: a card is within it if any part is.
+    const belowWithinMargin = (list: Awaited<ReturnType<typeof cards>>) => list.filter((c) => c.top >= c.screen && c.top < c.screen + 1_200);
+    const farBelow = (list: Awaited<ReturnType<typeof cards>>) => list.filter((c) => c.top > c.screen + 2_400);
+    const atLoad = await cards();
+    expect(onScreen(atLoad).length).toBeGreaterThan(0);
+    expect(belowWithinMargin(atLoad).length).toBeGreaterThan(0);
+    expect(farBelow(atLoad).length).toBeGreaterThan(100);
+    await expect.poll(async () => {
+      const list = await cards();
+      return [...onScreen(list), ...belowWithinMargin(list)].every((c) => c.toolbar);
+    }, { timeout: 10_000 }).toBe(true);
+    expect(farBelow(await cards()).some((c) => c.toolbar)).toBe(false);
+    await page.close();
+  });
 });
