@@ -130,8 +130,8 @@ class Strip {
     placeChildren(this.summary, [this.counts, model.byKey > 0 && [this.byKey, this.showByKey]]);
     setAttributes(this.toggle, { 'aria-expanded': this.open });
     setText(this.toggle, this.open ? 'Close' : active ? 'Filters (on)' : 'Filters');
-    if (this.open) this.rows ??= new StripRows(this.actions, () => this.filter);
-    placeChildren(this.element, [this.head, this.open && this.rows!.draw(model, filter, active)]);
+    const rows = this.open && (this.rows ??= new StripRows(this.actions, () => this.filter)).draw(model, filter, active);
+    placeChildren(this.element, [this.head, rows]);
   }
 }
 
