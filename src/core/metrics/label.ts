@@ -142,27 +142,18 @@ function countedNoun(after: Words, nouns: WordSet): string {
   return '';
 }
 
-/** Does text[start, end) contain `part`? */
-function spanIncludes(text: string, start: number, end: number, part: string): boolean {
-  for (let at = start; at + part.length <= end; at++) if (text.startsWith(part, at)) return true;
-  return false;
-}
-
 export function describe(around: Around, kind: MetricKind, unit: string, unitClass: UnitClass | null): string {
   // Compared with class names only: an interned string, not null, keeps each `===` a pointer comparison (kind.ts).
   const cls = unitClass ?? '';
   const after = around.after;
   const following = phraseAfter(after);
   if (following) return following;
+  const tail = tailAfter(after);
   const named = cls === 'score' && namesMetric(unit); // "AUROC", not "ms"
   // "58.7 box AP on COCO test-dev": a metric name inside the span is the label's head.
-  // Searched in the span alone (indexOf on the whole text would scan to its end for every value),
-  // and without slicing the span out.
-  const inSpan = named && spanIncludes(around.text, around.start, around.end, unit);
-  if (inSpan) {
-    const tail = tailAfter(after);
-    return tail ? `${unit} ${tail}` : unit;
-  }
+  // Searched in the span alone: indexOf on the whole text would scan to its end for every value.
+  const inSpan = named && around.text.slice(around.start, around.end).includes(unit);
+  if (inSpan) return tail ? `${unit} ${tail}` : unit;
   if (cls === 'scale') return after.has(0) && isWordLike(after, 0) ? `dimensionality of ${after.raw(0)}` : 'problem dimensionality';
   // "enables fine-tuning of a 13B model": the size of the model the method reaches.
   if ((cls === 'magnitude' || cls === 'params') && after.in(0, MODEL_NOUNS)) return `${after.raw(0)} size`;
@@ -170,8 +161,6 @@ export function describe(around: Around, kind: MetricKind, unit: string, unitCla
     const counted = countedNoun(after, kind === 'data' ? DATA_NOUNS : PARAMS_WORDS);
     if (counted) return counted;
   }
-  // The "on X" tail is read only now: the labels above that need none return without it.
-  const tail = tailAfter(after);
   const preceding = phraseBefore(around.before);
   const label = preceding ? (tail ? `${preceding} ${tail}` : preceding) : fallbackLabel(kind, unit, cls, named, tail);
   return label.length > MAX_LABEL ? label.slice(0, MAX_LABEL).replace(/\s+\S*$/, '') : label;
@@ -180,7 +169,6 @@ export function describe(around: Around, kind: MetricKind, unit: string, unitCla
 /** The label when no phrase before the value names it; built only then (most values have a phrase). */
 function fallbackLabel(kind: MetricKind, unit: string, cls: UnitClass | '', named: boolean, tail: string): string {
   // "12B parameters", "16K tokens": the count noun in the span says what is counted.
-  // A one-character unit ("%", "x") has no label of its own: the Map is not asked.
-  const fallback = named ? unit : (unit.length > 1 ? UNIT_LABEL.get(unit) : undefined) ?? (cls === 'params' ? 'parameters' : cls === 'resolution' ? 'resolution' : KIND_LABEL[kind]);
+  const fallback = named ? unit : UNIT_LABEL.get(unit) ?? (cls === 'params' ? 'parameters' : cls === 'resolution' ? 'resolution' : KIND_LABEL[kind]);
   return tail ? `${fallback} ${tail}` : fallback;
 }

@@ -83,10 +83,8 @@ export function qualifierBefore(around: Around, prefix: string, previous: Metric
   if (before.has(0) && upToBefore(text, before.start(0)) && before.is(1, 'to') && before.is(2, 'up') && /^[a-z-]+$/i.test(before.raw(0))) {
     return found(text.slice(before.start(2), before.end(1)), true);
   }
-  // "up to 4K (2048 times 4096)": a parenthetical restatement inherits the qualifier. The "(" right
-  // before the value is tested first: most values that follow another closely ("50%, 40%") have none,
-  // and then no slice is made and no regex run.
-  if (previous && around.start - previous.end <= 3 && text.charCodeAt(around.start - 1) === 40 && /^\s*\($/.test(text.slice(previous.end, around.start))) {
+  // "up to 4K (2048 times 4096)": a parenthetical restatement inherits the qualifier.
+  if (previous && around.start - previous.end <= 3 && /^\s*\($/.test(text.slice(previous.end, around.start))) {
     return found(previous.qualifier, previous.upTo);
   }
   return found('', false);
