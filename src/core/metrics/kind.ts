@@ -3,7 +3,7 @@
 import type { Metric, MetricKind } from '../metric-types';
 import { CLAUSE_BREAKS, GLUE_BEFORE, KIND_CUES, WEAK_CUES, type UnitClass } from './lexicon';
 import { listItemAt, newQuantity, readQuantity } from './quantity';
-import { NO_WORD, WordSet } from './word-table';
+import { WordSet } from './word-table';
 import type { Around, Words } from './words';
 
 const LIST_ITEM = newQuantity();
@@ -15,11 +15,9 @@ const AND = new WordSet(['and']);
 let strongCue: MetricKind | null = null;
 let strongDistance = 0;
 let weakCue: MetricKind | null = null;
-/** No bound on the distance: a small integer rather than Infinity, so `distance <= maxDistance` compares integers. */
-const NO_LIMIT = 1 << 30;
 
 /** The first strong and the first weak cue in `words`, within the clause, into strongCue/strongDistance/weakCue. */
-function cueIn(words: Words, following: boolean, maxDistance = NO_LIMIT): void {
+function cueIn(words: Words, following: boolean, maxDistance = Infinity): void {
   let weak: MetricKind | null = null;
   let distance = 0;
   for (let k = 0; distance <= maxDistance && words.has(k); k++) {
@@ -29,18 +27,6 @@ function cueIn(words: Words, following: boolean, maxDistance = NO_LIMIT): void {
     }
     // One lookup per word, then set tests on its entry.
     const entry = words.entryAt(k);
-    if (entry === NO_WORD) {
-      // A word the lexicon does not know (most words) is in no set: only its part after a dash can be a cue.
-      const tailKind = words.tailIn(k, KIND_CUES);
-      if (tailKind) {
-        strongCue = tailKind;
-        strongDistance = distance;
-        weakCue = weak;
-        return;
-      }
-      distance++;
-      continue;
-    }
     if (following && AND.contains(entry) && words.numeric(k + 1)) continue;
     const kind = KIND_CUES.valueOf(entry) ?? words.tailIn(k, KIND_CUES); // "peak-memory" -> memory
     if (kind && !WEAK_CUES.contains(entry)) {
@@ -95,7 +81,7 @@ export function kindFromCues(around: Around, unitClass: UnitClass | null): Metri
   // The nearer strong cue wins, the following one on a tie: "83.8% top-1 accuracy", but
   // "an F1-score of 98.36% on the ALTA 2023 data" is an F1 score, not data.
   // Only a cue nearer than the following one can win, so the scan back stops there.
-  cueIn(around.before, false, following ? followingDistance - 1 : NO_LIMIT);
+  cueIn(around.before, false, following ? followingDistance - 1 : Infinity);
   if (following && !(strongCue && strongDistance < followingDistance)) return following;
   if (strongCue) return strongCue;
   const weak = followingWeak ?? weakCue;
