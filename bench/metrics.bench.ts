@@ -7,20 +7,17 @@
 // a CommonJS getter, which can cost up to ~40% on this machine and says nothing about the
 // extension; that figure is reported beside it (`unbundledMbPerSec`).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
 import type { Metric } from '../src/core/metric-types';
 import { extractMetrics as extractFromSources } from '../src/core/metrics';
 import { goldParts, loadGold, score } from '../test/unit/metrics/gold-score';
+import { SEED_DIR, SEED_FILES, bareDigitScan, benchText, bundleExtractor } from './extractor-bundle';
 import { median, processCpuMs as cpuMs, round } from './stats';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const SEEDS = path.resolve(ROOT, 'test/data/seeds');
-const SEED_FILES = ['000_fbf70607fd46e877.txt', '001_b3fa1ac227a7ab4a.txt'];
-const TARGET_BYTES = 5 * 1024 * 1024;
 const WARMUP_ROUNDS = 3;
 const ROUNDS = 15;
 /** Extraction must run at no less than this share of a bare /\d/g scan's speed over the same text. */
@@ -88,36 +85,6 @@ function hostileTimes(extract: (text: string) => unknown) {
   };
 }
 
-/** The seed pages as a browser shows them (titles, abstracts, author counts, dates). */
-function seedText(): { text: string; source: string } {
-  return { text: SEED_FILES.map((f) => readFileSync(path.join(SEEDS, f), 'utf8')).join('\n'), source: 'test/data/seeds' };
-}
-
-function bareDigitScan(text: string): number {
-  const digits = /\d/g;
-  let count = 0;
-  while (digits.exec(text) !== null) count++;
-  return count;
-}
-
-/** src/core/metrics.ts bundled and minified by vite (as the content script is): the file, in `outDir`. */
-async function bundleExtractor(outDir: string): Promise<string> {
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root: ROOT,
-    build: {
-      outDir,
-      emptyOutDir: true,
-      lib: { entry: path.join(ROOT, 'src/core/metrics.ts'), formats: ['es'], fileName: 'metrics' },
-      minify: true,
-    },
-  });
-  const file = readdirSync(outDir).find((f) => f.endsWith('.js'));
-  if (!file) throw new Error('vite produced no bundle');
-  return path.join(outDir, file);
-}
-
 const STARTUP_RUNS = 9;
 
 /**
@@ -165,7 +132,7 @@ function startupTimes(bundle: string, abstract: string) {
 
 /** The first abstract of the seed search page: the text a page's first card would hand the extractor. */
 function firstSeedAbstract(): string {
-  const lines = readFileSync(path.join(SEEDS, SEED_FILES[0]!), 'utf8').split('\n');
+  const lines = readFileSync(path.join(ROOT, SEED_DIR, SEED_FILES[0]!), 'utf8').split('\n');
   const abstract = lines.find((line) => line.length >= 200 && /\d/.test(line));
   if (!abstract) throw new Error('no abstract in the seed page');
   return abstract;
@@ -180,7 +147,7 @@ function timeMs(run: () => unknown): number {
 export default async function metricsBench() {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'paperlight-metrics-bench-'));
   try {
-    return await measure(await bundleExtractor(outDir));
+    return await measure(await bundleExtractor(ROOT, outDir));
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
@@ -190,9 +157,7 @@ async function measure(bundle: string) {
   // eslint-disable-next-line no-unsanitized/method -- a file this bench just built, not page input
   const { extractMetrics } = (await import(pathToFileURL(bundle).href)) as { extractMetrics: (text: string) => Metric[] };
   const startup = startupTimes(bundle, firstSeedAbstract());
-  const seed = seedText();
-  const copies = Math.ceil(TARGET_BYTES / seed.text.length);
-  const text = Array.from({ length: copies }, () => seed.text).join('\n');
+  const { text, copies } = benchText();
   const megabytes = text.length / 1e6;
 
   for (let k = 0; k < WARMUP_ROUNDS; k++) {
@@ -242,7 +207,7 @@ async function measure(bundle: string) {
       measured: 'src/core/metrics.ts bundled and minified by vite, as shipped',
       unbundledMbPerSec: round(megabytes / (median(unbundled) / 1000), 1),
       textBytes: text.length,
-      textSource: `${seed.source} x${copies}`,
+      textSource: `${SEED_DIR} x${copies}`,
       rounds: ROUNDS,
       metricsFound: found,
       quality,

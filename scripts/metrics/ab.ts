@@ -7,26 +7,12 @@
 // Each run alternates base and branch (and the bare /\d/g scan) round by round in process CPU
 // time, starting with a different one each run, and reports the fastest round of each; the
 // branch's ratio to the scan is the bench's metricsToBaselineRatioCpuBestRounds.
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { bareDigitScan, benchText } from '../../bench/extractor-bundle';
 import { processCpuMs } from '../../bench/stats';
 import { bundledExtractor, type Extract } from './bundle';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const SEEDS = ['000_fbf70607fd46e877.txt', '001_b3fa1ac227a7ab4a.txt'].map((f) => path.join(ROOT, 'test/data/seeds', f));
-
-function benchText(): string {
-  const seed = SEEDS.map((f) => readFileSync(f, 'utf8')).join('\n');
-  const copies = Math.ceil((5 * 1024 * 1024) / seed.length);
-  return Array.from({ length: copies }, () => seed).join('\n');
-}
-
-function bareScan(text: string): number {
-  const digits = /\d/g;
-  let count = 0;
-  while (digits.exec(text) !== null) count++;
-  return count;
-}
 
 async function main() {
   const baseRoot = path.resolve(process.argv[2] ?? '/tmp/metrics-base');
@@ -39,9 +25,9 @@ async function main() {
   const first = await bundledExtractor(branchFirst ? branchRoot : baseRoot);
   const second = await bundledExtractor(branchFirst ? baseRoot : branchRoot);
   const [base, branch] = branchFirst ? [second, first] : [first, second];
-  const text = benchText();
+  const { text } = benchText();
   if (process.env.AB_ALLOW_DIFF !== '1' && JSON.stringify(base(text)) !== JSON.stringify(branch(text))) throw new Error('base and branch disagree on the bench text');
-  const entries: [string, Extract | typeof bareScan][] = [['base', base], ['branch', branch], ['scan', bareScan]];
+  const entries: [string, Extract | typeof bareDigitScan][] = [['base', base], ['branch', branch], ['scan', bareDigitScan]];
   for (let k = 0; k < 3; k++) for (const [, run] of entries) run(text);
   const gains: number[] = [];
   for (let r = 0; r < runs; r++) {

@@ -1,10 +1,10 @@
 // The extractor of a source tree bundled and minified by vite, as bench/metrics.bench.ts builds it,
 // so scripts can compare two trees (this worktree and a snapshot of main) in one process.
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build } from 'vite';
+import { bundleExtractor } from '../../bench/extractor-bundle';
 import type { Metric } from '../../src/core/metric-types';
 
 export type Extract = (text: string) => Metric[];
@@ -12,21 +12,9 @@ export type Extract = (text: string) => Metric[];
 /** Bundles `<root>/src/core/metrics.ts` into a temporary directory, imports it and removes the directory. */
 export async function bundledExtractor(root: string): Promise<Extract> {
   const outDir = mkdtempSync(path.join(os.tmpdir(), 'paperlight-metrics-script-'));
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      outDir,
-      emptyOutDir: true,
-      lib: { entry: path.join(root, 'src/core/metrics.ts'), formats: ['es'], fileName: 'metrics' },
-      minify: true,
-    },
-  });
-  const file = readdirSync(outDir).find((f) => f.endsWith('.js') || f.endsWith('.mjs'));
-  if (!file) throw new Error(`vite produced no bundle for ${root}`);
+  const file = await bundleExtractor(root, outDir);
   // eslint-disable-next-line no-unsanitized/method -- a file this script just built, not page input
-  const module = (await import(pathToFileURL(path.join(outDir, file)).href)) as { extractMetrics: Extract };
+  const module = (await import(pathToFileURL(file).href)) as { extractMetrics: Extract };
   rmSync(outDir, { recursive: true, force: true });
   return module.extractMetrics;
 }
