@@ -59,6 +59,8 @@ const LISTING_URL = 'https://arxiv.org/list/cs.LG/new';
 const PARSE_MEASURE = 'paperlight-bench:parse-and-layout';
 /** The page-level features' frame work (the filter strip, the rules), measured by src/content/page-layer.ts. */
 const PAGE_UI = 'paperlight:page-ui';
+/** Their work in idle time (the filter strip's first build). */
+const PAGE_UI_IDLE = 'paperlight:page-ui-idle';
 /** The URL path of the built content scripts (vite.config.ts), whose evaluation the CPU figures add. */
 const CONTENT_SCRIPTS = '/build/content-scripts/';
 /** Same host, a path no content script matches: the page without Paperlight. */
@@ -89,7 +91,7 @@ async function measures(page: Page, name: string): Promise<number[]> {
  * is complete (its completion marked after the last toolbars were mounted).
  */
 async function firstPassDone(page: Page): Promise<void> {
-  await page.waitForFunction(() => ['paperlight:first-pass', 'paperlight:page-ui-idle'].every((name) => performance.getEntriesByName(name).length > 0), null, { timeout: 60_000 });
+  await page.waitForFunction((names) => names.every((name) => performance.getEntriesByName(name).length > 0), ['paperlight:first-pass', PAGE_UI_IDLE], { timeout: 60_000 });
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   await page.waitForFunction(() => {
     const mounted = performance.getEntriesByName('paperlight:widgets').at(-1);
@@ -106,7 +108,7 @@ async function idleWork(page: Page): Promise<{ annotate: number; widgets: number
   return {
     annotate: sum(await measures(page, 'paperlight:annotate-idle')),
     widgets: sum(await measures(page, 'paperlight:widgets-idle')),
-    pageUi: sum(await measures(page, 'paperlight:page-ui-idle')),
+    pageUi: sum(await measures(page, PAGE_UI_IDLE)),
   };
 }
 
@@ -228,7 +230,7 @@ export default async function annotateBench() {
       const widgetSlices = await measures(page, 'paperlight:widgets');
       const widgetIdleSlices = await measures(page, 'paperlight:widgets-idle');
       const pageUiSlices = await measures(page, PAGE_UI);
-      const pageUiIdleSlices = await measures(page, 'paperlight:page-ui-idle');
+      const pageUiIdleSlices = await measures(page, PAGE_UI_IDLE);
       annotate.push(sum(slices));
       idle.push(sum(idleSlices) + sum(widgetIdleSlices) + sum(pageUiIdleSlices));
       widgetsIdle.push(sum(widgetIdleSlices));

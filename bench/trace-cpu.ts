@@ -22,16 +22,21 @@ const CATEGORIES = ['blink.user_timing', 'toplevel', 'v8.execute', 'disabled-by-
 /** Where a script's evaluation is traced (`EvaluateScript`). */
 const EVALUATION_CATEGORY = 'devtools.timeline';
 
-/** Tracing on `page`'s browser while `run` runs; then the CPU in ms of each measure whose name is in `names`, by name. */
-export async function measuresCpu(page: Page, names: readonly string[], run: () => Promise<void>): Promise<Map<string, number>> {
+/** The events of a trace of `page`'s browser in `categories` while `run` runs. */
+async function traced(page: Page, categories: readonly string[], run: () => Promise<void>): Promise<TraceEvent[]> {
   const cdp = await page.context().newCDPSession(page);
   try {
-    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: CATEGORIES } });
+    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: [...categories] } });
     await run();
-    return cpuByName(await traceEvents(cdp), names);
+    return await traceEvents(cdp);
   } finally {
     await cdp.detach().catch(() => {});
   }
+}
+
+/** Tracing on `page`'s browser while `run` runs; then the CPU in ms of each measure whose name is in `names`, by name. */
+export async function measuresCpu(page: Page, names: readonly string[], run: () => Promise<void>): Promise<Map<string, number>> {
+  return cpuByName(await traced(page, CATEGORIES, run), names);
 }
 
 /**
@@ -41,18 +46,11 @@ export async function measuresCpu(page: Page, names: readonly string[], run: () 
 export async function measuresAndEvaluationCpu(
   page: Page, names: readonly string[], scriptUrlPart: string, run: () => Promise<void>,
 ): Promise<{ measures: Map<string, number>; evaluation: number }> {
-  const cdp = await page.context().newCDPSession(page);
-  try {
-    await cdp.send('Tracing.start', { transferMode: 'ReturnAsStream', traceConfig: { includedCategories: [...CATEGORIES, EVALUATION_CATEGORY] } });
-    await run();
-    const events = await traceEvents(cdp);
-    const evaluation = events
-      .filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').includes(scriptUrlPart))
-      .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
-    return { measures: cpuByName(events, names), evaluation };
-  } finally {
-    await cdp.detach().catch(() => {});
-  }
+  const events = await traced(page, [...CATEGORIES, EVALUATION_CATEGORY], run);
+  const evaluation = events
+    .filter((e) => e.ph === 'X' && e.name === 'EvaluateScript' && (e.args?.data?.url ?? '').includes(scriptUrlPart))
+    .reduce((sum, e) => sum + (e.tdur ?? 0) / 1000, 0);
+  return { measures: cpuByName(events, names), evaluation };
 }
 
 async function traceEvents(cdp: CDPSession): Promise<TraceEvent[]> {
