@@ -44,6 +44,21 @@ export function inSlice(lane: Lane, task: (deadline: () => number) => void): voi
 }
 
 /**
+ * Hands `items` to `work` a batch at a time until `deadline` passes, at least one batch (so every slice makes
+ * progress), and returns the items left for a later slice. Inside a batch `work` does all its reads before its
+ * writes, so the page is laid out once per batch rather than once per item, while the slice stays bounded.
+ */
+export function inBatches<T>(items: readonly T[], size: number, deadline: () => number, work: (batch: T[]) => void): T[] {
+  let at = 0;
+  while (at < items.length) {
+    work(items.slice(at, at + size));
+    at += size;
+    if (performance.now() >= deadline()) break;
+  }
+  return items.slice(at);
+}
+
+/**
  * Splits `elements` into the ones near the viewport (on screen) and the rest, from one IntersectionObserver
  * computation: the browser answers after its next layout, which it does anyway, so asking never forces a layout
  * of the page. On screen only: a card below the fold is not in the first frame the reader sees, and each card

@@ -13,7 +13,7 @@ import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
 import { closedContainer, closedHost } from '../../page-layer';
 import { listen } from '../../ui/dom';
-import { inSlice } from '../../work-slices';
+import { inBatches, inSlice } from '../../work-slices';
 import type { MetricTooltip } from '../metric-tooltip';
 import type { SavedState } from '../saved-state';
 import { shownVenue } from '../../../core/paper';
@@ -28,6 +28,11 @@ export const WIDGET_TAG = 'paperlight-card';
  * behind); building them closer was tried, and the triage browser test caught exactly that.
  */
 const TOOLBAR_MARGIN = '1200px 0px';
+/**
+ * Toolbars built in idle time between two looks at the clock: few enough that a slice ends near its deadline
+ * however many cards wait, enough that the page is not laid out again for every toolbar.
+ */
+const IDLE_BATCH = 8;
 
 export interface CardToolbar {
   /** Mounts the card's toolbar now (a keyboard save on a card far from the viewport, for instance). */
@@ -170,8 +175,8 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     !saved.of(entry) && !notices.has(entry.element) && !seenLabels.has(entry.element) && !tagRequests.has(entry.element);
 
   /**
-   * Builds the toolbars out of sight and the ones whose place is held, in idle slices: all reads (views) before all
-   * writes, as the mount does.
+   * Builds the toolbars out of sight, then the ones whose place is held, in idle slices of `IDLE_BATCH` cards at a
+   * time until the slice's deadline: a batch's reads (views) before its writes, as the mount does.
    */
   const completeLater = () => {
     if (completing || allBuilt() || page.signal.aborted) return;
@@ -180,13 +185,19 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
       completing = false;
       if (page.signal.aborted) return;
       const start = performance.now();
-      const unseen = [...outOfSight].flatMap((card) => page.cards.get(card) ?? []);
-      outOfSight.clear();
-      const entries = [...unfinished].flatMap((card) => page.cards.get(card) ?? []);
-      const unseenViews = unseen.map(viewOf);
-      const views = entries.map(viewOf);
-      unseen.forEach((entry, i) => mount(entry, { view: unseenViews[i] }));
-      for (let i = 0; i < entries.length && performance.now() < deadline(); i++) draw(entries[i]!, views[i]);
+      const left = inBatches([...outOfSight], IDLE_BATCH, deadline, (cards) => {
+        for (const card of cards) outOfSight.delete(card);
+        const entries = cards.flatMap((card) => page.cards.get(card) ?? []);
+        const views = entries.map(viewOf);
+        entries.forEach((entry, i) => mount(entry, { view: views[i] }));
+      });
+      if (left.length === 0 && performance.now() < deadline()) {
+        inBatches([...unfinished], IDLE_BATCH, deadline, (cards) => {
+          const entries = cards.flatMap((card) => page.cards.get(card) ?? []);
+          const views = entries.map(viewOf);
+          entries.forEach((entry, i) => draw(entry, views[i]));
+        });
+      }
       if (page.settings.debug) {
         performance.measure('paperlight:widgets-idle', { start, end: performance.now() });
         if (allBuilt()) performance.mark('paperlight:widgets-complete');
