@@ -76,6 +76,8 @@ describe('short ASCII words found by their hash alone', () => {
     }
     // In any case: by, of, on, up, to (two characters); e.g, vs. and the map's "low" (three).
     expect(found).toBe(5 * 4 + (4 + 4 + 8));
+    expect(SHORT.contains(bothLookups('By')[0])).toBe(true);
+    expect(SHORT.contains(bothLookups('d;')[0])).toBe(false);
   });
 
   it('checks the characters of a word longer than the hash identifies, or not all ASCII', () => {
