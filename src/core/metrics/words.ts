@@ -2,7 +2,7 @@
 // each word is hashed and looked up in the lexicon table (./word-table.ts) in the same pass that
 // finds its end. Every walk is capped in words and characters, so context reading is O(1) per
 // candidate.
-import { hashWord, lookup, NO_WORD, spells, WordSet, type Entry, type WordMap } from './word-table';
+import { HASH_BASE, hashWord, lookupScanned, NO_WORD, spells, WordSet, type Entry, type WordMap } from './word-table';
 
 const MAX_WORDS = 8;
 const MAX_CHARS = 160;
@@ -42,33 +42,35 @@ function scanToken(text: string, start: number, limit: number): number {
   let hashToLast = 0;
   let last = i;
   let dash = -1;
+  let ascii = true;
   for (; i < limit; i++) {
     let c = text.charCodeAt(i);
     if (c <= 32) break;
     if (c < 128) {
       if (c === 45) dash = i;
       else if (c >= 65 && c <= 90) c += 32;
-      h = (Math.imul(h, 31) + c) | 0;
+      h = (Math.imul(h, HASH_BASE) + c) | 0;
       if ((CHARS[c] & CLOSER) === 0) {
         hashToLast = h;
         last = i + 1;
       }
     } else {
-      h = (Math.imul(h, 31) + c) | 0;
+      h = (Math.imul(h, HASH_BASE) + c) | 0;
       hashToLast = h;
       last = i + 1;
+      ascii = false;
     }
   }
   wordEnd = last;
   wordDash = dash < last ? dash : -1;
-  wordEntry = last > wordStart ? lookup(text, wordStart, last, hashToLast) : NO_WORD;
+  wordEntry = last > wordStart ? lookupScanned(text, wordStart, last, hashToLast, ascii) : NO_WORD;
   return i;
 }
 
 /**
  * The same reading as `scanToken` for the written token that ends at `end` and starts after the
  * previous space (or at `limit`), in one pass from its end: the hash is summed from the right
- * (each character times the power of 31 of its distance from the word's end, the same value
+ * (each character times the power of HASH_BASE of its distance from the word's end, the same value
  * `scanToken` computes from the left), so a word before a value is read once, not found going
  * back and then read again going forward. Returns the token's start.
  */
@@ -87,6 +89,7 @@ function scanTokenBackward(text: string, end: number, limit: number): number {
   // read, where it started (`openerRun`) and the hash before it.
   let openerRun = -1;
   let hashBeforeRun = 0;
+  let ascii = true;
   for (; i >= limit; i--) {
     let c = text.charCodeAt(i);
     if (c <= 32) break;
@@ -100,9 +103,12 @@ function scanTokenBackward(text: string, end: number, limit: number): number {
       if (c === 45) {
         if (dash < 0) dash = i;
       } else if (c >= 65 && c <= 90) c += 32;
-    } else openerRun = -1;
+    } else {
+      openerRun = -1;
+      ascii = false;
+    }
     h = (h + Math.imul(c, power)) | 0;
-    power = Math.imul(power, 31);
+    power = Math.imul(power, HASH_BASE);
   }
   const start = i + 1;
   if (openerRun >= 0) {
@@ -111,7 +117,7 @@ function scanTokenBackward(text: string, end: number, limit: number): number {
   } else wordStart = start;
   wordEnd = last;
   wordDash = dash;
-  wordEntry = last > wordStart ? lookup(text, wordStart, last, h) : NO_WORD;
+  wordEntry = last > wordStart ? lookupScanned(text, wordStart, last, h, ascii) : NO_WORD;
   return start;
 }
 
