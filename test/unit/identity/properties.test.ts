@@ -7,6 +7,7 @@ import {
   aclVenue, authorsAgree, cvfVenue, familyName, findSamePaper, neuripsVenueFromUrl, normaliseTitle, openReviewVenue,
   openReviewVenueFromLabel, parseAuthorName, pmlrVenueFromHeading, samePaper, titleFingerprint,
 } from '../../../src/core/identity';
+import { hasFamilyName } from '../../../src/core/identity/authors';
 import { normalisesTo } from '../../../src/core/identity/title';
 
 /** Fragments that steer generated strings into the normaliser's interesting paths. */
@@ -69,6 +70,20 @@ describe('normaliseTitle properties', { timeout: 60_000 }, () => {
         expect(normaliseTitle(`${title} .`)).toBe(normalised);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('hasFamilyName properties', { timeout: 60_000 }, () => {
+  it('says whether parseAuthorName finds a family name, for any string', () => {
+    const NAME_PIECES = ['A.', 'A', 'Jr.', 'III', 'iv', 'Sr', 'et al.', 'others', 'and', 'al', 'Serga', 'van', '😀', '𝐀', 'é', ',', '(', ')'];
+    const nameLike = fc.array(fc.oneof(fc.constantFrom(...NAME_PIECES, ...PIECES), fc.string({ maxLength: 3 })), { maxLength: 8 })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(nameLike, anyText), (author) => {
+        expect(hasFamilyName(author)).toBe(parseAuthorName(author) !== undefined);
+      }),
+      { numRuns: 5000 },
     );
   });
 });
