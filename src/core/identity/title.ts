@@ -131,9 +131,10 @@ function plainRole(title: string, i: number, code: number): number {
 
 /**
  * Where a plain title's normalised form is written, one ASCII byte per character, before it becomes a string: the
- * words are not copied out one by one. Reused by every call (nothing else runs while a call writes it).
+ * words are not copied out one by one. Reused by every call (nothing else runs while a call writes it); a longer
+ * title gets a buffer of its own, so that no outsized buffer is kept.
  */
-let plainBytes = new Uint8Array(256);
+const plainBytes = new Uint8Array(4096);
 const asciiDecoder = new TextDecoder();
 
 /**
@@ -143,8 +144,7 @@ const asciiDecoder = new TextDecoder();
  */
 function normalisePlain(title: string): string | undefined {
   // At most four bytes per character: `&` alone is " and".
-  if (plainBytes.length < title.length * 4) plainBytes = new Uint8Array(title.length * 4);
-  const bytes = plainBytes;
+  const bytes = title.length * 4 <= plainBytes.length ? plainBytes : new Uint8Array(title.length * 4);
   let length = 0;
   let inWord = false; // the current word has a letter or digit, so a hyphen before another one joins it
   for (let i = 0; i < title.length; i++) {

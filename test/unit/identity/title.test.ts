@@ -65,6 +65,11 @@ describe('normaliseTitle', () => {
     for (const value of [undefined, null, 42, {}, ['a title']]) expect(normaliseTitle(value as unknown as string)).toBe('');
   });
 
+  it('reads a plain title of any length, longer than its shared buffer too (a 2,100-character title of "&"s)', () => {
+    expect(normaliseTitle('Word & '.repeat(300))).toBe('word and '.repeat(300).trim());
+    expect(normaliseTitle('Short & Sweet')).toBe('short and sweet');
+  });
+
   it('reads arXiv metadata with its line breaks (arXiv 0704.0019 as arxiv-browse stores it)', () => {
     const raw = 'Approximation for extinction probability of the contact process based on\n  the Gr\\"obner basis';
     expect(normaliseTitle(raw)).toBe('approximation for extinction probability of the contact process based on the grobner basis');
