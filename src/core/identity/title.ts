@@ -75,7 +75,6 @@ function isSettled(text: string): boolean {
   return text === text.normalize('NFKC') && text === text.toLowerCase() && !HAS_ACCENT.test(text.normalize('NFD'));
 }
 
-
 /** One round of the full path: any title, TeX markup and Unicode included. */
 function normaliseUnicode(title: string): string {
   // ASCII text (a title whose only markup is TeX, often what TeX resolves to) has no accent or format character to
@@ -91,7 +90,7 @@ function normaliseUnicode(title: string): string {
 }
 
 const isAsciiWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
-/** A letter (either case) or a digit: a title's case is folded once its words are joined. */
+/** A letter (either case) or a digit: the plain path lower-cases a letter as it writes it. */
 const isAsciiAlnum = (code: number) => isAsciiWordCode(code) || (code >= 0x41 && code <= 0x5a);
 
 // What a character other than a letter or digit is to the words of a plain title (see normalisePlain).
