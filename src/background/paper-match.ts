@@ -78,69 +78,92 @@ export async function matchCards(
   cards: readonly CardIdentity[],
   titleFilter?: Promise<FingerprintFilter | undefined>,
 ): Promise<Array<Match | undefined>> {
-  const idsOf = (card: CardIdentity) => [card.key, ...(card.aliases ?? [])];
-  const ids = [...new Set(cards.flatMap(idsOf))];
+  // Plain loops and arrays indexed by position rather than a map lookup per card and id: a page's lookup runs this
+  // for 600 cards. Each distinct id is read once; each card keeps where its ids are in the list read.
+  const { ids, keySlots, aliasSlots } = idSlots(cards);
   const papers = tx.objectStore('papers');
-  const asKeys = await batchGet(unwrap(papers), ids);
-  const byKey = new Map<string, StoredPaper>();
-  ids.forEach((id, i) => {
-    const hit = asKeys[i];
-    if (hit) byKey.set(id, hit);
+  // The record of each id: as a key after the first round, as an alias for the others after the second.
+  const byId = await batchGet(unwrap(papers), ids);
+  const missing: number[] = [];
+  byId.forEach((hit, slot) => {
+    if (!hit) missing.push(slot);
   });
-  const missing = ids.filter((id) => !byKey.has(id));
+  const hasKey = (i: number) => byId[keySlots[i]!] !== undefined || (aliasSlots[i]?.some((slot) => byId[slot]) ?? false);
 
   const filter = await titleFilter;
-  // Each card none of whose ids is a key, with its fingerprint (kept to confirm candidates) and its index key.
-  const titled = new Map<number, { fingerprint: string; key: number }>();
+  // The cards none of whose ids is a key, with their fingerprint (kept to confirm candidates) and its index key.
+  const titled: number[] = [];
+  const fingerprints: string[] = [];
+  const titledKeys: number[] = [];
   cards.forEach((card, i) => {
-    if (idsOf(card).some((id) => byKey.has(id))) return;
+    if (hasKey(i)) return;
     const fingerprint = titleFingerprint(card.title);
     if (fingerprint === undefined) return;
     const key = fingerprintKey(fingerprint);
-    if (!filter || filter.mayContain(key)) titled.set(i, { fingerprint, key });
+    if (filter && !filter.mayContain(key)) return;
+    titled.push(i);
+    fingerprints.push(fingerprint);
+    titledKeys.push(key);
   });
-  const wanted = [...new Set([...titled.values()].map(({ key }) => key))];
+  const wanted = [...new Set(titledKeys)];
   const index = papers.index('fingerprint');
   // Most fingerprints name no saved paper, and nearly all the others one: the first record of each is read (a
   // lighter request than reading them all); only where it is another paper are all its namesakes read.
   const [asAliases, first] = await Promise.all([
-    batchGet(unwrap(papers.index('aliases')), missing),
+    batchGet(unwrap(papers.index('aliases')), missing.map((slot) => ids[slot]!)),
     batchGet(unwrap(index), wanted),
   ]);
-  const byId = new Map(byKey);
-  missing.forEach((id, i) => {
-    const hit = asAliases[i];
-    if (hit) byId.set(id, hit);
-  });
-  const matches = cards.map((card): Match | undefined => {
-    for (const id of idsOf(card)) {
-      const record = byId.get(id);
-      if (record) return { record, by: 'id' };
-    }
-    return undefined;
+  missing.forEach((slot, j) => (byId[slot] = asAliases[j]));
+  const matches = cards.map((_, i): Match | undefined => {
+    // The card's first id that names a record: its key, then its aliases in order.
+    const record = byId[keySlots[i]!] ?? aliasSlots[i]?.map((slot) => byId[slot]).find((hit) => hit !== undefined);
+    return record && { record, by: 'id' };
   });
 
-  const firstOf = new Map(wanted.map((key, i) => [key, first[i]]));
-  const found = new Map<number, StoredPaper | undefined>();
+  const firstOf = new Map<number, StoredPaper | undefined>();
+  wanted.forEach((key, i) => firstOf.set(key, first[i]));
   const unconfirmed = new Set<number>();
-  for (const [i, { fingerprint, key }] of titled) {
-    const candidate = firstOf.get(key);
-    if (matches[i] || !candidate) continue;
-    const record = findByFingerprint(fingerprint, cards[i]!.authors, [candidate]);
-    if (record) found.set(i, record);
-    else unconfirmed.add(key);
-  }
+  titled.forEach((i, t) => {
+    const candidate = firstOf.get(titledKeys[t]!);
+    if (matches[i] || !candidate) return;
+    const record = findByFingerprint(fingerprints[t]!, cards[i]!.authors, [candidate]);
+    if (record) matches[i] = { record, by: 'title' };
+    else unconfirmed.add(titledKeys[t]!);
+  });
   if (unconfirmed.size > 0) {
     const keys = [...unconfirmed];
     const all = await Promise.all(keys.map((key) => index.getAll(key)));
     const namesakes = new Map(keys.map((key, i) => [key, all[i]!]));
-    for (const [i, { fingerprint, key }] of titled) {
-      const candidates = namesakes.get(key);
-      if (!matches[i] && !found.has(i) && candidates) found.set(i, findByFingerprint(fingerprint, cards[i]!.authors, candidates));
-    }
+    titled.forEach((i, t) => {
+      const candidates = namesakes.get(titledKeys[t]!);
+      if (matches[i] || !candidates) return;
+      const record = findByFingerprint(fingerprints[t]!, cards[i]!.authors, candidates);
+      if (record) matches[i] = { record, by: 'title' };
+    });
   }
-  return matches.map((match, i) => {
-    const record = found.get(i);
-    return match ?? (record && { record, by: 'title' });
-  });
+  return matches;
+}
+
+/**
+ * Every id of the cards (keys and aliases) once, in the order the cards give them, and for each card the position
+ * of its key and of its aliases (undefined when it has none) in that list.
+ */
+function idSlots(cards: readonly CardIdentity[]) {
+  const slotOf = new Map<string, number>();
+  const ids: string[] = [];
+  const slot = (id: string): number => {
+    let at = slotOf.get(id);
+    if (at === undefined) {
+      at = ids.push(id) - 1;
+      slotOf.set(id, at);
+    }
+    return at;
+  };
+  const keySlots: number[] = [];
+  const aliasSlots: Array<number[] | undefined> = [];
+  for (const card of cards) {
+    keySlots.push(slot(card.key));
+    aliasSlots.push(card.aliases?.length ? card.aliases.map(slot) : undefined);
+  }
+  return { ids, keySlots, aliasSlots };
 }

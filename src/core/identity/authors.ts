@@ -19,6 +19,7 @@ export interface AuthorName {
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
 /** What author lists hold that is no name. */
 const NOT_NAMES = new Set(['others', 'and others', 'et al', 'al']);
+const LONGEST_NOT_NAME = Math.max(...[...NOT_NAMES].map((phrase) => phrase.length));
 
 /** One letter (one code point, which may take two UTF-16 units). */
 const isInitial = (word: string) => word.length === 1 || (word.length === 2 && word.codePointAt(0)! > 0xffff);
@@ -65,6 +66,34 @@ export function parseAuthorName(author: string): AuthorName | undefined {
   const family = beforeInitials.slice(-1);
   const givenWords = [...beforeInitials.slice(0, -1), ...named.slice(beforeInitials.length)];
   return { family, words: [...givenWords, ...family] };
+}
+
+/**
+ * Whether the string holds a family name: `parseAuthorName(author) !== undefined`, without building the parsed name
+ * when the string has no comma and no parenthesis (one part, "Given Family", which is most names). Such a name
+ * names someone unless it is a stock phrase ("et al."), all suffixes, or only initials before its trailing
+ * suffixes ("A. A.", "L. Jr."): its words are read in place, none is split off.
+ */
+export function hasFamilyName(author: string): boolean {
+  if (typeof author !== 'string') return false;
+  if (author.includes(',') || author.includes('(')) return parseAuthorName(author) !== undefined;
+  const normalised = normaliseTitle(author);
+  if (normalised === '' || (normalised.length <= LONGEST_NOT_NAME && NOT_NAMES.has(normalised))) return false;
+  let named = false; // some word is not a suffix
+  let full = false; // some word up to the last one that is not a suffix is more than an initial
+  let fullSoFar = false;
+  for (let start = 0; start < normalised.length; ) {
+    let end = normalised.indexOf(' ', start);
+    if (end < 0) end = normalised.length;
+    const length = end - start;
+    if (length > 2 || (length === 2 && normalised.codePointAt(start)! <= 0xffff)) fullSoFar = true;
+    if (length < 2 || length > 3 || !isSuffix(normalised.slice(start, end))) {
+      named = true;
+      full = fullSoFar;
+    }
+    start = end + 1;
+  }
+  return named && full;
 }
 
 /** The folded family name ("rodriguez abella"), or undefined when the string holds none. */

@@ -3,8 +3,8 @@
 // their authors must agree (both list authors and share a family name, or either lists none). Nothing
 // fuzzy: a title with one word changed, added or cut is another paper. docs/paper-identity.md explains
 // the choices.
-import { authorsAgree, parseAuthorList, parseAuthorName, shareFamilyName, type AuthorName } from './authors';
-import { countTitleWords, normaliseTitle } from './title';
+import { authorsAgree, hasFamilyName, parseAuthorList, shareFamilyName, type AuthorName } from './authors';
+import { countTitleWords, normalisesTo, normaliseTitle } from './title';
 
 /** A normalised title shorter than this never identifies a paper: "Segment Anything", "Deep Learning". */
 export const MIN_TITLE_WORDS = 4;
@@ -50,9 +50,12 @@ export function findSamePaper<T extends PaperIdentity>(paper: PaperIdentity, can
 export function findByFingerprint<T extends PaperIdentity>(
   fingerprint: string, paperAuthors: readonly string[], candidates: Iterable<T>,
 ): T | undefined {
+  // A title too short to identify a paper has no fingerprint: none of the candidates' titles can give it.
+  if (countTitleWords(fingerprint, MIN_TITLE_WORDS) < MIN_TITLE_WORDS) return undefined;
   let authors: AuthorName[] | undefined; // parsed once a candidate has the same title (most calls find none)
   for (const candidate of candidates) {
-    if (titleFingerprint(candidate?.title) !== fingerprint) continue;
+    // The fingerprint has enough words, so a title that normalises to it is one (no words to count per candidate).
+    if (!normalisesTo(candidate?.title, fingerprint)) continue;
     if (shareWrittenName(paperAuthors, candidate.authors)) return candidate;
     authors ??= parseAuthorList(paperAuthors);
     const other = parseAuthorList(candidate.authors);
@@ -68,6 +71,14 @@ export function findByFingerprint<T extends PaperIdentity>(
  */
 function shareWrittenName(a: readonly string[], b: readonly string[]): boolean {
   if (!Array.isArray(a) || !Array.isArray(b) || a.length === 0 || b.length === 0) return false;
-  const written = new Set(a);
-  return b.some((name) => written.has(name) && parseAuthorName(name) !== undefined);
+  // Author lists are short: comparing each pair costs less than building a set, up to lists of a few dozen names.
+  if (a.length * b.length > PAIRS_WITHOUT_SET) {
+    const written = new Set(a);
+    return b.some((name) => written.has(name) && hasFamilyName(name));
+  }
+  for (const name of b) if (a.includes(name) && hasFamilyName(name)) return true;
+  return false;
 }
+
+/** Up to this many pairs of names, `shareWrittenName` compares pairs (linear-time with a set beyond). */
+const PAIRS_WITHOUT_SET = 256;

@@ -79,7 +79,7 @@ export function stripTex(text: string): string {
     if (c === '\\') i = command(state, i);
     else if (c === '$') i = dollar(state, i);
     else if (state.mathEnd >= 0) i = mathChar(state, i);
-    else i = textChar(state, i);
+    else i = textRun(state, i);
   }
   return state.out;
 }
@@ -103,6 +103,20 @@ function mathChar(state: State, i: number): number {
   const c = state.text[i]!;
   if (!isSpace(c) && c !== '{' && c !== '}' && c !== '^' && c !== '_' && c !== '~') state.out += c;
   return i + 1;
+}
+
+/** Text characters that are markup, or may be (`-` starts `--`): read one at a time by `textChar`. */
+const isTextMarkup = (code: number) =>
+  code === 0x5c || code === 0x24 || code === 0x7b || code === 0x7d || code === 0x7e || code === 0x2d;
+
+/** Text from `i` up to the next markup character, copied as one slice (most of a title); else one character. */
+function textRun(state: State, i: number): number {
+  const { text } = state;
+  let end = i;
+  while (end < text.length && !isTextMarkup(text.charCodeAt(end))) end++;
+  if (end === i) return textChar(state, i);
+  state.out += text.slice(i, end);
+  return end;
 }
 
 function textChar(state: State, i: number): number {

@@ -32,6 +32,7 @@ const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 /** Invisible format characters (soft hyphen, zero-width space, MathJax's function application). */
 const FORMAT_CHARS = /\p{Cf}/gu;
 const PLAIN_ASCII = /^[a-z0-9 ]*$/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 function isWordChar(c: string | undefined): boolean {
   if (c === undefined) return false;
@@ -43,10 +44,13 @@ function isWordChar(c: string | undefined): boolean {
 /** The title in the normalised form described above; '' for anything that is not a string. */
 export function normaliseTitle(title: string): string {
   if (typeof title !== 'string') return '';
-  let result = normaliseOnce(title);
+  // Its letters, digits and single spaces are already settled: no second round to ask about.
+  const plain = normalisePlain(title);
+  if (plain !== undefined) return plain;
+  let result = normaliseUnicode(title);
   // A join (hyphen removed between two letters) can, very rarely, bring together characters that
   // Unicode composes or folds further; normalising again settles them.
-  for (let round = 0; round < 3 && !isSettled(result); round++) result = normaliseOnce(result);
+  for (let round = 0; round < 3 && !isSettled(result); round++) result = normalisePlain(result) ?? normaliseUnicode(result);
   return result;
 }
 
@@ -71,14 +75,13 @@ function isSettled(text: string): boolean {
   return text === text.normalize('NFKC') && text === text.toLowerCase() && !HAS_ACCENT.test(text.normalize('NFD'));
 }
 
-/** Plain ASCII without TeX markup: Unicode normalisation and TeX resolution would leave it as it is. */
-const PLAIN_INPUT = /^[\x20-\x7e\t\n\r]*$/;
-const TEX_MARKUP = /[\\${}~^_]|--/;
-
-function normaliseOnce(title: string): string {
-  if (PLAIN_INPUT.test(title) && !TEX_MARKUP.test(title)) return joinAsciiWords(title.toLowerCase());
-  const text = stripTex(title.normalize('NFKC'))
-    .toLowerCase()
+/** One round of the full path: any title, TeX markup and Unicode included. */
+function normaliseUnicode(title: string): string {
+  // ASCII text (a title whose only markup is TeX, often what TeX resolves to) has no accent or format character to
+  // lose, and Unicode normalisation leaves it as it is: those steps are skipped for it.
+  const resolved = stripTex(NON_ASCII.test(title) ? title.normalize('NFKC') : title).toLowerCase();
+  if (!NON_ASCII.test(resolved)) return joinWords(resolved);
+  const text = resolved
     .normalize('NFD')
     .replace(ACCENTS, '')
     .normalize('NFKC')
@@ -87,31 +90,122 @@ function normaliseOnce(title: string): string {
 }
 
 const isAsciiWordCode = (code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39);
+/** A letter (either case) or a digit: the plain path lower-cases a letter as it writes it. */
+const isAsciiAlnum = (code: number) => isAsciiWordCode(code) || (code >= 0x41 && code <= 0x5a);
 
-/** joinWords for lower-case ASCII, by slices (most titles and names take this path). */
-function joinAsciiWords(text: string): string {
-  const words: string[] = [];
-  let word = '';
-  let start = -1; // start of the current run of letters and digits
-  for (let i = 0; i <= text.length; i++) {
-    const code = i < text.length ? text.charCodeAt(i) : 0x20;
-    if (isAsciiWordCode(code)) {
-      if (start < 0) start = i;
+// What a character other than a letter or digit is to the words of a plain title (see normalisePlain).
+const APOSTROPHE = 0;
+const HYPHEN = 1;
+const AMPERSAND = 2;
+const SEPARATOR = 3;
+const NOT_PLAIN = 4;
+
+/**
+ * The part the character at `i` (`code`, not a letter or digit) plays in a plain title: printable ASCII without
+ * TeX markup (none of `\ $ { } ~ ^ _`, no `--`), tab and line breaks, and the typographic quotes and dashes that
+ * sites print in titles (‘ ’ “ ” – —). Unicode normalisation, TeX resolution, lower case and accent removal leave
+ * all of these as they are, and the full path reads them as this says (`joinWords`: ’ and ‘ are apostrophes, – a
+ * hyphen). Anything else is NOT_PLAIN.
+ */
+function plainRole(title: string, i: number, code: number): number {
+  if (code >= 0x80) {
+    if (code === 0x2018 || code === 0x2019) return APOSTROPHE;
+    if (code === 0x2013) return HYPHEN;
+    return code === 0x2014 || code === 0x201c || code === 0x201d ? SEPARATOR : NOT_PLAIN;
+  }
+  if (code < 0x20) return code === 0x09 || code === 0x0a || code === 0x0d ? SEPARATOR : NOT_PLAIN;
+  switch (code) {
+    case 0x5c: case 0x24: case 0x7b: case 0x7d: case 0x7e: case 0x5e: case 0x5f: case 0x7f: // TeX markup; DEL
+      return NOT_PLAIN;
+    case 0x27: case 0x60:
+      return APOSTROPHE;
+    case 0x2d:
+      return title.charCodeAt(i + 1) === 0x2d ? NOT_PLAIN : HYPHEN; // `--` is a TeX dash
+    case 0x26:
+      return AMPERSAND;
+    default:
+      return SEPARATOR;
+  }
+}
+
+/**
+ * Where a plain title's normalised form is written, one ASCII byte per character, before it becomes a string: the
+ * words are not copied out one by one. Reused by every call (nothing else runs while a call writes it); a longer
+ * title gets a buffer of its own, so that no outsized buffer is kept.
+ */
+const plainBytes = new Uint8Array(4096);
+const asciiDecoder = new TextDecoder();
+
+/**
+ * The normalised title of a plain title (see plainRole), else undefined. Most titles and author names take this
+ * path: one pass that checks the title while it writes its words in lower case. Apostrophes join, a hyphen between
+ * two letters or digits joins them, `&` is the word "and", and every other character separates words.
+ */
+function normalisePlain(title: string): string | undefined {
+  // At most four bytes per character: `&` alone is " and".
+  const bytes = title.length * 4 <= plainBytes.length ? plainBytes : new Uint8Array(title.length * 4);
+  let length = 0;
+  let inWord = false; // the current word has a letter or digit, so a hyphen before another one joins it
+  for (let i = 0; i < title.length; i++) {
+    const code = title.charCodeAt(i);
+    if (isAsciiAlnum(code)) {
+      if (!inWord && length > 0) bytes[length++] = 0x20;
+      bytes[length++] = code <= 0x5a && code >= 0x41 ? code + 0x20 : code;
+      inWord = true;
       continue;
     }
-    if (start >= 0) {
-      word += text.slice(start, i);
-      start = -1;
+    const role = plainRole(title, i, code);
+    if (role === NOT_PLAIN) return undefined;
+    if (role === APOSTROPHE) continue;
+    if (role === HYPHEN && inWord && isAsciiAlnum(title.charCodeAt(i + 1))) continue;
+    if (role === AMPERSAND) {
+      if (length > 0) bytes[length++] = 0x20;
+      bytes[length++] = 0x61; // a
+      bytes[length++] = 0x6e; // n
+      bytes[length++] = 0x64; // d
     }
-    if (code === 0x27 || code === 0x60) continue; // apostrophes join
-    if (code === 0x2d && word !== '' && isAsciiWordCode(text.charCodeAt(i + 1))) continue; // a hyphen inside a word joins
-    if (word !== '') {
-      words.push(word);
-      word = '';
-    }
-    if (code === 0x26) words.push('and');
+    inWord = false;
   }
-  return words.join(' ');
+  return asciiDecoder.decode(bytes.subarray(0, length));
+}
+
+/**
+ * Whether `normaliseTitle(title)` is `normalised`. A plain title (see plainRole) is compared as it is read, with
+ * nothing built: the store confirms each title candidate this way. Any other title, or one that differs, is
+ * normalised and compared whole.
+ */
+export function normalisesTo(title: string, normalised: string): boolean {
+  return (typeof title === 'string' && matchesPlain(title, normalised)) || normaliseTitle(title) === normalised;
+}
+
+/**
+ * True when the title is plain and normalises to `normalised`, read as `normalisePlain` reads it; false when it is
+ * not plain or differs (the caller then compares the whole normalised title).
+ */
+function matchesPlain(title: string, normalised: string): boolean {
+  let at = 0; // how much of `normalised` the title has matched
+  let inWord = false;
+  for (let i = 0; i < title.length; i++) {
+    const code = title.charCodeAt(i);
+    if (isAsciiAlnum(code)) {
+      if (!inWord && at > 0 && normalised.charCodeAt(at++) !== 0x20) return false;
+      // Compared in lower case: `normalised` holds no upper-case letter.
+      if (normalised.charCodeAt(at++) !== (code <= 0x5a && code >= 0x41 ? code + 0x20 : code)) return false;
+      inWord = true;
+      continue;
+    }
+    const role = plainRole(title, i, code);
+    if (role === NOT_PLAIN) return false;
+    if (role === APOSTROPHE) continue;
+    if (role === HYPHEN && inWord && isAsciiAlnum(title.charCodeAt(i + 1))) continue;
+    if (role === AMPERSAND) {
+      const and = at === 0 ? 'and' : ' and';
+      if (!normalised.startsWith(and, at)) return false;
+      at += and.length;
+    }
+    inWord = false;
+  }
+  return at === normalised.length;
 }
 
 /** Folded letters and digits as words joined by single spaces; hyphens and apostrophes inside a word join it. */

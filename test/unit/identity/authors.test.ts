@@ -3,6 +3,7 @@
 // specification lists.
 import { describe, expect, it } from 'vitest';
 import { authorsAgree, familyName, parseAuthorName, sameAuthor } from '../../../src/core/identity';
+import { hasFamilyName } from '../../../src/core/identity/authors';
 
 describe('familyName', () => {
   it.each([
@@ -47,6 +48,25 @@ describe('familyName', () => {
 
   it('gives undefined for values that are not strings', () => {
     for (const value of [undefined, null, 7, {}]) expect(parseAuthorName(value as unknown as string)).toBeUndefined();
+  });
+});
+
+describe('hasFamilyName', () => {
+  it.each([
+    'Alexander Serga', 'A. A. Serga', 'Serga, A. A.', 'Victor Agostinelli Iii', 'Prashanth L A', 'J.P.Hague', 'Mikkel {\\O}bro',
+    'Mohamed Ka{\\^a}niche (LAAS)', 'Others Smith', 'Al Gore', 'Ng', 'A. Jr. B.',
+  ])('%j has one', (author) => {
+    expect(hasFamilyName(author)).toBe(true);
+  });
+
+  it.each([
+    'Jr.', 'A. A.', 'et al.', 'Et Al', 'others', 'And Others', 'al', '', '  ,  ', 'III', 'Jr. III', 'L. Jr.', 'A B C Jr', '(LAAS)',
+  ])('%j has none', (author) => {
+    expect(hasFamilyName(author)).toBe(false);
+  });
+
+  it('gives false for values that are not strings', () => {
+    for (const value of [undefined, null, 7, {}]) expect(hasFamilyName(value as unknown as string)).toBe(false);
   });
 });
 

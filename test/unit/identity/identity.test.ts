@@ -116,6 +116,17 @@ describe('findByFingerprint', () => {
     expect(findByFingerprint(FINGERPRINT, ATTENTION_ARXIV.authors, [sequel])).toBeUndefined();
   });
 
+  it('finds a name both lists write alike in long lists too (compared through a set beyond 256 pairs)', () => {
+    const long = Array.from({ length: 40 }, (_, i) => `Author${i} Family${i}`);
+    const candidate = { title: 'Attention Is All You Need', authors: [...long.slice(20), 'Ada Lovelace'] };
+    expect(findByFingerprint(FINGERPRINT, ['Grace Hopper', ...long.slice(0, 20), 'Ada Lovelace'], [candidate])).toBe(candidate);
+    expect(findByFingerprint(FINGERPRINT, ['Grace Hopper', ...long.slice(0, 20), 'Et Al.'], [{ ...candidate, authors: [...long.slice(20), 'Et Al.'] }])).toBeUndefined();
+  });
+
+  it('finds nothing for a text of fewer than four words, which no title has as its fingerprint', () => {
+    expect(findByFingerprint('deep learning', [], [{ title: 'Deep Learning', authors: [] }])).toBeUndefined();
+  });
+
   it('takes a candidate when either side lists no usable author', () => {
     const anonymous = { title: 'Attention is all you need.', authors: ['et al.'] };
     expect(findByFingerprint(FINGERPRINT, ATTENTION_ARXIV.authors, [anonymous])).toBe(anonymous);

@@ -7,6 +7,8 @@ import {
   aclVenue, authorsAgree, cvfVenue, familyName, findSamePaper, neuripsVenueFromUrl, normaliseTitle, openReviewVenue,
   openReviewVenueFromLabel, parseAuthorName, pmlrVenueFromHeading, samePaper, titleFingerprint,
 } from '../../../src/core/identity';
+import { hasFamilyName } from '../../../src/core/identity/authors';
+import { normalisesTo } from '../../../src/core/identity/title';
 
 /** Fragments that steer generated strings into the normaliser's interesting paths. */
 const PIECES = [
@@ -31,15 +33,32 @@ describe('normaliseTitle properties', { timeout: 60_000 }, () => {
     );
   });
 
-  it('gives plain ASCII titles (its short path) the result of the full path', () => {
+  it('gives plain titles (its short path: ASCII and typographic quotes and dashes) the result of the full path', () => {
     // Appending a non-ASCII word sends the same title through the full path.
-    const plain = fc.string({ unit: fc.constantFrom(...' aZ09-\'`&.,:;!?()"/\t'.split('')), maxLength: 30 });
+    const plain = fc.string({ unit: fc.constantFrom(...' aZ09-\'`&.,:;!?()"/\t\n\r\u2018\u2019\u201c\u201d\u2013\u2014'.split('')), maxLength: 30 });
     fc.assert(
       fc.property(plain, (title) => {
         const expected = [normaliseTitle(title), 'e'].filter(Boolean).join(' ');
         expect(normaliseTitle(`${title} é`)).toBe(expected);
       }),
       { numRuns: 3000 },
+    );
+  });
+
+  it('normalisesTo(title, text) says whether the title normalises to the text, for any title and text', () => {
+    // The texts: the title's own normalised form, one cut or lengthened, another title's, and any string.
+    const text = (title: string) => fc.oneof(
+      fc.constant(normaliseTitle(title)),
+      fc.constant(normaliseTitle(title).slice(1)),
+      fc.constant(`${normaliseTitle(title)}s`),
+      titleLike.map(normaliseTitle),
+      anyText,
+    );
+    fc.assert(
+      fc.property(titleLike.chain((title) => fc.tuple(fc.constant(title), text(title))), ([title, normalised]) => {
+        expect(normalisesTo(title, normalised)).toBe(normaliseTitle(title) === normalised);
+      }),
+      { numRuns: 5000 },
     );
   });
 
@@ -51,6 +70,20 @@ describe('normaliseTitle properties', { timeout: 60_000 }, () => {
         expect(normaliseTitle(`${title} .`)).toBe(normalised);
       }),
       { numRuns: 2000 },
+    );
+  });
+});
+
+describe('hasFamilyName properties', { timeout: 60_000 }, () => {
+  it('says whether parseAuthorName finds a family name, for any string', () => {
+    const NAME_PIECES = ['A.', 'A', 'Jr.', 'III', 'iv', 'Sr', 'et al.', 'others', 'and', 'al', 'Serga', 'van', '😀', '𝐀', 'é', ',', '(', ')'];
+    const nameLike = fc.array(fc.oneof(fc.constantFrom(...NAME_PIECES, ...PIECES), fc.string({ maxLength: 3 })), { maxLength: 8 })
+      .map((parts) => parts.join(' '));
+    fc.assert(
+      fc.property(fc.oneof(nameLike, anyText), (author) => {
+        expect(hasFamilyName(author)).toBe(parseAuthorName(author) !== undefined);
+      }),
+      { numRuns: 5000 },
     );
   });
 });

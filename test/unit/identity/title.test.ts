@@ -4,6 +4,7 @@
 // one step.
 import { describe, expect, it } from 'vitest';
 import { normaliseTitle, titleWords } from '../../../src/core/identity';
+import { normalisesTo } from '../../../src/core/identity/title';
 
 const CASES: ReadonlyArray<readonly [input: string, expected: string, what: string]> = [
   // Case, whitespace, the final period.
@@ -29,6 +30,8 @@ const CASES: ReadonlyArray<readonly [input: string, expected: string, what: stri
   ['Pages 10--20 --- a Study', 'pages 1020 a study', 'TeX -- joins like a hyphen; --- is a dash between words'],
   ['Circuits - Demystified', 'circuits demystified', 'a spaced hyphen separates'],
   ['Circuits—Demystified', 'circuits demystified', 'an em dash separates'],
+  ['GPT-4’s “Multilingual” Processing – a Study—Revisited', 'gpt4s multilingual processing a study revisited', 'typographic apostrophe, quotes and dashes among ASCII'],
+  ['‘Quoted’ – and &', 'quoted and and', 'a spaced en dash separates; a closing apostrophe joins nothing'],
   ['on the {\\it tritronqu\\\'ee} solution', 'on the tritronquee solution', 'real (arXiv 0704.0501): {\\it …}'],
   ['From dyadic $\\Lambda_{\\alpha}$ to $\\Lambda_{\\alpha}$', 'from dyadic lambdaalpha to lambdaalpha', 'real (arXiv 0704.0005): Greek letters by name'],
   ['From dyadic Λα to Λα', 'from dyadic lambdaalpha to lambdaalpha', 'the same title as MathJax renders it'],
@@ -62,9 +65,45 @@ describe('normaliseTitle', () => {
     for (const value of [undefined, null, 42, {}, ['a title']]) expect(normaliseTitle(value as unknown as string)).toBe('');
   });
 
+  it('reads a plain title of any length, longer than its shared buffer too (a 2,100-character title of "&"s)', () => {
+    expect(normaliseTitle('Word & '.repeat(300))).toBe('word and '.repeat(300).trim());
+    expect(normaliseTitle('Short & Sweet')).toBe('short and sweet');
+  });
+
   it('reads arXiv metadata with its line breaks (arXiv 0704.0019 as arxiv-browse stores it)', () => {
     const raw = 'Approximation for extinction probability of the contact process based on\n  the Gr\\"obner basis';
     expect(normaliseTitle(raw)).toBe('approximation for extinction probability of the contact process based on the grobner basis');
+  });
+});
+
+describe('normalisesTo', () => {
+  it.each(CASES)('%j normalises to %j (%s), and to nothing longer or shorter', (input, expected) => {
+    expect(normalisesTo(input, expected)).toBe(true);
+    expect(normalisesTo(input, `${expected} x`)).toBe(false);
+    expect(normalisesTo(input, `x ${expected}`.trim())).toBe(false);
+    if (expected !== '') expect(normalisesTo(input, expected.slice(0, -1))).toBe(false);
+  });
+
+  it.each([
+    ['Attention Is All You Need', 'attention is all you'],
+    ['Attention-Is All', 'attention is all'],
+    ['Attention Is All', 'attentionis all'],
+    ['A & B', 'a b'],
+    ['A & B', 'a an b'],
+    ['& B', ' and b'],
+    ['Tensor Programs II', 'tensor programs iv'],
+    ['Tensor Programs II', 'Tensor Programs II'],
+    ['Don’t Stop', 'don t stop'],
+    ['An \\emph{Unbiased} Estimator', 'an emph unbiased estimator'],
+  ])('%j does not normalise to %j', (title, normalised) => {
+    expect(normalisesTo(title, normalised)).toBe(false);
+  });
+
+  it('reads values that are not strings as normaliseTitle does: as ""', () => {
+    for (const value of [undefined, null, 42, {}]) {
+      expect(normalisesTo(value as unknown as string, '')).toBe(true);
+      expect(normalisesTo(value as unknown as string, 'a b c d')).toBe(false);
+    }
   });
 });
 
