@@ -210,7 +210,9 @@ describe('the button\'s page through every write the handler makes', () => {
     return reply as T;
   }
 
+  /** Runs the upkeep scheduled so far, once the handler has handed it over (in a task after its reply). */
   async function settled(): Promise<void> {
+    await new Promise((resolve) => setTimeout(resolve, 0));
     while (scheduled.length > 0) await scheduled.shift()!();
   }
 
