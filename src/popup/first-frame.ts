@@ -1,7 +1,8 @@
-// The popup's first frame, drawn by the page's entry with plain DOM as soon as the first page is read, before
-// preact and the app load: the header and the first page's rows in view exactly as the app first renders them
-// (same elements, attributes and text: a unit test renders both and compares), so that when the app takes over, in one
-// task with no frame in between, nothing on screen moves. Its controls do nothing until then; text typed in its
+// The popup's first frame, drawn by the page's entry with plain DOM as soon as the first page is known (carried in
+// the toolbar popup's URL, or read from the database), before preact and the app load: the header and the first
+// page's rows in view exactly as the app first renders them (same elements, attributes and text: a unit test
+// renders both and compares), so that when the app takes over, in one task with no frame in between, nothing on
+// screen moves. Its controls do nothing until then; text typed in its
 // search box is kept (main.tsx). Page text goes in as text nodes and attribute values, never as markup.
 import { describeMetric } from '../core/describe-metric';
 import { GROUP_OF_KIND } from '../core/highlight-groups';
