@@ -7,10 +7,7 @@
 //   was presented. A blank extension page (one line of text, one module script) is measured the same way in the
 //   same rounds: the floor that no popup can go under. The first paint is also split where the page's entry
 //   starts (`paperlight:popup-start`: the entry reads the newest papers and draws the first rows itself, before
-//   the app's code loads; the first row painted is the first frame's, which the app then replaces in place).
-//   The popup is opened as the toolbar button opens it: at the page the button holds (`action.getPopup`, read
-//   from an extension page before each round's popup is created), which carries the first frame in its fragment
-//   once the background has set it after the library's last write (src/shared/first-frame-url.ts);
+//   the app's code loads; the first row painted is the first frame's, which the app then replaces in place);
 // - search answering (`searchReadyMs`): from the popup document's navigation start to the mark the popup sets once
 //   a search shows every paper that matches outside its abstract, with its final score: since the search snapshot,
 //   when the snapshot is parsed and its words can be scanned (before it, when the index's first pass over the whole
@@ -27,7 +24,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { serialiseBackup } from '../src/core/backup';
 import { EXPORT_FORMATS } from '../src/core/export';
-import { FIRST_FRAME_FROM_URL_MARK, FIRST_ROW_TIMING } from '../src/popup/row-layout';
+import { FIRST_ROW_TIMING } from '../src/popup/row-layout';
 import { launchChromium, type ChromiumSession } from '../test/e2e/harness';
 import { sampleLibrary } from '../test/unit/popup/sample-library';
 
@@ -114,21 +111,13 @@ async function marks(page: Page, names: string[]): Promise<number[]> {
   })`)) as number[];
 }
 
-async function openUrl(session: ChromiumSession, url: string): Promise<Page> {
+async function openPage(session: ChromiumSession, pagePath: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 540, height: 580 });
-  await page.goto(url);
+  await page.goto(`chrome-extension://${session.extensionId}/${pagePath}`);
   return page;
 }
-const openPage = (session: ChromiumSession, pagePath: string) => openUrl(session, `chrome-extension://${session.extensionId}/${pagePath}`);
-
-/**
- * Opens the popup as the toolbar button does: at the page the button holds (`action.getPopup`, asked from an
- * extension page before the popup's page is created), which may carry the first frame in its fragment.
- */
-async function openPopup(session: ChromiumSession, extensionPage: Page): Promise<Page> {
-  return openUrl(session, (await extensionPage.evaluate('chrome.action.getPopup({})')) as string);
-}
+const openPopup = (session: ChromiumSession) => openPage(session, 'src/popup/index.html');
 
 /** The floor: an extension page with one line of text and one module script, marked as the popup marks. */
 function writeBlankPage(dist: string): void {
@@ -167,9 +156,6 @@ export default async function popupBench() {
     const searchIndexed: number[] = [];
     const blankPaint: number[] = [];
     const blankStart: number[] = [];
-    /** The length of the page the popup was opened at, and in how many rounds it drew its first frame from it. */
-    let popupUrlChars = 0;
-    let framesFromUrl = 0;
     for (let round = 0; round < ROUNDS; round++) {
       // As when a person opens the popup: the previous popup's read of the whole library has settled.
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -179,8 +165,7 @@ export default async function popupBench() {
       blankStart.push(blankStarted!);
       blankPaint.push(blankPainted!);
       await blank.close();
-      const popup = await openPopup(session, quiet);
-      popupUrlChars = popup.url().length;
+      const popup = await openPopup(session);
       const [start, painted, mark, loaded, ready, indexed, summaries] = await marks(popup, [
         'paperlight:popup-start', FIRST_ROW_TIMING, 'paperlight:list-painted', 'paperlight:library-loaded', 'paperlight:search-answering',
         'paperlight:search-ready', 'paperlight:summaries-loaded',
@@ -192,11 +177,10 @@ export default async function popupBench() {
       libraryLoaded.push(loaded!);
       searchReady.push(ready!);
       searchIndexed.push(indexed!);
-      if ((await popup.evaluate(`performance.getEntriesByName(${JSON.stringify(FIRST_FRAME_FROM_URL_MARK)}).length`)) === 1) framesFromUrl++;
       await popup.close();
     }
 
-    const popup = await openPopup(session, quiet);
+    const popup = await openPopup(session);
     await marks(popup, ['paperlight:search-ready']);
     const keystrokes = (await popup.evaluate(TYPE_AND_ERASE(QUERIES))) as number[];
 
@@ -238,10 +222,6 @@ export default async function popupBench() {
         // The first paint split in two: the browser creating the page and loading its entry (the blank page's
         // script starts at `blankPageStartMs`), then the entry (reading the first page, drawing it, painting).
         pageStartMs: round1(median(appStart)),
-        // The page the toolbar button opened (its length, fragment included), and in how many of the rounds the
-        // popup drew its first frame from what it carries rather than from the database.
-        popupUrlChars,
-        firstFramesFromUrl: framesFromUrl,
         blankPageStartMs: round1(median(blankStart)),
         appToPaintMs: round1(median(firstPaint.map((paint, i) => paint - appStart[i]!))),
         // The app's own mark, set from the page's main thread after the frame showing the rows was produced

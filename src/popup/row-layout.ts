@@ -16,12 +16,6 @@ export function rowId(index: number): string {
   return `paper-row-${index}`;
 }
 
-/**
- * Marked when the entry has drawn its first frame from what the page's URL carries, in its first task (the browser
- * tests tell that from a frame drawn after the database's answer).
- */
-export const FIRST_FRAME_FROM_URL_MARK = 'paperlight:first-frame-from-url';
-
 /** Marks the first paint of the list, for the bench and the browser tests (`performance.getEntriesByName`). */
 export const LIST_PAINTED_MARK = 'paperlight:list-painted';
 

@@ -1,15 +1,13 @@
 // The popup page's entry, kept small so that it runs the moment the page is parsed: it begins hearing the
-// background's changes, draws the first frame (header and rows, plain DOM: first-frame.ts) from what the page's
-// own URL carries of the newest papers (shared/first-frame-url.ts), at once, or else from the newest papers read
-// straight from the database, which it reads in any case, with the search snapshot beside them; once that frame
-// is on screen it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
+// background's changes, reads the newest papers straight from the database and draws the first frame (header
+// and rows, plain DOM: first-frame.ts) at once, while the search snapshot is read beside it; once that frame is
+// on screen it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
 // changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
-import { firstFrameFromHash, type FirstFrameData } from '../shared/first-frame-url';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
-import { firstFrame, firstFrameDataOf } from './first-frame';
-import { FIRST_FRAME_FROM_URL_MARK, LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
+import { firstFrame } from './first-frame';
+import { LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
 import { DB_NAME } from '../shared/database';
 import { readStoredSnapshot } from './stored-snapshot';
 // Linked from the page itself, so the styles load while the app's code does (one file: it holds the theme).
@@ -34,23 +32,13 @@ browser.runtime.onMessage.addListener(hear);
 const inTab = new URLSearchParams(location.search).has('tab') || matchMedia('(min-width: 801px)').matches;
 document.documentElement.classList.toggle('in-tab', inTab);
 
-// The database's first page is read in any case: the app starts from it (or from the snapshot), as it always did.
 const firstPage = readFirstPage(FIRST_PAGE_SIZE);
-/**
- * The first frame the page's own URL carries: the toolbar button opens the page the background last set, with the
- * default view's first rows in its fragment when no write has begun since (shared/first-frame-url.ts). Read at
- * once, with nothing to wait on; null for a plain URL or any fragment not exactly as the background writes it.
- */
-const carried = firstFrameFromHash(location.hash);
-
-function draw(data: FirstFrameData | null): HTMLElement | null {
-  const frame = data && firstFrame(data, inTab, (id) => SITE_NAMES.get(id) ?? id);
+/** The first frame, in the document, or null when there is none (no database yet, no papers). */
+const drawn = firstPage.then((page) => {
+  const frame = page && firstFrame(page, inTab, (id) => SITE_NAMES.get(id) ?? id);
   if (frame) document.getElementById('app')!.append(frame);
   return frame;
-}
-/** The first frame, in the document, or null when there is none (no database yet, no papers). */
-const drawn = carried ? Promise.resolve(draw(carried)) : firstPage.then((page) => draw(page && firstFrameDataOf(page)));
-if (carried) performance.mark(FIRST_FRAME_FROM_URL_MARK);
+});
 /**
  * Resolves once the first frame is produced (true; false at once when there is none): the page's thread has
  * done its part of that frame, its style, layout, paint and commit; presenting it is the compositor's.
@@ -78,8 +66,6 @@ const firstFrameShown = firstFramePainted.then((painted) =>
 // drawing and presenting it.
 const snapshot = readStoredSnapshot(DB_NAME, firstFrameShown);
 void firstFrameShown.then(() => {
-  // What the URL carries is the library as the page opened: a reload after a change must not draw it again.
-  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
   void import('./main').then(({ startPopup }) =>
     startPopup({
       inTab,
