@@ -7,7 +7,11 @@
 //   was presented. A blank extension page (one line of text, one module script) is measured the same way in the
 //   same rounds: the floor that no popup can go under. The first paint is also split where the page's entry
 //   starts (`paperlight:popup-start`: the entry reads the newest papers and draws the first rows itself, before
-//   the app's code loads; the first row painted is the first frame's, which the app then replaces in place);
+//   the app's code loads; the first row painted is the first frame's, which the app then replaces in place).
+//   The popup is opened as the toolbar button opens it: at the page the button holds (`action.getPopup`, read
+//   from an extension page before each round's popup is created), which names the library's version in its
+//   fragment once the background has set it after the library's last write; the popup then draws its first frame
+//   from its own copy labelled with that version, which the previous round's popup kept (src/popup/first-frame-copy.ts);
 // - search answering (`searchReadyMs`): from the popup document's navigation start to the mark the popup sets once
 //   a search shows every paper that matches outside its abstract, with its final score: since the search snapshot,
 //   when the snapshot is parsed and its words can be scanned (before it, when the index's first pass over the whole
@@ -24,7 +28,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { serialiseBackup } from '../src/core/backup';
 import { EXPORT_FORMATS } from '../src/core/export';
-import { FIRST_ROW_TIMING } from '../src/popup/row-layout';
+import { FIRST_FRAME_FROM_COPY_MARK, FIRST_ROW_TIMING } from '../src/popup/row-layout';
 import { launchChromium, type ChromiumSession } from '../test/e2e/harness';
 import { sampleLibrary } from '../test/unit/popup/sample-library';
 
@@ -111,13 +115,21 @@ async function marks(page: Page, names: string[]): Promise<number[]> {
   })`)) as number[];
 }
 
-async function openPage(session: ChromiumSession, pagePath: string): Promise<Page> {
+async function openUrl(session: ChromiumSession, url: string): Promise<Page> {
   const page = await session.context.newPage();
   await page.setViewportSize({ width: 540, height: 580 });
-  await page.goto(`chrome-extension://${session.extensionId}/${pagePath}`);
+  await page.goto(url);
   return page;
 }
-const openPopup = (session: ChromiumSession) => openPage(session, 'src/popup/index.html');
+const openPage = (session: ChromiumSession, pagePath: string) => openUrl(session, `chrome-extension://${session.extensionId}/${pagePath}`);
+
+/**
+ * Opens the popup as the toolbar button does: at the page the button holds (`action.getPopup`, asked from an
+ * extension page before the popup's page is created), which may name the library's version in its fragment.
+ */
+async function openPopup(session: ChromiumSession, extensionPage: Page): Promise<Page> {
+  return openUrl(session, (await extensionPage.evaluate('chrome.action.getPopup({})')) as string);
+}
 
 /** The floor: an extension page with one line of text and one module script, marked as the popup marks. */
 function writeBlankPage(dist: string): void {
@@ -156,6 +168,9 @@ export default async function popupBench() {
     const searchIndexed: number[] = [];
     const blankPaint: number[] = [];
     const blankStart: number[] = [];
+    /** The length of the page the popup was opened at, and in how many rounds it drew its first frame from it. */
+    let popupUrlChars = 0;
+    let framesFromCopy = 0;
     for (let round = 0; round < ROUNDS; round++) {
       // As when a person opens the popup: the previous popup's read of the whole library has settled.
       await new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
@@ -165,7 +180,8 @@ export default async function popupBench() {
       blankStart.push(blankStarted!);
       blankPaint.push(blankPainted!);
       await blank.close();
-      const popup = await openPopup(session);
+      const popup = await openPopup(session, quiet);
+      popupUrlChars = popup.url().length;
       const [start, painted, mark, loaded, ready, indexed, summaries] = await marks(popup, [
         'paperlight:popup-start', FIRST_ROW_TIMING, 'paperlight:list-painted', 'paperlight:library-loaded', 'paperlight:search-answering',
         'paperlight:search-ready', 'paperlight:summaries-loaded',
@@ -177,10 +193,11 @@ export default async function popupBench() {
       libraryLoaded.push(loaded!);
       searchReady.push(ready!);
       searchIndexed.push(indexed!);
+      if ((await popup.evaluate(`performance.getEntriesByName(${JSON.stringify(FIRST_FRAME_FROM_COPY_MARK)}).length`)) === 1) framesFromCopy++;
       await popup.close();
     }
 
-    const popup = await openPopup(session);
+    const popup = await openPopup(session, quiet);
     await marks(popup, ['paperlight:search-ready']);
     const keystrokes = (await popup.evaluate(TYPE_AND_ERASE(QUERIES))) as number[];
 
@@ -222,6 +239,10 @@ export default async function popupBench() {
         // The first paint split in two: the browser creating the page and loading its entry (the blank page's
         // script starts at `blankPageStartMs`), then the entry (reading the first page, drawing it, painting).
         pageStartMs: round1(median(appStart)),
+        // The page the toolbar button opened (its length, fragment included), and in how many of the rounds the
+        // popup drew its first frame from its copy rather than from the database.
+        popupUrlChars,
+        firstFramesFromCopy: framesFromCopy,
         blankPageStartMs: round1(median(blankStart)),
         appToPaintMs: round1(median(firstPaint.map((paint, i) => paint - appStart[i]!))),
         // The app's own mark, set from the page's main thread after the frame showing the rows was produced

@@ -12,6 +12,8 @@ import { createMemoryPruner, createMessageHandler, createTrashPruner } from './h
 import { exportBackup } from './library-operations';
 import type { ChangeEvent } from '../shared/messages';
 import { showPageStatus } from './badge-browser';
+import { createFirstFrameUrlKeeper } from './first-frame-url';
+import { carriesVersion } from '../shared/first-frame-url';
 
 const db = createDbOpener();
 const warnBackup = (error: unknown) => console.warn('[Paperlight] automatic backup:', error);
@@ -20,6 +22,10 @@ const autoBackup = createBrowserAutoBackup(async () => {
   const { rules } = await browserSettingsStore.load();
   return (await withDb(db, (database) => exportBackup(database, Date.now(), { rules }))).text;
 });
+// The popup draws its first rows from its copy named by the page the toolbar button opens (first-frame-url.ts),
+// kept by every write.
+const action = browser.action as typeof browser.action | undefined;
+const firstFrameUrl = createFirstFrameUrlKeeper(action);
 const handle = createMessageHandler({
   db,
   extensionId: browser.runtime.id,
@@ -35,12 +41,20 @@ const handle = createMessageHandler({
   backupStatus: autoBackup.state,
   // The toolbar badge: how many papers each tab's page shows, or "!" when a site's page shows none it should.
   pageStatus: showPageStatus,
+  firstFrameUrl,
 });
 // A change of the automatic backup's preferences (switched on, another interval) may make a backup due.
 browserSettingsStore.onChange(() => void autoBackup.check().catch(warnBackup));
 
 // Registered synchronously at start-up, so a message that wakes the worker is not missed.
 browser.runtime.onMessage.addListener((raw: unknown, sender: Runtime.MessageSender) => handle(raw, sender));
+
+// The browser opens the manifest's plain page after it starts, and after the extension is reloaded or updated,
+// and a worker stopped during a write leaves it plain: the page naming a version is set as the worker starts,
+// rather than at the next write. A version set by an earlier run is still right (no write began since) and kept.
+void action?.getPopup({})
+  .then((url) => (carriesVersion(url) ? undefined : firstFrameUrl.refresh()))
+  .catch((error: unknown) => console.warn('[Paperlight] the popup\'s first-frame URL:', error));
 
 // Keyboard commands go to the focused card of the active tab; the generic fallback's content script
 // follows the origins the user enabled. Both listeners are registered at start-up like the one above.

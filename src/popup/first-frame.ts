@@ -1,15 +1,14 @@
-// The popup's first frame, drawn by the page's entry with plain DOM as soon as the first page is read, before
-// preact and the app load: the header and the first page's rows in view exactly as the app first renders them
-// (same elements, attributes and text: a unit test renders both and compares), so that when the app takes over, in one
-// task with no frame in between, nothing on screen moves. Its controls do nothing until then; text typed in its
+// The popup's first frame, drawn by the page's entry with plain DOM as soon as the first page is known (the popup's
+// own copy, first-frame-copy.ts, or read from the database), before preact and the app load: the header and the first
+// page's rows in view exactly as the app first renders them (same elements, attributes and text: a unit test
+// renders both and compares), so that when the app takes over, in one task with no frame in between, nothing on
+// screen moves. Its controls do nothing until then; text typed in its
 // search box is kept (main.tsx). Page text goes in as text nodes and attribute values, never as markup.
 import { describeMetric } from '../core/describe-metric';
 import { GROUP_OF_KIND } from '../core/highlight-groups';
-import { shownVenue } from '../core/paper';
-import type { PaperSummary } from '../shared/search-snapshot';
+import type { FirstFrameData, FrameRow } from '../shared/first-frame-url';
 import { LINE_ICON, LINE_ICONS, LOGO, LOGO_SHAPES, type LineIconName, type Shape } from '../ui/icon-shapes';
 import { count } from '../ui/text';
-import type { FirstPage } from './first-page';
 import { STATUS_LABELS, authorsLine, codeLinkLabel, firstOf, savedDay } from './format';
 import { FIRST_ROW_TIMING, INITIAL_VIEWPORT, OVERSCAN, ROW_HEIGHT, rowId } from './row-layout';
 import { SORTS, siteCounts, statusCounts } from './visible-papers';
@@ -43,14 +42,13 @@ const iconButton = (label: string, title: string, name: LineIconName, extra: Rec
   element('button', { type: 'button', class: 'button icon quiet', 'aria-label': label, ...extra, title }, icon(name));
 
 /** One row, as components/PaperRow renders it (not active, not selected). */
-export function paperRow(paper: PaperSummary, index: number, setSize: number, siteName: string, active: boolean): HTMLElement {
+export function paperRow(paper: FrameRow, index: number, setSize: number, siteName: string, active: boolean): HTMLElement {
   const id = rowId(index);
   const tags = firstOf(paper.tags, 3);
   const metrics = firstOf(paper.metrics, 3);
-  const venue = shownVenue(paper.venues);
   const badges = element('div', { class: 'row-badges', id: `${id}-badges` },
     element('span', { class: `status-pill status-${paper.status}` }, STATUS_LABELS[paper.status]));
-  if (venue) badges.append(element('span', { class: 'chip venue', title: `Published at ${venue.name}` }, venue.name));
+  if (paper.venue) badges.append(element('span', { class: 'chip venue', title: `Published at ${paper.venue}` }, paper.venue));
   for (const tag of tags.shown) badges.append(element('span', { class: 'chip tag' }, element('span', null, `#${tag}`)));
   if (tags.more > 0) badges.append(element('span', { class: 'chip more', title: paper.tags.slice(3).join(', ') }, `+${tags.more}`));
   for (const metric of metrics.shown) {
@@ -80,7 +78,7 @@ export function paperRow(paper: PaperSummary, index: number, setSize: number, si
   return row;
 }
 
-function header(page: FirstPage, inTab: boolean, siteName: (id: string) => string): HTMLElement {
+function header(page: FirstFrameData, inTab: boolean, siteName: (id: string) => string): HTMLElement {
   const brand = element('div', { class: 'brand-row' },
     svg(LOGO, LOGO_SHAPES),
     element('h1', null, 'Paperlight'),
@@ -107,10 +105,10 @@ function header(page: FirstPage, inTab: boolean, siteName: (id: string) => strin
   const filters = element('div', { class: 'filters', role: 'group', 'aria-label': 'Filters' },
     element('select', { 'aria-label': 'Filter by status' },
       option('', 'Any status'),
-      ...statusCounts(page.items).map(({ status, count: n }) => option(status, `${STATUS_LABELS[status]} (${n})`))),
+      ...statusCounts(page.listed).map(({ status, count: n }) => option(status, `${STATUS_LABELS[status]} (${n})`))),
     element('select', { 'aria-label': 'Filter by site' },
       option('', 'Any site'),
-      ...siteCounts(page.items).map(({ site, count: n }) => option(site, `${siteName(site)} (${n})`))),
+      ...siteCounts(page.listed).map(({ site, count: n }) => option(site, `${siteName(site)} (${n})`))),
     element('select', { 'aria-label': 'Filter by code' },
       option('any', 'Code or not'), option('yes', 'With code'), option('no', 'Without code')),
     element('div', { class: 'tag-filter' },
@@ -118,21 +116,27 @@ function header(page: FirstPage, inTab: boolean, siteName: (id: string) => strin
   return element('header', { class: 'top' }, brand, search, filters);
 }
 
-/**
- * The app's first frame for `page` (the newest papers, already in the list's order): its header, and the rows the
- * list first renders that are in view. Null for an empty library (the app explains what to do instead).
- */
-export function firstFrame(page: FirstPage, inTab: boolean, siteName: (id: string) => string): HTMLElement | null {
-  const papers = page.items;
-  if (papers.length === 0) return null;
+/** The rows the first frame draws of a first page of `listed` papers: a tab's more than the toolbar popup's. */
+export function firstFrameRows(listed: number, inTab: boolean): { start: number; end: number } {
   // As the toolbar popup, only the rows in view: the popup's height is fixed and the list's is under the
   // list's first guess (INITIAL_VIEWPORT), so the rows the app renders beyond them (OVERSCAN) are out of sight
   // until it has taken over, and building, styling, laying out and painting them only held the first frame up.
   // A tab's list may be taller than the guess: there the overscan rows can be in view, and are drawn.
-  const range = visibleRange(0, INITIAL_VIEWPORT, ROW_HEIGHT, papers.length, inTab ? OVERSCAN : 0);
+  return visibleRange(0, INITIAL_VIEWPORT, ROW_HEIGHT, listed, inTab ? OVERSCAN : 0);
+}
+
+/**
+ * The app's first frame for `page` (the newest papers, already in the list's order: a first page read from the
+ * database, or the popup's copy of it, first-frame-copy.ts): its header, and the rows the list first
+ * renders that are in view. Null for an empty library (the app explains what to do instead).
+ */
+export function firstFrame(page: FirstFrameData, inTab: boolean, siteName: (id: string) => string): HTMLElement | null {
+  const { rows, listed } = page;
+  if (listed.length === 0) return null;
+  const range = firstFrameRows(listed.length, inTab);
   const spacer = element('div', { class: 'list-spacer', role: 'presentation' });
-  spacer.style.height = `${papers.length * ROW_HEIGHT}px`;
-  for (let i = range.start; i < range.end; i++) spacer.append(paperRow(papers[i]!, i, papers.length, siteName(papers[i]!.site), i === 0));
+  spacer.style.height = `${listed.length * ROW_HEIGHT}px`;
+  for (let i = range.start; i < range.end; i++) spacer.append(paperRow(rows[i]!, i, listed.length, siteName(rows[i]!.site), i === 0));
   const list = element('div', {
     class: 'list', role: 'listbox', tabindex: '0', 'aria-label': 'Saved papers', 'aria-multiselectable': 'true',
     'aria-activedescendant': rowId(0),

@@ -16,6 +16,12 @@ export function rowId(index: number): string {
   return `paper-row-${index}`;
 }
 
+/**
+ * Marked when the entry has drawn its first frame from the popup's copy (first-frame-copy.ts), in its first task
+ * (the browser tests and the bench tell that from a frame drawn after the database's answer).
+ */
+export const FIRST_FRAME_FROM_COPY_MARK = 'paperlight:first-frame-from-copy';
+
 /** Marks the first paint of the list, for the bench and the browser tests (`performance.getEntriesByName`). */
 export const LIST_PAINTED_MARK = 'paperlight:list-painted';
 

@@ -1,13 +1,16 @@
 // The popup page's entry, kept small so that it runs the moment the page is parsed: it begins hearing the
-// background's changes, reads the newest papers straight from the database and draws the first frame (header
-// and rows, plain DOM: first-frame.ts) at once, while the search snapshot is read beside it; once that frame is
-// on screen it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
+// background's changes, draws the first frame (header and rows, plain DOM: first-frame.ts) from its own copy of
+// the newest papers when the copy is labelled with the version in the page's URL (first-frame-copy.ts), at once,
+// or else from the newest papers read straight from the database, which it reads in any case, with the search
+// snapshot beside them; once that frame is on screen it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
 // changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
+import { firstFrameDataOf, versionOfHash, type FirstFrameData } from '../shared/first-frame-url';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
 import { firstFrame } from './first-frame';
-import { LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
+import { firstFrameCopy, keepFirstFrameCopy } from './first-frame-copy';
+import { FIRST_FRAME_FROM_COPY_MARK, LIST_PAINTED_MARK, afterNextFrame } from './row-layout';
 import { DB_NAME } from '../shared/database';
 import { readStoredSnapshot } from './stored-snapshot';
 // Linked from the page itself, so the styles load while the app's code does (one file: it holds the theme).
@@ -32,13 +35,24 @@ browser.runtime.onMessage.addListener(hear);
 const inTab = new URLSearchParams(location.search).has('tab') || matchMedia('(min-width: 801px)').matches;
 document.documentElement.classList.toggle('in-tab', inTab);
 
+// The database's first page is read in any case: the app starts from it (or from the snapshot), as it always did.
 const firstPage = readFirstPage(FIRST_PAGE_SIZE);
-/** The first frame, in the document, or null when there is none (no database yet, no papers). */
-const drawn = firstPage.then((page) => {
-  const frame = page && firstFrame(page, inTab, (id) => SITE_NAMES.get(id) ?? id);
+/**
+ * The version of the library the page's URL names: the toolbar button opens the page the background last set,
+ * `#v=<id>` once no write is in progress (shared/first-frame-url.ts); null for the plain page.
+ */
+const version = versionOfHash(location.hash);
+/** The popup's copy of the first frame, when it is labelled with that version: read at once, nothing to wait on. */
+const carried = firstFrameCopy(localStorage, version);
+
+function draw(data: FirstFrameData | null): HTMLElement | null {
+  const frame = data && firstFrame(data, inTab, (id) => SITE_NAMES.get(id) ?? id);
   if (frame) document.getElementById('app')!.append(frame);
   return frame;
-});
+}
+/** The first frame, in the document, or null when there is none (no database yet, no papers). */
+const drawn = carried ? Promise.resolve(draw(carried)) : firstPage.then((page) => draw(page && firstFrameDataOf(page)));
+if (carried) performance.mark(FIRST_FRAME_FROM_COPY_MARK);
 /**
  * Resolves once the first frame is produced (true; false at once when there is none): the page's thread has
  * done its part of that frame, its style, layout, paint and commit; presenting it is the compositor's.
@@ -66,6 +80,13 @@ const firstFrameShown = firstFramePainted.then((painted) =>
 // drawing and presenting it.
 const snapshot = readStoredSnapshot(DB_NAME, firstFrameShown);
 void firstFrameShown.then(() => {
+  // The version the URL names is the library as the page opened: a reload after a change must not draw its copy.
+  if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
+  // The copy is kept for the next popup opened at this version, once this one's frame is on screen.
+  void firstPage.then(
+    (page) => keepFirstFrameCopy(localStorage, version, page && firstFrameDataOf(page), carried !== null),
+    () => keepFirstFrameCopy(localStorage, version, null, false),
+  );
   void import('./main').then(({ startPopup }) =>
     startPopup({
       inTab,

@@ -105,14 +105,14 @@ export function visiblePapers<P extends PaperSummary>(
 }
 
 /** Sites present in the library, with how many papers each, most papers first. */
-export function siteCounts(papers: Iterable<PaperSummary>): Array<{ site: string; count: number }> {
+export function siteCounts(papers: Iterable<Pick<PaperSummary, 'site'>>): Array<{ site: string; count: number }> {
   const counts = new Map<string, number>();
   for (const paper of papers) counts.set(paper.site, (counts.get(paper.site) ?? 0) + 1);
   return [...counts].map(([site, count]) => ({ site, count })).sort((a, b) => b.count - a.count || (a.site < b.site ? -1 : 1));
 }
 
 /** How many papers have each reading status, every status listed (0 for none), in reading order. */
-export function statusCounts(papers: Iterable<PaperSummary>): Array<{ status: ReadingStatus; count: number }> {
+export function statusCounts(papers: Iterable<Pick<PaperSummary, 'status'>>): Array<{ status: ReadingStatus; count: number }> {
   const counts = new Map<ReadingStatus, number>(READING_STATUSES.map((status) => [status, 0]));
   for (const paper of papers) counts.set(paper.status, (counts.get(paper.status) ?? 0) + 1);
   return READING_STATUSES.map((status) => ({ status, count: counts.get(status)! }));

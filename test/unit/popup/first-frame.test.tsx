@@ -1,12 +1,15 @@
 // The first frame the page's entry draws without preact is the app's first render of the same first page: the
 // same header and the same rows, element for element, attribute for attribute, text for text, so that the app
-// takes over without anything on screen moving.
+// takes over without anything on screen moving; drawn from the database's first page or from the popup's
+// copy of it (popup/first-frame-copy.ts), stored and read back.
 import { render } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SavedPaper } from '../../../src/core/paper';
 import { App } from '../../../src/popup/App';
 import { PopupController } from '../../../src/popup/controller';
-import { firstFrame } from '../../../src/popup/first-frame';
+import { firstFrame, firstFrameRows } from '../../../src/popup/first-frame';
+import { firstFrameCopy, keepFirstFrameCopy } from '../../../src/popup/first-frame-copy';
+import { FIRST_FRAME_ROWS, firstFrameDataOf, type FirstFrameData } from '../../../src/shared/first-frame-url';
 import { createStateContainer } from '../../../src/popup/state';
 import { sampleLibrary } from './sample-library';
 
@@ -73,32 +76,60 @@ function withFirstRows(app: HTMLElement, count: number): HTMLElement {
   return copy;
 }
 
+/** The popup's copy of `page`, kept under a version and read back as the entry reads it (through JSON, as stored). */
+function carried(page: { items: SavedPaper[]; total: number }): FirstFrameData {
+  const stored = new Map<string, string>();
+  const storage = {
+    getItem: (key: string) => stored.get(key) ?? null,
+    setItem: (key: string, value: string) => void stored.set(key, value),
+    removeItem: (key: string) => void stored.delete(key),
+  };
+  keepFirstFrameCopy(storage, 'v1', firstFrameDataOf(page), false);
+  return firstFrameCopy(storage, 'v1')!;
+}
+
+const SOURCES = [
+  ['the database\'s first page', firstFrameDataOf],
+  ['the popup\'s copy of the first page', carried],
+] as const;
+
 describe('the first frame', () => {
   // The app renders the rows in its list's first guess of a view (480 px: 7 rows of 78 px) and 4 more below;
   // the toolbar popup's list is shorter than the guess, so its first frame holds the 7 alone, a tab's all 11.
-  for (const [inTab, rowCount] of [[false, 7], [true, 11]] as const) {
-    it(`is the app's first render of the same page, header and rows in view (${inTab ? 'in a tab' : 'as the toolbar popup'})`, async () => {
-      const page = firstPage();
-      const app = await appFirstRender(page, inTab);
-      expect(app.querySelectorAll('[role="option"]').length).toBe(11);
-      const frame = firstFrame(page, inTab, siteName)!;
-      expect(frame.className).toBe(app.className);
-      expect(canonical(frame.querySelector('header')!)).toBe(canonical(app.querySelector('header')!));
-      expect(canonical(frame.querySelector('main')!)).toBe(canonical(withFirstRows(app, rowCount).querySelector('main')!));
-      // Not vacuous: the rows in view are there, badges and all, the first one timed for the bench.
-      const rows = [...frame.querySelectorAll('[role="option"]')];
-      expect(rows.length).toBe(rowCount);
-      expect(rows[0]!.querySelector('[elementtiming]')!.textContent).toBe(page.items[0]!.title);
-      expect([...rows[0]!.querySelectorAll('.chip, .metric, .code-badge')].map((badge) => badge.textContent))
-        .toEqual(['ICLR 2025', '#a', '#b', '#c', '+2', '1.5x', '2.5x', '3.5x', '+1', 'code']);
-      expect(rows[1]!.querySelector('.row-title')!.textContent).toBe('Untitled paper');
-      expect(rows[2]!.querySelector('.row-title')!.textContent).toBe('<b>Not markup</b> & “quotes”');
-      expect(frame.querySelector('b')).toBeNull();
-      expect(frame.querySelector('.library-count')!.textContent).toBe('10,000 papers');
-    });
+  for (const [source, frameData] of SOURCES) {
+    for (const [inTab, rowCount] of [[false, 7], [true, 11]] as const) {
+      it(`is the app's first render of the same page, header and rows in view, from ${source} (${inTab ? 'in a tab' : 'as the toolbar popup'})`, async () => {
+        const page = firstPage();
+        const app = await appFirstRender(page, inTab);
+        expect(app.querySelectorAll('[role="option"]').length).toBe(11);
+        const frame = firstFrame(frameData(page), inTab, siteName)!;
+        expect(frame.className).toBe(app.className);
+        expect(canonical(frame.querySelector('header')!)).toBe(canonical(app.querySelector('header')!));
+        expect(canonical(frame.querySelector('main')!)).toBe(canonical(withFirstRows(app, rowCount).querySelector('main')!));
+        // Not vacuous: the rows in view are there, badges and all, the first one timed for the bench.
+        const rows = [...frame.querySelectorAll('[role="option"]')];
+        expect(rows.length).toBe(rowCount);
+        expect(rows[0]!.querySelector('[elementtiming]')!.textContent).toBe(page.items[0]!.title);
+        expect([...rows[0]!.querySelectorAll('.chip, .metric, .code-badge')].map((badge) => badge.textContent))
+          .toEqual(['ICLR 2025', '#a', '#b', '#c', '+2', '1.5x', '2.5x', '3.5x', '+1', 'code']);
+        expect(rows[1]!.querySelector('.row-title')!.textContent).toBe('Untitled paper');
+        expect(rows[2]!.querySelector('.row-title')!.textContent).toBe('<b>Not markup</b> & “quotes”');
+        expect(frame.querySelector('b')).toBeNull();
+        expect(frame.querySelector('.library-count')!.textContent).toBe('10,000 papers');
+      });
+    }
   }
 
   it('is not drawn for an empty library (the app explains what to do instead)', () => {
-    expect(firstFrame({ items: [], total: 0 }, false, siteName)).toBeNull();
+    expect(firstFrame(firstFrameDataOf({ items: [], total: 0 }), false, siteName)).toBeNull();
+    expect(firstFrame(carried({ items: [], total: 0 }), false, siteName)).toBeNull();
+  });
+
+  it('has, in the popup\'s copy, enough rows for the tallest first frame', () => {
+    expect(firstFrameRows(50, true).end).toBe(FIRST_FRAME_ROWS);
+    expect(firstFrameRows(50, false).end).toBeLessThan(FIRST_FRAME_ROWS);
+    const frame = carried(firstPage());
+    expect(frame.rows.length).toBe(FIRST_FRAME_ROWS);
+    expect(frame.listed.length).toBe(50);
   });
 });
