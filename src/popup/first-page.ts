@@ -6,8 +6,8 @@ import type { SavedPaper } from '../core/paper';
 import { DB_NAME, savedPaperOf } from '../shared/database';
 import { completed, readDatabase } from './stored-snapshot';
 
-/** Papers in the first page: more than the popup shows at once, few enough to read in milliseconds. */
-export const FIRST_PAGE_SIZE = 50;
+// Its size is shared with the popup's copy of the first frame, which keeps the first page's statuses and sites.
+export { FIRST_PAGE_SIZE } from '../shared/first-frame-url';
 
 export interface FirstPage {
   items: SavedPaper[];

@@ -2,8 +2,8 @@
 // background's changes, draws the first frame (header and rows, plain DOM: first-frame.ts) from its own copy of
 // the newest papers when the copy is labelled with the version in the page's URL (first-frame-copy.ts), at once,
 // or else from the newest papers read straight from the database, which it reads in any case, with the search
-// snapshot beside them; once that frame is on screen it takes the snapshot and loads the app. The app takes over the frame, the reads' answers and the
-// changes heard (main.tsx).
+// snapshot beside them; once that frame is on screen it takes the snapshot and loads the app. The app takes over
+// the frame, the reads' answers and the changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
 import { firstFrameDataOf, versionOfHash, type FirstFrameData } from '../shared/first-frame-url';
@@ -37,6 +37,8 @@ document.documentElement.classList.toggle('in-tab', inTab);
 
 // The database's first page is read in any case: the app starts from it (or from the snapshot), as it always did.
 const firstPage = readFirstPage(FIRST_PAGE_SIZE);
+/** What the first frame reads of it: drawn when there is no copy to draw, and kept as the next popup's copy. */
+const firstPageData = firstPage.then((page) => page && firstFrameDataOf(page));
 /**
  * The version of the library the page's URL names: the toolbar button opens the page the background last set,
  * `#v=<id>` once no write is in progress (shared/first-frame-url.ts); null for the plain page.
@@ -51,7 +53,7 @@ function draw(data: FirstFrameData | null): HTMLElement | null {
   return frame;
 }
 /** The first frame, in the document, or null when there is none (no database yet, no papers). */
-const drawn = carried ? Promise.resolve(draw(carried)) : firstPage.then((page) => draw(page && firstFrameDataOf(page)));
+const drawn = carried ? Promise.resolve(draw(carried)) : firstPageData.then(draw);
 if (carried) performance.mark(FIRST_FRAME_FROM_COPY_MARK);
 /**
  * Resolves once the first frame is produced (true; false at once when there is none): the page's thread has
@@ -83,8 +85,8 @@ void firstFrameShown.then(() => {
   // The version the URL names is the library as the page opened: a reload after a change must not draw its copy.
   if (location.hash) history.replaceState(history.state, '', location.pathname + location.search);
   // The copy is kept for the next popup opened at this version, once this one's frame is on screen.
-  void firstPage.then(
-    (page) => keepFirstFrameCopy(localStorage, version, page && firstFrameDataOf(page), carried !== null),
+  void firstPageData.then(
+    (data) => keepFirstFrameCopy(localStorage, version, data, carried !== null),
     () => keepFirstFrameCopy(localStorage, version, null, false),
   );
   void import('./main').then(({ startPopup }) =>
