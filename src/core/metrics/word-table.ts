@@ -11,9 +11,14 @@
  * ASCII characters hashes to its own codes written in base 131 (at most 127 * (131^3 + 131^2 +
  * 131 + 1), below 2^31, so nothing wraps): two such words with the same hash are the same word,
  * and a lookup need not read the text again to check one.
+ *
+ * The same holds for the last EXACT_LENGTH characters of a longer ASCII word: for two words of n
+ * characters whose first n - 4 are the same, the hashes differ by the difference of their last
+ * four characters' values in base 131 (modulo 2^32), which is below 131^4 < 2^32 and so zero only
+ * if those characters are the same too. A lookup checks the first n - 4 characters only.
  */
 export const HASH_BASE = 131;
-/** The longest word the hash alone identifies, when the word and the lexicon's word are both ASCII. */
+/** The longest word the hash alone identifies, and how many last characters of a longer one it settles, when the word and the lexicon's word are both ASCII. */
 export const EXACT_LENGTH = 4;
 
 /** Case-insensitive hash of text[start, end): the key WordSet and WordMap look words up by. */
@@ -87,9 +92,9 @@ function isAscii(word: string): boolean {
 
 function entryFor(word: string): Entry {
   const lower = hasUpperCase(word) ? word.toLowerCase() : word;
-  // `lookupScanned` trusts the hash of a short ASCII word from the text; that holds only if the
-  // lexicon's short words are ASCII as well.
-  if (lower.length <= EXACT_LENGTH && !isAscii(lower)) throw new Error(`short lexicon word outside ASCII: ${lower}`);
+  // `lookupScanned` trusts the hash for an ASCII word's last EXACT_LENGTH characters (all of a short
+  // one's); that holds only if the lexicon's words are ASCII as well.
+  if (!isAscii(lower)) throw new Error(`lexicon word outside ASCII: ${lower}`);
   const h = hashWord(lower, 0, lower.length);
   for (let slot = h & MASK; ; slot = (slot + 1) & MASK) {
     const entry = slot + 1;
@@ -119,7 +124,7 @@ function poolWord(word: string): number {
   return at;
 }
 
-/** Does text[start, end) spell the word of `entry` (same length), ignoring ASCII case? */
+/** Does text[start, end) spell the word of `entry` (or as many of its first characters), ignoring ASCII case? */
 function spellsEntry(text: string, start: number, end: number, entry: Entry): boolean {
   const pool = charPool;
   let at = slotChars[entry];
@@ -145,20 +150,21 @@ export function lookup(text: string, start: number, end: number, hash: number): 
 
 /**
  * `lookup` for a word the word readers (./words.ts) have just hashed, knowing whether it is all
- * ASCII: a word of up to EXACT_LENGTH ASCII characters whose hash and length match an entry is
- * that entry's word (see HASH_BASE), so only longer or wider words are checked character by
- * character. Most words read around values are short ("and", "to", "of", "by"), and reading their
- * characters a second time measured about a twentieth of the extraction.
+ * ASCII: an ASCII word whose hash and length match an entry and whose characters but the last
+ * EXACT_LENGTH spell the entry's is that entry's word (see HASH_BASE), so a word of up to
+ * EXACT_LENGTH characters is not read again, and a longer one only in part. Most words read around
+ * values are found in the lexicon, and reading their characters a second time measured about a
+ * twentieth of the extraction.
  */
 export function lookupScanned(text: string, start: number, end: number, hash: number, ascii: boolean): Entry {
   if (!built) buildTable();
   const length = end - start;
-  const exact = ascii && length <= EXACT_LENGTH;
+  const checkEnd = ascii ? end - EXACT_LENGTH : end;
   for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
     const entry = slot + 1;
     const slotLength = slotLengths[entry];
     if (slotLength === 0) return NO_WORD;
-    if (slotHashes[entry] === hash && slotLength === length && (exact || spellsEntry(text, start, end, entry))) return entry;
+    if (slotHashes[entry] === hash && slotLength === length && (checkEnd <= start || spellsEntry(text, start, checkEnd, entry))) return entry;
   }
 }
 

@@ -244,7 +244,7 @@ export class Words {
     return this;
   }
 
-  /** Starts a window of the words after `pos`, up to the word that closes the clause, before a parenthesis. */
+  /** Starts a window of the words after `pos`, up to the word that closes the clause, before a parenthesis or a line break. */
   readAfter(text: string, pos: number): this {
     this.text = text;
     this.n = 0;
@@ -268,8 +268,17 @@ export class Words {
     const text = this.text;
     const limit = this.limit;
     let j = this.cursor;
-    // Space, tab, newline and the other control characters (codes up to 32) all separate words.
-    while (j < limit && text.charCodeAt(j) <= 32) j++;
+    // Space, tab and the other control characters (codes up to 32) separate words; a line break ends
+    // the window: in page text read whole (the bench's listing pages), the next line is another
+    // element, such as a title after a vote count ("2\n\nPoints of Interest" is not "2 points").
+    for (; j < limit; j++) {
+      const c = text.charCodeAt(j);
+      if (c > 32) break;
+      if (c === 10) {
+        this.done = true;
+        return;
+      }
+    }
     if (j >= limit) {
       this.done = true;
       return;

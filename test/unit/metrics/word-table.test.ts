@@ -4,12 +4,15 @@
 // module instance, so the sets declared here are the only ones this table holds.
 import { describe, expect, it, vi } from 'vitest';
 import { EXACT_LENGTH, hashWord, lookup, lookupScanned, NO_WORD, WordMap, WordSet, wordList } from '../../../src/core/metrics/word-table';
+import { seededRandom } from '../popup/sample-library';
 
 const UNITS = new WordSet('kilo{gram,meter} Mega+ volt');
 const LEVELS = new WordMap<number>(() => [['low', 1], ['HIGH', 3]]);
 const BOTH = WordSet.union(UNITS, LEVELS);
 /** Short words, one of them ("by") with an ASCII twin of the same hash under a base below 128 ("d;" under 31). */
 const SHORT = new WordSet('by of on e.g vs. up to');
+/** Longer words, from five characters (one checked) to twelve (eight checked). */
+const LONG = new WordSet('speedup+ latency improvement+ measurements');
 
 /** Offsets of `word` in `text` and its hash, as the word windows pass them. */
 function at(text: string, word: string): [string, number, number, number] {
@@ -50,7 +53,7 @@ describe('lexicon table', () => {
   });
 });
 
-describe('short ASCII words found by their hash alone', () => {
+describe('ASCII words found by their hash and all but their last four characters', () => {
   const PRINTABLE = Array.from({ length: 127 - 33 }, (_, k) => String.fromCharCode(33 + k));
 
   /** What the word readers' lookup finds for `word`, against the lookup that checks every character. */
@@ -80,20 +83,68 @@ describe('short ASCII words found by their hash alone', () => {
     expect(SHORT.contains(bothLookups('d;')[0])).toBe(false);
   });
 
-  it('checks the characters of a word longer than the hash identifies, or not all ASCII', () => {
-    // Handed another word's hash, as a hash collision would: only the characters can tell them apart.
-    const kilogram = hashWord('kilogram', 0, 8);
-    expect(lookupScanned('kilogram', 0, 8, kilogram, true)).not.toBe(NO_WORD);
-    expect(lookupScanned('kilogrem', 0, 8, kilogram, true)).toBe(NO_WORD);
+  it('finds the same entry as a checked lookup for every word one character away from a longer lexicon word', () => {
+    const words = [...UNITS.words, ...LONG.words, ...LEVELS.words()];
+    let found = 0;
+    for (const word of words) {
+      const variants = [word.toUpperCase(), word.slice(1), word.slice(0, -1)];
+      for (let k = 0; k <= word.length; k++) {
+        for (const c of PRINTABLE) variants.push(word.slice(0, k) + c + word.slice(k + 1), word.slice(0, k) + c + word.slice(k));
+      }
+      for (const variant of variants) {
+        const [scanned, checked] = bothLookups(variant);
+        if (scanned !== checked) expect(`${variant}: ${scanned}`).toBe(`${variant}: ${checked}`);
+        if (checked !== NO_WORD) found++;
+      }
+    }
+    expect(found).toBeGreaterThanOrEqual(2 * words.length); // each word itself, in lower and upper case
+  });
+
+  it('checks the characters of a word not all ASCII', () => {
     const by = hashWord('by', 0, 2);
     expect(lookupScanned('bý', 0, 2, by, false)).toBe(NO_WORD);
     expect(lookupScanned('By', 0, 2, by, true)).toBe(lookup('by', 0, 2, by));
   });
 
-  it('refuses a lexicon word of up to four characters outside ASCII, whose hash could match an ASCII word', async () => {
+  it('refuses a lexicon word outside ASCII, whose hash could match an ASCII word', async () => {
     vi.resetModules();
     const fresh = await import('../../../src/core/metrics/word-table');
     new fresh.WordSet(['µs']);
-    expect(() => fresh.lookup('ms', 0, 2, fresh.hashWord('ms', 0, 2))).toThrow('short lexicon word outside ASCII');
+    expect(() => fresh.lookup('ms', 0, 2, fresh.hashWord('ms', 0, 2))).toThrow('lexicon word outside ASCII');
+  });
+});
+
+/**
+ * Two different words `prefix` + `drawn` printable ASCII characters with the same hash, found by
+ * drawing words (seeded) until two collide.
+ */
+function collidingPair(prefix: string, drawn: number): [string, string] {
+  const random = seededRandom(7);
+  const seen = new Map<number, string>();
+  for (let draws = 0; draws < 2_000_000; draws++) {
+    let word = prefix;
+    for (let k = 0; k < drawn; k++) word += String.fromCharCode(33 + Math.floor(random() * (127 - 33)));
+    const hash = hashWord(word, 0, word.length);
+    const earlier = seen.get(hash);
+    if (earlier !== undefined && earlier !== word) return [earlier, word];
+    seen.set(hash, word);
+  }
+  throw new Error(`no two words of ${drawn} drawn characters after "${prefix}" share a hash`);
+}
+
+describe('words that share a hash and a length', () => {
+  it('tells them apart by the characters checked, up to the fifth last', async () => {
+    // Words the same up to their last five characters: the fifth last differs, and is the last one checked.
+    const [known, unknown] = collidingPair('measu', EXACT_LENGTH + 1);
+    const length = known.length;
+    expect(known.slice(0, -5)).toBe(unknown.slice(0, -5));
+    vi.resetModules();
+    const fresh = await import('../../../src/core/metrics/word-table');
+    new fresh.WordSet([known]);
+    const hash = fresh.hashWord(unknown, 0, length);
+    expect(hash).toBe(fresh.hashWord(known, 0, length));
+    expect(fresh.lookupScanned(known, 0, length, hash, true)).not.toBe(NO_WORD);
+    expect(fresh.lookupScanned(unknown, 0, length, hash, true)).toBe(NO_WORD);
+    expect(fresh.lookup(unknown, 0, length, hash)).toBe(NO_WORD);
   });
 });
