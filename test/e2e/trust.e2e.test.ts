@@ -241,4 +241,30 @@ describe('only real input drives Paperlight', () => {
     await ui.close();
     await page.close();
   });
+
+  it('one click on "✎ Note" just after adding a tag opens the note: the open tag field does not slide it from under the pointer', async () => {
+    const key = 'arxiv:2411.18933';
+    const { page, ui } = await open(HF_DAILY, 16);
+    await saveByClick(page, ui, key);
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '+ tag' }));
+    await ui.inToolbar(key, { tag: 'input' });
+    await page.keyboard.type('tracking');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await ui.allInToolbar(key, { cls: 'tag' })).map((t) => t.text)).toEqual(['tracking×']);
+    // The tag field is still open and focused (more tags may follow); the reader moves straight on to the note,
+    // with one press and release of the mouse where "✎ Note" is drawn.
+    expect(await ui.allInToolbar(key, { tag: 'input' })).toHaveLength(1);
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
+    const note = await ui.inToolbar(key, { tag: 'textarea' });
+    await expect.poll(async () => (await ui.inToolbar(key, { tag: 'textarea' })).attributes.disabled).toBeUndefined();
+    // The note takes what is typed, and the tag field, left, closes.
+    await ui.click(note);
+    await page.keyboard.type('Read section 4.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await library()).find((p) => p.key === key)?.note).toBe('Read section 4.');
+    expect(await ui.allInToolbar(key, { tag: 'input' })).toHaveLength(0);
+    expect((await library()).find((p) => p.key === key)?.tags).toEqual(['tracking']);
+    await ui.close();
+    await page.close();
+  });
 });
