@@ -300,6 +300,24 @@ describe('only real input drives Paperlight', () => {
     await page.close();
   });
 
+  it('a note typed and left by reloading or closing the page is kept', async () => {
+    const key = 'arxiv:2411.18933';
+    for (const leave of ['reload', 'close'] as const) {
+      const { page, ui } = await open(HF_DAILY, 16);
+      if (!(await savedStateOf(extensionPage, page, key))?.saved) await saveByClick(page, ui, key);
+      await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
+      await expect.poll(async () => (await ui.inToolbar(key, { tag: 'textarea' })).attributes.disabled).toBeUndefined();
+      await ui.click(await ui.inToolbar(key, { tag: 'textarea' }));
+      await page.keyboard.press('Control+A'); // the note the round before kept, replaced
+      await page.keyboard.type(`Typed, then ${leave}.`);
+      await ui.close();
+      if (leave === 'reload') await page.reload();
+      else await page.close();
+      await expect.poll(async () => (await library()).find((p) => p.key === key)?.note).toBe(`Typed, then ${leave}.`);
+      if (!page.isClosed()) await page.close();
+    }
+  });
+
   it('one click on "✎ Note" just after adding a tag opens the note: the open tag field does not slide it from under the pointer', async () => {
     const key = 'arxiv:2411.18933';
     const { page, ui } = await open(HF_DAILY, 16);
