@@ -62,15 +62,36 @@ function adoptInto(root: ShadowRoot, css: string): boolean {
   return false;
 }
 
-/** A card-level host (`tag`) with a closed shadow root holding `css` and one container to render into. */
-export function closedHost(tag: string, css: string): { host: HTMLElement; container: HTMLElement } {
-  const host = document.createElement(tag);
-  return { host, container: closedContainer(host, css) };
+// A page may define Paperlight's host names (`paperlight-card`, …) as custom elements of its own. Its class then
+// runs on a host made with `document.createElement`, or on one already in the page when the name is defined, and
+// a class that takes the element's internals (`attachInternals()`) reads through `internals.shadowRoot` a shadow
+// root attached to it afterwards, closed or not. A root attached while no page class is on the element is not
+// given to internals. So hosts are made in a document of our own, which has no custom elements, and get their
+// root there, before the page's document takes them; and a host already in the page is given a root only while
+// no page class is on it (`:defined` does not match it).
+
+let ownDocument: Document | undefined;
+
+/** An element named `tag` of a document without custom elements (see above), not yet the page's. */
+function ownElement(tag: string): HTMLElement {
+  ownDocument ??= document.implementation.createHTMLDocument('');
+  return ownDocument.createElement(tag);
 }
 
-/** Gives `host` its closed shadow root holding `css`, and in it the container to render into; throws if it has a root. */
-export function closedContainer(host: HTMLElement, css: string): HTMLElement {
-  const root = host.attachShadow({ mode: 'closed' });
+/** An empty host named `tag` for the page, with no class of the page on it; its root comes later (`closedContainer`). */
+export function newHost(tag: string): HTMLElement {
+  return document.adoptNode(ownElement(tag));
+}
+
+/** A new host named `tag` with its closed shadow root, attached before the page's document takes the host. */
+function hostWithRoot(tag: string): { host: HTMLElement; root: ShadowRoot } {
+  const made = ownElement(tag);
+  const root = made.attachShadow({ mode: 'closed' });
+  return { host: document.adoptNode(made), root };
+}
+
+/** The root's stylesheet and one container to render into. */
+function fill(root: ShadowRoot, css: string): HTMLElement {
   if (!adoptInto(root, css)) {
     const style = document.createElement('style');
     style.textContent = css;
@@ -81,12 +102,27 @@ export function closedContainer(host: HTMLElement, css: string): HTMLElement {
   return container;
 }
 
+/** A card-level host (`tag`) with a closed shadow root holding `css` and one container to render into. */
+export function closedHost(tag: string, css: string): { host: HTMLElement; container: HTMLElement } {
+  const { host, root } = hostWithRoot(tag);
+  return { host, container: fill(root, css) };
+}
+
+/**
+ * Gives `host` its closed shadow root holding `css`, and in it the container to render into; throws if it has a
+ * root, or if a class of the page is on it (the page defined its name: the root would be readable, see above).
+ */
+export function closedContainer(host: HTMLElement, css: string): HTMLElement {
+  if (host.matches(':defined')) throw new Error(`The page defined <${host.localName}> itself.`);
+  return fill(host.attachShadow({ mode: 'closed' }), css);
+}
+
 export class PageLayer {
-  private readonly host = document.createElement('paperlight-page');
+  private readonly host: HTMLElement;
   private readonly root: ShadowRoot;
 
   constructor() {
-    this.root = this.host.attachShadow({ mode: 'closed' });
+    ({ host: this.host, root: this.root } = hostWithRoot('paperlight-page'));
     this.addStyle(BASE_CSS);
   }
 

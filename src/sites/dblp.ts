@@ -85,7 +85,10 @@ export const dblp: SiteAdapter = {
     data: 'cite.data, div.data',
     title: 'li.entry .title',
   },
-  emptyReason: (doc) => (/\bno matches\b/i.test(doc.querySelector('#completesearch-publs')?.textContent ?? '') ? 'no results' : undefined),
+  // Read with its paragraphs apart: the hidden "searching the database" comes right before "no matches", and
+  // their text run together ("databaseno matches") has no word boundary before "no".
+  emptyReason: (doc) =>
+    (/\bno matches\b/i.test(textOf(doc.querySelector('#completesearch-publs'), { separate: 'blocks' })) ? 'no results' : undefined),
   findCards,
   readCard: (entry, pageUrl) => safely(() => readCard(entry, pageUrl)),
 };

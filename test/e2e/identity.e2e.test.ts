@@ -170,3 +170,30 @@ describe('Chromium: a paper saved from arXiv, met on its proceedings pages', () 
     expect(byEprint.get('0704.0007')!.type).toBe('misc');
   });
 });
+
+describe('Chromium: proceedings tabs already open when the paper is saved from arXiv', () => {
+  it('show it saved at once, with its venue recorded, without a reload', async () => {
+    for (const paper of await libraryNow()) await send({ type: 'remove', key: paper.key });
+    await send({ type: 'emptyTrash' });
+    const neurips = await open(NEURIPS_URL, 'neurips/paper-2023.html');
+    const pmlr = await open(PMLR_URL, 'pmlr/v235.html');
+    for (const page of [neurips, pmlr]) expect((await settledReport(popup, page)).cards.filter((card) => card.saved)).toEqual([]);
+
+    const arxiv = await open(ARXIV_URL, 'arxiv/list-new-cs.LG-identity.synthetic.html');
+    await settledReport(popup, arxiv);
+    const ui = await openClosedUi(session.context, arxiv);
+    for (const key of [EARTH_MOON.arxiv, IDEM.arxiv]) await ui.click(await ui.inToolbar(key, { tag: 'button', cls: 'save' }));
+    await ui.close();
+
+    const savedOn = async (page: Page) => (await settledReport(popup, page)).cards.filter((card) => card.saved).map((card) => card.key);
+    await expect.poll(() => savedOn(neurips), { timeout: 10_000 }).toEqual([`url:${EARTH_MOON.venueUrl}`]);
+    await expect.poll(() => savedOn(pmlr), { timeout: 10_000 }).toEqual([IDEM.card]);
+    await expect.poll(async () => (await record(EARTH_MOON.arxiv))?.venues.map((v) => v.name)).toEqual(['NeurIPS 2023']);
+    await expect.poll(async () => (await record(IDEM.arxiv))?.venues.map((v) => v.name)).toEqual(['ICML 2024 (PMLR 235)']);
+
+    // Unsaved on arXiv: the open proceedings tab follows.
+    await send({ type: 'remove', key: EARTH_MOON.arxiv });
+    await expect.poll(() => savedOn(neurips), { timeout: 10_000 }).toEqual([]);
+    for (const page of [neurips, pmlr, arxiv]) await page.close();
+  });
+});

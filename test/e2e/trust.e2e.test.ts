@@ -6,7 +6,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import type { SavedPaper } from '../../src/core/paper';
-import { exactUrl, launchChromium, routeFixtures, sendFromExtensionPage, type ChromiumSession } from './harness';
+import { exactUrl, launchChromium, readFixture, routeFixtures, routeHtml, sendFromExtensionPage, type ChromiumSession } from './harness';
 import { openClosedUi, type ClosedUi } from './closed-ui';
 import { frames, openWithCards, waitForCards } from './page-tools';
 import { savedStateOf, settledReport } from './page-report';
@@ -111,6 +111,64 @@ describe('the page sees nothing of Paperlight or the library', () => {
     await extensionPage.evaluate(() => chrome.storage.local.set({ 'paperlight:settings': {} }));
     await quiet.close();
     await debug.close();
+  });
+});
+
+describe('a page that defines Paperlight\'s host names as its own custom elements', () => {
+  // The page's own class for each host name takes the element's internals when it is made or upgraded:
+  // `internals.shadowRoot` gives a custom element's shadow root even when it is closed, if the root was attached
+  // while the page's class was on the element.
+  const SPY = `<script>
+    window.spied = [];
+    window.defineSpies = () => ['paperlight-card', 'paperlight-page', 'paperlight-stub'].forEach((name) =>
+      customElements.define(name, class extends HTMLElement {
+        constructor() { super(); try { window.spied.push(this.attachInternals()); } catch {} }
+      }));
+    if (location.search.includes('spy=now')) defineSpies();
+    // "later": as soon as the first toolbar host is in the page (most of the first ones then only hold the place of
+    // a toolbar built in idle time).
+    if (location.search.includes('spy=later')) {
+      const watch = new MutationObserver(() => {
+        if (!document.querySelector('paperlight-card')) return;
+        watch.disconnect();
+        defineSpies();
+      });
+      watch.observe(document, { childList: true, subtree: true });
+    }
+  </script>`;
+  const spyPage = async (when: 'now' | 'later') => {
+    const url = `${ARXIV_NEW.url}?spy=${when}`;
+    await routeHtml(session.context, exactUrl(url), (await readFixture(ARXIV_NEW.file)).replace('<head>', `<head>${SPY}`));
+    return open({ url }, 25);
+  };
+  /** How many hosts the page's classes ran on, and the text of every root they can read through the internals. */
+  const spied = (page: Page) => page.evaluate(() => {
+    const internals = (window as unknown as { spied: ElementInternals[] }).spied;
+    return { count: internals.length, read: internals.map((i) => i.shadowRoot?.textContent ?? null).filter((t) => t !== null) };
+  });
+
+  it('defined before Paperlight came: the page reads no root, and the toolbars work', async () => {
+    const key = 'arxiv:2303.00787';
+    const { page, ui } = await spyPage('now');
+    await saveByClick(page, ui, key);
+    expect((await ui.inToolbar(key, { tag: 'button', cls: 'save' })).text).toBe('★ Saved');
+    const { count, read } = await spied(page);
+    expect(count).toBeGreaterThan(0);
+    expect(read).toEqual([]);
+    await ui.close();
+    await page.close();
+  });
+
+  it('defined as the first toolbar hosts arrive: the page reads no root, and every toolbar works', async () => {
+    const { page, ui } = await spyPage('later');
+    const cards = await page.evaluate(() => [...document.querySelectorAll('[data-paperlight-id]')].map((c) => c.getAttribute('data-paperlight-id')!));
+    // The first card's toolbar held its place when the page's class came; the last one's was built after.
+    for (const key of [cards[0]!, cards.at(-1)!]) await saveByClick(page, ui, key);
+    const { count, read } = await spied(page);
+    expect(count).toBeGreaterThan(0);
+    expect(read).toEqual([]);
+    await ui.close();
+    await page.close();
   });
 });
 
@@ -238,6 +296,50 @@ describe('only real input drives Paperlight', () => {
     await expect.poll(async () => (await library()).find((p) => p.key === key)?.note).toBe('Compare with SAM 2 on long videos.');
 
     expect(await savedStateOf(extensionPage, page, key)).toEqual({ saved: true, status: 'reading', tags: ['tracking'] });
+    await ui.close();
+    await page.close();
+  });
+
+  it('a note typed and left by reloading or closing the page is kept', async () => {
+    const key = 'arxiv:2411.18933';
+    for (const leave of ['reload', 'close'] as const) {
+      const { page, ui } = await open(HF_DAILY, 16);
+      if (!(await savedStateOf(extensionPage, page, key))?.saved) await saveByClick(page, ui, key);
+      await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
+      await expect.poll(async () => (await ui.inToolbar(key, { tag: 'textarea' })).attributes.disabled).toBeUndefined();
+      await ui.click(await ui.inToolbar(key, { tag: 'textarea' }));
+      await page.keyboard.press('Control+A'); // the note the round before kept, replaced
+      await page.keyboard.type(`Typed, then ${leave}.`);
+      await ui.close();
+      if (leave === 'reload') await page.reload();
+      else await page.close();
+      await expect.poll(async () => (await library()).find((p) => p.key === key)?.note).toBe(`Typed, then ${leave}.`);
+      if (!page.isClosed()) await page.close();
+    }
+  });
+
+  it('one click on "✎ Note" just after adding a tag opens the note: the open tag field does not slide it from under the pointer', async () => {
+    const key = 'arxiv:2411.18933';
+    const { page, ui } = await open(HF_DAILY, 16);
+    await saveByClick(page, ui, key);
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '+ tag' }));
+    await ui.inToolbar(key, { tag: 'input' });
+    await page.keyboard.type('tracking');
+    await page.keyboard.press('Enter');
+    await expect.poll(async () => (await ui.allInToolbar(key, { cls: 'tag' })).map((t) => t.text)).toEqual(['tracking×']);
+    // The tag field is still open and focused (more tags may follow); the reader moves straight on to the note,
+    // with one press and release of the mouse where "✎ Note" is drawn.
+    expect(await ui.allInToolbar(key, { tag: 'input' })).toHaveLength(1);
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
+    const note = await ui.inToolbar(key, { tag: 'textarea' });
+    await expect.poll(async () => (await ui.inToolbar(key, { tag: 'textarea' })).attributes.disabled).toBeUndefined();
+    // The note takes what is typed, and the tag field, left, closes.
+    await ui.click(note);
+    await page.keyboard.type('Read section 4.');
+    await page.keyboard.press('Control+Enter');
+    await expect.poll(async () => (await library()).find((p) => p.key === key)?.note).toBe('Read section 4.');
+    expect(await ui.allInToolbar(key, { tag: 'input' })).toHaveLength(0);
+    expect((await library()).find((p) => p.key === key)?.tags).toEqual(['tracking']);
     await ui.close();
     await page.close();
   });

@@ -161,6 +161,51 @@ export function savedState(page: ContentPage): SavedState {
       .catch((error) => console.warn('[Paperlight] could not read the saved state of this page:', error));
   });
 
+  /**
+   * A paper saved or edited elsewhere that no card here names by an id may still be on this page under other ids
+   * (its proceedings version, found by title identity, which only the background knows): the cards not shown
+   * saved are asked about once more, as a reload would ask. One such question at a time; changes that come
+   * meanwhile are answered by one more after it.
+   */
+  let askingAgain = false;
+  /** The ids of papers this page is saving or restoring now: their change events need no question. */
+  const writing = new Set<string>();
+  const whileWriting = async <T>(ids: readonly string[], write: () => Promise<T>): Promise<T> => {
+    for (const id of ids) writing.add(id);
+    try {
+      return await write();
+    } finally {
+      for (const id of ids) writing.delete(id);
+    }
+  };
+  let askAgainAfter = false;
+  const askAgain = async () => {
+    if (askingAgain) {
+      askAgainAfter = true;
+      return;
+    }
+    askingAgain = true;
+    lookups++;
+    try {
+      do {
+        askAgainAfter = false;
+        const unsaved = [...page.cards.all()].filter((entry) => !of(entry)).map((entry) => lookupCard(entry.analysis.card));
+        const found = new Set<string>();
+        for (let i = 0; i < unsaved.length && !page.signal.aborted; i += MESSAGE_LIMITS.lookupCards) {
+          const reply = await send({ type: 'lookup', keys: [], cards: unsaved.slice(i, i + MESSAGE_LIMITS.lookupCards) });
+          for (const { key, paper } of reply.found) {
+            byKey.set(key, remember(paper));
+            found.add(key);
+          }
+        }
+        if (found.size && !page.signal.aborted) changed(page.cards.withKeys(found));
+      } while (askAgainAfter && !page.signal.aborted);
+    } finally {
+      askingAgain = false;
+      lookups--;
+    }
+  };
+
   const stopListening = onTabChange((event) => {
     tagNames = null;
     if (event.reset) {
@@ -172,7 +217,9 @@ export function savedState(page: ContentPage): SavedState {
       return;
     }
     const keys = new Set<string>();
+    let unknown = false;
     for (const { key, paper } of event.changes) {
+      if (paper && ![paper.key, ...paper.aliases].some((id) => byKey.has(id) || writing.has(id))) unknown = true;
       for (const [known, saved] of byKey) {
         if (saved.key !== key) continue;
         // A card key found by title identity (not among the paper's ids) keeps pointing at its paper.
@@ -184,11 +231,13 @@ export function savedState(page: ContentPage): SavedState {
       keys.add(key);
     }
     changed(page.cards.withKeys(keys));
+    if (unknown) askAgain().catch((error) => console.warn('[Paperlight] could not read the saved state of this page again:', error));
   });
   page.signal.addEventListener('abort', stopListening, { once: true });
 
   const save = async (entry: CardEntry) => {
-    const { paper } = await send({ type: 'save', paper: cardData(entry, page.adapter.id) });
+    const data = cardData(entry, page.adapter.id);
+    const { paper } = await whileWriting([data.key, ...(data.aliases ?? [])], () => send({ type: 'save', paper: data }));
     remember(paper);
     changed(page.cards.withKeys(keysOf(entry)));
     return paper;
@@ -218,7 +267,7 @@ export function savedState(page: ContentPage): SavedState {
       if (removed) page.emit('removed', { entry, paper: removed });
     },
     async restore(entry, key) {
-      const { restored } = await send({ type: 'restoreTrashed', keys: [key] });
+      const { restored } = await whileWriting([key], () => send({ type: 'restoreTrashed', keys: [key] }));
       for (const paper of restored) remember(paper);
       changed(page.cards.withKeys(keysOf(entry)));
     },

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { adapters } from '../../../src/sites';
 import { arxiv } from '../../../src/sites/arxiv';
 import { biorxiv } from '../../../src/sites/biorxiv';
+import { dblp } from '../../../src/sites/dblp';
 import { huggingface } from '../../../src/sites/huggingface';
 import { scholar } from '../../../src/sites/scholar';
 import { pageHealth, type PageReport } from '../../../src/shared/page-report';
@@ -72,6 +73,15 @@ describe('pages with legitimately no papers', () => {
     expect(huggingface.emptyReason?.(daily)).toBeUndefined();
     // A renamed page whose props cannot be read is no reason either: it warns.
     expect(huggingface.emptyReason?.(loadPage('<div data-target="DailyPapers" data-props="{broken"></div>', 'https://huggingface.co/papers?q=x'))).toBeUndefined();
+  });
+
+  it('a dblp search without matches says so (its "no matches" follows the hidden "searching the database" with no space); one with matches gives no reason', () => {
+    const empty = fixture('dblp/search-no-matches.html', 'https://dblp.org/search?q=zzyzx+quantum+sourdough');
+    expect(dblp.findCards(empty)).toHaveLength(0);
+    expect(dblp.emptyReason?.(empty)).toBe('no results');
+    const full = fixture('dblp/search-sparsity-certifying.html', 'https://dblp.org/search?q=Sparsity-certifying+Graph+Decompositions');
+    expect(dblp.findCards(full)).toHaveLength(2);
+    expect(dblp.emptyReason?.(full)).toBeUndefined();
   });
 
   it('a Scholar captcha page (synthetic snippet, ids as Scholar names them) is a captcha', () => {

@@ -141,6 +141,7 @@ export class CardWidget {
   private readonly errorLine = lazily(() => el('span', { class: 'error', role: 'alert' }));
 
   constructor(container: HTMLElement) {
+    listen(this.bar, { mousedown: (e) => this.keepTagFieldFocus(e) }, { capture: true });
     container.append(this.bar);
   }
 
@@ -171,6 +172,20 @@ export class CardWidget {
     void this.run(async () => {
       this.tagsInUse = await this.props.actions.tagList();
     });
+  }
+
+  /**
+   * A press on a button or link of the toolbar while the tag field is open leaves the focus in the field. Were
+   * the focus to leave on the press, the field would close at once and the controls after it would move left
+   * before the release, so the click would land beside the control pressed (one click on "✎ Note" just after
+   * adding a tag did nothing). The field closes when the focus goes elsewhere; a form field still takes the
+   * focus on its press, as pressing it means.
+   */
+  private keepTagFieldFocus(event: MouseEvent): void {
+    if (!this.tagField || event.button !== 0) return;
+    const target = event.target as Element;
+    if (this.tagField.wrapper.contains(target) || target.closest('input, textarea, select')) return;
+    event.preventDefault();
   }
 
   private closeTagField(): void {

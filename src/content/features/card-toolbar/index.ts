@@ -11,7 +11,7 @@ import { GROUP_OF_KIND } from '../../../core/highlight-groups';
 import { CODE_LINK_SOURCE_TEXT } from '../../../core/links';
 import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
-import { closedContainer, closedHost } from '../../page-layer';
+import { closedContainer, closedHost, newHost } from '../../page-layer';
 import { listen } from '../../ui/dom';
 import { inBatches, inSlice } from '../../work-slices';
 import type { MetricTooltip } from '../metric-tooltip';
@@ -147,7 +147,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     try {
       container = closedContainer(target.host, WIDGET_CSS);
     } catch {
-      // The page gave our host a shadow root of its own: a new host takes its place.
+      // The page gave our host a shadow root of its own, or its own class (page-layer.ts): a new host takes its place.
       const fresh = closedHost(WIDGET_TAG, WIDGET_CSS);
       target.host.replaceWith(fresh.host);
       target.host = fresh.host;
@@ -210,7 +210,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
   const mount = (entry: CardEntry, { view, later = false }: { view?: CardView; later?: boolean } = {}) => {
     const card = entry.element;
     if (!card.isConnected || mounted.has(card)) return;
-    const host = document.createElement(WIDGET_TAG);
+    const host = newHost(WIDGET_TAG);
     slotFor(card).append(host);
     mounted.set(card, { host, widget: null });
     if (!later) {
