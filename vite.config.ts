@@ -6,6 +6,7 @@ import manifest from './manifest.json' with { type: 'json' };
 import { adapters } from './src/sites';
 import { manifestSiteEntries, siteListPlugin } from './src/sites/build-outputs';
 import type { SiteAdapter } from './src/sites/types';
+import { noPageResources } from './scripts/build-plugins/no-page-resources';
 
 export const GECKO_ID = 'paperlight@paperlight.dev';
 const POPUP_ENTRY = path.join(import.meta.dirname, 'src/popup/start.ts');
@@ -91,6 +92,8 @@ export default defineConfig(({ mode }) => {
         // so pages cannot fingerprint the extension by fetching its chunks.
         contentScripts: { standaloneFiles: [...sites.content_scripts.flatMap((c) => c.js), GENERIC_ENTRY] },
       }),
+      // The crx plugin still lists the generic script (a `?script` import) as web-accessible: taken out.
+      noPageResources(),
     ],
     build: {
       outDir: firefox ? 'dist-firefox' : 'dist',
