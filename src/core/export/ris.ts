@@ -3,7 +3,7 @@
 // RIS has no escapes, so each value is put on one line (line breaks, tabs and control characters become
 // spaces): nothing inside a field can end a record or start a tag. Keywords are split by importers at `;`,
 // so a `;` inside a tag becomes `,`. A paper with a known published version is a `CPAPER` whose `T2` names the
-// conference and year, dated and linked as that version.
+// conference and year, dated and linked as that version, with a second link to its arXiv preprint when it has one.
 import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';
 import { splitName } from './names';
@@ -44,7 +44,12 @@ function record(paper: SavedPaper, key: string): string {
   if (venue.volume) lines.push(['VL', venue.volume]);
   if (venue.publisher) lines.push(['PB', venue.publisher]);
   if (ids.doi) lines.push(['DO', ids.doi]);
-  lines.push(['UR', encodedUrl(citedUrl(paper, ids))]);
+  const cited = encodedUrl(citedUrl(paper, ids));
+  lines.push(['UR', cited]);
+  // A paper cited as its published version still names its arXiv preprint: RIS has no field for the id, so its
+  // abstract page follows as a second link (RIS allows one per `UR` line), which importers read the id from.
+  const preprint = ids.arxiv === undefined ? '' : encodedUrl(`https://arxiv.org/abs/${ids.arxiv}`);
+  if (preprint && preprint !== cited) lines.push(['UR', preprint]);
   for (const tag of paper.tags) lines.push(['KW', tag.replace(/;/g, ',')]);
   lines.push(['AB', paper.abstract], ['N1', paper.note]);
   const body = lines

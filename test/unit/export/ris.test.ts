@@ -3,6 +3,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toRis } from '../../../src/core/export';
+import { readLibraryFile } from '../../../src/core/import';
 import { asOneLine, factsOf } from './golden-facts';
 import { goldenLibrary, goldenPaper, makePaper } from './library';
 
@@ -55,12 +56,25 @@ describe('the golden library as RIS', () => {
       expect(values(record, 'AB')).toEqual(paper.abstract.trim() ? [asOneLine(paper.abstract)] : []);
       expect(values(record, 'N1')).toEqual(paper.note.trim() ? [asOneLine(paper.note)] : []);
       expect(values(record, 'DO')).toEqual(facts.doi ? [facts.doi] : []);
-      expect(values(record, 'UR')).toEqual([facts.linkField]);
+      // A paper cited as its published version links its arXiv abstract page too (its `landing`).
+      const preprintLink = facts.arxiv !== undefined && facts.linkField !== facts.landing ? [facts.landing] : [];
+      expect(values(record, 'UR')).toEqual([facts.linkField, ...preprintLink]);
       if (facts.venue) {
         expect(values(record, 'T2')).toEqual([facts.venue.booktitle]);
         expect(values(record, 'PY')).toEqual([facts.venue.year]);
       }
     });
+  });
+
+  it("is read back by the library import with each paper's arXiv id, where a published version is cited too", () => {
+    const withArxiv = papers.filter((paper) => factsOf(paper.key).arxiv !== undefined);
+    expect(withArxiv.some((paper) => factsOf(paper.key).venue)).toBe(true);
+    for (const paper of withArxiv) {
+      const read = readLibraryFile(toRis([paper]), 'ris', Date.UTC(2026, 11, 7));
+      if (!read.ok) throw new Error(read.error);
+      const [back] = read.papers;
+      expect([back!.paper.key, ...back!.paper.aliases], paper.key).toContain(`arxiv:${factsOf(paper.key).arxiv}`);
+    }
   });
 
   it('types records by what the paper is', () => {
