@@ -1,12 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { defineConfig, type Plugin } from 'vite';
+import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { adapters } from './src/sites';
 import { manifestSiteEntries, siteListPlugin } from './src/sites/build-outputs';
 import type { SiteAdapter } from './src/sites/types';
-import { renderBlockingEntry } from './src/popup/render-blocking-entry';
 
 export const GECKO_ID = 'paperlight@paperlight.dev';
 const POPUP_ENTRY = path.join(import.meta.dirname, 'src/popup/start.ts');
@@ -41,16 +40,6 @@ function popupStartChunk(id: string, ctx: ChunkingContext): string | null {
   }
   return modules.has(id) ? 'popup-start' : null;
 }
-
-/** The popup page's entry script, marked render-blocking in the page vite writes (src/popup/render-blocking-entry.ts). */
-const popupEntryBlocksRendering: Plugin = {
-  name: 'paperlight-popup-entry-blocks-rendering',
-  apply: 'build',
-  transformIndexHtml: {
-    order: 'post',
-    handler: (html, ctx) => (ctx.path === '/src/popup/index.html' ? renderBlockingEntry(html) : html),
-  },
-};
 
 const GENERIC_ENTRY = 'src/content/generic-entry.ts';
 const SITE_ENTRIES_DIR = 'build/content-scripts';
@@ -95,7 +84,6 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       siteListPlugin(adapters),
-      popupEntryBlocksRendering,
       crx({
         manifest: firefox ? firefoxManifest : common,
         browser: firefox ? 'firefox' : 'chrome',

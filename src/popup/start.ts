@@ -1,5 +1,4 @@
-// The popup page's entry, kept small so that it runs the moment the page is parsed (and render-blocking, so that the
-// browser shows no empty page before it has run: render-blocking-entry.ts): it begins hearing the
+// The popup page's entry, kept small so that it runs the moment the page is parsed: it begins hearing the
 // background's changes, draws the first frame (header and rows, plain DOM: first-frame.ts) from its own copy of
 // the newest papers when the copy is labelled with the version in the page's URL (first-frame-copy.ts), at once,
 // or else from the newest papers read straight from the database, which it reads in any case, with the search

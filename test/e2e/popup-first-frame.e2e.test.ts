@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { serialiseBackup } from '../../src/core/backup';
 import { cardFromPaper } from '../../src/shared/messages';
-import { FIRST_FRAME_FROM_COPY_MARK, FIRST_ROW_TIMING } from '../../src/popup/row-layout';
+import { FIRST_FRAME_FROM_COPY_MARK } from '../../src/popup/row-layout';
 import { FIRST_FRAME_COPY_KEY } from '../../src/popup/first-frame-copy';
 import { sampleLibrary } from '../unit/popup/sample-library';
 import { launchChromium, sendFromExtensionPage, type ChromiumSession } from './harness';
@@ -101,36 +101,6 @@ beforeAll(async () => {
 }, 60_000);
 afterAll(() => session?.close());
 
-/**
- * Opens `url` as the toolbar button would and tells when the browser presented its first frame that painted anything
- * (`first-paint`) and the frame that first showed the first row's title (its Element Timing), in ms from navigation
- * start, and whether the rows were drawn from the popup's copy.
- */
-async function firstPaints(url: string): Promise<{ firstPaint: number; firstRow: number; fromCopy: boolean }> {
-  const page = await session.context.newPage();
-  await page.setViewportSize({ width: 540, height: 580 });
-  await page.goto(url);
-  const paints = await page.evaluate(([rowTiming, mark]) => new Promise<{ firstPaint: number; firstRow: number; fromCopy: boolean }>((resolve) => {
-    const seen: { firstPaint?: number; firstRow?: number } = {};
-    const settle = () => {
-      if (seen.firstPaint === undefined || seen.firstRow === undefined) return;
-      resolve({ firstPaint: seen.firstPaint, firstRow: seen.firstRow, fromCopy: performance.getEntriesByName(mark).length > 0 });
-    };
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) if (entry.name === 'first-paint') seen.firstPaint = entry.startTime;
-      settle();
-    }).observe({ type: 'paint', buffered: true });
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries() as unknown as Array<{ identifier: string; renderTime: number }>) {
-        if (entry.identifier === rowTiming) seen.firstRow = entry.renderTime;
-      }
-      settle();
-    }).observe({ type: 'element', buffered: true });
-  }), [FIRST_ROW_TIMING, FIRST_FRAME_FROM_COPY_MARK] as const);
-  await page.close();
-  return paints;
-}
-
 describe('Chromium: the popup\'s first frame from its copy named by the toolbar button\'s page', () => {
   it('after an import, a save and a remove, draws the newest papers from the copy of the version the URL names', async () => {
     const imported = await settledButtonPage();
@@ -176,20 +146,6 @@ describe('Chromium: the popup\'s first frame from its copy named by the toolbar 
     // The copy of the version before the import is not used at the new one; the copy kept at it is, next time.
     expect(await openPopupAt(after)).toEqual({ ...fromDatabase, ...drawnFromDatabase });
     expect(await openPopupAt(after)).toEqual({ ...fromDatabase, ...drawnFromCopy });
-  });
-});
-
-describe('Chromium: the popup\'s entry blocks rendering', () => {
-  // The page's stylesheet blocks rendering, and its entry waits for it; without the entry blocking rendering too,
-  // the browser may present the empty page in between (in traces, about every other time the popup opened).
-  it('so that, drawn from the copy, the first frame the browser presents is the one that shows the rows', async () => {
-    const url = await settledButtonPage();
-    await openPopupAt(url); // a copy of this version, if none was kept yet
-    for (let round = 0; round < 4; round++) {
-      const { firstPaint, firstRow, fromCopy } = await firstPaints(url);
-      expect(fromCopy).toBe(true);
-      expect(firstPaint).toBe(firstRow);
-    }
   });
 });
 
