@@ -16,6 +16,7 @@ import { count, errorText, shortTitle } from '../ui/text';
 import type { PageTab } from './page-tab';
 import type { PaperSearch, SearchablePaper } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
+import { idHits } from './id-search';
 import type { StateContainer } from './state';
 
 /** Performance marks the bench and the browser tests wait on. */
@@ -255,6 +256,9 @@ export class PopupController {
    * of the short fields by the index's rule (a paper shown is always a match; abstract matches follow).
    */
   hits(query: string): SearchHits | null {
+    // A pasted identifier (an arXiv id, a DOI, a paper's link) finds the paper that carries it, whatever its words.
+    const byId = idHits(this.container.getState().papers.values(), query);
+    if (byId) return byId;
     if (this.search?.answering) return this.search.search(query);
     if (this.scan) return this.scan.search(query);
     return quickHits(this.container.getState().papers.values(), query);

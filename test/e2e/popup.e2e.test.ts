@@ -143,6 +143,22 @@ describe('Chromium: the popup on 10,000 papers', () => {
     await expect.poll(countText).toBe('10,000 papers');
   });
 
+  it('finds a paper by a pasted identifier or link, which its words do not hold', async () => {
+    await resetView();
+    const search = popup.getByRole('searchbox', { name: 'Search saved papers' });
+    const target = library[4321]!;
+    const arxivId = target.key.slice('arxiv:'.length);
+    await search.fill(`https://arxiv.org/abs/${arxivId}v2`);
+    await expect.poll(rowTitles).toEqual([target.title]);
+    expect(await countText()).toBe('1 paper of 10,000');
+    // By an alias (a DOI the paper also carries).
+    const withAlias = library.find((p, i) => i >= 1000 && p.aliases.length > 0)!;
+    await search.fill(withAlias.aliases[0]!.slice('doi:'.length));
+    await expect.poll(rowTitles).toEqual([withAlias.title]);
+    await popup.keyboard.press('Escape');
+    await expect.poll(countText).toBe('10,000 papers');
+  });
+
   it('filters by tag, status, site and code, together', async () => {
     await resetView();
     await popup.getByRole('combobox', { name: 'Filter by status' }).selectOption('read');
