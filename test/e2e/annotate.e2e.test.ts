@@ -117,7 +117,8 @@ describe('saving and tagging from the card', () => {
     await page.keyboard.press('Escape');
     await page.keyboard.press('ArrowDown');
     await expect.poll(async () => (await library()).find((p) => p.key === key)?.status).toBe('reading');
-    expect(await stateOf(page, key)).toEqual({ saved: true, status: 'reading', tags: ['efficient inference'] });
+    // The page learns it from the write's answer, which may come a moment after the database has it.
+    await expect.poll(() => stateOf(page, key)).toEqual({ saved: true, status: 'reading', tags: ['efficient inference'] });
     await toolbar.close();
     const saved = (await library()).find((p) => p.key === 'arxiv:2305.18323')!;
     expect(saved).toMatchObject({ tags: ['efficient inference'], status: 'reading', site: 'huggingface' });

@@ -179,6 +179,8 @@ export function savedState(page: ContentPage): SavedState {
     }
   };
   let askAgainAfter = false;
+  /** Change events received so far: an answer asked for before the latest one may be older than it. */
+  let changeEvents = 0;
   const askAgain = async () => {
     if (askingAgain) {
       askAgainAfter = true;
@@ -192,8 +194,16 @@ export function savedState(page: ContentPage): SavedState {
         const unsaved = [...page.cards.all()].filter((entry) => !of(entry)).map((entry) => lookupCard(entry.analysis.card));
         const found = new Set<string>();
         for (let i = 0; i < unsaved.length && !page.signal.aborted; i += MESSAGE_LIMITS.lookupCards) {
+          const asked = changeEvents;
           const reply = await send({ type: 'lookup', keys: [], cards: unsaved.slice(i, i + MESSAGE_LIMITS.lookupCards) });
+          // A change that came while the question was out may be newer than its answer (an answer and a change
+          // event travel apart): the answer is dropped and the question asked again after that change.
+          if (changeEvents !== asked) {
+            askAgainAfter = true;
+            break;
+          }
           for (const { key, paper } of reply.found) {
+            if (byKey.has(key)) continue; // learnt meanwhile from this page's own write, which is newer
             byKey.set(key, remember(paper));
             found.add(key);
           }
@@ -207,6 +217,7 @@ export function savedState(page: ContentPage): SavedState {
   };
 
   const stopListening = onTabChange((event) => {
+    changeEvents++;
     tagNames = null;
     if (event.reset) {
       byKey.clear();
