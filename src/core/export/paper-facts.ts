@@ -27,10 +27,15 @@ export function paperIds(paper: SavedPaper): PaperIds {
   return ids;
 }
 
+/** The abstract page of an arXiv id (`2412.01234`, `hep-th/9901001`). */
+export function arxivAbstractUrl(arxivId: string): string {
+  return `https://arxiv.org/abs/${arxivId}`;
+}
+
 /** The paper's own page where an identifier names one (arXiv abstract, Anthology, OpenReview forum), else the saved URL. */
 export function landingUrl(paper: SavedPaper, ids: PaperIds = paperIds(paper)): string {
   const kind = paper.key.slice(0, paper.key.indexOf(':'));
-  if (kind === 'arxiv' && ids.arxiv) return `https://arxiv.org/abs/${ids.arxiv}`;
+  if (kind === 'arxiv' && ids.arxiv) return arxivAbstractUrl(ids.arxiv);
   if (kind === 'acl' && ids.acl) return `https://aclanthology.org/${encodeURIComponent(ids.acl)}`;
   if (kind === 'openreview' && ids.openreview) return `https://openreview.net/forum?id=${encodeURIComponent(ids.openreview)}`;
   return paper.url;

@@ -7,7 +7,7 @@
 import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';
 import { splitName } from './names';
-import { citedDate, citedUrl, encodedUrl, oneLine, paperIds, paperVenue, publicationKind, type PublicationKind } from './paper-facts';
+import { arxivAbstractUrl, citedDate, citedUrl, encodedUrl, oneLine, paperIds, paperVenue, publicationKind, type PublicationKind } from './paper-facts';
 
 const TYPES: Record<PublicationKind, string> = {
   proceedings: 'CPAPER',
@@ -48,7 +48,7 @@ function record(paper: SavedPaper, key: string): string {
   lines.push(['UR', cited]);
   // A paper cited as its published version still names its arXiv preprint: RIS has no field for the id, so its
   // abstract page follows as a second link (RIS allows one per `UR` line), which importers read the id from.
-  const preprint = ids.arxiv === undefined ? '' : encodedUrl(`https://arxiv.org/abs/${ids.arxiv}`);
+  const preprint = ids.arxiv === undefined ? '' : encodedUrl(arxivAbstractUrl(ids.arxiv));
   if (preprint && preprint !== cited) lines.push(['UR', preprint]);
   for (const tag of paper.tags) lines.push(['KW', tag.replace(/;/g, ',')]);
   lines.push(['AB', paper.abstract], ['N1', paper.note]);
