@@ -138,14 +138,8 @@ function spellsEntry(text: string, start: number, end: number, entry: Entry): bo
 
 /** The lexicon entry spelled by text[start, end), or NO_WORD. */
 export function lookup(text: string, start: number, end: number, hash: number): Entry {
-  if (!built) buildTable();
-  const length = end - start;
-  for (let slot = hash & MASK; ; slot = (slot + 1) & MASK) {
-    const entry = slot + 1;
-    const slotLength = slotLengths[entry];
-    if (slotLength === 0) return NO_WORD;
-    if (slotHashes[entry] === hash && slotLength === length && spellsEntry(text, start, end, entry)) return entry;
-  }
+  // Without knowing the word is ASCII, every character is checked.
+  return lookupScanned(text, start, end, hash, false);
 }
 
 /**
