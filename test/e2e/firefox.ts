@@ -21,7 +21,7 @@ export interface FirefoxSession {
   uuid: string;
   /** A new tab whose requests are served from `routes` (the first match wins). */
   newPage(routes: FirefoxRoute[]): Promise<Page>;
-  /** Opens an extension page without awaiting the navigation (BiDi never reports it done). */
+  /** Opens an extension page and returns once it has loaded (BiDi never reports the navigation done). */
   openExtensionPage(pagePath: string): Promise<Page>;
   close(): Promise<void>;
 }
@@ -67,11 +67,32 @@ export async function launchFirefox(): Promise<FirefoxSession> {
     },
     async openExtensionPage(pagePath) {
       const page = await browser.newPage();
-      page.goto(`moz-extension://${uuid}/${pagePath}`).catch(() => {});
+      const url = `moz-extension://${uuid}/${pagePath}`;
+      page.goto(url).catch(() => {});
+      await untilLoaded(page, url);
       return page;
     },
     async close() {
       await browser.close();
     },
   };
+}
+
+/**
+ * Polls the page until it shows `url`, fully loaded. Asking while the tab leaves about:blank can
+ * meet a realm that is being replaced, which BiDi reports as a protocol error, not as a retry
+ * (a waitForFunction started at once failed that way in CI): such an answer is asked again.
+ */
+async function untilLoaded(page: Page, url: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const state = await page.evaluate(() => [location.href, document.readyState]);
+      if (state[0] === url && state[1] === 'complete') return;
+    } catch {
+      // The realm went away mid-question: the navigation is still under way.
+    }
+    if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
