@@ -6,6 +6,7 @@ import { ExpandIcon, DownloadIcon, GearIcon, KeyboardIcon, LogoIcon, SearchIcon,
 import { lazyComponent } from '../ui/lazy';
 import { useStable } from '../ui/pure';
 import { isWholeRecord } from '../shared/search-snapshot';
+import { siteLabel } from '../shared/site-label';
 import { count } from '../ui/text';
 import type { PopupController } from './controller';
 import { EmptyLibrary, LoadFailed, NoMatches } from './components/EmptyState';
@@ -53,7 +54,7 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
   const listRef = useRef<HTMLDivElement>(null);
   const [dialog, setDialog] = useState<{ kind: 'export'; scope: ExportScope } | { kind: 'keys' } | null>(null);
   const [focusTags, setFocusTags] = useState(false);
-  const siteName = useMemo(() => (id: string) => siteNames.get(id) ?? id, [siteNames]);
+  const siteName = useMemo(() => (id: string) => siteLabel(id, siteNames), [siteNames]);
   const resetKey = `${state.query}\u0000${state.sort}\u0000${JSON.stringify(state.filters)}`;
   // After a new search, filter or sort the first row is active, so Enter opens the best match.
   const activeOf = (key: string | null) => (view.indexOf(key) >= 0 ? key : view.shown[0]?.key ?? null);

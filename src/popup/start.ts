@@ -6,6 +6,7 @@
 // the frame, the reads' answers and the changes heard (main.tsx).
 import { extensionApi as browser } from '../shared/extension-api';
 import { SITE_NAMES } from '../shared/sites';
+import { siteLabel } from '../shared/site-label';
 import { firstFrameDataOf, versionOfHash, type FirstFrameData } from '../shared/first-frame-url';
 import { FIRST_PAGE_SIZE, readFirstPage } from './first-page';
 import { firstFrame } from './first-frame';
@@ -48,7 +49,7 @@ const version = versionOfHash(location.hash);
 const carried = firstFrameCopy(localStorage, version);
 
 function draw(data: FirstFrameData | null): HTMLElement | null {
-  const frame = data && firstFrame(data, inTab, (id) => SITE_NAMES.get(id) ?? id);
+  const frame = data && firstFrame(data, inTab, (id) => siteLabel(id, SITE_NAMES));
   if (frame) document.getElementById('app')!.append(frame);
   return frame;
 }

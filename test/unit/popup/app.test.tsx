@@ -68,6 +68,22 @@ describe('popup App', () => {
     expect(root.querySelector('.library-count')!.textContent).toBe('40 papers');
   });
 
+  it('names where imported papers come from in the site filter and on their rows, not their file format', async () => {
+    const library = sampleLibrary(6).map((paper) => ({ ...paper, site: 'arxiv' }));
+    library[0] = { ...library[0]!, site: 'bibtex' };
+    library[1] = { ...library[1]!, site: 'bibtex' };
+    library[2] = { ...library[2]!, site: 'ris' };
+    library[3] = { ...library[3]!, site: 'papermemory' };
+    await openPopup(library);
+    await vi.waitFor(() => expect(rows().length).toBe(6));
+    const siteFilter = root.querySelector<HTMLSelectElement>('select[aria-label="Filter by site"]')!;
+    expect([...siteFilter.options].map((option) => option.textContent)).toEqual([
+      'Any site', 'arXiv (2)', 'Imported from BibTeX (2)', 'Imported from PaperMemory (1)', 'Imported from RIS (1)',
+    ]);
+    const bibtexRow = rows().find((row) => row.querySelector('.row-title')!.textContent === library[0]!.title)!;
+    expect(bibtexRow.querySelector('.row-meta')!.textContent).toContain(' · Imported from BibTeX · ');
+  });
+
   it('searches as you type, and says when nothing matches', async () => {
     const library = sampleLibrary(60);
     library[10] = { ...library[10]!, note: 'Quasicrystal symmetry argument in section 3' };
