@@ -343,4 +343,28 @@ describe('only real input drives Paperlight', () => {
     await ui.close();
     await page.close();
   });
+
+  it('a tag typed and not confirmed is kept when the reader clicks away, as Enter would; Escape drops it', async () => {
+    const key = 'arxiv:2411.18933';
+    const { page, ui } = await open(HF_DAILY, 16);
+    if (!(await savedStateOf(extensionPage, page, key))?.saved) await saveByClick(page, ui, key);
+    const tagsBefore = (await library()).find((p) => p.key === key)!.tags;
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '+ tag' }));
+    await ui.inToolbar(key, { tag: 'input' });
+    await page.keyboard.type('clicked away');
+    await page.mouse.click(3, 3); // the page's margin, away from every card
+    await expect.poll(async () => (await library()).find((p) => p.key === key)?.tags).toEqual([...tagsBefore, 'clicked away']);
+    await expect.poll(async () => (await ui.allInToolbar(key, { tag: 'input' })).length).toBe(0);
+
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '+ tag' }));
+    await ui.inToolbar(key, { tag: 'input' });
+    await page.keyboard.type('escaped');
+    await page.keyboard.press('Escape');
+    await expect.poll(async () => (await ui.allInToolbar(key, { tag: 'input' })).length).toBe(0);
+    await page.mouse.click(3, 3);
+    await frames(page);
+    expect((await library()).find((p) => p.key === key)?.tags).toEqual([...tagsBefore, 'clicked away']);
+    await ui.close();
+    await page.close();
+  });
 });

@@ -2,7 +2,8 @@
 // combobox with a listbox of suggestions from the tags in use, aria-activedescendant for the highlighted
 // one), built without preact so that the content script does not carry it. Enter or comma adds the
 // highlighted suggestion or the typed text; the arrows move through the suggestions and back to the typed
-// text; Escape first closes the suggestions. Keys typed here never reach the page.
+// text; Escape first closes the suggestions. Its owner decides what leaving the field does with the text typed
+// (addTyped, clearTyped). Keys typed here never reach the page.
 import { suggestTags, type TagUse } from '../../ui/tag-suggest';
 import { el, placeChildren, setAttributes } from './dom';
 
@@ -20,6 +21,10 @@ export interface TagField {
   input: HTMLInputElement;
   /** The tags the paper has now (left out of the suggestions). */
   setExclude(exclude: readonly string[]): void;
+  /** Adds the text typed and not yet confirmed, as Enter would (nothing when it is blank), and clears the field. */
+  addTyped(): void;
+  /** Forgets the text typed (Escape closing the field). */
+  clearTyped(): void;
 }
 
 export function tagField({ id, label, placeholder, tags, exclude, onAdd }: TagFieldOptions): TagField {
@@ -122,6 +127,14 @@ export function tagField({ id, label, placeholder, tags, exclude, onAdd }: TagFi
     setExclude(next) {
       exclude = next;
       if (open) draw();
+    },
+    addTyped() {
+      if (input.value.trim()) add(input.value);
+    },
+    clearTyped() {
+      input.value = '';
+      active = -1;
+      draw();
     },
   };
 }

@@ -19,6 +19,8 @@ const type = (input: HTMLInputElement, text: string) => {
 };
 const click = (target: Element) => target.dispatchEvent(real(new MouseEvent('click', { bubbles: true })));
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** The focus leaves `target` as a click elsewhere makes it (happy-dom's own focus events are not marked trusted). */
+const leave = (target: Element) => target.dispatchEvent(real(new FocusEvent('focusout', { bubbles: true })));
 
 afterEach(() => document.body.replaceChildren());
 
@@ -175,6 +177,40 @@ describe('CardWidget', () => {
     key(input, 'Escape'); // no suggestion list open: the field closes
     expect(container.querySelector('input')).toBeNull();
     expect(find('+ tag')).toBeDefined();
+  });
+
+  it('keeps a tag typed and not confirmed when the focus leaves the field, as Enter would', async () => {
+    const { container, changes, find } = toolbar({ tags: [], status: 'reading' });
+    click(find('+ tag'));
+    await settle();
+    const input = container.querySelector('input')!;
+    type(input, '  robots,');
+    leave(input); // a click away from the card
+    await settle();
+    expect(changes).toEqual([{ addTags: ['robots'] }]);
+    expect([...container.querySelectorAll('.tag')].map((t) => t.firstChild!.textContent)).toEqual(['robots']);
+    expect(container.querySelector('input')).toBeNull();
+    expect(find('+ tag')).toBeDefined();
+  });
+
+  it('drops a tag typed and not confirmed when Escape closes the field, and adds nothing for an empty field left', async () => {
+    const { container, changes, find } = toolbar({ tags: [], status: 'reading' });
+    click(find('+ tag'));
+    await settle();
+    const input = container.querySelector('input')!;
+    type(input, 'robots');
+    key(input, 'Escape');
+    await settle();
+    expect(container.querySelector('input')).toBeNull();
+    leave(input); // a browser that reports the removed field's focus loss late
+    click(find('+ tag'));
+    await settle();
+    const again = container.querySelector('input')!;
+    type(again, '   ');
+    leave(again);
+    await settle();
+    expect(changes).toEqual([]);
+    expect(container.querySelector('.tag')).toBeNull();
   });
 
   it('sends the status chosen in the select', async () => {

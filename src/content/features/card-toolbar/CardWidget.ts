@@ -80,7 +80,7 @@ function lazily<T>(make: () => T): () => T {
   return () => (made ??= make());
 }
 
-/** An open tag field: its wrapper (which closes it on Escape or when the focus leaves) and the field. */
+/** An open tag field: its wrapper (which closes it on Escape, or when the focus leaves, keeping what was typed) and the field. */
 interface OpenTagField {
   wrapper: HTMLElement;
   field: TagField;
@@ -276,11 +276,23 @@ export class CardWidget {
         exclude: saved.tags,
         onAdd: (tag) => void this.run(() => this.props.actions.update({ addTags: [tag] })),
       });
-      const wrapper = el('span', { on: { focusout: () => this.closeTagField() } }, field.element);
+      // Leaving the field (a click elsewhere, Tab) keeps a tag typed and not confirmed, as Enter would: a
+      // researcher who typed it meant it. Only Escape drops it.
+      const wrapper = el('span', {
+        on: {
+          focusout: () => {
+            if (this.tagsInUse) field.addTyped();
+            this.closeTagField();
+          },
+        },
+      }, field.element);
       // Escape with no suggestion list open puts the "+ tag" button back (before the field's own handler).
       listen(wrapper, {
         keydown: (e) => {
-          if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') this.closeTagField();
+          if (e.key === 'Escape' && (e.target as HTMLElement).getAttribute('aria-expanded') !== 'true') {
+            field.clearTyped();
+            this.closeTagField();
+          }
         },
       }, { capture: true });
       this.tagField = { wrapper, field };
