@@ -2,6 +2,7 @@
 // root, in which each page-level feature (the metric tooltip, the filter strip) gets its own panel and
 // styles. The page's CSS cannot reach in, ours cannot leak out, and the page's scripts cannot look inside
 // (`host.shadowRoot` is null for them).
+import { PutBacks } from './put-back';
 
 const BASE_CSS = ':host { all: initial; }';
 
@@ -120,6 +121,9 @@ export function closedContainer(host: HTMLElement, css: string): HTMLElement {
 export class PageLayer {
   private readonly host: HTMLElement;
   private readonly root: ShadowRoot;
+  private placed = false;
+  /** A page that takes the host out as often as it goes back gets it no more (put-back.ts). */
+  private readonly putBacks = new PutBacks<'layer'>();
 
   constructor() {
     ({ host: this.host, root: this.root } = hostWithRoot('paperlight-page'));
@@ -140,9 +144,16 @@ export class PageLayer {
     return container;
   }
 
-  /** Puts the host at the end of <body> (again, if the page took it out). */
+  /** Puts the host at the end of <body> (again, if the page took it out, within the limit). */
   mount(): void {
-    if (!this.host.isConnected) (document.body ?? document.documentElement).append(this.host);
+    if (this.host.isConnected || (this.placed && !this.putBacks.allow('layer'))) return;
+    this.placed = true;
+    (document.body ?? document.documentElement).append(this.host);
+  }
+
+  /** The page kept taking the host out, and it is no longer put back. */
+  get leftOut(): boolean {
+    return this.putBacks.stopped.length > 0;
   }
 
   unmount(): void {

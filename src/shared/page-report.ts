@@ -73,6 +73,12 @@ export interface PageReport {
   emptyReason?: string;
   /** With `no-cards`: what each of the adapter's selectors matched, for the "copy diagnostic" button. */
   selectors?: SelectorCount[];
+  /**
+   * Sent by the content script, only when there is any (`readPageReport` leaves it out): Paperlight's hosts the
+   * page kept taking out, which are no longer put back (src/content/put-back.ts): the keys of the cards whose
+   * toolbar stays out, and whether the page layer (tooltip, filter strip, keyboard help) does.
+   */
+  leftOut?: { toolbars: string[]; pageLayer: boolean };
 }
 
 /** Sent by a content script to the background once its page has settled, and when its count of cards changes. */

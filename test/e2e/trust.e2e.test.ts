@@ -368,3 +368,66 @@ describe('only real input drives Paperlight', () => {
     await page.close();
   });
 });
+
+describe('a page whose script takes Paperlight\'s hosts out', () => {
+  /** A page script that takes out every `paperlight-*` element it sees arrive, counting them (window.takenOut). */
+  const REMOVER = `<script>
+    window.takenOut = 0;
+    new MutationObserver((records) => {
+      for (const record of records) for (const node of record.addedNodes) {
+        if (node.nodeType === 1 && node.localName.startsWith('paperlight-')) { node.remove(); window.takenOut++; }
+      }
+    }).observe(document, { childList: true, subtree: true });
+  </script>`;
+  /** A page script that takes every toolbar host out every 400 ms, as a page re-rendering its cards on a timer might. */
+  const RERENDER = `<script>
+    window.rounds = 0;
+    const timer = setInterval(() => {
+      document.querySelectorAll('paperlight-card').forEach((host) => host.remove());
+      if (++window.rounds === 10) clearInterval(timer);
+    }, 400);
+  </script>`;
+  const pageWith = async (name: string, script: string) => {
+    const url = `${ARXIV_NEW.url}?${name}`;
+    await routeHtml(session.context, exactUrl(url), (await readFixture(ARXIV_NEW.file)).replace('<head>', `<head>${script}`));
+    const page = await openWithCards(session.context, url, 25);
+    return { page, report: await settledReport(extensionPage, page) };
+  };
+  const takenOut = (page: Page) => page.evaluate(() => (window as unknown as { takenOut: number }).takenOut);
+
+  it('stops putting back a host the page keeps taking out, and says so in the page report', async () => {
+    const { page } = await pageWith('remover', REMOVER);
+    // Each host goes back a few times, then stays out: the page soon has nothing more to take out (before, the
+    // hosts went back on every frame, and the page took out ~150 a second for as long as it was open).
+    const takenInHalfASecond = async () => {
+      const before = await takenOut(page);
+      await page.waitForTimeout(500);
+      return (await takenOut(page)) - before;
+    };
+    await expect.poll(takenInHalfASecond, { timeout: 15_000 }).toBe(0);
+    const report = await settledReport(extensionPage, page);
+    const cards = report.cards.map((card) => card.key);
+    expect(cards).toHaveLength(25); // the page is still read: only the hosts stay out
+    expect(report.leftOut!.pageLayer).toBe(true);
+    expect(report.leftOut!.toolbars.length).toBeGreaterThan(0);
+    expect(cards).toEqual(expect.arrayContaining(report.leftOut!.toolbars));
+    // Each host was put back at most ten times (put-back.ts), the page layer and every card's toolbar.
+    expect(await takenOut(page)).toBeLessThanOrEqual(11 * (1 + report.leftOut!.toolbars.length));
+    await page.close();
+  });
+
+  it('keeps putting back the hosts of a page that takes them out now and then (a re-render on a timer)', async () => {
+    const { page, report } = await pageWith('rerender', RERENDER);
+    await expect.poll(() => page.evaluate(() => (window as unknown as { rounds: number }).rounds), { timeout: 10_000 }).toBe(10);
+    await frames(page);
+    const hosts = await page.evaluate(() => [...document.querySelectorAll('[data-paperlight-id]')]
+      .filter((card) => card.querySelector('paperlight-card')).length);
+    expect(hosts).toBeGreaterThan(0);
+    expect((await settledReport(extensionPage, page)).leftOut).toBeUndefined();
+    expect(report.leftOut).toBeUndefined();
+    const ui = await openClosedUi(session.context, page);
+    await saveByClick(page, ui, report.cards[0]!.key);
+    await ui.close();
+    await page.close();
+  });
+});

@@ -8,6 +8,7 @@ import {
 } from '../../shared/page-report';
 import type { SiteAdapter } from '../../sites/types';
 import type { ContentPage } from '../session';
+import type { CardToolbar } from './card-toolbar';
 import type { CardVisibility } from './card-visibility';
 import type { ReadingMemory } from './reading-memory';
 import type { SavedState } from './saved-state';
@@ -96,15 +97,17 @@ function reportStatus(page: ContentPage, settled: () => boolean): void {
 
 interface ReportDeps {
   saved: SavedState;
+  toolbar: CardToolbar;
   memory: ReadingMemory;
   visibility: CardVisibility;
   firstPassDone(): boolean;
 }
 
-export function pageReport(page: ContentPage, { saved, memory, visibility, firstPassDone }: ReportDeps): void {
+export function pageReport(page: ContentPage, { saved, toolbar, memory, visibility, firstPassDone }: ReportDeps): void {
   reportStatus(page, () => firstPassDone() && saved.settled);
   const report = (): PageReport => {
     const entries = page.cards.inPageOrder();
+    const toolbarsLeftOut = toolbar.leftOut().map((entry) => entry.analysis.card.key);
     return {
       ok: true,
       adapter: page.adapter.id,
@@ -129,6 +132,7 @@ export function pageReport(page: ContentPage, { saved, memory, visibility, first
           dimmed: visibility.dimmed(entry),
         };
       }),
+      ...((toolbarsLeftOut.length > 0 || page.layer.leftOut) && { leftOut: { toolbars: toolbarsLeftOut, pageLayer: page.layer.leftOut } }),
     };
   };
 

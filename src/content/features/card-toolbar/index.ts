@@ -2,7 +2,8 @@
 // its <paperlight-card> host (a closed shadow root with the toolbar) when it comes within a screen or
 // two of the viewport, so a 600-card listing pays only for what the user can reach soon. The host is the
 // card's last child: a framework re-rendering the card never meets it among the nodes it manages (it only
-// ever inserts before and removes its own), and if a re-render takes it out anyway it is put back.
+// ever inserts before and removes its own), and if a re-render takes it out anyway it is put back, unless the
+// page takes it out as often as it goes back (put-back.ts: then it stays out, and the page report says so).
 // On screen, an unsaved card's toolbar starts as its host alone, holding the place of the toolbar's one row (the page
 // style gives the host that height, so the page does not move when the toolbar comes), and is built in the browser's
 // idle time, or at once when the reader points at it or anything about it changes. A card that comes within the
@@ -13,6 +14,7 @@ import type { CardEntry } from '../../page-run';
 import type { ContentPage } from '../../session';
 import { closedContainer, closedHost, newHost } from '../../page-layer';
 import { listen } from '../../ui/dom';
+import { PutBacks } from '../../put-back';
 import { inBatches, inSlice } from '../../work-slices';
 import type { MetricTooltip } from '../metric-tooltip';
 import type { SavedState } from '../saved-state';
@@ -43,6 +45,8 @@ export interface CardToolbar {
   setSeen(entry: CardEntry, label: string | null): void;
   /** Opens the tag field of a saved card's toolbar, with the focus in it (the `t` key). */
   openTags(entry: CardEntry): void;
+  /** The cards whose toolbar the page kept taking out, and which is no longer put back. */
+  leftOut(): CardEntry[];
 }
 
 interface Mounted {
@@ -92,6 +96,13 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
   const seenLabels = new Map<Element, string>();
   /** Per card, how many times its tag field was asked to open: the widget opens it when the count changes. */
   const tagRequests = new Map<Element, number>();
+  const putBacks = new PutBacks<Element>({
+    onStop: (card) => {
+      if (page.settings.debug) {
+        console.info(`[Paperlight] the page keeps taking out the toolbar of ${page.cards.get(card)?.analysis.card.key}: it is no longer put back`);
+      }
+    },
+  });
 
   const viewOf = ({ analysis }: CardEntry): CardView => {
     const enabled = page.settings.highlight;
@@ -254,6 +265,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
     target.widget?.destroy();
     target.host.remove();
     mounted.delete(card);
+    putBacks.forget(card);
     unfinished.delete(card);
     notices.delete(card);
     seenLabels.delete(card);
@@ -269,7 +281,7 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
   });
   page.on('cardGone', (entry) => remove(entry.element));
   page.on('uiDropped', () => {
-    for (const [card, { host }] of mounted) if (!host.isConnected && card.isConnected) slotFor(card).append(host);
+    for (const [card, { host }] of mounted) if (!host.isConnected && card.isConnected && putBacks.allow(card)) slotFor(card).append(host);
   });
   page.on('saved', (entries) => {
     for (const entry of entries) if (entry.element.isConnected) draw(entry);
@@ -307,5 +319,6 @@ export function cardToolbar(page: ContentPage, { saved, tooltip }: { saved: Save
       if (mounted.has(entry.element)) draw(entry);
       else mount(entry);
     },
+    leftOut: () => putBacks.stopped.flatMap((card) => page.cards.get(card) ?? []),
   };
 }
