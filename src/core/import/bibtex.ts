@@ -8,7 +8,7 @@
 // and its line while every other entry is read; `@string` macros are given to every piece.
 import { parse as parseBibtexFile, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib-mjs/input/file.js';
 import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
-import { formatting } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
+import { commands, formatting } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
 import { namedVenue } from '../identity';
 import type { ReadingStatus } from '../paper';
 import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
@@ -17,9 +17,20 @@ import { simpleList, simpleText, splitNames } from './latex';
 import { authorList } from './names';
 import { cleanFileText, cleanLine, httpUrl, joinNotes } from './text';
 
-/** Formatting (`\emph`, `\textbf`, `^{…}`, small capitals) is dropped: records hold text, not markup. */
+/**
+ * Text commands LaTeX has that the plugin's table lacks, so that it would keep them as written ("\AAström"):
+ * å and Å (Zotero and BibTeX tools write them `{\aa}`, `{\AA}`), the TeX logos, dots, and a control space
+ * (`\TeX\ users`; the plugin reads a command with the spaces after it, so `\ ` is the command named '').
+ */
+const MISSING_COMMANDS: Record<string, string> = { aa: 'å', AA: 'Å', LaTeX: 'LaTeX', TeX: 'TeX', ldots: '…', dots: '…', '': ' ' };
+
+/**
+ * Formatting (`\emph`, `\textbf`, `^{…}`, small capitals) is dropped: records hold text, not markup; and the
+ * commands the plugin's table lacks are added to it.
+ */
 function readPlainText(): void {
   for (const kind of Object.keys(formatting)) if (kind !== 'quotes') formatting[kind] = ['', ''];
+  Object.assign(commands, MISSING_COMMANDS);
 }
 
 /** Entry types that describe something other than a work. */

@@ -19,6 +19,8 @@ declare module '@citation-js/plugin-bibtex/lib-mjs/input/value.js' {
 declare module '@citation-js/plugin-bibtex/lib-mjs/input/constants.js' {
   /** Opening and closing text put around formatted runs (`\emph`, `\textbf`, `^{…}`); the plugin's `constants` config. */
   export const formatting: Record<string, [string, string]>;
+  /** Text commands without an argument and the text they stand for (`ss` → `ß`); the plugin's unicode table. */
+  export const commands: Record<string, string>;
   /** The text of `--`, `---`, ``` `` ```, `''` and `~`. */
   export const ligatures: Record<string, string>;
 }

@@ -88,6 +88,13 @@ describe('field text', () => {
     expect(entry.authors).toEqual(['Jörg Müller', 'World Health Organization', 'Laurens van der Maaten']);
   });
 
+  it('the letters and logos LaTeX writes as commands that Zotero and other tools export: å and Å, the TeX logos, dots', () => {
+    const bib = String.raw`@article{astrom, title = {{\AA}ngstr{\"o}m-scale {\aa}lesund data for \LaTeX{} and \TeX\ users\ldots{} and more\dots}, author = {{\AA}str{\"o}m, Karl Johan and Gr{\aa}n, Anna}, year = {1995}}`;
+    const [entry] = readBibtex(bib).entries;
+    expect(entry.title).toBe('Ångström-scale ålesund data for LaTeX and TeX users… and more…');
+    expect(entry.authors).toEqual(['Karl Johan Åström', 'Anna Grån']);
+  });
+
   it('control characters are dropped and white space made single spaces', () => {
     expect(cleanLine('  a\u0007b\u000Bc\t\td\u0000\n e\u00A0f ')).toBe('abc d e f');
   });
