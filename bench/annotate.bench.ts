@@ -28,6 +28,9 @@
 // a function V8 compiles with the script (a parenthesised function expression, docs/content-script.md) moves its
 // compiling from the first look to the evaluation, so a change of that kind is judged on the sum. These runs are
 // traced with one more category (script evaluation), so they are apart from the runs of `firstLookCpuMs`.
+// Runs traced with V8's compile events give the part of the first look that is compiling functions on their first
+// call (`firstLookCompileCpuMs`, thread time; `firstLookCompiles`, how many functions): in a fresh renderer nearly
+// all of the first look's code is compiled then. Those traces slow compiling a little, so they too are apart.
 // The page-level features redraw in a frame callback when cards change (the filter strip's counts, the rules'
 // visibility and stubs, `paperlight:page-ui`), outside the slices above: that work until the bench stops waiting is
 // `pageUiMs` (`pageUiCpuMs` in the traced runs), and `ratioWithPageUi` (`cpuRatioWithPageUi`) adds it to the first
@@ -44,7 +47,7 @@ import type { Page } from 'playwright-core';
 import { exactUrl, launchChromium, routeHtml } from '../test/e2e/harness';
 import { scaledArxivListing } from '../test/e2e/scaled-listing';
 import { median, round } from './stats';
-import { measuresAndEvaluationCpu, measuresCpu } from './trace-cpu';
+import { compileCpuInMeasures, measuresAndEvaluationCpu, measuresCpu } from './trace-cpu';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
@@ -180,6 +183,19 @@ async function realPage(page: Page, file: string, url: string) {
     evaluationCpu.push(evaluation);
     withEvaluationCpu.push(evaluation + cpu.get('paperlight:annotate')! + cpu.get('paperlight:widgets')!);
   }
+  // The same runs again, traced with V8's compile events: how much of the first look is compiling functions on
+  // their first call (docs/content-script.md, "What a first look costs").
+  const compileCpu: number[] = [];
+  const compiles: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const compiled = await compileCpuInMeasures(page, ['paperlight:annotate', 'paperlight:widgets'], async () => {
+      await parseAndLayout(page, html);
+      await page.goto(url);
+      await firstPassDone(page);
+    });
+    compileCpu.push(compiled.ms);
+    compiles.push(compiled.compiles);
+  }
   const parseMs = median(parse);
   const firstLookMs = median(firstLook);
   const idleMs = median(idle);
@@ -191,6 +207,7 @@ async function realPage(page: Page, file: string, url: string) {
     idleMs: round(idleMs, 2), widgetsIdleMs: round(median(widgetsIdle), 2), totalRatio: round((firstLookMs + idleMs) / parseMs, 3),
     firstLookCpuMs: round(firstLookCpuMs, 2), parseAndLayoutCpuMs: round(median(parseCpu), 2), cpuRatio: round(firstLookCpuMs / median(parseCpu), 3),
     evaluationCpuMs: round(median(evaluationCpu), 2), firstLookWithEvaluationCpuMs: round(median(withEvaluationCpu), 2),
+    firstLookCompileCpuMs: round(median(compileCpu), 2), firstLookCompiles: median(compiles),
     pageUiMs: round(median(pageUi), 2), ratioWithPageUi: round(median(firstLook.map((ms, i) => ms + pageUi[i]!)) / parseMs, 3),
     pageUiCpuMs: round(median(pageUiCpu), 2), cpuRuns: parseCpu.length, cpuRunsLost,
     cpuRatioWithPageUi: round(median(firstLookCpu.map((ms, i) => ms + pageUiCpu[i]!)) / median(parseCpu), 3),
