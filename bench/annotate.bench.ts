@@ -28,6 +28,10 @@
 // a function V8 compiles with the script (a parenthesised function expression, docs/content-script.md) moves its
 // compiling from the first look to the evaluation, so a change of that kind is judged on the sum. These runs are
 // traced with one more category (script evaluation), so they are apart from the runs of `firstLookCpuMs`.
+// Runs traced with V8's compile events give the part of the first look that is compiling functions on their first
+// call (`firstLookCompileCpuMs`, thread time; `firstLookCompiles`, how many functions): in a fresh renderer nearly
+// all of the first look's code is compiled then. Those traces slow compiling a little, so they too are apart, and
+// they come after every real page's other figures, which are measured as they were before.
 // The page-level features redraw in a frame callback when cards change (the filter strip's counts, the rules'
 // visibility and stubs, `paperlight:page-ui`), outside the slices above: that work until the bench stops waiting is
 // `pageUiMs` (`pageUiCpuMs` in the traced runs), and `ratioWithPageUi` (`cpuRatioWithPageUi`) adds it to the first
@@ -44,7 +48,7 @@ import type { Page } from 'playwright-core';
 import { exactUrl, launchChromium, routeHtml } from '../test/e2e/harness';
 import { scaledArxivListing } from '../test/e2e/scaled-listing';
 import { median, round } from './stats';
-import { measuresAndEvaluationCpu, measuresCpu } from './trace-cpu';
+import { compileCpuInMeasures, measuresAndEvaluationCpu, measuresCpu } from './trace-cpu';
 
 declare const chrome: { storage: { local: { set(items: object): Promise<void> } } };
 
@@ -122,8 +126,33 @@ const REAL_PAGES = [
   { file: 'huggingface/daily-2025-12-11.html', url: 'https://huggingface.co/papers/date/2025-12-11' },
 ];
 
+/** A real page's fixture as the bench serves it: without its scripts (the page's own code is not measured). */
+const fixtureHtml = (file: string) =>
+  readFileSync(path.join(ROOT, 'test/fixtures', file), 'utf8').replace(/<script\b[\s\S]*?<\/script>/g, '');
+
+/**
+ * The part of a real page's first look that is V8 compiling functions on their first call (docs/content-script.md,
+ * "What a first look costs"): the runs of `realPage` again, traced with V8's compile events. They run after every
+ * page's other figures, so that those are measured as before.
+ */
+async function realPageCompiling(page: Page, file: string, url: string) {
+  const html = fixtureHtml(file);
+  const compileCpu: number[] = [];
+  const compiles: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    const compiled = await compileCpuInMeasures(page, ['paperlight:annotate', 'paperlight:widgets'], async () => {
+      await parseAndLayout(page, html);
+      await page.goto(url);
+      await firstPassDone(page);
+    });
+    compileCpu.push(compiled.ms);
+    compiles.push(compiled.compiles);
+  }
+  return { firstLookCompileCpuMs: round(median(compileCpu), 2), firstLookCompiles: median(compiles) };
+}
+
 async function realPage(page: Page, file: string, url: string) {
-  const html = readFileSync(path.join(ROOT, 'test/fixtures', file), 'utf8').replace(/<script\b[\s\S]*?<\/script>/g, '');
+  const html = fixtureHtml(file);
   await routeHtml(page.context(), exactUrl(url), html);
   const parse: number[] = [];
   const annotate: number[] = [];
@@ -264,6 +293,7 @@ export default async function annotateBench() {
     const idleMs = median(idle);
     const realPages = [];
     for (const { file, url } of REAL_PAGES) realPages.push(await realPage(page, file, url));
+    for (const [i, { file, url }] of REAL_PAGES.entries()) Object.assign(realPages[i]!, await realPageCompiling(page, file, url));
     return {
       annotate: {
         page: `arXiv /new listing markup scaled to ${ENTRIES} entries with abstracts (synthetic scale, real markup)`,

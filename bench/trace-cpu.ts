@@ -4,9 +4,11 @@
 // smallest event that holds it on its thread, in proportion to the part of that event's wall time it spans.
 // Optionally also the thread time of evaluating the scripts whose URL holds a given text (compiling them and
 // running their top level: `EvaluateScript` events, which need one more trace category).
+// Or, in traces of their own, the thread time V8 spends compiling functions inside the measures (its compile events,
+// another category): the share of a measure that is compiling code on its first call.
 import type { CDPSession, Page } from 'playwright-core';
 
-interface TraceEvent {
+export interface TraceEvent {
   name: string;
   cat: string;
   ph: string;
@@ -21,6 +23,11 @@ interface TraceEvent {
 const CATEGORIES = ['blink.user_timing', 'toplevel', 'v8.execute', 'disabled-by-default-devtools.timeline'];
 /** Where a script's evaluation is traced (`EvaluateScript`). */
 const EVALUATION_CATEGORY = 'devtools.timeline';
+/**
+ * Where V8 traces its compiling: one `V8.CompileCode` per function compiled on its first call, holding the
+ * parse and bytecode events of that compile (`V8.ParseFunction`, `V8.CompileIgnition`, …).
+ */
+const COMPILE_CATEGORY = 'disabled-by-default-v8.compile';
 
 /** The events of a trace of `page`'s browser in `categories` while `run` runs. */
 async function traced(page: Page, categories: readonly string[], run: () => Promise<void>): Promise<TraceEvent[]> {
@@ -53,6 +60,38 @@ export async function measuresAndEvaluationCpu(
   return { measures: cpuByName(events, names), evaluation };
 }
 
+/**
+ * Tracing on `page`'s browser, with V8's compile events, while `run` runs; then, inside the measures whose name is
+ * in `names`, the thread time in ms of V8's compiling (its outermost compile events on the measure's thread) and
+ * how many functions it compiled (`V8.CompileCode` among them). Tracing the compile events slows compiling a little:
+ * these traces are apart from those of `measuresCpu`.
+ */
+export async function compileCpuInMeasures(
+  page: Page, names: readonly string[], run: () => Promise<void>,
+): Promise<{ ms: number; compiles: number }> {
+  return compileInSpans(await traced(page, [...CATEGORIES, COMPILE_CATEGORY], run), names);
+}
+
+/** The outermost compile events inside the measures named in `names` (see `compileCpuInMeasures`). */
+export function compileInSpans(events: readonly TraceEvent[], names: readonly string[]): { ms: number; compiles: number } {
+  const spans = measureSpans(events, names);
+  let ms = 0;
+  let compiles = 0;
+  let outerEnd = -Infinity;
+  const compiling = events
+    .filter((e) => e.ph === 'X' && e.cat === COMPILE_CATEGORY && e.name.startsWith('V8.') && e.tdur !== undefined)
+    .sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
+  for (const event of compiling) {
+    if (event.ts < outerEnd) continue; // inside the compile event before it
+    const end = event.ts + (event.dur ?? 0);
+    if (!spans.some((s) => s.begin.pid === event.pid && s.begin.tid === event.tid && event.ts >= s.begin.ts && end <= s.end)) continue;
+    outerEnd = end;
+    ms += event.tdur! / 1000;
+    if (event.name === 'V8.CompileCode') compiles++;
+  }
+  return { ms, compiles };
+}
+
 async function traceEvents(cdp: CDPSession): Promise<TraceEvent[]> {
   const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!)));
   await cdp.send('Tracing.end');
@@ -68,13 +107,12 @@ async function traceEvents(cdp: CDPSession): Promise<TraceEvent[]> {
   return Array.isArray(parsed) ? parsed : parsed.traceEvents;
 }
 
-function cpuByName(events: readonly TraceEvent[], names: readonly string[]): Map<string, number> {
-  const cpu = new Map<string, number>(names.map((name) => [name, 0]));
-  // A measure is an async begin/end pair on the thread that made it; a task is a complete event ('X') on it.
+/** Each measure named in `names`: an async begin/end pair on the thread that made it. */
+function measureSpans(events: readonly TraceEvent[], names: readonly string[]): Array<{ name: string; begin: TraceEvent; end: number }> {
   const open = new Map<string, TraceEvent>();
   const spans: Array<{ name: string; begin: TraceEvent; end: number }> = [];
   for (const event of [...events].sort((a, b) => a.ts - b.ts)) {
-    if (!event.cat.includes('user_timing') || !cpu.has(event.name)) continue;
+    if (!event.cat.includes('user_timing') || !names.includes(event.name)) continue;
     const key = `${event.pid}:${event.tid}:${event.name}`;
     if (event.ph === 'b') open.set(key, event);
     else if (event.ph === 'e' && open.has(key)) {
@@ -82,6 +120,13 @@ function cpuByName(events: readonly TraceEvent[], names: readonly string[]): Map
       open.delete(key);
     }
   }
+  return spans;
+}
+
+function cpuByName(events: readonly TraceEvent[], names: readonly string[]): Map<string, number> {
+  const cpu = new Map<string, number>(names.map((name) => [name, 0]));
+  // A measure is an async begin/end pair on the thread that made it; a task is a complete event ('X') on it.
+  const spans = measureSpans(events, names);
   const timed = events.filter((e) => e.ph === 'X' && e.dur && e.tdur !== undefined);
   for (const { name, begin, end } of spans) {
     // A page's clock is coarse (a measure may start a little before the task that holds it): the event that holds
