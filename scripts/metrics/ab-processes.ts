@@ -9,8 +9,8 @@
 // The median round is reported beside the fastest: the fastest round is mostly one without a scavenge, so a change
 // to what extraction allocates shows only in the median (as in the bench's metricsToBaselineRatio, a median).
 // Alone in its process a bundle also lacks what the bench's process runs beside it (the extractor from its sources):
-// a megamorphic load taken out measured about 1% here and about 3% in ab.ts and the bench (docs/metrics.md,
-// section 8), so a change to how the engine runs the code is worth timing both ways.
+// a megamorphic load taken out (with two smaller changes) measured about 1% here, 1 to 5% in ab.ts and about 3.5% in
+// the bench (docs/metrics.md, section 8), so a change to how the engine runs the code is worth timing both ways.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
