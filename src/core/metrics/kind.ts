@@ -99,14 +99,13 @@ export function coordinatedKind(text: string, start: number, previous: Metric | 
 
 /** Is text[from, to) only a coordination: ",", ", and", "and" or "&" with spaces around? */
 function coordinates(text: string, from: number, to: number): boolean {
-  const isSpace = (at: number) => text.charCodeAt(at) <= 32;
   let i = from;
-  while (i < to && isSpace(i)) i++;
+  while (i < to && isSpace(text, i)) i++;
   let joined = false;
   if (text.charCodeAt(i) === 44 && i < to) { // ","
     i++;
     joined = true;
-    while (i < to && isSpace(i)) i++;
+    while (i < to && isSpace(text, i)) i++;
   }
   if (i + 3 <= to && text.startsWith('and', i)) {
     i += 3;
@@ -115,6 +114,11 @@ function coordinates(text: string, from: number, to: number): boolean {
     i++;
     joined = true;
   }
-  while (i < to && isSpace(i)) i++;
+  while (i < to && isSpace(text, i)) i++;
   return joined && i === to;
+}
+
+/** A space or control character (a top-level function, not a closure allocated by each call of `coordinates`). */
+function isSpace(text: string, at: number): boolean {
+  return text.charCodeAt(at) <= 32;
 }

@@ -98,11 +98,11 @@ export const SUFFIXES: readonly SuffixRule[] = [
   // "1-million-dimensional" PDEs: a problem scale; "1-million" alone reads like "1 million".
   {
     re: /-(thousand|million|billion|trillion)-dimensional(?![A-Za-z])/y, cls: 'scale', space: 'none',
-    prefixes: '-thousand|-million|-billion|-trillion', unit: (w) => `${MAGNITUDE_LETTER[w.split('-')[1]]} dimensions`,
+    prefixes: '-thousand|-million|-billion|-trillion', unit: (w) => `${magnitudeLetter(w.slice(1))} dimensions`,
   },
-  { re: /-(thousand|million|billion|trillion)(?![A-Za-z])/y, cls: 'magnitude', space: 'none', prefixes: '-thousand|-million|-billion|-trillion', unit: (w) => MAGNITUDE_LETTER[w.slice(1)] },
-  { re: /\s(thousand|million|billion|trillion)(?![A-Za-z])/y, cls: 'magnitude', space: 'required', prefixes: 'thousand|million|billion|trillion', unit: (w) => MAGNITUDE_LETTER[w] },
-  { re: /([KkMBbGT])(?![A-Za-z0-9])/y, cls: 'magnitude', space: 'none', prefixes: 'K$|k$|M$|B$|b$|G$|T$', unit: (w) => MAGNITUDE_LETTER[w] },
+  { re: /-(thousand|million|billion|trillion)(?![A-Za-z])/y, cls: 'magnitude', space: 'none', prefixes: '-thousand|-million|-billion|-trillion', unit: (w) => magnitudeLetter(w.slice(1)) },
+  { re: /\s(thousand|million|billion|trillion)(?![A-Za-z])/y, cls: 'magnitude', space: 'required', prefixes: 'thousand|million|billion|trillion', unit: magnitudeLetter },
+  { re: /([KkMBbGT])(?![A-Za-z0-9])/y, cls: 'magnitude', space: 'none', prefixes: 'K$|k$|M$|B$|b$|G$|T$', unit: magnitudeLetter },
   // Metric names that, right after a bare score, act as its unit ("58.7 box AP", "53.5 mIoU",
   // "0.17 perplexity"). Case-sensitive on purpose: "AP" but not "ap".
   {
@@ -113,9 +113,23 @@ export const SUFFIXES: readonly SuffixRule[] = [
   },
 ];
 
-const MAGNITUDE_LETTER: Readonly<Record<string, string>> = {
-  thousand: 'K', million: 'M', billion: 'B', trillion: 'T', K: 'K', k: 'K', M: 'M', B: 'B', b: 'B', G: 'G', T: 'T',
-};
+/**
+ * The letter of a magnitude the rules above read ("thousand" or "k" -> "K", "1-million-dimensional" -> "M"),
+ * told by its first characters: an object indexed with the word, a substring of the text, made V8 intern
+ * the key for a megamorphic load at every magnitude.
+ */
+function magnitudeLetter(word: string): string {
+  switch (word.charCodeAt(0)) {
+    case 116: // t
+      return word.charCodeAt(1) === 104 ? 'K' : 'T'; // thousand, trillion
+    case 107: case 75: return 'K'; // k, K
+    case 109: case 77: return 'M'; // million, M
+    case 98: case 66: return 'B'; // billion, b, B
+    case 71: return 'G';
+    case 84: return 'T';
+    default: throw new Error(`not a magnitude: ${word}`);
+  }
+}
 
 /** A literal start of a suffix; `wordEnd`: no letter may follow it. */
 export interface SuffixPrefix {

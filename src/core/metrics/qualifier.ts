@@ -3,6 +3,7 @@
 // before the value, longest phrase first.
 import type { Metric } from '../metric-types';
 import { QUALIFIERS } from './lexicon';
+import { isRegexSpace } from './quantity';
 import { WordMap } from './word-table';
 import type { Around, Words } from './words';
 
@@ -46,6 +47,13 @@ function onlySpacing(text: string, from: number, to: number): boolean {
   return true;
 }
 
+/** Is text[from, to) white space (what a regex's \s matches) and then "(" ("4K (2048")? Read on characters, with no substring. */
+function opensAside(text: string, from: number, to: number): boolean {
+  if (to <= from || text.charCodeAt(to - 1) !== 40) return false;
+  for (let i = from; i < to - 1; i++) if (!isRegexSpace(text.charCodeAt(i))) return false;
+  return true;
+}
+
 /** Does "up to " (any case) end right before `at`? */
 function upToBefore(text: string, at: number): boolean {
   if (at < 6) return false;
@@ -84,7 +92,7 @@ export function qualifierBefore(around: Around, prefix: string, previous: Metric
     return found(text.slice(before.start(2), before.end(1)), true);
   }
   // "up to 4K (2048 times 4096)": a parenthetical restatement inherits the qualifier.
-  if (previous && around.start - previous.end <= 3 && /^\s*\($/.test(text.slice(previous.end, around.start))) {
+  if (previous && around.start - previous.end <= 3 && opensAside(text, previous.end, around.start)) {
     return found(previous.qualifier, previous.upTo);
   }
   return found('', false);

@@ -38,7 +38,7 @@ const RANGE_CONNECTOR = /(?:\s?(?:-|–|—|−|~|∼|\\sim|sim)\s?|\s(?:to)\s|\
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 /** What a regex's `\s` matches (tab, newline, space, no-break and the other Unicode spaces). */
-const isRegexSpace = (c: number) =>
+export const isRegexSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 160 || c === 5760 || (c >= 8192 && c <= 8202) || c === 8232 || c === 8233 ||
   c === 8239 || c === 8287 || c === 12288 || c === 65279;
 /** Offset after one optional `\s` at `at`: where a `\s?`-prefixed sticky regex would read its next character. */

@@ -93,6 +93,11 @@ const families: Record<string, Row[]> = {
   ],
   'sizes, memory, compute, energy, data': [
     ['an MS-MLP with 85 million parameters', [{ text: '85 million parameters', kind: 'size', value: 85, unit: 'M params' }]],
+    // Each magnitude word and letter gives its letter (trillion and thousand share a first letter).
+    ['pretrained on 2 trillion tokens', [{ text: '2 trillion tokens', kind: 'data', unit: 'T tokens' }]],
+    ['labels 5 thousand images', [{ text: '5 thousand', kind: 'data', unit: 'K images' }]],
+    ['labels 5-thousand images', [{ text: '5-thousand', kind: 'data', unit: 'K images' }]],
+    ['trained on 1.2T tokens', [{ text: '1.2T tokens', unit: 'T tokens' }]],
     ['a model of 12B parameters', [{ text: '12B parameters', unit: 'B params' }]],
     ['with 3.7B active parameters', [{ text: '3.7B', kind: 'size', unit: 'B params' }]],
     ['serves 128K context windows', [{ text: '128K', kind: 'size' }]],
