@@ -8,6 +8,7 @@ import { READING_STATUSES } from '../../core/paper';
 import { keyboardEnabled } from '../../shared/settings';
 import { TRIAGE_KEYS } from '../../ui/triage-keys';
 import type { CardEntry } from '../page-run';
+import { focusedIn } from '../page-layer';
 import type { ContentPage } from '../session';
 import { isOurs } from '../text-map';
 import { trusted } from '../trusted-events';
@@ -32,11 +33,20 @@ kbd { font: 12px monospace; border: 1px solid #c9cde0; border-radius: 4px; paddi
 
 const TYPING_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
 
-/** Whether a key pressed with `target` focused is typing (or belongs to Paperlight's own UI). */
+/**
+ * Whether a key pressed with `target` focused is typing. In Paperlight's own UI (closed roots: the window sees the
+ * host as the target) it is what has the focus inside that counts: a toolbar button the reader just clicked (Save,
+ * Undo) lets the keys through, so j, k and the rest go on working; the tag field, the note and the status select
+ * keep them. A host whose root is not ours to ask counts as typing.
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || (target as Node).nodeType !== 1) return false;
-  const element = target as HTMLElement;
-  if (isOurs(element)) return true;
+  let element = target as HTMLElement;
+  if (isOurs(element)) {
+    const inside = focusedIn(element);
+    if (!inside) return true;
+    element = inside as HTMLElement;
+  }
   const tag = element.tagName;
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
   return element.isContentEditable || TYPING_ROLES.has(element.getAttribute('role') ?? '');
