@@ -8,7 +8,7 @@ import { namedVenue } from '../identity';
 import type { EntryVenue, ImportEntry, ReadEntries, Rejection } from './entry';
 import { arxivIdsInText, isPreprintVenue } from './ids';
 import { authorList } from './names';
-import { cleanFileText, cleanLine, httpUrl, joinNotes } from './text';
+import { cleanFileText, cleanLine, httpUrls, joinNotes } from './text';
 
 function values(record: RisRecord, tag: string): string[] {
   const value = record[tag];
@@ -75,8 +75,7 @@ export function readRis(input: string): ReadEntries {
     // Web of Science writes `DA  - AUG 26 2021`, which no date reader takes: the year of `PY` then stands.
     const { date, year } = issued(csl).date ? issued(csl) : issued({ issued: { raw: values(record, 'PY')[0] ?? values(record, 'Y1')[0] ?? '' } });
     const links = [...strings(csl.URL), ...['UR', 'L1', 'L2', 'L4', 'LK'].flatMap((tag) => values(record, tag))]
-      .map((link) => httpUrl(link))
-      .filter((link): link is string => link !== undefined);
+      .flatMap((link) => httpUrls(link));
     const notes = [...values(record, 'N1'), ...values(record, 'RN')];
     const venue = venueOf(csl, year);
     entries.push({
