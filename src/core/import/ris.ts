@@ -8,7 +8,7 @@ import { namedVenue } from '../identity';
 import type { EntryVenue, ImportEntry, ReadEntries, Rejection } from './entry';
 import { arxivIdsInText, isPreprintVenue } from './ids';
 import { authorList } from './names';
-import { cleanFileText, cleanLine, httpUrls, joinNotes } from './text';
+import { cleanFileText, cleanLine, httpUrls, joinNotes, withoutRichText } from './text';
 
 function values(record: RisRecord, tag: string): string[] {
   const value = record[tag];
@@ -67,7 +67,7 @@ export function readRis(input: string): ReadEntries {
     // A type the plugin does not know (`TY  - PREP`) is read as a generic record (`GEN`), as RIS readers do.
     let csl = parseMixed(record);
     if (first(csl.title) === undefined && record.TY !== 'GEN') csl = parseMixed({ ...record, TY: 'GEN' });
-    const title = first(csl.title);
+    const title = withoutRichText(first(csl.title) ?? '');
     if (!title) {
       rejected.push({ entry: label, reason: 'no title' });
       return;

@@ -69,3 +69,25 @@ export function httpUrl(text: string | undefined): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * Zotero's rich-text markup in titles, pairs only: `<i>`, `<b>`, `<sub>`, `<sup>`, and `<span>` for small capitals
+ * or for a word kept as written (`class="nocase"`). Other angle brackets are text.
+ */
+const RICH_TEXT_PAIR = /<(i|b|sub|sup)>([^<]*)<\/\1>|<span (?:style="font-variant:\s*small-caps;?"|class="nocase")>([^<]*)<\/span>/g;
+
+/**
+ * A title without Zotero's rich-text markup: Zotero keeps it in titles (typed by hand, or brought by its
+ * translators: species names in italics, H<sub>2</sub>O) and its RIS export writes it as it is (its BibTeX export
+ * turns it into LaTeX, `\textit{…}`, which the LaTeX reader reads). A record holds text, so the markup goes and its
+ * words stay; nested pairs go from the inside out.
+ */
+export function withoutRichText(title: string): string {
+  if (!title.includes('</')) return title;
+  let text = title;
+  for (let previous = ''; previous !== text;) {
+    previous = text;
+    text = text.replace(RICH_TEXT_PAIR, (_pair, _tag, inner: string | undefined, spanned: string | undefined) => inner ?? spanned ?? '');
+  }
+  return text;
+}
