@@ -8,6 +8,22 @@
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufeff]/g;
 
+/**
+ * A dotless ı or ȷ under an accent: LaTeX puts accents on `\i` and `\j` (`Garc{\'\i}a`, as Google Scholar and
+ * many hand-kept files write í), and the reader gives the dotless letter and a combining accent, which NFC does
+ * not join ("Garcı́a", which a search for "García" does not find). With the plain letter it joins ("García"). A
+ * Turkish ı takes no accent, so it stays.
+ */
+const DOTLESS_UNDER_ACCENT = /[\u0131\u0237](?=[\u0300-\u036f])/g;
+
+/** `text` in NFC, a dotless letter under an accent first made the plain one. */
+function composed(text: string): string {
+  const dotted = text.includes('\u0131') || text.includes('\u0237')
+    ? text.replace(DOTLESS_UNDER_ACCENT, (letter) => (letter === '\u0131' ? 'i' : 'j'))
+    : text;
+  return dotted.normalize('NFC');
+}
+
 /** The file's text without a byte-order mark or control characters, line breaks made `\n`. */
 export function cleanFileText(text: string): string {
   return text.replace(CONTROL, '').replace(/\r\n?/g, '\n');
@@ -16,10 +32,13 @@ export function cleanFileText(text: string): string {
 /** Printable ASCII words separated by single spaces: already a clean line (most fields are). */
 const CLEAN_ASCII_LINE = /^[!-~]+(?: [!-~]+)*$/;
 
-/** One line of text (a title, a name, an abstract): NFC, control characters dropped, white space made single spaces. */
+/**
+ * One line of text (a title, a name, an abstract): NFC (an accented dotless i joined, see `composed`), control
+ * characters dropped, white space made single spaces.
+ */
 export function cleanLine(text: string): string {
   if (CLEAN_ASCII_LINE.test(text)) return text;
-  return text.normalize('NFC').replace(CONTROL, '').replace(/\s+/g, ' ').trim();
+  return composed(text).replace(CONTROL, '').replace(/\s+/g, ' ').trim();
 }
 
 /** Lines of printable ASCII words separated by single spaces, at most one blank line in a row: already clean text. */
@@ -29,8 +48,7 @@ const CLEAN_ASCII_TEXT = /^[!-~]+(?: [!-~]+)*(?:\n\n?[!-~]+(?: [!-~]+)*)*$/;
 export function cleanText(text: string): string {
   // Notes are cleaned as each field is read and again once joined: the second time they are already clean.
   if (CLEAN_ASCII_TEXT.test(text)) return text;
-  return text
-    .normalize('NFC')
+  return composed(text)
     .replace(CONTROL, '')
     .replace(/\r\n?/g, '\n')
     .split('\n')

@@ -108,6 +108,14 @@ describe('field text', () => {
     ]);
   });
 
+  it('an accent on a dotless i, as BibTeX writes í and ï ({\\\'\\i}, Google Scholar\'s Garc{\\\'\\i}a), gives the accented letter', () => {
+    const bib = String.raw`@article{g, title = {Mart{\'\i}nez and na{\"\i}ve {\'\i}ndices}, author = {Garc{\'\i}a, Jos{\'e} and Garc\'{\i}a, Luis and Garc{\'i}a, Eva}, year = 2020}`;
+    const [entry] = readBibtex(bib).entries;
+    expect(entry.title).toBe('Martínez and naïve índices');
+    expect(entry.authors).toEqual(['José García', 'Luis García', 'Eva García']);
+    expect(cleanLine('Garc\u0131\u0301a ve \u0131\u015f\u0131k')).toBe('García ve ışık'); // a Turkish ı without a mark stays
+  });
+
   it('control characters are dropped and white space made single spaces', () => {
     expect(cleanLine('  a\u0007b\u000Bc\t\td\u0000\n e\u00A0f ')).toBe('abc d e f');
   });
