@@ -344,6 +344,22 @@ describe('Chromium: keyboard triage', () => {
     await expect.poll(async () => (await storedPaper(keys[1]!))?.status).toBe('read');
   });
 
+  it('x on the last card moves the ring to the card before it, from where k goes on up', async () => {
+    const last = keys.length - 1;
+    for (let i = 0; i < keys.length + 2; i++) await page.keyboard.press('j'); // past the end: the ring stays on the last card
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(keys[last]!)) - 4))).toBeLessThan(2);
+    await page.keyboard.press('x');
+    await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden).map((c) => c.key)).toEqual([keys[last]]);
+    await expect.poll(async () => (await ring()).attributes.hidden).toBeUndefined();
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(keys[last - 1]!)) - 4))).toBeLessThan(2);
+    await page.keyboard.press('k');
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(keys[last - 2]!)) - 4))).toBeLessThan(2);
+    // The strip's "show" brings the card back for the tests after this one.
+    const [show] = await ui.allInPageLayer({ tag: 'button', text: 'show' });
+    await ui.click(show!);
+    await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden)).toEqual([]);
+  });
+
   it('c opens the ringed card\'s first code link in a new tab (a Hugging Face day)', async () => {
     const hf = await visit(PAGES.huggingface.url);
     await hf.bringToFront();

@@ -111,15 +111,23 @@ export function keyboardTriage(
     drawRing();
   };
 
-  /** The next (or previous) visible card after the ringed one, in page order; the first when none is ringed. */
-  const step = (direction: 1 | -1): CardEntry | undefined => {
-    const order = page.cards.inPageOrder();
+  /** The nearest visible card after (or before) the ringed one, in page order; undefined when there is none. */
+  const neighbour = (direction: 1 | -1, order = page.cards.inPageOrder()): CardEntry | undefined => {
     const at = focused ? order.indexOf(focused) : -1;
-    if (at < 0) return order.find((entry) => visibility.visible(entry));
-    for (let i = at + direction; i >= 0 && i < order.length; i += direction) {
+    for (let i = at + direction; at >= 0 && i >= 0 && i < order.length; i += direction) {
       if (visibility.visible(order[i]!)) return order[i];
     }
-    return visibility.visible(focused!) ? focused : undefined;
+    return undefined;
+  };
+
+  /**
+   * Where j (1) or k (-1) moves the ring: the neighbour that way; past the first or last card, the ringed card
+   * itself; the first visible card when none is ringed.
+   */
+  const step = (direction: 1 | -1): CardEntry | undefined => {
+    const order = page.cards.inPageOrder();
+    if (!focused || !order.includes(focused)) return order.find((entry) => visibility.visible(entry));
+    return neighbour(direction, order) ?? (visibility.visible(focused) ? focused : undefined);
   };
 
   const savedFirst = async (entry: CardEntry) => {
@@ -143,9 +151,10 @@ export function keyboardTriage(
         if (codeLinks[0]) window.open(codeLinks[0].url, '_blank', 'noopener');
         return;
       case 'x': {
-        const next = step(1) ?? step(-1);
+        // The ring moves on to the next card, or to the one before when the hidden card was the last.
+        const next = neighbour(1) ?? neighbour(-1);
         visibility.add('keyboard', 'hide', entry);
-        focus(next === entry ? undefined : next);
+        focus(next);
         return;
       }
       default: {
