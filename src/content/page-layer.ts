@@ -73,6 +73,17 @@ function adoptInto(root: ShadowRoot, css: string): boolean {
 
 let ownDocument: Document | undefined;
 
+/**
+ * Every closed root we attached, by its host: the page cannot reach them (`host.shadowRoot` is null), and the
+ * content script asks one what has the focus in it (`focusedIn`).
+ */
+const roots = new WeakMap<Element, ShadowRoot>();
+
+/** The element focused inside the closed root of our `host`, or null (no root of ours, or nothing focused in it). */
+export function focusedIn(host: Element): Element | null {
+  return roots.get(host)?.activeElement ?? null;
+}
+
 /** An element named `tag` of a document without custom elements (see above), not yet the page's. */
 function ownElement(tag: string): HTMLElement {
   ownDocument ??= document.implementation.createHTMLDocument('');
@@ -88,7 +99,9 @@ export function newHost(tag: string): HTMLElement {
 function hostWithRoot(tag: string): { host: HTMLElement; root: ShadowRoot } {
   const made = ownElement(tag);
   const root = made.attachShadow({ mode: 'closed' });
-  return { host: document.adoptNode(made), root };
+  const host = document.adoptNode(made);
+  roots.set(host, root);
+  return { host, root };
 }
 
 /** The root's stylesheet and one container to render into. */
@@ -115,7 +128,9 @@ export function closedHost(tag: string, css: string): { host: HTMLElement; conta
  */
 export function closedContainer(host: HTMLElement, css: string): HTMLElement {
   if (host.matches(':defined')) throw new Error(`The page defined <${host.localName}> itself.`);
-  return fill(host.attachShadow({ mode: 'closed' }), css);
+  const root = host.attachShadow({ mode: 'closed' });
+  roots.set(host, root);
+  return fill(root, css);
 }
 
 export class PageLayer {

@@ -132,7 +132,7 @@ export class Session implements ContentPage {
     filterStrip(this, { saved, visibility, memory, rules });
     saveCommand(this, { saved, toolbar });
     keyboardTriage(this, { saved, toolbar, visibility });
-    pageReport(this, { saved, toolbar, memory, visibility, firstPassDone: () => this.run.firstPassDone });
+    pageReport(this, { saved, toolbar, rules, memory, visibility, firstPassDone: () => this.run.firstPassDone });
     this.layer.mount();
     this.run.start();
   }

@@ -76,9 +76,10 @@ export interface PageReport {
   /**
    * Sent by the content script, only when there is any (`readPageReport` leaves it out): Paperlight's hosts the
    * page kept taking out, which are no longer put back (src/content/put-back.ts): the keys of the cards whose
-   * toolbar stays out, and whether the page layer (tooltip, filter strip, keyboard help) does.
+   * toolbar stays out, of the first cards of the runs hidden by a rule whose "N hidden" line stays out, and
+   * whether the page layer (tooltip, filter strip, keyboard help) does.
    */
-  leftOut?: { toolbars: string[]; pageLayer: boolean };
+  leftOut?: { toolbars: string[]; stubs: string[]; pageLayer: boolean };
 }
 
 /** Sent by a content script to the background once its page has settled, and when its count of cards changes. */

@@ -325,6 +325,41 @@ describe('Chromium: keyboard triage', () => {
     await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden)).toEqual([]);
   });
 
+  it('after a click on a toolbar button (Undo, after s unsaved the card) the keys go on working: j moves the ring on', async () => {
+    // Escape dropped the ring: j takes the first card again.
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('j');
+    const key = keys[0]!;
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(key)) - 4))).toBeLessThan(2);
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await storedPaper(key))?.status).toBe('to-read');
+    await page.keyboard.press('s');
+    await expect.poll(async () => storedPaper(key)).toBeUndefined();
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: 'Undo' }));
+    await expect.poll(async () => (await storedPaper(key))?.status).toBe('to-read');
+    // The focus is on the toolbar's button now, inside Paperlight's closed root: a button, not a field.
+    await page.keyboard.press('j');
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(keys[1]!)) - 4))).toBeLessThan(2);
+    await page.keyboard.press('3');
+    await expect.poll(async () => (await storedPaper(keys[1]!))?.status).toBe('read');
+  });
+
+  it('x on the last card moves the ring to the card before it, from where k goes on up', async () => {
+    const last = keys.length - 1;
+    for (let i = 0; i < keys.length + 2; i++) await page.keyboard.press('j'); // past the end: the ring stays on the last card
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(keys[last]!)) - 4))).toBeLessThan(2);
+    await page.keyboard.press('x');
+    await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden).map((c) => c.key)).toEqual([keys[last]]);
+    await expect.poll(async () => (await ring()).attributes.hidden).toBeUndefined();
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(keys[last - 1]!)) - 4))).toBeLessThan(2);
+    await page.keyboard.press('k');
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(keys[last - 2]!)) - 4))).toBeLessThan(2);
+    // The strip's "show" brings the card back for the tests after this one.
+    const [show] = await ui.allInPageLayer({ tag: 'button', text: 'show' });
+    await ui.click(show!);
+    await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden)).toEqual([]);
+  });
+
   it('c opens the ringed card\'s first code link in a new tab (a Hugging Face day)', async () => {
     const hf = await visit(PAGES.huggingface.url);
     await hf.bringToFront();

@@ -416,6 +416,28 @@ describe('a page whose script takes Paperlight\'s hosts out', () => {
     await page.close();
   });
 
+  it('stops putting back a rule\'s "hidden" line the page keeps taking out, and says so in the page report', async () => {
+    const rules = [{ match: 'phrase', pattern: 'magnetic', field: 'any', action: 'hide' }];
+    await extensionPage.evaluate((r) => chrome.storage.local.set({ 'paperlight:settings': { rules: r } }), rules);
+    try {
+      const { page } = await pageWith('remover-rules', REMOVER);
+      await expect.poll(async () => (await settledReport(extensionPage, page)).leftOut?.stubs.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
+      const takenInHalfASecond = async () => {
+        const before = await takenOut(page);
+        await page.waitForTimeout(500);
+        return (await takenOut(page)) - before;
+      };
+      await expect.poll(takenInHalfASecond, { timeout: 15_000 }).toBe(0);
+      const report = await settledReport(extensionPage, page);
+      const hidden = report.cards.filter((card) => card.hidden).map((card) => card.key);
+      expect(hidden.length).toBeGreaterThan(0); // the rule still hides its cards: only its line stays out
+      expect(hidden).toEqual(expect.arrayContaining(report.leftOut!.stubs));
+      await page.close();
+    } finally {
+      await extensionPage.evaluate(() => chrome.storage.local.set({ 'paperlight:settings': {} }));
+    }
+  });
+
   it('keeps putting back the hosts of a page that takes them out now and then (a re-render on a timer)', async () => {
     const { page, report } = await pageWith('rerender', RERENDER);
     await expect.poll(() => page.evaluate(() => (window as unknown as { rounds: number }).rounds), { timeout: 10_000 }).toBe(10);

@@ -8,6 +8,7 @@ import { READING_STATUSES } from '../../core/paper';
 import { keyboardEnabled } from '../../shared/settings';
 import { TRIAGE_KEYS } from '../../ui/triage-keys';
 import type { CardEntry } from '../page-run';
+import { focusedIn } from '../page-layer';
 import type { ContentPage } from '../session';
 import { isOurs } from '../text-map';
 import { trusted } from '../trusted-events';
@@ -32,11 +33,20 @@ kbd { font: 12px monospace; border: 1px solid #c9cde0; border-radius: 4px; paddi
 
 const TYPING_ROLES = new Set(['textbox', 'searchbox', 'combobox', 'spinbutton']);
 
-/** Whether a key pressed with `target` focused is typing (or belongs to Paperlight's own UI). */
+/**
+ * Whether a key pressed with `target` focused is typing. In Paperlight's own UI (closed roots: the window sees the
+ * host as the target) it is what has the focus inside that counts: a toolbar button the reader just clicked (Save,
+ * Undo) lets the keys through, so j, k and the rest go on working; the tag field, the note and the status select
+ * keep them. A host whose root is not ours to ask counts as typing.
+ */
 export function isTypingTarget(target: EventTarget | null): boolean {
   if (!target || (target as Node).nodeType !== 1) return false;
-  const element = target as HTMLElement;
-  if (isOurs(element)) return true;
+  let element = target as HTMLElement;
+  if (isOurs(element)) {
+    const inside = focusedIn(element);
+    if (!inside) return true;
+    element = inside as HTMLElement;
+  }
   const tag = element.tagName;
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return true;
   return element.isContentEditable || TYPING_ROLES.has(element.getAttribute('role') ?? '');
@@ -101,15 +111,23 @@ export function keyboardTriage(
     drawRing();
   };
 
-  /** The next (or previous) visible card after the ringed one, in page order; the first when none is ringed. */
-  const step = (direction: 1 | -1): CardEntry | undefined => {
-    const order = page.cards.inPageOrder();
+  /** The nearest visible card after (or before) the ringed one, in page order; undefined when there is none. */
+  const neighbour = (direction: 1 | -1, order = page.cards.inPageOrder()): CardEntry | undefined => {
     const at = focused ? order.indexOf(focused) : -1;
-    if (at < 0) return order.find((entry) => visibility.visible(entry));
-    for (let i = at + direction; i >= 0 && i < order.length; i += direction) {
+    for (let i = at + direction; at >= 0 && i >= 0 && i < order.length; i += direction) {
       if (visibility.visible(order[i]!)) return order[i];
     }
-    return visibility.visible(focused!) ? focused : undefined;
+    return undefined;
+  };
+
+  /**
+   * Where j (1) or k (-1) moves the ring: the neighbour that way; past the first or last card, the ringed card
+   * itself; the first visible card when none is ringed.
+   */
+  const step = (direction: 1 | -1): CardEntry | undefined => {
+    const order = page.cards.inPageOrder();
+    if (!focused || !order.includes(focused)) return order.find((entry) => visibility.visible(entry));
+    return neighbour(direction, order) ?? (visibility.visible(focused) ? focused : undefined);
   };
 
   const savedFirst = async (entry: CardEntry) => {
@@ -133,9 +151,10 @@ export function keyboardTriage(
         if (codeLinks[0]) window.open(codeLinks[0].url, '_blank', 'noopener');
         return;
       case 'x': {
-        const next = step(1) ?? step(-1);
+        // The ring moves on to the next card, or to the one before when the hidden card was the last.
+        const next = neighbour(1) ?? neighbour(-1);
         visibility.add('keyboard', 'hide', entry);
-        focus(next === entry ? undefined : next);
+        focus(next);
         return;
       }
       default: {

@@ -11,6 +11,7 @@ import type { ContentPage } from '../session';
 import type { CardToolbar } from './card-toolbar';
 import type { CardVisibility } from './card-visibility';
 import type { ReadingMemory } from './reading-memory';
+import type { RuleEffects } from './rules';
 import type { SavedState } from './saved-state';
 import { shownVenue } from '../../core/paper';
 
@@ -98,16 +99,18 @@ function reportStatus(page: ContentPage, settled: () => boolean): void {
 interface ReportDeps {
   saved: SavedState;
   toolbar: CardToolbar;
+  rules: RuleEffects;
   memory: ReadingMemory;
   visibility: CardVisibility;
   firstPassDone(): boolean;
 }
 
-export function pageReport(page: ContentPage, { saved, toolbar, memory, visibility, firstPassDone }: ReportDeps): void {
+export function pageReport(page: ContentPage, { saved, toolbar, rules, memory, visibility, firstPassDone }: ReportDeps): void {
   reportStatus(page, () => firstPassDone() && saved.settled);
   const report = (): PageReport => {
     const entries = page.cards.inPageOrder();
     const toolbarsLeftOut = toolbar.leftOut().map((entry) => entry.analysis.card.key);
+    const stubsLeftOut = rules.stubsLeftOut().map((entry) => entry.analysis.card.key);
     return {
       ok: true,
       adapter: page.adapter.id,
@@ -132,7 +135,9 @@ export function pageReport(page: ContentPage, { saved, toolbar, memory, visibili
           dimmed: visibility.dimmed(entry),
         };
       }),
-      ...((toolbarsLeftOut.length > 0 || page.layer.leftOut) && { leftOut: { toolbars: toolbarsLeftOut, pageLayer: page.layer.leftOut } }),
+      ...((toolbarsLeftOut.length > 0 || stubsLeftOut.length > 0 || page.layer.leftOut) && {
+        leftOut: { toolbars: toolbarsLeftOut, stubs: stubsLeftOut, pageLayer: page.layer.leftOut },
+      }),
     };
   };
 

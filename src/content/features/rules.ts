@@ -8,6 +8,7 @@ import { MESSAGE_LIMITS, type RuleVerdict } from '../../shared/messages';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 import { closedHost, oncePerFrame } from '../page-layer';
+import { PutBacks } from '../put-back';
 import { buildTextMap } from '../text-map';
 import { el, setText } from '../ui/dom';
 import type { CardVisibility } from './card-visibility';
@@ -15,6 +16,8 @@ import type { CardVisibility } from './card-visibility';
 export interface RuleEffects {
   /** Cards the rules hide now (shown again ones left out), dim, and highlight in. */
   counts(): { hidden: number; dimmed: number; highlighted: number };
+  /** The first cards of the hidden runs whose line the page kept taking out, and which is no longer put back. */
+  stubsLeftOut(): CardEntry[];
 }
 
 const STUB_TAG = 'paperlight-stub';
@@ -31,6 +34,8 @@ interface Stub {
   count: Text;
   /** The run of hidden cards the stub stands for (its "show" brings them back). */
   cards: CardEntry[];
+  /** It was in the page once: out of it now, the page took it out. */
+  placed: boolean;
 }
 
 /** Ranges over the element's text for offsets in `text` (the adapter's normalised copy of it). */
@@ -47,6 +52,12 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
   /** Cards the reader brought back with "show" (for this page). */
   const shown = new Set<CardEntry>();
   const stubs = new Map<Element, Stub>();
+  /** A line the page takes out as often as it goes back stays out (put-back.ts); its cards stay hidden. */
+  const putBacks = new PutBacks<Element>({
+    onStop: (card) => {
+      if (page.settings.debug) console.info(`[Paperlight] the page keeps taking out the "hidden by your rules" line before ${page.cards.get(card)?.analysis.card.key}: it is no longer put back`);
+    },
+  });
   let rules = JSON.stringify(page.settings.rules);
   let generation = 0;
 
@@ -57,12 +68,13 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     if (!stub) return;
     stub.host.remove();
     stubs.delete(card);
+    putBacks.forget(card);
   };
 
   const newStub = (cards: CardEntry[]): Stub => {
     const { host, container } = closedHost(STUB_TAG, STUB_CSS);
     const count = document.createTextNode('');
-    const stub: Stub = { host, count, cards };
+    const stub: Stub = { host, count, cards, placed: false };
     const reveal = () => {
       for (const entry of stub.cards) shown.add(entry);
       apply();
@@ -88,7 +100,11 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     for (const [card, cards] of wanted) {
       let stub = stubs.get(card);
       if (!stub) stubs.set(card, (stub = newStub(cards)));
-      if (stub.host.nextSibling !== card) card.before(stub.host);
+      const takenOut = stub.placed && !stub.host.isConnected;
+      if (stub.host.nextSibling !== card && (!takenOut || putBacks.allow(card))) {
+        card.before(stub.host);
+        stub.placed = true;
+      }
       stub.cards = cards;
       setText(stub.count, `${cards.length} hidden by your rules — `);
     }
@@ -183,5 +199,6 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
       }
       return { hidden, dimmed, highlighted };
     },
+    stubsLeftOut: () => putBacks.stopped.flatMap((card) => page.cards.get(card) ?? []),
   };
 }

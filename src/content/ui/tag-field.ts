@@ -21,7 +21,10 @@ export interface TagField {
   input: HTMLInputElement;
   /** The tags the paper has now (left out of the suggestions). */
   setExclude(exclude: readonly string[]): void;
-  /** Adds the text typed and not yet confirmed, as Enter would (nothing when it is blank), and clears the field. */
+  /**
+   * Adds the text typed and not yet confirmed, cleaned as Enter cleans it (nothing when it is blank), and clears the
+   * field; a suggestion highlighted in the list is not taken: what the reader sees in the field is what is added.
+   */
   addTyped(): void;
   /** Forgets the text typed (Escape closing the field). */
   clearTyped(): void;

@@ -15,7 +15,7 @@ import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './
 import { arxivIdOfCorrVolume, arxivIdsInText, eprintId, isPreprintVenue } from './ids';
 import { simpleList, simpleText, splitNames } from './latex';
 import { authorList } from './names';
-import { cleanFileText, cleanLine, httpUrl, joinNotes } from './text';
+import { cleanFileText, cleanLine, httpUrl, httpUrls, joinNotes } from './text';
 
 /**
  * Text commands LaTeX has that the plugin's table lacks, so that it would keep them as written ("\AAström"):
@@ -206,7 +206,8 @@ function toEntry(rawEntry: RawBibtexEntry, label: string, known: KnownNames): Im
   // Each field's LaTeX is read once: the same text gives ids, the link and the note.
   const howpublished = textField(fields, 'howpublished');
   const note = textField(fields, 'note');
-  const url = httpUrl(raw(fields, 'url')) ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
+  const urls = httpUrls(raw(fields, 'url'));
+  const url = urls[0] ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
   const journal = textField(fields, 'journal');
   const venue = venueOf(rawEntry.type, fields, year, journal);
   const readStatus = status(fields);
@@ -216,7 +217,7 @@ function toEntry(rawEntry: RawBibtexEntry, label: string, known: KnownNames): Im
     if (id) ids.push(`arXiv:${id.replace(/^arxiv\s*:\s*/i, '')}`);
   }
   ids.push(...arxivIdsInText(journal), ...arxivIdsInText(howpublished), ...arxivIdsInText(note), ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')));
-  for (const id of [raw(fields, 'doi'), url, raw(fields, 'biburl')]) if (id !== undefined && id.trim() !== '') ids.push(id);
+  for (const id of [raw(fields, 'doi'), url, ...urls.slice(1), raw(fields, 'biburl')]) if (id !== undefined && id.trim() !== '') ids.push(id);
   // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
   if (rawEntry.label.includes(':')) ids.push(rawEntry.label);
   return {

@@ -8,7 +8,7 @@ import { namedVenue } from '../identity';
 import type { EntryVenue, ImportEntry, ReadEntries, Rejection } from './entry';
 import { arxivIdsInText, isPreprintVenue } from './ids';
 import { authorList } from './names';
-import { cleanFileText, cleanLine, httpUrl, joinNotes } from './text';
+import { cleanFileText, cleanLine, httpUrls, joinNotes, withoutRichText } from './text';
 
 function values(record: RisRecord, tag: string): string[] {
   const value = record[tag];
@@ -67,7 +67,7 @@ export function readRis(input: string): ReadEntries {
     // A type the plugin does not know (`TY  - PREP`) is read as a generic record (`GEN`), as RIS readers do.
     let csl = parseMixed(record);
     if (first(csl.title) === undefined && record.TY !== 'GEN') csl = parseMixed({ ...record, TY: 'GEN' });
-    const title = first(csl.title);
+    const title = withoutRichText(first(csl.title) ?? '');
     if (!title) {
       rejected.push({ entry: label, reason: 'no title' });
       return;
@@ -75,8 +75,7 @@ export function readRis(input: string): ReadEntries {
     // Web of Science writes `DA  - AUG 26 2021`, which no date reader takes: the year of `PY` then stands.
     const { date, year } = issued(csl).date ? issued(csl) : issued({ issued: { raw: values(record, 'PY')[0] ?? values(record, 'Y1')[0] ?? '' } });
     const links = [...strings(csl.URL), ...['UR', 'L1', 'L2', 'L4', 'LK'].flatMap((tag) => values(record, tag))]
-      .map((link) => httpUrl(link))
-      .filter((link): link is string => link !== undefined);
+      .flatMap((link) => httpUrls(link));
     const notes = [...values(record, 'N1'), ...values(record, 'RN')];
     const venue = venueOf(csl, year);
     entries.push({

@@ -2,6 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { isTypingTarget, triageKey } from '../../../src/content/features/keyboard-triage';
 import { localDay } from '../../../src/content/features/reading-memory';
+import { closedHost } from '../../../src/content/page-layer';
+import { el } from '../../../src/content/ui/dom';
 
 const press = (key: string, mods: Partial<Record<'ctrlKey' | 'altKey' | 'metaKey' | 'shiftKey' | 'isComposing', boolean>> = {}) =>
   triageKey({ key, ctrlKey: false, altKey: false, metaKey: false, shiftKey: false, isComposing: false, ...mods });
@@ -38,6 +40,17 @@ describe('isTypingTarget', () => {
     expect(['link', 'plain'].map(typing)).toEqual([false, false]);
     expect(isTypingTarget(document)).toBe(false);
     expect(isTypingTarget(null)).toBe(false);
+  });
+
+  it('inside Paperlight\'s closed roots, asks what has the focus there: a button lets the keys through, a field does not', () => {
+    document.body.replaceChildren();
+    const { host, container } = closedHost('paperlight-card', '');
+    const [button, tagField, note, status] = [el('button', {}, '★ Saved'), el('input', { type: 'text' }), el('textarea'), el('select')];
+    container.append(button, tagField, note, status);
+    document.body.append(host);
+    // The window's listener sees the host as the target: the control inside is hidden by the closed root.
+    const typingWith = (control: HTMLElement) => (control.focus(), isTypingTarget(host));
+    expect([button, tagField, note, status].map(typingWith)).toEqual([false, true, true, true]);
   });
 });
 

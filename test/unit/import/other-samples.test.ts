@@ -158,6 +158,38 @@ describe('RIS samples', () => {
     expect(paper.key).toBe('arxiv:2001.08361');
     expect(result.notices).toEqual([{ entry: 'record 1', message: 'the abstract was cut to 100,000 characters' }]);
   });
+
+  it('a title with Zotero\'s rich-text markup (italics, sub- and superscripts, small capitals, nocase) reads as its text; other angle brackets stay', () => {
+    const titles = [
+      'Acoustic scattering of Antarctic krill <i>Euphausia superba</i>: H<sub>2</sub>O, 10<sup>6</sup> and <span style="font-variant:small-caps;">Nasa</span> <b>data</b>',
+      'Why the <span class="nocase">iPhone</span> matters',
+      'The <b> tag and a < b > c considered',
+    ];
+    const ris = titles.map((title) => `TY  - JOUR\nTI  - ${title}\nAU  - Doe, Jane\nPY  - 2020\nER  - \n`).join('\n');
+    const result = readLibraryFile(ris, 'ris', NOW);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.papers.map(({ paper }) => paper.title)).toEqual([
+      'Acoustic scattering of Antarctic krill Euphausia superba: H2O, 106 and Nasa data',
+      'Why the iPhone matters',
+      'The <b> tag and a < b > c considered',
+    ]);
+  });
+
+  it('a UR line holding several links (a semicolon or spaces between them): the first is the link, each names the paper', () => {
+    const ris = [
+      'TY  - CONF', 'TI  - Kernel PCA', 'AU  - Schölkopf, B.', 'PY  - 1998',
+      'UR  - https://proceedings.neurips.cc/paper/1998/hash/226d1f15-Abstract.html; https://arxiv.org/abs/1706.03762', 'ER  - ', '',
+    ].join('\n');
+    const result = readLibraryFile(ris, 'ris', NOW);
+    if (!result.ok) throw new Error(result.error);
+    const { key, url, aliases } = result.papers[0]!.paper;
+    expect({ key, url, aliases }).toEqual({
+      key: 'arxiv:1706.03762',
+      url: 'https://proceedings.neurips.cc/paper/1998/hash/226d1f15-Abstract.html',
+      // The proceedings page's key is its canonical address (docs/paper-keys.md).
+      aliases: ['url:https://proceedings.neurips.cc/paper_files/paper/1998/hash/226d1f15-Abstract.html'],
+    });
+  });
 });
 
 describe('PaperMemory samples', () => {

@@ -95,6 +95,27 @@ describe('field text', () => {
     expect(entry.authors).toEqual(['Karl Johan Åström', 'Anna Grån']);
   });
 
+  it('a url field holding several links (space, comma or semicolon between them): the first is the link, each names the paper', () => {
+    const bib = String.raw`@article{a, title = {Spaces}, author = {Doe, J}, url = {https://arxiv.org/abs/2101.00001 https://github.com/x/y}}
+@article{b, title = {Commas}, author = {Doe, J}, url = {https://example.org/paper?ids=1,2, https://arxiv.org/abs/2101.00002}}
+@article{c, title = {Semicolons}, author = {Doe, J}, url = {https://openreview.net/forum?id=abcDEF123;https://example.org/b}}`;
+    const read = readLibraryFile(bib, 'bibtex', NOW);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers.map(({ paper: { key, url, aliases } }) => ({ key, url, aliases }))).toEqual([
+      { key: 'arxiv:2101.00001', url: 'https://arxiv.org/abs/2101.00001', aliases: [] },
+      { key: 'arxiv:2101.00002', url: 'https://example.org/paper?ids=1,2', aliases: ['url:https://example.org/paper?ids=1,2'] },
+      { key: 'openreview:abcDEF123', url: 'https://openreview.net/forum?id=abcDEF123', aliases: ['url:https://example.org/b'] },
+    ]);
+  });
+
+  it('an accent on a dotless i, as BibTeX writes í and ï ({\\\'\\i}, Google Scholar\'s Garc{\\\'\\i}a), gives the accented letter', () => {
+    const bib = String.raw`@article{g, title = {Mart{\'\i}nez and na{\"\i}ve {\'\i}ndices}, author = {Garc{\'\i}a, Jos{\'e} and Garc\'{\i}a, Luis and Garc{\'i}a, Eva}, year = 2020}`;
+    const [entry] = readBibtex(bib).entries;
+    expect(entry.title).toBe('Martínez and naïve índices');
+    expect(entry.authors).toEqual(['José García', 'Luis García', 'Eva García']);
+    expect(cleanLine('Garc\u0131\u0301a ve \u0131\u015f\u0131k')).toBe('García ve ışık'); // a Turkish ı without a mark stays
+  });
+
   it('control characters are dropped and white space made single spaces', () => {
     expect(cleanLine('  a\u0007b\u000Bc\t\td\u0000\n e\u00A0f ')).toBe('abc d e f');
   });
