@@ -27,8 +27,9 @@ export default defineConfig({
           testTimeout: 60_000,
           hookTimeout: 60_000,
           // A page reacts within a frame or two on a quiet machine, but a CI machine running a whole browser on
-          // two cores can take over a second (a hover's tooltip poll ran out in 3 of 18 loaded runs of one file): the tests check what happens, the
-          // bench how fast, so a polled condition gets 5 s before it counts as never happening.
+          // two cores can take over a second (a hover's tooltip poll ran out in 3 of 18 loaded runs of one
+          // file): the tests check what happens, the bench how fast, so a polled condition gets 5 s before it
+          // counts as never happening.
           expect: { poll: { timeout: 5_000 } },
         },
       },
