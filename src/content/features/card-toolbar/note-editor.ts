@@ -1,14 +1,19 @@
 // The note editor of a saved card's toolbar: a textarea that stays disabled until the saved note is read into
-// it, so nothing typed can be overwritten by it, and saves when the reader leaves it (or presses Ctrl+Enter), or
-// leaves or hides the page with it still open.
+// it, so nothing typed can be overwritten by it, and saves when the reader leaves it (or presses Ctrl+Enter),
+// pauses typing, or leaves or hides the page with it still open.
 import { trusted } from '../../trusted-events';
 import { el, setAttributes } from '../../ui/dom';
+
+/** How long typing pauses before what was typed is saved. */
+export const NOTE_PAUSE_MS = 1000;
 
 /** The note field: waits for the saved note (so nothing typed can be overwritten by it), saves on leaving. */
 export class NoteEditor {
   /** The note as saved, once read. */
   private note: string | null = null;
   private open = true;
+  /** The save waiting for a pause in the typing. */
+  private pause: ReturnType<typeof setTimeout> | undefined;
   /** Ends the page listeners below when the editor closes. */
   private readonly listening = new AbortController();
   private readonly field = el('textarea', {
@@ -18,6 +23,12 @@ export class NoteEditor {
     placeholder: 'Reading the note…',
     on: {
       blur: () => this.commit(),
+      // Saved once the typing pauses, too: Firefox drops a message sent while its tab closes, so the pagehide
+      // save below cannot keep a note there (test/e2e/note-firefox.e2e.test.ts).
+      input: () => {
+        clearTimeout(this.pause);
+        this.pause = setTimeout(() => this.commit(), NOTE_PAUSE_MS);
+      },
       keydown: (e) => {
         e.stopPropagation();
         if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) this.commit();
@@ -44,10 +55,12 @@ export class NoteEditor {
 
   close(): void {
     this.open = false;
+    clearTimeout(this.pause);
     this.listening.abort();
   }
 
   private commit(): void {
+    clearTimeout(this.pause);
     const draft = this.field.value;
     if (this.note === null || draft === this.note) return;
     this.note = draft;
