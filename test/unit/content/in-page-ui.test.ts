@@ -234,4 +234,38 @@ describe('CardWidget', () => {
     expect(note.value).toBe('read section 4');
     expect(find('✎ Note').getAttribute('aria-expanded')).toBe('true');
   });
+
+  it('saves a note left while another change of the card is still under way, once that change lands', async () => {
+    const changes: unknown[] = [];
+    let landStatus = () => {};
+    const saved = { tags: [], status: 'to-read' as ReadingStatus };
+    const container = el('div');
+    document.body.append(container);
+    const widget = new CardWidget(container);
+    const actions: CardActions = {
+      toggleSave: async () => {},
+      update: async (change) => {
+        changes.push(change);
+        if (change.status) await new Promise<void>((resolve) => { landStatus = resolve; });
+      },
+      tagList: async () => [],
+      loadNote: async () => '',
+      showMetric: () => {},
+    };
+    widget.update({ view: { key: 'arxiv:2305.18323', title: 'A paper', metrics: [], abstractShown: true, codeLinks: [] }, saved, notice: undefined, actions });
+    click([...container.querySelectorAll('button')].find((b) => b.textContent === '✎ Note')!);
+    await settle();
+    const select = container.querySelector('select')!;
+    select.value = 'read';
+    select.dispatchEvent(real(new Event('change', { bubbles: true })));
+    const note = container.querySelector('textarea')!;
+    note.value = 'compare with table 2';
+    note.dispatchEvent(real(new FocusEvent('blur')));
+    await settle();
+    expect(changes).toEqual([{ status: 'read' }]);
+    landStatus();
+    await settle();
+    await settle();
+    expect(changes).toEqual([{ status: 'read' }, { note: 'compare with table 2' }]);
+  });
 });

@@ -118,6 +118,8 @@ export class CardWidget {
   private readonly addTag = lazily(() => el('button', { 'aria-label': 'Add a tag', on: { click: () => this.openTagField() } }, '+ tag'));
   private readonly noteButton = lazily(() => el('button', { on: { click: () => this.set({ noteOpen: !this.noteOpen }) } }, '✎ Note'));
   private noteEditor: NoteEditor | null = null;
+  /** A note left while another change ran, saved once that change lands (`saveNote`). */
+  private waitingNote: string | null = null;
   private code: { menu: HTMLElement; button: HTMLElement; popover: HTMLElement | null } | null = null;
   private venue: HTMLElement | null = null;
   private readonly metricCount = lazily(() => el('button', {
@@ -206,7 +208,28 @@ export class CardWidget {
     } finally {
       this.busy = false;
       this.draw();
+      this.saveWaitingNote();
     }
+  }
+
+  /**
+   * Saves a note. A click on a button is refused while another change runs (one at a time), but a note left
+   * meanwhile is what the reader wrote, and the editor takes it as saved: the latest one waits for that change
+   * to land, and is saved then (even if the editor has closed since).
+   */
+  private saveNote(note: string): void {
+    if (this.busy) {
+      this.waitingNote = note;
+      return;
+    }
+    void this.run(() => this.props.actions.update({ note }));
+  }
+
+  private saveWaitingNote(): void {
+    const note = this.waitingNote;
+    if (note === null) return;
+    this.waitingNote = null;
+    this.saveNote(note);
   }
 
   private draw(): void {
@@ -389,7 +412,7 @@ export class CardWidget {
     }
     this.noteEditor ??= new NoteEditor(
       () => this.props.actions.loadNote(),
-      (note) => void this.run(() => this.props.actions.update({ note })),
+      (note) => this.saveNote(note),
     );
     return this.noteEditor.element;
   }
