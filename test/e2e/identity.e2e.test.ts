@@ -76,8 +76,10 @@ describe('Chromium: a paper saved from arXiv, met on its proceedings pages', () 
     const ui = await openClosedUi(session.context, page);
     for (const key of SAVED) await ui.click(await ui.inToolbar(key, { tag: 'button', cls: 'save' }));
     await expect.poll(async () => (await libraryNow()).map((p) => p.key).sort()).toEqual([...SAVED].sort());
+    // The page learns of each save from its answer, which may come after the database has it.
+    const savedInPage = async () => (await settledReport(popup, page)).cards.filter((card) => card.saved).map((card) => card.key).sort();
+    await expect.poll(savedInPage).toEqual([...SAVED].sort());
     const report = await settledReport(popup, page);
-    expect(report.cards.filter((card) => card.saved).map((card) => card.key).sort()).toEqual([...SAVED].sort());
     // Nothing says where they were published yet.
     expect(report.cards.map((card) => card.venue)).toEqual([null, null, null, null, null, null]);
     // Each save set its title's bits in the title filter, which the browser's database keeps as a byte array; the

@@ -333,6 +333,8 @@ describe('Chromium: keyboard triage', () => {
     await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(key)) - 4))).toBeLessThan(2);
     await page.keyboard.press('s');
     await expect.poll(async () => (await storedPaper(key))?.status).toBe('to-read');
+    // The page learns of the save from its answer, which may come after the database has it: s toggles what the page shows.
+    await expect.poll(async () => (await report(page)).cards.find((c) => c.key === key)?.saved).toBe(true);
     await page.keyboard.press('s');
     await expect.poll(async () => storedPaper(key)).toBeUndefined();
     await ui.click(await ui.inToolbar(key, { tag: 'button', text: 'Undo' }));
