@@ -8,9 +8,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { SavedPaper } from '../../src/core/paper';
-import type { PageReport } from '../../src/shared/page-report';
 import { readFixture } from './harness';
-import { launchFirefox, type FirefoxRoute, type FirefoxSession } from './firefox';
+import { launchFirefox, savedInTab, until, type ExtensionApi, type FirefoxRoute, type FirefoxSession } from './firefox';
 import { readShownCards } from './page-tools';
 import { CVF, HF_DAILY, SCHOLAR, metricsOf } from './page-readings';
 
@@ -19,23 +18,8 @@ const ROUTES: FirefoxRoute[] = [HF_DAILY, SCHOLAR, CVF].map(({ url, file }) => (
 let session: FirefoxSession;
 let extensionPage: Page;
 
-interface ExtensionApi {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
-}
-
 async function send<T>(message: unknown): Promise<T> {
   return extensionPage.evaluate((m) => (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage(m), message) as Promise<T>;
-}
-
-/** Whether the page in the tab showing `url` reports the card as saved. */
-async function isSaved(url: string, key: string): Promise<boolean | undefined> {
-  const report = await extensionPage.evaluate(async (href) => {
-    const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
-    const [tab] = (await api.tabs.query({})).filter((t) => t.url === href);
-    return tab?.id === undefined ? null : ((await api.tabs.sendMessage(tab.id, { type: 'pageReport' })) as PageReport);
-  }, url);
-  return report?.cards.find((c) => c.key === key)?.saved;
 }
 
 /** Puts the keyboard focus on the card's last control, from where Tab enters its toolbar. */
@@ -55,16 +39,6 @@ async function open(url: string, count: number, routes = ROUTES): Promise<Page> 
   await page.goto(url);
   await page.waitForFunction((n) => document.querySelectorAll('[data-paperlight-id]').length >= n, { timeout: 20_000 }, count);
   return page;
-}
-
-async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (value !== expected && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  expect(value).toBe(expected);
 }
 
 beforeAll(async () => {
@@ -113,7 +87,7 @@ describe('Firefox ESR: in-page annotation', () => {
     await focusBeforeToolbar(scholar, key);
     await scholar.keyboard.press('Tab'); // "☆ Save"
     await scholar.keyboard.press('Enter');
-    await until(() => isSaved(SCHOLAR.url, key), true);
+    await until(() => savedInTab(extensionPage, SCHOLAR.url, key), true);
     await scholar.keyboard.press('Tab'); // the reading status
     await scholar.keyboard.press('Tab'); // "+ tag"
     await scholar.keyboard.press('Enter');
@@ -123,7 +97,7 @@ describe('Firefox ESR: in-page annotation', () => {
     await until(async () => (await send<{ papers: SavedPaper[] }>({ type: 'getAll' })).papers.find((p) => p.key === key)?.tags.join(','), 'relay');
 
     const cvf = await open(CVF.url, 10);
-    await until(() => isSaved(CVF.url, key), true);
+    await until(() => savedInTab(extensionPage, CVF.url, key), true);
     await scholar.close();
     await cvf.close();
   });

@@ -5,6 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import puppeteer, { type Browser, type Page, type HTTPRequest } from 'puppeteer-core';
+import { expect } from 'vitest';
+import type { PageReport } from '../../src/shared/page-report';
 import { FIREFOX_DIST, FIREFOX_PATH, GECKO_ID, readFixture } from './harness';
 
 export interface FirefoxRoute {
@@ -95,4 +97,31 @@ async function untilLoaded(page: Page, url: string, timeoutMs = 15_000): Promise
     if (Date.now() > deadline) throw new Error(`${url} did not load within ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
+}
+
+/** What an extension page of the Firefox build reaches as `browser` (the part these tests use). */
+export interface ExtensionApi {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
+}
+
+/** Whether the tab showing `url` reports the card as saved (asked from an extension page, as the popup asks it). */
+export async function savedInTab(extensionPage: Page, url: string, key: string): Promise<boolean | undefined> {
+  const report = await extensionPage.evaluate(async (href) => {
+    const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
+    const [tab] = (await api.tabs.query({})).filter((t) => t.url === href);
+    return tab?.id === undefined ? null : ((await api.tabs.sendMessage(tab.id, { type: 'pageReport' })) as PageReport);
+  }, url);
+  return report?.cards.find((c) => c.key === key)?.saved;
+}
+
+/** Reads every 100 ms until `read` gives `expected` or `timeout` ms have passed, then asserts it. */
+export async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  let value = await read();
+  while (value !== expected && Date.now() < end) {
+    await new Promise((r) => setTimeout(r, 100));
+    value = await read();
+  }
+  expect(value).toBe(expected);
 }

@@ -2,46 +2,20 @@
 // tab is kept. Firefox does not deliver a message a content script sends while its tab closes (the `pagehide`
 // save that keeps such a note in Chromium), so the note must already be saved when the reader pauses typing.
 // The toolbar is in a closed shadow root: it is reached with the keyboard, as in annotate-firefox.e2e.test.ts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import type { SavedPaper } from '../../src/core/paper';
-import type { PageReport } from '../../src/shared/page-report';
 import { NOTE_PAUSE_MS } from '../../src/content/features/card-toolbar/note-editor';
-import { launchFirefox, type FirefoxSession } from './firefox';
+import { launchFirefox, savedInTab, until, type ExtensionApi, type FirefoxSession } from './firefox';
 import { CVF } from './page-readings';
 
 let session: FirefoxSession;
 let extensionPage: Page;
 
-interface ExtensionApi {
-  runtime: { sendMessage(message: unknown): Promise<unknown> };
-  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> };
-}
-
 async function library(): Promise<SavedPaper[]> {
   const reply = await extensionPage.evaluate(() =>
     (globalThis as unknown as { browser: ExtensionApi }).browser.runtime.sendMessage({ type: 'getAll' }));
   return (reply as { papers: SavedPaper[] }).papers;
-}
-
-/** Whether the content script of the tab showing `url` reports the card as saved (its toolbar then shows the saved controls). */
-async function shownSaved(url: string, key: string): Promise<boolean | undefined> {
-  const report = await extensionPage.evaluate(async (href) => {
-    const api = (globalThis as unknown as { browser: ExtensionApi }).browser;
-    const [tab] = (await api.tabs.query({})).filter((t) => t.url === href);
-    return tab?.id === undefined ? null : ((await api.tabs.sendMessage(tab.id, { type: 'pageReport' })) as PageReport);
-  }, url);
-  return report?.cards.find((c) => c.key === key)?.saved;
-}
-
-async function until<T>(read: () => Promise<T>, expected: T, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  let value = await read();
-  while (value !== expected && Date.now() < end) {
-    await new Promise((r) => setTimeout(r, 100));
-    value = await read();
-  }
-  expect(value).toBe(expected);
 }
 
 beforeAll(async () => {
@@ -68,7 +42,7 @@ describe('Firefox ESR: the card note', () => {
     }, key);
     await page.keyboard.press('Tab'); // "☆ Save"
     await page.keyboard.press('Enter');
-    await until(() => shownSaved(CVF.url, key), true);
+    await until(() => savedInTab(extensionPage, CVF.url, key), true);
     for (let i = 0; i < 3; i++) await page.keyboard.press('Tab'); // the status, "+ tag", "✎ Note"
     await page.keyboard.press('Enter'); // opens the note
     await page.keyboard.press('Tab'); // "Published at CVPR 2024"
