@@ -69,15 +69,6 @@ export function joinNotes(notes: ReadonlyArray<string | undefined>): string {
 }
 
 /** An absolute http(s) link, or undefined (`javascript:`, `file:`, relative paths and junk are not links). */
-/**
- * Every http(s) link of a field that may hold several (a `url` field written by hand or by a tool that joins
- * them): links are cut at white space, and at a comma or semicolon that another link follows (either may sit
- * inside a link, `?ids=1,2`).
- */
-export function httpUrls(text: string | undefined): string[] {
-  return (text ?? '').split(/\s+|[,;]\s*(?=https?:\/\/)/i).flatMap((part) => httpUrl(part) ?? []);
-}
-
 export function httpUrl(text: string | undefined): string | undefined {
   const url = text?.trim();
   if (!url || !/^https?:\/\/[^\s/]/i.test(url) || /\s/.test(url)) return undefined;
@@ -86,6 +77,15 @@ export function httpUrl(text: string | undefined): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Every http(s) link of a field that may hold several (a `url` field written by hand or by a tool that joins
+ * them): links are cut at white space, and at a comma or semicolon that another link follows (either may sit
+ * inside a link, `?ids=1,2`).
+ */
+export function httpUrls(text: string | undefined): string[] {
+  return (text ?? '').split(/\s+|[,;]\s*(?=https?:\/\/)/i).flatMap((part) => httpUrl(part) ?? []);
 }
 
 /**
