@@ -114,7 +114,8 @@ export function keyboardTriage(
   /** The nearest visible card after (or before) the ringed one, in page order; undefined when there is none. */
   const neighbour = (direction: 1 | -1, order = page.cards.inPageOrder()): CardEntry | undefined => {
     const at = focused ? order.indexOf(focused) : -1;
-    for (let i = at + direction; at >= 0 && i >= 0 && i < order.length; i += direction) {
+    if (at < 0) return undefined;
+    for (let i = at + direction; i >= 0 && i < order.length; i += direction) {
       if (visibility.visible(order[i]!)) return order[i];
     }
     return undefined;
