@@ -394,17 +394,18 @@ describe('a page whose script takes Paperlight\'s hosts out', () => {
     return { page, report: await settledReport(extensionPage, page) };
   };
   const takenOut = (page: Page) => page.evaluate(() => (window as unknown as { takenOut: number }).takenOut);
+  /** How many of our hosts the page took out in the next half second. */
+  const takenInHalfASecond = async (page: Page) => {
+    const before = await takenOut(page);
+    await page.waitForTimeout(500);
+    return (await takenOut(page)) - before;
+  };
 
   it('stops putting back a host the page keeps taking out, and says so in the page report', async () => {
     const { page } = await pageWith('remover', REMOVER);
     // Each host goes back a few times, then stays out: the page soon has nothing more to take out (before, the
     // hosts went back on every frame, and the page took out ~150 a second for as long as it was open).
-    const takenInHalfASecond = async () => {
-      const before = await takenOut(page);
-      await page.waitForTimeout(500);
-      return (await takenOut(page)) - before;
-    };
-    await expect.poll(takenInHalfASecond, { timeout: 15_000 }).toBe(0);
+    await expect.poll(() => takenInHalfASecond(page), { timeout: 15_000 }).toBe(0);
     const report = await settledReport(extensionPage, page);
     const cards = report.cards.map((card) => card.key);
     expect(cards).toHaveLength(25); // the page is still read: only the hosts stay out
@@ -422,12 +423,7 @@ describe('a page whose script takes Paperlight\'s hosts out', () => {
     try {
       const { page } = await pageWith('remover-rules', REMOVER);
       await expect.poll(async () => (await settledReport(extensionPage, page)).leftOut?.stubs.length ?? 0, { timeout: 15_000 }).toBeGreaterThan(0);
-      const takenInHalfASecond = async () => {
-        const before = await takenOut(page);
-        await page.waitForTimeout(500);
-        return (await takenOut(page)) - before;
-      };
-      await expect.poll(takenInHalfASecond, { timeout: 15_000 }).toBe(0);
+      await expect.poll(() => takenInHalfASecond(page), { timeout: 15_000 }).toBe(0);
       const report = await settledReport(extensionPage, page);
       const hidden = report.cards.filter((card) => card.hidden).map((card) => card.key);
       expect(hidden.length).toBeGreaterThan(0); // the rule still hides its cards: only its line stays out

@@ -114,7 +114,8 @@ describe('tagField', () => {
 });
 
 describe('CardWidget', () => {
-  function toolbar(initial: { tags: string[]; status: ReadingStatus } | undefined) {
+  /** A toolbar over a fake card; `landing` holds a change back until it resolves (a change still under way). */
+  function toolbar(initial: { tags: string[]; status: ReadingStatus } | undefined, landing?: (change: object) => Promise<void>) {
     const changes: unknown[] = [];
     let saved = initial;
     const container = el('div');
@@ -127,6 +128,7 @@ describe('CardWidget', () => {
       },
       update: async (change) => {
         changes.push(change);
+        await landing?.(change);
         if (saved && change.addTags) saved = { ...saved, tags: [...saved.tags, ...change.addTags] };
         if (saved && change.status) saved = { ...saved, status: change.status };
         draw();
@@ -236,24 +238,11 @@ describe('CardWidget', () => {
   });
 
   it('saves a note left while another change of the card is still under way, once that change lands', async () => {
-    const changes: unknown[] = [];
     let landStatus = () => {};
-    const saved = { tags: [], status: 'to-read' as ReadingStatus };
-    const container = el('div');
-    document.body.append(container);
-    const widget = new CardWidget(container);
-    const actions: CardActions = {
-      toggleSave: async () => {},
-      update: async (change) => {
-        changes.push(change);
-        if (change.status) await new Promise<void>((resolve) => { landStatus = resolve; });
-      },
-      tagList: async () => [],
-      loadNote: async () => '',
-      showMetric: () => {},
-    };
-    widget.update({ view: { key: 'arxiv:2305.18323', title: 'A paper', metrics: [], abstractShown: true, codeLinks: [] }, saved, notice: undefined, actions });
-    click([...container.querySelectorAll('button')].find((b) => b.textContent === '✎ Note')!);
+    const { container, changes, find } = toolbar({ tags: [], status: 'to-read' }, async (change) => {
+      if ('status' in change) await new Promise<void>((resolve) => { landStatus = resolve; });
+    });
+    click(find('✎ Note'));
     await settle();
     const select = container.querySelector('select')!;
     select.value = 'read';
