@@ -149,6 +149,15 @@ export const openreview: SiteAdapter = {
     note: '.forum-note, .note',
     forumLink: FORUM_LINK,
   },
+  // openreview-web renders a list with nothing in it as one `li > p.empty-message` (a venue before its
+  // decisions, an empty tab). Empty only when no list holds a note: a tab left empty beside a list whose notes
+  // the adapter no longer recognises is a layout change.
+  emptyReason(doc) {
+    const lists = doc.querySelectorAll('.submissions-list');
+    if (lists.length === 0) return undefined;
+    for (const list of lists) if (!list.querySelector('.empty-message') && list.querySelector('li')) return undefined;
+    return doc.querySelector('.submissions-list .empty-message') ? 'no papers' : undefined;
+  },
   findCards(root) {
     // Every tab pane is filled on mount and a tab switch only toggles classes (which the content script
     // does not watch), so the notes of hidden panes are cards too: ready when their tab is shown.

@@ -15,6 +15,7 @@ const POPUP = 'src/popup/index.html';
 const RECENT = 'https://arxiv.org/list/astro-ph.EP/recent';
 const NO_RESULTS = 'https://arxiv.org/search/?query=zzqxv+photonic+lattice&searchtype=all&source=header';
 const HF_NO_RESULTS = 'https://huggingface.co/papers?q=zzqxv+photonic+sourdough';
+const OPENREVIEW_EMPTY_VENUE = 'https://openreview.net/group?id=ICLR.cc/2027/Conference';
 
 let session: ChromiumSession;
 let profile: string;
@@ -113,9 +114,10 @@ describe('Chromium: the toolbar badge', () => {
   });
 
   it.each([
-    ['arXiv', NO_RESULTS, 'health/arxiv-search-no-results.html'],
-    ['Hugging Face', HF_NO_RESULTS, 'health/huggingface-search-no-results.synthetic.html'],
-  ])('shows no warning on a search with no results (%s)', async (_site, url, file) => {
+    ['arXiv', NO_RESULTS, 'health/arxiv-search-no-results.html', 'no results'],
+    ['Hugging Face', HF_NO_RESULTS, 'health/huggingface-search-no-results.synthetic.html', 'no results'],
+    ['OpenReview', OPENREVIEW_EMPTY_VENUE, 'health/openreview-venue-empty.synthetic.html', 'no papers'],
+  ])('shows no warning on a page with no results (%s)', async (_site, url, file, reason) => {
     const page = await openFixture(url, file);
     const extensionPage = await session.openExtensionPage(POPUP);
     // The page report says the page is empty for its own reason; the badge stays blank.
@@ -126,7 +128,7 @@ describe('Chromium: the toolbar badge', () => {
         return tab?.id === undefined ? null : api.tabs.sendMessage(tab.id, { type: 'pageReport' }).catch(() => null);
       }, url) as { settled?: boolean; health?: string; emptyReason?: string } | null;
       return reply?.settled ? { health: reply.health, emptyReason: reply.emptyReason } : null;
-    }, { timeout: 15_000 }).toEqual({ health: 'empty', emptyReason: 'no results' });
+    }, { timeout: 15_000 }).toEqual({ health: 'empty', emptyReason: reason });
     // The content script reports to the background a moment after the page settled: give it that moment, twice over.
     await page.waitForTimeout(2500);
     expect(await badgeOf(url)).toBe('');

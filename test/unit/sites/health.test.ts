@@ -9,6 +9,7 @@ import { arxiv } from '../../../src/sites/arxiv';
 import { biorxiv } from '../../../src/sites/biorxiv';
 import { dblp } from '../../../src/sites/dblp';
 import { huggingface } from '../../../src/sites/huggingface';
+import { openreview } from '../../../src/sites/openreview';
 import { scholar } from '../../../src/sites/scholar';
 import { pageHealth, type PageReport } from '../../../src/shared/page-report';
 import { badgeFor } from '../../../src/background/badge';
@@ -91,6 +92,24 @@ describe('pages with legitimately no papers', () => {
 });
 
 describe('page health and the badge', () => {
+  it('OpenReview: a venue whose every list shows the empty message has no papers; one list of renamed notes is a layout change', () => {
+    const url = 'https://openreview.net/group?id=ICLR.cc/2027/Conference';
+    const empty = fixture('health/openreview-venue-empty.synthetic.html', url);
+    expect(openreview.findCards(empty)).toHaveLength(0);
+    expect(openreview.emptyReason?.(empty)).toBe('no papers');
+    const full = fixture('openreview/venue-ICML2024-accept-poster.html', 'https://openreview.net/group?id=ICML.cc/2024/Conference#tab-accept-poster');
+    expect(openreview.findCards(full)).toHaveLength(34);
+    expect(openreview.emptyReason?.(full)).toBeUndefined();
+    // One tab empty, another holding notes the adapter cannot read (their class renamed): not "no papers".
+    const renamed = fixture('health/openreview-venue-empty.synthetic.html', url);
+    const list = renamed.querySelector('#accept-poster .submissions-list ul')!;
+    list.innerHTML = '<li><div class="paper-card"><h4><a href="/forum?id=yzNEkTmcoF">Triple Changes Estimator for Targeted Policies</a></h4></div></li>';
+    expect(openreview.findCards(renamed)).toHaveLength(0);
+    expect(openreview.emptyReason?.(renamed)).toBeUndefined();
+    // A page with no note list at all (a group page that is not a venue, or a list renamed away) gives no reason.
+    expect(openreview.emptyReason?.(loadPage('<main><p class="empty-message">Nothing</p></main>', url))).toBeUndefined();
+  });
+
   it('is ok with cards, empty when the page says why, no-cards otherwise', () => {
     expect(pageHealth(3, undefined, true)).toBe('ok');
     expect(pageHealth(0, 'no results', true)).toBe('empty');
