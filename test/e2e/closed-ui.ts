@@ -54,6 +54,8 @@ export interface ClosedUi {
   inToolbar(key: string, match: Match): Promise<UiElement>;
   /** Every element inside the page layer's closed root (tooltip, filter strip) that matches. */
   allInPageLayer(match?: Match): Promise<UiElement[]>;
+  /** Where the element's border box is on the page, in CSS pixels of the viewport. */
+  box(element: UiElement): Promise<{ x: number; y: number; width: number; height: number }>;
   /** Every element inside the closed roots of any `host` elements (`paperlight-stub`, …) that matches. */
   allInHosts(host: string, match?: Match): Promise<UiElement[]>;
   /**
@@ -128,6 +130,14 @@ export async function openClosedUi(context: BrowserContext, page: Page): Promise
   const cdp: CDPSession = await context.newCDPSession(page);
   await cdp.send('DOM.enable');
   const tree = async () => ((await cdp.send('DOM.getDocument', { depth: -1, pierce: true })) as { root: CdpNode }).root;
+  const borderBox = async (element: UiElement) => {
+    const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: element.backendNodeId })) as {
+      model: { border: number[] };
+    };
+    const xs = [model.border[0]!, model.border[2]!, model.border[4]!, model.border[6]!];
+    const ys = [model.border[1]!, model.border[3]!, model.border[5]!, model.border[7]!];
+    return { x: Math.min(...xs), y: Math.min(...ys), width: Math.max(...xs) - Math.min(...xs), height: Math.max(...ys) - Math.min(...ys) };
+  };
   const find = async (host: string, match: Match = {}, key?: string) =>
     insideHosts(await tree(), host, key).filter((n) => matches(n, match)).map(toElement);
 
@@ -170,16 +180,11 @@ export async function openClosedUi(context: BrowserContext, page: Page): Promise
       }
       return out;
     },
+    box: (element) => borderBox(element),
     async click(element) {
       await cdp.send('DOM.scrollIntoViewIfNeeded', { backendNodeId: element.backendNodeId });
-      const { model } = (await cdp.send('DOM.getBoxModel', { backendNodeId: element.backendNodeId })) as {
-        model: { border: number[] };
-      };
-      const xs = [model.border[0]!, model.border[2]!, model.border[4]!, model.border[6]!];
-      const ys = [model.border[1]!, model.border[3]!, model.border[5]!, model.border[7]!];
-      const x = (Math.min(...xs) + Math.max(...xs)) / 2;
-      const y = (Math.min(...ys) + Math.max(...ys)) / 2;
-      await page.mouse.click(x, y);
+      const { x, y, width, height } = await borderBox(element);
+      await page.mouse.click(x + width / 2, y + height / 2);
     },
     close: () => cdp.detach(),
   };

@@ -317,6 +317,11 @@ describe('Chromium: keyboard triage', () => {
     await page.bringToFront();
     await page.keyboard.press('Shift+?');
     await expect.poll(async () => (await ui.allInPageLayer({ attrs: { role: 'dialog' } }))[0]?.text ?? '').toMatch(/^Paperlight keys on this listing/);
+    // Each row's keys stay on one line: the four status keys (their text run together here) are as tall as the one key of "Add a tag".
+    const keyCells = (await ui.allInPageLayer({ tag: 'td' })).filter((_, i) => i % 2 === 0);
+    expect(keyCells.map((cell) => cell.text)).toContain('1234');
+    const heightOf = async (text: string) => (await ui.box(keyCells.find((cell) => cell.text === text)!)).height;
+    expect(await heightOf('1234')).toBe(await heightOf('T'));
     await page.keyboard.press('Escape');
     await expect.poll(async () => (await ui.allInPageLayer({ attrs: { role: 'dialog' } })).length).toBe(0);
     // The strip's "show" brings back the card hidden with x.

@@ -27,7 +27,8 @@ const TRIAGE_CSS = `
 }
 .help h2 { font-size: 14px; margin: 0 0 8px; }
 .help td { padding: 2px 10px 2px 0; }
-kbd { font: 12px monospace; border: 1px solid #c9cde0; border-radius: 4px; padding: 0 5px; }
+.help td:first-child { white-space: nowrap; }
+kbd { font: 600 12px system-ui, sans-serif; border: 1px solid #c9cde0; border-radius: 4px; padding: 0 5px; }
 @media (prefers-color-scheme: dark) { .help { background: #1b1e30; color: #e6e8f5; } .ring { border-color: #aab3ff; } }
 `;
 
