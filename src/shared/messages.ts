@@ -279,12 +279,13 @@ export interface BulkReply { ok: true; updated: number; deleted: SavedPaper[] }
 export interface ExportBackupReply { ok: true; text: string; count: number }
 /**
  * The papers' counts at the top level; `trash`, `readingMemory` and `rules` count the backup's other sections the
- * same way (all zero for a section the file does not have).
+ * same way (all zero for a section the file does not have). `trash.restored`, present when not zero: copies the
+ * Trash held of papers a merge brought back into the library, taken out of it (docs/store.md, import).
  */
 export interface ImportBackupReply extends ImportCounts {
   ok: true;
   dryRun: boolean;
-  trash: ImportCounts;
+  trash: ImportCounts & { restored?: number };
   readingMemory: ImportCounts;
   rules: ImportCounts;
 }
