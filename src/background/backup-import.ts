@@ -47,7 +47,7 @@ export interface ImportOptions {
   checkRule?: RuleCheck;
 }
 
-export type ImportResult = ImportCounts & { dryRun: boolean; trash: ImportCounts; readingMemory: ImportCounts; rules: ImportCounts };
+export type ImportResult = ImportCounts & { dryRun: boolean; trash: ImportCounts & { restored?: number }; readingMemory: ImportCounts; rules: ImportCounts };
 
 export interface ImportOutcome extends Committed<ImportResult> {
   /** The reading memory was written (its size is no longer known). */
@@ -104,7 +104,12 @@ export async function importBackup(db: PaperlightDatabase, text: string, options
   const run = (stores?: BulkStores) => {
     const reader = new BackupReader();
     opened.backup.papers.forEach((item, i) => {
-      const changed = plan.add(reader.read(item, i));
+      let changed = plan.add(reader.read(item, i));
+      // A merge that brings a paper back into the library takes its copies out of the Trash, united with it as a
+      // restore from the Trash would: after "clear all", merging the backup leaves no copy in both places.
+      if (options.mode === 'merge' && changed && plan.isNew(changed.key)) {
+        for (const copy of trashPlan.takeCopiesOf(changed)) changed = plan.add(untrashed(copy)) ?? changed;
+      }
       if (changed && stores) putPaper(stores.papers, changed);
     });
     opened.backup.trash?.forEach((item, i) => {
@@ -145,7 +150,7 @@ export async function importBackup(db: PaperlightDatabase, text: string, options
   const trashCounts = trashPlan.counts();
   const memoryCounts = withMemory ? memoryPlan.counts() : NO_COUNTS;
   const changed = counts.added + counts.updated + counts.removed > 0;
-  const trashChanged = trashCounts.added + trashCounts.updated + trashCounts.removed + trashPlan.expired.length > 0;
+  const trashChanged = trashCounts.added + trashCounts.updated + trashCounts.removed + (trashCounts.restored ?? 0) + trashPlan.expired.length > 0;
   return {
     result: { ...counts, dryRun, trash: trashCounts, readingMemory: memoryCounts, rules: rulePlan.counts },
     changes: changed && !dryRun ? 'reset' : [],
@@ -253,13 +258,43 @@ class TrashPlan {
     return old && sameEntry(old, result) ? undefined : result;
   }
 
+  /** The Trash's entries (before the import) by each of their ids, made on first use. */
+  private byId: Map<string, TrashedPaper[]> | undefined;
+  /** Keys of the entries taken out as copies of papers brought back (not counted as removed). */
+  private readonly taken = new Set<string>();
+
+  /**
+   * Takes out of the Trash the entries it held before the import that are copies of `paper` (by key or alias),
+   * and returns them; each is taken once. The file's own Trash section is not searched: its entries are
+   * removed copies in the library the file came from.
+   */
+  takeCopiesOf(paper: SavedPaper): TrashedPaper[] {
+    if (!this.byId) {
+      this.byId = new Map();
+      for (const entry of this.before.values()) {
+        for (const id of [entry.key, ...entry.aliases]) this.byId.set(id, [...(this.byId.get(id) ?? []), entry]);
+      }
+    }
+    const copies = new Set([paper.key, ...paper.aliases].flatMap((id) => this.byId!.get(id) ?? []));
+    const taken = [...copies].filter((entry) => this.after.get(entry.key) === entry);
+    for (const entry of taken) {
+      this.after.delete(entry.key);
+      this.taken.add(entry.key);
+    }
+    return taken;
+  }
+
   /** Keys of entries to delete: those pruned, and (`replace`) those the file's Trash does not hold. */
   removals(): string[] {
     return [...this.expired, ...[...this.before.keys()].filter((key) => !this.after.has(key))];
   }
 
-  counts(): ImportCounts {
-    const counts: ImportCounts = { added: 0, updated: 0, unchanged: 0, removed: [...this.before.keys()].filter((key) => !this.after.has(key)).length };
+  counts(): ImportCounts & { restored?: number } {
+    const gone = [...this.before.keys()].filter((key) => !this.after.has(key));
+    const restored = gone.filter((key) => this.taken.has(key)).length;
+    const counts: ImportCounts & { restored?: number } = {
+      added: 0, updated: 0, unchanged: 0, removed: gone.length - restored, ...(restored > 0 && { restored }),
+    };
     for (const key of this.touched) {
       const old = this.before.get(key);
       if (!old) counts.added++;
@@ -349,6 +384,11 @@ class ImportPlan {
     }
     const candidates = (this.keysByFingerprint.get(fingerprint) ?? []).flatMap((key) => this.all.get(key) ?? []);
     return findSamePaper(paper, candidates)?.key;
+  }
+
+  /** Whether the library held no paper under this key before the import. */
+  isNew(key: string): boolean {
+    return !this.before.has(key);
   }
 
   /** Papers of the library that the backup does not hold (only `replace` removes any). */

@@ -257,7 +257,12 @@ export function createMessageHandler(deps: HandlerDeps) {
         if (!(await settings.get()).readingMemory) throw new UserError(MEMORY_OFF);
         return recordSeen(db, request.site, request.cards);
       }
-      case 'clearReadingMemory': return memory.clear(db);
+      case 'clearReadingMemory': {
+        const cleared = await memory.clear(db);
+        // Open tabs drop the "seen" labels and dimming they show, as they follow every other change.
+        if (cleared.removed > 0) deps.broadcast({ type: CHANGE_EVENT_TYPE, changes: [], memoryCleared: true });
+        return cleared;
+      }
       case 'readingMemoryStats': return memory.stats(db);
       case 'matchRules': throw new Error('matchRules is answered without the database');
       case 'analyseCards': throw new Error('analyseCards is answered without the database');

@@ -30,7 +30,10 @@ export function describeImport(counts: Counts & Partial<Pick<ImportBackupReply, 
   const text = `${done ? 'Imported' : 'This backup would bring'}: ${parts.join(', ')}`;
   // The other sections are mentioned only when the file changes them.
   const others = [
-    ['in the Trash', changesOf(counts.trash, 'paper', 'deleted for ever')],
+    ['in the Trash', [
+      ...changesOf(counts.trash, 'paper', 'deleted for ever'),
+      ...(counts.trash?.restored ? [`${count(counts.trash.restored, 'paper')} back in the library`] : []),
+    ]],
     ['in the reading memory', changesOf(counts.readingMemory, 'paper', 'forgotten')],
     ['rules', changesOf(counts.rules, 'rule', 'removed')],
   ] as const;

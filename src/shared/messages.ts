@@ -279,12 +279,13 @@ export interface BulkReply { ok: true; updated: number; deleted: SavedPaper[] }
 export interface ExportBackupReply { ok: true; text: string; count: number }
 /**
  * The papers' counts at the top level; `trash`, `readingMemory` and `rules` count the backup's other sections the
- * same way (all zero for a section the file does not have).
+ * same way (all zero for a section the file does not have). `trash.restored`, present when not zero: copies the
+ * Trash held of papers a merge brought back into the library, taken out of it (docs/store.md, import).
  */
 export interface ImportBackupReply extends ImportCounts {
   ok: true;
   dryRun: boolean;
-  trash: ImportCounts;
+  trash: ImportCounts & { restored?: number };
   readingMemory: ImportCounts;
   rules: ImportCounts;
 }
@@ -672,11 +673,12 @@ export interface PaperChange { key: string; paper: SavedPaper | null }
 /**
  * Sent by the background to every open extension page after each committed change. Small changes list the
  * papers; big ones (import, clear, large bulk edits) say `reset: true`, and listeners re-read what they show.
- * `trash: true` says the Trash changed too (a change of the Trash alone lists no paper).
+ * `trash: true` says the Trash changed too (a change of the Trash alone lists no paper). `memoryCleared: true`
+ * (with no paper listed) says the reading memory was emptied: tabs drop the "seen" they show.
  */
 export type ChangeEvent =
-  | { type: typeof CHANGE_EVENT_TYPE; changes: PaperChange[]; reset?: undefined; trash?: true }
-  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; trash?: true };
+  | { type: typeof CHANGE_EVENT_TYPE; changes: PaperChange[]; reset?: undefined; trash?: true; memoryCleared?: true }
+  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; trash?: true; memoryCleared?: undefined };
 
 /**
  * What a tab is told about a saved paper: what its cards show (ids, status, tags, published versions), never a
@@ -695,8 +697,8 @@ export interface TabPaperChange { key: string; paper: TabPaper | null }
 
 /** The change event a tab's content script receives: its papers as `TabPaper`s. */
 export type TabChangeEvent =
-  | { type: typeof CHANGE_EVENT_TYPE; changes: TabPaperChange[]; reset?: undefined }
-  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined };
+  | { type: typeof CHANGE_EVENT_TYPE; changes: TabPaperChange[]; reset?: undefined; memoryCleared?: true }
+  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; memoryCleared?: undefined };
 
 /** The fields of `paper` that a tab may see (fresh arrays: nothing shared with the record). */
 export function tabPaperOf(paper: SavedPaper): TabPaper {
@@ -707,6 +709,7 @@ export function tabPaperOf(paper: SavedPaper): TabPaper {
 /** The tabs' copy of an extension pages' event; undefined when no paper changed (only the Trash did). */
 export function tabEventOf(event: ChangeEvent): TabChangeEvent | undefined {
   if (event.reset) return { type: CHANGE_EVENT_TYPE, reset: true };
+  if (event.memoryCleared) return { type: CHANGE_EVENT_TYPE, changes: [], memoryCleared: true };
   if (event.changes.length === 0) return undefined;
   return { type: CHANGE_EVENT_TYPE, changes: event.changes.map(({ key, paper }) => ({ key, paper: paper && tabPaperOf(paper) })) };
 }
@@ -728,20 +731,21 @@ function readChanges(raw: unknown): Array<{ key: string; paper: object | null }>
 /** The event if `raw` is one: what extension pages receive. */
 export function parseChangeEvent(raw: unknown): ChangeEvent | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown; trash?: unknown };
+  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown; trash?: unknown; memoryCleared?: unknown };
   if (event.type !== CHANGE_EVENT_TYPE) return undefined;
   const trash = event.trash === true ? { trash: true as const } : {};
   if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true, ...trash };
   const changes = readChanges(event.changes);
-  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as PaperChange[], ...trash } : undefined;
+  const cleared = event.memoryCleared === true ? { memoryCleared: true as const } : {};
+  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as PaperChange[], ...trash, ...cleared } : undefined;
 }
 
 /** The event if `raw` is one: what a tab's content script receives. */
 export function parseTabChangeEvent(raw: unknown): TabChangeEvent | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown };
+  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown; memoryCleared?: unknown };
   if (event.type !== CHANGE_EVENT_TYPE) return undefined;
   if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true };
   const changes = readChanges(event.changes);
-  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as TabPaperChange[] } : undefined;
+  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as TabPaperChange[], ...(event.memoryCleared === true && { memoryCleared: true }) } : undefined;
 }

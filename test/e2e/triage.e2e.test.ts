@@ -186,6 +186,27 @@ describe('Chromium: the reading memory over two days', () => {
     await reportWhen(page, (r) => r.cards.every((c) => !c.dimmed));
     await page.close();
   });
+
+  it('clearing the memory reaches an open tab: its "seen" labels and dimming go without a reload', async () => {
+    await setSettings({ dimSeen: true });
+    const page = await visit(PAGES.openreview.url);
+    const { cards } = await reportWhen(page, (r) => r.cards.every((c) => c.seen === DAY_ONE_LOCAL && c.dimmed));
+    const ui = await openClosedUi(session.context, page);
+    try {
+      expect((await ui.inToolbar(cards[0]!.key, { cls: 'seen' })).text).toMatch(/^seen /);
+      // What the options page's "Clear the reading memory" sends once confirmed (options.e2e clicks it).
+      await sendFromExtensionPage(extensionPage, { type: 'clearReadingMemory' });
+      const after = await reportWhen(page, (r) => r.cards.every((c) => c.seen === null && !c.dimmed));
+      expect(after.cards.length).toBe(cards.length);
+      await expect.poll(async () => (await ui.allInToolbar(cards[0]!.key, { cls: 'seen' })).map((n) => n.text)).toEqual([]);
+      // Forgotten, not recorded again by the tab that shows them.
+      expect(await memoryEntries()).toBe(0);
+    } finally {
+      await ui.close();
+      await setSettings({ dimSeen: false });
+      await page.close();
+    }
+  });
 });
 
 describe('Chromium: the reading memory switched off', () => {

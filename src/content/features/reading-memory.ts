@@ -5,7 +5,7 @@
 // "seen <date>", and with `dimSeen` on it is dimmed, unless it is saved.
 // "Now" is the background's clock, as it answers the batch: the same clock that wrote `firstSeen`, so the
 // comparison never mixes two clocks (and a test sets one clock, the worker's, to make two visits on two days).
-import { sendTogether } from '../../shared/client';
+import { onTabChange, sendTogether } from '../../shared/client';
 import { MESSAGE_LIMITS } from '../../shared/messages';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
@@ -137,6 +137,16 @@ export function readingMemory(
   page.on('saved', (entries) => {
     if (today !== null) redim(entries);
   });
+  // The memory emptied (the options page): what it told this page goes; a card met again is recorded anew.
+  const stopListening = onTabChange((event) => {
+    if (!event.memoryCleared) return;
+    firstSeen.clear();
+    sent.clear();
+    today = null;
+    showAll();
+    page.emit('seen', new Set(page.cards.all()));
+  });
+  page.signal.addEventListener('abort', stopListening, { once: true });
   let memoryWasOn = page.settings.readingMemory;
   page.on('settings', (settings) => {
     if (settings.readingMemory && !memoryWasOn) record([...page.cards.all()].map((entry) => entry.analysis.card));

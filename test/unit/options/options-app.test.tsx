@@ -302,4 +302,9 @@ describe('describeImport', () => {
     expect(describeImport({ ...none, unchanged: 1, trash: { added: 3, updated: 1, unchanged: 0, removed: 2 } }, true))
       .toBe('Imported: 0 new papers, 0 papers updated, 1 paper unchanged; in the Trash, 3 papers added, 1 paper updated, 2 papers deleted for ever.');
   });
+
+  it('says that copies taken out of the Trash by a merge are back in the library, not deleted', () => {
+    expect(describeImport({ ...none, added: 40, trash: { ...none, restored: 40 } }, true))
+      .toBe('Imported: 40 new papers, 0 papers updated, 0 papers unchanged; in the Trash, 40 papers back in the library.');
+  });
 });

@@ -293,6 +293,27 @@ describe('backup version 2: the Trash', () => {
     expect(await library()).toEqual([]);
   });
 
+  it('after clear all, a merge of the backup brings the papers back out of the Trash, a note written since kept', async () => {
+    await restorePapers(db, Array.from({ length: 5 }, (_, i) => paper(i)));
+    await putTrash(trashed([10], NOW - 2 * DAY));
+    const backup = await exportBackup(db, NOW - DAY);
+    const since = paper(1, { note: 'written after the backup', updatedAt: paper(1).updatedAt + 10 });
+    await restorePapers(db, [since]);
+    await clearAll(db, NOW);
+    expect(await trashOf()).toHaveLength(6);
+
+    const dry = await importBackup(db, backup.text, { mode: 'merge', dryRun: true, now: NOW });
+    expect(dry.result).toMatchObject({ added: 5, updated: 0, unchanged: 0, removed: 0, trash: { ...NONE, unchanged: 1, restored: 5 } });
+    expect(await trashOf()).toHaveLength(6);
+    const { result, trash } = await importBackup(db, backup.text, { mode: 'merge', now: NOW });
+    expect(result).toMatchObject({ added: 5, updated: 0, unchanged: 0, removed: 0, trash: { ...NONE, unchanged: 1, restored: 5 } });
+    expect(trash).toBe(true);
+    // Back in the library and no longer also in the Trash; the paper removed before the backup stays removed.
+    expect(await library()).toEqual([paper(0), since, paper(2), paper(3), paper(4)]);
+    expect(await trashOf()).toEqual(trashed([10], NOW - 2 * DAY));
+    await expectCountsMatchRecords(db);
+  });
+
   it('replace makes the Trash exactly the file\'s; a file without a Trash section leaves it alone', async () => {
     const mine = trashed([30, 31], NOW - DAY);
     await putTrash(mine);

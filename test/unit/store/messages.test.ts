@@ -8,6 +8,7 @@ import {
   parseRequest,
   parseTabChangeEvent,
   tabEventOf,
+  type ChangeEvent,
   type Request,
   type RequestType,
 } from '../../../src/shared/messages';
@@ -223,5 +224,13 @@ describe('what a tab is told', () => {
     expect(parseTabChangeEvent({ type: CHANGE_EVENT_TYPE, changes })).toEqual({ type: CHANGE_EVENT_TYPE, changes });
     expect(parseTabChangeEvent({ type: CHANGE_EVENT_TYPE, reset: true })).toEqual({ type: CHANGE_EVENT_TYPE, reset: true });
     expect(parseTabChangeEvent({ type: 'pageReport' })).toBeUndefined();
+  });
+
+  it('tells tabs that the reading memory was emptied, and the flag survives parsing on both sides', () => {
+    const cleared: ChangeEvent = { type: CHANGE_EVENT_TYPE, changes: [], memoryCleared: true };
+    expect(tabEventOf(cleared)).toEqual(cleared);
+    expect(parseTabChangeEvent(cleared)).toEqual(cleared);
+    expect(parseChangeEvent(cleared)).toEqual(cleared);
+    expect(parseTabChangeEvent({ type: CHANGE_EVENT_TYPE, changes: [], memoryCleared: 'yes' })).toEqual({ type: CHANGE_EVENT_TYPE, changes: [] });
   });
 });

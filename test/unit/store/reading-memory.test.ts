@@ -10,7 +10,7 @@ import { createMessageHandler, type Sender } from '../../../src/background/handl
 import { memorySettingsStore } from '../../../src/background/settings';
 import type { PaperlightDatabase } from '../../../src/background/schema';
 import { READING_MEMORY_LIMITS } from '../../../src/core/reading-memory';
-import type { AnyReply, SeenCard } from '../../../src/shared/messages';
+import { CHANGE_EVENT_TYPE, type AnyReply, type ChangeEvent, type SeenCard } from '../../../src/shared/messages';
 import { card, freshDb, paper } from './helpers';
 
 const EXTENSION_ID = 'abcdefghijklmnopabcdefghijklmnop';
@@ -28,12 +28,13 @@ let transactions: string[][];
 let tasks: Array<() => Promise<unknown>>;
 let settings: ReturnType<typeof memorySettingsStore>;
 let handle: (raw: unknown, sender: Sender) => Promise<AnyReply>;
+let broadcasts: ChangeEvent[];
 
 function handler(options: { limit?: number; slack?: number } = {}) {
   const opener: DbOpener = { get: async () => db, reset: () => undefined };
   return createMessageHandler({
     db: opener, extensionId: EXTENSION_ID, extensionBaseUrl: BASE, appVersion: '0.1.0',
-    broadcast: () => undefined, now: () => clock, settings,
+    broadcast: (event) => void broadcasts.push(event), now: () => clock, settings,
     readingMemory: options, schedule: (task) => void tasks.push(task),
   });
 }
@@ -50,6 +51,7 @@ beforeEach(async () => {
   };
   clock = T0;
   tasks = [];
+  broadcasts = [];
   settings = memorySettingsStore();
   handle = handler();
 });
@@ -233,8 +235,13 @@ describe('clearing the reading memory', () => {
     expect(await refused({ type: 'clearReadingMemory' }, ARXIV_TAB)).toMatch(/can only be sent from Paperlight's own pages/);
     expect(await ok({ type: 'readingMemoryStats' }, OPTIONS)).toEqual({ ok: true, entries: 3 });
     transactions = [];
+    broadcasts = [];
     expect(await ok({ type: 'clearReadingMemory' }, OPTIONS)).toEqual({ ok: true, removed: 3 });
     expect(transactions).toEqual([['seen']]);
+    // Open tabs are told, so their "seen" labels go; clearing an empty memory tells nobody anything.
+    expect(broadcasts).toEqual([{ type: CHANGE_EVENT_TYPE, changes: [], memoryCleared: true }]);
+    expect(await ok({ type: 'clearReadingMemory' }, OPTIONS)).toEqual({ ok: true, removed: 0 });
+    expect(broadcasts).toHaveLength(1);
     expect(await db.count('seen')).toBe(0);
     expect(await db.getAll('papers')).toEqual(papersBefore);
     expect(await db.getAll('trash')).toEqual(trashBefore);
