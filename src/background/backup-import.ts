@@ -269,6 +269,7 @@ class TrashPlan {
    * removed copies in the library the file came from.
    */
   takeCopiesOf(paper: SavedPaper): TrashedPaper[] {
+    if (this.before.size === 0) return []; // an empty Trash (a first import): nothing to look up per paper
     if (!this.byId) {
       this.byId = new Map();
       for (const entry of this.before.values()) {
