@@ -7,7 +7,6 @@ import { loadSettings, onSettingsChange, saveSettings } from '../shared/settings
 import { SITES } from '../shared/sites';
 import { downloadText } from '../ui/download';
 import '../ui/theme.css';
-import '../ui/theme-widgets.css';
 import './options.css';
 import type { OptionsDeps } from './deps';
 import { OptionsApp } from './OptionsApp';

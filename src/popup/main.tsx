@@ -14,9 +14,6 @@ import { FIRST_PAGE_SIZE, readFirstPage, type FirstPage } from './first-page';
 import { activePageTab } from './page-tab';
 import { readStoredSnapshot, type StoredSnapshot } from './stored-snapshot';
 import { createStateContainer } from './state';
-// The popup's styles beyond the first frame's (first-frame.css): the browser loads them with this module, before it
-// runs, so the app never renders unstyled.
-import './popup.css';
 
 /** What the entry began before the app loaded. */
 export interface EarlyReads {
