@@ -7,37 +7,19 @@
 // piece from one `@` at the start of a line to the next), so a broken entry is rejected with the plugin's message
 // and its line while every other entry is read; `@string` macros are given to every piece.
 import { parse as parseBibtexFile, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib-mjs/input/file.js';
-import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
-import { commands, formatting } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
 import { namedVenue } from '../identity';
 import type { ReadingStatus } from '../paper';
 import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
 import { arxivIdOfCorrVolume, arxivIdsInText, eprintId, isPreprintVenue } from './ids';
-import { simpleList, simpleText, splitNames } from './latex';
+import { NAME_SEPARATOR, simpleList, simpleText, splitNames } from './latex';
+import { readLatex } from './latex-reader';
 import { authorList } from './names';
 import { cleanFileText, cleanLine, httpUrl, httpUrls, joinNotes } from './text';
-
-/**
- * Text commands LaTeX has that the plugin's table lacks, so that it would keep them as written ("\AAström"):
- * å and Å (Zotero and BibTeX tools write them `{\aa}`, `{\AA}`), the TeX logos, dots, and a control space
- * (`\TeX\ users`; the plugin reads a command with the spaces after it, so `\ ` is the command named '').
- */
-const MISSING_COMMANDS: Record<string, string> = { aa: 'å', AA: 'Å', LaTeX: 'LaTeX', TeX: 'TeX', ldots: '…', dots: '…', '': ' ' };
-
-/**
- * Formatting (`\emph`, `\textbf`, `^{…}`, small capitals) is dropped: records hold text, not markup; and the
- * commands the plugin's table lacks are added to it.
- */
-function readPlainText(): void {
-  for (const kind of Object.keys(formatting)) if (kind !== 'quotes') formatting[kind] = ['', ''];
-  Object.assign(commands, MISSING_COMMANDS);
-}
 
 /** Entry types that describe something other than a work. */
 const NOT_WORKS = new Set(['string', 'preamble', 'comment', 'set', 'xdata']);
 
 export function readBibtex(input: string): ReadEntries {
-  readPlainText();
   const text = cleanFileText(input);
   const rejected: Rejection[] = [];
   let raws: RawBibtexEntry[];
@@ -64,9 +46,11 @@ export function readBibtex(input: string): ReadEntries {
         message: `the citation key is used by ${keyCounts.get(raw.label)} entries; each was matched by its own ids and title`,
       });
     }
-    const entry = toEntry(raw, label, known);
+    const unread = new Set<string>();
+    const entry = toEntry(raw, label, { known, unread });
     if (typeof entry === 'string') rejected.push({ entry: label, reason: entry });
     else entries.push(entry);
+    if (unread.size > 0) notices.push({ entry: label, message: `the LaTeX of its ${[...unread].join(', ')} could not be read; kept as written` });
   });
   return { entries, rejected, notices };
 }
@@ -122,27 +106,41 @@ function raw(fields: Fields, name: string): string | undefined {
   return value === undefined ? undefined : String(value);
 }
 
+/** What reading one entry keeps: the names the file has read so far, and the fields whose LaTeX was kept as written. */
+interface Reading {
+  known: KnownNames;
+  unread: Set<string>;
+}
+
+/** A value's LaTeX read by the plugin, or the value as written (the field named in `unread`) when the reader refuses it. */
+function readOrKeep(value: string, name: string, reading: Reading): unknown {
+  const parsed = readLatex(value, name);
+  if (parsed !== undefined) return parsed;
+  reading.unread.add(name);
+  return value;
+}
+
 /** A field's text: LaTeX read by the plugin, then cleaned; undefined when absent or empty. */
-function textField(fields: Fields, name: string): string | undefined {
+function textField(fields: Fields, name: string, reading: Reading): string | undefined {
   const value = raw(fields, name);
   if (value === undefined) return undefined;
   // Every field read here is a plain one for the reader (its `String` rule), which is what simpleText follows.
-  const parsed = simpleText(value) ?? parseBibtexValue(value, name);
+  const parsed = simpleText(value) ?? readOrKeep(value, name, reading);
   const text = typeof parsed === 'string' ? cleanLine(parsed) : Array.isArray(parsed) ? cleanLine(parsed.join(', ')) : cleanLine(String(parsed));
   return text || undefined;
 }
 
 /** A comma-separated list field (`mendeley-tags`, JabRef's `groups`). */
-function listField(fields: Fields, name: string): string[] {
-  return (textField(fields, name) ?? '').split(/[,;]/).map(cleanLine).filter(Boolean);
+function listField(fields: Fields, name: string, reading: Reading): string[] {
+  return (textField(fields, name, reading) ?? '').split(/[,;]/).map(cleanLine).filter(Boolean);
 }
 
-function keywords(fields: Fields): string[] {
+function keywords(fields: Fields, reading: Reading): string[] {
   const value = raw(fields, 'keywords');
   if (value === undefined) return [];
   const simple = simpleList(value);
-  const parsed = simple ?? parseBibtexValue(value, 'keywords');
-  const items = Array.isArray(parsed) ? parsed.map(String) : [String(parsed)];
+  const parsed = simple ?? readOrKeep(value, 'keywords', reading);
+  const items = Array.isArray(parsed) ? parsed.map(String) : String(parsed).split(',');
   return items.flatMap((item) => item.split(';')).map(cleanLine).filter(Boolean);
 }
 
@@ -167,25 +165,42 @@ function published(fields: Fields): { date?: string; year?: number } {
 }
 
 /** Conference papers name their proceedings in `booktitle`, articles their journal in `journal`/`journaltitle`. */
-function venueOf(type: string, fields: Fields, year: number | undefined, journal: string | undefined): EntryVenue | undefined {
+function venueOf(type: string, fields: Fields, year: number | undefined, journal: string | undefined, reading: Reading): EntryVenue | undefined {
   if (year === undefined) return undefined;
-  const name = type === 'article' ? journal ?? textField(fields, 'journaltitle') : textField(fields, 'booktitle');
+  const name = type === 'article' ? journal ?? textField(fields, 'journaltitle', reading) : textField(fields, 'booktitle', reading);
   return name && !isPreprintVenue(name) ? namedVenue(name, year) : undefined;
 }
 
 /** Each name of a file in reading order, by its LaTeX: a library's entries name the same people again and again. */
 type KnownNames = Map<string, string[]>;
 
+/** Names the reader refuses, as written: cut at ` and `. */
+function namesAsWritten(value: string): string[] {
+  return authorList(value.split(NAME_SEPARATOR));
+}
+
 /** The authors in reading order, each name read once per file when the list can be cut into names safely. */
-function authors(value: string, known: KnownNames): string[] {
+function authors(value: string, reading: Reading): string[] {
   const names = splitNames(value);
-  if (!names) return authorList(parseBibtexValue(value, 'author'));
+  if (!names) {
+    const parsed = readLatex(value, 'author');
+    if (parsed !== undefined) return authorList(parsed);
+    reading.unread.add('author');
+    return namesAsWritten(value);
+  }
   const out: string[] = [];
   for (const name of names) {
-    let read = known.get(name);
+    let read = reading.known.get(name);
     if (read === undefined) {
-      read = authorList(parseBibtexValue(name, 'author'));
-      known.set(name, read);
+      const parsed = readLatex(name, 'author');
+      if (parsed === undefined) {
+        // Not remembered: each entry that names it says so.
+        reading.unread.add('author');
+        out.push(...namesAsWritten(name));
+        continue;
+      }
+      read = authorList(parsed);
+      reading.known.set(name, read);
     }
     out.push(...read);
   }
@@ -198,18 +213,18 @@ function status(fields: Fields): ReadingStatus | undefined {
   return value === 'read' ? 'read' : value === 'skimmed' ? 'reading' : undefined;
 }
 
-function toEntry(rawEntry: RawBibtexEntry, label: string, known: KnownNames): ImportEntry | string {
+function toEntry(rawEntry: RawBibtexEntry, label: string, reading: Reading): ImportEntry | string {
   const fields = rawEntry.properties;
-  const title = textField(fields, 'title');
+  const title = textField(fields, 'title', reading);
   if (!title) return 'no title';
   const { date, year } = published(fields);
   // Each field's LaTeX is read once: the same text gives ids, the link and the note.
-  const howpublished = textField(fields, 'howpublished');
-  const note = textField(fields, 'note');
+  const howpublished = textField(fields, 'howpublished', reading);
+  const note = textField(fields, 'note', reading);
   const urls = httpUrls(raw(fields, 'url'));
   const url = urls[0] ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
-  const journal = textField(fields, 'journal');
-  const venue = venueOf(rawEntry.type, fields, year, journal);
+  const journal = textField(fields, 'journal', reading);
+  const venue = venueOf(rawEntry.type, fields, year, journal, reading);
   const readStatus = status(fields);
   const ids: string[] = eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype'));
   for (const name of ['arxivid', 'arxiv']) {
@@ -223,14 +238,14 @@ function toEntry(rawEntry: RawBibtexEntry, label: string, known: KnownNames): Im
   return {
     label,
     title,
-    authors: fields.author === undefined ? [] : authors(String(fields.author), known),
-    abstract: textField(fields, 'abstract') ?? '',
+    authors: fields.author === undefined ? [] : authors(String(fields.author), reading),
+    abstract: textField(fields, 'abstract', reading) ?? '',
     ids,
     ...(url && { url }),
     ...(date && { published: date }),
     ...(venue && { venue }),
-    tags: [...keywords(fields), ...listField(fields, 'mendeley-tags'), ...listField(fields, 'mendeley-groups'), ...listField(fields, 'groups')],
-    note: joinNotes([note, textField(fields, 'annote'), textField(fields, 'annotation'), textField(fields, 'comment')]),
+    tags: [...keywords(fields, reading), ...listField(fields, 'mendeley-tags', reading), ...listField(fields, 'mendeley-groups', reading), ...listField(fields, 'groups', reading)],
+    note: joinNotes([note, textField(fields, 'annote', reading), textField(fields, 'annotation', reading), textField(fields, 'comment', reading)]),
     codeLinks: [],
     ...(readStatus && { status: readStatus }),
   };

@@ -116,6 +116,19 @@ describe('field text', () => {
     expect(cleanLine('Garc\u0131\u0301a ve \u0131\u015f\u0131k')).toBe('García ve ışık'); // a Turkish ı without a mark stays
   });
 
+  it('a value the LaTeX reader refuses (a command whose argument has no braces) is kept as written, with a notice; the other entries are read', () => {
+    const bib = String.raw`@article{a, title = {An \emph word title}, author = {\textsc Smith, John and Doe, Jane}, keywords = {\emph x, y}, year = 2020}
+@article{b, title = {Fine}, author = {Doe, Jane}, year = 2021}`;
+    const read = readLibraryFile(bib, 'bibtex', NOW);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers.map(({ paper: { title, authors, tags } }) => ({ title, authors, tags }))).toEqual([
+      { title: 'An \\emph word title', authors: ['\\textsc Smith, John', 'Doe, Jane'], tags: ['\\emph x', 'y'] },
+      { title: 'Fine', authors: ['Jane Doe'], tags: [] },
+    ]);
+    expect(read.rejected).toEqual([]);
+    expect(read.notices).toEqual([{ entry: 'a', message: 'the LaTeX of its title, author, keywords could not be read; kept as written' }]);
+  });
+
   it('control characters are dropped and white space made single spaces', () => {
     expect(cleanLine('  a\u0007b\u000Bc\t\td\u0000\n e\u00A0f ')).toBe('abc d e f');
   });
