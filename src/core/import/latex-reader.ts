@@ -1,14 +1,57 @@
 // Citation.js's LaTeX reader, set up to give text: formatting dropped, the commands its tables lack added, and a
 // value it refuses kept as written instead of stopping the import. latex.ts reads the values that need no reader.
-import { parse as parseBibtexValue } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
-import { commands, formatting } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
+import { parse as parseBibtexValue, valueGrammar, type ValueGrammar } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
+import {
+  argumentCommands, commands, diacritics, formatting, formattingCommands, formattingEnvs, mathCommands,
+} from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
 
 /**
  * Text commands LaTeX has that the plugin's table lacks, so that it would keep them as written ("\AAström"):
  * å and Å (Zotero and BibTeX tools write them `{\aa}`, `{\AA}`), the TeX logos, dots, and a control space
  * (`\TeX\ users`; the plugin reads a command with the spaces after it, so `\ ` is the command named '').
  */
-const MISSING_COMMANDS: Record<string, string> = { aa: 'å', AA: 'Å', LaTeX: 'LaTeX', TeX: 'TeX', ldots: '…', dots: '…', '': ' ' };
+const MISSING_COMMANDS: Record<string, string> = {
+  aa: 'å', AA: 'Å', LaTeX: 'LaTeX', TeX: 'TeX', ldots: '…', dots: '…', '': ' ',
+  // Spacing: thin, medium and thick spaces, quads, a line break `\\`; nothing for a negative space, an allowed
+  // hyphenation point `\-`, the italic correction `\/` and the end-of-sentence mark `\@`.
+  ',': ' ', ':': ' ', ';': ' ', quad: ' ', qquad: ' ', '\\': ' ', '!': '', '-': '', '/': '', '@': '',
+};
+
+/** Commands whose braced argument is simply text: boxes, text inside math and math inside text. */
+const TEXT_OF_ARGUMENT = ['mbox', 'hbox', 'fbox', 'makebox', 'text', 'textnormal', 'ensuremath', 'NoCaseChange'];
+
+/**
+ * Commands with arguments read in words: a link gives its text and, in brackets, its address (the plugin gave the
+ * address alone, and the text was lost); a footnote or `\thanks` (a title's "work done at …") its text in
+ * brackets, where LaTeX would print a mark and the text below.
+ */
+const ARGUMENT_COMMANDS: Record<string, (...args: string[]) => string> = {
+  href: (url: string, text: string) => (text.trim() && text.trim() !== url.trim() ? `${text} (${url})` : url),
+  footnote: (text: string) => ` (${text})`,
+  thanks: (text: string) => ` (${text})`,
+};
+
+/** Whether the reader has a meaning for a command (a one-character escape such as `\%` included). */
+function knownCommand(name: string): boolean {
+  // Own keys only: `\constructor` names nothing.
+  return [formattingEnvs, formattingCommands, commands, mathCommands, diacritics, argumentCommands].some((table) => Object.hasOwn(table, name))
+    || /^[&%$#_{}]$/.test(name);
+}
+
+/**
+ * The reader's command rule, but a command it does not know keeps its braced arguments in their braces:
+ * `\cite{vaswani2017}` stays as written where the plugin gave "\citevaswani2017", the command glued to what
+ * followed it.
+ */
+function keepUnknownCommands(read: (this: ValueGrammar) => unknown): (this: ValueGrammar) => unknown {
+  return function readCommand(this: ValueGrammar) {
+    const name = this.token?.value ?? '';
+    if (knownCommand(name)) return read.call(this);
+    let text = this.consumeToken('command').text;
+    while (this.matchToken('lbrace')) text += `{${String(this.consumeRule('BracketString'))}}`;
+    return text;
+  };
+}
 
 let configured = false;
 
@@ -21,6 +64,9 @@ function configure(): void {
   configured = true;
   for (const kind of Object.keys(formatting)) if (kind !== 'quotes') formatting[kind] = ['', ''];
   Object.assign(commands, MISSING_COMMANDS);
+  for (const name of TEXT_OF_ARGUMENT) formattingCommands[name] = undefined;
+  Object.assign(argumentCommands, ARGUMENT_COMMANDS);
+  valueGrammar.rules.Command = keepUnknownCommands(valueGrammar.rules.Command);
 }
 
 /**

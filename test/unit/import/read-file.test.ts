@@ -116,6 +116,18 @@ describe('field text', () => {
     expect(cleanLine('Garc\u0131\u0301a ve \u0131\u015f\u0131k')).toBe('García ve ışık'); // a Turkish ı without a mark stays
   });
 
+  it('commands with a braced argument: the known ones read, an unknown one kept as written with its braces, never glued to its argument', () => {
+    const bib = String.raw`@article{k, title = {Deep Nets\footnote{Work done at X.} for \mbox{3D} \hbox{Shapes} with \ensuremath{\alpha}-\text{Nets} and 10\textsuperscript{th}-order H\textsubscript{2}O\thanks{Equal contribution}},
+  abstract = {See \href{https://github.com/a/b}{our code} and \href{https://x.org}{https://x.org}, as in \cite{vaswani2017} and \citet{he2016}; \unknowncmd{arg}\ and \foo bar, \textcolor{red}{warm}.},
+  note = {Read\,it\ \ twice\\then \emph{cite} it\@.}, year = 2020}`;
+    const [entry] = readBibtex(bib).entries;
+    expect(entry.title).toBe('Deep Nets (Work done at X.) for 3D Shapes with α-Nets and 10th-order H2O (Equal contribution)');
+    expect(entry.abstract).toBe(
+      'See our code (https://github.com/a/b) and https://x.org, as in \\cite{vaswani2017} and \\citet{he2016}; \\unknowncmd{arg} and \\foo bar, \\textcolor{red}{warm}.',
+    );
+    expect(entry.note).toBe('Read it twice then cite it.');
+  });
+
   it('a value the LaTeX reader refuses (a command whose argument has no braces) is kept as written, with a notice; the other entries are read', () => {
     const bib = String.raw`@article{a, title = {An \emph word title}, author = {\textsc Smith, John and Doe, Jane}, keywords = {\emph x, y}, year = 2020}
 @article{b, title = {Fine}, author = {Doe, Jane}, year = 2021}`;
