@@ -46,6 +46,8 @@ declare module '@citation-js/plugin-bibtex/lib-mjs/input/constants.js' {
   export const formattingEnvs: Record<string, string | undefined>;
   /** Commands with braced arguments, each read by a function of that many arguments (`url`, `href`). */
   export const argumentCommands: Record<string, (...args: string[]) => string>;
+  /** The characters `^` and `_` make of a letter or digit in math (`x^2` is x²), by script. */
+  export const mathScripts: Record<'^' | '_', Record<string, string>>;
   /** The text of `--`, `---`, ``` `` ```, `''` and `~`. */
   export const ligatures: Record<string, string>;
 }

@@ -1,9 +1,11 @@
-// Citation.js's LaTeX reader, set up to give text: formatting dropped, the commands its tables lack added, and a
-// value it refuses kept as written instead of stopping the import. latex.ts reads the values that need no reader.
+// Citation.js's LaTeX reader, set up to give text: formatting dropped, the commands its tables lack added (math:
+// latex-math.ts), an unknown command kept as written, and a value it refuses kept as written instead of stopping
+// the import. latex.ts reads the values that need no reader.
 import { parse as parseBibtexValue, valueGrammar, type ValueGrammar } from '@citation-js/plugin-bibtex/lib-mjs/input/value.js';
 import {
-  argumentCommands, commands, diacritics, formatting, formattingCommands, formattingEnvs, mathCommands,
+  argumentCommands, commands, diacritics, formatting, formattingCommands, formattingEnvs, mathCommands, mathScripts,
 } from '@citation-js/plugin-bibtex/lib-mjs/input/constants.js';
+import { MATH_ARGUMENT_COMMANDS, MATH_FONTS, MATH_SYMBOLS, MORE_SUBSCRIPTS, OPERATOR_NAMES } from './latex-math';
 
 /**
  * Text commands LaTeX has that the plugin's table lacks, so that it would keep them as written ("\AAström"):
@@ -38,14 +40,24 @@ function knownCommand(name: string): boolean {
     || /^[&%$#_{}]$/.test(name);
 }
 
+/** A math symbol or operator name as its text, or undefined for other commands. */
+function mathSymbol(name: string): string | undefined {
+  if (OPERATOR_NAMES.has(name)) return name;
+  if (Object.hasOwn(MATH_SYMBOLS, name)) return MATH_SYMBOLS[name];
+  return Object.hasOwn(mathCommands, name) ? mathCommands[name] : undefined;
+}
+
 /**
- * The reader's command rule, but a command it does not know keeps its braced arguments in their braces:
- * `\cite{vaswani2017}` stays as written where the plugin gave "\citevaswani2017", the command glued to what
- * followed it.
+ * The reader's command rule, with two changes. A math symbol keeps the space written after it, which the
+ * command takes (`$n \log n$` is "n log n", `$a \leq b$` "a ≤ b"; the plugin gave "n logn"). A command the reader
+ * does not know keeps its braced arguments in their braces: `\cite{vaswani2017}` stays as written where the
+ * plugin gave "\citevaswani2017", the command glued to what followed it.
  */
 function keepUnknownCommands(read: (this: ValueGrammar) => unknown): (this: ValueGrammar) => unknown {
   return function readCommand(this: ValueGrammar) {
     const name = this.token?.value ?? '';
+    const symbol = mathSymbol(name);
+    if (symbol !== undefined) return symbol + (/\s$/.test(this.consumeToken('command').text) ? ' ' : '');
     if (knownCommand(name)) return read.call(this);
     let text = this.consumeToken('command').text;
     while (this.matchToken('lbrace')) text += `{${String(this.consumeRule('BracketString'))}}`;
@@ -64,10 +76,18 @@ function configure(): void {
   configured = true;
   for (const kind of Object.keys(formatting)) if (kind !== 'quotes') formatting[kind] = ['', ''];
   Object.assign(commands, MISSING_COMMANDS);
-  for (const name of TEXT_OF_ARGUMENT) formattingCommands[name] = undefined;
-  Object.assign(argumentCommands, ARGUMENT_COMMANDS);
+  for (const name of [...TEXT_OF_ARGUMENT, ...MATH_FONTS]) formattingCommands[name] = undefined;
+  Object.assign(argumentCommands, ARGUMENT_COMMANDS, MATH_ARGUMENT_COMMANDS);
+  Object.assign(mathScripts._, MORE_SUBSCRIPTS);
   valueGrammar.rules.Command = keepUnknownCommands(valueGrammar.rules.Command);
 }
+
+/**
+ * A script (`^`, `_`) without braces applies to the one character after it, as in LaTeX; the reader applied it to
+ * the whole run of text ("$x_1)$" gave "x₁₎"), so that character is braced first. Outside math the braces change
+ * nothing the reader gives.
+ */
+const BARE_SCRIPT = /(?<!\\)([\^_])([^\s{\\$])/g;
 
 /**
  * A field's LaTeX as the reader gives it (text, a list, name objects), or undefined when the reader refuses it:
@@ -77,7 +97,7 @@ function configure(): void {
 export function readLatex(value: string, field: string): unknown {
   configure();
   try {
-    return parseBibtexValue(value, field);
+    return parseBibtexValue(value.includes('$') ? value.replace(BARE_SCRIPT, '$1{$2}') : value, field);
   } catch (error) {
     if (error instanceof Error) return undefined;
     throw error;

@@ -116,6 +116,25 @@ describe('field text', () => {
     expect(cleanLine('Garc\u0131\u0301a ve \u0131\u015f\u0131k')).toBe('García ve ışık'); // a Turkish ı without a mark stays
   });
 
+  it('math in titles reads as text a search finds: font commands give their letters, operators their names, symbols their characters, spaces as written', () => {
+    const titles = [
+      String.raw`Sorting in $\mathcal{O}(n \log n)$ Time`,
+      String.raw`$\tilde{O}(\sqrt{T})$ Regret for $\epsilon \to 0$ and $\ell_1$ Norms`,
+      String.raw`Embeddings in $\mathbb{R}^n$ with $\frac{1}{2}$ and $\frac{n+1}{2}$ Overlap, $\hat{x} \in \mathbf{X}$`,
+      String.raw`A $2\times$ Faster $k$-NN for $p \leq 0.05$, $\alpha \geq \beta$ and $n \gg \infty$ via $\operatorname{softmax}$ and $\max_i \exp(x_i)$`,
+      String.raw`\textit{Attention} $\left(\frac{QK^\top}{\sqrt{d}}\right)$ and $\mathcal{L}_\mathrm{CE}$`,
+    ];
+    const bib = titles.map((title, i) => `@article{k${i}, title = {${title}}, year = 2020}`).join('\n');
+    expect(readBibtex(bib).entries.map((entry) => entry.title)).toEqual([
+      'Sorting in O(n log n) Time',
+      'Õ(√T) Regret for ϵ → 0 and ℓ₁ Norms',
+      'Embeddings in Rⁿ with 1/2 and (n+1)/2 Overlap, x\u0302 ∈ X',
+      'A 2× Faster k-NN for p ≤ 0.05, α ≥ β and n ≫ ∞ via softmax and maxᵢ exp(xᵢ)',
+      // Inside a braced argument the reader sees no scripts: the caret stays as written, readable.
+      'Attention (QK^⊤/√d) and LCE',
+    ]);
+  });
+
   it('commands with a braced argument: the known ones read, an unknown one kept as written with its braces, never glued to its argument', () => {
     const bib = String.raw`@article{k, title = {Deep Nets\footnote{Work done at X.} for \mbox{3D} \hbox{Shapes} with \ensuremath{\alpha}-\text{Nets} and 10\textsuperscript{th}-order H\textsubscript{2}O\thanks{Equal contribution}},
   abstract = {See \href{https://github.com/a/b}{our code} and \href{https://x.org}{https://x.org}, as in \cite{vaswani2017} and \citet{he2016}; \unknowncmd{arg}\ and \foo bar, \textcolor{red}{warm}.},
