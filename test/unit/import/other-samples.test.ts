@@ -106,7 +106,7 @@ describe('RIS samples', () => {
     ]);
   });
 
-  it('web-of-science.ris: the year from PY when DA is "AUG 26 2021"', () => {
+  it('web-of-science.ris: the date from DA written "AUG 26 2021"', () => {
     expect(read('web-of-science.ris').papers).toEqual([
       {
         label: 'record 1',
@@ -115,7 +115,7 @@ describe('RIS samples', () => {
           title: 'Highly accurate protein structure prediction with AlphaFold',
           url: 'https://doi.org/10.1038/s41586-021-03819-2',
           authors: ['John Jumper', 'Richard Evans', 'Alexander Pritzel', 'Demis Hassabis'],
-          published: '2021',
+          published: '2021-08-26',
           site: 'ris',
         }),
         venue: { name: 'NATURE 2021', year: 2021 },
@@ -173,6 +173,24 @@ describe('RIS samples', () => {
       'Why the iPhone matters',
       'The <b> tag and a < b > c considered',
     ]);
+  });
+
+  it('the fullest of DA, PY and Y1 gives the date, as Zotero, EndNote, Mendeley, Scholar and Web of Science write them; Y2 (the access date) never does', () => {
+    const dates: [lines: string[], published: string][] = [
+      [['PY  - 2017/05/12/', 'DA  - 2017///'], '2017-05-12'], // EndNote: the full date in PY, the year alone in DA
+      [['PY  - 2017', 'DA  - 2017/06/12/'], '2017-06-12'], // Zotero
+      [['DA  - 2016/06//', 'PY  - 2016'], '2016-06'], // Zotero, a month
+      [['Y1  - 2015/05/28/', 'PY  - 2015'], '2015-05-28'], // old EndNote tags
+      [['Y1  - 2019///Spring'], '2019'], // old RIS: other date information after the third slash
+      [['PY  - 2021', 'DA  - AUG 26 2021'], '2021-08-26'], // Web of Science
+      [['PY  - 2019', 'DA  - Jun 12'], '2019-06-12'], // EndNote's free-text date of a year given in PY
+      [['PY  - 2020', 'DA  - 2020-03-04'], '2020-03-04'], // Mendeley
+      [['PY  - 2018', 'Y2  - 2024/01/15/09:12:44'], '2018'], // Zotero's access date
+    ];
+    const ris = dates.map(([lines], i) => ['TY  - JOUR', `TI  - Dated paper ${i}`, 'AU  - Doe, Jane', ...lines, 'ER  - ', ''].join('\n')).join('\n');
+    const result = readLibraryFile(ris, 'ris', NOW);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.papers.map(({ paper }) => paper.published)).toEqual(dates.map(([, published]) => published));
   });
 
   it('a UR line holding several links (a semicolon or spaces between them): the first is the link, each names the paper', () => {
