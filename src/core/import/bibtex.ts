@@ -130,6 +130,45 @@ function textField(fields: Fields, name: string, reading: Reading): string | und
   return text || undefined;
 }
 
+/** A blank line: LaTeX's paragraph break. */
+const BLANK_LINE = /\n[^\S\n]*\n\s*/;
+
+/** Whether a piece of a value opens as many braces as it closes, never closing one first (escaped braces aside). */
+function balanced(piece: string): boolean {
+  let depth = 0;
+  for (let i = 0; i < piece.length; i++) {
+    const c = piece[i];
+    if (c === '\\') i++;
+    else if (c === '{') depth++;
+    else if (c === '}' && --depth < 0) return false;
+  }
+  return depth === 0;
+}
+
+/** One paragraph's lines: a line end inside it is a space to LaTeX (a tool wrapped the value), `\\` breaks a line. */
+function paragraphText(value: string, name: string, reading: Reading): string {
+  const simple = simpleText(value);
+  const read = simple === undefined ? readLatex(value, name) : undefined;
+  if (simple === undefined && read === undefined) reading.unread.add(name);
+  // Only the reader gives line ends (from `\\`); the text as written has only the ones LaTeX reads as spaces.
+  const text = read === undefined ? (simple ?? value).replace(/\n/g, ' ') : String(read);
+  return text.split('\n').map(cleanLine).filter(Boolean).join('\n');
+}
+
+/**
+ * A note field (`note`, `annote`, `annotation`, JabRef's `comment`) with its paragraphs (a blank line between
+ * them) and its line breaks (`\\`), as Paperlight's BibTeX export writes a note of several lines; undefined when
+ * absent or empty. A blank line inside braces does not part paragraphs.
+ */
+function noteField(fields: Fields, name: string, reading: Reading): string | undefined {
+  const value = raw(fields, name);
+  if (value === undefined) return undefined;
+  const pieces = value.split(BLANK_LINE);
+  const paragraphs = pieces.length > 1 && pieces.every(balanced) ? pieces : [value];
+  const text = paragraphs.map((paragraph) => paragraphText(paragraph, name, reading)).filter(Boolean).join('\n\n');
+  return text || undefined;
+}
+
 /** A comma-separated list field (`mendeley-tags`, JabRef's `groups`). */
 function listField(fields: Fields, name: string, reading: Reading): string[] {
   return (textField(fields, name, reading) ?? '').split(/[,;]/).map(cleanLine).filter(Boolean);
@@ -220,7 +259,7 @@ function toEntry(rawEntry: RawBibtexEntry, label: string, reading: Reading): Imp
   const { date, year } = published(fields);
   // Each field's LaTeX is read once: the same text gives ids, the link and the note.
   const howpublished = textField(fields, 'howpublished', reading);
-  const note = textField(fields, 'note', reading);
+  const note = noteField(fields, 'note', reading);
   const urls = httpUrls(raw(fields, 'url'));
   const url = urls[0] ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
   const journal = textField(fields, 'journal', reading);
@@ -245,7 +284,7 @@ function toEntry(rawEntry: RawBibtexEntry, label: string, reading: Reading): Imp
     ...(date && { published: date }),
     ...(venue && { venue }),
     tags: [...keywords(fields, reading), ...listField(fields, 'mendeley-tags', reading), ...listField(fields, 'mendeley-groups', reading), ...listField(fields, 'groups', reading)],
-    note: joinNotes([note, textField(fields, 'annote', reading), textField(fields, 'annotation', reading), textField(fields, 'comment', reading)]),
+    note: joinNotes([note, noteField(fields, 'annote', reading), noteField(fields, 'annotation', reading), noteField(fields, 'comment', reading)]),
     codeLinks: [],
     ...(readStatus && { status: readStatus }),
   };

@@ -14,9 +14,10 @@ import { MATH_ARGUMENT_COMMANDS, MATH_FONTS, MATH_SYMBOLS, MORE_SUBSCRIPTS, OPER
  */
 const MISSING_COMMANDS: Record<string, string> = {
   aa: 'å', AA: 'Å', LaTeX: 'LaTeX', TeX: 'TeX', ldots: '…', dots: '…', '': ' ',
-  // Spacing: thin, medium and thick spaces, quads, a line break `\\`; nothing for a negative space, an allowed
-  // hyphenation point `\-`, the italic correction `\/` and the end-of-sentence mark `\@`.
-  ',': ' ', ':': ' ', ';': ' ', quad: ' ', qquad: ' ', '\\': ' ', '!': '', '-': '', '/': '', '@': '',
+  // Spacing: thin, medium and thick spaces, quads; a line break (`\\`, `\newline`; a note keeps it, a title or a
+  // name makes it a space); nothing for a negative space, an allowed hyphenation point `\-`, the italic correction
+  // `\/` and the end-of-sentence mark `\@`.
+  ',': ' ', ':': ' ', ';': ' ', quad: ' ', qquad: ' ', '\\': '\n', newline: '\n', '!': '', '-': '', '/': '', '@': '',
 };
 
 /** Commands whose braced argument is simply text: boxes, text inside math and math inside text. */

@@ -144,7 +144,20 @@ describe('field text', () => {
     expect(entry.abstract).toBe(
       'See our code (https://github.com/a/b) and https://x.org, as in \\cite{vaswani2017} and \\citet{he2016}; \\unknowncmd{arg} and \\foo bar, \\textcolor{red}{warm}.',
     );
-    expect(entry.note).toBe('Read it twice then cite it.');
+    expect(entry.note).toBe('Read it twice\nthen cite it.');
+  });
+
+  it('a note reads as LaTeX does: a line end inside a paragraph is a space (a tool wrapped it), a blank line parts paragraphs, \\\\ breaks a line', () => {
+    const bib = [
+      '@article{w, title = {T}, note = {Plain note},',
+      '  annote = {A long note wrapped',
+      '    by a tool at its column.',
+      '',
+      '    Second paragraph with \\emph{emphasis}\\\\',
+      '    and a forced line.}, year = 2020}',
+    ].join('\n');
+    const [entry] = readBibtex(bib).entries;
+    expect(entry.note).toBe('Plain note\n\nA long note wrapped by a tool at its column.\n\nSecond paragraph with emphasis\nand a forced line.');
   });
 
   it('a value the LaTeX reader refuses (a command whose argument has no braces) is kept as written, with a notice; the other entries are read', () => {
