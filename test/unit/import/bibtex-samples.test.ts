@@ -182,6 +182,28 @@ describe('BibTeX samples', () => {
     });
   });
 
+  it('semantic-scholar.bib: an arXiv paper as journal "ArXiv" and volume "abs/…", a paper known by its title and a CorpusID link', () => {
+    const authors = ['Ashish Vaswani', 'Noam M. Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Lukasz Kaiser', 'Illia Polosukhin'];
+    expect(read('semantic-scholar.bib').papers).toEqual([
+      {
+        label: 'Vaswani2017AttentionIA',
+        paper: imported({
+          key: 'arxiv:1706.03762', title: 'Attention is All you Need', url: 'https://api.semanticscholar.org/CorpusID:13756489',
+          authors, published: '2017', site: 'bibtex',
+        }),
+      },
+      {
+        label: 'Devlin2019BERTPO',
+        paper: imported({
+          key: 'title:bert-pretraining-of-deep-bidirectional-transformers-for-language-understanding/devlin',
+          title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+          url: 'https://api.semanticscholar.org/CorpusID:52967399', authors: BERT_AUTHORS, published: '2019', site: 'bibtex',
+        }),
+        venue: { name: 'North American Chapter of the Association for Computational Linguistics 2019', year: 2019 },
+      },
+    ]);
+  });
+
   it('arxiv-acl-openreview.bib: new and old arXiv ids, an ACL Anthology id, an OpenReview forum', () => {
     expect(read('arxiv-acl-openreview.bib').papers).toEqual([
       {
