@@ -120,6 +120,18 @@ function readOrKeep(value: string, name: string, reading: Reading): unknown {
   return value;
 }
 
+/** An escaped special character: `\_`, `\%`, `\&`, `\#`, `\$`. */
+const ESCAPED_SPECIAL = /\\([_%&#$])/g;
+
+/**
+ * A verbatim field (a link, a DOI, an e-print id) without the LaTeX escapes tools put in it: dblp writes
+ * `content\_cvpr\_2016` and `doku.php\%3Fid=…`, and a backslash is never part of a link or an id.
+ */
+function verbatim(fields: Fields, name: string): string | undefined {
+  const value = raw(fields, name);
+  return value?.includes('\\') ? value.replace(ESCAPED_SPECIAL, '$1') : value;
+}
+
 /** A field's text: LaTeX read by the plugin, then cleaned; undefined when absent or empty. */
 function textField(fields: Fields, name: string, reading: Reading): string | undefined {
   const value = raw(fields, name);
@@ -260,18 +272,18 @@ function toEntry(rawEntry: RawBibtexEntry, label: string, reading: Reading): Imp
   // Each field's LaTeX is read once: the same text gives ids, the link and the note.
   const howpublished = textField(fields, 'howpublished', reading);
   const note = noteField(fields, 'note', reading);
-  const urls = httpUrls(raw(fields, 'url'));
-  const url = urls[0] ?? httpUrl(howpublished) ?? httpUrl(raw(fields, 'ee'));
+  const urls = httpUrls(verbatim(fields, 'url'));
+  const url = urls[0] ?? httpUrl(howpublished) ?? httpUrl(verbatim(fields, 'ee'));
   const journal = textField(fields, 'journal', reading);
   const venue = venueOf(rawEntry.type, fields, year, journal, reading);
   const readStatus = status(fields);
-  const ids: string[] = eprintId(raw(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype'));
+  const ids: string[] = eprintId(verbatim(fields, 'eprint'), raw(fields, 'archiveprefix') ?? raw(fields, 'eprinttype'));
   for (const name of ['arxivid', 'arxiv']) {
-    const id = raw(fields, name)?.trim();
+    const id = verbatim(fields, name)?.trim();
     if (id) ids.push(`arXiv:${id.replace(/^arxiv\s*:\s*/i, '')}`);
   }
   ids.push(...arxivIdsInText(journal), ...arxivIdsInText(howpublished), ...arxivIdsInText(note), ...arxivIdOfCorrVolume(journal, raw(fields, 'volume')));
-  for (const id of [raw(fields, 'doi'), url, ...urls.slice(1), raw(fields, 'biburl')]) if (id !== undefined && id.trim() !== '') ids.push(id);
+  for (const id of [verbatim(fields, 'doi'), url, ...urls.slice(1), verbatim(fields, 'biburl')]) if (id !== undefined && id.trim() !== '') ids.push(id);
   // A labelled citation key names the paper too (dblp's `DBLP:conf/nips/VaswaniSPUJGKP17`, like its `biburl`).
   if (rawEntry.label.includes(':')) ids.push(rawEntry.label);
   return {

@@ -108,6 +108,23 @@ describe('field text', () => {
     ]);
   });
 
+  it('a link or DOI with LaTeX escapes, as dblp writes them (content\\_cvpr\\_2016, doku.php\\%3Fid=…), is the link without them', () => {
+    const bib = String.raw`@inproceedings{a, title = {Underscores}, author = {He, Kaiming}, year = 2016,
+  url = {https://openaccess.thecvf.com/content\_cvpr\_2016/html/He\_Deep\_Residual\_Learning\_CVPR\_2016\_paper.html}}
+@proceedings{b, title = {Percent}, year = 2015, url = {https://iclr.cc/archive/www/doku.php\%3Fid=iclr2015:accepted-main.html}}
+@article{c, title = {A DOI}, author = {Doe, Jane}, year = 1999, doi = {10.1175/1520-0469(1999)056\_0001:ADOI\_2.0.CO;2}}`;
+    const read = readLibraryFile(bib, 'bibtex', NOW);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers.map(({ paper: { key, url } }) => ({ key, url }))).toEqual([
+      {
+        key: 'url:https://openaccess.thecvf.com/content_cvpr_2016/html/He_Deep_Residual_Learning_CVPR_2016_paper.html',
+        url: 'https://openaccess.thecvf.com/content_cvpr_2016/html/He_Deep_Residual_Learning_CVPR_2016_paper.html',
+      },
+      { key: 'url:https://iclr.cc/archive/www/doku.php%3Fid=iclr2015:accepted-main.html', url: 'https://iclr.cc/archive/www/doku.php%3Fid=iclr2015:accepted-main.html' },
+      { key: 'doi:10.1175/1520-0469(1999)056_0001:adoi_2.0.co;2', url: 'https://doi.org/10.1175/1520-0469(1999)056_0001:adoi_2.0.co;2' },
+    ]);
+  });
+
   it('an accent on a dotless i, as BibTeX writes í and ï ({\\\'\\i}, Google Scholar\'s Garc{\\\'\\i}a), gives the accented letter', () => {
     const bib = String.raw`@article{g, title = {Mart{\'\i}nez and na{\"\i}ve {\'\i}ndices}, author = {Garc{\'\i}a, Jos{\'e} and Garc\'{\i}a, Luis and Garc{\'i}a, Eva}, year = 2020}`;
     const [entry] = readBibtex(bib).entries;
