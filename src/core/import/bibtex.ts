@@ -10,11 +10,15 @@ import { parse as parseBibtexFile, type RawBibtexEntry } from '@citation-js/plug
 import { namedVenue } from '../identity';
 import type { ReadingStatus } from '../paper';
 import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
+import { resolveCrossrefs } from './crossref';
 import { arxivIdOfCorrVolume, arxivIdsInText, eprintId, isPreprintVenue } from './ids';
 import { NAME_SEPARATOR, simpleList, simpleText, splitNames } from './latex';
 import { readLatex } from './latex-reader';
 import { authorList } from './names';
 import { cleanFileText, cleanLine, httpUrl, httpUrls, joinNotes } from './text';
+
+/** How a notice names a volume other entries cross-reference. */
+const VOLUME_WORDS: Record<string, string> = { proceedings: 'proceedings', mvproceedings: 'proceedings', book: 'a book', mvbook: 'a book', periodical: 'a periodical' };
 
 /** Entry types that describe something other than a work. */
 const NOT_WORKS = new Set(['string', 'preamble', 'comment', 'set', 'xdata']);
@@ -29,7 +33,7 @@ export function readBibtex(input: string): ReadEntries {
     if (!(error instanceof Error)) throw error;
     raws = readPieceByPiece(text, rejected);
   }
-  const works = raws.filter((raw) => !NOT_WORKS.has(raw.type));
+  const { entries: works, volumes } = resolveCrossrefs(raws.filter((raw) => !NOT_WORKS.has(raw.type)));
   const keyCounts = new Map<string, number>();
   for (const raw of works) keyCounts.set(raw.label, (keyCounts.get(raw.label) ?? 0) + 1);
   const entries: ImportEntry[] = [];
@@ -37,6 +41,10 @@ export function readBibtex(input: string): ReadEntries {
   const noted = new Set<string>();
   const known: KnownNames = new Map();
   works.forEach((raw, i) => {
+    if (volumes.has(raw)) {
+      notices.push({ entry: raw.label, message: `${VOLUME_WORDS[raw.type] ?? 'a volume'} that other entries cross-reference, not a paper: not imported, its fields given to those entries` });
+      return;
+    }
     const shared = (keyCounts.get(raw.label) ?? 0) > 1;
     const label = raw.label && !shared ? raw.label : `${raw.label || 'entry without a key'} (entry ${i + 1})`;
     if (shared && !noted.has(raw.label)) {

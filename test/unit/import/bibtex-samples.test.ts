@@ -182,6 +182,50 @@ describe('BibTeX samples', () => {
     });
   });
 
+  it('dblp-crossref.bib: an entry takes the booktitle and year of the proceedings it cross-references, and the proceedings are not papers', () => {
+    expect(read('dblp-crossref.bib')).toEqual({
+      ok: true,
+      format: 'bibtex',
+      papers: [
+        {
+          label: 'DBLP:conf/iclr/KingmaB14',
+          paper: imported({
+            key: 'arxiv:1412.6980', aliases: ['dblp:journals/corr/KingmaB14', 'dblp:conf/iclr/KingmaB14'],
+            title: 'Adam: A Method for Stochastic Optimization', url: 'http://arxiv.org/abs/1412.6980',
+            authors: ['Diederik P. Kingma', 'Jimmy Ba'], published: '2015', site: 'bibtex',
+          }),
+          venue: { name: '3rd International Conference on Learning Representations, ICLR 2015, San Diego, CA, USA, May 7-9, 2015, Conference Track Proceedings', year: 2015 },
+        },
+        {
+          label: 'DBLP:conf/iclr/HuSWALWWC22',
+          paper: imported({
+            key: 'openreview:nZeVKeeFYf9', aliases: ['dblp:conf/iclr/HuSWALWWC22'],
+            title: 'LoRA: Low-Rank Adaptation of Large Language Models', url: 'https://openreview.net/forum?id=nZeVKeeFYf9',
+            authors: ['Edward J. Hu', 'Yelong Shen', 'Phillip Wallis', 'Zeyuan Allen-Zhu', 'Yuanzhi Li', 'Shean Wang', 'Lu Wang', 'Weizhu Chen'],
+            published: '2022', site: 'bibtex',
+          }),
+          venue: { name: 'The Tenth International Conference on Learning Representations, ICLR 2022, Virtual Event, April 25-29, 2022', year: 2022 },
+        },
+        {
+          label: 'DBLP:conf/cvpr/HeZRS16',
+          paper: imported({
+            key: 'url:https://openaccess.thecvf.com/content_cvpr_2016/html/He_Deep_Residual_Learning_CVPR_2016_paper.html',
+            aliases: ['dblp:conf/cvpr/HeZRS16'],
+            title: 'Deep Residual Learning for Image Recognition',
+            url: 'https://openaccess.thecvf.com/content_cvpr_2016/html/He_Deep_Residual_Learning_CVPR_2016_paper.html',
+            authors: RESNET_AUTHORS, published: '2016', site: 'bibtex',
+          }),
+          venue: { name: '2016 IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2016, Las Vegas, NV, USA, June 27-30, 2016', year: 2016 },
+        },
+      ],
+      rejected: [],
+      notices: [
+        { entry: 'DBLP:conf/iclr/2015', message: 'proceedings that other entries cross-reference, not a paper: not imported, its fields given to those entries' },
+        { entry: 'DBLP:conf/iclr/2022', message: 'proceedings that other entries cross-reference, not a paper: not imported, its fields given to those entries' },
+      ],
+    });
+  });
+
   it('semantic-scholar.bib: an arXiv paper as journal "ArXiv" and volume "abs/…", a paper known by its title and a CorpusID link', () => {
     const authors = ['Ashish Vaswani', 'Noam M. Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Lukasz Kaiser', 'Illia Polosukhin'];
     expect(read('semantic-scholar.bib').papers).toEqual([
