@@ -175,6 +175,24 @@ describe('RIS samples', () => {
     ]);
   });
 
+  it('names-and-dates.ris: van der, de la, a suffix, a corporate author, a partial date, EndNote\'s free-text date', () => {
+    const result = read('names-and-dates.ris');
+    expect(result.papers.map(({ label, paper: { key, aliases, authors, published, tags, note }, venue }) => ({ label, key, aliases, authors, published, tags, note, venue }))).toEqual([
+      {
+        label: 'Maaten2008 (record 1)', key: 'url:https://jmlr.org/papers/v9/vandermaaten08a.html', aliases: [],
+        authors: ['Laurens van der Maaten', 'Martin Luther King Jr.', 'World Health Organization', 'Fernando de la Torre'],
+        published: '2008-11', tags: ['visualization', 'embedding', 't-SNE'], note: 'Cited for the perplexity heuristic',
+        venue: { name: 'Journal of Machine Learning Research 2008', year: 2008 },
+      },
+      {
+        label: 'record 2', key: 'url:https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html', aliases: [],
+        authors: ['A. Vaswani', 'Ł. Kaiser'], published: '2017-12-04', tags: [], note: 'Read for the reading group',
+        venue: { name: 'Advances in Neural Information Processing Systems 2017', year: 2017 },
+      },
+    ]);
+    expect(result.rejected).toEqual([]);
+  });
+
   it('the fullest of DA, PY and Y1 gives the date, as Zotero, EndNote, Mendeley, Scholar and Web of Science write them; Y2 (the access date) never does', () => {
     const dates: [lines: string[], published: string][] = [
       [['PY  - 2017/05/12/', 'DA  - 2017///'], '2017-05-12'], // EndNote: the full date in PY, the year alone in DA
