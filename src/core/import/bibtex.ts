@@ -212,14 +212,20 @@ function month(value: string | undefined): string | undefined {
   return n >= 1 && n <= 12 ? String(n).padStart(2, '0') : undefined;
 }
 
+/** A field's value without braces (`{{2017}}`, as some tools protect it) and the spaces around it. */
+function unbraced(fields: Fields, name: string): string | undefined {
+  return raw(fields, name)?.replace(/[{}]/g, '').trim();
+}
+
 /** biblatex's `date` (`2017-06-12`, `2017-06`), else `year` with `month`. */
 function published(fields: Fields): { date?: string; year?: number } {
-  const date = raw(fields, 'date')?.trim();
+  const date = unbraced(fields, 'date');
   const dated = date ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(date) : null;
   if (dated) return { date: dated[0], year: Number(dated[1]) };
-  const year = /^\d{4}$/.exec(raw(fields, 'year')?.trim() ?? '')?.[0];
+  // A letter or a range may follow the year in hand-kept files (`2017a`, `2017--2018`): the year is still the year.
+  const year = /^(\d{4})(?!\d)/.exec(unbraced(fields, 'year') ?? '')?.[1];
   if (!year) return {};
-  const m = month(raw(fields, 'month'));
+  const m = month(unbraced(fields, 'month'));
   return { date: m ? `${year}-${m}` : year, year: Number(year) };
 }
 

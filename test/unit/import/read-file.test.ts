@@ -125,6 +125,17 @@ describe('field text', () => {
     ]);
   });
 
+  it('a year or date in braces, or with a letter or range after it, as hand-kept files write them, gives the year', () => {
+    const bib = String.raw`@article{a, title = {Braced}, author = {Doe, Jane}, year = {{2017}}, month = {{jun}}}
+@article{b, title = {Lettered}, author = {Doe, Jane}, year = {2017a}}
+@article{c, title = {Range}, author = {Doe, Jane}, year = {2017--2018}}
+@article{d, title = {Braced date}, author = {Doe, Jane}, date = {{2019-03-04}}}
+@article{e, title = {In press}, author = {Doe, Jane}, year = {in press}}`;
+    const read = readLibraryFile(bib, 'bibtex', NOW);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers.map(({ paper }) => paper.published)).toEqual(['2017-06', '2017', '2017', '2019-03-04', undefined]);
+  });
+
   it('an accent on a dotless i, as BibTeX writes í and ï ({\\\'\\i}, Google Scholar\'s Garc{\\\'\\i}a), gives the accented letter', () => {
     const bib = String.raw`@article{g, title = {Mart{\'\i}nez and na{\"\i}ve {\'\i}ndices}, author = {Garc{\'\i}a, Jos{\'e} and Garc\'{\i}a, Luis and Garc{\'i}a, Eva}, year = 2020}`;
     const [entry] = readBibtex(bib).entries;
