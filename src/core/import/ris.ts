@@ -8,6 +8,7 @@ import { namedVenue } from '../identity';
 import type { EntryVenue, ImportEntry, ReadEntries, Rejection } from './entry';
 import { arxivIdsInText, isPreprintVenue } from './ids';
 import { authorList } from './names';
+import { noteText } from './note-html';
 import { risPublished } from './ris-date';
 import { cleanFileText, cleanLine, httpUrls, joinNotes, withoutRichText } from './text';
 
@@ -77,7 +78,7 @@ export function readRis(input: string): ReadEntries {
       ...(date && { published: date }),
       ...(venue && { venue }),
       tags: values(record, 'KW').flatMap((line) => line.split(';')).map(cleanLine).filter(Boolean),
-      note: joinNotes(notes),
+      note: joinNotes(notes.map(noteText)),
       codeLinks: [],
     });
   });

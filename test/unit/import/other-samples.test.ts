@@ -10,7 +10,7 @@ function read(name: string) {
 }
 
 describe('RIS samples', () => {
-  it('zotero.ris: a GEN preprint with its arXiv DOI, a CONF paper, notes as Zotero wrote them', () => {
+  it('zotero.ris: a GEN preprint with its arXiv DOI, a CONF paper, a Zotero note read from its HTML', () => {
     expect(read('zotero.ris')).toEqual({
       ok: true,
       format: 'ris',
@@ -27,7 +27,7 @@ describe('RIS samples', () => {
             published: '2023-08-01',
             site: 'ris',
             tags: ['Computer Science - Computation and Language', 'Computer Science - Machine Learning'],
-            note: '<p>Comment: 15 pages, 5 figures</p>',
+            note: 'Comment: 15 pages, 5 figures',
           }),
         },
         {
@@ -173,6 +173,21 @@ describe('RIS samples', () => {
       'Why the iPhone matters',
       'The <b> tag and a < b > c considered',
     ]);
+  });
+
+  it("a Zotero note (HTML in N1, its lines continued on untagged lines) reads as text: paragraphs, list items, links with their address, entities decoded", () => {
+    const ris = [
+      'TY  - JOUR', 'TI  - Noted paper', 'AU  - Doe, Jane', 'PY  - 2020',
+      'N1  - <div data-schema-version="8"><p>First paragraph with <strong>bold</strong> &amp; a <a href="https://github.com/x/y">code link</a></p>',
+      '<ul>', '<li>point one</li>', '<li>point two<br>continued</li>', '</ul>', '<p>Last &lt;b&gt; line &#8211; done</p>', '</div>',
+      'N1  - A plain note that mentions <p> as text',
+      'ER  - ', '',
+    ].join('\r\n');
+    const result = readLibraryFile(ris, 'ris', NOW);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.papers[0]!.paper.note).toBe(
+      'First paragraph with bold & a code link (https://github.com/x/y)\n\n- point one\n- point two\ncontinued\n\nLast <b> line – done\n\nA plain note that mentions <p> as text',
+    );
   });
 
   it('names-and-dates.ris: van der, de la, a suffix, a corporate author, a partial date, EndNote\'s free-text date', () => {
