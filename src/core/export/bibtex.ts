@@ -92,7 +92,8 @@ const LINE_END = /\r\n?|\n|\u2028|\u2029/;
 function noteField(note: string): string {
   const paragraphs: string[][] = [[]];
   for (const line of note.split(LINE_END)) {
-    const text = latex(line, false);
+    // A line may not open with `@`: a reader that recovers from a broken entry starts an entry at each one.
+    const text = latex(line, false).replace(/^@/, '{@}');
     if (text !== '') paragraphs[paragraphs.length - 1].push(text);
     else if (paragraphs[paragraphs.length - 1].length > 0) paragraphs.push([]);
   }

@@ -204,6 +204,15 @@ describe('entries', () => {
     expect(read.papers[0]!.paper.note).toBe('First line 50%\nsecond line & more\n\nSecond paragraph\nits last line');
   });
 
+  it("a note line that starts with @ does not start an entry, even where a broken entry makes the import read the file piece by piece", () => {
+    const note = 'Asked about it:\n@bob says see @inproceedings{x, in his notes';
+    const bib = `${toBibtex([makePaper({ key: 'arxiv:2412.01234', note })])}\n@article{broken, title = {Never closed\n`;
+    const read = readLibraryFile(bib, 'bibtex', Date.UTC(2026, 11, 7));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers.map(({ paper }) => paper.note)).toEqual([note]);
+    expect(read.rejected.map(({ entry }) => entry)).toEqual(['@article{broken, title = {Never closed (line 12)']);
+  });
+
   it('leaves the note out of `note` (styles print it) and puts it in `annote`', () => {
     const entry = parseOne(toBibtex([makePaper({ key: 'arxiv:2412.01234', note: 'my private thought' })]));
     expect(entry.fields.note).toBeUndefined();
