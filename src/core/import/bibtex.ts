@@ -4,7 +4,7 @@
 // fields to an entry.
 //
 // A malformed entry makes the plugin refuse the whole text. Then the file is read again entry by entry (each
-// piece from one `@` at the start of a line to the next), so a broken entry is rejected with the plugin's message
+// piece from one `@type{` at the start of a line to the next), so a broken entry is rejected with the plugin's message
 // and its line while every other entry is read; `@string` macros are given to every piece.
 import { parse as parseBibtexFile, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib-mjs/input/file.js';
 import { namedVenue } from '../identity';
@@ -75,10 +75,16 @@ function tokenWords(message: string): string {
   return message.replace(/"([A-Za-z]+)"|\bEOF\b/g, (whole, name?: string) => TOKEN_WORDS[name ?? 'EOF'] ?? whole);
 }
 
-/** Every piece from one line-initial `@` to the next, read on its own; pieces that fail are rejected. */
+/**
+ * `@type{` or `@type(` at the start of a line: where an entry starts. A line of a value that opens with `@` and
+ * no entry type (`@alice: read section 3`) is not one.
+ */
+const ENTRY_START = /^[ \t]*@[ \t]*[A-Za-z]+[ \t]*[{(]/gm;
+
+/** Every piece from one line-initial `@type{` to the next, read on its own; pieces that fail are rejected. */
 function readPieceByPiece(text: string, rejected: Rejection[]): RawBibtexEntry[] {
   const starts: number[] = [];
-  for (const m of text.matchAll(/^[ \t]*@/gm)) starts.push(m.index);
+  for (const m of text.matchAll(ENTRY_START)) starts.push(m.index);
   let strings = '';
   let stringLines = 0;
   const raws: RawBibtexEntry[] = [];

@@ -66,6 +66,18 @@ describe('files that are not libraries change nothing and say why', () => {
     });
   });
 
+  it('a line of a value that opens with @ (a handle, not an entry) does not cut its entry when a broken entry makes the import read piece by piece', () => {
+    const bib = [
+      '@article{broken, title = {Never closed,', '  year = {2020}', '',
+      '@Article{Kingma2015,', '  title = {Adam},', '  author = {Kingma, Diederik},', '  year = {2015},',
+      '  comment = {From the reading group:', '@alice: read section 3 first}', '}', '',
+    ].join('\n');
+    const read = readLibraryFile(bib, 'bibtex', NOW);
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers.map(({ label, paper: { note } }) => ({ label, note }))).toEqual([{ label: 'Kingma2015', note: 'From the reading group: @alice: read section 3 first' }]);
+    expect(read.rejected).toEqual([{ entry: '@article{broken, title = {Never closed, (line 1)', reason: 'not well-formed BibTeX: a brace or quote is never closed (line 4)' }]);
+  });
+
   it('a BibTeX file whose every entry is broken imports nothing and lists each', () => {
     expect(readLibraryFile('@article{a,\n  title = {Open\n\n@article{b, title = {x} author = {y}}\n', undefined, NOW)).toEqual({
       ok: true,
