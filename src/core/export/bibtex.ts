@@ -8,7 +8,7 @@
 // escaped so that every field prints as the site wrote it: the ten specials, `<` `>` `|` (which the default
 // font encoding turns into other glyphs), and the ligature pairs `` ` `` `--` `''` `,,`. Braces protect words
 // with capitals inside them (BERT, ImageNet, GPT, 3D) and lone capitals (ResNet-X) from styles that
-// lower-case titles.
+// lower-case titles. Every field is one line but the note, which keeps its lines (docs/import.md).
 import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';
 import { splitName } from './names';
@@ -81,6 +81,25 @@ function keyword(tag: string): string {
   return latex(tag.replace(/[,;]/g, ' '), false);
 }
 
+/** A line end, however the note was typed (a pasted note may hold CR LF or Unicode's line separators). */
+const LINE_END = /\r\n?|\n|\u2028|\u2029/;
+
+/**
+ * A note keeps its lines and paragraphs, which BibTeX allows inside braces: each line escaped, a line ending in
+ * `\\` (LaTeX's line break), a blank line between paragraphs. A line end alone would be a space to LaTeX and to
+ * Better BibTeX's parser; this way both it and the import give back the lines.
+ */
+function noteField(note: string): string {
+  const paragraphs: string[][] = [[]];
+  for (const line of note.split(LINE_END)) {
+    // A line may not open with `@`: a reader that recovers from a broken entry starts an entry at each one.
+    const text = latex(line, false).replace(/^@/, '{@}');
+    if (text !== '') paragraphs[paragraphs.length - 1].push(text);
+    else if (paragraphs[paragraphs.length - 1].length > 0) paragraphs.push([]);
+  }
+  return paragraphs.filter((lines) => lines.length > 0).map((lines) => lines.join('\\\\\n')).join('\n\n');
+}
+
 function authorField(authors: readonly string[]): string {
   return authors
     .filter((a) => a.trim() !== '')
@@ -128,7 +147,8 @@ function entry(paper: SavedPaper, key: string): string {
   if (paper.abstract.trim()) fields.push(['abstract', latex(paper.abstract, false)]);
   // The reader's own note goes to `annote`, which reference managers import as a note and standard
   // bibliography styles do not print (`note` would appear in the reference list of a paper).
-  if (paper.note.trim()) fields.push(['annote', latex(paper.note, false)]);
+  const note = noteField(paper.note);
+  if (note) fields.push(['annote', note]);
   const body = fields.map(([name, value, form]) => `  ${name} = ${form === 'bare' ? value : `{${value}}`}`).join(',\n');
   return `@${entryType(paper)}{${key},\n${body}\n}\n`;
 }

@@ -1,7 +1,7 @@
 // The papers as RIS for reference managers (Zotero, EndNote, Mendeley): one record per paper, a `TY` line
 // first and an `ER` line last, every line `XX  - value` ended by CRLF, a blank line between records.
 // RIS has no escapes, so each value is put on one line (line breaks, tabs and control characters become
-// spaces): nothing inside a field can end a record or start a tag. Keywords are split by importers at `;`,
+// spaces): nothing inside a field can end a record or start a tag. A note is one `N1` line per line of it. Keywords are split by importers at `;`,
 // so a `;` inside a tag becomes `,`. A paper with a known published version is a `CPAPER` whose `T2` names the
 // conference and year, dated and linked as that version, with a second link to its arXiv preprint when it has one.
 import type { SavedPaper } from '../paper';
@@ -51,7 +51,10 @@ function record(paper: SavedPaper, key: string): string {
   const preprint = ids.arxiv === undefined ? '' : encodedUrl(arxivAbstractUrl(ids.arxiv));
   if (preprint && preprint !== cited) lines.push(['UR', preprint]);
   for (const tag of paper.tags) lines.push(['KW', tag.replace(/;/g, ',')]);
-  lines.push(['AB', paper.abstract], ['N1', paper.note]);
+  lines.push(['AB', paper.abstract]);
+  // A value cannot hold a line break (a continuation line is joined with a space, and one that looks like a tag
+  // starts one): each line of the note is an `N1` of its own, which the import reads back as a paragraph.
+  for (const line of paper.note.split(/\r\n?|\n|\u2028|\u2029/)) lines.push(['N1', line]);
   const body = lines
     .map(([tag, value]) => [tag, oneLine(value)])
     .filter(([, value]) => value !== '')

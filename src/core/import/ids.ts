@@ -5,7 +5,7 @@
  * label, as the arXiv id grammar allows it (new or old style, optional version). Checked by parsePaperId after.
  */
 const ARXIV_LABELLED = /\barxiv\s*:\s*([a-z][a-z-]*(?:\.[a-z-]{2,})?\/\d{7}|\d{4}\.\d{4,5})(?:v\d{1,4})?/gi;
-/** dblp writes an arXiv paper as journal `CoRR`, volume `abs/1706.03762`. */
+/** dblp writes an arXiv paper as journal `CoRR`, Semantic Scholar as journal `ArXiv`, both with volume `abs/1706.03762`. */
 const CORR_VOLUME = /^abs\/(\d{4}\.\d{4,5}|[a-z][a-z-]*\/\d{7})$/i;
 
 /** The arXiv ids a text names with an `arXiv:` label, as `arXiv:<id>`. */
@@ -14,9 +14,10 @@ export function arxivIdsInText(text: string | undefined): string[] {
   return [...text.matchAll(ARXIV_LABELLED)].map((m) => `arXiv:${m[1]}`);
 }
 
-/** dblp's CoRR volume (`abs/1706.03762`) as `arXiv:<id>`. */
+/** dblp's CoRR volume and Semantic Scholar's ArXiv volume (`abs/1706.03762`) as `arXiv:<id>`. */
 export function arxivIdOfCorrVolume(journal: string | undefined, volume: string | undefined): string[] {
-  if (!journal || !volume || journal.trim().toLowerCase() !== 'corr') return [];
+  const name = journal?.trim().toLowerCase();
+  if (!volume || (name !== 'corr' && name !== 'arxiv')) return [];
   const m = CORR_VOLUME.exec(volume.trim());
   return m ? [`arXiv:${m[1]}`] : [];
 }

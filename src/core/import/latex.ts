@@ -65,7 +65,7 @@ export function simpleList(value: string): string[] | undefined {
 }
 
 /** ` and ` between names, as BibTeX separates them (any letter case, any white space around). */
-const NAME_SEPARATOR = /\s+[aA][nN][dD]\s+/g;
+export const NAME_SEPARATOR = /\s+[aA][nN][dD]\s+/g;
 
 /**
  * A name list (`author`) cut into its names, each still in LaTeX, so that each name is read (and remembered) on

@@ -8,6 +8,8 @@ import { namedVenue } from '../identity';
 import type { EntryVenue, ImportEntry, ReadEntries, Rejection } from './entry';
 import { arxivIdsInText, isPreprintVenue } from './ids';
 import { authorList } from './names';
+import { noteText } from './note-html';
+import { risPublished } from './ris-date';
 import { cleanFileText, cleanLine, httpUrls, joinNotes, withoutRichText } from './text';
 
 function values(record: RisRecord, tag: string): string[] {
@@ -23,24 +25,6 @@ function strings(value: unknown): string[] {
 function first(value: unknown): string | undefined {
   const text = strings(value).map(cleanLine).find(Boolean);
   return text || undefined;
-}
-
-/** CSL's `issued`: date parts, or the raw date the plugin could not split (`Y1  - 2015/05/28`), as `YYYY[-MM[-DD]]`. */
-function issued(csl: Record<string, unknown>): { date?: string; year?: number } {
-  const value = csl.issued as { 'date-parts'?: unknown; raw?: unknown } | undefined;
-  const parts = value?.['date-parts'];
-  let date = Array.isArray(parts) && Array.isArray(parts[0]) ? (parts[0] as unknown[]).map(Number) : [];
-  if (date.length === 0 && typeof value?.raw === 'string') {
-    const m = /^(\d{4})(?:[/-](\d{1,2}))?(?:[/-](\d{1,2}))?/.exec(value.raw.trim());
-    if (m) date = m.slice(1).filter((p) => p !== undefined).map(Number);
-  }
-  const [year, month, day] = date;
-  if (!Number.isInteger(year) || year < 1000 || year > 9999) return {};
-  const pad = (n: number) => String(n).padStart(2, '0');
-  const text = Number.isInteger(month) && month >= 1 && month <= 12
-    ? Number.isInteger(day) && day >= 1 && day <= 31 ? `${year}-${pad(month)}-${pad(day)}` : `${year}-${pad(month)}`
-    : String(year);
-  return { date: text, year };
 }
 
 function venueOf(csl: Record<string, unknown>, year: number | undefined): EntryVenue | undefined {
@@ -72,8 +56,7 @@ export function readRis(input: string): ReadEntries {
       rejected.push({ entry: label, reason: 'no title' });
       return;
     }
-    // Web of Science writes `DA  - AUG 26 2021`, which no date reader takes: the year of `PY` then stands.
-    const { date, year } = issued(csl).date ? issued(csl) : issued({ issued: { raw: values(record, 'PY')[0] ?? values(record, 'Y1')[0] ?? '' } });
+    const { date, year } = risPublished(['DA', 'PY', 'Y1'].map((tag) => values(record, tag)[0]));
     const links = [...strings(csl.URL), ...['UR', 'L1', 'L2', 'L4', 'LK'].flatMap((tag) => values(record, tag))]
       .flatMap((link) => httpUrls(link));
     const notes = [...values(record, 'N1'), ...values(record, 'RN')];
@@ -95,7 +78,7 @@ export function readRis(input: string): ReadEntries {
       ...(date && { published: date }),
       ...(venue && { venue }),
       tags: values(record, 'KW').flatMap((line) => line.split(';')).map(cleanLine).filter(Boolean),
-      note: joinNotes(notes),
+      note: joinNotes(notes.map(noteText)),
       codeLinks: [],
     });
   });

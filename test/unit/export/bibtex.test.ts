@@ -6,8 +6,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { baseCitationKey, citationKeys, escapeLatex, toBibtex } from '../../../src/core/export';
+import { readLibraryFile } from '../../../src/core/import';
 import type { SavedPaper } from '../../../src/core/paper';
-import { asOneLine, factsOf } from './golden-facts';
+import { asOneLine, factsOf, noteLines } from './golden-facts';
 import { GOLDEN_DIR, goldenLibrary, goldenPaper, makePaper } from './library';
 
 /** Fields exactly as written: no sentence-casing, no case-protection markup. */
@@ -24,6 +25,15 @@ function parseOne(bib: string, options = AS_WRITTEN): Entry {
 function readingOrder(creator: Creator): string {
   if (creator.name !== undefined) return creator.name;
   return [creator.firstName, creator.prefix, creator.lastName, creator.suffix].filter(Boolean).join(' ');
+}
+
+/**
+ * A note as Better BibTeX's parser gives back a field of several lines and paragraphs: a line break (`\\`) as
+ * `<br>` and the line end after it as a space, a blank line as `<p>`.
+ */
+function asParsedNote(note: string): string | undefined {
+  const paragraphs = note.split(/(?:\r\n|\r(?!\n)|\n|\u2028|\u2029)[^\S\r\n\u2028\u2029]*(?:\r\n|\r(?!\n)|\n|\u2028|\u2029)\s*/).map(noteLines).filter((lines) => lines.length > 0);
+  return paragraphs.length ? paragraphs.map((lines) => lines.join('<br> ')).join('<p>') : undefined;
 }
 
 /** Golden authors written family first; every other name reads back as written. */
@@ -57,7 +67,7 @@ describe('the golden .bib file', () => {
     expect(fields.title).toBe(asOneLine(paper.title));
     expect((fields.author ?? []).map(readingOrder)).toEqual(paper.authors.map((a) => READING_ORDER[a] ?? a));
     expect(fields.abstract).toBe(paper.abstract.trim() ? asOneLine(paper.abstract) : undefined);
-    expect(fields.annote).toBe(paper.note.trim() ? asOneLine(paper.note) : undefined);
+    expect(fields.annote).toBe(asParsedNote(paper.note));
     expect(fields.doi).toBe(facts.doi);
     expect(fields.eprint).toBe(facts.arxiv);
     expect(fields.url).toBe(facts.linkField);
@@ -181,6 +191,26 @@ describe('entries', () => {
     expect(cvf('https://openaccess.thecvf.com/content/CVPR2024W/html/X_CVPRW_2024_paper.html')).toMatch(/\(CVPR\) Workshops$/);
     expect(cvf('https://openaccess.thecvf.com/content_cvpr_2018/html/X_CVPR_2018_paper.html')).toMatch(/\(CVPR\)$/);
     expect(cvf('https://openaccess.thecvf.com/menu')).toBeUndefined();
+  });
+
+  it("keeps a note's lines and paragraphs: a line ends with \\\\, a blank line parts paragraphs; both parsers read them back", () => {
+    const note = 'First line 50%\nsecond line & more\n\n\n  Second paragraph\r\nits last line';
+    const paper = makePaper({ key: 'arxiv:2412.01234', note });
+    const bib = toBibtex([paper]);
+    expect(bib).toContain('  annote = {First line 50\\%\\\\\nsecond line \\& more\n\nSecond paragraph\\\\\nits last line}\n');
+    expect(parseOne(bib).fields.annote).toBe('First line 50%<br> second line & more<p>Second paragraph<br> its last line');
+    const read = readLibraryFile(bib, 'bibtex', Date.UTC(2026, 11, 7));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers[0]!.paper.note).toBe('First line 50%\nsecond line & more\n\nSecond paragraph\nits last line');
+  });
+
+  it("a note line that starts with @ does not start an entry, even where a broken entry makes the import read the file piece by piece", () => {
+    const note = 'Asked about it:\n@bob says see @inproceedings{x, in his notes';
+    const bib = `${toBibtex([makePaper({ key: 'arxiv:2412.01234', note })])}\n@article{broken, title = {Never closed\n`;
+    const read = readLibraryFile(bib, 'bibtex', Date.UTC(2026, 11, 7));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers.map(({ paper }) => paper.note)).toEqual([note]);
+    expect(read.rejected.map(({ entry }) => entry)).toEqual(['@article{broken, title = {Never closed (line 12)']);
   });
 
   it('leaves the note out of `note` (styles print it) and puts it in `annote`', () => {

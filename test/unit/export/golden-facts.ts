@@ -77,6 +77,11 @@ export function factsOf(key: string): GoldenFacts {
  * A field as every export writes it on one line: line breaks, tabs and other control characters become
  * spaces, runs of spaces one, ends trimmed (the rule the exports document, restated here for the tests).
  */
+/** A note's lines, each on one line, blank ones left out: how RIS carries a note, one `N1` per line. */
+export function noteLines(note: string): string[] {
+  return note.split(/\r\n?|\n|\u2028|\u2029/).map(asOneLine).filter((line) => line !== '');
+}
+
 export function asOneLine(text: string): string {
   // eslint-disable-next-line no-control-regex -- control characters are what this replaces
   return text.replace(/[ \u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();

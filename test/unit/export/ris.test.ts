@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { toRis } from '../../../src/core/export';
 import { readLibraryFile } from '../../../src/core/import';
-import { asOneLine, factsOf } from './golden-facts';
+import { asOneLine, factsOf, noteLines } from './golden-facts';
 import { goldenLibrary, goldenPaper, makePaper } from './library';
 
 const TAG_LINE = /^([A-Z][A-Z0-9]) {2}- (.*)$/;
@@ -54,7 +54,7 @@ describe('the golden library as RIS', () => {
       expect(values(record, 'AU')).toHaveLength(paper.authors.length);
       expect(values(record, 'KW')).toEqual(paper.tags.map((t) => t.replace(/;/g, ',')));
       expect(values(record, 'AB')).toEqual(paper.abstract.trim() ? [asOneLine(paper.abstract)] : []);
-      expect(values(record, 'N1')).toEqual(paper.note.trim() ? [asOneLine(paper.note)] : []);
+      expect(values(record, 'N1')).toEqual(noteLines(paper.note));
       expect(values(record, 'DO')).toEqual(facts.doi ? [facts.doi] : []);
       // A paper cited as its published version links its arXiv abstract page too (its `landing`).
       const preprintLink = facts.arxiv !== undefined && facts.linkField !== facts.landing ? [facts.landing] : [];
@@ -75,6 +75,16 @@ describe('the golden library as RIS', () => {
       const [back] = read.papers;
       expect([back!.paper.key, ...back!.paper.aliases], paper.key).toContain(`arxiv:${factsOf(paper.key).arxiv}`);
     }
+  });
+
+  it("writes a note's lines as one N1 each (RIS has no line break inside a value), which the import reads back as paragraphs", () => {
+    const paper = makePaper({ key: 'arxiv:2412.01234', note: 'First line\nsecond line\n\n\nSecond paragraph\r\nER  - not an end' });
+    const ris = toRis([paper]);
+    const [record] = readRis(ris);
+    expect(values(record, 'N1')).toEqual(['First line', 'second line', 'Second paragraph', 'ER - not an end']);
+    const read = readLibraryFile(ris, 'ris', Date.UTC(2026, 11, 7));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers[0]!.paper.note).toBe('First line\n\nsecond line\n\nSecond paragraph\n\nER - not an end');
   });
 
   it('types records by what the paper is', () => {
@@ -125,7 +135,7 @@ describe('records', () => {
         const paper = makePaper({ key: 'arxiv:2401.00001', title, note, abstract: note, authors: [title], tags: [tag] });
         const [record, ...rest] = readRis(toRis([paper, paper]));
         expect(rest).toHaveLength(1);
-        expect(values(record, 'N1')).toEqual(asOneLine(note) ? [asOneLine(note)] : []);
+        expect(values(record, 'N1')).toEqual(noteLines(note));
       }),
       { numRuns: 300 },
     );

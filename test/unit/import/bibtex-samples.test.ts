@@ -182,6 +182,72 @@ describe('BibTeX samples', () => {
     });
   });
 
+  it('dblp-crossref.bib: an entry takes the booktitle and year of the proceedings it cross-references, and the proceedings are not papers', () => {
+    expect(read('dblp-crossref.bib')).toEqual({
+      ok: true,
+      format: 'bibtex',
+      papers: [
+        {
+          label: 'DBLP:conf/iclr/KingmaB14',
+          paper: imported({
+            key: 'arxiv:1412.6980', aliases: ['dblp:journals/corr/KingmaB14', 'dblp:conf/iclr/KingmaB14'],
+            title: 'Adam: A Method for Stochastic Optimization', url: 'http://arxiv.org/abs/1412.6980',
+            authors: ['Diederik P. Kingma', 'Jimmy Ba'], published: '2015', site: 'bibtex',
+          }),
+          venue: { name: '3rd International Conference on Learning Representations, ICLR 2015, San Diego, CA, USA, May 7-9, 2015, Conference Track Proceedings', year: 2015 },
+        },
+        {
+          label: 'DBLP:conf/iclr/HuSWALWWC22',
+          paper: imported({
+            key: 'openreview:nZeVKeeFYf9', aliases: ['dblp:conf/iclr/HuSWALWWC22'],
+            title: 'LoRA: Low-Rank Adaptation of Large Language Models', url: 'https://openreview.net/forum?id=nZeVKeeFYf9',
+            authors: ['Edward J. Hu', 'Yelong Shen', 'Phillip Wallis', 'Zeyuan Allen-Zhu', 'Yuanzhi Li', 'Shean Wang', 'Lu Wang', 'Weizhu Chen'],
+            published: '2022', site: 'bibtex',
+          }),
+          venue: { name: 'The Tenth International Conference on Learning Representations, ICLR 2022, Virtual Event, April 25-29, 2022', year: 2022 },
+        },
+        {
+          label: 'DBLP:conf/cvpr/HeZRS16',
+          paper: imported({
+            key: 'url:https://openaccess.thecvf.com/content_cvpr_2016/html/He_Deep_Residual_Learning_CVPR_2016_paper.html',
+            aliases: ['dblp:conf/cvpr/HeZRS16'],
+            title: 'Deep Residual Learning for Image Recognition',
+            url: 'https://openaccess.thecvf.com/content_cvpr_2016/html/He_Deep_Residual_Learning_CVPR_2016_paper.html',
+            authors: RESNET_AUTHORS, published: '2016', site: 'bibtex',
+          }),
+          venue: { name: '2016 IEEE Conference on Computer Vision and Pattern Recognition, CVPR 2016, Las Vegas, NV, USA, June 27-30, 2016', year: 2016 },
+        },
+      ],
+      rejected: [],
+      notices: [
+        { entry: 'DBLP:conf/iclr/2015', message: 'proceedings that other entries cross-reference, not a paper: not imported, its fields given to those entries' },
+        { entry: 'DBLP:conf/iclr/2022', message: 'proceedings that other entries cross-reference, not a paper: not imported, its fields given to those entries' },
+      ],
+    });
+  });
+
+  it('semantic-scholar.bib: an arXiv paper as journal "ArXiv" and volume "abs/…", a paper known by its title and a CorpusID link', () => {
+    const authors = ['Ashish Vaswani', 'Noam M. Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N. Gomez', 'Lukasz Kaiser', 'Illia Polosukhin'];
+    expect(read('semantic-scholar.bib').papers).toEqual([
+      {
+        label: 'Vaswani2017AttentionIA',
+        paper: imported({
+          key: 'arxiv:1706.03762', title: 'Attention is All you Need', url: 'https://api.semanticscholar.org/CorpusID:13756489',
+          authors, published: '2017', site: 'bibtex',
+        }),
+      },
+      {
+        label: 'Devlin2019BERTPO',
+        paper: imported({
+          key: 'title:bert-pretraining-of-deep-bidirectional-transformers-for-language-understanding/devlin',
+          title: 'BERT: Pre-training of Deep Bidirectional Transformers for Language Understanding',
+          url: 'https://api.semanticscholar.org/CorpusID:52967399', authors: BERT_AUTHORS, published: '2019', site: 'bibtex',
+        }),
+        venue: { name: 'North American Chapter of the Association for Computational Linguistics 2019', year: 2019 },
+      },
+    ]);
+  });
+
   it('arxiv-acl-openreview.bib: new and old arXiv ids, an ACL Anthology id, an OpenReview forum', () => {
     expect(read('arxiv-acl-openreview.bib').papers).toEqual([
       {
@@ -306,5 +372,116 @@ describe('BibTeX samples', () => {
       { entry: 'untitled2020', reason: 'no title' },
     ]);
     expect(result.notices).toEqual([]);
+  });
+});
+
+/** The fields of a record an export tool decides, with the venue the entry names. */
+function rows(name: string) {
+  const result = read(name);
+  return {
+    papers: result.papers.map(({ label, paper: { key, aliases, title, url, authors, published, tags, note }, venue }) => ({
+      label, key, aliases, title, url, authors, published, tags, note, venue,
+    })),
+    rejected: result.rejected,
+    notices: result.notices,
+  };
+}
+
+describe('BibTeX samples, round 3', () => {
+  it('better-bibtex-biblatex.bib: eventtitle, @online and @report e-prints, dates, ; and , keywords, the extended name form, a corporate author', () => {
+    expect(rows('better-bibtex-biblatex.bib')).toEqual({
+      papers: [
+        {
+          label: 'vaswaniAttentionAllYou2017',
+          key: 'url:https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
+          aliases: [],
+          title: 'Attention Is All You Need',
+          url: 'https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html',
+          authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N Gomez', 'Łukasz Kaiser', 'Illia Polosukhin'],
+          published: '2017',
+          tags: ['attention', 'transformers'],
+          note: '',
+          venue: { name: 'Advances in Neural Information Processing Systems 2017', year: 2017 },
+        },
+        {
+          label: 'touvronLLaMAOpenEfficient2023', key: 'arxiv:2302.13971', aliases: [],
+          title: 'LLaMA: Open and Efficient Foundation Language Models', url: 'http://arxiv.org/abs/2302.13971',
+          authors: ['Hugo Touvron', 'Thibaut Lavril', 'Timothée Lacroix', 'Baptiste Rozière'], published: '2023-02-27',
+          tags: ['Computer Science - Computation and Language', 'Computer Science - Machine Learning'], note: 'Comment: 27 pages', venue: undefined,
+        },
+        {
+          label: 'openaiGPT4TechnicalReport2024', key: 'arxiv:2303.08774', aliases: [], title: 'GPT-4 Technical Report',
+          url: 'http://arxiv.org/abs/2303.08774', authors: ['OpenAI', 'Josh Achiam', 'Steven Adler'], published: '2024-03-04',
+          tags: ['llm'], note: '', venue: undefined,
+        },
+        {
+          // Better BibTeX title-cases an English title on export ("Using T-SNE"); the import keeps what the file says.
+          label: 'maatenVisualizingDataUsing2008', key: 'url:https://jmlr.org/papers/v9/vandermaaten08a.html', aliases: [],
+          title: 'Visualizing Data Using T-SNE', url: 'http://jmlr.org/papers/v9/vandermaaten08a.html',
+          authors: ['Laurens van der Maaten', 'Geoffrey Hinton'], published: '2008', tags: [], note: '',
+          venue: { name: 'Journal of Machine Learning Research 2008', year: 2008 },
+        },
+        {
+          label: 'hu2022lora', key: 'openreview:nZeVKeeFYf9', aliases: [], title: 'LoRA: Low-Rank Adaptation of Large Language Models',
+          url: 'https://openreview.net/forum?id=nZeVKeeFYf9', authors: ['Edward J. Hu', 'Yelong Shen'], published: '2022',
+          tags: ['fine-tuning', 'peft'], note: '', venue: { name: 'International Conference on Learning Representations 2022', year: 2022 },
+        },
+      ],
+      rejected: [],
+      notices: [],
+    });
+  });
+
+  it('google-scholar-one.bib: {\\L}ukasz, a venue without its year, a paper known by its title', () => {
+    expect(rows('google-scholar-one.bib').papers).toEqual([
+      {
+        label: 'vaswani2017attention', key: 'title:attention-is-all-you-need/vaswani', aliases: [], title: 'Attention is all you need',
+        url: 'https://scholar.google.com/scholar?q=Attention%20is%20all%20you%20need',
+        authors: ['Ashish Vaswani', 'Noam Shazeer', 'Niki Parmar', 'Jakob Uszkoreit', 'Llion Jones', 'Aidan N Gomez', 'Łukasz Kaiser', 'Illia Polosukhin'],
+        published: '2017', tags: [], note: '', venue: { name: 'Advances in neural information processing systems 2017', year: 2017 },
+      },
+    ]);
+  });
+
+  it('acl-anthology.bib: a new-style Anthology id, van der, accents, names parted by two spaces and a line break', () => {
+    expect(rows('acl-anthology.bib').papers).toEqual([
+      {
+        label: 'van-der-goot-etal-2021-massive', key: 'acl:2021.naacl-main.197', aliases: [],
+        title: 'From Masked Language Modeling to Translation: Non-English Auxiliary Tasks Improve Zero-shot Spoken Language Understanding',
+        url: 'https://aclanthology.org/2021.naacl-main.197/',
+        authors: ['Rob van der Goot', 'Ibrahim Sharaf', 'Aizhan Imankulova', 'Ahmet Üstün', 'Marija Stepanović', 'Alan Ramponi', 'Siti Oryza Khairunnisa', 'Mamoru Komachi', 'Barbara Plank'],
+        published: '2021-06', tags: [], note: '',
+        venue: { name: 'Proceedings of the 2021 Conference of the North American Chapter of the Association for Computational Linguistics: Human Language Technologies', year: 2021 },
+      },
+    ]);
+  });
+
+  it('macros-duplicates-broken.synthetic.bib: macros of macros, one key for two papers, a broken entry named, every other entry read', () => {
+    expect(rows('macros-duplicates-broken.synthetic.bib')).toEqual({
+      papers: [
+        {
+          label: 'a', key: 'arxiv:1706.03762', aliases: [], title: 'Attention Is All You Need', url: 'https://arxiv.org/abs/1706.03762',
+          authors: ['Ashish Vaswani', 'Noam Shazeer'], published: '2017-12', tags: [], note: '',
+          venue: { name: 'Advances in Neural Information Processing Systems 30 (NIPS 2017)', year: 2017 },
+        },
+        {
+          label: 'b (entry 2)', key: 'title:dropout-a-simple-way-to-prevent-neural-networks-from-overfitting/srivastava', aliases: [],
+          title: 'Dropout: A Simple Way to Prevent Neural Networks from Overfitting',
+          url: 'https://scholar.google.com/scholar?q=Dropout%3A%20A%20Simple%20Way%20to%20Prevent%20Neural%20Networks%20from%20Overfitting',
+          authors: ['Nitish Srivastava', 'Geoffrey Hinton'], published: '2014-06', tags: [], note: 'Two entries share this key below.',
+          venue: { name: 'Journal of Machine Learning Research 2014', year: 2014 },
+        },
+        {
+          label: 'b (entry 3)', key: 'arxiv:1506.02142', aliases: [], title: 'Dropout as a Bayesian Approximation', url: 'https://arxiv.org/abs/1506.02142',
+          authors: ['Yarin Gal', 'Zoubin Ghahramani'], published: '2015', tags: [], note: '', venue: undefined,
+        },
+        {
+          label: 'c', key: 'url:https://example.org/after', aliases: [], title: 'After the Broken One', url: 'https://example.org/after',
+          authors: ['Google DeepMind', 'Ana de la Cruz', 'Martin King Jr.'], published: '2021', tags: [], note: '', venue: undefined,
+        },
+      ],
+      rejected: [{ entry: '@article{broken, (line 30)', reason: 'not well-formed BibTeX: a brace or quote is never closed (line 36)' }],
+      notices: [{ entry: 'b', message: 'the citation key is used by 2 entries; each was matched by its own ids and title' }],
+    });
   });
 });

@@ -10,7 +10,7 @@ function read(name: string) {
 }
 
 describe('RIS samples', () => {
-  it('zotero.ris: a GEN preprint with its arXiv DOI, a CONF paper, notes as Zotero wrote them', () => {
+  it('zotero.ris: a GEN preprint with its arXiv DOI, a CONF paper, a Zotero note read from its HTML', () => {
     expect(read('zotero.ris')).toEqual({
       ok: true,
       format: 'ris',
@@ -27,7 +27,7 @@ describe('RIS samples', () => {
             published: '2023-08-01',
             site: 'ris',
             tags: ['Computer Science - Computation and Language', 'Computer Science - Machine Learning'],
-            note: '<p>Comment: 15 pages, 5 figures</p>',
+            note: 'Comment: 15 pages, 5 figures',
           }),
         },
         {
@@ -106,7 +106,7 @@ describe('RIS samples', () => {
     ]);
   });
 
-  it('web-of-science.ris: the year from PY when DA is "AUG 26 2021"', () => {
+  it('web-of-science.ris: the date from DA written "AUG 26 2021"', () => {
     expect(read('web-of-science.ris').papers).toEqual([
       {
         label: 'record 1',
@@ -115,7 +115,7 @@ describe('RIS samples', () => {
           title: 'Highly accurate protein structure prediction with AlphaFold',
           url: 'https://doi.org/10.1038/s41586-021-03819-2',
           authors: ['John Jumper', 'Richard Evans', 'Alexander Pritzel', 'Demis Hassabis'],
-          published: '2021',
+          published: '2021-08-26',
           site: 'ris',
         }),
         venue: { name: 'NATURE 2021', year: 2021 },
@@ -173,6 +173,57 @@ describe('RIS samples', () => {
       'Why the iPhone matters',
       'The <b> tag and a < b > c considered',
     ]);
+  });
+
+  it("a Zotero note (HTML in N1, its lines continued on untagged lines) reads as text: paragraphs, list items, links with their address, entities decoded", () => {
+    const ris = [
+      'TY  - JOUR', 'TI  - Noted paper', 'AU  - Doe, Jane', 'PY  - 2020',
+      'N1  - <div data-schema-version="8"><p>First paragraph with <strong>bold</strong> &amp; a <a href="https://github.com/x/y">code link</a></p>',
+      '<ul>', '<li>point one</li>', '<li>point two<br>continued</li>', '</ul>', '<p>Last &lt;b&gt; line &#8211; done</p>', '</div>',
+      'N1  - A plain note that mentions <p> as text',
+      'ER  - ', '',
+    ].join('\r\n');
+    const result = readLibraryFile(ris, 'ris', NOW);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.papers[0]!.paper.note).toBe(
+      'First paragraph with bold & a code link (https://github.com/x/y)\n\n- point one\n- point two\ncontinued\n\nLast <b> line – done\n\nA plain note that mentions <p> as text',
+    );
+  });
+
+  it('names-and-dates.ris: van der, de la, a suffix, a corporate author, a partial date, EndNote\'s free-text date', () => {
+    const result = read('names-and-dates.ris');
+    expect(result.papers.map(({ label, paper: { key, aliases, authors, published, tags, note }, venue }) => ({ label, key, aliases, authors, published, tags, note, venue }))).toEqual([
+      {
+        label: 'Maaten2008 (record 1)', key: 'url:https://jmlr.org/papers/v9/vandermaaten08a.html', aliases: [],
+        authors: ['Laurens van der Maaten', 'Martin Luther King Jr.', 'World Health Organization', 'Fernando de la Torre'],
+        published: '2008-11', tags: ['visualization', 'embedding', 't-SNE'], note: 'Cited for the perplexity heuristic',
+        venue: { name: 'Journal of Machine Learning Research 2008', year: 2008 },
+      },
+      {
+        label: 'record 2', key: 'url:https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html', aliases: [],
+        authors: ['A. Vaswani', 'Ł. Kaiser'], published: '2017-12-04', tags: [], note: 'Read for the reading group',
+        venue: { name: 'Advances in Neural Information Processing Systems 2017', year: 2017 },
+      },
+    ]);
+    expect(result.rejected).toEqual([]);
+  });
+
+  it('the fullest of DA, PY and Y1 gives the date, as Zotero, EndNote, Mendeley, Scholar and Web of Science write them; Y2 (the access date) never does', () => {
+    const dates: [lines: string[], published: string][] = [
+      [['PY  - 2017/05/12/', 'DA  - 2017///'], '2017-05-12'], // EndNote: the full date in PY, the year alone in DA
+      [['PY  - 2017', 'DA  - 2017/06/12/'], '2017-06-12'], // Zotero
+      [['DA  - 2016/06//', 'PY  - 2016'], '2016-06'], // Zotero, a month
+      [['Y1  - 2015/05/28/', 'PY  - 2015'], '2015-05-28'], // old EndNote tags
+      [['Y1  - 2019///Spring'], '2019'], // old RIS: other date information after the third slash
+      [['PY  - 2021', 'DA  - AUG 26 2021'], '2021-08-26'], // Web of Science
+      [['PY  - 2019', 'DA  - Jun 12'], '2019-06-12'], // EndNote's free-text date of a year given in PY
+      [['PY  - 2020', 'DA  - 2020-03-04'], '2020-03-04'], // Mendeley
+      [['PY  - 2018', 'Y2  - 2024/01/15/09:12:44'], '2018'], // Zotero's access date
+    ];
+    const ris = dates.map(([lines], i) => ['TY  - JOUR', `TI  - Dated paper ${i}`, 'AU  - Doe, Jane', ...lines, 'ER  - ', ''].join('\n')).join('\n');
+    const result = readLibraryFile(ris, 'ris', NOW);
+    if (!result.ok) throw new Error(result.error);
+    expect(result.papers.map(({ paper }) => paper.published)).toEqual(dates.map(([, published]) => published));
   });
 
   it('a UR line holding several links (a semicolon or spaces between them): the first is the link, each names the paper', () => {
