@@ -117,6 +117,8 @@ function authorField(authors: readonly string[]): string {
 
 type Field = [name: string, value: string, form?: 'braced' | 'bare'];
 
+const READ_STATUS: Partial<Record<SavedPaper['status'], string>> = { read: 'read', reading: 'skimmed' };
+
 function entryType(paper: SavedPaper): 'misc' | 'article' | 'inproceedings' {
   const kind = publicationKind(paper);
   return kind === 'proceedings' ? 'inproceedings' : kind === 'article' ? 'article' : 'misc';
@@ -144,6 +146,10 @@ function entry(paper: SavedPaper, key: string): string {
   fields.push(['url', verbatim(encodedUrl(citedUrl(paper, ids)))]);
   const keywords = paper.tags.map(keyword).filter((k) => k !== '');
   if (keywords.length) fields.push(['keywords', keywords.join(', ')]);
+  // JabRef's reading status field (the import reads it): "to read" is every imported paper's status, and JabRef
+  // has no word for "skip", so only these two are written.
+  const readStatus = READ_STATUS[paper.status];
+  if (readStatus) fields.push(['readstatus', readStatus]);
   if (paper.abstract.trim()) fields.push(['abstract', latex(paper.abstract, false)]);
   // The reader's own note goes to `annote`, which reference managers import as a note and standard
   // bibliography styles do not print (`note` would appear in the reference list of a paper).

@@ -1,8 +1,8 @@
 // The papers as RIS for reference managers (Zotero, EndNote, Mendeley): one record per paper, a `TY` line
 // first and an `ER` line last, every line `XX  - value` ended by CRLF, a blank line between records.
 // RIS has no escapes, so each value is put on one line (line breaks, tabs and control characters become
-// spaces): nothing inside a field can end a record or start a tag. A note is one `N1` line per line of it. Keywords are split by importers at `;`,
-// so a `;` inside a tag becomes `,`. A paper with a known published version is a `CPAPER` whose `T2` names the
+// spaces): nothing inside a field can end a record or start a tag. A note is one `N1` line per line of it.
+// Keywords are split by importers at `;`, so a `;` inside a tag becomes `,`. A paper with a known published version is a `CPAPER` whose `T2` names the
 // conference and year, dated and linked as that version, with a second link to its arXiv preprint when it has one.
 import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';

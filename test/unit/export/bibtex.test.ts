@@ -68,6 +68,7 @@ describe('the golden .bib file', () => {
     expect((fields.author ?? []).map(readingOrder)).toEqual(paper.authors.map((a) => READING_ORDER[a] ?? a));
     expect(fields.abstract).toBe(paper.abstract.trim() ? asOneLine(paper.abstract) : undefined);
     expect(fields.annote).toBe(asParsedNote(paper.note));
+    expect(fields.readstatus).toBe({ read: 'read', reading: 'skimmed' }[paper.status as string]);
     expect(fields.doi).toBe(facts.doi);
     expect(fields.eprint).toBe(facts.arxiv);
     expect(fields.url).toBe(facts.linkField);
@@ -107,6 +108,7 @@ describe('entries', () => {
         '  primaryClass = {hep-th},\n' +
         '  url = {https://arxiv.org/abs/hep-th/9901001},\n' +
         '  keywords = {physics},\n' +
+        '  readstatus = {read},\n' +
         '  abstract = {String theory \\& \\textless{}b\\textgreater{}bold\\textless{}/b\\textgreater{} claims.}\n' +
         '}\n',
     );
@@ -122,6 +124,7 @@ describe('entries', () => {
         '  year = {2023},\n' +
         '  url = {https://proceedings.mlr.press/v202/reddi23a.html},\n' +
         '  keywords = {optimization},\n' +
+        '  readstatus = {read},\n' +
         '  abstract = {Adam may not converge.}\n' +
         '}\n',
     );
@@ -139,6 +142,7 @@ describe('entries', () => {
         '  archivePrefix = {arXiv},\n' +
         '  url = {https://proceedings.neurips.cc/paper_files/paper/2017/hash/3f5ee243547dee91fbd053c1c4a845aa-Abstract.html},\n' +
         '  keywords = {transformers},\n' +
+        '  readstatus = {read},\n' +
         '  abstract = {The Transformer, on arXiv.}\n' +
         '}\n',
     );
@@ -211,6 +215,18 @@ describe('entries', () => {
     if (!read.ok) throw new Error(read.error);
     expect(read.papers.map(({ paper }) => paper.note)).toEqual([note]);
     expect(read.rejected.map(({ entry }) => entry)).toEqual(['@article{broken, title = {Never closed (line 12)']);
+  });
+
+  it('writes "read" and "reading" as JabRef\'s readstatus (read, skimmed), which the import reads back; to-read and skip write nothing', () => {
+    const statuses = ['read', 'reading', 'to-read', 'skip'] as const;
+    const papers = statuses.map((status, i) => makePaper({ key: `arxiv:2412.0123${i}`, status }));
+    const bib = toBibtex(papers);
+    const parsed = parse(bib, AS_WRITTEN);
+    expect(parsed.errors).toEqual([]);
+    expect(parsed.entries.map((e) => e.fields.readstatus)).toEqual(['read', 'skimmed', undefined, undefined]);
+    const read = readLibraryFile(bib, 'bibtex', Date.UTC(2026, 11, 7));
+    if (!read.ok) throw new Error(read.error);
+    expect(read.papers.map(({ paper }) => paper.status)).toEqual(['read', 'reading', 'to-read', 'to-read']);
   });
 
   it('leaves the note out of `note` (styles print it) and puts it in `annote`', () => {
