@@ -190,6 +190,18 @@ describe('RIS samples', () => {
     );
   });
 
+  it('a Zotero note\'s links: one without an address or never closed is its text, one inside another\'s text is read on its own', () => {
+    const note = (html: string) => {
+      const result = readLibraryFile(['TY  - JOUR', 'TI  - Noted paper', 'PY  - 2020', `N1  - ${html}`, 'ER  - ', ''].join('\r\n'), 'ris', NOW);
+      if (!result.ok) throw new Error(result.error);
+      return result.papers[0]!.paper.note;
+    };
+    expect(note('<p>see <a name="top">the top</a> and <a href="https://a.org/x">this</a></p>')).toBe('see the top and this (https://a.org/x)');
+    expect(note('<p>never closed <a href="https://a.org/x">link text</p>')).toBe('never closed link text');
+    expect(note('<p><a href="https://a.org/outer">outer <a href="https://a.org/inner">inner</a></p>')).toBe('outer inner (https://a.org/inner)');
+    expect(note('<p>spaced   out\n  lines</p>')).toBe('spaced out lines'); // RIS runs spaces together; a continued line joins with one
+  });
+
   it('names-and-dates.ris: van der, de la, a suffix, a corporate author, a partial date, EndNote\'s free-text date', () => {
     const result = read('names-and-dates.ris');
     expect(result.papers.map(({ label, paper: { key, aliases, authors, published, tags, note }, venue }) => ({ label, key, aliases, authors, published, tags, note, venue }))).toEqual([
