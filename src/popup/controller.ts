@@ -6,6 +6,7 @@
 // popup is open. Browser access comes in as `deps`, so tests drive it directly.
 import type { ExportFormatId, MarkdownGrouping } from '../core/export';
 import type { SavedPaper } from '../core/paper';
+import { tagId } from '../core/tags';
 import type { ChangeEvent, PaperChange, Request, SuccessReply, UpdateRequest } from '../shared/messages';
 import { decodeSnapshot, isSnapshotFormat } from '../shared/search-snapshot';
 import { FIRST_PAGE_SIZE, type FirstPage } from './first-page';
@@ -17,7 +18,7 @@ import type { PageTab } from './page-tab';
 import type { PaperSearch, SearchablePaper } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
 import { idHits } from './id-search';
-import type { StateContainer } from './state';
+import type { StateContainer, TagReversal } from './state';
 
 /** Performance marks the bench and the browser tests wait on. */
 export const MARKS = {
@@ -300,14 +301,28 @@ export class PopupController {
     this.container.dispatch({ type: 'announce', text: `${message} Undo with Ctrl+Z.` });
   }
 
-  /** Takes the papers of the last delete back out of the Trash. */
+  /** Takes the papers of the last delete back out of the Trash, or reverses the last bulk tag edit. */
   async undo(): Promise<void> {
     const offer = this.container.getState().undo;
     if (!offer) return;
     this.container.dispatch({ type: 'undoGone' });
-    if (!(await this.restoreTrashed(offer.papers.map((paper) => paper.key)))) {
+    if (offer.retag) {
+      if (!(await this.retag(offer.retag))) this.container.dispatch({ type: 'undoOffer', retag: offer.retag, message: offer.message });
+    } else if (!(await this.restoreTrashed(offer.papers.map((paper) => paper.key)))) {
       this.container.dispatch({ type: 'undoOffer', papers: offer.papers, message: offer.message });
     }
+  }
+
+  /** Sends the edits that reverse a bulk tag edit; true when all were made (a failure becomes a notice). */
+  private async retag(reversals: readonly TagReversal[]): Promise<boolean> {
+    try {
+      for (const reversal of reversals) await this.deps.send({ type: 'bulk', ...reversal });
+    } catch (error) {
+      this.fail('Could not undo the tag change', error);
+      return false;
+    }
+    this.container.dispatch({ type: 'announce', text: 'Tag change undone.' });
+    return true;
   }
 
   /** Saves trashed papers again as they were; true when it worked (a failure becomes a notice). */
@@ -389,16 +404,44 @@ export class PopupController {
     }
   }
 
-  /** Adds or removes tags on many papers at once; the background's change event brings the new records. */
+  /**
+   * Adds or removes tags on many papers at once, and offers to undo it; the background's change event brings the
+   * new records.
+   */
   async bulkTags(keys: readonly string[], edit: { addTags?: string[]; removeTags?: string[] }): Promise<void> {
     if (keys.length === 0) return;
+    const reversals = this.tagReversals(keys, edit);
     try {
       const { updated } = await this.deps.send({ type: 'bulk', keys: [...keys], ...edit });
       const verb = edit.addTags ? `Tagged ${count(updated, 'paper')} “${edit.addTags.join('”, “')}”` : `Removed “${(edit.removeTags ?? []).join('”, “')}” from ${count(updated, 'paper')}`;
-      this.container.dispatch({ type: 'announce', text: `${verb}.` });
+      if (reversals.length > 0) this.container.dispatch({ type: 'undoOffer', retag: reversals, message: `${verb}.` });
+      this.container.dispatch({ type: 'announce', text: reversals.length > 0 ? `${verb}. Undo with Ctrl+Z.` : `${verb}.` });
     } catch (error) {
       this.fail('Could not change the tags', error);
     }
+  }
+
+  /**
+   * What undoes a bulk tag edit, read from the papers as the popup holds them before it: each added tag removed
+   * from the papers that lacked it, each removed tag given back, as they spelled it, to the papers that had it.
+   * A paper the popup does not hold is left out (what it had is not known).
+   */
+  private tagReversals(keys: readonly string[], edit: { addTags?: string[]; removeTags?: string[] }): TagReversal[] {
+    const papers = this.container.getState().papers;
+    const reversals: TagReversal[] = [];
+    for (const tag of edit.addTags ?? []) {
+      const lacking = keys.filter((key) => papers.get(key)?.tags.every((had) => tagId(had) !== tagId(tag)));
+      if (lacking.length > 0) reversals.push({ keys: lacking, removeTags: [tag] });
+    }
+    for (const tag of edit.removeTags ?? []) {
+      const bySpelling = new Map<string, string[]>();
+      for (const key of keys) {
+        const had = papers.get(key)?.tags.find((t) => tagId(t) === tagId(tag));
+        if (had !== undefined) bySpelling.set(had, [...(bySpelling.get(had) ?? []), key]);
+      }
+      for (const [spelling, having] of bySpelling) reversals.push({ keys: having, addTags: [spelling] });
+    }
+    return reversals;
   }
 
   /** Serialises `papers` in the chosen format (the export module loads on first use) and downloads the file. */

@@ -11,12 +11,20 @@ import { NO_FILTERS, type Filters, type SortId } from './visible-papers';
 
 export type Phase = 'loading' | 'partial' | 'ready' | 'failed';
 
-export interface UndoOffer {
-  /** The records exactly as they were removed (to the Trash, where `restoreTrashed` takes them from). */
-  papers: SavedPaper[];
-  message: string;
-  id: number;
+/** A bulk tag edit that undoes another: one tag added to or removed from the papers the first one changed. */
+export interface TagReversal {
+  keys: string[];
+  addTags?: string[];
+  removeTags?: string[];
 }
+
+/**
+ * What the undo offer takes back: a delete (`papers`, the records exactly as they were removed to the Trash, where
+ * `restoreTrashed` takes them from) or a bulk tag edit (`retag`, the edits that reverse it).
+ */
+export type UndoOffer =
+  | { papers: SavedPaper[]; retag?: undefined; message: string; id: number }
+  | { papers?: undefined; retag: TagReversal[]; message: string; id: number };
 
 export interface Notice {
   text: string;
@@ -114,6 +122,7 @@ export type Action =
   | { type: 'select'; keys: string[]; anchorKey?: string | null }
   | { type: 'edit'; key: string | null }
   | { type: 'undoOffer'; papers: SavedPaper[]; message: string }
+  | { type: 'undoOffer'; retag: TagReversal[]; message: string }
   | { type: 'undoGone' }
   | { type: 'announce'; text: string }
   | { type: 'notice'; text: string; kind: Notice['kind'] }
@@ -214,7 +223,10 @@ export function reducer(state: PopupState, action: Action): PopupState {
     case 'edit':
       return { ...state, editingKey: action.key, activeKey: action.key ?? state.activeKey };
     case 'undoOffer':
-      return { ...state, undo: { papers: action.papers, message: action.message, id: nextId++ } };
+      return {
+        ...state,
+        undo: 'papers' in action ? { papers: action.papers, message: action.message, id: nextId++ } : { retag: action.retag, message: action.message, id: nextId++ },
+      };
     case 'undoGone':
       return state.undo ? { ...state, undo: null } : state;
     case 'announce':

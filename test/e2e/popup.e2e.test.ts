@@ -239,10 +239,20 @@ describe('Chromium: the popup on 10,000 papers', () => {
     await popup.keyboard.press('Shift+ArrowDown');
     await expect.poll(() => popup.locator('.selection-count').textContent()).toBe('3 selected');
 
-    await popup.getByRole('button', { name: 'Tag…', exact: true }).click();
-    await popup.getByRole('combobox', { name: 'Tag to add' }).fill('batch-2026');
-    await popup.keyboard.press('Enter');
-    await expect.poll(async () => (await Promise.all(targets.map((p) => stored(p.key)))).every((p) => p.tags.includes('batch-2026'))).toBe(true);
+    const tagSelected = async () => {
+      await popup.getByRole('button', { name: 'Tag…', exact: true }).click();
+      await popup.getByRole('combobox', { name: 'Tag to add' }).fill('batch-2026');
+      await popup.keyboard.press('Enter');
+    };
+    const tagged = async () => (await Promise.all(targets.map((p) => stored(p.key)))).map((p) => p.tags.includes('batch-2026'));
+    await tagSelected();
+    await expect.poll(tagged).toEqual([true, true, true]);
+    // A bulk tag edit can be undone like a delete: the toast offers it, and Ctrl+Z takes it.
+    await expect.poll(() => popup.locator('.toast.undo').textContent()).toContain('Tagged 3 papers “batch-2026”.');
+    await popup.keyboard.press('Control+z');
+    await expect.poll(tagged).toEqual([false, false, false]);
+    await tagSelected();
+    await expect.poll(tagged).toEqual([true, true, true]);
 
     await popup.getByRole('toolbar', { name: 'Selected papers' }).getByRole('button', { name: 'Delete' }).click();
     await expect.poll(() => popup.locator('.toast.undo').textContent()).toContain('Moved 3 papers to the Trash.');

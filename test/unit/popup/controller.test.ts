@@ -214,10 +214,39 @@ describe('PopupController', () => {
     await controller.bulkTags(keys, { addTags: ['batch'] });
     await broadcastsArrive();
     expect(keys.every((key) => container.getState().papers.get(key)!.tags.includes('batch'))).toBe(true);
-    expect(container.getState().announcement!.text).toBe('Tagged 4 papers “batch”.');
+    expect(container.getState().announcement!.text).toBe('Tagged 4 papers “batch”. Undo with Ctrl+Z.');
     await controller.bulkTags(keys.slice(0, 2), { removeTags: ['batch'] });
     await broadcastsArrive();
     expect(keys.map((key) => container.getState().papers.get(key)!.tags.includes('batch'))).toEqual([false, false, true, true]);
+    controller.stop();
+  });
+
+  it('undoes a bulk tag edit: an added tag leaves only the papers that lacked it, a removed one comes back, as each paper spelled it', async () => {
+    const library = sampleLibrary(8);
+    const background = await seeded(library);
+    const { container, controller } = setUp(background);
+    await controller.start();
+    const keys = library.slice(0, 4).map((p) => p.key);
+    const tagsOf = (key: string) => container.getState().papers.get(key)!.tags;
+    await controller.update(keys[1]!, { addTags: ['Batch'] });
+    const before = keys.map(tagsOf);
+
+    await controller.bulkTags(keys, { addTags: ['batch'] });
+    await broadcastsArrive();
+    expect(keys.every((key) => tagsOf(key).some((t) => t.toLowerCase() === 'batch'))).toBe(true);
+    expect(container.getState().undo).toMatchObject({ message: 'Tagged 3 papers “batch”.' }); // one had it already
+    await controller.undo();
+    await broadcastsArrive();
+    expect(keys.map(tagsOf)).toEqual(before);
+    expect(container.getState().undo).toBeNull();
+
+    await controller.update(keys[2]!, { addTags: ['batch'] });
+    await controller.bulkTags(keys, { removeTags: ['BATCH'] });
+    await broadcastsArrive();
+    expect(keys.some((key) => tagsOf(key).some((t) => t.toLowerCase() === 'batch'))).toBe(false);
+    await controller.undo();
+    await broadcastsArrive();
+    expect(keys.map((key) => tagsOf(key).filter((t) => t.toLowerCase() === 'batch'))).toEqual([[], ['Batch'], ['Batch'], []]);
     controller.stop();
   });
 
