@@ -237,7 +237,10 @@ export function createMessageHandler(deps: HandlerDeps) {
         }
         // The library's transaction has completed; the rules live in the settings, written after it.
         if (outcome.rulesAfter) await settings.saveRules(outcome.rulesAfter);
-        return committed(outcome);
+        const result = await committed(outcome);
+        // Open tabs ask again what the memory holds of their cards, as they follow a clear.
+        if (outcome.memoryChanged) deps.broadcast({ type: CHANGE_EVENT_TYPE, changes: [], memoryChanged: true });
+        return result;
       }
       case 'clearAll': {
         await deps.beforeReplacingLibrary?.();

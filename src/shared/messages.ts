@@ -674,11 +674,12 @@ export interface PaperChange { key: string; paper: SavedPaper | null }
  * Sent by the background to every open extension page after each committed change. Small changes list the
  * papers; big ones (import, clear, large bulk edits) say `reset: true`, and listeners re-read what they show.
  * `trash: true` says the Trash changed too (a change of the Trash alone lists no paper). `memoryCleared: true`
- * (with no paper listed) says the reading memory was emptied: tabs drop the "seen" they show.
+ * (with no paper listed) says the reading memory was emptied: tabs drop the "seen" they show; `memoryChanged: true`
+ * that a backup's import rewrote it: tabs ask again what it holds of their cards.
  */
 export type ChangeEvent =
-  | { type: typeof CHANGE_EVENT_TYPE; changes: PaperChange[]; reset?: undefined; trash?: true; memoryCleared?: true }
-  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; trash?: true; memoryCleared?: undefined };
+  | { type: typeof CHANGE_EVENT_TYPE; changes: PaperChange[]; reset?: undefined; trash?: true; memoryCleared?: true; memoryChanged?: true }
+  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; trash?: true; memoryCleared?: undefined; memoryChanged?: undefined };
 
 /**
  * What a tab is told about a saved paper: what its cards show (ids, status, tags, published versions), never a
@@ -697,8 +698,8 @@ export interface TabPaperChange { key: string; paper: TabPaper | null }
 
 /** The change event a tab's content script receives: its papers as `TabPaper`s. */
 export type TabChangeEvent =
-  | { type: typeof CHANGE_EVENT_TYPE; changes: TabPaperChange[]; reset?: undefined; memoryCleared?: true }
-  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; memoryCleared?: undefined };
+  | { type: typeof CHANGE_EVENT_TYPE; changes: TabPaperChange[]; reset?: undefined; memoryCleared?: true; memoryChanged?: true }
+  | { type: typeof CHANGE_EVENT_TYPE; reset: true; changes?: undefined; memoryCleared?: undefined; memoryChanged?: undefined };
 
 /** The fields of `paper` that a tab may see (fresh arrays: nothing shared with the record). */
 export function tabPaperOf(paper: SavedPaper): TabPaper {
@@ -710,6 +711,7 @@ export function tabPaperOf(paper: SavedPaper): TabPaper {
 export function tabEventOf(event: ChangeEvent): TabChangeEvent | undefined {
   if (event.reset) return { type: CHANGE_EVENT_TYPE, reset: true };
   if (event.memoryCleared) return { type: CHANGE_EVENT_TYPE, changes: [], memoryCleared: true };
+  if (event.memoryChanged) return { type: CHANGE_EVENT_TYPE, changes: [], memoryChanged: true };
   if (event.changes.length === 0) return undefined;
   return { type: CHANGE_EVENT_TYPE, changes: event.changes.map(({ key, paper }) => ({ key, paper: paper && tabPaperOf(paper) })) };
 }
@@ -731,21 +733,22 @@ function readChanges(raw: unknown): Array<{ key: string; paper: object | null }>
 /** The event if `raw` is one: what extension pages receive. */
 export function parseChangeEvent(raw: unknown): ChangeEvent | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown; trash?: unknown; memoryCleared?: unknown };
+  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown; trash?: unknown; memoryCleared?: unknown; memoryChanged?: unknown };
   if (event.type !== CHANGE_EVENT_TYPE) return undefined;
   const trash = event.trash === true ? { trash: true as const } : {};
   if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true, ...trash };
   const changes = readChanges(event.changes);
-  const cleared = event.memoryCleared === true ? { memoryCleared: true as const } : {};
-  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as PaperChange[], ...trash, ...cleared } : undefined;
+  const memory = { ...(event.memoryCleared === true && { memoryCleared: true as const }), ...(event.memoryChanged === true && { memoryChanged: true as const }) };
+  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as PaperChange[], ...trash, ...memory } : undefined;
 }
 
 /** The event if `raw` is one: what a tab's content script receives. */
 export function parseTabChangeEvent(raw: unknown): TabChangeEvent | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
-  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown; memoryCleared?: unknown };
+  const event = raw as { type?: unknown; reset?: unknown; changes?: unknown; memoryCleared?: unknown; memoryChanged?: unknown };
   if (event.type !== CHANGE_EVENT_TYPE) return undefined;
   if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true };
   const changes = readChanges(event.changes);
-  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as TabPaperChange[], ...(event.memoryCleared === true && { memoryCleared: true }) } : undefined;
+  const memory = { ...(event.memoryCleared === true && { memoryCleared: true as const }), ...(event.memoryChanged === true && { memoryChanged: true as const }) };
+  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as TabPaperChange[], ...memory } : undefined;
 }

@@ -187,13 +187,15 @@ describe('Chromium: the reading memory over two days', () => {
     await page.close();
   });
 
-  it('clearing the memory reaches an open tab: its "seen" labels and dimming go without a reload', async () => {
+  it('clearing the memory reaches an open tab: its "seen" labels and dimming go without a reload, and come back with a backup\'s memory', async () => {
     await setSettings({ dimSeen: true });
     const page = await visit(PAGES.openreview.url);
     const { cards } = await reportWhen(page, (r) => r.cards.every((c) => c.seen === DAY_ONE_LOCAL && c.dimmed));
     const ui = await openClosedUi(session.context, page);
     try {
       expect((await ui.inToolbar(cards[0]!.key, { cls: 'seen' })).text).toMatch(/^seen /);
+      const backup = (await sendFromExtensionPage(extensionPage, { type: 'exportBackup' })) as { ok: boolean; text: string };
+      expect(backup.ok).toBe(true);
       // What the options page's "Clear the reading memory" sends once confirmed (options.e2e clicks it).
       await sendFromExtensionPage(extensionPage, { type: 'clearReadingMemory' });
       const after = await reportWhen(page, (r) => r.cards.every((c) => c.seen === null && !c.dimmed));
@@ -201,6 +203,10 @@ describe('Chromium: the reading memory over two days', () => {
       await expect.poll(async () => (await ui.allInToolbar(cards[0]!.key, { cls: 'seen' })).map((n) => n.text)).toEqual([]);
       // Forgotten, not recorded again by the tab that shows them.
       expect(await memoryEntries()).toBe(0);
+      // A backup's reading memory imported: the open tab asks again, and its cards are seen on day one once more.
+      await sendFromExtensionPage(extensionPage, { type: 'importBackup', mode: 'merge', text: backup.text });
+      await reportWhen(page, (r) => r.cards.every((c) => c.seen === DAY_ONE_LOCAL && c.dimmed));
+      expect((await ui.inToolbar(cards[0]!.key, { cls: 'seen' })).text).toMatch(/^seen /);
     } finally {
       await ui.close();
       await setSettings({ dimSeen: false });

@@ -138,13 +138,15 @@ export function readingMemory(
     if (today !== null) redim(entries);
   });
   // The memory emptied (the options page): what it told this page goes; a card met again is recorded anew.
+  // Rewritten by a backup's import: the page's cards are asked about again.
   const stopListening = onTabChange((event) => {
-    if (!event.memoryCleared) return;
+    if (!event.memoryCleared && !event.memoryChanged) return;
     firstSeen.clear();
     sent.clear();
     today = null;
     showAll();
     page.emit('seen', new Set(page.cards.all()));
+    if (event.memoryChanged) record([...page.cards.all()].map((entry) => entry.analysis.card));
   });
   page.signal.addEventListener('abort', stopListening, { once: true });
   let memoryWasOn = page.settings.readingMemory;

@@ -233,4 +233,12 @@ describe('what a tab is told', () => {
     expect(parseChangeEvent(cleared)).toEqual(cleared);
     expect(parseTabChangeEvent({ type: CHANGE_EVENT_TYPE, changes: [], memoryCleared: 'yes' })).toEqual({ type: CHANGE_EVENT_TYPE, changes: [] });
   });
+
+  it('tells tabs that an import rewrote the reading memory, and the flag survives parsing on both sides', () => {
+    const changed: ChangeEvent = { type: CHANGE_EVENT_TYPE, changes: [], memoryChanged: true };
+    expect(tabEventOf(changed)).toEqual(changed);
+    expect(parseTabChangeEvent(changed)).toEqual(changed);
+    expect(parseChangeEvent(changed)).toEqual(changed);
+    expect(parseChangeEvent({ type: CHANGE_EVENT_TYPE, changes: [], memoryChanged: 1 })).toEqual({ type: CHANGE_EVENT_TYPE, changes: [] });
+  });
 });

@@ -248,4 +248,17 @@ describe('clearing the reading memory', () => {
     expect(await db.getAll('counts')).toEqual(countsBefore);
     expect(await ok({ type: 'readingMemoryStats' }, OPTIONS)).toEqual({ ok: true, entries: 0 });
   });
+
+  it('a backup that brings reading memory back tells open tabs to ask again; one that leaves the memory as it is does not', async () => {
+    await markSeen('arxiv', [seenCard(1), seenCard(2)]);
+    const { text } = await ok({ type: 'exportBackup' }, OPTIONS);
+    await ok({ type: 'clearReadingMemory' }, OPTIONS);
+    broadcasts = [];
+    await ok({ type: 'importBackup', mode: 'merge', text }, OPTIONS);
+    expect(broadcasts).toContainEqual({ type: CHANGE_EVENT_TYPE, changes: [], memoryChanged: true });
+    expect(await ok({ type: 'readingMemoryStats' }, OPTIONS)).toEqual({ ok: true, entries: 2 });
+    broadcasts = [];
+    await ok({ type: 'importBackup', mode: 'merge', text }, OPTIONS);
+    expect(broadcasts.filter((event) => 'memoryChanged' in event)).toEqual([]);
+  });
 });
