@@ -4,7 +4,8 @@
 // the title and authors of one of the page's cards (authors written "Family, Given", as BibTeX writes them) shows
 // saved and gains that page's venue, while a record with a card's title but other authors stays another paper.
 // Then the popup's "On this page" over these tabs: its counts are the page report's, a save from it reaches the
-// card, opening it over another tab shows that tab, and over a page no adapter reads it shows no "On this page".
+// card, opening it over another tab shows that tab, over a page no adapter reads it shows no "On this page", and a
+// card the tab found saved by title alone counts unsaved once its paper is deleted.
 // Pages: the fixtures named below, fulfilled under their real URLs (docs/fixtures.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -216,4 +217,21 @@ describe('Chromium: the popup over these tabs', () => {
     for (const page of [plain, neurips, arxiv]) await page.close();
   });
 
+  it('over a card saved by title alone (no venue, so no alias), counts it unsaved once the paper is deleted', async () => {
+    for (const paper of await libraryNow()) await send({ type: 'remove', key: paper.key });
+    const expected = JSON.parse(await readFixture('semanticscholar/search-complex-networks.expected.json')) as Expected;
+    const card = expected.cards.find((c) => c.index === 4)!;
+    await send({ type: 'save', paper: arxivCard('2501.09002', card.title, card.authors) });
+    const page = await open(expected.url, 'semanticscholar/search-complex-networks.html');
+    await expect.poll(() => savedOn(page), { timeout: 15_000 }).toEqual([card.key]);
+    const cards = (await settledReport(extensionPage, page)).cards.length;
+    const popup = await popupOver(page);
+    await expect.poll(() => summaryText(popup), { timeout: 15_000 }).toBe(`On this page: ${cards} papers · 1 saved`);
+    // Deleted from the library while the popup is open (as from its list): the page's card and the popup follow.
+    await sendFromExtensionPage(popup, { type: 'remove', key: 'arxiv:2501.09002' });
+    await expect.poll(() => savedOn(page), { timeout: 10_000 }).toEqual([]);
+    await expect.poll(() => summaryText(popup), { timeout: 10_000 }).toBe(`On this page: ${cards} papers · 0 saved`);
+    await popup.close();
+    await page.close();
+  });
 });
