@@ -152,13 +152,23 @@ describe('Chromium: a paper saved from Google Scholar, met on its CVF page and o
     await send({ type: 'emptyTrash' });
   });
 
-  it('a Semantic Scholar search card keyed by its page alone shows saved by title and authors, with no venue to record', async () => {
+  it('a Semantic Scholar search card keyed by its page alone shows saved by title and authors, with no venue to record, and again after Unsave then Undo on it', async () => {
     const expected = JSON.parse(await readFixture('semanticscholar/search-complex-networks.expected.json')) as Expected;
     const card = expected.cards.find((c) => c.index === 4)!;
     await send({ type: 'save', paper: arxivCard('2501.09001', card.title, card.authors) });
     const page = await open(expected.url, 'semanticscholar/search-complex-networks.html');
     await expect.poll(() => savedOn(page), { timeout: 15_000 }).toEqual([card.key]);
-    expect((await record('arxiv:2501.09001'))!).toMatchObject({ venues: [] });
+    expect((await record('arxiv:2501.09001'))!).toMatchObject({ venues: [], aliases: [] });
+
+    // Unsaved from that card, then its Undo: the record comes back and the card, which shares no id with it, shows it.
+    const ui = await openClosedUi(session.context, page);
+    await ui.click(await ui.inToolbar(card.key, { tag: 'button', cls: 'save' }));
+    await expect.poll(async () => (await libraryNow()).length, { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => savedOn(page), { timeout: 10_000 }).toEqual([]);
+    await ui.click(await ui.inToolbar(card.key, { tag: 'button', text: 'Undo' }));
+    await ui.close();
+    await expect.poll(async () => (await libraryNow()).map((p) => p.key), { timeout: 10_000 }).toEqual(['arxiv:2501.09001']);
+    await expect.poll(() => savedOn(page), { timeout: 10_000 }).toEqual([card.key]);
     await page.close();
     await send({ type: 'remove', key: 'arxiv:2501.09001' });
     await send({ type: 'emptyTrash' });
