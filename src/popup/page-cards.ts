@@ -1,13 +1,14 @@
 // Keeping the "On this page" cards current while the popup is open: a committed change (a card saved from the
 // popup, a paper deleted from the library, an edit in another tab) is matched to the page's cards by paper
-// identity — the record's key and aliases against the card's key and aliases — so a card saved under its DOI
-// follows a record keyed by its arXiv id. Pure.
+// identity — the record's key and aliases against the card's key and aliases, and the key of the record the tab
+// reported for the card — so a card saved under its DOI follows a record keyed by its arXiv id, and a card the tab
+// matched by title and authors alone follows its record. Pure.
 import type { PaperChange } from '../shared/messages';
 import type { PageReportCard as PageCard } from '../shared/page-report';
 import type { PaperSummary } from '../shared/search-snapshot';
 
 function matches(card: PageCard, ids: ReadonlySet<string>): boolean {
-  return ids.has(card.key) || card.aliases.some((alias) => ids.has(alias));
+  return ids.has(card.key) || card.aliases.some((alias) => ids.has(alias)) || (card.paperKey !== undefined && ids.has(card.paperKey));
 }
 
 /**
@@ -21,9 +22,10 @@ export function pageCardsAfter(cards: PageCard[], changes: readonly PaperChange[
     (next ?? cards).forEach((card, i) => {
       if (!matches(card, ids)) return;
       next ??= [...cards];
+      const { paperKey: _, ...rest } = card;
       next[i] = paper
-        ? { ...card, saved: true, status: paper.status, tags: [...paper.tags] }
-        : { ...card, saved: false, status: null, tags: [] };
+        ? { ...rest, saved: true, status: paper.status, tags: [...paper.tags], paperKey: key }
+        : { ...rest, saved: false, status: null, tags: [] };
     });
   }
   return next ?? cards;

@@ -26,6 +26,11 @@ export interface PageReportCard {
   status: ReadingStatus | null;
   /** The paper's tags when saved, else []. */
   tags: string[];
+  /**
+   * When saved, the key of the record the card shows. The tab may have found it by title and authors alone, so that
+   * none of the card's ids names it: the popup follows that record's later changes by this key.
+   */
+  paperKey?: string;
   /** How many metrics Paperlight found on the card (as `data-paperlight-metrics`). */
   metrics: number;
   /** How many code links it offers (as `data-paperlight-code`). */
@@ -174,6 +179,7 @@ function readReportBody(raw: Record<string, unknown>): PageReport {
         saved,
         status: saved ? readChoice(card.status, `${path}.status`, READING_STATUSES) : null,
         tags: saved ? readTags(card.tags, `${path}.tags`) : [],
+        ...(saved && card.paperKey !== undefined && { paperKey: readPaperKey(card.paperKey, `${path}.paperKey`) }),
         metrics: readCount(card.metrics, `${path}.metrics`),
         code: readCount(card.code, `${path}.code`),
         // A report from a content script older than venues has none.

@@ -127,6 +127,7 @@ export function pageReport(page: ContentPage, { saved, toolbar, rules, memory, v
           saved: Boolean(paper),
           status: paper?.status ?? null,
           tags: paper ? [...paper.tags] : [],
+          paperKey: paper?.key,
           metrics: metrics.length,
           code: codeLinks.length,
           venue: shownVenue(paper?.venues, card.venue)?.name ?? null,

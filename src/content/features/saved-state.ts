@@ -279,7 +279,8 @@ export function savedState(page: ContentPage): SavedState {
     },
     async restore(entry, key) {
       const { restored } = await whileWriting([key], () => send({ type: 'restoreTrashed', keys: [key] }));
-      for (const paper of restored) remember(paper);
+      // The card may show its paper by title alone, under none of the paper's ids.
+      for (const paper of restored) byKey.set(entry.analysis.card.key, remember(paper));
       changed(page.cards.withKeys(keysOf(entry)));
     },
     async update(entry, change) {

@@ -36,6 +36,13 @@ describe('readPageReport', () => {
     expect(readPageReport(later)).toEqual({ ok: true, adapter: 'arxiv', url: PAGE, settled: true, health: 'ok', cards: report.cards });
   });
 
+  it('reads the key of the record a saved card shows, and drops it from an unsaved card', () => {
+    const withPaper = { ...report, cards: [{ ...report.cards[0], paperKey: 'arxiv:2501.00009' }, reportCard({ key: 'arxiv:2501.00002', paperKey: 'arxiv:2501.00009' })] };
+    const read = readPageReport(withPaper)!;
+    expect(read.cards.map((c) => c.paperKey)).toEqual(['arxiv:2501.00009', undefined]);
+    expect(readPageReport({ ...report, cards: [{ ...report.cards[0], paperKey: 'not a key' }] })).toBeUndefined();
+  });
+
   it('reads a card\'s venue name, and a report from before venues as having none', () => {
     const withVenue = { ...report, cards: [{ ...report.cards[0], venue: 'ICLR 2026' }] };
     expect(readPageReport(withVenue)?.cards[0]?.venue).toBe('ICLR 2026');
@@ -135,6 +142,16 @@ describe('pageCardsAfter', () => {
     expect(saved[1]!.saved).toBe(true);
     const removed = pageCardsAfter(saved, [{ key: record.key, paper: null }], new Map([[record.key, record]]));
     expect(removed[1]).toMatchObject({ saved: false, status: null, tags: [] });
+  });
+
+  it('follows a record the page matched by title alone (no shared id): by the record key the page reported', () => {
+    const record = paper(4, { key: 'arxiv:2501.00004', aliases: [], status: 'to-read', tags: [] });
+    const byTitle = [reportCard({ key: 'url:https://www.semanticscholar.org/paper/abc', saved: true, status: 'to-read', paperKey: record.key })];
+    const edited = pageCardsAfter(byTitle, [{ key: record.key, paper: { ...record, status: 'read', tags: ['x'] } }], new Map([[record.key, record]]));
+    expect(edited[0]).toMatchObject({ saved: true, status: 'read', tags: ['x'], paperKey: record.key });
+    const removed = pageCardsAfter(edited, [{ key: record.key, paper: null }], new Map([[record.key, record]]));
+    expect(removed[0]).toMatchObject({ saved: false, status: null, tags: [] });
+    expect(removed[0]!.paperKey).toBeUndefined();
   });
 
   it('returns the same list when no card is touched', () => {
