@@ -9,14 +9,13 @@
 // font encoding turns into other glyphs), and the ligature pairs `` ` `` `--` `''` `,,`. Braces protect words
 // with capitals inside them (BERT, ImageNet, GPT, 3D) and lone capitals (ResNet-X) from styles that
 // lower-case titles. Every field is one line but the note, which keeps its lines (docs/import.md).
+import { MONTH_ABBREVIATIONS } from '../months';
 import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';
 import { splitName } from './names';
 import {
   arxivPrimaryClass, citedDate, citedUrl, encodedUrl, oneLine, paperIds, paperVenue, publicationKind,
 } from './paper-facts';
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /** What each character becomes; `-` `'` `,` only when the same character follows (the ligature pairs). */
 const LATEX_REPLACEMENTS = new Map(Object.entries({
@@ -136,7 +135,7 @@ function entry(paper: SavedPaper, key: string): string {
   if (venue.volume) fields.push(['volume', venue.volume]);
   if (venue.publisher) fields.push(['publisher', latex(venue.publisher, false)]);
   if (date) fields.push(['year', date.year]);
-  if (date?.month) fields.push(['month', MONTHS[date.month - 1], 'bare']);
+  if (date?.month) fields.push(['month', MONTH_ABBREVIATIONS[date.month - 1]!, 'bare']);
   if (ids.arxiv) {
     fields.push(['eprint', verbatim(ids.arxiv)], ['archivePrefix', 'arXiv']);
     const primaryClass = arxivPrimaryClass(ids.arxiv);

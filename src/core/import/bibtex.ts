@@ -8,6 +8,7 @@
 // and its line while every other entry is read; `@string` macros are given to every piece.
 import { parse as parseBibtexFile, type RawBibtexEntry } from '@citation-js/plugin-bibtex/lib-mjs/input/file.js';
 import { namedVenue } from '../identity';
+import { monthOfAbbreviation } from '../months';
 import type { ReadingStatus } from '../paper';
 import type { EntryVenue, ImportEntry, Notice, ReadEntries, Rejection } from './entry';
 import { resolveCrossrefs } from './crossref';
@@ -209,12 +210,10 @@ function keywords(fields: Fields, reading: Reading): string[] {
   return items.flatMap((item) => item.split(';')).map(cleanLine).filter(Boolean);
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 function month(value: string | undefined): string | undefined {
   if (!value) return undefined;
   const text = value.trim().toLowerCase();
-  const n = /^\d{1,2}$/.test(text) ? Number(text) : MONTHS.indexOf(text.slice(0, 3)) + 1;
+  const n = /^\d{1,2}$/.test(text) ? Number(text) : monthOfAbbreviation(text.slice(0, 3));
   return n >= 1 && n <= 12 ? String(n).padStart(2, '0') : undefined;
 }
 

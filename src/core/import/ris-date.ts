@@ -3,6 +3,7 @@
 // free-text `DA  - Jun 12` beside `PY  - 2019`; old RIS `Y1  - 2015/05/28/` (with other information after the third
 // slash, `2019///Spring`); Mendeley `DA  - 2020-03-04`; Web of Science `DA  - AUG 26 2021`. The fullest of `DA`,
 // `PY` and `Y1` wins. `Y2` is never read: Zotero and the RIS specification use it for the access date.
+import { monthOfAbbreviation } from '../months';
 
 export interface RisDateParts {
   year?: number;
@@ -10,7 +11,6 @@ export interface RisDateParts {
   day?: number;
 }
 
-const MONTH_NAMES = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 /** `2017/05/12/`, `2017///`, `2017/05//`, `2020-03-04`, `2017`. */
 const NUMERIC = /^(\d{4})(?:[/-](\d{1,2})?(?:[/-](\d{1,2})?)?)?(?:\D|$)/;
 const YEAR = /\b(\d{4})\b/;
@@ -41,7 +41,7 @@ export function readRisDate(text: string): RisDateParts {
   const day = DAY.exec(rest);
   return valid({
     year: year ? Number(year[1]) : undefined,
-    month: monthWord ? MONTH_NAMES.indexOf(monthWord[1].toLowerCase()) + 1 : undefined,
+    month: monthWord ? monthOfAbbreviation(monthWord[1]) : undefined,
     day: day ? Number(day[1]) : undefined,
   });
 }

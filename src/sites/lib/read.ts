@@ -3,6 +3,7 @@
 // text is read with lib/text.ts, head metadata with lib/meta.ts. DOM reads only through textContent and
 // attributes: no layout, no innerHTML.
 import type { CodeLinkSource, SourcedHref } from '../../core/links';
+import { monthOfAbbreviation } from '../../core/months';
 import { LIMITS } from '../../core/paper-record';
 import { keyFor } from '../../core/paper-id';
 import type { PaperCard, Venue } from '../types';
@@ -70,8 +71,6 @@ export function splitAuthors(text: string, separator: RegExp = /\s*,\s*/): strin
     .filter((name) => name !== '' && !/^(?:…|\.\.\.|et al\.?)$/i.test(name));
 }
 
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
-
 function iso(year: string, month: number, day: string): string | undefined {
   const d = Number(day);
   if (month < 1 || month > 12 || d < 1 || d > 31) return undefined;
@@ -86,9 +85,9 @@ export function isoDate(text: string): string | undefined {
   let m = /\b(\d{4})-(\d{2})-(\d{2})\b/.exec(text);
   if (m) return iso(m[1]!, Number(m[2]), m[3]!);
   m = /\b(\d{1,2})\s+([A-Za-z]{3})[a-z]*\.?,?\s+(\d{4})\b/.exec(text);
-  if (m) return iso(m[3]!, MONTHS.indexOf(m[2]!.toLowerCase()) + 1, m[1]!);
+  if (m) return iso(m[3]!, monthOfAbbreviation(m[2]!), m[1]!);
   m = /\b([A-Za-z]{3})[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})\b/.exec(text);
-  if (m) return iso(m[3]!, MONTHS.indexOf(m[1]!.toLowerCase()) + 1, m[2]!);
+  if (m) return iso(m[3]!, monthOfAbbreviation(m[1]!), m[2]!);
   return undefined;
 }
 
