@@ -730,6 +730,11 @@ function readChanges(raw: unknown): Array<{ key: string; paper: object | null }>
   return wellFormed ? (raw as Array<{ key: string; paper: object | null }>) : undefined;
 }
 
+/** The reading-memory flags of a raw change event, each kept only when it is `true`. */
+function memoryFlags(event: { memoryCleared?: unknown; memoryChanged?: unknown }): { memoryCleared?: true; memoryChanged?: true } {
+  return { ...(event.memoryCleared === true && { memoryCleared: true }), ...(event.memoryChanged === true && { memoryChanged: true }) };
+}
+
 /** The event if `raw` is one: what extension pages receive. */
 export function parseChangeEvent(raw: unknown): ChangeEvent | undefined {
   if (typeof raw !== 'object' || raw === null) return undefined;
@@ -738,8 +743,7 @@ export function parseChangeEvent(raw: unknown): ChangeEvent | undefined {
   const trash = event.trash === true ? { trash: true as const } : {};
   if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true, ...trash };
   const changes = readChanges(event.changes);
-  const memory = { ...(event.memoryCleared === true && { memoryCleared: true as const }), ...(event.memoryChanged === true && { memoryChanged: true as const }) };
-  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as PaperChange[], ...trash, ...memory } : undefined;
+  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as PaperChange[], ...trash, ...memoryFlags(event) } : undefined;
 }
 
 /** The event if `raw` is one: what a tab's content script receives. */
@@ -749,6 +753,5 @@ export function parseTabChangeEvent(raw: unknown): TabChangeEvent | undefined {
   if (event.type !== CHANGE_EVENT_TYPE) return undefined;
   if (event.reset === true) return { type: CHANGE_EVENT_TYPE, reset: true };
   const changes = readChanges(event.changes);
-  const memory = { ...(event.memoryCleared === true && { memoryCleared: true as const }), ...(event.memoryChanged === true && { memoryChanged: true as const }) };
-  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as TabPaperChange[], ...memory } : undefined;
+  return changes ? { type: CHANGE_EVENT_TYPE, changes: changes as TabPaperChange[], ...memoryFlags(event) } : undefined;
 }
