@@ -125,6 +125,9 @@ export function readingMemory(
     }
   };
 
+  /** Records every card of the page (each key not yet sent). */
+  const recordAll = () => record([...page.cards.all()].map((entry) => entry.analysis.card));
+
   // After the saved state's lookup took the cards it could along (it subscribed first).
   page.on('cardsRead', record);
   page.on('cards', (entries) => {
@@ -146,12 +149,12 @@ export function readingMemory(
     today = null;
     showAll();
     page.emit('seen', new Set(page.cards.all()));
-    if (event.memoryChanged) record([...page.cards.all()].map((entry) => entry.analysis.card));
+    if (event.memoryChanged) recordAll();
   });
   page.signal.addEventListener('abort', stopListening, { once: true });
   let memoryWasOn = page.settings.readingMemory;
   page.on('settings', (settings) => {
-    if (settings.readingMemory && !memoryWasOn) record([...page.cards.all()].map((entry) => entry.analysis.card));
+    if (settings.readingMemory && !memoryWasOn) recordAll();
     memoryWasOn = settings.readingMemory;
     showAll();
   });
