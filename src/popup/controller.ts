@@ -430,14 +430,19 @@ export class PopupController {
     const papers = this.container.getState().papers;
     const reversals: TagReversal[] = [];
     for (const tag of edit.addTags ?? []) {
-      const lacking = keys.filter((key) => papers.get(key)?.tags.every((had) => tagId(had) !== tagId(tag)));
+      const id = tagId(tag);
+      const lacking = keys.filter((key) => papers.get(key)?.tags.every((had) => tagId(had) !== id));
       if (lacking.length > 0) reversals.push({ keys: lacking, removeTags: [tag] });
     }
     for (const tag of edit.removeTags ?? []) {
+      const id = tagId(tag);
       const bySpelling = new Map<string, string[]>();
       for (const key of keys) {
-        const had = papers.get(key)?.tags.find((t) => tagId(t) === tagId(tag));
-        if (had !== undefined) bySpelling.set(had, [...(bySpelling.get(had) ?? []), key]);
+        const had = papers.get(key)?.tags.find((t) => tagId(t) === id);
+        if (had === undefined) continue;
+        const having = bySpelling.get(had);
+        if (having) having.push(key);
+        else bySpelling.set(had, [key]);
       }
       for (const [spelling, having] of bySpelling) reversals.push({ keys: having, addTags: [spelling] });
     }
