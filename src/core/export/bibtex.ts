@@ -14,7 +14,7 @@ import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';
 import { splitName } from './names';
 import {
-  arxivPrimaryClass, citedDate, citedUrl, encodedUrl, oneLine, paperIds, paperVenue, publicationKind,
+  arxivPrimaryClass, citedDate, citedUrl, encodedUrl, linesOf, oneLine, paperIds, paperVenue, publicationKind,
 } from './paper-facts';
 
 /** What each character becomes; `-` `'` `,` only when the same character follows (the ligature pairs). */
@@ -80,9 +80,6 @@ function keyword(tag: string): string {
   return latex(tag.replace(/[,;]/g, ' '), false);
 }
 
-/** A line end, however the note was typed (a pasted note may hold CR LF or Unicode's line separators). */
-const LINE_END = /\r\n?|\n|\u2028|\u2029/;
-
 /**
  * A note keeps its lines and paragraphs, which BibTeX allows inside braces: each line escaped, a line ending in
  * `\\` (LaTeX's line break), a blank line between paragraphs. A line end alone would be a space to LaTeX and to
@@ -90,7 +87,7 @@ const LINE_END = /\r\n?|\n|\u2028|\u2029/;
  */
 function noteField(note: string): string {
   const paragraphs: string[][] = [[]];
-  for (const line of note.split(LINE_END)) {
+  for (const line of linesOf(note)) {
     // A line may not open with `@`: a reader that recovers from a broken entry starts an entry at each one.
     const text = latex(line, false).replace(/^@/, '{@}');
     if (text !== '') paragraphs[paragraphs.length - 1].push(text);

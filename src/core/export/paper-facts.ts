@@ -214,6 +214,14 @@ export function paperVenue(paper: SavedPaper): Venue {
 // eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BREAKS_AND_SPACES = /[ \u0000-\u001f\u007f-\u009f\u2028\u2029]{2,}|[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
 
+/** A line end, however the text was typed (a pasted note may hold CR LF or Unicode's line separators). */
+const LINE_END = /\r\n?|\n|\u2028|\u2029/;
+
+/** The lines of a text (a note), split at every kind of line end. */
+export function linesOf(text: string): string[] {
+  return text.split(LINE_END);
+}
+
 /** The text on one line: line breaks, tabs and other control characters become spaces; runs of spaces one. */
 export function oneLine(text: string): string {
   return text.replace(BREAKS_AND_SPACES, ' ').trim();

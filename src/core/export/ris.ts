@@ -7,7 +7,7 @@
 import type { SavedPaper } from '../paper';
 import { citationKeys } from './cite-keys';
 import { splitName } from './names';
-import { arxivAbstractUrl, citedDate, citedUrl, encodedUrl, oneLine, paperIds, paperVenue, publicationKind, type PublicationKind } from './paper-facts';
+import { arxivAbstractUrl, citedDate, citedUrl, encodedUrl, linesOf, oneLine, paperIds, paperVenue, publicationKind, type PublicationKind } from './paper-facts';
 
 const TYPES: Record<PublicationKind, string> = {
   proceedings: 'CPAPER',
@@ -54,7 +54,7 @@ function record(paper: SavedPaper, key: string): string {
   lines.push(['AB', paper.abstract]);
   // A value cannot hold a line break (a continuation line is joined with a space, and one that looks like a tag
   // starts one): each line of the note is an `N1` of its own, which the import reads back as a paragraph.
-  for (const line of paper.note.split(/\r\n?|\n|\u2028|\u2029/)) lines.push(['N1', line]);
+  for (const line of linesOf(paper.note)) lines.push(['N1', line]);
   const body = lines
     .map(([tag, value]) => [tag, oneLine(value)])
     .filter(([, value]) => value !== '')
