@@ -19,7 +19,6 @@ interface PaperJson {
   summary?: string;
   authors?: Array<{ name?: string }>;
   publishedAt?: string;
-  upvotes?: number;
   githubRepo?: string | null;
   projectPage?: string | null;
 }
@@ -88,7 +87,6 @@ function paperFields(record: PaperJson): PaperJson {
   }
   if (record.authors !== undefined) paper.authors = record.authors;
   if (record.publishedAt !== undefined) paper.publishedAt = record.publishedAt;
-  if (record.upvotes !== undefined) paper.upvotes = record.upvotes;
   if (record.githubRepo !== undefined) paper.githubRepo = record.githubRepo;
   if (record.projectPage !== undefined) paper.projectPage = record.projectPage;
   return paper;
@@ -225,19 +223,6 @@ const spacedText = (el: Element | null | undefined) => textOf(el, { separate: 'n
 /** `publishedAt` of the JSON ("2024-11-28T00:00:00.000Z") → "2024-11-28". */
 const isoFromJson = (value: unknown) => (typeof value === 'string' ? isoDate(value.slice(0, 10)) : undefined);
 
-/**
- * The upvote toggle is a checkbox in a label (or, without one, in its parent); its text is the count ("42", "1.2k"),
- * absent at 0 on some pages. Found by one selector (the first such box in document order), so the checkbox element
- * itself is never handed to script: the first input element a fresh page hands over costs its whole interface.
- */
-const VOTE_BOX = 'label:has(input[type="checkbox"]), :has(> input[type="checkbox"])';
-
-function votesShown(card: Element): number | undefined {
-  const match = /^(\d+(?:\.\d+)?)(k?)$/i.exec(textOf(card.querySelector(VOTE_BOX)));
-  if (!match) return undefined;
-  return Math.round(Number(match[1]) * (match[2] ? 1000 : 1));
-}
-
 /** A shown abstract: a paragraph of prose on the card (not the one-line chrome around it). */
 function abstractShown(card: Element, titleEl: Element | undefined): Element | undefined {
   for (const p of card.querySelectorAll('p')) {
@@ -262,16 +247,9 @@ function codeHrefs(paper: PaperJson | undefined, parts: Array<Element | null | u
   return [...fields.map((url) => ({ url, source: 'site-data' as const })), ...shown];
 }
 
-/**
- * The card for paper `id` (an arXiv id as `parseArxivId` gives it, so `arxiv:<id>` is its key), with the upvote
- * count the site shows next to the usual fields.
- */
-function build(id: string, fields: { votes?: number } & Omit<CardFields, 'ids' | 'url'>): PaperCard {
-  const { votes, ...rest } = fields;
-  const card = cardWithKey({ key: `arxiv:${id}`, aliases: [] }, { ...rest, url: `https://huggingface.co/papers/${id}` });
-  if (votes !== undefined) card.votes = votes;
-  return card;
-}
+/** The card for paper `id` (an arXiv id as `parseArxivId` gives it, so `arxiv:<id>` is its key). */
+const build = (id: string, fields: Omit<CardFields, 'ids' | 'url'>): PaperCard =>
+  cardWithKey({ key: `arxiv:${id}`, aliases: [] }, { ...fields, url: `https://huggingface.co/papers/${id}` });
 
 const jsonAuthors = (paper: PaperJson | undefined) =>
   Array.isArray(paper?.authors) ? paper.authors.map((a) => normalizeSpace(String(a?.name ?? ''))).filter(Boolean) : undefined;
@@ -296,7 +274,6 @@ function readListCard(card: Element, pageUrl: string): PaperCard | undefined {
     titleEl,
     codeHrefs: codeHrefs(paper, [card], pageUrl),
     published: isoFromJson(paper?.publishedAt) ?? isoDate(spacedText(card)),
-    votes: votesShown(card) ?? (typeof paper?.upvotes === 'number' ? paper.upvotes : undefined),
   });
 }
 
@@ -321,7 +298,6 @@ function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined 
     // From the paper's own header and abstract blocks, not from comments about other work.
     codeHrefs: codeHrefs(paper, [titleEl?.closest('section'), abstractHeading?.parentElement], pageUrl),
     published: isoFromJson(paper?.publishedAt) ?? isoDate(spacedText(titleEl?.parentElement)),
-    votes: typeof paper?.upvotes === 'number' ? paper.upvotes : undefined,
   });
 }
 

@@ -35,8 +35,6 @@ export interface PaperCard {
   codeSources?: Record<string, CodeLinkSource>;
   /** Publication date as ISO `YYYY-MM-DD` when the page gives one. */
   published?: string;
-  /** Upvotes (Hugging Face). */
-  votes?: number;
   /** Where the paper was published, when the page says (proceedings and venue pages, dblp). */
   venue?: Venue;
 }

@@ -65,7 +65,6 @@ describe('huggingface cards after the hydration JSON went stale', () => {
       authors: [],
       codeLinks: ['https://github.com/QwenLM/Qwen2.5-VL'],
       published: '2025-02-19',
-      votes: 1200,
     });
     expect(card.abstract).toMatch(/^We introduce Qwen2\.5-VL, .* foundational capabilities\.$/);
     expect(card.abstractEl?.localName).toBe('p');
@@ -118,7 +117,7 @@ describe('huggingface cards after the hydration JSON went stale', () => {
     };
     const document = island(props, '<article><h3><a href="/papers/2305.18323">ReWOO (shown)</a></h3></article>');
     const card = huggingface.readCard(huggingface.findCards(document)[0]!, DAILY_URL)!;
-    expect(card).toMatchObject({ title: 'ReWOO {"id":"x"} \\"} quoted', abstract: 'The twin has the summary.', votes: 7, codeLinks: ['https://github.com/billxbf/ReWOO'] });
+    expect(card).toMatchObject({ title: 'ReWOO {"id":"x"} \\"} quoted', abstract: 'The twin has the summary.', codeLinks: ['https://github.com/billxbf/ReWOO'] });
   });
 });
 
@@ -165,7 +164,6 @@ describe('huggingface card markup generations', () => {
       // The repository is written in the summary; the project page only in the paper's data.
       codeSources: { 'https://github.com/org/repo': 'abstract', 'https://org.github.io/compact': 'site-data' },
       published: '2025-08-14',
-      votes: 42,
     });
     expect(card.abstractEl).toBeUndefined();
   });
@@ -184,7 +182,6 @@ describe('huggingface card markup generations', () => {
     expect(withCodeFindings(card).codeLinks).toEqual(['https://github.com/Mohammad-Mozaffari/mkor']);
     expect(card.abstract).toMatch(/^This work proposes/);
     expect(card.published).toBeUndefined();
-    expect(card.votes).toBeUndefined();
   });
 
   it('finds cards of a layout without <article> (one card per paper, header links ignored)', () => {
@@ -214,23 +211,13 @@ describe('huggingface card markup generations', () => {
   });
 });
 
-describe('huggingface upvotes, dates and links', () => {
-  /** A compact card of paper 2508.10711 with this label text on its upvote toggle and these extra links. */
+describe('huggingface dates and links', () => {
+  /** A compact card of paper 2508.10711 with this label text on its upvote toggle (which no reader uses) and these extra links. */
   const card = (votes: string, links = '', publishedAt?: string) => {
     const props = { dailyPapers: [{ paper: { id: '2508.10711', title: 'A Card', upvotes: 5, ...(publishedAt && { publishedAt }) } }] };
     const document = island(props, `<article><h3><a href="/papers/2508.10711">A Card</a></h3><label><input type="checkbox"><div>${votes}</div></label>${links}</article>`);
     return huggingface.readCard(huggingface.findCards(document)[0]!, DAILY_URL)!;
   };
-
-  it.each([
-    ['42', 42], ['0', 0], ['1.2k', 1200], ['3K', 3000], ['12.5k', 12500],
-  ])('reads the upvote count %s as %i', (text, votes) => {
-    expect(card(text).votes).toBe(votes);
-  });
-
-  it.each(['', '1.2.3', '12.', '.5', 'k', '1kk', '4 2', '-3', '1,200'])('falls back to the JSON count when the toggle shows %j', (text) => {
-    expect(card(text).votes).toBe(5);
-  });
 
   it.each([
     ['2025-08-14T17:59:00.000Z', '2025-08-14'], ['2025-08-14', '2025-08-14'], ['2025-13-01T00:00:00Z', undefined], ['5 Apr 2007', '2007-04-05'],
@@ -286,7 +273,6 @@ describe('huggingface never throws', () => {
     expect(card.authors).toEqual(['Binfeng Xu', 'Zhiyuan Peng', 'Bowen Lei', 'Subhabrata Mukherjee', 'Yuchen Liu', 'Dongkuan Xu']);
     expect(card.abstract).toMatch(/^Augmented Language Models \(ALMs\) blend .* ALM systems\.$/);
     expect(card.published).toBe('2023-05-23');
-    expect(card.votes).toBeUndefined();
   });
 });
 
