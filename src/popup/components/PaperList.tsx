@@ -5,7 +5,7 @@ import type { JSX, Ref } from 'preact';
 import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PaperSummary } from '../../shared/search-snapshot';
 import { rowsPerPage, scrollToReveal, visibleRange } from '../virtual-window';
-import { INITIAL_VIEWPORT, OVERSCAN, ROW_HEIGHT, afterNextFrame, rowId } from '../row-layout';
+import { INITIAL_VIEWPORT, OVERSCAN, ROW_HEIGHT, rowId } from '../row-layout';
 import { PaperRow } from './PaperRow';
 
 interface PaperListProps {
@@ -34,25 +34,10 @@ export function PaperList(props: PaperListProps) {
   const [viewport, setViewport] = useState(INITIAL_VIEWPORT);
   const [scrolled, setScrolled] = useState({ resetKey, top: 0 });
   const scrollTop = scrolled.resetKey === resetKey ? scrolled.top : 0;
-  // The rows beyond the view (OVERSCAN) are there for scrolling. After a new search, filter or sort they are added
-  // once the frame showing the rows in view has been produced, not in the keystroke's own render (at once if the
-  // list is scrolled first); the keystrokes of a fast typist then draw no rows out of sight at all.
-  const [overscanFor, setOverscanFor] = useState(resetKey);
-  const overscan = overscanFor === resetKey ? OVERSCAN : 0;
-  const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, count, overscan);
-
-  useLayoutEffect(() => {
-    if (overscanFor === resetKey) return;
-    let current = true;
-    afterNextFrame(() => current && setOverscanFor(resetKey));
-    return () => {
-      current = false;
-    };
-  }, [resetKey, overscanFor]);
+  const range = visibleRange(scrollTop, viewport, ROW_HEIGHT, count, OVERSCAN);
 
   const scrollTo = (value: number) => {
     top.current = value;
-    setOverscanFor(resetKey);
     setScrolled((current) => {
       const now = visibleRange(current.top, viewport, ROW_HEIGHT, count, OVERSCAN);
       const next = visibleRange(value, viewport, ROW_HEIGHT, count, OVERSCAN);
