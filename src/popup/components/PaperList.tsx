@@ -76,8 +76,11 @@ export function PaperList(props: PaperListProps) {
   for (let i = range.start; i < Math.min(range.end, count); i++) {
     const paper = papers[i]!;
     rows.push(
+      // Keyed by position, not by paper: when a keystroke changes the papers listed, each row's elements are kept
+      // and given the new paper's text and classes, instead of every row being removed and built anew (new
+      // elements to create and style). A row showing the same paper at the same place is left as it is (pure).
       <PaperRow
-        key={paper.key}
+        key={i}
         paper={paper}
         index={i}
         setSize={count}

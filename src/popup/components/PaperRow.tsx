@@ -55,17 +55,18 @@ export const PaperRow = pure(function PaperRow({ paper, index, setSize, active, 
         <div class="row-title" id={`${id}-title`} title={paper.title} elementtiming={index === 0 ? FIRST_ROW_TIMING : undefined}>{paper.title || 'Untitled paper'}</div>
         <div class="row-meta" id={`${id}-meta`}>
           <span class="row-authors">{authorsLine(paper.authors)}</span>
-          <span class="row-site"> · {siteName} · {savedDay(paper.savedAt)}</span>
+          <span class="row-site">{` · ${siteName} · ${savedDay(paper.savedAt)}`}</span>
         </div>
         <div class="row-badges" id={`${id}-badges`}>
           <span class={`status-pill status-${paper.status}`}>{STATUS_LABELS[paper.status]}</span>
           {venue && <span class="chip venue" title={`Published at ${venue.name}`}>{venue.name}</span>}
-          {tags.shown.map((tag) => <span class="chip tag" key={tag}><span>#{tag}</span></span>)}
-          {tags.more > 0 && <span class="chip more" title={paper.tags.slice(3).join(', ')}>+{tags.more}</span>}
+          {/* Chips by place, like the rows (PaperList): a row given another paper keeps its chips' elements. */}
+          {tags.shown.map((tag, i) => <span class="chip tag" key={i}><span>{`#${tag}`}</span></span>)}
+          {tags.more > 0 && <span class="chip more" title={paper.tags.slice(3).join(', ')}>{`+${tags.more}`}</span>}
           {metrics.shown.map((metric, i) => (
             <span class={`metric metric-${GROUP_OF_KIND[metric.kind]}`} key={i} title={describeMetric(metric)}>{metric.text}</span>
           ))}
-          {metrics.more > 0 && <span class="metric more" title={paper.metrics.slice(3).map(describeMetric).join('\n')}>+{metrics.more}</span>}
+          {metrics.more > 0 && <span class="metric more" title={paper.metrics.slice(3).map(describeMetric).join('\n')}>{`+${metrics.more}`}</span>}
           {paper.codeLinks.length > 0 && (
             <span class="code-badge" title={paper.codeLinks.map(codeLinkLabel).join('\n')}><CodeIcon />code</span>
           )}
