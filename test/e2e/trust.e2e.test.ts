@@ -302,7 +302,8 @@ describe('only real input drives Paperlight', () => {
 
   it('a note typed and left by reloading or closing the page is kept', async () => {
     const key = 'arxiv:2411.18933';
-    for (const leave of ['reload', 'close'] as const) {
+    // 'closed by the reader': the tab asks the page first, as Ctrl+W does (beforeunload, then pagehide).
+    for (const leave of ['reload', 'close', 'closed by the reader'] as const) {
       const { page, ui } = await open(HF_DAILY, 16);
       if (!(await savedStateOf(extensionPage, page, key))?.saved) await saveByClick(page, ui, key);
       await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
@@ -312,7 +313,7 @@ describe('only real input drives Paperlight', () => {
       await page.keyboard.type(`Typed, then ${leave}.`);
       await ui.close();
       if (leave === 'reload') await page.reload();
-      else await page.close();
+      else await page.close({ runBeforeUnload: leave !== 'close' });
       await expect.poll(async () => (await library()).find((p) => p.key === key)?.note).toBe(`Typed, then ${leave}.`);
       if (!page.isClosed()) await page.close();
     }
