@@ -15,12 +15,16 @@ import { WordScan } from './word-scan';
 import type { TextFile } from '../ui/download';
 import { count, errorText, shortTitle } from '../ui/text';
 import type { PageTab } from './page-tab';
+import { arrivalsNamedByNoCard } from './page-cards';
 import type { PaperSearch, SearchablePaper } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
 import { idHits } from './id-search';
 import type { StateContainer, TagReversal } from './state';
 
 /** Performance marks the bench and the browser tests wait on. */
+/** The waits before each new question to the tab about a paper it may show by title (about 3 s in all). */
+const PAGE_REPORT_RETRIES_MS = [100, 200, 400, 800, 1500];
+
 export const MARKS = {
   /** Every paper's summary is listed (the search snapshot arrived). */
   summariesLoaded: 'paperlight:summaries-loaded',
@@ -242,6 +246,9 @@ export class PopupController {
   }
 
   private apply(changes: PaperChange[]): void {
+    const { page, papers } = this.container.getState();
+    const arrivals = page ? arrivalsNamedByNoCard(page.cards, changes, papers) : [];
+    if (arrivals.length) void this.pageReportShowing(arrivals);
     this.queued?.push(...changes);
     for (const { key, paper } of changes) {
       for (const index of [this.search, this.scan, ...this.building]) {
@@ -386,6 +393,23 @@ export class PopupController {
   async loadPageReport(): Promise<void> {
     const report = await this.deps.pageTab?.report().catch(() => null);
     if (report !== undefined) this.container.dispatch({ type: 'pageReport', report });
+  }
+
+  /**
+   * Asks the tab again for its report until one of its cards shows one of these papers (found by title and authors,
+   * which the popup cannot tell), or it has had time to: the tab hears of the change apart from the popup, maybe
+   * later, and then asks the background which of its cards the paper is.
+   */
+  private async pageReportShowing(keys: readonly string[]): Promise<void> {
+    for (const wait of PAGE_REPORT_RETRIES_MS) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      const report = await this.deps.pageTab?.report().catch(() => null);
+      if (!report) return;
+      if (report.cards.some((card) => card.paperKey !== undefined && keys.includes(card.paperKey))) {
+        this.container.dispatch({ type: 'pageReport', report });
+        return;
+      }
+    }
   }
 
   /** Saves one of the page's cards through its tab, exactly as the card's own Save button would. */
