@@ -5,7 +5,8 @@
 // saved and gains that page's venue, while a record with a card's title but other authors stays another paper.
 // Then the popup's "On this page" over these tabs: its counts are the page report's, a save from it reaches the
 // card, opening it over another tab shows that tab, over a page no adapter reads it shows no "On this page", and a
-// card the tab found saved by title alone counts unsaved once its paper is deleted.
+// card the tab found saved by title alone counts unsaved once its paper is deleted, and saved again once the paper
+// is restored from the popup's Trash (whether the popup was open at the delete or opened over the tab after it).
 // Pages: the fixtures named below, fulfilled under their real URLs (docs/fixtures.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
