@@ -22,6 +22,9 @@ import { idHits } from './id-search';
 import type { StateContainer, TagReversal } from './state';
 
 /** Performance marks the bench and the browser tests wait on. */
+/** How often, and how long apart, the popup asks a tab still reading its page what it shows. */
+const UNSETTLED_REPORT_TRIES = 20;
+const UNSETTLED_REPORT_WAIT_MS = 500;
 /** The waits before each new question to the tab about a paper it may show by title (about 3 s in all). */
 const PAGE_REPORT_RETRIES_MS = [100, 200, 400, 800, 1500];
 
@@ -389,10 +392,18 @@ export class PopupController {
     }
   }
 
-  /** Asks the tab the popup was opened over what it shows. */
+  /**
+   * Asks the tab the popup was opened over what it shows; while the tab is still reading its page (not `settled`),
+   * again every half second for up to 10 s, so that "still reading the page…" and its counts do not stay as they were
+   * when the popup opened.
+   */
   async loadPageReport(): Promise<void> {
-    const report = await this.deps.pageTab?.report().catch(() => null);
-    if (report !== undefined) this.container.dispatch({ type: 'pageReport', report });
+    for (let asked = 0; asked < UNSETTLED_REPORT_TRIES; asked++) {
+      if (asked) await new Promise((resolve) => setTimeout(resolve, UNSETTLED_REPORT_WAIT_MS));
+      const report = await this.deps.pageTab?.report().catch(() => null);
+      if (report !== undefined) this.container.dispatch({ type: 'pageReport', report });
+      if (!report || report.settled) return;
+    }
   }
 
   /**

@@ -267,6 +267,24 @@ describe('PopupController: the page under the popup', () => {
     controller.stop();
   });
 
+  it('asks a tab still reading its page again until it has read it', async () => {
+    const { tab, container, controller, painted } = await setUp([savedEarlier()]);
+    const settledReport = tab.report.bind(tab);
+    let reading = 2;
+    tab.report = async () => {
+      const report = (await settledReport())!;
+      // The first answers, while the page is read: not settled, and the saved card not known yet.
+      return reading-- > 0 ? { ...report, settled: false, cards: report.cards.map((c) => ({ ...c, saved: false, status: null, tags: [] })) } : report;
+    };
+    painted();
+    await controller.start();
+    await vi.waitFor(() => expect(container.getState().page).toMatchObject({ settled: false }));
+    await vi.waitFor(() => expect(container.getState().page).toMatchObject({ settled: true }), { timeout: 3_000 });
+    expect(container.getState().page!.cards.map((c) => c.saved)).toEqual([false, true, false]);
+    expect(tab.reports).toBe(3);
+    controller.stop();
+  });
+
   it('shows nothing for a tab that is not a supported page, and a refused save as a notice', async () => {
     const { container, controller, painted, tab } = await setUp();
     tab.report = async () => null;
