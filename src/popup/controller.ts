@@ -21,13 +21,13 @@ import { quickHits, type SearchHits } from './search-terms';
 import { idHits } from './id-search';
 import type { StateContainer, TagReversal } from './state';
 
-/** Performance marks the bench and the browser tests wait on. */
 /** How often, and how long apart, the popup asks a tab still reading its page what it shows. */
 const UNSETTLED_REPORT_TRIES = 20;
 const UNSETTLED_REPORT_WAIT_MS = 500;
 /** The waits before each new question to the tab about a paper it may show by title (about 3 s in all). */
 const PAGE_REPORT_RETRIES_MS = [100, 200, 400, 800, 1500];
 
+/** Performance marks the bench and the browser tests wait on. */
 export const MARKS = {
   /** Every paper's summary is listed (the search snapshot arrived). */
   summariesLoaded: 'paperlight:summaries-loaded',
