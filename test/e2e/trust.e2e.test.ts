@@ -319,6 +319,27 @@ describe('only real input drives Paperlight', () => {
     }
   });
 
+  it('a note typed and the card unsaved at once by the keyboard command goes to the Trash with the paper', async () => {
+    const key = 'arxiv:2411.18933';
+    const { page, ui } = await open(HF_DAILY, 16);
+    if (!(await savedStateOf(extensionPage, page, key))?.saved) await saveByClick(page, ui, key);
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
+    await expect.poll(async () => (await ui.inToolbar(key, { tag: 'textarea' })).attributes.disabled).toBeUndefined();
+    await ui.click(await ui.inToolbar(key, { tag: 'textarea' }));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Typed, then unsaved by the command.');
+    const worker = await session.serviceWorker();
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'paperlight:command', command: 'save-focused-card' });
+    });
+    await expect.poll(async () => (await sendFromExtensionPage<{ papers: Array<{ key: string; note: string }> }>(extensionPage, { type: 'trash' }))
+      .papers.find((p) => p.key === key)?.note).toBe('Typed, then unsaved by the command.');
+    expect(await ui.allInToolbar(key, { cls: 'error' })).toEqual([]);
+    await ui.close();
+    await page.close();
+  });
+
   it('one click on "✎ Note" just after adding a tag opens the note: the open tag field does not slide it from under the pointer', async () => {
     const key = 'arxiv:2411.18933';
     const { page, ui } = await open(HF_DAILY, 16);
