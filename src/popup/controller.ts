@@ -15,10 +15,17 @@ import { WordScan } from './word-scan';
 import type { TextFile } from '../ui/download';
 import { count, errorText, shortTitle } from '../ui/text';
 import type { PageTab } from './page-tab';
+import { arrivalsNamedByNoCard } from './page-cards';
 import type { PaperSearch, SearchablePaper } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
 import { idHits } from './id-search';
 import type { StateContainer, TagReversal } from './state';
+
+/** How often, and how long apart, the popup asks a tab still reading its page what it shows. */
+const UNSETTLED_REPORT_TRIES = 20;
+const UNSETTLED_REPORT_WAIT_MS = 500;
+/** The waits before each new question to the tab about a paper it may show by title (about 3 s in all). */
+const PAGE_REPORT_RETRIES_MS = [100, 200, 400, 800, 1500];
 
 /** Performance marks the bench and the browser tests wait on. */
 export const MARKS = {
@@ -242,6 +249,9 @@ export class PopupController {
   }
 
   private apply(changes: PaperChange[]): void {
+    const { page, papers } = this.container.getState();
+    const arrivals = page ? arrivalsNamedByNoCard(page.cards, changes, papers) : [];
+    if (arrivals.length) void this.pageReportShowing(arrivals);
     this.queued?.push(...changes);
     for (const { key, paper } of changes) {
       for (const index of [this.search, this.scan, ...this.building]) {
@@ -382,10 +392,35 @@ export class PopupController {
     }
   }
 
-  /** Asks the tab the popup was opened over what it shows. */
+  /**
+   * Asks the tab the popup was opened over what it shows; while the tab is still reading its page (not `settled`),
+   * again every half second for up to 10 s, so that "still reading the page…" and its counts do not stay as they were
+   * when the popup opened.
+   */
   async loadPageReport(): Promise<void> {
-    const report = await this.deps.pageTab?.report().catch(() => null);
-    if (report !== undefined) this.container.dispatch({ type: 'pageReport', report });
+    for (let asked = 0; asked < UNSETTLED_REPORT_TRIES; asked++) {
+      if (asked) await new Promise((resolve) => setTimeout(resolve, UNSETTLED_REPORT_WAIT_MS));
+      const report = await this.deps.pageTab?.report().catch(() => null);
+      if (report !== undefined) this.container.dispatch({ type: 'pageReport', report });
+      if (!report || report.settled) return;
+    }
+  }
+
+  /**
+   * Asks the tab again for its report until one of its cards shows one of these papers (found by title and authors,
+   * which the popup cannot tell), or it has had time to: the tab hears of the change apart from the popup, maybe
+   * later, and then asks the background which of its cards the paper is.
+   */
+  private async pageReportShowing(keys: readonly string[]): Promise<void> {
+    for (const wait of PAGE_REPORT_RETRIES_MS) {
+      await new Promise((resolve) => setTimeout(resolve, wait));
+      const report = await this.deps.pageTab?.report().catch(() => null);
+      if (!report) return;
+      if (report.cards.some((card) => card.paperKey !== undefined && keys.includes(card.paperKey))) {
+        this.container.dispatch({ type: 'pageReport', report });
+        return;
+      }
+    }
   }
 
   /** Saves one of the page's cards through its tab, exactly as the card's own Save button would. */

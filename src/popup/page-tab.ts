@@ -9,7 +9,10 @@ import { readPageReport as readSharedPageReport, type PageReport } from '../shar
 
 /** What the popup asks of the active tab. */
 export interface PageTab {
-  /** The active tab's page report; null when the tab is not a supported page (nothing answers). */
+  /**
+   * The active tab's page report; null when the tab is not a supported page (nothing answers). Once a tab has
+   * answered, it is that tab's.
+   */
   report(): Promise<PageReport | null>;
   /** Saves the card keyed `key` on that page, as its Save button does; resolves to the saved record. */
   saveCard(key: string): Promise<SavedPaper>;
@@ -71,7 +74,8 @@ export function activePageTab(api: Api): PageTab {
   let reported: number | undefined;
   return {
     async report() {
-      const tabId = await activeWebTab(api).catch(() => undefined);
+      // Asked again, it is the tab that answered: the popup belongs to the tab it opened over.
+      const tabId = reported ?? await activeWebTab(api).catch(() => undefined);
       if (tabId === undefined) return null;
       const answer = await withTimeout(api.tabs.sendMessage(tabId, { type: 'pageReport' }), ANSWER_TIMEOUT_MS).catch(() => undefined);
       const report = readPageReport(answer);

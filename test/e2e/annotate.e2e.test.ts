@@ -267,6 +267,25 @@ describe('settings and commands', () => {
     await sendFromExtensionPage(extensionPage, { type: 'remove', key });
     await page.close();
   });
+
+  it('the command given twice before the save\'s answer saves, then unsaves (not two saves of the card)', async () => {
+    const page = await open(ARXIV_NEW, 20);
+    const card = page.locator('[data-paperlight-id]').nth(5);
+    const key = (await card.getAttribute('data-paperlight-id'))!;
+    await card.locator('a').first().focus();
+    const worker = await session.serviceWorker();
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      const command = { type: 'paperlight:command', command: 'save-focused-card' };
+      await Promise.all([chrome.tabs.sendMessage(tab!.id!, command), chrome.tabs.sendMessage(tab!.id!, command)]);
+    });
+    await expect.poll(async () => (await sendFromExtensionPage<{ papers: Array<{ key: string }> }>(extensionPage, { type: 'trash' })).papers
+      .filter((p) => p.key === key).length).toBe(1);
+    expect(await isSaved(page, key)).toBe(false);
+    expect((await library()).some((p) => p.key === key)).toBe(false);
+    await sendFromExtensionPage(extensionPage, { type: 'emptyTrash' });
+    await page.close();
+  });
 });
 
 describe('the page stays the page', () => {

@@ -5,7 +5,8 @@
 // saved and gains that page's venue, while a record with a card's title but other authors stays another paper.
 // Then the popup's "On this page" over these tabs: its counts are the page report's, a save from it reaches the
 // card, opening it over another tab shows that tab, over a page no adapter reads it shows no "On this page", and a
-// card the tab found saved by title alone counts unsaved once its paper is deleted.
+// card the tab found saved by title alone counts unsaved once its paper is deleted, and saved again once the paper
+// is restored from the popup's Trash (whether the popup was open at the delete or opened over the tab after it).
 // Pages: the fixtures named below, fulfilled under their real URLs (docs/fixtures.md).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -227,7 +228,7 @@ describe('Chromium: the popup over these tabs', () => {
     for (const page of [plain, neurips, arxiv]) await page.close();
   });
 
-  it('over a card saved by title alone (no venue, so no alias), counts it unsaved once the paper is deleted', async () => {
+  it('over a card saved by title alone (no venue, so no alias), counts it unsaved once the paper is deleted, and saved again once it is restored from the Trash', async () => {
     for (const paper of await libraryNow()) await send({ type: 'remove', key: paper.key });
     const expected = JSON.parse(await readFixture('semanticscholar/search-complex-networks.expected.json')) as Expected;
     const card = expected.cards.find((c) => c.index === 4)!;
@@ -241,7 +242,30 @@ describe('Chromium: the popup over these tabs', () => {
     await sendFromExtensionPage(popup, { type: 'remove', key: 'arxiv:2501.09002' });
     await expect.poll(() => savedOn(page), { timeout: 10_000 }).toEqual([]);
     await expect.poll(() => summaryText(popup), { timeout: 10_000 }).toBe(`On this page: ${cards} papers · 0 saved`);
+    // Restored from the popup's Trash: the card shows it again, and the popup counts it again.
+    await popup.bringToFront();
+    await popup.getByRole('button', { name: 'Trash', exact: true }).click();
+    await popup.getByRole('button', { name: `Restore “${card.title}”` }).click();
+    await expect.poll(() => savedOn(page), { timeout: 10_000 }).toEqual([card.key]);
+    await expect.poll(() => popup.getByRole('button', { name: `Restore “${card.title}”` }).count()).toBe(0);
+    await popup.keyboard.press('Escape'); // back to the list, under "On this page"
+    await expect.poll(() => summaryText(popup), { timeout: 10_000 }).toBe(`On this page: ${cards} papers · 1 saved`);
     await popup.close();
+
+    // Opened over the tab while the paper waits in the Trash: the report names no record for the card, and the
+    // restore shares no id with it.
+    await send({ type: 'remove', key: 'arxiv:2501.09002' });
+    await expect.poll(() => savedOn(page), { timeout: 10_000 }).toEqual([]);
+    const again = await popupOver(page);
+    await expect.poll(() => summaryText(again), { timeout: 15_000 }).toBe(`On this page: ${cards} papers · 0 saved`);
+    await again.bringToFront();
+    await again.getByRole('button', { name: 'Trash', exact: true }).click();
+    await again.getByRole('button', { name: `Restore “${card.title}”` }).click();
+    await expect.poll(() => savedOn(page), { timeout: 10_000 }).toEqual([card.key]);
+    await expect.poll(() => again.getByRole('button', { name: `Restore “${card.title}”` }).count()).toBe(0);
+    await again.keyboard.press('Escape'); // back to the list, under "On this page"
+    await expect.poll(() => summaryText(again), { timeout: 10_000 }).toBe(`On this page: ${cards} papers · 1 saved`);
+    await again.close();
     await page.close();
   });
 });

@@ -394,6 +394,38 @@ describe('Chromium: keyboard triage', () => {
     await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden)).toEqual([]);
   });
 
+  it('keys pressed faster than the save\'s answer act on what the one before will have done: s s saves then unsaves', async () => {
+    await page.keyboard.press('k'); // from the card before the last but one
+    const key = keys[keys.length - 4]!;
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(key)) - 4))).toBeLessThan(2);
+    expect(await storedPaper(key)).toBeUndefined();
+    // Both presses before the save's answer: the second unsaves what the first saved (not a second save).
+    await Promise.all([page.keyboard.press('s'), page.keyboard.press('s')]);
+    await expect.poll(async () => (await ui.allInToolbar(key, { cls: 'notice' }))[0]?.text).toBe('Removed · Undo');
+    expect(await storedPaper(key)).toBeUndefined();
+    const { papers } = await sendFromExtensionPage<{ papers: Array<{ key: string }> }>(extensionPage, { type: 'trash' });
+    expect(papers.filter((p) => p.key === key)).toHaveLength(1);
+    expect((await report(page)).cards.find((c) => c.key === key)).toMatchObject({ saved: false });
+    // A status, then another, both before the first answer: saved once (three changes: the save and two statuses,
+    // where acting on what the page showed saved twice), and the toolbar ends on the last status pressed.
+    await page.keyboard.press('k');
+    const next = keys[keys.length - 5]!;
+    await expect.poll(async () => Math.abs((await ringTop()) - ((await cardTop(next)) - 4))).toBeLessThan(2);
+    await extensionPage.evaluate((k) => {
+      const seen: string[] = [];
+      (globalThis as unknown as { changesOf: string[] }).changesOf = seen;
+      chrome.runtime.onMessage.addListener((message: unknown) => {
+        const { changes = [] } = message as { changes?: Array<{ key: string; paper: { status: string } | null }> };
+        for (const change of changes) if (change.key === k) seen.push(change.paper?.status ?? 'removed');
+      });
+    }, next);
+    await Promise.all([page.keyboard.press('2'), page.keyboard.press('3')]);
+    await expect.poll(async () => (await report(page)).cards.find((c) => c.key === next)?.status).toBe('read');
+    await page.waitForTimeout(500); // any late change
+    expect(await extensionPage.evaluate(() => (globalThis as unknown as { changesOf: string[] }).changesOf)).toEqual(['to-read', 'reading', 'read']);
+    expect((await storedPaper(next))?.status).toBe('read');
+  });
+
   it('c opens the ringed card\'s first code link in a new tab (a Hugging Face day)', async () => {
     const hf = await visit(PAGES.huggingface.url);
     await hf.bringToFront();

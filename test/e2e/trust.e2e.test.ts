@@ -302,7 +302,8 @@ describe('only real input drives Paperlight', () => {
 
   it('a note typed and left by reloading or closing the page is kept', async () => {
     const key = 'arxiv:2411.18933';
-    for (const leave of ['reload', 'close'] as const) {
+    // 'closed by the reader': the tab asks the page first, as Ctrl+W does (beforeunload, then pagehide).
+    for (const leave of ['reload', 'close', 'closed by the reader'] as const) {
       const { page, ui } = await open(HF_DAILY, 16);
       if (!(await savedStateOf(extensionPage, page, key))?.saved) await saveByClick(page, ui, key);
       await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
@@ -312,10 +313,31 @@ describe('only real input drives Paperlight', () => {
       await page.keyboard.type(`Typed, then ${leave}.`);
       await ui.close();
       if (leave === 'reload') await page.reload();
-      else await page.close();
+      else await page.close({ runBeforeUnload: leave !== 'close' });
       await expect.poll(async () => (await library()).find((p) => p.key === key)?.note).toBe(`Typed, then ${leave}.`);
       if (!page.isClosed()) await page.close();
     }
+  });
+
+  it('a note typed and the card unsaved at once by the keyboard command goes to the Trash with the paper', async () => {
+    const key = 'arxiv:2411.18933';
+    const { page, ui } = await open(HF_DAILY, 16);
+    if (!(await savedStateOf(extensionPage, page, key))?.saved) await saveByClick(page, ui, key);
+    await ui.click(await ui.inToolbar(key, { tag: 'button', text: '✎ Note' }));
+    await expect.poll(async () => (await ui.inToolbar(key, { tag: 'textarea' })).attributes.disabled).toBeUndefined();
+    await ui.click(await ui.inToolbar(key, { tag: 'textarea' }));
+    await page.keyboard.press('Control+A');
+    await page.keyboard.type('Typed, then unsaved by the command.');
+    const worker = await session.serviceWorker();
+    await worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+      await chrome.tabs.sendMessage(tab!.id!, { type: 'paperlight:command', command: 'save-focused-card' });
+    });
+    await expect.poll(async () => (await sendFromExtensionPage<{ papers: Array<{ key: string; note: string }> }>(extensionPage, { type: 'trash' }))
+      .papers.find((p) => p.key === key)?.note).toBe('Typed, then unsaved by the command.');
+    expect(await ui.allInToolbar(key, { cls: 'error' })).toEqual([]);
+    await ui.close();
+    await page.close();
   });
 
   it('one click on "✎ Note" just after adding a tag opens the note: the open tag field does not slide it from under the pointer', async () => {

@@ -132,6 +132,14 @@ export function keyboardTriage(
     return neighbour(direction, order) ?? (visibility.visible(focused) ? focused : undefined);
   };
 
+  /**
+   * The keys that change the library (s, t, 1–4) act one after the other, each once the one before has its answer:
+   * pressed faster than that, a key acts on what the key before will have done (s s saves, then unsaves with an
+   * Undo; 2 then 3 saves once and ends read), not on what the page still shows (which saved twice, and could end
+   * on the status pressed first).
+   */
+  let turn = Promise.resolve();
+
   const savedFirst = async (entry: CardEntry) => {
     if (!saved.of(entry)) await saved.save(entry);
   };
@@ -183,7 +191,11 @@ export function keyboardTriage(
       focus(step(key === 'j' ? 1 : -1));
     } else {
       if (!focused || !visibility.visible(focused)) return;
-      act(key, focused).catch((error) => console.warn(`[Paperlight] the "${key}" key failed:`, error));
+      const entry = focused;
+      const run = () => act(key, entry).catch((error) => console.warn(`[Paperlight] the "${key}" key failed:`, error));
+      // o, c and x act at once: a new tab opens only shortly after a key press, and the ring moves in key order.
+      if (/[st1-4]/.test(key)) turn = turn.then(run);
+      else void run();
     }
     // The key was Paperlight's: the site's own shortcuts do not also run.
     event.preventDefault();

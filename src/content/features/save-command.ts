@@ -4,6 +4,7 @@ import { extensionApi as browser } from '../../shared/extension-api';
 import { isCommandMessage } from '../../shared/commands';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
+import { focusedIn } from '../page-layer';
 import { trusted } from '../trusted-events';
 import type { CardToolbar } from './card-toolbar';
 import type { SavedState } from './saved-state';
@@ -22,6 +23,10 @@ export function saveCommand(page: ContentPage, { saved, toolbar }: { saved: Save
     if (!isCommandMessage(message) || message.command !== 'save-focused-card') return undefined;
     const entry = focused ?? page.cards.around(document.activeElement);
     if (entry) {
+      // A field of a toolbar with the focus (the note, the tag field) keeps what it holds before an unsave, as
+      // leaving it does: the paper goes to the Trash with it.
+      const field = focusedIn(document.activeElement!) as HTMLElement | null; // null outside Paperlight's roots
+      if (field?.matches('input, textarea')) field.blur();
       toolbar.mountNow(entry);
       saved.toggle(entry).catch((error) => console.warn('[Paperlight] the save command failed:', error));
     }

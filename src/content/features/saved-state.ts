@@ -246,6 +246,7 @@ export function savedState(page: ContentPage): SavedState {
   });
   page.signal.addEventListener('abort', stopListening, { once: true });
 
+  let toggling = Promise.resolve();
   const save = async (entry: CardEntry) => {
     const data = cardData(entry, page.adapter.id);
     const { paper } = await whileWriting([data.key, ...(data.aliases ?? [])], () => send({ type: 'save', paper: data }));
@@ -266,16 +267,22 @@ export function savedState(page: ContentPage): SavedState {
       const { found } = await send({ type: 'lookup', keys: [paper.key] });
       return found[0]?.paper.note ?? '';
     },
-    async toggle(entry) {
-      const saved = of(entry);
-      if (!saved) {
-        await save(entry);
-        return;
-      }
-      const { removed } = await send({ type: 'remove', key: saved.key });
-      if (removed) for (const k of [removed.key, ...removed.aliases]) byKey.delete(k);
-      changed(page.cards.withKeys(keysOf(entry)));
-      if (removed) page.emit('removed', { entry, paper: removed });
+    // One toggle after the other, each on what the one before made: asked twice before the first answer (the
+    // keyboard command, a key and a click), the second unsaves what the first saved instead of saving it again.
+    toggle(entry) {
+      const toggled = toggling.then(async () => {
+        const saved = of(entry);
+        if (!saved) {
+          await save(entry);
+          return;
+        }
+        const { removed } = await send({ type: 'remove', key: saved.key });
+        if (removed) for (const k of [removed.key, ...removed.aliases]) byKey.delete(k);
+        changed(page.cards.withKeys(keysOf(entry)));
+        if (removed) page.emit('removed', { entry, paper: removed });
+      });
+      toggling = toggled.catch(() => undefined);
+      return toggled;
     },
     async restore(entry, key) {
       const { restored } = await whileWriting([key], () => send({ type: 'restoreTrashed', keys: [key] }));

@@ -144,7 +144,7 @@ describe('CardWidget', () => {
     const draw = () => widget.update(props());
     draw();
     const find = (text: string) => [...container.querySelectorAll('button')].find((b) => b.textContent === text)!;
-    return { container, changes, find, draw };
+    return { container, changes, find, draw, widget };
   }
 
   it('saves from its button, which keeps the focus while the saved controls appear beside it', async () => {
@@ -256,5 +256,28 @@ describe('CardWidget', () => {
     await settle();
     await settle();
     expect(changes).toEqual([{ status: 'read' }, { note: 'compare with table 2' }]);
+  });
+
+  it('saves a note typed within the pause when the page is about to be left (Firefox drops what pagehide sends)', async () => {
+    const { container, changes, find } = toolbar({ tags: [], status: 'to-read' });
+    click(find('✎ Note'));
+    await settle();
+    type(container.querySelector('textarea') as unknown as HTMLInputElement, 'typed, then the tab closed');
+    dispatchEvent(real(new Event('beforeunload')));
+    await settle();
+    expect(changes).toEqual([{ note: 'typed, then the tab closed' }]);
+    dispatchEvent(real(new Event('beforeunload'))); // nothing unsaved is left
+    await settle();
+    expect(changes).toHaveLength(1);
+  });
+
+  it('saves a note typed within the pause when its toolbar is taken away with the card (no blur comes)', async () => {
+    const { container, changes, find, widget } = toolbar({ tags: [], status: 'to-read' });
+    click(find('✎ Note'));
+    await settle();
+    type(container.querySelector('textarea') as unknown as HTMLInputElement, 'typed, then the card went');
+    widget.destroy();
+    await settle();
+    expect(changes).toEqual([{ note: 'typed, then the card went' }]);
   });
 });

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { SavedPaper } from '../../../src/core/paper';
 import { App } from '../../../src/popup/App';
 import { PopupController } from '../../../src/popup/controller';
-import { pageCardsAfter } from '../../../src/popup/page-cards';
+import { arrivalsNamedByNoCard, pageCardsAfter } from '../../../src/popup/page-cards';
 import { activePageTab, readPageReport, readSaveCardReply } from '../../../src/popup/page-tab';
 import type { PageReportCard as PageCard } from '../../../src/shared/page-report';
 import { createStateContainer } from '../../../src/popup/state';
@@ -98,6 +98,16 @@ describe('activePageTab', () => {
     expect(sent).toEqual([{ tabId: 42, message: { type: 'pageReport' } }, { tabId: 42, message: { type: 'saveCard', key: 'arxiv:2501.00001' } }]);
   });
 
+  it('asks the tab that answered again, whichever tab is active now', async () => {
+    const active = { id: 42, url: PAGE };
+    const { api, sent } = fakeTabsApi(active, async () => answer);
+    const tab = activePageTab(api);
+    await tab.report();
+    active.id = 7; // as when the popup is itself a tab brought to the front
+    expect(await tab.report()).toMatchObject({ adapter: 'arxiv' });
+    expect(sent.map((s) => s.tabId)).toEqual([42, 42]);
+  });
+
   it.each([
     ['a tab whose URL Paperlight may not see', { id: 3 }],
     ['the popup opened as a tab of its own', { id: 3, url: 'chrome-extension://abc/src/popup/index.html?tab' }],
@@ -151,7 +161,19 @@ describe('pageCardsAfter', () => {
     expect(edited[0]).toMatchObject({ saved: true, status: 'read', tags: ['x'], paperKey: record.key });
     const removed = pageCardsAfter(edited, [{ key: record.key, paper: null }], new Map([[record.key, record]]));
     expect(removed[0]).toMatchObject({ saved: false, status: null, tags: [] });
-    expect(removed[0]!.paperKey).toBeUndefined();
+    // Restored from the Trash (or by Undo): still no shared id, but the card keeps the key of the record it showed.
+    const restored = pageCardsAfter(removed, [{ key: record.key, paper: record }], new Map());
+    expect(restored[0]).toMatchObject({ saved: true, status: 'to-read', tags: [], paperKey: record.key });
+  });
+
+  it('names the papers brought into the library under no id of a card while a card shows unsaved', () => {
+    const record = paper(5, { key: 'arxiv:2501.00005', aliases: ['doi:10.1000/five'] });
+    const byId = paper(3, { key: 'openreview:abc', aliases: ['arxiv:2501.00003'] });
+    const changes = [{ key: record.key, paper: record }, { key: byId.key, paper: byId }, { key: 'arxiv:2501.00006', paper: null }];
+    expect(arrivalsNamedByNoCard(onPage, changes, new Map())).toEqual([record.key]);
+    // An edit of a paper the library had is no arrival; nor is anything when every card shows saved.
+    expect(arrivalsNamedByNoCard(onPage, changes, new Map([[record.key, record]]))).toEqual([]);
+    expect(arrivalsNamedByNoCard(onPage.map((c) => ({ ...c, saved: true })), changes, new Map())).toEqual([]);
   });
 
   it('returns the same list when no card is touched', () => {
@@ -211,6 +233,55 @@ describe('PopupController: the page under the popup', () => {
     await background.send({ type: 'clearAll' });
     await vi.waitFor(() => expect(tab.reports).toBeGreaterThan(reports));
     await vi.waitFor(() => expect(container.getState().page!.cards.map((c) => c.saved)).toEqual([false, false, false]));
+    controller.stop();
+  });
+
+  it('asks the tab again when a paper restored from the Trash is named by no card: the tab may show it by title', async () => {
+    // The third card's paper, saved under an id the card does not carry and found by the tab by title and authors.
+    const byTitle = paper(7, { key: 'arxiv:2501.00007', aliases: [], title: cards[2]!.title, status: 'read', tags: [] });
+    const other = paper(8, { key: 'arxiv:2501.00008', aliases: [], title: 'Not on this page' });
+    const { background, tab, container, controller, painted } = await setUp([byTitle, other]);
+    await background.send({ type: 'remove', key: byTitle.key });
+    await background.send({ type: 'remove', key: other.key });
+    const idReport = tab.report.bind(tab);
+    tab.report = async () => {
+      const report = (await idReport())!;
+      const { papers } = await background.send({ type: 'getAll' });
+      const found = papers.some((p) => p.key === byTitle.key);
+      report.cards[2] = { ...report.cards[2]!, ...(found && { saved: true, status: 'read', paperKey: byTitle.key }) };
+      return report;
+    };
+    painted();
+    await controller.start();
+    await vi.waitFor(() => expect(container.getState().page?.cards.map((c) => c.saved)).toEqual([false, false, false]));
+
+    const asked = tab.reports;
+    await controller.restoreTrashed([other.key]); // on no card: asked a few times, then left
+    await vi.waitFor(() => expect(tab.reports).toBe(asked + 5), { timeout: 5_000 });
+    expect(container.getState().page!.cards.map((c) => c.saved)).toEqual([false, false, false]);
+
+    await controller.restoreTrashed([byTitle.key]);
+    await vi.waitFor(() => expect(container.getState().page!.cards[2]).toMatchObject({ saved: true, status: 'read', paperKey: byTitle.key }));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(tab.reports).toBe(asked + 6); // the first answer showed it
+    controller.stop();
+  });
+
+  it('asks a tab still reading its page again until it has read it', async () => {
+    const { tab, container, controller, painted } = await setUp([savedEarlier()]);
+    const settledReport = tab.report.bind(tab);
+    let reading = 2;
+    tab.report = async () => {
+      const report = (await settledReport())!;
+      // The first answers, while the page is read: not settled, and the saved card not known yet.
+      return reading-- > 0 ? { ...report, settled: false, cards: report.cards.map((c) => ({ ...c, saved: false, status: null, tags: [] })) } : report;
+    };
+    painted();
+    await controller.start();
+    await vi.waitFor(() => expect(container.getState().page).toMatchObject({ settled: false }));
+    await vi.waitFor(() => expect(container.getState().page).toMatchObject({ settled: true }), { timeout: 3_000 });
+    expect(container.getState().page!.cards.map((c) => c.saved)).toEqual([false, true, false]);
+    expect(tab.reports).toBe(3);
     controller.stop();
   });
 

@@ -1,6 +1,6 @@
 // The note editor of a saved card's toolbar: a textarea that stays disabled until the saved note is read into
 // it, so nothing typed can be overwritten by it, and saves when the reader leaves it (or presses Ctrl+Enter),
-// pauses typing, or leaves or hides the page with it still open.
+// pauses typing, closes it, or leaves or hides the page with it still open.
 import { trusted } from '../../trusted-events';
 import { el, setAttributes } from '../../ui/dom';
 
@@ -16,6 +16,7 @@ export class NoteEditor {
   private pause: ReturnType<typeof setTimeout> | undefined;
   /** Ends the page listeners below when the editor closes. */
   private readonly listening = new AbortController();
+  private readonly leave = trusted(() => this.commit());
   private readonly field = el('textarea', {
     'aria-label': 'Note',
     maxlength: 10_000,
@@ -25,9 +26,13 @@ export class NoteEditor {
       blur: () => this.commit(),
       // Saved once the typing pauses, too: Firefox drops a message sent while its tab closes, so the pagehide
       // save below cannot keep a note there (test/e2e/note-firefox.e2e.test.ts).
+      // A tab closed within that second is too late for pagehide in Firefox, but not for beforeunload, which a
+      // closing tab fires first. It is listened to only while something typed is unsaved: in Firefox a page with a
+      // beforeunload listener is not kept in the back-forward cache.
       input: () => {
         clearTimeout(this.pause);
         this.pause = setTimeout(() => this.commit(), NOTE_PAUSE_MS);
+        addEventListener('beforeunload', this.leave);
       },
       keydown: (e) => {
         e.stopPropagation();
@@ -41,7 +46,7 @@ export class NoteEditor {
     // Leaving the page with the note still focused (a reload, closing the tab) fires no blur, and hiding it (another
     // tab) may not either: what was typed is saved then too.
     const { signal } = this.listening;
-    window.addEventListener('pagehide', trusted(() => this.commit()), { signal });
+    addEventListener('pagehide', this.leave, { signal });
     document.addEventListener('visibilitychange', trusted(() => document.visibilityState === 'hidden' && this.commit()), { signal });
     load().then((text) => {
       if (!this.open) return;
@@ -53,14 +58,16 @@ export class NoteEditor {
     });
   }
 
+  /** Closes the editor, saving what was typed and not saved yet (the card may be going away: no blur comes then). */
   close(): void {
+    this.commit(); // ends the pause and the beforeunload listener too
     this.open = false;
-    clearTimeout(this.pause);
     this.listening.abort();
   }
 
   private commit(): void {
     clearTimeout(this.pause);
+    removeEventListener('beforeunload', this.leave);
     const draft = this.field.value;
     if (this.note === null || draft === this.note) return;
     this.note = draft;
