@@ -21,6 +21,9 @@ function chooseAdapter(adapters: readonly SiteAdapter[], url: string, settings: 
 }
 
 export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise<void> {
+  // A PDF or a .bib under an address a site's adapter claims (ACL's /2023.acl-long.1.pdf, CVF's /content/…pdf)
+  // opens in the browser's viewer: no listing, and "no cards" there would show the layout-change warning.
+  if (!document.contentType.includes('html')) return;
   // A second injection (extension reload, a programmatic inject on a generic site) must not double up.
   const flag = Symbol.for('paperlight.running');
   const scope = globalThis as Record<symbol, unknown>;
