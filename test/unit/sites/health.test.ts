@@ -85,6 +85,26 @@ describe('pages with legitimately no papers', () => {
     expect(dblp.emptyReason?.(full)).toBeUndefined();
   });
 
+  it('a dblp series index (its volumes, each an editorship) and a journal index (links to its volumes) list no paper: not a layout change; a renamed table of contents is', () => {
+    // Synthetic, from the real table of contents: the ICML 2024 page with its papers taken out leaves the volume's
+    // editorship entry, which is what a series index (/db/conf/icml/index.html) lists, one per year (public
+    // scrapers of dblp read `li.entry.editor.toc` there). A journal index lists its volumes as plain links.
+    const toc = readFileSync(path.join(FIXTURES, 'dblp/db-conf-icml-icml2024.html'), 'utf8');
+    const volumesOnly = toc.replace(/<li class="entry inproceedings toc"[\s\S]*?<\/li>(?=\n|<li class="entry)/g, '');
+    for (const url of ['https://dblp.org/db/conf/icml/index.html', 'https://dblp.org/db/conf/icml/', 'https://dblp.uni-trier.de/db/conf/']) {
+      const index = loadPage(volumesOnly, url);
+      expect(index.querySelectorAll('li.entry.editor')).toHaveLength(1);
+      expect(dblp.findCards(index)).toHaveLength(0);
+      expect(dblp.emptyReason?.(index)).toBe('index of volumes');
+    }
+    const journal = loadPage('<header id="headline"><h1>ACM Transactions on Database Systems (TODS)</h1></header><div id="main"><ul><li><a href="tods49.html">Volume 49: 2024</a></li><li><a href="tods48.html">Volume 48: 2023</a></li></ul></div>', 'https://dblp.org/db/journals/tods/index.html');
+    expect(dblp.emptyReason?.(journal)).toBe('index of volumes');
+    // A volume's own table of contents whose entries were renamed warns.
+    const renamed = loadPage(toc.replaceAll('class="entry ', 'class="publ-entry '), 'https://dblp.org/db/conf/icml/icml2024.html');
+    expect(dblp.findCards(renamed)).toHaveLength(0);
+    expect(dblp.emptyReason?.(renamed)).toBeUndefined();
+  });
+
   it('a Scholar captcha page (synthetic snippet, ids as Scholar names them) is a captcha', () => {
     const doc = loadPage('<form id="gs_captcha_f"><h1>Please show you\'re not a robot</h1></form>', 'https://scholar.google.com/scholar?q=x');
     expect(scholar.emptyReason?.(doc)).toBe('captcha');
