@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { adapters } from '../../../src/sites';
 import { arxiv } from '../../../src/sites/arxiv';
 import { biorxiv } from '../../../src/sites/biorxiv';
+import { cvf } from '../../../src/sites/cvf';
 import { dblp } from '../../../src/sites/dblp';
 import { huggingface } from '../../../src/sites/huggingface';
 import { openreview } from '../../../src/sites/openreview';
@@ -103,6 +104,26 @@ describe('pages with legitimately no papers', () => {
     const renamed = loadPage(toc.replaceAll('class="entry ', 'class="publ-entry '), 'https://dblp.org/db/conf/icml/icml2024.html');
     expect(dblp.findCards(renamed)).toHaveLength(0);
     expect(dblp.emptyReason?.(renamed)).toBeUndefined();
+  });
+
+  it('a CVF conference\'s landing (links to its days) and its workshops\' menu list no paper: not a layout change; a renamed day listing is', () => {
+    // Synthetic, from the real listing's page: its definition list of papers replaced by what public CVF scrapers
+    // read on https://openaccess.thecvf.com/CVPR2024 (one link per day, `?day=2024-06-19`, then `?day=all` "All
+    // Papers") and on /CVPR2023_workshops/menu (one link per workshop's listing).
+    const listing = readFileSync(path.join(FIXTURES, 'cvf/CVPR2024-day-all.html'), 'utf8');
+    const withList = (items: string) => listing.replace(/<dl>[\s\S]*<\/dl>/, `<dl>${items}</dl>`);
+    const landing = loadPage(withList(['2024-06-19', '2024-06-20', '2024-06-21'].map((day, i) => `<dd><a href="/CVPR2024?day=${day}">Day ${i + 1}: ${day}</a></dd>`).join('')
+      + '<dd><a href="/CVPR2024?day=all">All Papers</a></dd>'), 'https://openaccess.thecvf.com/CVPR2024');
+    expect(cvf.findCards(landing)).toHaveLength(0);
+    expect(cvf.emptyReason?.(landing)).toBe('menu of listings');
+    const menu = loadPage(withList('<dd><a href="/CVPR2023_workshops/CLVision">CLVision</a></dd><dd><a href="/CVPR2023_workshops/EarthVision">EarthVision</a></dd>'),
+      'https://openaccess.thecvf.com/CVPR2023_workshops/menu');
+    expect(cvf.emptyReason?.(menu)).toBe('menu of listings');
+    // The day listing itself, its paper links renamed away, warns.
+    const renamed = loadPage(listing.replaceAll('_paper.html', '_paper'), 'https://openaccess.thecvf.com/CVPR2024?day=all');
+    expect(cvf.findCards(renamed)).toHaveLength(0);
+    expect(cvf.emptyReason?.(renamed)).toBeUndefined();
+    expect(cvf.emptyReason?.(loadPage(listing, 'https://openaccess.thecvf.com/CVPR2024?day=all'))).toBeUndefined();
   });
 
   it('a Scholar captcha page (synthetic snippet, ids as Scholar names them) is a captcha', () => {
