@@ -56,6 +56,20 @@ describe('pages with legitimately no papers', () => {
     expect(arxiv.emptyReason?.(doc)).toBeUndefined();
   });
 
+  it('arXiv\'s search forms (advanced search, a search with no query) list no paper: not a layout change; results renamed away are', () => {
+    // Synthetic, from the real results page: its result list taken out, served where arXiv shows its search forms.
+    const results = readFileSync(path.join(FIXTURES, 'arxiv/search-dark-matter.html'), 'utf8');
+    const noList = results.replace(/<ol class="breathe-horizontal"[\s\S]*?<\/ol>/, '');
+    for (const url of ['https://arxiv.org/search/advanced', 'https://arxiv.org/search/', 'https://arxiv.org/search/?query=&searchtype=all', 'https://arxiv.org/search/cs']) {
+      const form = loadPage(noList, url);
+      expect(arxiv.findCards(form)).toHaveLength(0);
+      expect(arxiv.emptyReason?.(form)).toBe('search form');
+    }
+    for (const url of ['https://arxiv.org/search/?query=dark+matter&searchtype=all&source=header', 'https://arxiv.org/search/advanced?advanced=&terms-0-term=dark+matter&terms-0-field=title']) {
+      expect(arxiv.emptyReason?.(loadPage(noList, url))).toBeUndefined();
+    }
+  });
+
   it('a bioRxiv search without results says so; one with results gives no reason', () => {
     const empty = fixture('biorxiv/search-no-results.html', 'https://www.biorxiv.org/search/zzyzx%20quantum%20sourdough');
     expect(biorxiv.findCards(empty)).toHaveLength(0);
