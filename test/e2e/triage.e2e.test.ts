@@ -36,6 +36,8 @@ const OTHER_LISTING = 'https://arxiv.org/list/astro-ph.EP/recent';
 /** The arXiv listing again, its first title replaced by forty a's and a '!' (for the catastrophic pattern). */
 const A_PAGE = 'https://arxiv.org/list/astro-ph.SR/pastweek?show=25';
 const A_TITLE = `${'a'.repeat(40)}!`;
+/** A React page that renders its result rows anew (Semantic Scholar). */
+const SEMANTIC_SCHOLAR = 'https://www.semanticscholar.org/search?q=complex%20networks&sort=relevance';
 
 let session: ChromiumSession;
 let extensionPage: Page;
@@ -115,6 +117,7 @@ beforeAll(async () => {
   await routeHtml(session.context, exactUrl(A_PAGE), listing.replace(firstTitle, A_TITLE));
   await routeHtml(session.context, /^https:\/\/arxiv\.org\/abs\//, '<!doctype html><title>abs</title><p>The paper.</p>');
   await routeHtml(session.context, exactUrl('https://github.com/xuke225/EQ-Net'), '<!doctype html><title>code</title><p>The code.</p>');
+  await routeHtml(session.context, exactUrl(SEMANTIC_SCHOLAR), await readFixture('semanticscholar/search-complex-networks.html'));
   extensionPage = await session.openExtensionPage('src/popup/index.html');
 }, 120_000);
 afterAll(() => session?.close());
@@ -434,6 +437,52 @@ describe('Chromium: keyboard triage', () => {
     await setSettings({ keyboard: {} });
     await aclUi.close();
     await acl.close();
+  });
+});
+
+describe('Chromium: keyboard triage on a page that renders its cards anew', () => {
+  it('a Semantic Scholar search re-rendering its rows: the ring stays on its paper, j goes on from there, and a card hidden with x stays hidden', async () => {
+    const page = await visit(SEMANTIC_SCHOLAR);
+    await page.bringToFront();
+    const ui = await openClosedUi(session.context, page);
+    const keys = (await report(page)).cards.map((c) => c.key);
+    expect(keys.length).toBeGreaterThanOrEqual(6);
+    const ring = async () => (await ui.allInPageLayer({ cls: 'ring' }))[0]!;
+    const ringOn = async (key: string) => {
+      const { attributes } = await ring();
+      if ('hidden' in attributes) return false;
+      const top = Number(/top:\s*(-?[\d.]+)px/.exec(attributes.style ?? '')?.[1]);
+      const cardTop = await page.evaluate((k) => document.querySelector(`[data-paperlight-id="${k}"]`)!.getBoundingClientRect().top, key);
+      return Math.abs(top - (cardTop - 4)) < 2;
+    };
+    for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+    await expect.poll(() => ringOn(keys[2]!)).toBe(true);
+    await page.keyboard.press('x');
+    await expect.poll(() => ringOn(keys[3]!)).toBe(true);
+    // The site's React renders every row anew with the same papers (as after a re-sort back, or a remount): new
+    // elements, no trace of Paperlight on them.
+    const rows = await page.evaluate(() => {
+      const all = [...document.querySelectorAll('.cl-paper-row')];
+      for (const row of all) {
+        const copy = row.cloneNode(true) as Element;
+        copy.querySelectorAll('paperlight-card, paperlight-stub').forEach((host) => host.remove());
+        for (const element of [copy, ...copy.querySelectorAll('*')]) {
+          for (const name of element.getAttributeNames()) if (name.startsWith('data-paperlight')) element.removeAttribute(name);
+        }
+        row.replaceWith(copy);
+      }
+      return all.length;
+    });
+    expect(rows).toBe(keys.length);
+    await expect.poll(async () => (await report(page)).cards.map((c) => c.key)).toEqual(keys);
+    await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden).map((c) => c.key)).toEqual([keys[2]]);
+    await expect.poll(() => ringOn(keys[3]!)).toBe(true);
+    await page.keyboard.press('j');
+    await expect.poll(() => ringOn(keys[4]!)).toBe(true);
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await storedPaper(keys[4]!))?.status).toBe('to-read');
+    await ui.close();
+    await page.close();
   });
 });
 

@@ -81,6 +81,8 @@ export function keyboardTriage(
   const helpContainer = document.createElement('div');
   panel.append(ring, helpContainer);
   let focused: CardEntry | undefined;
+  /** The ringed card's paper: when the page renders that card anew (a new element), the ring goes to the new one. */
+  let ringedKey: string | undefined;
   let helpOpen = false;
   let framePending = false;
 
@@ -108,6 +110,7 @@ export function keyboardTriage(
 
   const focus = (entry: CardEntry | undefined) => {
     focused = entry;
+    ringedKey = entry?.analysis.card.key;
     if (entry) entry.element.scrollIntoView({ block: 'nearest' });
     drawRing();
   };
@@ -194,9 +197,14 @@ export function keyboardTriage(
   window.addEventListener('scroll', redraw, { capture: true, passive: true, signal: page.signal });
   window.addEventListener('resize', redraw, { passive: true, signal: page.signal });
   page.on('cardGone', (entry) => {
-    if (focused === entry) focus(undefined);
+    if (focused !== entry) return;
+    focused = undefined;
+    drawRing();
   });
-  page.on('cards', redraw);
+  page.on('cards', (entries) => {
+    focused ??= entries.find((entry) => entry.analysis.card.key === ringedKey);
+    redraw();
+  });
   page.on('visibility', redraw);
   page.on('settings', (settings) => {
     if (!keyboardEnabled(settings, page.adapter.id)) {
