@@ -36,6 +36,8 @@ const OTHER_LISTING = 'https://arxiv.org/list/astro-ph.EP/recent';
 /** The arXiv listing again, its first title replaced by forty a's and a '!' (for the catastrophic pattern). */
 const A_PAGE = 'https://arxiv.org/list/astro-ph.SR/pastweek?show=25';
 const A_TITLE = `${'a'.repeat(40)}!`;
+/** The OpenReview venue again, its tab panes shown one at a time. */
+const OPENREVIEW_TABS = 'https://openreview.net/group?id=ICML.cc/2024/Conference&referrer=tabs#tab-accept-poster';
 /** A React page that renders its result rows anew (Semantic Scholar). */
 const SEMANTIC_SCHOLAR = 'https://www.semanticscholar.org/search?q=complex%20networks&sort=relevance';
 
@@ -117,6 +119,10 @@ beforeAll(async () => {
   await routeHtml(session.context, exactUrl(A_PAGE), listing.replace(firstTitle, A_TITLE));
   await routeHtml(session.context, /^https:\/\/arxiv\.org\/abs\//, '<!doctype html><title>abs</title><p>The paper.</p>');
   await routeHtml(session.context, exactUrl('https://github.com/xuke225/EQ-Net'), '<!doctype html><title>code</title><p>The code.</p>');
+  // The venue page with Bootstrap's rule for tab panes (openreview-web styles its tabs with Bootstrap 3: only the
+  // active pane shows), which the saved fixture lacks.
+  await routeHtml(session.context, exactUrl(OPENREVIEW_TABS), (await readFixture(PAGES.openreview.file))
+    .replace('</head>', '<style>.tab-content > .tab-pane { display: none } .tab-content > .active { display: block }</style></head>'));
   await routeHtml(session.context, exactUrl(SEMANTIC_SCHOLAR), await readFixture('semanticscholar/search-complex-networks.html'));
   extensionPage = await session.openExtensionPage('src/popup/index.html');
 }, 120_000);
@@ -481,6 +487,36 @@ describe('Chromium: keyboard triage on a page that renders its cards anew', () =
     await expect.poll(() => ringOn(keys[4]!)).toBe(true);
     await page.keyboard.press('s');
     await expect.poll(async () => (await storedPaper(keys[4]!))?.status).toBe('to-read');
+    await ui.close();
+    await page.close();
+  });
+
+  it('an OpenReview tab switch: the first j takes the first card of the tab now shown', async () => {
+    const page = await visit(OPENREVIEW_TABS);
+    await page.bringToFront();
+    const ui = await openClosedUi(session.context, page);
+    const panes = await page.evaluate(() => [...document.querySelectorAll('[data-paperlight-id]')]
+      .map((card) => [card.getAttribute('data-paperlight-id')!, card.closest('.tab-pane')!.id] as const));
+    const inPane = (id: string) => panes.filter(([, pane]) => pane === id).map(([key]) => key);
+    expect(inPane('accept-oral').length).toBeGreaterThan(1);
+    const ringOn = async (key: string) => {
+      const { attributes } = (await ui.allInPageLayer({ cls: 'ring' }))[0]!;
+      if ('hidden' in attributes) return false;
+      const top = Number(/top:\s*(-?[\d.]+)px/.exec(attributes.style ?? '')?.[1]);
+      const cardTop = await page.evaluate((k) => document.querySelector(`[data-paperlight-id="${k}"]`)!.getBoundingClientRect().top, key);
+      return Math.abs(top - (cardTop - 4)) < 2;
+    };
+    for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+    await expect.poll(() => ringOn(inPane('accept-poster')[2]!)).toBe(true);
+    // The reader picks "Accept (Oral)", a tab before the shown one: Bootstrap moves `active in` to its pane.
+    await page.evaluate(() => {
+      document.querySelector('#accept-poster')!.classList.remove('active', 'in');
+      document.querySelector('#accept-oral')!.classList.add('active', 'in');
+    });
+    await page.keyboard.press('j');
+    await expect.poll(() => ringOn(inPane('accept-oral')[0]!)).toBe(true);
+    await page.keyboard.press('j');
+    await expect.poll(() => ringOn(inPane('accept-oral')[1]!)).toBe(true);
     await ui.close();
     await page.close();
   });

@@ -127,12 +127,14 @@ export function keyboardTriage(
 
   /**
    * Where j (1) or k (-1) moves the ring: the neighbour that way; past the first or last card, the ringed card
-   * itself; the first visible card when none is ringed.
+   * itself; the first visible card when none is ringed, or when the ringed one went out of sight with nothing
+   * visible that way (an OpenReview tab before its own was picked).
    */
   const step = (direction: 1 | -1): CardEntry | undefined => {
     const order = page.cards.inPageOrder();
-    if (!focused || !order.includes(focused)) return order.find((entry) => visibility.visible(entry));
-    return neighbour(direction, order) ?? (visibility.visible(focused) ? focused : undefined);
+    const first = () => order.find((entry) => visibility.visible(entry));
+    if (!focused || !order.includes(focused)) return first();
+    return neighbour(direction, order) ?? (visibility.visible(focused) ? focused : first());
   };
 
   const savedFirst = async (entry: CardEntry) => {
