@@ -1,7 +1,7 @@
 // Site health on the page side: every adapter names its selectors, a page whose markup was renamed finds no card
 // and gives no reason, a page that says it has no results is told apart, and the health, badge and diagnostic
 // follow from that.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters } from '../../../src/sites';
@@ -41,6 +41,31 @@ describe('adapter selectors', () => {
     expect(arxiv.findCards(renamed)).toHaveLength(0);
     expect(counts(renamed)).toMatchObject({ listingEntry: 0, listingTitle: 0, searchResult: 0, abstractPage: 0 });
     expect(arxiv.emptyReason?.(renamed)).toBeUndefined();
+  });
+});
+
+describe('every site\'s fixture pages, as saved and with their markup renamed', () => {
+  // Synthetic copies made here of each fixture page (docs/fixtures.md): every class and id renamed (`class="x"` to
+  // `class="renamed-x"`), as a redesign that renames its markup would. Such a page warns unless the adapter still
+  // reads its cards from what is left (links, attributes); it is never taken for a page that has no papers.
+  const pages = adapters.filter((adapter) => adapter.matches.length > 0).flatMap((adapter) => {
+    const dir = path.join(FIXTURES, adapter.id);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith('.expected.json')).map((f) => {
+      const { url, cardCount } = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { url: string; cardCount: number };
+      return { adapter, file: `${adapter.id}/${f.replace(/\.expected\.json$/, '.html')}`, url, cardCount };
+    });
+  });
+  const healthOf = (adapter: (typeof adapters)[number], doc: Document, url: string) => {
+    const read = adapter.findCards(doc).filter((card) => adapter.readCard(card, url) !== undefined).length;
+    return pageHealth(read, read > 0 ? undefined : adapter.emptyReason?.(doc), true);
+  };
+
+  it.each(pages.map((page) => [page.file, page] as const))('%s', (_file, { adapter, file, url, cardCount }) => {
+    const html = readFileSync(path.join(FIXTURES, file), 'utf8');
+    expect(healthOf(adapter, loadPage(html, url), url)).toBe(cardCount > 0 ? 'ok' : 'empty');
+    const renamed = html.replace(/\b(class|id)="/g, '$1="renamed-');
+    expect(healthOf(adapter, loadPage(renamed, url), url)).not.toBe('empty');
   });
 });
 
