@@ -4,6 +4,7 @@
 // per site, see vite.config.ts), so a page loads only its own site's code.
 import { urlMatches } from '../sites/match-pattern';
 import type { SiteAdapter } from '../sites/types';
+import { extensionApi as browser } from '../shared/extension-api';
 import { loadSettings, onSettingsChange, siteEnabled, type Settings } from '../shared/settings';
 import { HighlightLayer } from './highlights';
 import { insertedLinks } from './card-annotation';
@@ -37,10 +38,16 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
   let styleInstalled = false;
 
   const restart = () => {
+    const previous = session;
     session?.stop();
     session = null;
     const adapter = chooseAdapter(adapters, location.href, settings);
-    if (!adapter) return;
+    if (!adapter) {
+      // The page moved in place to an address no adapter reads (a router's pushState), or its site was switched
+      // off: the browser keeps the tab's badge, which still counted the page before.
+      if (previous) browser.runtime.sendMessage({ type: 'pageStatus', cards: 0, health: 'empty' }).catch(() => undefined);
+      return;
+    }
     if (!styleInstalled) {
       pageStyle.install();
       styleInstalled = true;

@@ -113,6 +113,21 @@ describe('Chromium: the toolbar badge', () => {
     await page.close();
   });
 
+  it('shows nothing once the page moves in place to an address no adapter reads (OpenReview\'s router, venue to profile)', async () => {
+    const venue = 'https://openreview.net/group?id=ICML.cc/2024/Conference';
+    const page = await openFixture(venue, 'openreview/venue-ICML2024-accept-poster.html');
+    await expect.poll(() => badgeOf(venue), { timeout: 15_000 }).toBe('34');
+    // openreview-web is a Next.js app: a link to an author's profile changes the address with pushState and renders
+    // the profile in place, with no new document (the browser keeps the tab's badge).
+    const profile = 'https://openreview.net/profile?id=~Ada_Lovelace1';
+    await page.evaluate((href) => {
+      history.pushState({}, '', href);
+      document.querySelector('main')!.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Ada Lovelace' }));
+    }, profile);
+    await expect.poll(() => badgeOf(profile), { timeout: 15_000 }).toBe('');
+    await page.close();
+  });
+
   it.each([
     ['arXiv', NO_RESULTS, 'health/arxiv-search-no-results.html', 'no results'],
     ['Hugging Face', HF_NO_RESULTS, 'health/huggingface-search-no-results.synthetic.html', 'no results'],
