@@ -446,6 +446,20 @@ describe('Chromium: keyboard triage', () => {
   });
 });
 
+/** What Semantic Scholar's React does on a remount: every row rendered anew with the same papers (new elements, no trace of Paperlight on them). */
+function renderRowsAnew(): number {
+  const all = [...document.querySelectorAll('.cl-paper-row')];
+  for (const row of all) {
+    const copy = row.cloneNode(true) as Element;
+    copy.querySelectorAll('paperlight-card, paperlight-stub').forEach((host) => host.remove());
+    for (const element of [copy, ...copy.querySelectorAll('*')]) {
+      for (const name of element.getAttributeNames()) if (name.startsWith('data-paperlight')) element.removeAttribute(name);
+    }
+    row.replaceWith(copy);
+  }
+  return all.length;
+}
+
 describe('Chromium: keyboard triage on a page that renders its cards anew', () => {
   it('a Semantic Scholar search re-rendering its rows: the ring stays on its paper, j goes on from there, and a card hidden with x stays hidden', async () => {
     const page = await visit(SEMANTIC_SCHOLAR);
@@ -465,21 +479,8 @@ describe('Chromium: keyboard triage on a page that renders its cards anew', () =
     await expect.poll(() => ringOn(keys[2]!)).toBe(true);
     await page.keyboard.press('x');
     await expect.poll(() => ringOn(keys[3]!)).toBe(true);
-    // The site's React renders every row anew with the same papers (as after a re-sort back, or a remount): new
-    // elements, no trace of Paperlight on them.
-    const rows = await page.evaluate(() => {
-      const all = [...document.querySelectorAll('.cl-paper-row')];
-      for (const row of all) {
-        const copy = row.cloneNode(true) as Element;
-        copy.querySelectorAll('paperlight-card, paperlight-stub').forEach((host) => host.remove());
-        for (const element of [copy, ...copy.querySelectorAll('*')]) {
-          for (const name of element.getAttributeNames()) if (name.startsWith('data-paperlight')) element.removeAttribute(name);
-        }
-        row.replaceWith(copy);
-      }
-      return all.length;
-    });
-    expect(rows).toBe(keys.length);
+    // The site's React renders every row anew with the same papers (as after a re-sort back, or a remount).
+    expect(await page.evaluate(renderRowsAnew)).toBe(keys.length);
     await expect.poll(async () => (await report(page)).cards.map((c) => c.key)).toEqual(keys);
     await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden).map((c) => c.key)).toEqual([keys[2]]);
     await expect.poll(() => ringOn(keys[3]!)).toBe(true);
@@ -487,6 +488,35 @@ describe('Chromium: keyboard triage on a page that renders its cards anew', () =
     await expect.poll(() => ringOn(keys[4]!)).toBe(true);
     await page.keyboard.press('s');
     await expect.poll(async () => (await storedPaper(keys[4]!))?.status).toBe('to-read');
+    await ui.close();
+    await page.close();
+  });
+
+  it('rows rendered anew keep what the reader chose: the run of hidden cards brought back with "show" stays shown', async () => {
+    await setSettings({ rules: [{ match: 'phrase', pattern: 'network', field: 'title', action: 'hide' }] });
+    const page = await visit(SEMANTIC_SCHOLAR);
+    const ui = await openClosedUi(session.context, page);
+    const matching = (await report(page)).cards.filter((c) => /network/i.test(c.title)).map((c) => c.key);
+    expect(matching.length).toBeGreaterThan(2);
+    const hidden = async () => (await report(page)).cards.filter((c) => c.hidden).map((c) => c.key);
+    await expect.poll(hidden).toEqual(matching);
+    const stubTexts = async () => (await ui.allInHosts('paperlight-stub', { attrs: { role: 'note' } })).map((stub) => stub.text);
+    const stubsBefore = await stubTexts();
+    const firstRun = Number(/^(\d+) hidden/.exec(stubsBefore[0]!)?.[1]);
+    expect(firstRun).toBeLessThan(matching.length);
+    await page.evaluate(() => document.querySelector('paperlight-stub')!.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(resolve), 300)));
+    const [show] = await ui.allInHosts('paperlight-stub', { tag: 'button', text: 'show' });
+    await ui.click(show!);
+    const stillHidden = matching.slice(firstRun);
+    await expect.poll(hidden).toEqual(stillHidden);
+    expect(await page.evaluate(renderRowsAnew)).toBeGreaterThan(0);
+    await expect.poll(async () => (await report(page)).cards.length).toBeGreaterThan(0);
+    // Right after the rows come back: the same cards hidden, behind the same lines.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await hidden()).toEqual(stillHidden);
+    expect(await stubTexts()).toEqual(stubsBefore.slice(1));
+    await setSettings({ rules: [] });
     await ui.close();
     await page.close();
   });
