@@ -198,6 +198,9 @@ export function keyboardTriage(
   window.addEventListener('keydown', trusted(onKey), { capture: true, signal: page.signal });
   window.addEventListener('scroll', redraw, { capture: true, passive: true, signal: page.signal });
   window.addEventListener('resize', redraw, { passive: true, signal: page.signal });
+  // Toolbars mounting and the site's re-renders move cards without a scroll; the page's height changes with them.
+  const layout = new ResizeObserver(redraw);
+  layout.observe(document.documentElement);
   page.on('cardGone', (entry) => {
     if (focused !== entry) return;
     focused = undefined;
@@ -215,6 +218,7 @@ export function keyboardTriage(
     }
   });
   page.signal.addEventListener('abort', () => {
+    layout.disconnect();
     panel.replaceChildren();
   }, { once: true });
 }
