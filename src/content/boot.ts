@@ -4,6 +4,7 @@
 // per site, see vite.config.ts), so a page loads only its own site's code.
 import { urlMatches } from '../sites/match-pattern';
 import type { SiteAdapter } from '../sites/types';
+import { extensionApi as browser } from '../shared/extension-api';
 import { loadSettings, onSettingsChange, siteEnabled, type Settings } from '../shared/settings';
 import { HighlightLayer } from './highlights';
 import { insertedLinks } from './card-annotation';
@@ -21,6 +22,9 @@ function chooseAdapter(adapters: readonly SiteAdapter[], url: string, settings: 
 }
 
 export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise<void> {
+  // A PDF or a .bib under an address a site's adapter claims (ACL's /2023.acl-long.1.pdf, CVF's /content/…pdf)
+  // opens in the browser's viewer: no listing, and "no cards" there would show the layout-change warning.
+  if (!document.contentType.includes('html')) return;
   // A second injection (extension reload, a programmatic inject on a generic site) must not double up.
   const flag = Symbol.for('paperlight.running');
   const scope = globalThis as Record<symbol, unknown>;
@@ -34,10 +38,16 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
   let styleInstalled = false;
 
   const restart = () => {
+    const previous = session;
     session?.stop();
     session = null;
     const adapter = chooseAdapter(adapters, location.href, settings);
-    if (!adapter) return;
+    if (!adapter) {
+      // The page moved in place to an address no adapter reads (a router's pushState), or its site was switched
+      // off: the browser keeps the tab's badge, which still counted the page before.
+      if (previous) browser.runtime.sendMessage({ type: 'pageStatus', cards: 0, health: 'empty' }).catch(() => undefined);
+      return;
+    }
     if (!styleInstalled) {
       pageStyle.install();
       styleInstalled = true;

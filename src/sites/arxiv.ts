@@ -126,6 +126,11 @@ function readAbstractPage(abs: Element, pageUrl: string): PaperCard | undefined 
   });
 }
 
+/** arXiv's search forms (/search/advanced, /search/cs, a search asked nothing) list no paper. */
+function isSearchForm(url: URL): boolean {
+  return url.pathname.startsWith('/search') && !(url.searchParams.get('query') || url.searchParams.get('terms-0-term'))?.trim();
+}
+
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
   name: 'arXiv',
@@ -152,7 +157,8 @@ export const arxiv: SiteAdapter = {
     searchResult: 'li.arxiv-result',
     abstractPage: 'div#abs',
   },
-  emptyReason: (doc) => (/produced no results/.test(doc.querySelector('p.has-text-warning')?.textContent ?? '') ? 'no results' : undefined),
+  emptyReason: (doc) => (isSearchForm(new URL(doc.URL)) ? 'search form'
+    : /produced no results/.test(doc.querySelector('p.has-text-warning')?.textContent ?? '') ? 'no results' : undefined),
   findCards(root) {
     // One query in document order: listing ids (dt, whose dd is the card), search hits, the abstract page.
     const cards: Element[] = [];

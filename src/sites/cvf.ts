@@ -81,6 +81,15 @@ function readPaperPage(content: Element, pageUrl: string): PaperCard | undefined
   });
 }
 
+/**
+ * A conference's landing (/CVPR2024: a link per day, `?day=2024-06-19`, and "All Papers", `?day=all`) and its
+ * workshops' menu (/CVPR2023_workshops/menu, once menu.py) link to listings and hold no paper.
+ */
+function menuOfListings(doc: Document): boolean {
+  const url = new URL(doc.URL);
+  return /_workshops\/menu(?:\.py)?$/.test(url.pathname) || (!url.searchParams.has('day') && doc.querySelector('a[href*="day="]') !== null);
+}
+
 export const cvf: SiteAdapter = {
   id: 'cvf',
   name: 'CVF Open Access',
@@ -106,6 +115,7 @@ export const cvf: SiteAdapter = {
     paperLink: PAPER_PAGE_LINK,
     paperTitle: '#papertitle',
   },
+  emptyReason: (doc) => (menuOfListings(doc) ? 'menu of listings' : undefined),
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.localName === 'dt' ? readCard(card, pageUrl) : readPaperPage(card, pageUrl))),
 };

@@ -61,6 +61,12 @@ function readCard(entry: Element, pageUrl: string): PaperCard | undefined {
 
 const HOSTS = ['dblp.org', 'dblp.uni-trier.de', 'dblp.dagstuhl.de'];
 
+/**
+ * A series' or journal's index (/db/conf/iclr/index.html, /db/journals/tods/) and the browse pages above them
+ * (/db/conf/) list volumes, each an editorship or a plain link, never papers.
+ */
+const INDEX_PATH = /^\/db\/(?:conf|journals)\/(?:[^/]+\/)?(?:index\.html)?$/;
+
 export const dblp: SiteAdapter = {
   id: 'dblp',
   name: 'dblp',
@@ -88,7 +94,8 @@ export const dblp: SiteAdapter = {
   // Read with its paragraphs apart: the hidden "searching the database" comes right before "no matches", and
   // their text run together ("databaseno matches") has no word boundary before "no".
   emptyReason: (doc) =>
-    (/\bno matches\b/i.test(textOf(doc.querySelector('#completesearch-publs'), { separate: 'blocks' })) ? 'no results' : undefined),
+    (INDEX_PATH.test(new URL(doc.URL).pathname) ? 'index of volumes'
+      : /\bno matches\b/i.test(textOf(doc.querySelector('#completesearch-publs'), { separate: 'blocks' })) ? 'no results' : undefined),
   findCards,
   readCard: (entry, pageUrl) => safely(() => readCard(entry, pageUrl)),
 };

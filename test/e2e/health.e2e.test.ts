@@ -113,6 +113,21 @@ describe('Chromium: the toolbar badge', () => {
     await page.close();
   });
 
+  it('shows nothing once the page moves in place to an address no adapter reads (OpenReview\'s router, venue to profile)', async () => {
+    const venue = 'https://openreview.net/group?id=ICML.cc/2024/Conference';
+    const page = await openFixture(venue, 'openreview/venue-ICML2024-accept-poster.html');
+    await expect.poll(() => badgeOf(venue), { timeout: 15_000 }).toBe('34');
+    // openreview-web is a Next.js app: a link to an author's profile changes the address with pushState and renders
+    // the profile in place, with no new document (the browser keeps the tab's badge).
+    const profile = 'https://openreview.net/profile?id=~Ada_Lovelace1';
+    await page.evaluate((href) => {
+      history.pushState({}, '', href);
+      document.querySelector('main')!.replaceChildren(Object.assign(document.createElement('h1'), { textContent: 'Ada Lovelace' }));
+    }, profile);
+    await expect.poll(() => badgeOf(profile), { timeout: 15_000 }).toBe('');
+    await page.close();
+  });
+
   it.each([
     ['arXiv', NO_RESULTS, 'health/arxiv-search-no-results.html', 'no results'],
     ['Hugging Face', HF_NO_RESULTS, 'health/huggingface-search-no-results.synthetic.html', 'no results'],
@@ -132,6 +147,44 @@ describe('Chromium: the toolbar badge', () => {
     // The content script reports to the background a moment after the page settled: give it that moment, twice over.
     await page.waitForTimeout(2500);
     expect(await badgeOf(url)).toBe('');
+    await extensionPage.close();
+    await page.close();
+  });
+});
+
+// A paper's PDF or citation file under an address its site's adapter claims (ACL Anthology's /2023.acl-long.1.pdf
+// and .bib, CVF's /content/…/papers/…pdf): the browser shows it in its own viewer, which holds no listing. The PDF
+// is the smallest file Chromium's viewer opens (one empty page), written here; the BibTeX is the Anthology's
+// entry shape, shortened.
+const ONE_PAGE_PDF = [
+  '%PDF-1.1',
+  '1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj',
+  '2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj',
+  '3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 300 300]>>endobj',
+  'trailer<</Root 1 0 R>>',
+  '%%EOF',
+].join('\n');
+const FILES = [
+  ['https://aclanthology.org/2023.alta-1.1.pdf', 'application/pdf', ONE_PAGE_PDF],
+  ['https://openaccess.thecvf.com/content/CVPR2024/papers/Lo_Opportunistic_Relay_Selection_with_Limited_Feedback_CVPR_2024_paper.pdf', 'application/pdf', ONE_PAGE_PDF],
+  ['https://aclanthology.org/2023.alta-1.1.bib', 'text/plain; charset=utf-8', '@inproceedings{example-2023-title,\n    title = "A Title",\n    year = "2023",\n}\n'],
+] as const;
+
+describe('Chromium: a file the site serves, not a page', () => {
+  it.each(FILES)('%s shows no warning and no count, and answers no page report', async (url, contentType, body) => {
+    const page = await session.context.newPage();
+    await page.route(exactUrl(url), (route) => route.fulfill({ status: 200, contentType, body }));
+    await page.goto(url);
+    // A content script that ran would have settled and reported well within this (the listings above report in ~1 s).
+    await page.waitForTimeout(3000);
+    expect(await badgeOf(url)).toBe('');
+    const extensionPage = await session.openExtensionPage(POPUP);
+    const answer = await extensionPage.evaluate(async (href) => {
+      const api = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>>; sendMessage(id: number, m: unknown): Promise<unknown> } } }).chrome;
+      const tab = (await api.tabs.query({})).find((t) => t.url === href);
+      return tab?.id === undefined ? 'no tab' : api.tabs.sendMessage(tab.id, { type: 'pageReport' }).then(() => 'answered', () => 'no answer');
+    }, url);
+    expect(answer).toBe('no answer');
     await extensionPage.close();
     await page.close();
   });

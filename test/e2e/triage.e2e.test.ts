@@ -36,6 +36,10 @@ const OTHER_LISTING = 'https://arxiv.org/list/astro-ph.EP/recent';
 /** The arXiv listing again, its first title replaced by forty a's and a '!' (for the catastrophic pattern). */
 const A_PAGE = 'https://arxiv.org/list/astro-ph.SR/pastweek?show=25';
 const A_TITLE = `${'a'.repeat(40)}!`;
+/** The OpenReview venue again, its tab panes shown one at a time. */
+const OPENREVIEW_TABS = 'https://openreview.net/group?id=ICML.cc/2024/Conference&referrer=tabs#tab-accept-poster';
+/** A React page that renders its result rows anew (Semantic Scholar). */
+const SEMANTIC_SCHOLAR = 'https://www.semanticscholar.org/search?q=complex%20networks&sort=relevance';
 
 let session: ChromiumSession;
 let extensionPage: Page;
@@ -115,6 +119,11 @@ beforeAll(async () => {
   await routeHtml(session.context, exactUrl(A_PAGE), listing.replace(firstTitle, A_TITLE));
   await routeHtml(session.context, /^https:\/\/arxiv\.org\/abs\//, '<!doctype html><title>abs</title><p>The paper.</p>');
   await routeHtml(session.context, exactUrl('https://github.com/xuke225/EQ-Net'), '<!doctype html><title>code</title><p>The code.</p>');
+  // The venue page with Bootstrap's rule for tab panes (openreview-web styles its tabs with Bootstrap 3: only the
+  // active pane shows), which the saved fixture lacks.
+  await routeHtml(session.context, exactUrl(OPENREVIEW_TABS), (await readFixture(PAGES.openreview.file))
+    .replace('</head>', '<style>.tab-content > .tab-pane { display: none } .tab-content > .active { display: block }</style></head>'));
+  await routeHtml(session.context, exactUrl(SEMANTIC_SCHOLAR), await readFixture('semanticscholar/search-complex-networks.html'));
   extensionPage = await session.openExtensionPage('src/popup/index.html');
 }, 120_000);
 afterAll(() => session?.close());
@@ -466,6 +475,112 @@ describe('Chromium: keyboard triage', () => {
     await setSettings({ keyboard: {} });
     await aclUi.close();
     await acl.close();
+  });
+});
+
+/** What Semantic Scholar's React does on a remount: every row rendered anew with the same papers (new elements, no trace of Paperlight on them). */
+function renderRowsAnew(): number {
+  const all = [...document.querySelectorAll('.cl-paper-row')];
+  for (const row of all) {
+    const copy = row.cloneNode(true) as Element;
+    copy.querySelectorAll('paperlight-card, paperlight-stub').forEach((host) => host.remove());
+    for (const element of [copy, ...copy.querySelectorAll('*')]) {
+      for (const name of element.getAttributeNames()) if (name.startsWith('data-paperlight')) element.removeAttribute(name);
+    }
+    row.replaceWith(copy);
+  }
+  return all.length;
+}
+
+describe('Chromium: keyboard triage on a page that renders its cards anew', () => {
+  it('a Semantic Scholar search re-rendering its rows: the ring stays on its paper, j goes on from there, and a card hidden with x stays hidden', async () => {
+    const page = await visit(SEMANTIC_SCHOLAR);
+    await page.bringToFront();
+    const ui = await openClosedUi(session.context, page);
+    const keys = (await report(page)).cards.map((c) => c.key);
+    expect(keys.length).toBeGreaterThanOrEqual(6);
+    const ring = async () => (await ui.allInPageLayer({ cls: 'ring' }))[0]!;
+    const ringOn = async (key: string) => {
+      const { attributes } = await ring();
+      if ('hidden' in attributes) return false;
+      const top = Number(/top:\s*(-?[\d.]+)px/.exec(attributes.style ?? '')?.[1]);
+      const cardTop = await page.evaluate((k) => document.querySelector(`[data-paperlight-id="${k}"]`)!.getBoundingClientRect().top, key);
+      return Math.abs(top - (cardTop - 4)) < 2;
+    };
+    for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+    await expect.poll(() => ringOn(keys[2]!)).toBe(true);
+    await page.keyboard.press('x');
+    await expect.poll(() => ringOn(keys[3]!)).toBe(true);
+    // The site's React renders every row anew with the same papers (as after a re-sort back, or a remount).
+    expect(await page.evaluate(renderRowsAnew)).toBe(keys.length);
+    await expect.poll(async () => (await report(page)).cards.map((c) => c.key)).toEqual(keys);
+    await expect.poll(async () => (await report(page)).cards.filter((c) => c.hidden).map((c) => c.key)).toEqual([keys[2]]);
+    await expect.poll(() => ringOn(keys[3]!)).toBe(true);
+    await page.keyboard.press('j');
+    await expect.poll(() => ringOn(keys[4]!)).toBe(true);
+    await page.keyboard.press('s');
+    await expect.poll(async () => (await storedPaper(keys[4]!))?.status).toBe('to-read');
+    await ui.close();
+    await page.close();
+  });
+
+  it('rows rendered anew keep what the reader chose: the run of hidden cards brought back with "show" stays shown', async () => {
+    await setSettings({ rules: [{ match: 'phrase', pattern: 'network', field: 'title', action: 'hide' }] });
+    const page = await visit(SEMANTIC_SCHOLAR);
+    const ui = await openClosedUi(session.context, page);
+    const matching = (await report(page)).cards.filter((c) => /network/i.test(c.title)).map((c) => c.key);
+    expect(matching.length).toBeGreaterThan(2);
+    const hidden = async () => (await report(page)).cards.filter((c) => c.hidden).map((c) => c.key);
+    await expect.poll(hidden).toEqual(matching);
+    const stubTexts = async () => (await ui.allInHosts('paperlight-stub', { attrs: { role: 'note' } })).map((stub) => stub.text);
+    const stubsBefore = await stubTexts();
+    const firstRun = Number(/^(\d+) hidden/.exec(stubsBefore[0]!)?.[1]);
+    expect(firstRun).toBeLessThan(matching.length);
+    await page.evaluate(() => document.querySelector('paperlight-stub')!.scrollIntoView({ block: 'center' }));
+    await page.evaluate(() => new Promise((resolve) => setTimeout(() => requestAnimationFrame(resolve), 300)));
+    const [show] = await ui.allInHosts('paperlight-stub', { tag: 'button', text: 'show' });
+    await ui.click(show!);
+    const stillHidden = matching.slice(firstRun);
+    await expect.poll(hidden).toEqual(stillHidden);
+    expect(await page.evaluate(renderRowsAnew)).toBeGreaterThan(0);
+    await expect.poll(async () => (await report(page)).cards.length).toBeGreaterThan(0);
+    // Right after the rows come back: the same cards hidden, behind the same lines.
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    expect(await hidden()).toEqual(stillHidden);
+    expect(await stubTexts()).toEqual(stubsBefore.slice(1));
+    await setSettings({ rules: [] });
+    await ui.close();
+    await page.close();
+  });
+
+  it('an OpenReview tab switch: the first j takes the first card of the tab now shown', async () => {
+    const page = await visit(OPENREVIEW_TABS);
+    await page.bringToFront();
+    const ui = await openClosedUi(session.context, page);
+    const panes = await page.evaluate(() => [...document.querySelectorAll('[data-paperlight-id]')]
+      .map((card) => [card.getAttribute('data-paperlight-id')!, card.closest('.tab-pane')!.id] as const));
+    const inPane = (id: string) => panes.filter(([, pane]) => pane === id).map(([key]) => key);
+    expect(inPane('accept-oral').length).toBeGreaterThan(1);
+    const ringOn = async (key: string) => {
+      const { attributes } = (await ui.allInPageLayer({ cls: 'ring' }))[0]!;
+      if ('hidden' in attributes) return false;
+      const top = Number(/top:\s*(-?[\d.]+)px/.exec(attributes.style ?? '')?.[1]);
+      const cardTop = await page.evaluate((k) => document.querySelector(`[data-paperlight-id="${k}"]`)!.getBoundingClientRect().top, key);
+      return Math.abs(top - (cardTop - 4)) < 2;
+    };
+    for (let i = 0; i < 3; i++) await page.keyboard.press('j');
+    await expect.poll(() => ringOn(inPane('accept-poster')[2]!)).toBe(true);
+    // The reader picks "Accept (Oral)", a tab before the shown one: Bootstrap moves `active in` to its pane.
+    await page.evaluate(() => {
+      document.querySelector('#accept-poster')!.classList.remove('active', 'in');
+      document.querySelector('#accept-oral')!.classList.add('active', 'in');
+    });
+    await page.keyboard.press('j');
+    await expect.poll(() => ringOn(inPane('accept-oral')[0]!)).toBe(true);
+    await page.keyboard.press('j');
+    await expect.poll(() => ringOn(inPane('accept-oral')[1]!)).toBe(true);
+    await ui.close();
+    await page.close();
   });
 });
 

@@ -25,6 +25,8 @@ const keyOf = (entry: CardEntry) => entry.analysis.card.key;
 
 export function cardVisibility(page: ContentPage): CardVisibility {
   const sets = new Map<string, Set<CardEntry>>();
+  /** The papers hidden with `x`: a card the page renders anew (a new element, the same paper) stays hidden. */
+  let hiddenWithX = new Set<string>();
   const setOf = (source: VisibilitySource, effect: VisibilityEffect) => {
     const id = `${source}:${effect}`;
     let set = sets.get(id);
@@ -54,10 +56,11 @@ export function cardVisibility(page: ContentPage): CardVisibility {
   });
   page.signal.addEventListener('abort', () => page.pageStyle.styleCards([], []), { once: true });
 
-  return {
+  const visibility: CardVisibility = {
     set(source, effect, entries) {
       const set = setOf(source, effect);
       const next = new Set(entries);
+      if (source === 'keyboard') hiddenWithX = new Set([...next].map(keyOf));
       if (next.size === set.size && [...next].every((entry) => set.has(entry))) return;
       set.clear();
       for (const entry of next) set.add(entry);
@@ -65,6 +68,7 @@ export function cardVisibility(page: ContentPage): CardVisibility {
     },
     add(source, effect, entry) {
       const set = setOf(source, effect);
+      if (source === 'keyboard') hiddenWithX.add(keyOf(entry));
       if (set.has(entry)) return;
       set.add(entry);
       render();
@@ -78,4 +82,8 @@ export function cardVisibility(page: ContentPage): CardVisibility {
       return check ? check.call(entry.element) : true;
     },
   };
+  page.on('cards', (entries) => {
+    for (const entry of entries) if (hiddenWithX.has(keyOf(entry))) visibility.add('keyboard', 'hide', entry);
+  });
+  return visibility;
 }

@@ -81,6 +81,8 @@ export function keyboardTriage(
   const helpContainer = document.createElement('div');
   panel.append(ring, helpContainer);
   let focused: CardEntry | undefined;
+  /** The ringed card's paper: when the page renders that card anew (a new element), the ring goes to the new one. */
+  let ringedKey: string | undefined;
   let helpOpen = false;
   let framePending = false;
 
@@ -108,6 +110,7 @@ export function keyboardTriage(
 
   const focus = (entry: CardEntry | undefined) => {
     focused = entry;
+    ringedKey = entry?.analysis.card.key;
     if (entry) entry.element.scrollIntoView({ block: 'nearest' });
     drawRing();
   };
@@ -124,12 +127,14 @@ export function keyboardTriage(
 
   /**
    * Where j (1) or k (-1) moves the ring: the neighbour that way; past the first or last card, the ringed card
-   * itself; the first visible card when none is ringed.
+   * itself; the first visible card when none is ringed, or when the ringed one went out of sight with nothing
+   * visible that way (an OpenReview tab before its own was picked).
    */
   const step = (direction: 1 | -1): CardEntry | undefined => {
     const order = page.cards.inPageOrder();
-    if (!focused || !order.includes(focused)) return order.find((entry) => visibility.visible(entry));
-    return neighbour(direction, order) ?? (visibility.visible(focused) ? focused : undefined);
+    const first = () => order.find((entry) => visibility.visible(entry));
+    if (!focused || !order.includes(focused)) return first();
+    return neighbour(direction, order) ?? (visibility.visible(focused) ? focused : first());
   };
 
   /**
@@ -205,10 +210,18 @@ export function keyboardTriage(
   window.addEventListener('keydown', trusted(onKey), { capture: true, signal: page.signal });
   window.addEventListener('scroll', redraw, { capture: true, passive: true, signal: page.signal });
   window.addEventListener('resize', redraw, { passive: true, signal: page.signal });
+  // Toolbars mounting and the site's re-renders move cards without a scroll; the page's height changes with them.
+  const layout = new ResizeObserver(redraw);
+  layout.observe(document.documentElement);
   page.on('cardGone', (entry) => {
-    if (focused === entry) focus(undefined);
+    if (focused !== entry) return;
+    focused = undefined;
+    drawRing();
   });
-  page.on('cards', redraw);
+  page.on('cards', (entries) => {
+    focused ??= entries.find((entry) => entry.analysis.card.key === ringedKey);
+    redraw();
+  });
   page.on('visibility', redraw);
   page.on('settings', (settings) => {
     if (!keyboardEnabled(settings, page.adapter.id)) {
@@ -217,6 +230,7 @@ export function keyboardTriage(
     }
   });
   page.signal.addEventListener('abort', () => {
+    layout.disconnect();
     panel.replaceChildren();
   }, { once: true });
 }

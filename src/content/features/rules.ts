@@ -49,8 +49,11 @@ function rangesIn(element: Element | undefined, text: string, spans: ReadonlyArr
 
 export function hideAndDimRules(page: ContentPage, { visibility }: { visibility: CardVisibility }): RuleEffects {
   const verdicts = new Map<CardEntry, RuleVerdict>();
-  /** Cards the reader brought back with "show" (for this page). */
-  const shown = new Set<CardEntry>();
+  /**
+   * The papers the reader brought back with "show" (for this page, until the rules change), by key: a card the page
+   * renders anew (a new element, the same paper) stays shown.
+   */
+  const shown = new Set<string>();
   const stubs = new Map<Element, Stub>();
   /** A line the page takes out as often as it goes back stays out (put-back.ts); its cards stay hidden. */
   const putBacks = new PutBacks<Element>({
@@ -61,7 +64,7 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
   let rules = JSON.stringify(page.settings.rules);
   let generation = 0;
 
-  const hiddenByRules = (entry: CardEntry) => verdicts.get(entry)?.hide === true && !shown.has(entry);
+  const hiddenByRules = (entry: CardEntry) => verdicts.get(entry)?.hide === true && !shown.has(entry.analysis.card.key);
 
   const removeStub = (card: Element) => {
     const stub = stubs.get(card);
@@ -76,7 +79,7 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     const count = document.createTextNode('');
     const stub: Stub = { host, count, cards, placed: false };
     const reveal = () => {
-      for (const entry of stub.cards) shown.add(entry);
+      for (const entry of stub.cards) shown.add(entry.analysis.card.key);
       apply();
     };
     container.append(el('span', { role: 'note' }, count, el('button', { on: { click: reveal } }, 'show')));
@@ -154,7 +157,6 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
 
   const forget = (entry: CardEntry) => {
     verdicts.delete(entry);
-    shown.delete(entry);
     page.highlights.setRuleRanges(entry.element, []);
   };
 
@@ -177,6 +179,7 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
     if (next === rules) return;
     rules = next;
     generation++;
+    shown.clear();
     const entries = [...page.cards.all()];
     for (const entry of entries) forget(entry);
     schedule();

@@ -1,12 +1,13 @@
 // Site health on the page side: every adapter names its selectors, a page whose markup was renamed finds no card
 // and gives no reason, a page that says it has no results is told apart, and the health, badge and diagnostic
 // follow from that.
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters } from '../../../src/sites';
 import { arxiv } from '../../../src/sites/arxiv';
 import { biorxiv } from '../../../src/sites/biorxiv';
+import { cvf } from '../../../src/sites/cvf';
 import { dblp } from '../../../src/sites/dblp';
 import { huggingface } from '../../../src/sites/huggingface';
 import { openreview } from '../../../src/sites/openreview';
@@ -43,6 +44,31 @@ describe('adapter selectors', () => {
   });
 });
 
+describe('every site\'s fixture pages, as saved and with their markup renamed', () => {
+  // Synthetic copies made here of each fixture page (docs/fixtures.md): every class and id renamed (`class="x"` to
+  // `class="renamed-x"`), as a redesign that renames its markup would. Such a page warns unless the adapter still
+  // reads its cards from what is left (links, attributes); it is never taken for a page that has no papers.
+  const pages = adapters.filter((adapter) => adapter.matches.length > 0).flatMap((adapter) => {
+    const dir = path.join(FIXTURES, adapter.id);
+    if (!existsSync(dir)) return [];
+    return readdirSync(dir).filter((f) => f.endsWith('.expected.json')).map((f) => {
+      const { url, cardCount } = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as { url: string; cardCount: number };
+      return { adapter, file: `${adapter.id}/${f.replace(/\.expected\.json$/, '.html')}`, url, cardCount };
+    });
+  });
+  const healthOf = (adapter: (typeof adapters)[number], doc: Document, url: string) => {
+    const read = adapter.findCards(doc).filter((card) => adapter.readCard(card, url) !== undefined).length;
+    return pageHealth(read, read > 0 ? undefined : adapter.emptyReason?.(doc), true);
+  };
+
+  it.each(pages.map((page) => [page.file, page] as const))('%s', (_file, { adapter, file, url, cardCount }) => {
+    const html = readFileSync(path.join(FIXTURES, file), 'utf8');
+    expect(healthOf(adapter, loadPage(html, url), url)).toBe(cardCount > 0 ? 'ok' : 'empty');
+    const renamed = html.replace(/\b(class|id)="/g, '$1="renamed-');
+    expect(healthOf(adapter, loadPage(renamed, url), url)).not.toBe('empty');
+  });
+});
+
 describe('pages with legitimately no papers', () => {
   it('an arXiv search without results says so', () => {
     const doc = fixture('health/arxiv-search-no-results.html', 'https://arxiv.org/search/?query=zzqxv+photonic+lattice&searchtype=all&source=header');
@@ -53,6 +79,20 @@ describe('pages with legitimately no papers', () => {
   it('an arXiv search with results gives no reason', () => {
     const doc = fixture('arxiv/search-dark-matter.html', 'https://arxiv.org/search/?query=dark+matter&searchtype=all&source=header');
     expect(arxiv.emptyReason?.(doc)).toBeUndefined();
+  });
+
+  it('arXiv\'s search forms (advanced search, a search with no query) list no paper: not a layout change; results renamed away are', () => {
+    // Synthetic, from the real results page: its result list taken out, served where arXiv shows its search forms.
+    const results = readFileSync(path.join(FIXTURES, 'arxiv/search-dark-matter.html'), 'utf8');
+    const noList = results.replace(/<ol class="breathe-horizontal"[\s\S]*?<\/ol>/, '');
+    for (const url of ['https://arxiv.org/search/advanced', 'https://arxiv.org/search/', 'https://arxiv.org/search/?query=&searchtype=all', 'https://arxiv.org/search/cs']) {
+      const form = loadPage(noList, url);
+      expect(arxiv.findCards(form)).toHaveLength(0);
+      expect(arxiv.emptyReason?.(form)).toBe('search form');
+    }
+    for (const url of ['https://arxiv.org/search/?query=dark+matter&searchtype=all&source=header', 'https://arxiv.org/search/advanced?advanced=&terms-0-term=dark+matter&terms-0-field=title']) {
+      expect(arxiv.emptyReason?.(loadPage(noList, url))).toBeUndefined();
+    }
   });
 
   it('a bioRxiv search without results says so; one with results gives no reason', () => {
@@ -83,6 +123,46 @@ describe('pages with legitimately no papers', () => {
     const full = fixture('dblp/search-sparsity-certifying.html', 'https://dblp.org/search?q=Sparsity-certifying+Graph+Decompositions');
     expect(dblp.findCards(full)).toHaveLength(2);
     expect(dblp.emptyReason?.(full)).toBeUndefined();
+  });
+
+  it('a dblp series index (its volumes, each an editorship) and a journal index (links to its volumes) list no paper: not a layout change; a renamed table of contents is', () => {
+    // Synthetic, from the real table of contents: the ICML 2024 page with its papers taken out leaves the volume's
+    // editorship entry, which is what a series index (/db/conf/icml/index.html) lists, one per year (public
+    // scrapers of dblp read `li.entry.editor.toc` there). A journal index lists its volumes as plain links.
+    const toc = readFileSync(path.join(FIXTURES, 'dblp/db-conf-icml-icml2024.html'), 'utf8');
+    const volumesOnly = toc.replace(/<li class="entry inproceedings toc"[\s\S]*?<\/li>(?=\n|<li class="entry)/g, '');
+    for (const url of ['https://dblp.org/db/conf/icml/index.html', 'https://dblp.org/db/conf/icml/', 'https://dblp.uni-trier.de/db/conf/']) {
+      const index = loadPage(volumesOnly, url);
+      expect(index.querySelectorAll('li.entry.editor')).toHaveLength(1);
+      expect(dblp.findCards(index)).toHaveLength(0);
+      expect(dblp.emptyReason?.(index)).toBe('index of volumes');
+    }
+    const journal = loadPage('<header id="headline"><h1>ACM Transactions on Database Systems (TODS)</h1></header><div id="main"><ul><li><a href="tods49.html">Volume 49: 2024</a></li><li><a href="tods48.html">Volume 48: 2023</a></li></ul></div>', 'https://dblp.org/db/journals/tods/index.html');
+    expect(dblp.emptyReason?.(journal)).toBe('index of volumes');
+    // A volume's own table of contents whose entries were renamed warns.
+    const renamed = loadPage(toc.replaceAll('class="entry ', 'class="publ-entry '), 'https://dblp.org/db/conf/icml/icml2024.html');
+    expect(dblp.findCards(renamed)).toHaveLength(0);
+    expect(dblp.emptyReason?.(renamed)).toBeUndefined();
+  });
+
+  it('a CVF conference\'s landing (links to its days) and its workshops\' menu list no paper: not a layout change; a renamed day listing is', () => {
+    // Synthetic, from the real listing's page: its definition list of papers replaced by what public CVF scrapers
+    // read on https://openaccess.thecvf.com/CVPR2024 (one link per day, `?day=2024-06-19`, then `?day=all` "All
+    // Papers") and on /CVPR2023_workshops/menu (one link per workshop's listing).
+    const listing = readFileSync(path.join(FIXTURES, 'cvf/CVPR2024-day-all.html'), 'utf8');
+    const withList = (items: string) => listing.replace(/<dl>[\s\S]*<\/dl>/, `<dl>${items}</dl>`);
+    const landing = loadPage(withList(['2024-06-19', '2024-06-20', '2024-06-21'].map((day, i) => `<dd><a href="/CVPR2024?day=${day}">Day ${i + 1}: ${day}</a></dd>`).join('')
+      + '<dd><a href="/CVPR2024?day=all">All Papers</a></dd>'), 'https://openaccess.thecvf.com/CVPR2024');
+    expect(cvf.findCards(landing)).toHaveLength(0);
+    expect(cvf.emptyReason?.(landing)).toBe('menu of listings');
+    const menu = loadPage(withList('<dd><a href="/CVPR2023_workshops/CLVision">CLVision</a></dd><dd><a href="/CVPR2023_workshops/EarthVision">EarthVision</a></dd>'),
+      'https://openaccess.thecvf.com/CVPR2023_workshops/menu');
+    expect(cvf.emptyReason?.(menu)).toBe('menu of listings');
+    // The day listing itself, its paper links renamed away, warns.
+    const renamed = loadPage(listing.replaceAll('_paper.html', '_paper'), 'https://openaccess.thecvf.com/CVPR2024?day=all');
+    expect(cvf.findCards(renamed)).toHaveLength(0);
+    expect(cvf.emptyReason?.(renamed)).toBeUndefined();
+    expect(cvf.emptyReason?.(loadPage(listing, 'https://openaccess.thecvf.com/CVPR2024?day=all'))).toBeUndefined();
   });
 
   it('a Scholar captcha page (synthetic snippet, ids as Scholar names them) is a captcha', () => {
