@@ -41,10 +41,18 @@ async function inNoteOf(page: Page, index: number): Promise<string> {
   for (let i = 0; i < 3; i++) await page.keyboard.press('Tab'); // the status, "+ tag", "✎ Note"
   await page.keyboard.press('Enter'); // opens the note
   await page.keyboard.press('Tab'); // "Published at CVPR 2024"
-  await page.keyboard.press('Tab'); // the note
-  // The field is enabled once the saved (empty) note is read: a second was not always enough on a loaded machine.
-  await new Promise((r) => setTimeout(r, 2500));
-  return key;
+  // The note field is enabled once the saved (empty) note is read, and Tab passes over it until then (to the page
+  // after the toolbar). The field is the toolbar's last control: the focus is in it when Tab leaves it in the host.
+  const inToolbar = () => page.evaluate((k) => document.activeElement === document.querySelector(`[data-paperlight-id="${k}"] paperlight-card`), key);
+  for (let attempt = 0; ; attempt++) {
+    await page.keyboard.press('Tab');
+    if (await inToolbar()) return key;
+    if (attempt === 40) throw new Error('the note field was never enabled');
+    await page.keyboard.down('Shift'); // back to "Published at CVPR 2024", and again once the field may be ready
+    await page.keyboard.press('Tab');
+    await page.keyboard.up('Shift');
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }
 
 beforeAll(async () => {
