@@ -4,9 +4,6 @@
 // Field names are a contract: later additions extend the card and the report, never rename.
 import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
 import { LIMITS, readPaperKey, readTags } from '../core/paper-record';
-
-/** The longest venue name a report may carry (as a record's). */
-const MAX_VENUE_NAME = LIMITS.venueName;
 import { ShapeError, readArray, readBoolean, readChoice, readInteger, readString } from '../core/validate';
 
 export const PAGE_REPORT_REQUEST = 'pageReport';
@@ -182,8 +179,8 @@ function readReportBody(raw: Record<string, unknown>): PageReport {
         ...(saved && card.paperKey !== undefined && { paperKey: readPaperKey(card.paperKey, `${path}.paperKey`) }),
         metrics: readCount(card.metrics, `${path}.metrics`),
         code: readCount(card.code, `${path}.code`),
-        // A report from a content script older than venues has none.
-        venue: card.venue === undefined || card.venue === null ? null : readString(card.venue, `${path}.venue`, MAX_VENUE_NAME),
+        // A report from a content script older than venues has none; a name is at most a record's venue name.
+        venue: card.venue === undefined || card.venue === null ? null : readString(card.venue, `${path}.venue`, LIMITS.venueName),
       };
     }),
   };
