@@ -3,7 +3,7 @@
 // answers only senders that are the extension's own pages, and a tab with no supported page does not answer.
 // Field names are a contract: later additions extend the card and the report, never rename.
 import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
-import { LIMITS, readPaperKey, readTags } from '../core/paper-record';
+import { LIMITS, MAX_KEY_LENGTH, readPaperKey, readTags } from '../core/paper-record';
 import { ShapeError, readArray, readBoolean, readChoice, readInteger, readString } from '../core/validate';
 
 export const PAGE_REPORT_REQUEST = 'pageReport';
@@ -119,7 +119,7 @@ export type SaveCardReply = { ok: true; paper: SavedPaper } | { ok: false; error
 export function readSaveCardRequest(message: unknown): SaveCardRequest | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, key } = message as { type?: unknown; key?: unknown };
-  return type === 'saveCard' && typeof key === 'string' && key.length <= LIMITS.key ? { type, key } : undefined;
+  return type === 'saveCard' && typeof key === 'string' && key.length <= MAX_KEY_LENGTH ? { type, key } : undefined;
 }
 
 /** More cards than any listing shows; a longer report is refused. */
