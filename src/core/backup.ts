@@ -172,11 +172,11 @@ export function readIsoTime(value: unknown, path: string): number {
   return time;
 }
 
-const TRASHED_FIELDS = [...PAPER_FIELDS, 'removedAt'];
-
 /** One Trash entry of a backup: a complete paper record plus `removedAt`. */
 function readTrashedPaper(value: unknown, path: string): TrashedPaper {
-  const { removedAt, ...paper } = readObject(value, path, TRASHED_FIELDS);
+  // The field list is made here rather than at import: a module-level spread is code the bundler keeps in every
+  // content script that imports this module (for its size limits), where it is never used.
+  const { removedAt, ...paper } = readObject(value, path, [...PAPER_FIELDS, 'removedAt']);
   return { ...readSavedPaper(paper, path), removedAt: readIsoTime(removedAt, `${path}.removedAt`) };
 }
 

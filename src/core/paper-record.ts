@@ -11,9 +11,14 @@ import {
   readTimestamp,
 } from './validate';
 
+// The longest paper key and the most code links a record holds stand apart from `LIMITS`: the content script checks
+// these two (and `MAX_URL_LENGTH`) and imports them without the table, which would cost its every script.
+export const MAX_KEY_LENGTH = 2048;
+export const MAX_CODE_LINKS = 100;
+
 /** Bounds on every field of a record. Generous for real papers; they exist to refuse abuse, not to trim data. */
 export const LIMITS = {
-  key: 2048,
+  key: MAX_KEY_LENGTH,
   url: MAX_URL_LENGTH,
   title: 2000,
   abstract: 100_000,
@@ -27,7 +32,7 @@ export const LIMITS = {
   metricText: 500,
   metricUnit: 100,
   metricLabel: 500,
-  codeLinks: 100,
+  codeLinks: MAX_CODE_LINKS,
   tag: 100,
   tags: 256,
   seenUrls: 20,

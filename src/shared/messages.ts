@@ -22,11 +22,18 @@ export type { ImportFormat } from '../core/import/entry';
 
 export const PROTOCOL_VERSION = 1;
 
-/** Bounds on requests (record fields are bounded by `LIMITS` in core/paper-record.ts). */
+/** Cards per `lookup` (a listing of 2,000 cards goes in one). */
+export const MAX_LOOKUP_CARDS = 2000;
+/** Cards per `markSeen`, `matchRules` or `analyseCards` batch (a listing of 2,000 cards goes in one). */
+export const MAX_PAGE_CARDS = 2000;
+
+/**
+ * Bounds on requests (record fields are bounded by `LIMITS` in core/paper-record.ts). The two the content script
+ * batches by are constants of their own: it imports them without the table, which would cost its every script.
+ */
 export const MESSAGE_LIMITS = {
   lookupKeys: 2000,
-  /** Cards per `lookup` (a listing of 2,000 cards goes in one). */
-  lookupCards: 2000,
+  lookupCards: MAX_LOOKUP_CARDS,
   bulkKeys: MAX_BACKUP_PAPERS,
   restorePapers: MAX_BACKUP_PAPERS,
   trashKeys: MAX_BACKUP_PAPERS,
@@ -38,8 +45,7 @@ export const MESSAGE_LIMITS = {
   undoToken: 100,
   /** `blob:chrome-extension://<32 letters>/<uuid>` is about 90 characters. */
   fileUrl: 300,
-  /** Cards per `markSeen`, `matchRules` or `analyseCards` batch (a listing of 2,000 cards goes in one). */
-  pageCards: 2000,
+  pageCards: MAX_PAGE_CARDS,
 } as const;
 
 /**

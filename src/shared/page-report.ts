@@ -3,10 +3,7 @@
 // answers only senders that are the extension's own pages, and a tab with no supported page does not answer.
 // Field names are a contract: later additions extend the card and the report, never rename.
 import { READING_STATUSES, type ReadingStatus, type SavedPaper } from '../core/paper';
-import { LIMITS, readPaperKey, readTags } from '../core/paper-record';
-
-/** The longest venue name a report may carry (as a record's). */
-const MAX_VENUE_NAME = LIMITS.venueName;
+import { LIMITS, MAX_KEY_LENGTH, readPaperKey, readTags } from '../core/paper-record';
 import { ShapeError, readArray, readBoolean, readChoice, readInteger, readString } from '../core/validate';
 
 export const PAGE_REPORT_REQUEST = 'pageReport';
@@ -122,7 +119,7 @@ export type SaveCardReply = { ok: true; paper: SavedPaper } | { ok: false; error
 export function readSaveCardRequest(message: unknown): SaveCardRequest | undefined {
   if (typeof message !== 'object' || message === null) return undefined;
   const { type, key } = message as { type?: unknown; key?: unknown };
-  return type === 'saveCard' && typeof key === 'string' && key.length <= LIMITS.key ? { type, key } : undefined;
+  return type === 'saveCard' && typeof key === 'string' && key.length <= MAX_KEY_LENGTH ? { type, key } : undefined;
 }
 
 /** More cards than any listing shows; a longer report is refused. */
@@ -182,8 +179,8 @@ function readReportBody(raw: Record<string, unknown>): PageReport {
         ...(saved && card.paperKey !== undefined && { paperKey: readPaperKey(card.paperKey, `${path}.paperKey`) }),
         metrics: readCount(card.metrics, `${path}.metrics`),
         code: readCount(card.code, `${path}.code`),
-        // A report from a content script older than venues has none.
-        venue: card.venue === undefined || card.venue === null ? null : readString(card.venue, `${path}.venue`, MAX_VENUE_NAME),
+        // A report from a content script older than venues has none; a name is at most a record's venue name.
+        venue: card.venue === undefined || card.venue === null ? null : readString(card.venue, `${path}.venue`, LIMITS.venueName),
       };
     }),
   };

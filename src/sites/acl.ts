@@ -116,15 +116,6 @@ export const acl: SiteAdapter = {
     // which a match pattern (case-insensitive, `*` its only wildcard) cannot tell from `/people/`, `/faq/`.
     'https://aclanthology.org/20*',
   ],
-  sampleUrls: [
-    'https://aclanthology.org/volumes/2023.alta-1/',
-    'https://aclanthology.org/events/alta-2023/',
-    'https://aclanthology.org/volumes/2023.acl-long/',
-    'https://aclanthology.org/events/acl-2023/',
-    'https://aclanthology.org/volumes/P18-1/',
-    'https://aclanthology.org/2021.naacl-main.208/',
-    'https://aclanthology.org/2023.alta-1.1/',
-  ],
   selectors: {
     entryButtons: '.list-button-row',
     entryTitle: 'strong > a[href]',

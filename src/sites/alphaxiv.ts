@@ -74,13 +74,6 @@ export const alphaxiv: SiteAdapter = {
   name: 'alphaXiv',
   frameworkRendered: true, // React (Next.js)
   matches: ['https://*.alphaxiv.org/explore*', 'https://*.alphaxiv.org/abs/*', 'https://*.alphaxiv.org/overview/*'],
-  sampleUrls: [
-    'https://www.alphaxiv.org/explore',
-    'https://www.alphaxiv.org/explore?sort=Hot',
-    'https://www.alphaxiv.org/abs/2305.18323',
-    'https://alphaxiv.org/abs/2601.16073v1',
-    'https://www.alphaxiv.org/overview/2005.14165v4',
-  ],
   selectors: {
     paperLink: PAPER_LINK,
     page: 'main',

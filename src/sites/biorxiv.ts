@@ -85,16 +85,6 @@ export const biorxiv: SiteAdapter = {
     `https://${host}/content/*`,
     `https://${host}/search/*`,
   ]),
-  sampleUrls: [
-    'https://www.biorxiv.org/collection/bioinformatics',
-    'https://www.biorxiv.org/content/early/recent',
-    'https://www.biorxiv.org/search/protein%20language%20model',
-    'https://www.biorxiv.org/content/10.1101/622803v4',
-    'https://www.biorxiv.org/content/10.1101/2021.08.03.454978v1.full',
-    'https://www.medrxiv.org/collection/epidemiology',
-    'https://www.medrxiv.org/content/10.1101/2021.06.16.21258632v1',
-    'https://www.medrxiv.org/search/workplace%20violence',
-  ],
   selectors: {
     item: ITEM,
     title: 'a.highwire-cite-linked-title',

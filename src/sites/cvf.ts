@@ -101,16 +101,6 @@ export const cvf: SiteAdapter = {
     // Paper pages: /content/CVPR2024/html/…, /content_cvpr_2018/html/…
     'https://openaccess.thecvf.com/content*',
   ],
-  sampleUrls: [
-    'https://openaccess.thecvf.com/CVPR2024?day=all',
-    'https://openaccess.thecvf.com/CVPR2024?day=2024-06-19',
-    'https://openaccess.thecvf.com/ICCV2023?day=all',
-    'https://openaccess.thecvf.com/WACV2024',
-    'https://openaccess.thecvf.com/CVPR2023_workshops/CLVision',
-    'https://openaccess.thecvf.com/CVPR2019?day=2019-06-18',
-    'https://openaccess.thecvf.com/content/CVPR2024/html/Lo_Opportunistic_Relay_Selection_with_Limited_Feedback_CVPR_2024_paper.html',
-    'https://openaccess.thecvf.com/content_cvpr_2018/html/Hu_Squeeze-and-Excitation_Networks_CVPR_2018_paper.html',
-  ],
   selectors: {
     paperLink: PAPER_PAGE_LINK,
     paperTitle: '#papertitle',

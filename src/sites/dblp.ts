@@ -77,15 +77,6 @@ export const dblp: SiteAdapter = {
     `https://${host}/db/journals/*`,
     `https://${host}/search?*`,
   ]),
-  sampleUrls: [
-    'https://dblp.org/pid/k/DonaldEKnuth.html',
-    'https://dblp.org/db/conf/icml/icml2024.html',
-    'https://dblp.org/db/journals/corr/corr0704.html',
-    'https://dblp.org/search?q=zotero',
-    'https://dblp.uni-trier.de/db/journals/tods/tods31.html',
-    'https://dblp.uni-trier.de/pers/hd/s/Streinu:Ileana',
-    'https://dblp.dagstuhl.de/pid/k/DonaldEKnuth.html',
-  ],
   selectors: {
     entry: 'li.entry',
     data: 'cite.data, div.data',

@@ -155,10 +155,6 @@ export const generic: SiteAdapter = {
   name: 'Other pages (generic)',
   // Never claimed by URL: the content script runs it on sites the user enables.
   matches: [],
-  sampleUrls: [
-    'https://www.cs.toronto.edu/~hinton/papers.html',
-    'https://nlp.stanford.edu/pubs/',
-  ],
   selectors: {
     abstract: ABSTRACT,
     title: MARKED_TITLE,

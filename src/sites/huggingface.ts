@@ -318,19 +318,6 @@ export const huggingface: SiteAdapter = {
   name: 'Hugging Face Papers',
   frameworkRendered: true, // Svelte islands
   matches: ['https://huggingface.co/papers*', 'https://huggingface.co/collections/*'],
-  sampleUrls: [
-    'https://huggingface.co/papers',
-    'https://huggingface.co/papers/date/2025-12-11',
-    'https://huggingface.co/papers?date=2024-05-02',
-    'https://huggingface.co/papers/week/2025-W32',
-    'https://huggingface.co/papers/month/2025-08',
-    'https://huggingface.co/papers/trending',
-    'https://huggingface.co/papers/trending?q=semantic',
-    'https://huggingface.co/papers?q=computation+efficiency',
-    'https://huggingface.co/papers/2305.18323',
-    'https://huggingface.co/papers/2411.18933#community',
-    'https://huggingface.co/collections/starvector/starvector-svg-datasets-svg-bench-67811204a76475be4dd66d09',
-  ],
   selectors: {
     paperContent: '[data-target="PaperContent"]',
     article: 'article',

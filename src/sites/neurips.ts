@@ -97,14 +97,6 @@ export const neurips: SiteAdapter = {
     'https://papers.nips.cc/paper_files/paper/*',
     'https://papers.nips.cc/paper/*',
   ],
-  sampleUrls: [
-    'https://proceedings.neurips.cc/paper_files/paper/2023',
-    'https://proceedings.neurips.cc/paper/2019',
-    'https://papers.nips.cc/paper_files/paper/2022',
-    'https://papers.nips.cc/paper/2017',
-    'https://proceedings.neurips.cc/paper_files/paper/2022/hash/a98846e9d9cc01cfb87eb694d946ce6b-Abstract-Conference.html',
-    'https://proceedings.neurips.cc/paper_files/paper/2019/hash/d0921d442ee91b896ad95059d13df618-Abstract.html',
-  ],
   selectors: {
     listItem: 'li',
     paperAuthors: '.paper-authors',

@@ -137,14 +137,6 @@ export const openreview: SiteAdapter = {
   name: 'OpenReview',
   frameworkRendered: true, // Next.js (React)
   matches: ['https://openreview.net/group?*', 'https://openreview.net/forum?*'],
-  sampleUrls: [
-    'https://openreview.net/group?id=ICML.cc/2024/Conference#tab-accept-poster',
-    'https://openreview.net/group?id=ICLR.cc/2024/Conference#tab-accept-oral',
-    'https://openreview.net/group?id=ICLR.cc/2020/Conference#accept-poster',
-    'https://openreview.net/group?id=NeurIPS.cc/2023/Conference',
-    'https://openreview.net/forum?id=GiHo83ozsF',
-    'https://openreview.net/forum?id=rkgpv2VFvr&noteId=rkgpv2VFvr',
-  ],
   selectors: {
     note: '.forum-note, .note',
     forumLink: FORUM_LINK,

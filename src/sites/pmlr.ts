@@ -87,13 +87,6 @@ export const pmlr: SiteAdapter = {
   name: 'PMLR',
   // Volume pages (`/v235/`) and paper pages (`/v235/<slug>.html`).
   matches: ['https://proceedings.mlr.press/v*/', 'https://proceedings.mlr.press/v*/*.html'],
-  sampleUrls: [
-    'https://proceedings.mlr.press/v235/',
-    'https://proceedings.mlr.press/v202/',
-    'https://proceedings.mlr.press/v37/',
-    'https://proceedings.mlr.press/v235/abad-rocamora24a.html',
-    'https://proceedings.mlr.press/v267/abella25a.html',
-  ],
   selectors: {
     paper: 'div.paper',
     title: 'div.paper .title',

@@ -70,14 +70,6 @@ export const scholar: SiteAdapter = {
   id: 'scholar',
   name: 'Google Scholar',
   matches: SCHOLAR_HOSTS.map((host) => `https://${host}/scholar?*`),
-  sampleUrls: [
-    'https://scholar.google.com/scholar?hl=en&as_sdt=0%2C5&q=relay+selection+wireless+networks&btnG=',
-    'https://scholar.google.com/scholar?start=10&q=relay+selection+wireless+networks&hl=en&as_sdt=0,5',
-    'https://scholar.google.com/scholar?cites=3258793954920306641&as_sdt=2005&sciodt=0,5&hl=en',
-    'https://scholar.google.com/scholar?cluster=3258793954920306641&hl=en&as_sdt=0,5',
-    'https://scholar.google.de/scholar?hl=de&q=transformer&as_ylo=2020',
-    'https://scholar.google.co.jp/scholar?q=diffusion+models&hl=ja',
-  ],
   selectors: {
     result: '.gs_r[data-cid]',
     resultBody: '.gs_ri',

@@ -153,14 +153,6 @@ export const semanticscholar: SiteAdapter = {
   name: 'Semantic Scholar',
   frameworkRendered: true, // React
   matches: ['https://www.semanticscholar.org/search?*', 'https://www.semanticscholar.org/author/*', 'https://www.semanticscholar.org/paper/*'],
-  sampleUrls: [
-    'https://www.semanticscholar.org/search?q=complex%20networks&sort=relevance',
-    'https://www.semanticscholar.org/search?year%5B0%5D=2020&year%5B1%5D=2024&q=graph%20neural%20networks&sort=relevance&page=2',
-    'https://www.semanticscholar.org/author/R.-Baumeister/5142080',
-    'https://www.semanticscholar.org/author/Yoshua-Bengio/1751762?sort=pub-date',
-    'https://www.semanticscholar.org/paper/Quantifying-social-group-evolution-Palla-Barab%C3%A1si/8365d3a24249155a1f9ff5836d425c11b9a0b933',
-    'https://www.semanticscholar.org/paper/204e3073870fae3d05bcbc2f6a8e263d9b72e776',
-  ],
   selectors: {
     paperRow: ROW,
     titleLink: TITLE_LINK,

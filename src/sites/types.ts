@@ -49,8 +49,6 @@ export interface SiteAdapter {
    * matches and host permissions in the manifest (build-outputs.ts); the generic fallback has none.
    */
   matches: string[];
-  /** Real URLs this adapter must claim (checked by the URL tests). */
-  sampleUrls: string[];
   /** Every card element under `root`, in document order; a single-paper page returns one element. */
   findCards(root: ParentNode): Element[];
   /**

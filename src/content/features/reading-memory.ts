@@ -6,7 +6,7 @@
 // "Now" is the background's clock, as it answers the batch: the same clock that wrote `firstSeen`, so the
 // comparison never mixes two clocks (and a test sets one clock, the worker's, to make two visits on two days).
 import { onTabChange, sendTogether } from '../../shared/client';
-import { MESSAGE_LIMITS } from '../../shared/messages';
+import { MAX_PAGE_CARDS } from '../../shared/messages';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 import type { PaperCard } from '../../sites/types';
@@ -116,8 +116,8 @@ export function readingMemory(
    */
   const record = (cards: readonly PaperCard[]) => {
     const fresh = cards.filter(claim);
-    for (let i = 0; i < fresh.length; i += MESSAGE_LIMITS.pageCards) {
-      const batch = fresh.slice(i, i + MESSAGE_LIMITS.pageCards);
+    for (let i = 0; i < fresh.length; i += MAX_PAGE_CARDS) {
+      const batch = fresh.slice(i, i + MAX_PAGE_CARDS);
       const asked = batch.map((card) => ({ key: card.key, aliases: card.aliases ?? [], title: card.title, authors: card.authors }));
       sendTogether({ type: 'markSeen', site: page.adapter.id, cards: asked })
         .then((reply) => answered(batch.map((card) => card.key), reply))

@@ -4,7 +4,7 @@
 // way to one line per run of neighbouring hidden cards, "N hidden by your rules — show", in a closed shadow
 // root; "show" brings that run back for this page. Verdicts are asked again for every card when the rules change.
 import { send } from '../../shared/client';
-import { MESSAGE_LIMITS, type RuleVerdict } from '../../shared/messages';
+import { MAX_PAGE_CARDS, type RuleVerdict } from '../../shared/messages';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
 import { closedHost, oncePerFrame } from '../page-layer';
@@ -135,8 +135,8 @@ export function hideAndDimRules(page: ContentPage, { visibility }: { visibility:
   /** Asks the background what the rules do to these cards, a batch at a time. */
   const match = async (entries: readonly CardEntry[]) => {
     const asked = generation;
-    for (let i = 0; i < entries.length; i += MESSAGE_LIMITS.pageCards) {
-      const batch = entries.slice(i, i + MESSAGE_LIMITS.pageCards);
+    for (let i = 0; i < entries.length; i += MAX_PAGE_CARDS) {
+      const batch = entries.slice(i, i + MAX_PAGE_CARDS);
       const cards = batch.map(({ analysis: { card } }) => ({ key: card.key, title: card.title, abstract: card.abstract, authors: card.authors }));
       const { results } = await send({ type: 'matchRules', cards });
       if (asked !== generation || page.signal.aborted) return;

@@ -6,7 +6,7 @@
 import type { SavedPaper } from '../../core/paper';
 import { onTabChange, send, sendTogether } from '../../shared/client';
 import {
-  MESSAGE_LIMITS, type CardData, type LookupCard, type MarkSeenReply, type TabPaper, type TagCount, type UpdateRequest,
+  MAX_LOOKUP_CARDS, type CardData, type LookupCard, type MarkSeenReply, type TabPaper, type TagCount, type UpdateRequest,
 } from '../../shared/messages';
 import { keysOf } from '../card-registry';
 import type { CardEntry } from '../page-run';
@@ -120,8 +120,8 @@ export function savedState(page: ContentPage): SavedState {
     lookups++;
     const asked = (async () => {
       try {
-        for (let i = 0; i < list.length; i += MESSAGE_LIMITS.lookupCards) {
-          const chunk = list.slice(i, i + MESSAGE_LIMITS.lookupCards);
+        for (let i = 0; i < list.length; i += MAX_LOOKUP_CARDS) {
+          const chunk = list.slice(i, i + MAX_LOOKUP_CARDS);
           const reply = await sendTogether({ type: 'lookup', keys: [], cards: chunk, ...(along && { seenOn: along.site }) });
           for (const { key, paper } of reply.found) byKey.set(key, remember(paper));
           if (along && reply.seen && reply.now !== undefined && !page.signal.aborted) {
@@ -193,9 +193,9 @@ export function savedState(page: ContentPage): SavedState {
         askAgainAfter = false;
         const unsaved = [...page.cards.all()].filter((entry) => !of(entry)).map((entry) => lookupCard(entry.analysis.card));
         const found = new Set<string>();
-        for (let i = 0; i < unsaved.length && !page.signal.aborted; i += MESSAGE_LIMITS.lookupCards) {
+        for (let i = 0; i < unsaved.length && !page.signal.aborted; i += MAX_LOOKUP_CARDS) {
           const asked = changeEvents;
-          const reply = await send({ type: 'lookup', keys: [], cards: unsaved.slice(i, i + MESSAGE_LIMITS.lookupCards) });
+          const reply = await send({ type: 'lookup', keys: [], cards: unsaved.slice(i, i + MAX_LOOKUP_CARDS) });
           // A change that came while the question was out may be newer than its answer (an answer and a change
           // event travel apart): the answer is dropped and the question asked again after that change.
           if (changeEvents !== asked) {

@@ -88,27 +88,35 @@ export function cvfVenue(codeOrUrl: string): VenueName | undefined {
 // ACL Anthology ids: volumes `2022.alta-1`, `2023.acl-long`, `2023.findings-emnlp`, papers
 // `2022.alta-1.5`, events `alta-2022`, and pre-2020 ids `P18-1007` whose letter names the venue.
 
+// The tables below are plain objects, not Maps: a `new Map(…)` at module level is a call the bundler must keep,
+// so every site's content script carried these tables whether or not it reads ACL ids.
+
+/** The value `table` holds under `key` itself (never one of Object.prototype's names, such as `constructor`). */
+function entryOf(table: Readonly<Record<string, string>>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 /** Acronyms as the Anthology writes them (data/yaml/venues.yaml); other slugs are upper-cased. */
-const ACL_ACRONYMS = new Map(Object.entries({
+const ACL_ACRONYMS: Readonly<Record<string, string>> = {
   conll: 'CoNLL', semeval: 'SemEval', starsem: '*SEM', bionlp: 'BioNLP', repl4nlp: 'RepL4NLP',
   blackboxnlp: 'BlackboxNLP', argmining: 'ArgMining', nodalida: 'NoDaLiDa', mtsummit: 'MTSummit',
   americasnlp: 'AmericasNLP', clinicalnlp: 'ClinicalNLP', clpsych: 'CLPsych', vardial: 'VarDial',
   webnlg: 'WebNLG', textgraphs: 'TextGraphs', gebnlp: 'GeBNLP', jeptalnrecital: 'JEP/TALN/RECITAL',
-}));
+};
 
 /** Venues of the pre-2020 one-letter ids (`oldstyle_letter` in venues.yaml); W (workshops) names none. */
-const ACL_LETTERS = new Map(Object.entries({
+const ACL_LETTERS: Readonly<Record<string, string>> = {
   P: 'ACL', N: 'NAACL', E: 'EACL', D: 'EMNLP', C: 'COLING', K: 'CoNLL', S: 'SemEval', Q: 'TACL', J: 'CL',
   L: 'LREC', I: 'IJCNLP', U: 'ALTA', R: 'RANLP', Y: 'PACLIC', H: 'HLT', A: 'ANLP', M: 'MUC', F: 'JEP/TALN/RECITAL',
   T: 'TINLAP', X: 'TIPSTER',
-}));
+};
 
 /** Volume suffixes that name a track worth showing; `long`, `short`, `main`, `1`, … name none. */
-const ACL_TRACKS = new Map(Object.entries({
+const ACL_TRACKS: Readonly<Record<string, string>> = {
   demo: 'Demos', demos: 'Demos', srw: 'Student Research Workshop', industry: 'Industry Track', tutorials: 'Tutorials',
-}));
+};
 
-const aclAcronym = (slug: string) => ACL_ACRONYMS.get(slug.toLowerCase()) ?? slug.toUpperCase();
+const aclAcronym = (slug: string) => entryOf(ACL_ACRONYMS, slug.toLowerCase()) ?? slug.toUpperCase();
 
 /** "ALTA 2022", "ACL 2023", "Findings of EMNLP 2023", "ACL 2018", from an Anthology id or URL. */
 export function aclVenue(anthologyId: string): VenueName | undefined {
@@ -117,11 +125,11 @@ export function aclVenue(anthologyId: string): VenueName | undefined {
   if (modern) {
     const [year, slug, volume] = [modern[1]!, modern[2]!, modern[3]!];
     if (slug.toLowerCase() === 'findings') return named(`Findings of ${aclAcronym(volume)}`, yearOf(year));
-    return named(aclAcronym(slug), yearOf(year), ACL_TRACKS.get(volume.toLowerCase()));
+    return named(aclAcronym(slug), yearOf(year), entryOf(ACL_TRACKS, volume.toLowerCase()));
   }
   const old = /(?:^|[/\s])([A-Z])(\d\d)-\d{1,4}(?![\d.])/.exec(text);
   if (old) {
-    const venue = ACL_LETTERS.get(old[1]!);
+    const venue = entryOf(ACL_LETTERS, old[1]!);
     const twoDigits = Number(old[2]);
     return venue ? named(venue, twoDigits >= 50 ? 1900 + twoDigits : 2000 + twoDigits) : undefined;
   }

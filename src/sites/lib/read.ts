@@ -4,7 +4,8 @@
 // attributes: no layout, no innerHTML.
 import type { CodeLinkSource, SourcedHref } from '../../core/links';
 import { monthOfAbbreviation } from '../../core/months';
-import { LIMITS } from '../../core/paper-record';
+import { MAX_CODE_LINKS } from '../../core/paper-record';
+import { MAX_URL_LENGTH } from '../../core/validate';
 import { keyFor } from '../../core/paper-id';
 import type { PaperCard, Venue } from '../types';
 import { normalizeSpace } from './text';
@@ -130,7 +131,7 @@ export function cardWithKey(identity: { key: string; aliases: readonly string[] 
   for (const href of fields.codeHrefs) {
     const url = typeof href === 'string' ? href : href.url;
     // Each link once, the first place it was found kept; no more and no longer than a message takes.
-    if (Object.hasOwn(codeSources, url) || url.length > LIMITS.url || codeLinks.length >= LIMITS.codeLinks) continue;
+    if (Object.hasOwn(codeSources, url) || url.length > MAX_URL_LENGTH || codeLinks.length >= MAX_CODE_LINKS) continue;
     codeLinks.push(url);
     codeSources[url] = typeof href === 'string' ? fields.codeSource ?? 'card-link' : href.source;
   }

@@ -42,7 +42,6 @@ function testAdapter() {
     id: 'test',
     name: 'Test',
     matches: [],
-    sampleUrls: [],
     selectors: {},
     findCards: (root) => [...root.querySelectorAll('.card')],
     readCard(card): PaperCard | undefined {

@@ -96,6 +96,11 @@ describe('ACL Anthology', () => {
     expect(aclVenue('W19-5301')).toBeUndefined();
     expect(aclVenue('not an id')).toBeUndefined();
   });
+
+  it("reads a slug or a track named like one of Object.prototype's properties as any unknown one", () => {
+    expect(aclVenue('2023.constructor-tostring.1')).toEqual({ name: 'CONSTRUCTOR 2023', year: 2023 });
+    expect(aclVenue('2023.findings-hasownproperty')).toEqual({ name: 'Findings of HASOWNPROPERTY 2023', year: 2023 });
+  });
 });
 
 describe('NeurIPS', () => {

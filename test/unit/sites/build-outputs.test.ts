@@ -7,7 +7,7 @@ import { manifestSiteEntries, siteListPlugin, siteSummaries, SITE_LIST_MODULE } 
 import type { SiteAdapter } from '../../../src/sites/types';
 
 const adapter = (id: string, name: string, matches: string[]): SiteAdapter => ({
-  id, name, matches, sampleUrls: [], findCards: () => [], readCard: () => undefined, selectors: {},
+  id, name, matches, findCards: () => [], readCard: () => undefined, selectors: {},
 });
 const REGISTRY = [
   adapter('papers', 'Papers', ['https://papers.example.org/list/*', 'https://papers.example.org/abs/*']),

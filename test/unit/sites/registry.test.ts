@@ -6,6 +6,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapterFor, adapters } from '../../../src/sites';
 import { urlMatches } from '../../../src/sites/match-pattern';
+import { SAMPLE_URLS } from './sample-urls';
 
 const SITES_DIR = path.resolve(import.meta.dirname, '../../../src/sites');
 const manifestSource = readFileSync(path.resolve(SITES_DIR, '../../manifest.json'), 'utf8');
@@ -69,10 +70,10 @@ describe('adapter registry', () => {
   it.each(adapters.map((a) => [a.id, a] as const))('%s has a name, match patterns and sample URLs', (_id, adapter) => {
     expect(adapter.name.length).toBeGreaterThan(0);
     if (adapter.id !== 'generic') expect(adapter.matches.length).toBeGreaterThan(0);
-    expect(adapter.sampleUrls.length).toBeGreaterThan(0);
+    expect(SAMPLE_URLS[adapter.id]?.length).toBeGreaterThan(0);
   });
 
-  it.each(adapters.flatMap((a) => a.sampleUrls.map((url) => [a.id, url] as const)))(
+  it.each(adapters.flatMap((a) => (SAMPLE_URLS[a.id] ?? []).map((url) => [a.id, url] as const)))(
     '%s is the one adapter that claims %s',
     (id, url) => {
       const claimants = adapters.filter((a) => a.matches.some((pattern) => urlMatches(url, pattern)));
