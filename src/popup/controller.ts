@@ -401,11 +401,21 @@ export class PopupController {
    */
   async loadPageReport(): Promise<void> {
     let previous: PageReport | null | undefined;
+    // No answer from a tab still loading: its content script may start later, so it is asked again, and once
+    // more after it has loaded (the script starts when the page is idle).
+    let sawLoading = false;
+    let graceUsed = false;
     for (let asked = 0; asked < UNSETTLED_REPORT_TRIES; asked++) {
       if (asked) await new Promise((resolve) => setTimeout(resolve, UNSETTLED_REPORT_WAIT_MS));
       const report = await this.deps.pageTab?.report().catch(() => null);
       if (report === undefined) return;
       this.container.dispatch({ type: 'pageReport', report });
+      if (!report) {
+        if (await this.deps.pageTab?.loading?.().catch(() => false)) sawLoading = true;
+        else if (sawLoading && !graceUsed) graceUsed = true;
+        else return;
+        continue;
+      }
       if (!askPageAgain(report, previous)) return;
       previous = report;
     }

@@ -1,7 +1,8 @@
 // The popup opened over a tab whose cards arrive late, in Chromium with the built extension: a Semantic Scholar
 // search (the fixture page) whose results the page's own script adds only after LATE_MS, as a framework page
-// renders them once its data came. "On this page" must come to show the cards once they are there, and the
-// popup must stop asking the tab once they are.
+// renders them once its data came; and the same page served 3 s late, the popup opened while the tab loads it
+// (its content script not running yet). "On this page" must come to show the cards once they are there, and
+// the popup must stop asking the tab once they are.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { exactUrl, launchChromium, readFixture, routeHtml, type ChromiumSession } from './harness';
 
@@ -61,6 +62,27 @@ describe('Chromium: the popup opened before the tab has its cards', () => {
     await new Promise((resolve) => setTimeout(resolve, 2000));
     expect(await asks()).toBe(final);
     console.info(`[late cards] shown after ${shownAfter} ms; the popup asked the tab ${final} times`);
+    await over.close();
+    await page.close();
+  });
+
+  it('shows the cards of a page that was still loading when the popup opened', async () => {
+    const slowUrl = 'https://www.semanticscholar.org/search?q=slow%20page&sort=relevance';
+    const html = await readFixture('semanticscholar/search-complex-networks.html');
+    await session.context.route(exactUrl(slowUrl), async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, LATE_MS));
+      await route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html });
+    });
+    const page = await session.context.newPage();
+    const over = await session.context.newPage();
+    await over.goto(`chrome-extension://${session.extensionId}/${POPUP}`);
+    const loading = page.goto(slowUrl);
+    await page.bringToFront();
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    await over.reload();
+    await loading;
+    const summaryText = () => over.evaluate(() => document.querySelector('.on-page-summary')?.textContent ?? null);
+    await expect.poll(summaryText, { timeout: 15_000 }).toBe(`On this page: ${cardCount} papers · 0 saved`);
     await over.close();
     await page.close();
   });

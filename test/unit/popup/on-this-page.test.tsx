@@ -304,6 +304,34 @@ describe('PopupController: the page under the popup', () => {
     controller.stop();
   });
 
+  it('asks again a tab that gave no answer while it was loading its page, and a tab not loading only once', async () => {
+    const { tab, container, controller, painted } = await setUp([savedEarlier()]);
+    const answer = tab.report.bind(tab);
+    let asked = 0;
+    let loading = true;
+    tab.report = async () => {
+      asked++;
+      if (asked === 3) loading = false;
+      // The content script starts once the page is idle: no answer while loading, nor at the first ask after it.
+      return asked <= 3 ? null : answer();
+    };
+    tab.loading = async () => loading;
+    painted();
+    await controller.start();
+    await vi.waitFor(() => expect(container.getState().page?.cards).toHaveLength(3), { timeout: 3_000 });
+
+    const other = await setUp();
+    let otherAsked = 0;
+    other.tab.report = async () => (otherAsked++, null);
+    other.tab.loading = async () => false;
+    other.painted();
+    await other.controller.start();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(otherAsked).toBe(1);
+    controller.stop();
+    other.controller.stop();
+  });
+
   it('does not ask again a page that says why it has no paper', async () => {
     const { tab, container, controller, painted } = await setUp();
     const withCards = tab.report.bind(tab);
