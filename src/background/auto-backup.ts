@@ -25,6 +25,12 @@ export const DAY_MS = 24 * 60 * 60 * 1000;
 export const QUIET_MS = 60_000;
 /** Changes that never pause still get their backup this long after the first of them. */
 export const MAX_DEFER_MS = 10 * 60_000;
+/**
+ * After a scheduled write failed (downloads refused, a full disk), how long until it is tried again: an alarm
+ * wakes the worker then even if nothing else happens, and changes made meanwhile start no download (each failed
+ * one is an entry in the browser's download list).
+ */
+export const RETRY_MS = 60 * 60_000;
 /** How long a download may take before the write counts as failed (a large library takes Chromium ~20 s). */
 const WRITE_TIMEOUT_MS = 300_000;
 
@@ -50,6 +56,8 @@ export interface BackupState {
   written: WrittenBackup[];
   /** Why the last attempt failed, until one succeeds. */
   lastError?: string;
+  /** When the last attempt failed (epoch ms), until one succeeds: the schedule tries again RETRY_MS later. */
+  failedAt?: number;
 }
 
 export interface BackupPreferences {
@@ -61,7 +69,8 @@ export type NextStep = { kind: 'idle' } | { kind: 'write' } | { kind: 'wait'; at
 
 /**
  * Whether to write a backup now, at a later time, or not at all: once the interval since the last backup has
- * passed and the library has been quiet for QUIET_MS (or changing for MAX_DEFER_MS).
+ * passed and the library has been quiet for QUIET_MS (or changing for MAX_DEFER_MS), and not before RETRY_MS
+ * after a failed attempt.
  */
 export function nextStep(state: BackupState, preferences: BackupPreferences, now: number): NextStep {
   if (!preferences.enabled || state.changedAt === undefined) return { kind: 'idle' };
@@ -71,7 +80,9 @@ export function nextStep(state: BackupState, preferences: BackupPreferences, now
     : state.lastWrittenAt + preferences.intervalDays * DAY_MS;
   const lastChange = Math.min(state.lastChangeAt ?? state.changedAt, now);
   const settled = Math.min(lastChange + QUIET_MS, Math.min(state.changedAt, now) + MAX_DEFER_MS);
-  const at = Math.max(intervalEnds, settled);
+  // As with the interval, a failure time in the future (a clock set back) holds nothing back.
+  const retryAt = state.failedAt === undefined || state.failedAt > now ? -Infinity : state.failedAt + RETRY_MS;
+  const at = Math.max(intervalEnds, settled, retryAt);
   return now >= at ? { kind: 'write' } : { kind: 'wait', at };
 }
 
@@ -118,6 +129,8 @@ export function readBackupState(raw: unknown): BackupState {
   if (lastWrittenAt !== undefined) state.lastWrittenAt = lastWrittenAt;
   if (changedAt !== undefined) state.changedAt = changedAt;
   if (lastChangeAt !== undefined) state.lastChangeAt = lastChangeAt;
+  const failedAt = time(value.failedAt);
+  if (failedAt !== undefined) state.failedAt = failedAt;
   if (typeof value.lastError === 'string') state.lastError = value.lastError.slice(0, 500);
   if (Array.isArray(value.written)) {
     for (const entry of value.written.slice(-100)) {
@@ -227,7 +240,7 @@ export function createAutoBackup(deps: AutoBackupDeps) {
       }
     } catch (error) {
       const reason = error instanceof Error ? error.message : String(error);
-      await store({ ...(await load()), lastError: reason });
+      await store({ ...(await load()), lastError: reason, failedAt: startedAt });
       throw new UserError(`Paperlight could not write its backup to your downloads folder (${reason}), so nothing was changed.`);
     }
     const state = await load();
@@ -248,16 +261,20 @@ export function createAutoBackup(deps: AutoBackupDeps) {
     return { fileName, writtenAt: startedAt };
   }
 
-  /** Writes now if due, else sets the alarm for when it will be. */
+  /** Writes now if due, else sets the alarm for when it will be; after a failed write, for its retry. */
   async function settle(): Promise<void> {
-    const state = await load();
-    const step = nextStep(state, await deps.preferences(), deps.now());
+    const preferences = await deps.preferences();
+    const step = nextStep(await load(), preferences, deps.now());
     if (step.kind === 'write') {
-      await write();
-      await deps.wakeAt(undefined);
-    } else {
-      await deps.wakeAt(step.kind === 'wait' ? step.at : undefined);
+      try {
+        await write();
+      } catch (error) {
+        const retry = nextStep(await load(), preferences, deps.now());
+        await deps.wakeAt(retry.kind === 'wait' ? retry.at : undefined);
+        throw error;
+      }
     }
+    await deps.wakeAt(step.kind === 'wait' ? step.at : undefined);
   }
 
   return {

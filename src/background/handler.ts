@@ -255,7 +255,7 @@ export function createMessageHandler(deps: HandlerDeps) {
         const options = { format: request.format, dryRun: request.dryRun, now: now() };
         return committed(await (request.dryRun ? importLibrary(db, text, options) : urlKept(() => importLibrary(db, text, options))));
       }
-      case 'undoImport': return committed(await urlKept(() => undoImport(db, request.undo)));
+      case 'undoImport': return committed(await urlKept(() => undoImport(db, request.undo, now())));
       case 'markSeen': {
         if (!(await settings.get()).readingMemory) throw new UserError(MEMORY_OFF);
         return recordSeen(db, request.site, request.cards);

@@ -1,19 +1,20 @@
 // Importing a library from another tool (src/core/import reads the file and plans the merge): a dry run says what
 // would happen; the import itself writes every added and merged paper, the recounted tags and counts, and what
 // undoing it needs, in one transaction that completes entirely or changes nothing. Undo puts the library back
-// as it was before the import, in one transaction too.
+// as it was before the import, in one transaction too, keeping what the person edited since (src/core/import/undo.ts).
 import { unwrap, type IDBPTransaction } from 'idb';
-import { ImportPlan, readLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
+import { ImportPlan, planUndo, readLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
 import type { SavedPaper } from '../core/paper';
 import { countsOf, spellingsOf } from './counts';
 import { UserError } from './errors';
 import type { Committed } from './paper-operations';
 import { spellTags, toSaved } from './records';
 import { putPaper } from './fingerprint-filter';
-import type { ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
+import type { AnyTx, ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
 import { savedPaperOf } from '../shared/database';
 import { phaseTimer } from './timing';
 import { issueThenComplete } from './transactions';
+import { readTrashAhead, trashEntry } from './trash';
 
 /**
  * Phases measured as `paperlight:library-import:<phase>`: `parse` (the file read into records), `read` (waiting for
@@ -69,7 +70,7 @@ function transaction(db: PaperlightDatabase, mode: 'readonly' | 'readwrite'): Im
 }
 
 /** The tags and counts of the whole library, written afresh (they are derived from the records). */
-function recount(stores: Record<ImportStores[number], IDBObjectStore>, papers: Iterable<SavedPaper>): void {
+function recount(stores: Record<'tags' | 'counts', IDBObjectStore>, papers: Iterable<SavedPaper>): void {
   const { tags, counts } = countsOf(papers);
   stores.tags.clear();
   stores.counts.clear();
@@ -131,7 +132,13 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
     const after = new Map(library);
     for (const [key, paper] of written) after.set(key, paper);
     recount(stores, after.values());
-    const undo: ImportUndo = { id: undoId, createdAt: options.now, format: file.format, added: plan.addedKeys(), before: plan.changedBefore().map(savedPaperOf) };
+    const before = plan.changedBefore().map(savedPaperOf);
+    // What the import wrote in the fields a person edits, so an undo can tell their later edits from the import's.
+    const wrote = before.map(({ key }) => {
+      const { tags, status, note } = written.get(key) as SavedPaper;
+      return { key, tags, status, note };
+    });
+    const undo: ImportUndo = { id: undoId, createdAt: options.now, format: file.format, added: plan.addedKeys(), before, wrote };
     stores.imports.put(undo);
     // Keys come oldest first: only the newest KEPT_UNDOS imports (this one included) can be undone.
     for (const old of undos.slice(0, Math.max(0, undos.length + 1 - KEPT_UNDOS))) stores.imports.delete(old);
@@ -156,22 +163,49 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
   return { result, changes: !dryRun && written.size > 0 ? 'reset' : [] };
 }
 
-/** Puts the library back as it was before the import `id`: its added papers removed, its changed papers as they were. */
-export async function undoImport(db: PaperlightDatabase, id: string): Promise<Committed<Record<string, never>>> {
-  const tx = transaction(db, 'readwrite');
+export interface UndoImportResult {
+  /** Added papers edited since the import: moved to the Trash rather than deleted. */
+  trashed: number;
+  /** Papers saved before the import, edited since: put back with those edits. */
+  editsKept: number;
+}
+
+/**
+ * Puts the library back as it was before the import `id`: its added papers removed, its changed papers as they
+ * were. What the person did since is kept (src/core/import/undo.ts): an added paper edited since goes to the
+ * Trash as it is, a changed paper edited since comes back with those edits, a paper removed since stays removed.
+ */
+export async function undoImport(db: PaperlightDatabase, id: string, now: number): Promise<Committed<UndoImportResult>> {
+  const tx = db.transaction([...STORES, 'trash'], 'readwrite');
+  tx.done.catch(() => undefined); // a failed read already reports its error
   const [undo, stored] = await Promise.all([tx.objectStore('imports').get(id), tx.objectStore('papers').getAll()]);
   if (!undo) {
     await tx.done;
     throw new UserError('This import can no longer be undone: it was undone already, or later imports took its place.');
   }
   const library = new Map(stored.map((record) => [record.key, toSaved(record)]));
-  for (const key of undo.added) library.delete(key);
-  for (const paper of undo.before) library.set(paper.key, paper);
-  await commitAll(tx, (stores) => {
-    for (const key of undo.added) stores.papers.delete(key);
-    for (const paper of undo.before) putPaper(stores.papers, paper);
-    recount(stores, library.values());
-    stores.imports.delete(id);
+  const plan = planUndo(undo, (key) => library.get(key));
+  // The Trash reads need the trash store only, which this transaction holds beside `imports`.
+  const ahead = await readTrashAhead(tx as unknown as AnyTx, plan.trash.map((paper) => paper.key), now);
+  for (const key of plan.remove) library.delete(key);
+  for (const paper of plan.trash) library.delete(paper.key);
+  for (const paper of plan.put) library.set(paper.key, paper);
+  await issueThenComplete(tx, () => {
+    const papers = unwrap(tx.objectStore('papers'));
+    const trash = unwrap(tx.objectStore('trash'));
+    for (const key of plan.remove) papers.delete(key);
+    for (const key of ahead.expired) trash.delete(key);
+    for (const paper of plan.trash) {
+      papers.delete(paper.key);
+      trash.put(trashEntry(paper, ahead.earlier.get(paper.key), now));
+    }
+    for (const paper of plan.put) putPaper(papers, paper);
+    recount({ tags: unwrap(tx.objectStore('tags')), counts: unwrap(tx.objectStore('counts')) }, library.values());
+    unwrap(tx.objectStore('imports')).delete(id);
   });
-  return { result: {}, changes: 'reset' };
+  return {
+    result: { trashed: plan.trash.length, editsKept: plan.editsKept },
+    changes: 'reset',
+    ...((plan.trash.length > 0 || ahead.expired.length > 0) && { trash: true }),
+  };
 }

@@ -2,6 +2,7 @@
 // A leaf module (types only), so that every background module can name the schema without importing another.
 import type { DBSchema, IDBPDatabase, IDBPTransaction } from 'idb';
 import type { ImportFormat } from '../core/import/entry';
+import type { ImportedFields } from '../core/import/undo';
 import type { SavedPaper, TrashedPaper } from '../core/paper';
 import type { SeenEntry } from '../core/reading-memory';
 import type { SnapshotColumns } from '../shared/search-snapshot';
@@ -125,6 +126,11 @@ export interface ImportUndo {
   format: ImportFormat;
   added: string[];
   before: SavedPaper[];
+  /**
+   * What the import wrote in tags, status and note of each record in `before` (src/core/import/undo.ts tells the
+   * person's later edits by it); absent in entries stored before it was kept.
+   */
+  wrote?: ImportedFields[];
 }
 
 export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;

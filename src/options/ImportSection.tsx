@@ -3,7 +3,7 @@
 // repeated in the file, conflicts, and what it could not read and why); only then is it imported, in one go,
 // and the import can be undone. A file that is not a library is refused with the background's own words.
 import { useState } from 'preact/hooks';
-import type { ImportFormat, ImportLibraryReply, ImportLibraryRequest } from '../shared/messages';
+import type { ImportFormat, ImportLibraryReply, ImportLibraryRequest, UndoImportReply } from '../shared/messages';
 import { count, shortTitle } from '../ui/text';
 import type { OptionsDeps } from './deps';
 import { useFileImport } from './use-file-import';
@@ -28,6 +28,16 @@ export function describeLibraryImport(reply: ImportLibraryReply, done: boolean):
   if (repeats) parts.push(`${count(repeats, 'entry', 'entries')} repeating another entry of the file`);
   if (reply.rejected.length) parts.push(`${count(reply.rejected.length, 'entry', 'entries')} not imported`);
   return `${done ? 'Imported' : `This ${FORMAT_NAMES[reply.format]} file would bring`}: ${parts.join(', ')}.`;
+}
+
+/** What an undo did, and where the work done since the import went. */
+export function describeUndo(reply: UndoImportReply): string {
+  const kept: string[] = [];
+  if (reply.trashed) kept.push(`${count(reply.trashed, 'imported paper')} you edited since ${reply.trashed === 1 ? 'is' : 'are'} in the Trash`);
+  if (reply.editsKept) kept.push(`${count(reply.editsKept, 'paper')} saved before ${reply.editsKept === 1 ? 'keeps' : 'keep'} your edits made since`);
+  return kept.length === 0
+    ? 'The import was undone: the library is as it was before.'
+    : `The import was undone: ${kept.join(', and ')}.`;
 }
 
 function whatHappens(row: Row): string {
@@ -109,8 +119,8 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
   };
 
   const undo = (token: string) => run(async () => {
-    await deps.send({ type: 'undoImport', undo: token });
-    setMessage({ text: 'The import was undone: the library is as it was before.', kind: 'info' });
+    const reply = await deps.send({ type: 'undoImport', undo: token });
+    setMessage({ text: describeUndo(reply), kind: 'info' });
     onChanged();
   });
 

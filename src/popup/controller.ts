@@ -16,12 +16,14 @@ import type { TextFile } from '../ui/download';
 import { count, errorText, shortTitle } from '../ui/text';
 import type { PageTab } from './page-tab';
 import { arrivalsNamedByNoCard } from './page-cards';
+import { askPageAgain } from './report-polling';
+import type { PageReport } from '../shared/page-report';
 import type { PaperSearch, SearchablePaper } from './search-index';
 import { quickHits, type SearchHits } from './search-terms';
 import { idHits } from './id-search';
 import type { StateContainer, TagReversal } from './state';
 
-/** How often, and how long apart, the popup asks a tab still reading its page what it shows. */
+/** How often, and how long apart, the popup asks a tab still reading its page (or not showing its cards yet) what it shows. */
 const UNSETTLED_REPORT_TRIES = 20;
 const UNSETTLED_REPORT_WAIT_MS = 500;
 /** The waits before each new question to the tab about a paper it may show by title (about 3 s in all). */
@@ -394,15 +396,28 @@ export class PopupController {
 
   /**
    * Asks the tab the popup was opened over what it shows; while the tab is still reading its page (not `settled`),
-   * again every half second for up to 10 s, so that "still reading the page…" and its counts do not stay as they were
-   * when the popup opened.
+   * or shows no card yet, or its cards were still arriving (askPageAgain), again every half second for up to 10 s,
+   * so that "still reading the page…" and its counts do not stay as they were when the popup opened.
    */
   async loadPageReport(): Promise<void> {
+    let previous: PageReport | null | undefined;
+    // No answer from a tab still loading: its content script may start later, so it is asked again, and once
+    // more after it has loaded (the script starts when the page is idle).
+    let sawLoading = false;
+    let graceUsed = false;
     for (let asked = 0; asked < UNSETTLED_REPORT_TRIES; asked++) {
       if (asked) await new Promise((resolve) => setTimeout(resolve, UNSETTLED_REPORT_WAIT_MS));
       const report = await this.deps.pageTab?.report().catch(() => null);
-      if (report !== undefined) this.container.dispatch({ type: 'pageReport', report });
-      if (!report || report.settled) return;
+      if (report === undefined) return;
+      this.container.dispatch({ type: 'pageReport', report });
+      if (!report) {
+        if (await this.deps.pageTab?.loading?.().catch(() => false)) sawLoading = true;
+        else if (sawLoading && !graceUsed) graceUsed = true;
+        else return;
+        continue;
+      }
+      if (!askPageAgain(report, previous)) return;
+      previous = report;
     }
   }
 

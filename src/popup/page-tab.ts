@@ -14,6 +14,11 @@ export interface PageTab {
    * answered, it is that tab's.
    */
   report(): Promise<PageReport | null>;
+  /**
+   * Whether the active tab is still loading its page: its content script may not run yet, so no answer does not
+   * yet mean an unsupported page (the popup opened while the page loads asks again).
+   */
+  loading?(): Promise<boolean>;
   /** Saves the card keyed `key` on that page, as its Save button does; resolves to the saved record. */
   saveCard(key: string): Promise<SavedPaper>;
 }
@@ -82,6 +87,10 @@ export function activePageTab(api: Api): PageTab {
       if (!report) return null;
       reported = tabId;
       return report;
+    },
+    async loading() {
+      const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+      return tab?.status === 'loading';
     },
     async saveCard(key) {
       if (reported === undefined) throw new Error(NOT_ON_PAGE);

@@ -317,7 +317,11 @@ export interface ImportLibraryReply {
   entries: PlanRow[];
   notices: Notice[];
 }
-export interface UndoImportReply { ok: true }
+/**
+ * `trashed`: papers the import added that were edited since, moved to the Trash rather than deleted; `editsKept`:
+ * papers saved before the import, edited since, put back with those edits.
+ */
+export interface UndoImportReply { ok: true; trashed: number; editsKept: number }
 /**
  * One entry per card sent, in order: the card's key as sent, and its paper's first sighting (epoch ms); `now` is
  * the time the batch was recorded at, on the clock that wrote `firstSeen` (the page compares days with it).

@@ -28,7 +28,8 @@ export interface FirefoxSession {
   close(): Promise<void>;
 }
 
-export async function launchFirefox(): Promise<FirefoxSession> {
+/** `prefs`: more Firefox preferences (a downloads folder, say). */
+export async function launchFirefox(options: { prefs?: Record<string, unknown> } = {}): Promise<FirefoxSession> {
   if (!existsSync(path.join(FIREFOX_DIST, 'manifest.json'))) {
     throw new Error(`No Firefox build at ${FIREFOX_DIST}: run \`npm run build:firefox\` first.`);
   }
@@ -43,6 +44,7 @@ export async function launchFirefox(): Promise<FirefoxSession> {
       // Pin the moz-extension:// host so extension pages have a known URL.
       'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: uuid }),
       'network.dns.disableIPv6': true,
+      ...options.prefs,
     },
   });
   await browser.installExtension(FIREFOX_DIST);

@@ -244,12 +244,34 @@ describe('Chromium: automatic backups', () => {
     expect(typeof status.lastWrittenAt).toBe('number');
 
     // "Clear all" waits for the same backup, written beside the day's file (not over it).
+    const library = () => sendFromExtensionPage<{ papers: unknown[] }>(extensionPage, { type: 'getAll' }).then((reply) => reply.papers);
+    const trash = () => sendFromExtensionPage<{ papers: Array<{ key: string }> }>(extensionPage, { type: 'trash' }).then((reply) => reply.papers.map((p) => p.key));
+    // A second paper saved and removed: the backup holds it in its Trash.
+    const removed = { ...paper, key: 'arxiv:2401.00002', url: 'https://arxiv.org/abs/2401.00002', title: 'A paper removed before the backup' };
+    expect(await sendFromExtensionPage(extensionPage, { type: 'save', paper: removed })).toMatchObject({ ok: true });
+    expect(await sendFromExtensionPage(extensionPage, { type: 'remove', key: removed.key })).toMatchObject({ ok: true });
+    const records = await library();
     expect(await sendFromExtensionPage(extensionPage, { type: 'clearAll' })).toEqual({ ok: true, removed: 1 });
     const beside = name!.replace('.json', ' (1).json');
     expect((await listing()).sort()).toEqual([name, beside].sort());
     const before = parseBackup(await readFile(path.join(folder, beside), 'utf8'));
     if (!before.ok) throw new Error(before.error);
     expect(before.backup.papers.map((p) => p.key)).toEqual(['arxiv:2401.00001']);
+    expect(before.backup.trash?.map((p) => p.key)).toEqual(['arxiv:2401.00002']);
+
+    // That very file gives the library back, record for record: merged into the emptied library (its Trash copy
+    // taken out, as a restore would), then again replacing the library (which first writes its own backup beside).
+    expect((await trash()).sort()).toEqual(['arxiv:2401.00001', 'arxiv:2401.00002']);
+    const restoreText = await readFile(path.join(folder, beside), 'utf8');
+    expect(await sendFromExtensionPage(extensionPage, { type: 'importBackup', text: restoreText, mode: 'merge' })).toMatchObject({ ok: true });
+    expect(await library()).toEqual(records);
+    expect(await trash()).toEqual(['arxiv:2401.00002']);
+    expect(await sendFromExtensionPage(extensionPage, { type: 'clearAll' })).toEqual({ ok: true, removed: 1 });
+    expect(await sendFromExtensionPage(extensionPage, { type: 'importBackup', text: restoreText, mode: 'replace' })).toMatchObject({ ok: true });
+    expect(await library()).toEqual(records);
+    expect(await trash()).toEqual(['arxiv:2401.00002']);
+    // Each of the two destructive steps wrote its backup beside the others.
+    expect((await finished()).length).toBe(4);
     await extensionPage.close();
   });
 });

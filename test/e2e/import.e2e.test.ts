@@ -92,6 +92,33 @@ describe('Chromium: import from other tools', () => {
     expect(merged.note).toBe(saved.note ? `${saved.note}\n\nA note from EndNote.` : 'A note from EndNote.');
   });
 
+  it('Undo after working on the papers: the imported paper worked on goes to the Trash, the saved one keeps its edits', async () => {
+    const saved = library[1]!;
+    const before = (await all()).find((p) => p.key === saved.key)!;
+    const ris = `TY  - JOUR\nTI  - ${saved.title}\nUR  - ${saved.url}\nKW  - from-zotero\nER  - \nTY  - JOUR\nTI  - A paper only the file has\nDO  - 10.5555/only.the.file\nER  - \n`;
+    await section().getByRole('textbox', { name: 'Library text to import' }).fill(ris);
+    await section().getByRole('button', { name: 'Preview the pasted text' }).click();
+    const preview = section().getByRole('group', { name: 'Import the pasted text' });
+    await expect.poll(() => preview.getByRole('status').textContent()).toBe('This RIS file would bring: 1 new paper, 1 paper updated, 0 papers unchanged.');
+    await preview.getByRole('button', { name: 'Import' }).click();
+    const done = section().locator('.form-message');
+    await expect.poll(() => done.textContent()).toContain('Imported: 1 new paper, 1 paper updated');
+    // Worked on: a note on the new paper, a tag on the saved one (as the popup's editor sends them).
+    const added = (await all()).find((p) => p.title === 'A paper only the file has')!;
+    expect(await send({ type: 'update', key: added.key, set: { note: 'Worth citing.' } })).toMatchObject({ ok: true });
+    expect(await send({ type: 'update', key: saved.key, addTags: ['to-cite'] })).toMatchObject({ ok: true });
+
+    await section().getByRole('button', { name: 'Undo import' }).click();
+    await expect.poll(() => done.textContent()).toBe(
+      'The import was undone: 1 imported paper you edited since is in the Trash, and 1 paper saved before keeps your edits made since.',
+    );
+    const after = await all();
+    expect(after.find((p) => p.key === added.key)).toBeUndefined();
+    expect(after.find((p) => p.key === saved.key)).toEqual({ ...before, tags: [...before.tags, 'to-cite'], updatedAt: after.find((p) => p.key === saved.key)!.updatedAt });
+    const trash = (await send({ type: 'trash' })).papers as SavedPaper[];
+    expect(trash.find((p) => p.key === added.key)).toMatchObject({ note: 'Worth citing.' });
+  });
+
   it('refuses a file that is not a library, with nothing changed', async () => {
     const before = await all();
     const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, ...Array.from({ length: 400 }, (_, i) => (i * 37) % 256)]);

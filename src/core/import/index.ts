@@ -11,6 +11,8 @@ import { readRis } from './ris';
 export type { EntryVenue, ImportEntry, ImportFormat, ImportedPaper, Notice, Rejection } from './entry';
 export { IMPORT_FORMATS, MAX_IMPORT_CHARS } from './entry';
 export { ImportPlan, mergeImported } from './plan';
+export { planUndo } from './undo';
+export type { ImportedFields, UndoPlan } from './undo';
 export type { MatchedBy, PlanCounts, PlanRow } from './plan';
 export { detectFormat } from './detect';
 

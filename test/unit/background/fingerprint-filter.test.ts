@@ -117,9 +117,9 @@ describe('every write path keeps the filter', () => {
 
     const second = await importLibrary(db, bibtex(',\n  keywords = {vision, contrastive}'), { now: NOW + 1, undoId: 'second' });
     expect(second.result).toMatchObject({ updated: 1 });
-    await undoImport(db, 'second');
+    await undoImport(db, 'second', NOW + 2);
     await expectFoundThroughFilter(db, 'arxiv:2103.00020');
-    await undoImport(db, 'first');
+    await undoImport(db, 'first', NOW + 3);
     expect(await foundByTitle(db)).toBeUndefined();
     db.close();
   });

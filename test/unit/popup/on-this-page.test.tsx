@@ -285,6 +285,65 @@ describe('PopupController: the page under the popup', () => {
     controller.stop();
   });
 
+  it('asks again a tab that has read its page but no card yet, until its cards arrived and stay', async () => {
+    // A framework page (Semantic Scholar) renders its results after its data came: the first pass finds nothing.
+    const { tab, container, controller, painted } = await setUp([savedEarlier()]);
+    const withCards = tab.report.bind(tab);
+    let empty = 2;
+    tab.report = async () => {
+      const report = (await withCards())!;
+      return empty-- > 0 ? { ...report, cards: [], health: 'no-cards' } : report;
+    };
+    painted();
+    await controller.start();
+    await vi.waitFor(() => expect(container.getState().page?.cards).toHaveLength(3), { timeout: 3_000 });
+    // Asked once more to see the count stay, then no more.
+    await vi.waitFor(() => expect(tab.reports).toBe(4), { timeout: 2_000 });
+    await new Promise((resolve) => setTimeout(resolve, 1200));
+    expect(tab.reports).toBe(4);
+    controller.stop();
+  });
+
+  it('asks again a tab that gave no answer while it was loading its page, and a tab not loading only once', async () => {
+    const { tab, container, controller, painted } = await setUp([savedEarlier()]);
+    const answer = tab.report.bind(tab);
+    let asked = 0;
+    let loading = true;
+    tab.report = async () => {
+      asked++;
+      if (asked === 3) loading = false;
+      // The content script starts once the page is idle: no answer while loading, nor at the first ask after it.
+      return asked <= 3 ? null : answer();
+    };
+    tab.loading = async () => loading;
+    painted();
+    await controller.start();
+    await vi.waitFor(() => expect(container.getState().page?.cards).toHaveLength(3), { timeout: 3_000 });
+
+    const other = await setUp();
+    let otherAsked = 0;
+    other.tab.report = async () => (otherAsked++, null);
+    other.tab.loading = async () => false;
+    other.painted();
+    await other.controller.start();
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(otherAsked).toBe(1);
+    controller.stop();
+    other.controller.stop();
+  });
+
+  it('does not ask again a page that says why it has no paper', async () => {
+    const { tab, container, controller, painted } = await setUp();
+    const withCards = tab.report.bind(tab);
+    tab.report = async () => ({ ...(await withCards())!, cards: [], health: 'empty', emptyReason: 'no results' });
+    painted();
+    await controller.start();
+    await vi.waitFor(() => expect(container.getState().page).toMatchObject({ emptyReason: 'no results' }));
+    await new Promise((resolve) => setTimeout(resolve, 700));
+    expect(tab.reports).toBe(1);
+    controller.stop();
+  });
+
   it('shows nothing for a tab that is not a supported page, and a refused save as a notice', async () => {
     const { container, controller, painted, tab } = await setUp();
     tab.report = async () => null;

@@ -1,12 +1,13 @@
 // The automatic backup's schedule and retention, on a fake downloads API and a controlled clock.
 import { describe, expect, it } from 'vitest';
 import {
-  BACKUP_STATE_KEY, DAY_MS, MAX_DEFER_MS, QUIET_MS, backupFileName, createAutoBackup, nextStep, readBackupState, retain,
+  BACKUP_STATE_KEY, DAY_MS, MAX_DEFER_MS, QUIET_MS, RETRY_MS, backupFileName, createAutoBackup, nextStep, readBackupState, retain,
   type BackupPreferences,
 } from '../../../src/background/auto-backup';
 import { fakeDownloads } from './fake-downloads';
 
 function setup(options: { fail?: string; preferences?: BackupPreferences; start?: number } = {}) {
+  // The fake reads `options.fail` at each download: a test may clear it to let the disk recover.
   const downloads = fakeDownloads(options);
   const stored: Record<string, unknown> = {};
   let now = options.start ?? new Date(2026, 11, 6, 10, 0).getTime();
@@ -55,6 +56,12 @@ describe('the decision to write', () => {
   });
   it('is not held back by a clock set back past the last backup', () => {
     expect(nextStep({ written: [], changedAt: T, lastChangeAt: T, lastWrittenAt: T + DAY_MS }, on, T + QUIET_MS)).toEqual({ kind: 'write' });
+    expect(nextStep({ written: [], changedAt: T, lastChangeAt: T, failedAt: T + DAY_MS }, on, T + QUIET_MS)).toEqual({ kind: 'write' });
+  });
+  it('tries again RETRY_MS after a failed attempt, whatever changes meanwhile', () => {
+    const failed = { written: [], changedAt: T, lastChangeAt: T + 20 * 60_000, failedAt: T + QUIET_MS };
+    expect(nextStep(failed, on, T + 21 * 60_000)).toEqual({ kind: 'wait', at: T + QUIET_MS + RETRY_MS });
+    expect(nextStep(failed, on, T + QUIET_MS + RETRY_MS)).toEqual({ kind: 'write' });
   });
 });
 
@@ -186,13 +193,41 @@ describe('the schedule on a fake downloads folder', () => {
       'Paperlight could not write its backup to your downloads folder (FILE_NO_SPACE), so nothing was changed.',
     );
     await t.backup.libraryChanged();
-    t.advance(QUIET_MS);
+    t.advance(RETRY_MS);
     await expect(t.backup.check()).rejects.toThrow('FILE_NO_SPACE');
     const state = t.stored[BACKUP_STATE_KEY] as { lastError?: string; changedAt?: number; lastWrittenAt?: number };
     expect(state.lastError).toBe('FILE_NO_SPACE');
     expect(state.changedAt).toBe(new Date(2026, 11, 6, 10, 0).getTime());
-    // It is tried again at the next check.
-    expect(nextStep(readBackupState(state), { enabled: true, intervalDays: 1 }, new Date(2026, 11, 6, 10, 2).getTime())).toEqual({ kind: 'write' });
+    // It is tried again at the next check once RETRY_MS has passed since that failure.
+    expect(nextStep(readBackupState(state), { enabled: true, intervalDays: 1 }, new Date(2026, 11, 6, 11, 59).getTime())).toMatchObject({ kind: 'wait' });
+    expect(nextStep(readBackupState(state), { enabled: true, intervalDays: 1 }, new Date(2026, 11, 6, 12, 0).getTime())).toEqual({ kind: 'write' });
     expect(state.lastWrittenAt).toBeUndefined();
+  });
+
+  it('a failed scheduled write is tried again by an alarm an hour later, not at every change in between', async () => {
+    const options: { fail?: string } = { fail: 'FILE_ACCESS_DENIED' };
+    const t = setup(options);
+    const start = new Date(2026, 11, 6, 10, 0).getTime();
+    await t.backup.libraryChanged();
+    t.advance(QUIET_MS);
+    await expect(t.backup.check()).rejects.toThrow('FILE_ACCESS_DENIED');
+    // Nothing else may wake the worker (no change, no restart): the alarm does.
+    expect(t.alarms.at(-1)).toBe(start + QUIET_MS + RETRY_MS);
+    // A tagging session meanwhile starts no download (each failed one is an entry in the browser's downloads).
+    const attempts = t.downloads.history.size;
+    for (let i = 0; i < 6; i++) {
+      t.advance(5 * 60_000);
+      await t.backup.libraryChanged();
+    }
+    expect(t.downloads.history.size).toBe(attempts);
+    expect(t.alarms.at(-1)).toBe(start + QUIET_MS + RETRY_MS);
+    // The alarm fires once the folder can be written again: the backup holds everything.
+    delete options.fail;
+    t.advance(start + QUIET_MS + RETRY_MS - (start + QUIET_MS + 30 * 60_000));
+    t.setLibrary('v2');
+    await t.backup.check();
+    expect([...t.downloads.files.values()]).toEqual(['{"library":"v2"}']);
+    expect(readBackupState(t.stored[BACKUP_STATE_KEY])).toMatchObject({ lastWrittenAt: start + QUIET_MS + RETRY_MS });
+    expect(readBackupState(t.stored[BACKUP_STATE_KEY]).lastError).toBeUndefined();
   });
 });

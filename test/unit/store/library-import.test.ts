@@ -7,7 +7,7 @@ import { createDbOpener, type DbOpener } from '../../../src/background/db';
 import { createMessageHandler, type Sender } from '../../../src/background/handler';
 import { KEPT_UNDOS } from '../../../src/background/library-import';
 import type { SavedPaper } from '../../../src/core/paper';
-import type { AnyReply, ChangeEvent, ImportLibraryReply } from '../../../src/shared/messages';
+import type { AnyReply, ChangeEvent, ImportLibraryReply, TrashReply } from '../../../src/shared/messages';
 import { sample } from '../import/samples';
 import { paper, uniqueDbName } from './helpers';
 
@@ -112,7 +112,7 @@ describe('importLibrary', () => {
     opener = createDbOpener(name);
     handle = makeHandler(opener);
     events.length = 0;
-    expect(await ok({ type: 'undoImport', undo: reply.undo })).toEqual({ ok: true });
+    expect(await ok({ type: 'undoImport', undo: reply.undo })).toEqual({ ok: true, trashed: 0, editsKept: 0 });
     expect(await library()).toEqual(before);
     expect(await tagsAndCounts()).toEqual(countsBefore);
     expect(events).toEqual([{ type: 'paperlight:changed', reset: true }]);
@@ -120,6 +120,37 @@ describe('importLibrary', () => {
       ok: false,
       error: 'This import can no longer be undone: it was undone already, or later imports took its place.',
     });
+  });
+
+  it('undo after working on the papers: an imported paper edited since goes to the Trash, a saved one keeps the edits made since', async () => {
+    let clock = T0;
+    handle = createMessageHandler({
+      db: opener, extensionId: EXTENSION_ID, extensionBaseUrl: BASE, appVersion: '0.1.0', broadcast: (event) => events.push(event), now: () => clock,
+    });
+    await ok({ type: 'restore', papers: [resnet, paper(2)] });
+    const reply = await ok<ImportLibraryReply>({ type: 'importLibrary', text: sample('latex-project.bib') });
+    expect(reply.undo).toBeDefined();
+    // An hour of work: a note and a tag on an imported paper, a status and tags changed on the paper saved before
+    // (the import had added 'resnet' to it; the person removes that tag and adds their own).
+    clock = T0 + 3_600_000;
+    await ok({ type: 'update', key: 'arxiv:1312.6114', set: { note: 'Read it: the reparametrisation trick.' }, addTags: ['VAE'] });
+    await ok({ type: 'update', key: 'arxiv:1512.03385', set: { status: 'read' }, addTags: ['to-cite'], removeTags: ['resnet'] });
+    const edited = (await library()).find((p) => p.key === 'arxiv:1312.6114')!;
+    clock += 60_000;
+    events.length = 0;
+
+    expect(await ok({ type: 'undoImport', undo: reply.undo })).toEqual({ ok: true, trashed: 1, editsKept: 1 });
+    // The file's papers are gone; the saved paper is as it was before the import, with the edits made since.
+    expect(await library()).toEqual([
+      { ...paper(2) },
+      { ...resnet, tags: ['Vision', 'to-cite'], status: 'read', updatedAt: T0 + 3_600_000 },
+    ].sort((a, b) => (a.key < b.key ? -1 : 1)));
+    // The imported paper worked on is in the Trash as it was, and can be restored; the others were not kept.
+    const trash = await ok<TrashReply>({ type: 'trash' });
+    expect(trash.papers).toEqual([{ ...edited, removedAt: clock }]);
+    expect(events).toEqual([{ type: 'paperlight:changed', reset: true, trash: true }]);
+    await ok({ type: 'restoreTrashed', keys: ['arxiv:1312.6114'] });
+    expect((await library()).find((p) => p.key === 'arxiv:1312.6114')).toEqual(edited);
   });
 
   it('a file that changes nothing gives no undo and writes nothing', async () => {
@@ -142,7 +173,7 @@ describe('importLibrary', () => {
       undos.push((await ok<ImportLibraryReply>({ type: 'importLibrary', text })).undo!);
     }
     expect(await handle({ type: 'undoImport', undo: undos[0] }, OPTIONS)).toMatchObject({ ok: false });
-    expect(await ok({ type: 'undoImport', undo: undos[1] })).toEqual({ ok: true });
+    expect(await ok({ type: 'undoImport', undo: undos[1] })).toEqual({ ok: true, trashed: 0, editsKept: 0 });
     expect((await library()).map((p) => p.key)).not.toContain('arxiv:2101.10001');
   });
 
