@@ -29,6 +29,8 @@ const UNSETTLED_REPORT_WAIT_MS = 500;
 /** The waits before each new question to the tab about a paper it may show by title (about 3 s in all). */
 const PAGE_REPORT_RETRIES_MS = [100, 200, 400, 800, 1500];
 
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 /** Performance marks the bench and the browser tests wait on. */
 export const MARKS = {
   /** Every paper's summary is listed (the search snapshot arrived). */
@@ -406,7 +408,7 @@ export class PopupController {
     let sawLoading = false;
     let graceUsed = false;
     for (let asked = 0; asked < UNSETTLED_REPORT_TRIES; asked++) {
-      if (asked) await new Promise((resolve) => setTimeout(resolve, UNSETTLED_REPORT_WAIT_MS));
+      if (asked) await pause(UNSETTLED_REPORT_WAIT_MS);
       const report = await this.deps.pageTab?.report().catch(() => null);
       if (report === undefined) return;
       this.container.dispatch({ type: 'pageReport', report });
@@ -428,7 +430,7 @@ export class PopupController {
    */
   private async pageReportShowing(keys: readonly string[]): Promise<void> {
     for (const wait of PAGE_REPORT_RETRIES_MS) {
-      await new Promise((resolve) => setTimeout(resolve, wait));
+      await pause(wait);
       const report = await this.deps.pageTab?.report().catch(() => null);
       if (!report) return;
       if (report.cards.some((card) => card.paperKey !== undefined && keys.includes(card.paperKey))) {

@@ -61,9 +61,15 @@ export function readSaveCardReply(raw: unknown): SavedPaper {
 
 type Api = Pick<typeof extensionApi, 'tabs'>;
 
+/** The active tab of the popup's window. */
+async function activeTab(api: Api) {
+  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  return tab;
+}
+
 /** The tab the popup was opened over (the active tab of its window), when it is a web page. */
 async function activeWebTab(api: Api): Promise<number | undefined> {
-  const [tab] = await api.tabs.query({ active: true, currentWindow: true });
+  const tab = await activeTab(api);
   // The URL is visible only for pages Paperlight has access to (its sites and the origins the user enabled):
   // for any other tab (or the popup opened as a tab of its own) there is nothing to ask.
   if (tab?.id === undefined || !/^https?:\/\//.test(tab.url ?? '')) return undefined;
@@ -89,7 +95,7 @@ export function activePageTab(api: Api): PageTab {
       return report;
     },
     async loading() {
-      const [tab] = await api.tabs.query({ active: true, currentWindow: true }).catch(() => []);
+      const tab = await activeTab(api).catch(() => undefined);
       return tab?.status === 'loading';
     },
     async saveCard(key) {
