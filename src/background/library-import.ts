@@ -27,7 +27,9 @@ export const LIBRARY_IMPORT_TIMING = 'paperlight:library-import';
 export const KEPT_UNDOS = 10;
 
 const STORES = ['papers', 'tags', 'counts', 'imports', 'titleFilter'] as const;
-type ImportStores = Array<(typeof STORES)[number]>;
+/** An undo also writes the Trash (an imported paper edited since goes there). */
+const UNDO_STORES = [...STORES, 'trash'] as const;
+type ImportStores = Array<(typeof UNDO_STORES)[number]>;
 type ImportTx = IDBPTransaction<PaperlightDB, ImportStores, 'readwrite' | 'readonly'>;
 
 export interface LibraryImportOptions {
@@ -53,18 +55,12 @@ export interface LibraryImportResult extends PlanCounts {
  * aborts it and the error reaches the caller. Nothing is made per request: a 10,000-paper import issues
  * tens of thousands of them.
  */
-async function commitAll(tx: ImportTx, issue: (stores: Record<ImportStores[number], IDBObjectStore>) => void): Promise<void> {
-  await issueThenComplete(tx, () => issue({
-    papers: unwrap(tx.objectStore('papers')),
-    tags: unwrap(tx.objectStore('tags')),
-    counts: unwrap(tx.objectStore('counts')),
-    imports: unwrap(tx.objectStore('imports')),
-    titleFilter: unwrap(tx.objectStore('titleFilter')),
-  }));
+async function commitAll<S extends ImportStores[number]>(tx: ImportTx, names: readonly S[], issue: (stores: Record<S, IDBObjectStore>) => void): Promise<void> {
+  await issueThenComplete(tx, () => issue(Object.fromEntries(names.map((name) => [name, unwrap(tx.objectStore(name))])) as Record<S, IDBObjectStore>));
 }
 
-function transaction(db: PaperlightDatabase, mode: 'readonly' | 'readwrite'): ImportTx {
-  const tx = db.transaction([...STORES], mode) as ImportTx;
+function transaction(db: PaperlightDatabase, stores: readonly ImportStores[number][], mode: 'readonly' | 'readwrite'): ImportTx {
+  const tx = db.transaction([...stores], mode) as ImportTx;
   tx.done.catch(() => undefined); // a failed read already reports its error
   return tx;
 }
@@ -86,7 +82,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
   const phase = phaseTimer(LIBRARY_IMPORT_TIMING);
   const dryRun = options.dryRun ?? false;
   // The library is read while the file is parsed: the reads are issued first, and keep the transaction open.
-  const tx = transaction(db, dryRun ? 'readonly' : 'readwrite');
+  const tx = transaction(db, STORES, dryRun ? 'readonly' : 'readwrite');
   const reads = Promise.all([
     tx.objectStore('papers').getAll(),
     tx.objectStore('tags').getAll(),
@@ -117,7 +113,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
 
   // One synchronous pass: each paper is merged and, when it changes the library, written at once, so the
   // browser stores the first records while later ones are still being merged.
-  const run = (stores?: Record<ImportStores[number], IDBObjectStore>) => {
+  const run = (stores?: Record<(typeof STORES)[number], IDBObjectStore>) => {
     for (const paper of file.papers) {
       const row = plan.add(paper);
       const changed = plan.written(row.key);
@@ -148,7 +144,7 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
     run();
     await tx.done;
   } else {
-    await commitAll(tx, run);
+    await commitAll(tx, STORES, run);
     phase('commit');
   }
   const result: LibraryImportResult = {
@@ -176,8 +172,7 @@ export interface UndoImportResult {
  * Trash as it is, a changed paper edited since comes back with those edits, a paper removed since stays removed.
  */
 export async function undoImport(db: PaperlightDatabase, id: string, now: number): Promise<Committed<UndoImportResult>> {
-  const tx = db.transaction([...STORES, 'trash'], 'readwrite');
-  tx.done.catch(() => undefined); // a failed read already reports its error
+  const tx = transaction(db, UNDO_STORES, 'readwrite');
   const [undo, stored] = await Promise.all([tx.objectStore('imports').get(id), tx.objectStore('papers').getAll()]);
   if (!undo) {
     await tx.done;
@@ -190,9 +185,7 @@ export async function undoImport(db: PaperlightDatabase, id: string, now: number
   for (const key of plan.remove) library.delete(key);
   for (const paper of plan.trash) library.delete(paper.key);
   for (const paper of plan.put) library.set(paper.key, paper);
-  await issueThenComplete(tx, () => {
-    const papers = unwrap(tx.objectStore('papers'));
-    const trash = unwrap(tx.objectStore('trash'));
+  await commitAll(tx, UNDO_STORES, ({ papers, trash, tags, counts, imports }) => {
     for (const key of plan.remove) papers.delete(key);
     for (const key of ahead.expired) trash.delete(key);
     for (const paper of plan.trash) {
@@ -200,8 +193,8 @@ export async function undoImport(db: PaperlightDatabase, id: string, now: number
       trash.put(trashEntry(paper, ahead.earlier.get(paper.key), now));
     }
     for (const paper of plan.put) putPaper(papers, paper);
-    recount({ tags: unwrap(tx.objectStore('tags')), counts: unwrap(tx.objectStore('counts')) }, library.values());
-    unwrap(tx.objectStore('imports')).delete(id);
+    recount({ tags, counts }, library.values());
+    imports.delete(id);
   });
   return {
     result: { trashed: plan.trash.length, editsKept: plan.editsKept },
