@@ -4,10 +4,10 @@
 // per site, see vite.config.ts), so a page loads only its own site's code.
 import { urlMatches } from '../sites/match-pattern';
 import type { SiteAdapter } from '../sites/types';
+import { extensionApi as browser } from '../shared/extension-api';
 import { loadSettings, onSettingsChange, siteEnabled, type Settings } from '../shared/settings';
 import { HighlightLayer } from './highlights';
 import { insertedLinks } from './card-annotation';
-import { sendPageStatus } from './features/page-report';
 import { watchNavigation } from './navigation';
 import { observeMutations } from './observer';
 import { PageStyle } from './page-style';
@@ -45,7 +45,7 @@ export async function startPaperlight(adapters: readonly SiteAdapter[]): Promise
     if (!adapter) {
       // The page moved in place to an address no adapter reads (a router's pushState), or its site was switched
       // off: the browser keeps the tab's badge, which still counted the page before.
-      if (previous) sendPageStatus({ cards: 0, health: 'empty' });
+      if (previous) browser.runtime.sendMessage({ type: 'pageStatus', cards: 0, health: 'empty' }).catch(() => undefined);
       return;
     }
     if (!styleInstalled) {

@@ -66,11 +66,6 @@ const QUIET_MS = 1000;
 /** How often the page is checked for the first pass having finished. */
 const POLL_MS = 200;
 
-/** Tells the background what the tab's toolbar badge shows (a lost message only leaves the badge as it was). */
-export function sendPageStatus(status: PageStatus): void {
-  browser.runtime.sendMessage({ type: 'pageStatus', ...status }).catch(() => undefined);
-}
-
 /**
  * Tells the background what the page recognised once it has settled, and again whenever that changes: the
  * toolbar badge of this tab shows it.
@@ -89,7 +84,7 @@ function reportStatus(page: ContentPage, settled: () => boolean): void {
     const status: PageStatus = { cards, health: healthOf(page.adapter, cards).health };
     if (sent?.cards === status.cards && sent.health === status.health) return;
     sent = status;
-    sendPageStatus(status);
+    browser.runtime.sendMessage({ type: 'pageStatus', ...status }).catch(() => undefined);
   };
   const later = () => {
     if (timer !== undefined) clearTimeout(timer);
