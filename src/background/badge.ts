@@ -1,6 +1,7 @@
 // The toolbar badge of a tab: how many papers Paperlight recognised on its page, or "!" when a page a site
 // adapter claims has settled with none (the site's layout may have changed; the popup explains). A page that
-// says it has no papers (no results, a captcha) and a page still loading show nothing.
+// says it has no papers (no results, a captcha) and a page still loading show nothing, nor does a page with no card
+// yet that may still be rendering them (`pending`, the first SETTLE_MS: src/shared/page-report.ts).
 import type { PageStatus } from '../shared/page-report';
 
 export interface Badge {

@@ -49,10 +49,19 @@ export interface PageReportCard {
 
 /**
  * `ok`: cards recognised; `empty`: the adapter knows this page has no papers (a search without results, a login
- * wall, a captcha); `no-cards`: a page the adapter claims shows none, so the site's layout may have changed.
+ * wall, a captcha); `no-cards`: a page the adapter claims shows none, so the site's layout may have changed;
+ * `pending`: such a page, but Paperlight started on it less than SETTLE_MS ago, so it may still be rendering them.
  */
-export type PageHealth = 'ok' | 'empty' | 'no-cards';
-export const PAGE_HEALTH: readonly PageHealth[] = ['ok', 'empty', 'no-cards'];
+export type PageHealth = 'ok' | 'empty' | 'no-cards' | 'pending';
+export const PAGE_HEALTH: readonly PageHealth[] = ['ok', 'empty', 'no-cards', 'pending'];
+
+/**
+ * How long a page with no card is taken to be still rendering them, from when Paperlight started on it. Framework
+ * pages render their cards once their data came: the slow pages of the browser tests add them 3 s after load
+ * (test/e2e/popup-late-cards.e2e.test.ts), so twice that. It stays under the 10 s the popup keeps asking a tab
+ * whose page shows no card (src/popup/controller.ts), so that a popup opened with the page still sees the verdict.
+ */
+export const SETTLE_MS = 6000;
 
 /** How many elements each of the adapter's selectors matched on the page (-1: the selector did not parse). */
 export interface SelectorCount {
@@ -90,11 +99,15 @@ export interface PageStatus {
   health: PageHealth;
 }
 
-/** The page's health from what its adapter found: cards, or the page's own reason for having none. */
-export function pageHealth(cards: number, emptyReason: string | undefined, claimsPages: boolean): PageHealth {
+/**
+ * The page's health from what its adapter found: cards, or the page's own reason for having none; with neither,
+ * `pending` until SETTLE_MS after Paperlight started on the page (`elapsedMs`), then `no-cards`.
+ */
+export function pageHealth(cards: number, emptyReason: string | undefined, claimsPages: boolean, elapsedMs = SETTLE_MS): PageHealth {
   if (cards > 0) return 'ok';
   // The generic fallback claims no URL: a page it reads may well have no list of papers.
-  return emptyReason !== undefined || !claimsPages ? 'empty' : 'no-cards';
+  if (emptyReason !== undefined || !claimsPages) return 'empty';
+  return elapsedMs < SETTLE_MS ? 'pending' : 'no-cards';
 }
 
 export function isPageReportRequest(message: unknown): message is PageReportRequest {

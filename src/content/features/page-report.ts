@@ -4,7 +4,7 @@
 import type { Runtime } from 'webextension-polyfill';
 import { extensionApi as browser } from '../../shared/extension-api';
 import {
-  isPageReportRequest, pageHealth, readSaveCardRequest, type PageReport, type PageStatus, type SaveCardReply, type SelectorCount,
+  SETTLE_MS, isPageReportRequest, pageHealth, readSaveCardRequest, type PageReport, type PageStatus, type SaveCardReply, type SelectorCount,
 } from '../../shared/page-report';
 import type { SiteAdapter } from '../../sites/types';
 import type { ContentPage } from '../session';
@@ -54,9 +54,10 @@ function selectorCounts(adapter: SiteAdapter): SelectorCount[] {
   });
 }
 
-function healthOf(adapter: SiteAdapter, cards: number): Pick<PageReport, 'health' | 'emptyReason' | 'selectors'> {
+/** The page's health now, Paperlight having started on it at `started` (performance.now()). */
+function healthOf(adapter: SiteAdapter, cards: number, started: number): Pick<PageReport, 'health' | 'emptyReason' | 'selectors'> {
   const emptyReason = cards > 0 ? undefined : emptyReasonOf(adapter);
-  const health = pageHealth(cards, emptyReason, adapter.matches.length > 0);
+  const health = pageHealth(cards, emptyReason, adapter.matches.length > 0, performance.now() - started);
   if (health === 'empty' && emptyReason !== undefined) return { health, emptyReason };
   return health === 'no-cards' ? { health, selectors: selectorCounts(adapter) } : { health };
 }
@@ -68,9 +69,10 @@ const POLL_MS = 200;
 
 /**
  * Tells the background what the page recognised once it has settled, and again whenever that changes: the
- * toolbar badge of this tab shows it.
+ * toolbar badge of this tab shows it. A page still `pending` (no card yet, SETTLE_MS not passed) is told again
+ * when SETTLE_MS has passed, so that a page whose cards never come shows the warning then.
  */
-function reportStatus(page: ContentPage, settled: () => boolean): void {
+function reportStatus(page: ContentPage, settled: () => boolean, started: number): void {
   let sent: PageStatus | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const send = () => {
@@ -81,7 +83,8 @@ function reportStatus(page: ContentPage, settled: () => boolean): void {
       return;
     }
     const cards = page.cards.inPageOrder().length;
-    const status: PageStatus = { cards, health: healthOf(page.adapter, cards).health };
+    const status: PageStatus = { cards, health: healthOf(page.adapter, cards, started).health };
+    if (status.health === 'pending') timer = setTimeout(send, started + SETTLE_MS - performance.now());
     if (sent?.cards === status.cards && sent.health === status.health) return;
     sent = status;
     browser.runtime.sendMessage({ type: 'pageStatus', ...status }).catch(() => undefined);
@@ -106,7 +109,8 @@ interface ReportDeps {
 }
 
 export function pageReport(page: ContentPage, { saved, toolbar, rules, memory, visibility, firstPassDone }: ReportDeps): void {
-  reportStatus(page, () => firstPassDone() && saved.settled);
+  const started = performance.now();
+  reportStatus(page, () => firstPassDone() && saved.settled, started);
   const report = (): PageReport => {
     const entries = page.cards.inPageOrder();
     const toolbarsLeftOut = toolbar.leftOut().map((entry) => entry.analysis.card.key);
@@ -116,7 +120,7 @@ export function pageReport(page: ContentPage, { saved, toolbar, rules, memory, v
       adapter: page.adapter.id,
       url: location.href,
       settled: firstPassDone() && saved.settled,
-      ...healthOf(page.adapter, entries.length),
+      ...healthOf(page.adapter, entries.length, started),
       cards: entries.map((entry) => {
         const { card, metrics, codeLinks } = entry.analysis;
         const paper = saved.of(entry);

@@ -32,7 +32,7 @@ describe('readPageReport', () => {
     expect([broken.health, broken.selectors]).toEqual(['no-cards', [{ name: 'paperRow', selector: '.cl-paper-row', count: 0 }]]);
     // A report from before `health` was added: cards mean ok, none the warning.
     expect(readPageReport(report([card()])).health).toBe('ok');
-    expect(() => readPageReport(report([], { health: 'fine' }))).toThrow('report.health: expected one of ok, empty, no-cards');
+    expect(() => readPageReport(report([], { health: 'fine' }))).toThrow('report.health: expected one of ok, empty, no-cards, pending');
     expect(() => readPageReport(report([], { health: 'no-cards', selectors: [{ name: 'x', selector: 'a', count: 'many' }] })))
       .toThrow(/report\.selectors\[0\]\.count/);
   });

@@ -133,7 +133,7 @@ describe('page status', () => {
     expect(statuses).toEqual([[7, { cards: 37, health: 'ok' }], [9, { cards: 0, health: 'no-cards' }]]);
     expect(await handle({ type: 'pageStatus', cards: -1, health: 'ok' }, CONTENT)).toMatchObject({ ok: false });
     expect(await handle({ type: 'pageStatus', cards: 1, health: 'broken' }, CONTENT)).toEqual({
-      ok: false, error: 'Invalid "pageStatus" message: health: expected one of ok, empty, no-cards.',
+      ok: false, error: 'Invalid "pageStatus" message: health: expected one of ok, empty, no-cards, pending.',
     });
   });
 });
