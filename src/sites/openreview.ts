@@ -143,8 +143,16 @@ export const openreview: SiteAdapter = {
   },
   // openreview-web renders a list with nothing in it as one `li > p.empty-message` (a venue before its
   // decisions, an empty tab). Empty only when no list holds a note: a tab left empty beside a list whose notes
-  // the adapter no longer recognises is a layout change.
+  // the adapter no longer recognises is a layout change. A group that is not a venue (`ICLR.cc`, `ICLR.cc/2024`,
+  // a conference's workshops) shows its GroupDirectory: `ul.venues-list`, each item a link to a child group or
+  // profile (or the empty message); a group that does not exist or may not be read, its ErrorDisplay
+  // (`.error-display pre.error-message`). See test/fixtures/openreview/PROVENANCE.md.
   emptyReason(doc) {
+    if (doc.querySelector('.error-display .error-message')) return 'error page';
+    const directory = doc.querySelector('ul.venues-list');
+    if (directory && [...directory.children].every((item) => item.querySelector('a[href^="/group?id="], a[href^="/profile?id="], .empty-message'))) {
+      return 'group directory';
+    }
     const lists = doc.querySelectorAll('.submissions-list');
     if (lists.length === 0) return undefined;
     for (const list of lists) if (!list.querySelector('.empty-message') && list.querySelector('li')) return undefined;

@@ -45,8 +45,8 @@ describe('adapter selectors', () => {
 });
 
 describe('every site\'s fixture pages, as saved and with their markup renamed', () => {
-  // Synthetic copies made here of each fixture page (docs/fixtures.md): every class and id renamed (`class="x"` to
-  // `class="renamed-x"`), as a redesign that renames its markup would. Such a page warns unless the adapter still
+  // Synthetic copies made here of each fixture page (docs/fixtures.md): every class and id renamed (`class="x y"` to
+  // `class="renamed-x renamed-y"`), as a redesign that renames its markup would. Such a page warns unless the adapter still
   // reads its cards from what is left (links, attributes); it is never taken for a page that has no papers.
   const pages = adapters.filter((adapter) => adapter.matches.length > 0).flatMap((adapter) => {
     const dir = path.join(FIXTURES, adapter.id);
@@ -64,7 +64,10 @@ describe('every site\'s fixture pages, as saved and with their markup renamed', 
   it.each(pages.map((page) => [page.file, page] as const))('%s', (_file, { adapter, file, url, cardCount }) => {
     const html = readFileSync(path.join(FIXTURES, file), 'utf8');
     expect(healthOf(adapter, loadPage(html, url), url)).toBe(cardCount > 0 ? 'ok' : 'empty');
-    const renamed = html.replace(/\b(class|id)="/g, '$1="renamed-');
+    // Every class of a list renamed, not only the first: a check on a later class (`ul.list-unstyled.venues-list`)
+    // must not survive the renaming.
+    const renamed = html.replace(/\b(class|id)="([^"]*)"/g, (_all, name: string, value: string) =>
+      `${name}="${value.replace(/\S+/g, (token) => `renamed-${token}`)}"`);
     expect(healthOf(adapter, loadPage(renamed, url), url)).not.toBe('empty');
   });
 });
@@ -188,6 +191,19 @@ describe('page health and the badge', () => {
     expect(openreview.emptyReason?.(renamed)).toBeUndefined();
     // A page with no note list at all (a group page that is not a venue, or a list renamed away) gives no reason.
     expect(openreview.emptyReason?.(loadPage('<main><p class="empty-message">Nothing</p></main>', url))).toBeUndefined();
+  });
+
+  it('OpenReview: a group that is not a venue lists its child groups, a missing group shows the error page; neither warns', () => {
+    const top = fixture('openreview/group-ICLR-directory.synthetic.html', 'https://openreview.net/group?id=ICLR.cc');
+    expect(openreview.findCards(top)).toHaveLength(0);
+    expect(openreview.emptyReason?.(top)).toBe('group directory');
+    const workshops = fixture('openreview/group-ICLR2024-workshops-directory.synthetic.html', 'https://openreview.net/group?id=ICLR.cc/2024/Workshop');
+    expect(openreview.emptyReason?.(workshops)).toBe('group directory');
+    const missing = fixture('openreview/group-not-found.synthetic.html', 'https://openreview.net/group?id=ICLR.cc/2099/Conference');
+    expect(openreview.emptyReason?.(missing)).toBe('error page');
+    // A list of that class holding anything but links to groups or profiles is no directory.
+    top.querySelector('ul.venues-list')!.insertAdjacentHTML('beforeend', '<li><div class="paper-card"><h4><a href="/forum?id=yzNEkTmcoF">Triple Changes Estimator</a></h4></div></li>');
+    expect(openreview.emptyReason?.(top)).toBeUndefined();
   });
 
   it('is ok with cards, empty when the page says why, no-cards otherwise', () => {
