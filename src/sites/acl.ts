@@ -123,4 +123,7 @@ export const acl: SiteAdapter = {
   },
   findCards,
   readCard: (card, pageUrl) => safely(() => (card.matches('section#main') ? readPaperPage(card, pageUrl) : readCard(card, pageUrl))),
+  // An address with no page (a mistyped id, a volume not yet published) is answered with the Anthology's 404 page
+  // (hugo/layouts/404.html in acl-org/acl-anthology): `main > h2#title` "404" where a paper page has `section#main`.
+  emptyReason: (doc) => (doc.querySelector('main > h2#title')?.textContent?.trim() === '404' ? 'not found' : undefined),
 };

@@ -5,6 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { adapters } from '../../../src/sites';
+import { acl } from '../../../src/sites/acl';
 import { arxiv } from '../../../src/sites/arxiv';
 import { biorxiv } from '../../../src/sites/biorxiv';
 import { cvf } from '../../../src/sites/cvf';
@@ -64,10 +65,10 @@ describe('every site\'s fixture pages, as saved and with their markup renamed', 
   it.each(pages.map((page) => [page.file, page] as const))('%s', (_file, { adapter, file, url, cardCount }) => {
     const html = readFileSync(path.join(FIXTURES, file), 'utf8');
     expect(healthOf(adapter, loadPage(html, url), url)).toBe(cardCount > 0 ? 'ok' : 'empty');
-    // Every class of a list renamed, not only the first: a check on a later class (`ul.list-unstyled.venues-list`)
-    // must not survive the renaming.
-    const renamed = html.replace(/\b(class|id)="([^"]*)"/g, (_all, name: string, value: string) =>
-      `${name}="${value.replace(/\S+/g, (token) => `renamed-${token}`)}"`);
+    // Every class of a list renamed, not only the first (a check on a later class, `ul.list-unstyled.venues-list`,
+    // must not survive the renaming), and unquoted values too (the ACL Anthology's minified pages: `id=title`).
+    const renamed = html.replace(/\b(class|id)=(?:"([^"]*)"|([^\s"'>]+))/g, (_all, name: string, quoted?: string, bare?: string) =>
+      `${name}="${(quoted ?? bare!).replace(/\S+/g, (token) => `renamed-${token}`)}"`);
     expect(healthOf(adapter, loadPage(renamed, url), url)).not.toBe('empty');
   });
 });
@@ -166,6 +167,14 @@ describe('pages with legitimately no papers', () => {
     expect(cvf.findCards(renamed)).toHaveLength(0);
     expect(cvf.emptyReason?.(renamed)).toBeUndefined();
     expect(cvf.emptyReason?.(loadPage(listing, 'https://openaccess.thecvf.com/CVPR2024?day=all'))).toBeUndefined();
+  });
+
+  it('an ACL Anthology address with no page shows the Anthology\'s 404 page: not found; a paper page gives no reason', () => {
+    const missing = fixture('acl/not-found-2023.alta-1.99.synthetic.html', 'https://aclanthology.org/2023.alta-1.99/');
+    expect(acl.findCards(missing)).toHaveLength(0);
+    expect(acl.emptyReason?.(missing)).toBe('not found');
+    expect(acl.emptyReason?.(fixture('acl/paper-2023.alta-1.1.html', 'https://aclanthology.org/2023.alta-1.1/'))).toBeUndefined();
+    expect(acl.emptyReason?.(fixture('acl/volume-2023.alta-1.html', 'https://aclanthology.org/volumes/2023.alta-1/'))).toBeUndefined();
   });
 
   it('a Scholar captcha page (synthetic snippet, ids as Scholar names them) is a captcha', () => {
