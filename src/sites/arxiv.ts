@@ -131,6 +131,19 @@ function isSearchForm(url: URL): boolean {
   return url.pathname.startsWith('/search') && !(url.searchParams.get('query') || url.searchParams.get('terms-0-term'))?.trim();
 }
 
+/**
+ * A listing with no entry for its period (a month or year before anything was announced, a quiet category's `new`):
+ * arxiv-browse writes each empty section as `dl#articles` holding only "No updates for this time period.", and a
+ * `new` page without any section "No updates today." in `#dlpage` (browse/templates/list/list_macros.html and
+ * new.html). Every list on the page must say so: a day's list emptied beside days renamed away is a layout change.
+ */
+function saysNoUpdates(doc: Document): boolean {
+  const page = doc.getElementById('dlpage');
+  const said = (el: Element | null | undefined) => /^\s*No updates (?:for this time period|today)\.\s*$/.test(el?.textContent ?? '');
+  const lists = page ? [...page.querySelectorAll('dl')] : [];
+  return lists.length > 0 ? lists.every((list) => [...list.children].some(said)) : [...(page?.children ?? [])].some(said);
+}
+
 export const arxiv: SiteAdapter = {
   id: 'arxiv',
   name: 'arXiv',
@@ -143,7 +156,8 @@ export const arxiv: SiteAdapter = {
     abstractPage: 'div#abs',
   },
   emptyReason: (doc) => (isSearchForm(new URL(doc.URL)) ? 'search form'
-    : /produced no results/.test(doc.querySelector('p.has-text-warning')?.textContent ?? '') ? 'no results' : undefined),
+    : /produced no results/.test(doc.querySelector('p.has-text-warning')?.textContent ?? '') ? 'no results'
+      : saysNoUpdates(doc) ? 'no updates' : undefined),
   findCards(root) {
     // One query in document order: listing ids (dt, whose dd is the card), search hits, the abstract page.
     const cards: Element[] = [];

@@ -66,9 +66,10 @@ describe('every site\'s fixture pages, as saved and with their markup renamed', 
     const html = readFileSync(path.join(FIXTURES, file), 'utf8');
     expect(healthOf(adapter, loadPage(html, url), url)).toBe(cardCount > 0 ? 'ok' : 'empty');
     // Every class of a list renamed, not only the first (a check on a later class, `ul.list-unstyled.venues-list`,
-    // must not survive the renaming), and unquoted values too (the ACL Anthology's minified pages: `id=title`).
-    const renamed = html.replace(/\b(class|id)=(?:"([^"]*)"|([^\s"'>]+))/g, (_all, name: string, quoted?: string, bare?: string) =>
-      `${name}="${(quoted ?? bare!).replace(/\S+/g, (token) => `renamed-${token}`)}"`);
+    // must not survive the renaming), and values in single quotes or none too (arXiv's `id='dlpage'`, the ACL
+    // Anthology's minified `id=title`).
+    const renamed = html.replace(/\b(class|id)=(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))/g, (_all, name: string, double?: string, single?: string, bare?: string) =>
+      `${name}="${(double ?? single ?? bare!).replace(/\S+/g, (token) => `renamed-${token}`)}"`);
     expect(healthOf(adapter, loadPage(renamed, url), url)).not.toBe('empty');
   });
 });
@@ -97,6 +98,18 @@ describe('pages with legitimately no papers', () => {
     for (const url of ['https://arxiv.org/search/?query=dark+matter&searchtype=all&source=header', 'https://arxiv.org/search/advanced?advanced=&terms-0-term=dark+matter&terms-0-field=title']) {
       expect(arxiv.emptyReason?.(loadPage(noList, url))).toBeUndefined();
     }
+  });
+
+  it('an arXiv listing with nothing announced for its period says so; a list emptied beside lists renamed away does not', () => {
+    const month = fixture('arxiv/list-hep-lat-2024-01-no-updates.synthetic.html', 'https://arxiv.org/list/hep-lat/2024-01');
+    expect(arxiv.emptyReason?.(month)).toBe('no updates');
+    const quietDay = fixture('arxiv/list-new-hep-lat-no-updates.synthetic.html', 'https://arxiv.org/list/hep-lat/new');
+    expect(arxiv.emptyReason?.(quietDay)).toBe('no updates');
+    // A recent listing whose first day says it had nothing, and whose other day's entries are no longer dt/dd.
+    month.getElementById('dlpage')!.insertAdjacentHTML('beforeend', "<dl id='articles'><h3>Mon, 31 Jan 2024</h3><div class='entry'><a href='/abs/2401.00001'>arXiv:2401.00001</a></div></dl>");
+    expect(arxiv.findCards(month)).toHaveLength(0);
+    expect(arxiv.emptyReason?.(month)).toBeUndefined();
+    expect(arxiv.emptyReason?.(fixture('arxiv/list-new-astro-ph.SR.html', 'https://arxiv.org/list/astro-ph.SR/new'))).toBeUndefined();
   });
 
   it('a bioRxiv search without results says so; one with results gives no reason', () => {
