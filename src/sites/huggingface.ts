@@ -85,10 +85,9 @@ function paperFields(record: PaperJson): PaperJson {
   for (const field of ['title', 'summary'] as const) {
     if (typeof record[field] === 'string') paper[field] = normalizeSpace(record[field]);
   }
-  if (record.authors !== undefined) paper.authors = record.authors;
-  if (record.publishedAt !== undefined) paper.publishedAt = record.publishedAt;
-  if (record.githubRepo !== undefined) paper.githubRepo = record.githubRepo;
-  if (record.projectPage !== undefined) paper.projectPage = record.projectPage;
+  for (const field of ['authors', 'publishedAt', 'githubRepo', 'projectPage'] as const) {
+    if (record[field] !== undefined) (paper as Record<typeof field, unknown>)[field] = record[field];
+  }
   return paper;
 }
 
@@ -281,7 +280,7 @@ function readListCard(card: Element, pageUrl: string): PaperCard | undefined {
 function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined {
   const papers = papersOf(island);
   const fromUrl = parsePaperId(pageUrl);
-  const first = [...(papers?.keys() ?? [])][0];
+  const first = papers?.keys().next().value;
   const id = fromUrl?.kind === 'arxiv' ? fromUrl.id : first && parseArxivId(first)?.id;
   if (!id) return undefined;
   const paper = papers?.get(id);

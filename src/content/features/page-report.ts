@@ -58,7 +58,8 @@ function selectorCounts(adapter: SiteAdapter): SelectorCount[] {
 function healthOf(adapter: SiteAdapter, cards: number, started: number): Pick<PageReport, 'health' | 'emptyReason' | 'selectors'> {
   const emptyReason = cards > 0 ? undefined : emptyReasonOf(adapter);
   const health = pageHealth(cards, emptyReason, adapter.matches.length > 0, performance.now() - started);
-  if (health === 'empty' && emptyReason !== undefined) return { health, emptyReason };
+  // A page without cards that gives a reason is `empty` (pageHealth), and a page with cards is asked for none.
+  if (emptyReason !== undefined) return { health, emptyReason };
   return health === 'no-cards' ? { health, selectors: selectorCounts(adapter) } : { health };
 }
 
