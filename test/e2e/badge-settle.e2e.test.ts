@@ -10,6 +10,7 @@ const LATE_MS = 3000;
 /** src/content/features/page-report.ts: how long a page with no card is taken to be still rendering them. */
 const SETTLE_MS = 6000;
 const RENAMED = 'https://arxiv.org/list/astro-ph.EP/recent';
+const GROUP_DIRECTORY = 'https://openreview.net/group?id=ICLR.cc';
 
 let session: ChromiumSession;
 
@@ -79,6 +80,15 @@ describe('Chromium: the badge while a page renders its cards', () => {
     // Counted from when the tab was asked for the page, before the content script started on it.
     expect(samples.at(-1)!.at).toBeGreaterThanOrEqual(SETTLE_MS);
     expect(texts(samples.slice(0, -1)).filter((text) => text !== null && text !== '')).toEqual([]);
+    await page.close();
+  });
+
+  it('draws nothing, then or later, over an OpenReview group that is not a venue (its directory of child groups)', async () => {
+    await routeHtml(session.context, exactUrl(GROUP_DIRECTORY), await readFixture('openreview/group-ICLR-directory.synthetic.html'));
+    const { page, samples } = await watchBadge(GROUP_DIRECTORY, () => false, SETTLE_MS + 2000);
+    console.info(`[badge, group directory] ${JSON.stringify(samples.filter((s, i) => i === 0 || s.text !== samples[i - 1]!.text))}`);
+    expect(samples.at(-1)!.at).toBeGreaterThan(SETTLE_MS + 1000);
+    expect(texts(samples).filter((text) => text !== null)).toEqual(['']);
     await page.close();
   });
 });
