@@ -24,6 +24,8 @@ interface PaperJson {
 }
 
 const ISLAND = '[data-target][data-props]';
+/** The single paper page's island. */
+const PAPER_CONTENT = '[data-target="PaperContent"]';
 const PAPER_LINK = 'a[href*="/papers/"]';
 /** Links are site-relative; their ids do not depend on the page they sit on. */
 const SITE = 'https://huggingface.co/';
@@ -124,7 +126,8 @@ function paperOf(island: Element | null, id: string): PaperJson | undefined {
   return found;
 }
 
-const UNSETTLED = Symbol('parse the whole props');
+/** `findPaper` could not settle it: parse the whole props. */
+const UNSETTLED = Symbol();
 
 /**
  * The paper-shaped objects (`id` first, a `title`) whose id is `id`, found in compact JSON text and parsed
@@ -248,7 +251,7 @@ function codeHrefs(paper: PaperJson | undefined, parts: Array<Element | null | u
 
 /** The card for paper `id` (an arXiv id as `parseArxivId` gives it, so `arxiv:<id>` is its key). */
 const build = (id: string, fields: Omit<CardFields, 'ids' | 'url'>): PaperCard =>
-  cardWithKey({ key: `arxiv:${id}`, aliases: [] }, { ...fields, url: `https://huggingface.co/papers/${id}` });
+  cardWithKey({ key: `arxiv:${id}`, aliases: [] }, { ...fields, url: `${SITE}papers/${id}` });
 
 const jsonAuthors = (paper: PaperJson | undefined) =>
   Array.isArray(paper?.authors) ? paper.authors.map((a) => normalizeSpace(String(a?.name ?? ''))).filter(Boolean) : undefined;
@@ -301,7 +304,7 @@ function readPaperPage(island: Element, pageUrl: string): PaperCard | undefined 
 }
 
 /** Cards that are elements of their own: the paper page's island, and listing articles with a paper link. */
-const CARD_ELEMENT = '[data-target="PaperContent"], article';
+const CARD_ELEMENT = `${PAPER_CONTENT}, article`;
 const isCardElement = (el: Element) => el.localName !== 'article' || firstPaperLink(el) !== undefined;
 /** Where a paper link belongs to no card of its own: in a card element, or in the page's chrome. */
 const NOT_LOOSE = `${CARD_ELEMENT}, header, nav, footer`;
@@ -318,7 +321,7 @@ export const huggingface: SiteAdapter = {
   frameworkRendered: true, // Svelte islands
   matches: ['https://huggingface.co/papers*', 'https://huggingface.co/collections/*'],
   selectors: {
-    paperContent: '[data-target="PaperContent"]',
+    paperContent: PAPER_CONTENT,
     article: 'article',
     paperLink: PAPER_LINK,
     dataIsland: ISLAND,
@@ -339,7 +342,7 @@ export const huggingface: SiteAdapter = {
     }
     // A paper page is about one paper: links to others (recommendations in its comments) are not cards.
     const doc = (root as Node).ownerDocument ?? (root as Document);
-    if (doc.querySelector('[data-target="PaperContent"]')) return cards;
+    if (doc.querySelector(PAPER_CONTENT)) return cards;
     const seen = new Set(cards);
     let outside = false;
     for (const link of root.querySelectorAll(PAPER_LINK)) {
@@ -368,6 +371,6 @@ export const huggingface: SiteAdapter = {
     return loose ? huggingface.findCards(loose.ownerDocument) : cardsAroundAndInside(added, CARD_ELEMENT, isCardElement);
   },
   readCard(card, pageUrl) {
-    return safely(() => (card.matches('[data-target="PaperContent"]') ? readPaperPage(card, pageUrl) : readListCard(card, pageUrl)));
+    return safely(() => (card.matches(PAPER_CONTENT) ? readPaperPage(card, pageUrl) : readListCard(card, pageUrl)));
   },
 };
