@@ -223,6 +223,9 @@ describe('page health and the badge', () => {
     expect(openreview.emptyReason?.(workshops)).toBe('group directory');
     const missing = fixture('openreview/group-not-found.synthetic.html', 'https://openreview.net/group?id=ICLR.cc/2099/Conference');
     expect(openreview.emptyReason?.(missing)).toBe('error page');
+    // A forum whose note does not exist is answered the same way (app/forum/page.js: "The Note <id> was not found").
+    const html = readFileSync(path.join(FIXTURES, 'openreview/group-not-found.synthetic.html'), 'utf8').replace('The Group ICLR.cc/2099/Conference', 'The Note zzNoSuchNote');
+    expect(openreview.emptyReason?.(loadPage(html, 'https://openreview.net/forum?id=zzNoSuchNote'))).toBe('error page');
     // A list of that class holding anything but links to groups or profiles is no directory.
     top.querySelector('ul.venues-list')!.insertAdjacentHTML('beforeend', '<li><div class="paper-card"><h4><a href="/forum?id=yzNEkTmcoF">Triple Changes Estimator</a></h4></div></li>');
     expect(openreview.emptyReason?.(top)).toBeUndefined();
