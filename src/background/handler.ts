@@ -311,7 +311,7 @@ export function createMessageHandler(deps: HandlerDeps) {
     }
     if (request.type === 'pageStatus') {
       const tabId = sender.tab?.id;
-      if (kind === 'content-script' && tabId !== undefined) deps.pageStatus?.(tabId, { cards: request.cards, health: request.health });
+      if (kind === 'content-script' && tabId !== undefined) deps.pageStatus?.(tabId, request.healthPending ? { cards: request.cards, health: request.health, healthPending: true } : { cards: request.cards, health: request.health });
       return { ok: true };
     }
     try {

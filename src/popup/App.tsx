@@ -332,7 +332,7 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
           />
         </main>
       )}
-      {!state.trash && state.page?.settled && state.page.health === 'no-cards' && (
+      {!state.trash && state.page?.settled && state.page.health === 'no-cards' && !state.page.healthPending && (
         <SiteHealth page={state.page} siteName={siteNames.get(state.page.adapter) ?? state.page.adapter} />
       )}
       {!state.trash && state.page && <OnThisPage page={state.page} onSave={onSaveFromPage} />}

@@ -251,7 +251,7 @@ export interface BackupStatusRequest { type: 'backupStatus' }
  * A content script's page has settled (or its count of cards changed): the background shows the count on the
  * toolbar badge of the sender's tab, or "!" when a page its adapter claims shows no card (`health: 'no-cards'`).
  */
-export interface PageStatusRequest { type: 'pageStatus'; cards: number; health: PageHealth }
+export interface PageStatusRequest { type: 'pageStatus'; cards: number; health: PageHealth; healthPending?: true }
 
 export type Request =
   | PingRequest | LookupRequest | SaveRequest | UpdateRequest | RemoveRequest | TagsRequest
@@ -620,11 +620,18 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   })],
   backupNow: [[], () => ({ type: 'backupNow' })],
   backupStatus: [[], () => ({ type: 'backupStatus' })],
-  pageStatus: [['cards', 'health'], (raw) => ({
-    type: 'pageStatus',
-    cards: readInteger(raw.cards, 'cards', 0, MESSAGE_LIMITS.pageCards * 100),
-    health: readChoice(raw.health, 'health', PAGE_HEALTH),
-  })],
+  pageStatus: [['cards', 'health', 'healthPending'], (raw) => {
+    const status: PageStatusRequest = {
+      type: 'pageStatus',
+      cards: readInteger(raw.cards, 'cards', 0, MESSAGE_LIMITS.pageCards * 100),
+      health: readChoice(raw.health, 'health', PAGE_HEALTH),
+    };
+    if (raw.healthPending !== undefined) {
+      if (raw.healthPending !== true) throw new ShapeError('healthPending: expected true');
+      if (status.health === 'no-cards') status.healthPending = true;
+    }
+    return status;
+  }],
 };
 
 /** Checks an untrusted message's shape; never throws. The request it returns is a fresh, clean copy. */

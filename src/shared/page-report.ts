@@ -49,19 +49,21 @@ export interface PageReportCard {
 
 /**
  * `ok`: cards recognised; `empty`: the adapter knows this page has no papers (a search without results, a login
- * wall, a captcha); `no-cards`: a page the adapter claims shows none, so the site's layout may have changed;
- * `pending`: such a page, but Paperlight started on it less than SETTLE_MS ago, so it may still be rendering them.
+ * wall, a captcha); `no-cards`: a page the adapter claims shows none, so the site's layout may have changed (the
+ * warning case; while `healthPending` is set beside it, its cards may still come and nothing warns yet).
  */
-export type PageHealth = 'ok' | 'empty' | 'no-cards' | 'pending';
-export const PAGE_HEALTH: readonly PageHealth[] = ['ok', 'empty', 'no-cards', 'pending'];
+export type PageHealth = 'ok' | 'empty' | 'no-cards';
+export const PAGE_HEALTH: readonly PageHealth[] = ['ok', 'empty', 'no-cards'];
 
 /**
  * How long a page with no card is taken to be still rendering them, from when Paperlight started on it. Framework
  * pages render their cards once their data came: the slow pages of the browser tests add them 3 s after load
- * (test/e2e/popup-late-cards.e2e.test.ts), so twice that. It stays under the 10 s the popup keeps asking a tab
- * whose page shows no card (src/popup/controller.ts), so that a popup opened with the page still sees the verdict.
+ * (test/e2e/popup-late-cards.e2e.test.ts), and a second more. Not longer: a page whose layout really changed must
+ * still warn while the reader looks at it (before this wait it warned ~1.2 s after load, and a check that waits
+ * five seconds for the "!" should see it). It stays under the 10 s the popup keeps asking a tab whose page shows
+ * no card (src/popup/controller.ts), so that a popup opened with the page still sees the verdict.
  */
-export const SETTLE_MS = 6000;
+export const SETTLE_MS = 4000;
 
 /** How many elements each of the adapter's selectors matched on the page (-1: the selector did not parse). */
 export interface SelectorCount {
@@ -80,6 +82,11 @@ export interface PageReport {
   /** In page order. */
   cards: PageReportCard[];
   health: PageHealth;
+  /**
+   * With `no-cards`: Paperlight started on the page less than SETTLE_MS ago, so its cards may still come (a late
+   * search answer, a framework hydrating); the badge and the popup do not warn yet.
+   */
+  healthPending?: true;
   /** With `empty`: what the page says ("no results", "captcha"). */
   emptyReason?: string;
   /** With `no-cards`: what each of the adapter's selectors matched, for the "copy diagnostic" button. */
@@ -97,17 +104,15 @@ export interface PageReport {
 export interface PageStatus {
   cards: number;
   health: PageHealth;
+  /** As in PageReport. */
+  healthPending?: true;
 }
 
-/**
- * The page's health from what its adapter found: cards, or the page's own reason for having none; with neither,
- * `pending` until SETTLE_MS after Paperlight started on the page (`elapsedMs`), then `no-cards`.
- */
-export function pageHealth(cards: number, emptyReason: string | undefined, claimsPages: boolean, elapsedMs = SETTLE_MS): PageHealth {
+/** The page's health from what its adapter found: cards, or the page's own reason for having none. */
+export function pageHealth(cards: number, emptyReason: string | undefined, claimsPages: boolean): PageHealth {
   if (cards > 0) return 'ok';
   // The generic fallback claims no URL: a page it reads may well have no list of papers.
-  if (emptyReason !== undefined || !claimsPages) return 'empty';
-  return elapsedMs < SETTLE_MS ? 'pending' : 'no-cards';
+  return emptyReason !== undefined || !claimsPages ? 'empty' : 'no-cards';
 }
 
 export function isPageReportRequest(message: unknown): message is PageReportRequest {
@@ -154,6 +159,7 @@ export function readPageReport(value: unknown): PageReport {
   report.health = raw.health === undefined
     ? pageHealth(report.cards.length, undefined, true)
     : readChoice(raw.health, 'report.health', PAGE_HEALTH);
+  if (raw.healthPending === true && report.health === 'no-cards') report.healthPending = true;
   if (raw.emptyReason !== undefined) report.emptyReason = readString(raw.emptyReason, 'report.emptyReason', 200);
   if (raw.selectors !== undefined) {
     report.selectors = readArray(raw.selectors, 'report.selectors', 50).map((item, i) => {

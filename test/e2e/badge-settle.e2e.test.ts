@@ -8,7 +8,7 @@ import { exactUrl, launchChromium, readFixture, routeHtml, type ChromiumSession 
 /** As test/e2e/popup-late-cards.e2e.test.ts: the Semantic Scholar search's results added by the page 3 s after load. */
 const LATE_MS = 3000;
 /** src/content/features/page-report.ts: how long a page with no card is taken to be still rendering them. */
-const SETTLE_MS = 6000;
+const SETTLE_MS = 4000;
 const RENAMED = 'https://arxiv.org/list/astro-ph.EP/recent';
 const GROUP_DIRECTORY = 'https://openreview.net/group?id=ICLR.cc';
 

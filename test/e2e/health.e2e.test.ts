@@ -176,8 +176,8 @@ describe('Chromium: a file the site serves, not a page', () => {
     await page.route(exactUrl(url), (route) => route.fulfill({ status: 200, contentType, body }));
     await page.goto(url);
     // A content script that ran would have settled and reported well within this: a listing reports in ~1 s, and a
-    // page without cards says "!" once SETTLE_MS (6 s, src/shared/page-report.ts) has passed.
-    await page.waitForTimeout(7500);
+    // page without cards says "!" once SETTLE_MS (4 s, src/shared/page-report.ts) has passed.
+    await page.waitForTimeout(5500);
     expect(await badgeOf(url)).toBe('');
     const extensionPage = await session.openExtensionPage(POPUP);
     const answer = await extensionPage.evaluate(async (href) => {

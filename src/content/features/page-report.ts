@@ -55,12 +55,14 @@ function selectorCounts(adapter: SiteAdapter): SelectorCount[] {
 }
 
 /** The page's health now, Paperlight having started on it at `started` (performance.now()). */
-function healthOf(adapter: SiteAdapter, cards: number, started: number): Pick<PageReport, 'health' | 'emptyReason' | 'selectors'> {
+function healthOf(adapter: SiteAdapter, cards: number, started: number): Pick<PageReport, 'health' | 'healthPending' | 'emptyReason' | 'selectors'> {
   const emptyReason = cards > 0 ? undefined : emptyReasonOf(adapter);
-  const health = pageHealth(cards, emptyReason, adapter.matches.length > 0, performance.now() - started);
+  const health = pageHealth(cards, emptyReason, adapter.matches.length > 0);
   // A page without cards that gives a reason is `empty` (pageHealth), and a page with cards is asked for none.
   if (emptyReason !== undefined) return { health, emptyReason };
-  return health === 'no-cards' ? { health, selectors: selectorCounts(adapter) } : { health };
+  if (health !== 'no-cards') return { health };
+  const selectors = selectorCounts(adapter);
+  return performance.now() - started < SETTLE_MS ? { health, healthPending: true, selectors } : { health, selectors };
 }
 
 /** After the first pass, how long the page must add no card before it counts as settled (framework pages render late). */
@@ -70,8 +72,8 @@ const POLL_MS = 200;
 
 /**
  * Tells the background what the page recognised once it has settled, and again whenever that changes: the
- * toolbar badge of this tab shows it. A page still `pending` (no card yet, SETTLE_MS not passed) is told again
- * when SETTLE_MS has passed, so that a page whose cards never come shows the warning then.
+ * toolbar badge of this tab shows it. A page with no card yet, less than SETTLE_MS after Paperlight started on it
+ * (`healthPending`), is told again when SETTLE_MS has passed, so that a page whose cards never come warns then.
  */
 function reportStatus(page: ContentPage, settled: () => boolean, started: number): void {
   let sent: PageStatus | undefined;
@@ -84,9 +86,10 @@ function reportStatus(page: ContentPage, settled: () => boolean, started: number
       return;
     }
     const cards = page.cards.inPageOrder().length;
-    const status: PageStatus = { cards, health: healthOf(page.adapter, cards, started).health };
-    if (status.health === 'pending') timer = setTimeout(send, started + SETTLE_MS - performance.now());
-    if (sent?.cards === status.cards && sent.health === status.health) return;
+    const { health, healthPending } = healthOf(page.adapter, cards, started);
+    const status: PageStatus = healthPending ? { cards, health, healthPending } : { cards, health };
+    if (healthPending) timer = setTimeout(send, started + SETTLE_MS - performance.now());
+    if (sent?.cards === status.cards && sent.health === status.health && sent.healthPending === healthPending) return;
     sent = status;
     browser.runtime.sendMessage({ type: 'pageStatus', ...status }).catch(() => undefined);
   };

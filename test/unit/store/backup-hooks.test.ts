@@ -132,8 +132,16 @@ describe('page status', () => {
     await ok({ type: 'pageStatus', cards: 3, health: 'ok' }, OPTIONS);
     expect(statuses).toEqual([[7, { cards: 37, health: 'ok' }], [9, { cards: 0, health: 'no-cards' }]]);
     expect(await handle({ type: 'pageStatus', cards: -1, health: 'ok' }, CONTENT)).toMatchObject({ ok: false });
+    // A page whose cards may still come says so beside the warning case; nothing else carries it.
+    statuses.length = 0;
+    expect(await ok({ type: 'pageStatus', cards: 0, health: 'no-cards', healthPending: true }, CONTENT)).toEqual({ ok: true });
+    expect(await ok({ type: 'pageStatus', cards: 2, health: 'ok', healthPending: true }, CONTENT)).toEqual({ ok: true });
+    expect(statuses).toEqual([[7, { cards: 0, health: 'no-cards', healthPending: true }], [7, { cards: 2, health: 'ok' }]]);
+    expect(await handle({ type: 'pageStatus', cards: 0, health: 'no-cards', healthPending: 1 }, CONTENT)).toEqual({
+      ok: false, error: 'Invalid "pageStatus" message: healthPending: expected true.',
+    });
     expect(await handle({ type: 'pageStatus', cards: 1, health: 'broken' }, CONTENT)).toEqual({
-      ok: false, error: 'Invalid "pageStatus" message: health: expected one of ok, empty, no-cards, pending.',
+      ok: false, error: 'Invalid "pageStatus" message: health: expected one of ok, empty, no-cards.',
     });
   });
 });
