@@ -11,6 +11,8 @@ export type ImportSource = { file: string } | { text: string };
 export interface PendingImport<Choice, Reply> {
   /** What the user chose, as shown: the file's name, or "the pasted text". */
   name: string;
+  /** The chosen file's name (none for pasted text). */
+  fileName?: string;
   source: ImportSource;
   /** Frees the blob: URL (nothing for pasted text). */
   release(): void;
@@ -28,8 +30,8 @@ export interface ImportMessage {
 }
 
 export interface FileImportOptions<Choice, Reply> {
-  /** Sends the import for `source` with `choice`; a dry run only answers what it would do. */
-  send(source: ImportSource, choice: Choice, dryRun: boolean): Promise<Reply>;
+  /** Sends the import for `source` (the file `fileName`, if one was chosen) with `choice`; a dry run only answers what it would do. */
+  send(source: ImportSource, choice: Choice, dryRun: boolean, fileName?: string): Promise<Reply>;
   /** What to say once the import is done. */
   done(reply: Reply): ImportMessage;
   /** Called after the library changed (the import, or work given to `run`). */
@@ -81,7 +83,7 @@ export function useFileImport<Choice, Reply>(options: FileImportOptions<Choice, 
     if (!file) return;
     pending?.release();
     const handed = await source(file);
-    await preview({ name: file.name, ...handed, choice });
+    await preview({ name: file.name, fileName: file.name, ...handed, choice });
   };
 
   /** Imports what the preview showed; true once done. */
@@ -89,7 +91,7 @@ export function useFileImport<Choice, Reply>(options: FileImportOptions<Choice, 
     if (!pending) return false;
     let done = false;
     await run(async () => {
-      const reply = await options.send(pending.source, pending.choice, false);
+      const reply = await options.send(pending.source, pending.choice, false, pending.fileName);
       setMessage(options.done(reply));
       pending.release();
       setPending(null);
