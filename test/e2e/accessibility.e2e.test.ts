@@ -1,7 +1,9 @@
 // The popup and the options page for people who use a screen reader or no mouse, in Chromium with the built
 // extension. axe-core checks each state (the popup empty, with papers, with a selection, in the Trash, with a
 // dialog or the editor open, in light and dark; the options page with every section, an import's preview and the
-// list of recent imports) and fails on what it calls serious or critical.
+// list of recent imports) and fails on what it calls serious or critical. Then a journey through the popup with
+// the keyboard alone (search, a paper's status and tags, delete and Undo, export), the focus checked after every
+// step: on a control, visibly marked, never dropped to the page's body.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +11,8 @@ import type { Page } from 'playwright-core';
 import { serialiseBackup } from '../../src/core/backup';
 import { sampleLibrary } from '../unit/popup/sample-library';
 import { seriousViolations, type AxeFinding } from './axe';
+import { READING_STATUSES, type SavedPaper } from '../../src/core/paper';
+import { STATUS_LABELS } from '../../src/popup/format';
 import { ROOT, launchChromium, sendFromExtensionPage, type ChromiumSession } from './harness';
 
 const POPUP = 'src/popup/index.html';
@@ -126,5 +130,104 @@ describe('Chromium: axe finds nothing serious', () => {
     found['recent imports'] = await inBothSchemes(page);
     await page.close();
     expect(found).toEqual(Object.fromEntries(Object.keys(found).map((state) => [state, NONE])));
+  });
+});
+
+/**
+ * Where the focus is: the focused element's role and name (a listbox's active option for the listbox), and whether
+ * it is marked (the browser's :focus-visible and a ring drawn: an outline or a box shadow on it, or on a listbox's
+ * active row). `body` when the focus was lost.
+ */
+function focusNow(page: Page): Promise<{ on: string; marked: boolean }> {
+  return page.evaluate(() => {
+    const element = document.activeElement as HTMLElement | null;
+    if (!element || element === document.body) return { on: 'body', marked: false };
+    const role = element.getAttribute('role') ?? (element instanceof HTMLInputElement ? `${element.type} input` : element.tagName.toLowerCase());
+    const name = element.getAttribute('aria-label') ?? (element instanceof HTMLInputElement && element.labels?.[0] ? element.labels[0].textContent : element.textContent);
+    const ring = (target: Element) => {
+      const style = getComputedStyle(target);
+      return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    };
+    if (role === 'listbox') {
+      const row = document.getElementById(element.getAttribute('aria-activedescendant') ?? '');
+      const title = row?.querySelector('.row-title')?.textContent ?? 'no active row';
+      return { on: `listbox: ${title}`, marked: element.matches(':focus-visible') && !!row && ring(row) };
+    }
+    return { on: `${role}: ${(name ?? '').replace(/\s+/g, ' ').trim()}`, marked: element.matches(':focus-visible') && ring(element) };
+  });
+}
+
+describe('Chromium: the popup with the keyboard alone', () => {
+  it('search, a paper\'s status and tags, delete and Undo, export: the focus is always on a control, and marked', async () => {
+    const seeder = await session.openExtensionPage(POPUP);
+    expect(await sendFromExtensionPage(seeder, { type: 'importBackup', text: serialiseBackup(library, new Date()), mode: 'replace' })).toMatchObject({ ok: true });
+    await seeder.close();
+    const popup = await openPopup();
+    const seen: Array<{ step: string; on: string; marked: boolean }> = [];
+    const step = async (name: string, keys: string[]) => {
+      for (const key of keys) await popup.keyboard.press(key);
+      // Renders and focus moves settle within a frame or two; a lost focus stays lost.
+      await popup.waitForTimeout(150);
+      seen.push({ step: name, ...(await focusNow(popup)) });
+    };
+    const stored = async (key: string) =>
+      ((await sendFromExtensionPage<{ found: Array<{ paper: SavedPaper }> }>(popup, { type: 'lookup', keys: [key] })).found[0]?.paper);
+    /** Presses `key` until the focus is on `target` (at most 20 times), as a person tabbing through would. */
+    const reach = async (name: string, key: string, target: RegExp) => {
+      for (let i = 0; i < 20 && !target.test((await focusNow(popup)).on); i++) await popup.keyboard.press(key);
+      await step(name, []);
+    };
+
+    await step('the popup opens in the search box', []);
+    await popup.keyboard.type('speech');
+    await step('down into the results', ['ArrowDown']);
+    const paper = library.find((p) => p.title === (seen.at(-1)!.on.replace(/^listbox: /, '')))!;
+    await step('e opens the editor', ['e']);
+    await reach('back to the status', 'Shift+Tab', /^radio input: /);
+    await step('an arrow key sets the one before', ['ArrowLeft']);
+    await reach('on to the first tag', 'Tab', /^button: Remove tag /);
+    await step('Enter removes the tag', ['Enter']);
+    await reach('on to the tag field', 'Tab', /^combobox: /);
+    await popup.keyboard.type('keyboard-only');
+    await step('Enter adds the tag', ['Enter']);
+    await step('Escape closes the suggestions', ['Escape']);
+    await step('Escape again closes the editor', ['Escape']);
+    await step('Delete removes the paper', ['Delete']);
+    await step('Ctrl+Z brings it back', ['Control+z']);
+    await reach('back to the Export button', 'Shift+Tab', /^button: Export…$/);
+    await step('Enter opens the export dialog', ['Enter']);
+    await reach('on to Download', 'Tab', /^button: Download /);
+    const download = popup.waitForEvent('download');
+    await step('Enter downloads and closes the dialog', ['Enter']);
+    const file = await download;
+
+    // Every step left the focus on a control, marked; and each did what it says.
+    expect(seen.filter((state) => state.on === 'body' || !state.marked)).toEqual([]);
+    expect(seen.map((state) => `${state.step} → ${state.on}`)).toEqual([
+      'the popup opens in the search box → search input: Search saved papers',
+      `down into the results → listbox: ${paper.title}`,
+      'e opens the editor → combobox: Add a tag',
+      `back to the status → radio input: ${STATUS_LABELS[paper.status]}`,
+      `an arrow key sets the one before → radio input: ${STATUS_LABELS[READING_STATUSES.at(READING_STATUSES.indexOf(paper.status) - 1)!]}`,
+      `on to the first tag → button: Remove tag ${paper.tags[0]}`,
+      `Enter removes the tag → button: Remove tag ${paper.tags[1]}`,
+      'on to the tag field → combobox: Add a tag',
+      'Enter adds the tag → combobox: Add a tag',
+      'Escape closes the suggestions → combobox: Add a tag',
+      `Escape again closes the editor → listbox: ${paper.title}`,
+      expect.stringMatching(/^Delete removes the paper → listbox: /),
+      expect.stringMatching(/^Ctrl\+Z brings it back → listbox: /),
+      'back to the Export button → button: Export…',
+      expect.stringMatching(/^Enter opens the export dialog → radio input: /),
+      expect.stringMatching(/^on to Download → button: Download \d+ papers$/),
+      'Enter downloads and closes the dialog → button: Export…',
+    ]);
+    expect(seen.find((state) => state.step === 'Delete removes the paper')!.on).not.toBe(`listbox: ${paper.title}`);
+    expect(await stored(paper.key)).toMatchObject({
+      status: READING_STATUSES.at(READING_STATUSES.indexOf(paper.status) - 1),
+      tags: [...paper.tags.slice(1), 'keyboard-only'],
+    });
+    expect(file.suggestedFilename()).toMatch(/^paperlight-/);
+    await popup.close();
   });
 });
