@@ -106,6 +106,19 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  /**
+   * After an action that removed what had the focus (a deleted row that was the search's only match, the toast
+   * whose Undo or × was pressed), the focus goes back to the list, or to the search when no list is shown, rather
+   * than staying on the page's body. Called once the action's render is done.
+   */
+  const keepFocus = () => {
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    (listRef.current?.isConnected ? listRef.current : searchRef.current)?.focus();
+  };
+  const afterRender = (action: () => unknown) => {
+    void Promise.resolve(action()).then(() => setTimeout(keepFocus, 0));
+  };
+
   const papers = state.papers;
   const openKey = useStable((key: string) => {
     const paper = papers.get(key);
@@ -117,7 +130,7 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
     const next = keyAfterRemoval(view.shownKeys(), activeOf(now.activeKey), new Set(keys));
     dispatch({ type: 'activate', key: next });
     if (keys.length > 1 || now.selected.has(keys[0]!)) dispatch({ type: 'select', keys: [] });
-    void controller.remove(keys).then(() => listRef.current?.isConnected && document.activeElement === document.body && listRef.current.focus());
+    void controller.remove(keys).then(keepFocus);
   };
 
   // Key presses can come faster than renders: commands read the container as it is now, not as last rendered.
@@ -374,9 +387,10 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
       <Toasts
         undo={state.undo}
         notice={state.notice}
-        onUndo={() => void controller.undo()}
+        onUndo={() => afterRender(() => controller.undo())}
         onUndoGone={() => dispatch({ type: 'undoGone' })}
         onDismissNotice={() => dispatch({ type: 'dismissNotice' })}
+        onDismissed={() => setTimeout(keepFocus, 0)}
       />
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{state.announcement?.text}</div>
       {dialog?.kind === 'export' && (

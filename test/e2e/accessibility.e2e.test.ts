@@ -157,26 +157,36 @@ function focusNow(page: Page): Promise<{ on: string; marked: boolean }> {
   });
 }
 
+/** Steps of a keyboard journey through `page`, with where the focus was after each. */
+function journey(page: Page) {
+  const seen: Array<{ step: string; on: string; marked: boolean }> = [];
+  const step = async (name: string, keys: string[]) => {
+    for (const key of keys) await page.keyboard.press(key);
+    // Renders and focus moves settle within a frame or two; a lost focus stays lost.
+    await page.waitForTimeout(150);
+    seen.push({ step: name, ...(await focusNow(page)) });
+  };
+  /** Presses `key` until the focus is on `target` (at most 20 times), as a person tabbing through would. */
+  const reach = async (name: string, key: string, target: RegExp) => {
+    for (let i = 0; i < 20 && !target.test((await focusNow(page)).on); i++) await page.keyboard.press(key);
+    await step(name, []);
+  };
+  const stored = async (key: string) =>
+    ((await sendFromExtensionPage<{ found: Array<{ paper: SavedPaper }> }>(page, { type: 'lookup', keys: [key] })).found[0]?.paper);
+  return { seen, step, reach, stored };
+}
+
+async function seed(): Promise<void> {
+  const seeder = await session.openExtensionPage(POPUP);
+  expect(await sendFromExtensionPage(seeder, { type: 'importBackup', text: serialiseBackup(library, new Date()), mode: 'replace' })).toMatchObject({ ok: true });
+  await seeder.close();
+}
+
 describe('Chromium: the popup with the keyboard alone', () => {
   it('search, a paper\'s status and tags, delete and Undo, export: the focus is always on a control, and marked', async () => {
-    const seeder = await session.openExtensionPage(POPUP);
-    expect(await sendFromExtensionPage(seeder, { type: 'importBackup', text: serialiseBackup(library, new Date()), mode: 'replace' })).toMatchObject({ ok: true });
-    await seeder.close();
+    await seed();
     const popup = await openPopup();
-    const seen: Array<{ step: string; on: string; marked: boolean }> = [];
-    const step = async (name: string, keys: string[]) => {
-      for (const key of keys) await popup.keyboard.press(key);
-      // Renders and focus moves settle within a frame or two; a lost focus stays lost.
-      await popup.waitForTimeout(150);
-      seen.push({ step: name, ...(await focusNow(popup)) });
-    };
-    const stored = async (key: string) =>
-      ((await sendFromExtensionPage<{ found: Array<{ paper: SavedPaper }> }>(popup, { type: 'lookup', keys: [key] })).found[0]?.paper);
-    /** Presses `key` until the focus is on `target` (at most 20 times), as a person tabbing through would. */
-    const reach = async (name: string, key: string, target: RegExp) => {
-      for (let i = 0; i < 20 && !target.test((await focusNow(popup)).on); i++) await popup.keyboard.press(key);
-      await step(name, []);
-    };
+    const { seen, step, reach, stored } = journey(popup);
 
     await step('the popup opens in the search box', []);
     await popup.keyboard.type('speech');
@@ -228,6 +238,50 @@ describe('Chromium: the popup with the keyboard alone', () => {
       tags: [...paper.tags.slice(1), 'keyboard-only'],
     });
     expect(file.suggestedFilename()).toMatch(/^paperlight-/);
+    await popup.close();
+  });
+
+  it('where a step removes what had the focus (the only match, a toast, the editor, a Trash row), the focus moves to a control', async () => {
+    await seed();
+    const popup = await openPopup();
+    const { seen, step, reach, stored } = journey(popup);
+    const paper = library.find((p) => p.title.endsWith(': study 12'))!;
+    await popup.keyboard.type('study 12');
+    await step('down into the one result', ['ArrowDown']);
+    await step('Delete the only result', ['Delete']);
+    await reach('Tab to the toast\'s Undo', 'Tab', /^button: Undo$/);
+    await step('Enter on Undo', ['Enter']);
+    expect(await stored(paper.key)).toBeDefined();
+    await step('e opens the editor', ['e']);
+    await reach('Tab to the editor\'s Delete', 'Tab', /^button: Delete$/);
+    await step('Enter on Delete', ['Enter']);
+    expect(await stored(paper.key)).toBeUndefined();
+    await reach('back to the Trash button', 'Shift+Tab', /^button: Trash$/);
+    await step('Enter opens the Trash', ['Enter']);
+    await reach('Tab to the paper\'s Restore', 'Tab', /^button: Restore “/);
+    await step('Enter restores it', ['Enter']);
+    expect(await stored(paper.key)).toBeDefined();
+    await step('Escape leaves the Trash', ['Escape']);
+    await step('? opens the keys', ['?']);
+    await step('Enter closes them', ['Enter']);
+
+    expect(seen.map((state) => `${state.step} → ${state.on}${state.marked ? '' : ' (not marked)'}`)).toEqual([
+      `down into the one result → listbox: ${paper.title}`,
+      'Delete the only result → search input: Search saved papers',
+      'Tab to the toast\'s Undo → button: Undo',
+      `Enter on Undo → listbox: ${paper.title}`,
+      'e opens the editor → combobox: Add a tag',
+      'Tab to the editor\'s Delete → button: Delete',
+      'Enter on Delete → search input: Search saved papers',
+      'back to the Trash button → button: Trash',
+      'Enter opens the Trash → h2: Trash',
+      `Tab to the paper's Restore → button: Restore “${paper.title}”`,
+      // The next paper's Restore (the Trash holds what the tests before removed), or the Trash's heading once empty.
+      expect.stringMatching(/^Enter restores it → (h2: Trash|button: Restore “(?!Video segmentation for quantization decoding: study 12”).+”)$/),
+      `Escape leaves the Trash → listbox: ${paper.title}`,
+      '? opens the keys → button: Close',
+      `Enter closes them → listbox: ${paper.title}`,
+    ]);
     await popup.close();
   });
 });
