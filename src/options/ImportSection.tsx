@@ -2,7 +2,7 @@
 // background reads it and first says what it would do, entry by entry (new, merged into which saved paper,
 // repeated in the file, conflicts, and what it could not read and why); only then is it imported, in one go,
 // and the import can be undone. A file that is not a library is refused with the background's own words.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { ImportFormat, ImportLibraryReply, ImportLibraryRequest, ImportSummary, UndoImportReply } from '../shared/messages';
 import { count, shortTitle } from '../ui/text';
 import type { OptionsDeps } from './deps';
@@ -97,9 +97,7 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
   const [format, setFormat] = useState<ImportFormat | 'auto'>('auto');
   const [pasted, setPasted] = useState('');
   const [history, setHistory] = useState<ImportSummary[]>([]);
-  const messageRef = useRef<HTMLParagraphElement>(null);
-  const focusMessage = useRef(false);
-  const { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm } = useFileImport<ImportFormat | 'auto', ImportLibraryReply>({
+  const { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm, refs, moveFocusAfter } = useFileImport<ImportFormat | 'auto', ImportLibraryReply>({
     send: (source, chosen, dryRun, fileName) => deps.send({
       type: 'importLibrary', ...source, ...(chosen !== 'auto' && { format: chosen }), ...(dryRun && { dryRun }), ...(fileName && { name: fileName }),
     } as ImportLibraryRequest),
@@ -131,9 +129,9 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
   };
 
   const undo = async (token: string) => {
-    // The button pressed is disabled while the undo runs, then gone (the message changes, the import leaves the
-    // list): the focus goes to the section's message, which says what the undo did, rather than to the page's body.
-    focusMessage.current = true;
+    // The button pressed is gone once the undo is done (the message changes, the import leaves the list): the
+    // focus goes to the message, which says what the undo did.
+    moveFocusAfter('message', false);
     await run(async () => {
       const reply = await deps.send({ type: 'undoImport', undo: token });
       setMessage({ text: describeUndo(reply), kind: 'info' });
@@ -141,16 +139,11 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
     });
     refreshHistory();
   };
-  useEffect(() => {
-    if (!focusMessage.current || !messageRef.current) return;
-    focusMessage.current = false;
-    messageRef.current.focus();
-  });
 
   const writes = pending?.preview ? pending.preview.added + pending.preview.updated : 0;
   return (
     <section class="card" aria-labelledby="library-import-title">
-      <h2 id="library-import-title">Import from other tools</h2>
+      <h2 id="library-import-title" ref={refs.heading} tabIndex={-1}>Import from other tools</h2>
       <p class="muted">
         BibTeX from Zotero, Better BibTeX, JabRef, Mendeley, Google Scholar or a LaTeX project; RIS from Zotero, EndNote,
         Mendeley, Web of Science or Scopus; PaperMemory's export; a Paperlight backup. Papers you already saved are
@@ -174,7 +167,7 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
         <button type="button" class="button" disabled={busy || pasted.trim() === ''} onClick={() => void previewPasted()}>Preview the pasted text</button>
       </details>
       {pending && (
-        <div class="import-preview" role="group" aria-label={`Import ${pending.name}`}>
+        <div class="import-preview" role="group" aria-label={`Import ${pending.name}`} ref={refs.preview} tabIndex={-1}>
           <p><strong>{pending.name}</strong></p>
           <p role="status">{pending.preview ? describeLibraryImport(pending.preview, false) : 'Reading the file…'}</p>
           {pending.preview && <Preview reply={pending.preview} />}
@@ -187,7 +180,7 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
         </div>
       )}
       {message && (
-        <p ref={messageRef} tabIndex={-1} class={`form-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <p ref={refs.message} tabIndex={-1} class={`form-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
           {message.undo && <> <button type="button" class="button" disabled={busy} onClick={() => void undo(message.undo!)}>Undo import</button></>}
         </p>

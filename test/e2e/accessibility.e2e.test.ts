@@ -144,10 +144,16 @@ function focusNow(page: Page): Promise<{ on: string; marked: boolean }> {
     if (!element || element === document.body) return { on: 'body', marked: false };
     const role = element.getAttribute('role') ?? (element instanceof HTMLInputElement ? `${element.type} input` : element.tagName.toLowerCase());
     const name = element.getAttribute('aria-label') ?? (element instanceof HTMLInputElement && element.labels?.[0] ? element.labels[0].textContent : element.textContent);
-    const ring = (target: Element) => {
-      const style = getComputedStyle(target);
-      return (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none';
+    const shown = (target: Element) => {
+      const box = target.getBoundingClientRect();
+      return box.width > 2 && box.height > 2 && getComputedStyle(target).opacity !== '0';
     };
+    const drawn = (target: Element) => {
+      const style = getComputedStyle(target);
+      return shown(target) && ((style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0) || style.boxShadow !== 'none');
+    };
+    // A control drawn by another element (a switch's track, a file input's button-like label) is marked there.
+    const ring = (target: Element) => (shown(target) ? drawn(target) : [target.nextElementSibling, target.closest('label')].some((proxy) => !!proxy && drawn(proxy)));
     if (role === 'listbox') {
       const row = document.getElementById(element.getAttribute('aria-activedescendant') ?? '');
       const title = row?.querySelector('.row-title')?.textContent ?? 'no active row';
@@ -166,9 +172,9 @@ function journey(page: Page) {
     await page.waitForTimeout(150);
     seen.push({ step: name, ...(await focusNow(page)) });
   };
-  /** Presses `key` until the focus is on `target` (at most 20 times), as a person tabbing through would. */
+  /** Presses `key` until the focus is on `target` (at most 60 times), as a person tabbing through would. */
   const reach = async (name: string, key: string, target: RegExp) => {
-    for (let i = 0; i < 20 && !target.test((await focusNow(page)).on); i++) await page.keyboard.press(key);
+    for (let i = 0; i < 60 && !target.test((await focusNow(page)).on); i++) await page.keyboard.press(key);
     await step(name, []);
   };
   const stored = async (key: string) =>
@@ -283,5 +289,44 @@ describe('Chromium: the popup with the keyboard alone', () => {
       `Enter closes them → listbox: ${paper.title}`,
     ]);
     await popup.close();
+  });
+});
+
+describe('Chromium: the options page with the keyboard alone', () => {
+  it('every control is reached with Tab and marked; a pasted import is previewed, imported and undone from the list', async () => {
+    const page = await session.openExtensionPage(OPTIONS);
+    await page.setViewportSize({ width: 1000, height: 1200 });
+    await page.getByRole('region', { name: 'Import from other tools' }).waitFor();
+    const { seen, step, reach } = journey(page);
+    // Round the whole page once: past its last control the focus leaves the page for the browser's own.
+    for (let i = 1; i <= 150 && seen.at(-1)?.on !== 'body'; i++) await step(`Tab ${i}`, ['Tab']);
+    expect(seen.length).toBeGreaterThan(40);
+    expect(seen.at(-1)!.on).toBe('body');
+    expect(seen.slice(0, -1).filter((state) => !state.marked).map((state) => `${state.step} → ${state.on}`)).toEqual([]);
+    seen.length = 0;
+
+    await reach('Tab to the paste', 'Tab', /^summary: Or paste/);
+    await step('Enter opens it', ['Enter']);
+    await step('Tab to the text', ['Tab']);
+    await page.keyboard.type('TY  - JOUR\nTI  - A paper imported with the keyboard alone\nDO  - 10.5555/keyboard.only\nER  - \n');
+    await step('Tab to Preview', ['Tab']);
+    await step('Enter previews', ['Enter']);
+    await reach('Tab to Import', 'Tab', /^button: Import$/);
+    await step('Enter imports', ['Enter']);
+    await reach('Tab to its Undo in the list', 'Tab', /^button: Undo RIS import, /);
+    await step('Enter undoes it', ['Enter']);
+    expect(seen.map((state) => `${state.step} → ${state.on}${state.marked ? '' : ' (not marked)'}`)).toEqual([
+      'Tab to the paste → summary: Or paste BibTeX or RIS',
+      'Enter opens it → summary: Or paste BibTeX or RIS',
+      'Tab to the text → textarea: Library text to import',
+      'Tab to Preview → button: Preview the pasted text',
+      'Enter previews → button: Preview the pasted text',
+      'Tab to Import → button: Import',
+      'Enter imports → status: Imported: 1 new paper, 0 papers updated, 0 papers unchanged. Undo import',
+      expect.stringMatching(/^Tab to its Undo in the list → button: Undo RIS import, /),
+      'Enter undoes it → status: The import was undone: the library is as it was before.',
+    ]);
+    expect(await page.getByRole('group', { name: 'Import the pasted text' }).count()).toBe(0);
+    await page.close();
   });
 });
