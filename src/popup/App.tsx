@@ -7,7 +7,7 @@ import { lazyComponent } from '../ui/lazy';
 import { useStable } from '../ui/pure';
 import { isWholeRecord } from '../shared/search-snapshot';
 import { siteLabel } from '../shared/site-label';
-import { count } from '../ui/text';
+import { count, formatNumber } from '../ui/text';
 import type { PopupController } from './controller';
 import { EmptyLibrary, LoadFailed, NoMatches } from './components/EmptyState';
 import type { ExportChoice, ExportScope } from './components/ExportDialog';
@@ -246,7 +246,7 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
   const editing = state.editingKey ? papers.get(state.editingKey) : undefined;
   const loadingRest = state.phase === 'partial';
   const statusLine = state.phase === 'loading' ? 'Loading…'
-    : view.narrowed ? `${count(view.shown.length, 'paper')} of ${state.total.toLocaleString('en')}`
+    : view.narrowed ? `${count(view.shown.length, 'paper')} of ${formatNumber(state.total)}`
     : count(state.total, 'paper');
 
   let body;

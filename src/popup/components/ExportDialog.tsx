@@ -4,7 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ExportFormat, ExportFormatId, MarkdownGrouping } from '../../core/export';
 import { Dialog } from '../../ui/Dialog';
 import { DownloadIcon } from '../../ui/icons';
-import { count } from '../../ui/text';
+import { count, formatNumber } from '../../ui/text';
 
 export type ExportScope = 'library' | 'shown' | 'selection';
 
@@ -79,7 +79,7 @@ export function ExportDialog({ counts, scopes, initialScope, onExport, onClose }
         {scopes.map((s) => (
           <label class="choice" key={s}>
             <input type="radio" name="export-scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
-            {SCOPE_LABELS[s]} <span class="hint">({counts[s].toLocaleString('en')})</span>
+            {SCOPE_LABELS[s]} <span class="hint">({formatNumber(counts[s])})</span>
           </label>
         ))}
       </fieldset>
