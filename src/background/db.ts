@@ -11,7 +11,7 @@ import type { PaperlightDB, PaperlightDatabase, StoredPaper } from './schema';
 import type { SeenEntry } from '../core/reading-memory';
 
 export { DB_NAME };
-export const DB_VERSION = 10;
+export const DB_VERSION = 11;
 
 type UpgradeTransaction = IDBPTransaction<PaperlightDB, StoreNames<PaperlightDB>[], 'versionchange'>;
 
@@ -151,6 +151,13 @@ const MIGRATIONS: Array<(db: PaperlightDatabase, tx: UpgradeTransaction, slice: 
   async (db, tx) => {
     const filters = unwrap(db.createObjectStore('titleFilter', { keyPath: 'id' }));
     await writeFingerprintFilter(unwrap(tx.objectStore('papers')), filters);
+  },
+  // 10 → 11: the options page lists the imports that can still be undone. An entry's value holds every record the
+  // import changed (thousands for a large file), so the list reads a `summary` index (time, format, file name,
+  // counts) through a key cursor and no value. Entries stored before have no `summary` and are simply not in the
+  // index (the list reads those few whole); no entry is rewritten.
+  (_db, tx) => {
+    unwrap(tx.objectStore('imports')).createIndex('summary', 'summary');
   },
 ];
 

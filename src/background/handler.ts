@@ -22,7 +22,7 @@ import { withDb, type DbOpener } from './db';
 import type { FirstFrameUrlKeeper } from './first-frame-url';
 import { UserError, errorMessage } from './errors';
 import { importBackup } from './backup-import';
-import { importLibrary, undoImport } from './library-import';
+import { importHistory, importLibrary, undoImport } from './library-import';
 import { bulkEdit, clearAll, exportBackup, restorePapers } from './library-operations';
 import { ReadingMemory, type ReadingMemoryOptions } from './reading-memory';
 import { SettingsCache, memorySettingsStore, type SettingsStore } from './settings';
@@ -252,10 +252,11 @@ export function createMessageHandler(deps: HandlerDeps) {
       case 'emptyTrash': return committed(await emptyTrash(db, now()));
       case 'importLibrary': {
         const text = request.file === undefined ? request.text : await readLibraryFile(request.file, `blob:${deps.extensionBaseUrl}`);
-        const options = { format: request.format, dryRun: request.dryRun, now: now() };
+        const options = { format: request.format, dryRun: request.dryRun, now: now(), name: request.name };
         return committed(await (request.dryRun ? importLibrary(db, text, options) : urlKept(() => importLibrary(db, text, options))));
       }
       case 'undoImport': return committed(await urlKept(() => undoImport(db, request.undo, now())));
+      case 'importHistory': return { imports: await importHistory(db) };
       case 'markSeen': {
         if (!(await settings.get()).readingMemory) throw new UserError(MEMORY_OFF);
         return recordSeen(db, request.site, request.cards);

@@ -3,15 +3,16 @@
 // undoing it needs, in one transaction that completes entirely or changes nothing. Undo puts the library back
 // as it was before the import, in one transaction too, keeping what the person edited since (src/core/import/undo.ts).
 import { unwrap, type IDBPTransaction } from 'idb';
-import { ImportPlan, planUndo, readLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
+import { IMPORT_FORMATS, ImportPlan, planUndo, readLibraryFile, type ImportFormat, type Notice, type PlanCounts, type PlanRow, type Rejection } from '../core/import';
 import type { SavedPaper } from '../core/paper';
 import { countsOf, spellingsOf } from './counts';
 import { UserError } from './errors';
 import type { Committed } from './paper-operations';
 import { spellTags, toSaved } from './records';
 import { putPaper } from './fingerprint-filter';
-import type { AnyTx, ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
+import type { AnyTx, ImportSummaryKey, ImportUndo, PaperlightDB, PaperlightDatabase } from './schema';
 import { savedPaperOf } from '../shared/database';
+import type { ImportSummary } from '../shared/messages';
 import { phaseTimer } from './timing';
 import { issueThenComplete } from './transactions';
 import { readTrashAhead, trashEntry } from './trash';
@@ -39,6 +40,8 @@ export interface LibraryImportOptions {
   now: number;
   /** The undo token to give this import (a fresh UUID unless a test says). */
   undoId?: string;
+  /** The chosen file's name, kept in the undo entry for the list of recent imports. */
+  name?: string;
 }
 
 export interface LibraryImportResult extends PlanCounts {
@@ -134,7 +137,12 @@ export async function importLibrary(db: PaperlightDatabase, text: string, option
       const { tags, status, note } = written.get(key) as SavedPaper;
       return { key, tags, status, note };
     });
-    const undo: ImportUndo = { id: undoId, createdAt: options.now, format: file.format, added: plan.addedKeys(), before, wrote };
+    const added = plan.addedKeys();
+    const undo: ImportUndo = {
+      id: undoId, createdAt: options.now, format: file.format, added, before, wrote,
+      ...(options.name !== undefined && { name: options.name }),
+      summary: [options.now, file.format, options.name ?? '', added.length, before.length],
+    };
     stores.imports.put(undo);
     // Keys come oldest first: only the newest KEPT_UNDOS imports (this one included) can be undone.
     for (const old of undos.slice(0, Math.max(0, undos.length + 1 - KEPT_UNDOS))) stores.imports.delete(old);
@@ -201,4 +209,56 @@ export async function undoImport(db: PaperlightDatabase, id: string, now: number
     changes: 'reset',
     ...((plan.trash.length > 0 || ahead.expired.length > 0) && { trash: true }),
   };
+}
+
+function knownFormat(value: unknown): ImportFormat | undefined {
+  return IMPORT_FORMATS.find((format) => format === value);
+}
+
+function countOf(value: unknown): number {
+  return Number.isSafeInteger(value) && (value as number) >= 0 ? (value as number) : 0;
+}
+
+/** A summary from the `summary` index's key; whatever does not read as expected is left out or counted 0. */
+function fromSummaryKey(undo: string, [importedAt, format, name, added, merged]: ImportSummaryKey): ImportSummary {
+  return {
+    undo,
+    importedAt: countOf(importedAt),
+    ...(knownFormat(format) && { format: knownFormat(format) }),
+    ...(typeof name === 'string' && name !== '' && { name }),
+    added: countOf(added),
+    merged: countOf(merged),
+  };
+}
+
+/** A summary of an entry stored before `summary` was kept: what it has (never a file name). */
+function fromEntry(entry: ImportUndo): ImportSummary {
+  return {
+    undo: entry.id,
+    importedAt: countOf(entry.createdAt),
+    ...(knownFormat(entry.format) && { format: entry.format }),
+    ...(typeof entry.name === 'string' && entry.name !== '' && { name: entry.name }),
+    added: Array.isArray(entry.added) ? entry.added.length : 0,
+    merged: Array.isArray(entry.before) ? entry.before.length : 0,
+  };
+}
+
+/**
+ * The imports that can still be undone, newest first. Their summaries come from the `summary` index by a key
+ * cursor, so no entry's records are read; only entries stored before that index (at most KEPT_UNDOS, gone once
+ * later imports take their place) are read whole.
+ */
+export async function importHistory(db: PaperlightDatabase): Promise<ImportSummary[]> {
+  const tx = db.transaction('imports', 'readonly');
+  const store = tx.objectStore('imports');
+  const ids = store.getAllKeys();
+  const summaries: ImportSummary[] = [];
+  for (let cursor = await store.index('summary').openKeyCursor(); cursor; cursor = await cursor.continue()) {
+    summaries.push(fromSummaryKey(cursor.primaryKey, cursor.key));
+  }
+  const listed = new Set(summaries.map((summary) => summary.undo));
+  const older = await Promise.all((await ids).filter((id) => !listed.has(id)).map((id) => store.get(id)));
+  await tx.done;
+  for (const entry of older) if (entry) summaries.push(fromEntry(entry));
+  return summaries.sort((a, b) => b.importedAt - a.importedAt);
 }

@@ -80,11 +80,14 @@ export interface PaperlightDB extends DBSchema {
     value: StoredSeenEntry;
     indexes: { ids: string; fingerprint: string; lastSeen: number };
   };
-  /** What undoing each recent library import needs (the newest few are kept). */
+  /**
+   * What undoing each recent library import needs (the newest few are kept). `summary` (version 11) lists them
+   * from the index alone: an entry's value may hold thousands of records, which the list never reads.
+   */
   imports: {
     key: string;
     value: ImportUndo;
-    indexes: { createdAt: number };
+    indexes: { createdAt: number; summary: ImportSummaryKey };
   };
   /** The popup's search snapshot (search-snapshot.ts): one record, kept beside the papers it summarises. */
   snapshot: { key: string; value: SearchSnapshotRecord };
@@ -131,7 +134,17 @@ export interface ImportUndo {
    * person's later edits by it); absent in entries stored before it was kept.
    */
   wrote?: ImportedFields[];
+  /** The file's name as chosen (absent for pasted text, and in entries stored before it was kept). */
+  name?: string;
+  /** What the options page lists, as the `summary` index's key; absent in entries stored before it was kept. */
+  summary?: ImportSummaryKey;
 }
+
+/**
+ * An import as the list of recent imports shows it, in one index key (strings and numbers only): its time, format,
+ * file name ('' when none was given), how many papers it added and how many saved papers it merged into.
+ */
+export type ImportSummaryKey = [createdAt: number, format: ImportFormat, name: string, added: number, merged: number];
 
 export type PaperlightDatabase = IDBPDatabase<PaperlightDB>;
 

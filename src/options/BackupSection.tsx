@@ -42,7 +42,7 @@ export function describeImport(counts: Counts & Partial<Pick<ImportBackupReply, 
 }
 
 export function BackupSection({ deps, libraryCount, onChanged }: { deps: OptionsDeps; libraryCount: number | null; onChanged(): void }) {
-  const { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm } = useFileImport<Mode, ImportBackupReply>({
+  const { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm, refs } = useFileImport<Mode, ImportBackupReply>({
     send: (source, mode, dryRun) => deps.send({ type: 'importBackup', ...source, mode, ...(dryRun && { dryRun }) }),
     done: (reply) => ({ text: describeImport(reply, true), kind: 'info' }),
     onChanged,
@@ -61,7 +61,7 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
 
   return (
     <section class="card" aria-labelledby="backup-title">
-      <h2 id="backup-title">Backup</h2>
+      <h2 id="backup-title" ref={refs.heading} tabIndex={-1}>Backup</h2>
       <div class="backup-row">
         <div>
           <h3>Export</h3>
@@ -82,7 +82,7 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
         </label>
       </div>
       {pending && (
-        <div class="import-preview" role="group" aria-label={`Import ${pending.name}`}>
+        <div class="import-preview" role="group" aria-label={`Import ${pending.name}`} ref={refs.preview} tabIndex={-1}>
           <p><strong>{pending.name}</strong></p>
           <fieldset class="import-mode">
             <legend>How to import</legend>
@@ -104,7 +104,7 @@ export function BackupSection({ deps, libraryCount, onChanged }: { deps: Options
           </div>
         </div>
       )}
-      {message && <p class={`form-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
+      {message && <p ref={refs.message} tabIndex={-1} class={`form-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>{message.text}</p>}
     </section>
   );
 }

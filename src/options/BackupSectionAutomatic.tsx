@@ -6,6 +6,7 @@ import { BACKUP_INTERVALS, type Settings } from '../shared/settings';
 import { Switch } from '../ui/Switch';
 import { errorText } from '../ui/text';
 import type { OptionsDeps } from './deps';
+import { localTime } from './local-time';
 
 const INTERVAL_LABELS: Record<(typeof BACKUP_INTERVALS)[number], string> = { 1: 'a day', 3: 'every 3 days', 7: 'a week' };
 
@@ -13,10 +14,6 @@ interface AutomaticBackupsProps {
   settings: Settings;
   deps: OptionsDeps;
   update(change: (settings: Settings) => Settings): void;
-}
-
-function when(epochMs: number): string {
-  return new Date(epochMs).toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function AutomaticBackups({ settings, deps, update }: AutomaticBackupsProps) {
@@ -47,7 +44,7 @@ export function AutomaticBackups({ settings, deps, update }: AutomaticBackupsPro
     }
   };
 
-  const last = status?.lastWrittenAt ? `Last written ${when(status.lastWrittenAt)}.` : 'No automatic backup written yet.';
+  const last = status?.lastWrittenAt ? `Last written ${localTime(status.lastWrittenAt)}.` : 'No automatic backup written yet.';
   return (
     <div class="auto-backup" role="group" aria-labelledby="auto-backup-title">
       <h3 id="auto-backup-title">Automatic backups</h3>

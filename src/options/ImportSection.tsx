@@ -2,10 +2,11 @@
 // background reads it and first says what it would do, entry by entry (new, merged into which saved paper,
 // repeated in the file, conflicts, and what it could not read and why); only then is it imported, in one go,
 // and the import can be undone. A file that is not a library is refused with the background's own words.
-import { useState } from 'preact/hooks';
-import type { ImportFormat, ImportLibraryReply, ImportLibraryRequest, UndoImportReply } from '../shared/messages';
+import { useEffect, useState } from 'preact/hooks';
+import type { ImportFormat, ImportLibraryReply, ImportLibraryRequest, ImportSummary, UndoImportReply } from '../shared/messages';
 import { count, shortTitle } from '../ui/text';
 import type { OptionsDeps } from './deps';
+import { FORMAT_NAMES, ImportHistory } from './ImportHistory';
 import { useFileImport } from './use-file-import';
 
 const FORMAT_CHOICES: Array<[ImportFormat | 'auto', string]> = [
@@ -15,7 +16,6 @@ const FORMAT_CHOICES: Array<[ImportFormat | 'auto', string]> = [
   ['papermemory', 'PaperMemory export (.json)'],
   ['paperlight', 'Paperlight backup (.json)'],
 ];
-const FORMAT_NAMES: Record<ImportFormat, string> = { bibtex: 'BibTeX', ris: 'RIS', papermemory: 'PaperMemory export', paperlight: 'Paperlight backup' };
 /** Rows shown in the preview table; the counts above it cover every entry. */
 const SHOWN_ROWS = 300;
 
@@ -96,13 +96,23 @@ function Preview({ reply }: { reply: ImportLibraryReply }) {
 export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChanged(): void }) {
   const [format, setFormat] = useState<ImportFormat | 'auto'>('auto');
   const [pasted, setPasted] = useState('');
-  const { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm } = useFileImport<ImportFormat | 'auto', ImportLibraryReply>({
-    send: (source, chosen, dryRun) => deps.send({
-      type: 'importLibrary', ...source, ...(chosen !== 'auto' && { format: chosen }), ...(dryRun && { dryRun }),
+  const [history, setHistory] = useState<ImportSummary[]>([]);
+  const { pending, busy, message, setMessage, run, preview, cancel, chooseFile, confirm, refs, moveFocusAfter } = useFileImport<ImportFormat | 'auto', ImportLibraryReply>({
+    send: (source, chosen, dryRun, fileName) => deps.send({
+      type: 'importLibrary', ...source, ...(chosen !== 'auto' && { format: chosen }), ...(dryRun && { dryRun }), ...(fileName && { name: fileName }),
     } as ImportLibraryRequest),
     done: (reply) => ({ text: describeLibraryImport(reply, true), kind: 'info', ...(reply.undo && { undo: reply.undo }) }),
     onChanged,
   });
+
+  // The list is read again after every change of the library: an import or an undo, here or in another tab.
+  const refreshHistory = () => {
+    deps.send({ type: 'importHistory' }).then(({ imports }) => setHistory(imports), () => undefined);
+  };
+  useEffect(() => {
+    refreshHistory();
+    return deps.onLibraryChange(refreshHistory);
+  }, []);
 
   const previewPasted = async () => {
     pending?.release();
@@ -118,16 +128,22 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
     if (await confirm()) setPasted('');
   };
 
-  const undo = (token: string) => run(async () => {
-    const reply = await deps.send({ type: 'undoImport', undo: token });
-    setMessage({ text: describeUndo(reply), kind: 'info' });
-    onChanged();
-  });
+  const undo = async (token: string) => {
+    // The button pressed is gone once the undo is done (the message changes, the import leaves the list): the
+    // focus goes to the message, which says what the undo did.
+    moveFocusAfter('message', false);
+    await run(async () => {
+      const reply = await deps.send({ type: 'undoImport', undo: token });
+      setMessage({ text: describeUndo(reply), kind: 'info' });
+      onChanged();
+    });
+    refreshHistory();
+  };
 
   const writes = pending?.preview ? pending.preview.added + pending.preview.updated : 0;
   return (
     <section class="card" aria-labelledby="library-import-title">
-      <h2 id="library-import-title">Import from other tools</h2>
+      <h2 id="library-import-title" ref={refs.heading} tabIndex={-1}>Import from other tools</h2>
       <p class="muted">
         BibTeX from Zotero, Better BibTeX, JabRef, Mendeley, Google Scholar or a LaTeX project; RIS from Zotero, EndNote,
         Mendeley, Web of Science or Scopus; PaperMemory's export; a Paperlight backup. Papers you already saved are
@@ -151,7 +167,7 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
         <button type="button" class="button" disabled={busy || pasted.trim() === ''} onClick={() => void previewPasted()}>Preview the pasted text</button>
       </details>
       {pending && (
-        <div class="import-preview" role="group" aria-label={`Import ${pending.name}`}>
+        <div class="import-preview" role="group" aria-label={`Import ${pending.name}`} ref={refs.preview} tabIndex={-1}>
           <p><strong>{pending.name}</strong></p>
           <p role="status">{pending.preview ? describeLibraryImport(pending.preview, false) : 'Reading the file…'}</p>
           {pending.preview && <Preview reply={pending.preview} />}
@@ -164,11 +180,12 @@ export function ImportSection({ deps, onChanged }: { deps: OptionsDeps; onChange
         </div>
       )}
       {message && (
-        <p class={`form-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
+        <p ref={refs.message} tabIndex={-1} class={`form-message ${message.kind}`} role={message.kind === 'error' ? 'alert' : 'status'}>
           {message.text}
           {message.undo && <> <button type="button" class="button" disabled={busy} onClick={() => void undo(message.undo!)}>Undo import</button></>}
         </p>
       )}
+      <ImportHistory imports={history} busy={busy} onUndo={(token) => void undo(token)} />
     </section>
   );
 }

@@ -7,7 +7,7 @@ import { lazyComponent } from '../ui/lazy';
 import { useStable } from '../ui/pure';
 import { isWholeRecord } from '../shared/search-snapshot';
 import { siteLabel } from '../shared/site-label';
-import { count } from '../ui/text';
+import { count, formatNumber } from '../ui/text';
 import type { PopupController } from './controller';
 import { EmptyLibrary, LoadFailed, NoMatches } from './components/EmptyState';
 import type { ExportChoice, ExportScope } from './components/ExportDialog';
@@ -106,6 +106,19 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
     return () => document.removeEventListener('keydown', onKey);
   }, []);
 
+  /**
+   * After an action that removed what had the focus (a deleted row that was the search's only match, the toast
+   * whose Undo or × was pressed), the focus goes back to the list, or to the search when no list is shown, rather
+   * than staying on the page's body. Called once the action's render is done.
+   */
+  const keepFocus = () => {
+    if (document.activeElement !== document.body && document.activeElement !== null) return;
+    (listRef.current?.isConnected ? listRef.current : searchRef.current)?.focus();
+  };
+  const afterRender = (action: () => unknown) => {
+    void Promise.resolve(action()).then(() => setTimeout(keepFocus, 0));
+  };
+
   const papers = state.papers;
   const openKey = useStable((key: string) => {
     const paper = papers.get(key);
@@ -117,7 +130,7 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
     const next = keyAfterRemoval(view.shownKeys(), activeOf(now.activeKey), new Set(keys));
     dispatch({ type: 'activate', key: next });
     if (keys.length > 1 || now.selected.has(keys[0]!)) dispatch({ type: 'select', keys: [] });
-    void controller.remove(keys).then(() => listRef.current?.isConnected && document.activeElement === document.body && listRef.current.focus());
+    void controller.remove(keys).then(keepFocus);
   };
 
   // Key presses can come faster than renders: commands read the container as it is now, not as last rendered.
@@ -233,7 +246,7 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
   const editing = state.editingKey ? papers.get(state.editingKey) : undefined;
   const loadingRest = state.phase === 'partial';
   const statusLine = state.phase === 'loading' ? 'Loading…'
-    : view.narrowed ? `${count(view.shown.length, 'paper')} of ${state.total.toLocaleString('en')}`
+    : view.narrowed ? `${count(view.shown.length, 'paper')} of ${formatNumber(state.total)}`
     : count(state.total, 'paper');
 
   let body;
@@ -374,9 +387,10 @@ export function App({ container, controller, inTab, siteNames, openOptions, open
       <Toasts
         undo={state.undo}
         notice={state.notice}
-        onUndo={() => void controller.undo()}
+        onUndo={() => afterRender(() => controller.undo())}
         onUndoGone={() => dispatch({ type: 'undoGone' })}
         onDismissNotice={() => dispatch({ type: 'dismissNotice' })}
+        onDismissed={() => setTimeout(keepFocus, 0)}
       />
       <div class="sr-only" role="status" aria-live="polite" aria-atomic="true">{state.announcement?.text}</div>
       {dialog?.kind === 'export' && (

@@ -194,12 +194,20 @@ export interface ClearAllRequest { type: 'clearAll' }
  * is told from the content when absent. `dryRun` only says what would happen. The file comes as its `text` or
  * as a `blob:` URL (`file`), as for `importBackup`. A reply that changed the library carries an `undo` token.
  */
-export type ImportLibraryRequest = { type: 'importLibrary'; format?: ImportFormat; dryRun?: boolean } & (
+export type ImportLibraryRequest = {
+  type: 'importLibrary';
+  format?: ImportFormat;
+  dryRun?: boolean;
+  /** The chosen file's name, kept with the import so that the list of recent imports can name it. */
+  name?: string;
+} & (
   | { text: string; file?: undefined }
   | { file: string; text?: undefined }
 );
 /** Puts the library back as it was before the import whose reply gave `undo`. */
 export interface UndoImportRequest { type: 'undoImport'; undo: string }
+/** The imports that can still be undone (extension pages only), newest first. */
+export interface ImportHistoryRequest { type: 'importHistory' }
 
 /** A card as the reading memory needs it: its ids, and its title and authors to know it on another site. */
 export interface SeenCard {
@@ -257,7 +265,7 @@ export type Request =
   | PingRequest | LookupRequest | SaveRequest | UpdateRequest | RemoveRequest | TagsRequest
   | QueryRequest | GetAllRequest | RestoreRequest | BulkRequest | ExportBackupRequest | ImportBackupRequest
   | ClearAllRequest | RestoreTrashedRequest | TrashRequest | DeleteTrashedRequest | EmptyTrashRequest
-  | ImportLibraryRequest | UndoImportRequest
+  | ImportLibraryRequest | UndoImportRequest | ImportHistoryRequest
   | MarkSeenRequest | ClearReadingMemoryRequest | ReadingMemoryStatsRequest | MatchRulesRequest
   | BackupNowRequest | BackupStatusRequest | PageStatusRequest | AnalyseCardsRequest | SearchSnapshotRequest;
 export type RequestType = Request['type'];
@@ -323,6 +331,13 @@ export interface ImportLibraryReply {
  */
 export interface UndoImportReply { ok: true; trashed: number; editsKept: number }
 /**
+ * An import that can still be undone: `undo` is its token (as its reply gave it), `importedAt` epoch ms, `added`
+ * the papers it added, `merged` the saved papers it changed. `name` (the file's) is absent for pasted text and for
+ * imports made before it was kept; `format` is absent only where a stored entry does not name a known one.
+ */
+export interface ImportSummary { undo: string; importedAt: number; format?: ImportFormat; name?: string; added: number; merged: number }
+export interface ImportHistoryReply { ok: true; imports: ImportSummary[] }
+/**
  * One entry per card sent, in order: the card's key as sent, and its paper's first sighting (epoch ms); `now` is
  * the time the batch was recorded at, on the clock that wrote `firstSeen` (the page compares days with it).
  */
@@ -362,6 +377,7 @@ export interface ReplyFor {
   emptyTrash: DeleteTrashedReply;
   importLibrary: ImportLibraryReply;
   undoImport: UndoImportReply;
+  importHistory: ImportHistoryReply;
   markSeen: MarkSeenReply;
   clearReadingMemory: ClearReadingMemoryReply;
   readingMemoryStats: ReadingMemoryStatsReply;
@@ -529,12 +545,16 @@ function readImportBackup(raw: Record<string, unknown>): ImportBackupRequest {
   return { ...options, file };
 }
 
+/** A file name as the page reports it (file systems allow 255 bytes; a name is shown, never used as a path). */
+const MAX_FILE_NAME = 255;
+
 function readImportLibrary(raw: Record<string, unknown>): ImportLibraryRequest {
   if ((raw.text === undefined) === (raw.file === undefined)) throw new ShapeError('give the library as "text" or as "file", not both');
   const options = {
     type: 'importLibrary' as const,
     ...(raw.format !== undefined && { format: readChoice(raw.format, 'format', IMPORT_FORMATS) }),
     ...(raw.dryRun !== undefined && { dryRun: readBoolean(raw.dryRun, 'dryRun') }),
+    ...(raw.name !== undefined && { name: readString(raw.name, 'name', MAX_FILE_NAME, { empty: false }) }),
   };
   if (raw.text !== undefined) return { ...options, text: readString(raw.text, 'text', MESSAGE_LIMITS.libraryChars) };
   const file = readString(raw.file, 'file', MESSAGE_LIMITS.fileUrl);
@@ -605,8 +625,9 @@ const READERS: { [T in RequestType]: [fields: string[], read: Reader] } = {
   trash: [[], () => ({ type: 'trash' })],
   deleteTrashed: [['keys'], (raw) => ({ type: 'deleteTrashed', keys: readKeys(raw.keys, 'keys', MESSAGE_LIMITS.trashKeys) })],
   emptyTrash: [[], () => ({ type: 'emptyTrash' })],
-  importLibrary: [['text', 'file', 'format', 'dryRun'], readImportLibrary],
+  importLibrary: [['text', 'file', 'format', 'dryRun', 'name'], readImportLibrary],
   undoImport: [['undo'], (raw) => ({ type: 'undoImport', undo: readString(raw.undo, 'undo', MESSAGE_LIMITS.undoToken, { empty: false }) })],
+  importHistory: [[], () => ({ type: 'importHistory' })],
   markSeen: [['site', 'cards'], readMarkSeen],
   clearReadingMemory: [[], () => ({ type: 'clearReadingMemory' })],
   readingMemoryStats: [[], () => ({ type: 'readingMemoryStats' })],

@@ -2,7 +2,7 @@
 // focus afterwards. `onClose` runs when the browser closes it (Escape); buttons call their own handlers, which
 // unmount it.
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 interface DialogProps {
   title: string;
@@ -18,7 +18,10 @@ let nextId = 1;
 export function Dialog({ title, onClose, children, actions, class: className }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useRef(`dialog-title-${nextId++}`).current;
-  useEffect(() => {
+  // A layout effect, for its cleanup: preact runs it while the dialog is still in the document, so close() hands the
+  // focus back to where it was. A passive effect's cleanup runs after the dialog was removed, and a dialog removed
+  // while open leaves the focus on the page's body (a button that closed it: Cancel, Download, Close).
+  useLayoutEffect(() => {
     const dialog = ref.current!;
     if (typeof dialog.showModal === 'function' && !dialog.open) dialog.showModal();
     else dialog.setAttribute('open', '');

@@ -56,8 +56,9 @@ export function TagField({ id, label, tags, exclude = [], placeholder = 'Add a t
       setOpen(false);
       setActive(-1);
     }
-    // Keys typed here are text, not list shortcuts.
-    event.stopPropagation();
+    // Keys typed here are text, not list shortcuts. Escape with no suggestions shown is not the field's: it goes on
+    // to what holds the field (the popup's editor closes on it).
+    if (event.key !== 'Escape' || showList) event.stopPropagation();
   };
 
   return (

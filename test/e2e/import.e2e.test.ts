@@ -1,6 +1,7 @@
 // Importing a library from another tool on the options page, in Chromium with the built extension: the preview
 // lists what each entry would do and what could not be read, the import writes it, Undo puts the library back
-// exactly, and a file that is not a library is refused with nothing changed. Screenshot: test-results/import.png.
+// exactly (from the message right after the import, or from the list of recent imports after a reload), and a file
+// that is not a library is refused with nothing changed. Screenshots: test-results/import.png, import-history.png.
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -117,6 +118,33 @@ describe('Chromium: import from other tools', () => {
     expect(after.find((p) => p.key === saved.key)).toEqual({ ...before, tags: [...before.tags, 'to-cite'], updatedAt: after.find((p) => p.key === saved.key)!.updatedAt });
     const trash = (await send({ type: 'trash' })).papers as SavedPaper[];
     expect(trash.find((p) => p.key === added.key)).toMatchObject({ note: 'Worth citing.' });
+  });
+
+  it('lists the imports that can still be undone after the page is reloaded, and Undo from the list puts the library back', async () => {
+    const before = await all();
+    await choose('references.bib', await readFile(path.join(SAMPLES, 'latex-project.bib')));
+    const preview = section().getByRole('group', { name: 'Import references.bib' });
+    await expect.poll(() => preview.getByRole('status').textContent()).toMatch(/^This BibTeX file would bring: 4 new papers/);
+    await preview.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => section().locator('.form-message').textContent()).toMatch(/^Imported: 4 new papers/);
+    expect(await all()).toHaveLength(before.length + 4);
+
+    // The next day, or after a reload: the message and its Undo are gone; the list names the file.
+    await page.reload();
+    const recent = section().getByRole('list', { name: 'Recent imports' });
+    await expect.poll(() => recent.getByRole('listitem').count()).toBe(2);
+    const items = await recent.getByRole('listitem').locator('span').allTextContents();
+    expect(items[0]).toMatch(/^references\.bib \(BibTeX\) · .+ · 4 new papers, 0 saved papers merged$/);
+    // The pasted RIS of the test before, merged into a saved paper and never undone.
+    expect(items[1]).toMatch(/^RIS import · .+ · 0 new papers, 1 saved paper merged$/);
+    expect(await section().locator('.form-message').count()).toBe(0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'import-history.png'), fullPage: true });
+
+    await recent.getByRole('button', { name: /^Undo references\.bib \(BibTeX\), / }).click();
+    await expect.poll(() => section().locator('.form-message').textContent()).toBe('The import was undone: the library is as it was before.');
+    await expect.poll(() => recent.getByRole('listitem').count()).toBe(1);
+    expect(await page.evaluate(() => document.activeElement?.className)).toBe('form-message info');
+    expect(await all()).toEqual(before);
   });
 
   it('refuses a file that is not a library, with nothing changed', async () => {

@@ -1,10 +1,10 @@
 // Export: pick a format from the export registry (loaded when the dialog opens) and what to export (the whole
 // library, what the search and filters show, or the selection), then download a dated file.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, ExportFormatId, MarkdownGrouping } from '../../core/export';
 import { Dialog } from '../../ui/Dialog';
 import { DownloadIcon } from '../../ui/icons';
-import { count } from '../../ui/text';
+import { count, formatNumber } from '../../ui/text';
 
 export type ExportScope = 'library' | 'shown' | 'selection';
 
@@ -39,6 +39,19 @@ export function ExportDialog({ counts, scopes, initialScope, onExport, onClose }
   useEffect(() => {
     void import('../../core/export').then((module) => setFormats(module.EXPORT_FORMATS));
   }, []);
+  // The dialog opens before its formats have loaded, so the browser puts the focus on the first choice there is then
+  // (how to group a reading list); once the formats are in, the focus goes to the format chosen, the first question,
+  // unless the person has already moved on.
+  const formatList = useRef<HTMLFieldSetElement>(null);
+  /** Where the browser put the focus when the dialog opened (the Dialog's layout effect ran before this). */
+  const openedOn = useRef<Element | null>(null);
+  useEffect(() => {
+    openedOn.current = document.activeElement;
+  }, []);
+  useEffect(() => {
+    if (!formats || document.activeElement !== openedOn.current) return;
+    formatList.current?.querySelector<HTMLInputElement>('input:checked')?.focus();
+  }, [formats]);
 
   const go = () => {
     lastChoice = { format, groupBy };
@@ -57,7 +70,7 @@ export function ExportDialog({ counts, scopes, initialScope, onExport, onClose }
         </button>
       </>}
     >
-      <fieldset>
+      <fieldset ref={formatList}>
         <legend>Format</legend>
         {!formats && <p class="muted">Loading formats…</p>}
         {formats?.map((f) => (
@@ -79,7 +92,7 @@ export function ExportDialog({ counts, scopes, initialScope, onExport, onClose }
         {scopes.map((s) => (
           <label class="choice" key={s}>
             <input type="radio" name="export-scope" value={s} checked={scope === s} onChange={() => setScope(s)} />
-            {SCOPE_LABELS[s]} <span class="hint">({counts[s].toLocaleString('en')})</span>
+            {SCOPE_LABELS[s]} <span class="hint">({formatNumber(counts[s])})</span>
           </label>
         ))}
       </fieldset>

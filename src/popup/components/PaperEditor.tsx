@@ -58,6 +58,22 @@ export function PaperEditor({ paper, siteName, tags, focusTags, onEdit, onOpen, 
     pending.current = { note: text, timer: setTimeout(() => saveNote(text), NOTE_SAVE_DELAY_MS) };
   };
 
+  // A tag's × button goes with its tag: the focus moves to the next tag's button (else the previous one's, else the
+  // tag field) once the tag is gone, rather than falling to the page's body.
+  const tagsBox = useRef<HTMLDivElement>(null);
+  const focusAfterRemoval = useRef<number | null>(null);
+  useEffect(() => {
+    const index = focusAfterRemoval.current;
+    if (index === null || !tagsBox.current) return;
+    focusAfterRemoval.current = null;
+    const buttons = tagsBox.current.querySelectorAll<HTMLButtonElement>('.chip-remove');
+    (buttons[Math.min(index, buttons.length - 1)] ?? tagsBox.current.querySelector<HTMLInputElement>('input'))?.focus();
+  }, [paper.tags]);
+  const removeTag = (tag: string, index: number) => {
+    focusAfterRemoval.current = index;
+    void onEdit(paper.key, { removeTags: [tag] });
+  };
+
   const venue = shownVenue(paper.venues);
   const fieldId = (name: string) => `editor-${name}`;
   return (
@@ -103,13 +119,13 @@ export function PaperEditor({ paper, siteName, tags, focusTags, onEdit, onOpen, 
         </div>
       </fieldset>
 
-      <div class="editor-tags">
+      <div class="editor-tags" ref={tagsBox}>
         <span class="editor-label" id={fieldId('tags-label')}>Tags</span>
         <ul class="tag-list" aria-labelledby={fieldId('tags-label')}>
-          {paper.tags.map((tag) => (
+          {paper.tags.map((tag, i) => (
             <li key={tag} class="chip">
               <span>{tag}</span>
-              <button type="button" class="chip-remove" aria-label={`Remove tag ${tag}`} onClick={() => void onEdit(paper.key, { removeTags: [tag] })}>×</button>
+              <button type="button" class="chip-remove" aria-label={`Remove tag ${tag}`} onClick={() => removeTag(tag, i)}>×</button>
             </li>
           ))}
         </ul>

@@ -13,9 +13,11 @@ interface ToastsProps {
   onUndo(): void;
   onUndoGone(): void;
   onDismissNotice(): void;
+  /** A toast's × was pressed: its button is gone with it (the page moves the focus on). */
+  onDismissed(): void;
 }
 
-export function Toasts({ undo, notice, onUndo, onUndoGone, onDismissNotice }: ToastsProps) {
+export function Toasts({ undo, notice, onUndo, onUndoGone, onDismissNotice, onDismissed }: ToastsProps) {
   useEffect(() => {
     if (!undo) return;
     const timer = setTimeout(onUndoGone, UNDO_SHOWN_MS);
@@ -31,14 +33,20 @@ export function Toasts({ undo, notice, onUndo, onUndoGone, onDismissNotice }: To
       {notice && (
         <div class={`toast ${notice.kind}`} role={notice.kind === 'error' ? 'alert' : undefined}>
           <span class="toast-text">{notice.text}</span>
-          <button type="button" class="button icon quiet" aria-label="Dismiss" onClick={onDismissNotice}><CloseIcon /></button>
+          <button type="button" class="button icon quiet" aria-label="Dismiss" onClick={() => {
+            onDismissNotice();
+            onDismissed();
+          }}><CloseIcon /></button>
         </div>
       )}
       {undo && (
         <div class="toast undo">
           <span class="toast-text">{undo.message}</span>
           <button type="button" class="button undo-button" onClick={onUndo}>Undo</button>
-          <button type="button" class="button icon quiet" aria-label="Dismiss" onClick={onUndoGone}><CloseIcon /></button>
+          <button type="button" class="button icon quiet" aria-label="Dismiss" onClick={() => {
+            onUndoGone();
+            onDismissed();
+          }}><CloseIcon /></button>
         </div>
       )}
     </div>

@@ -11,6 +11,8 @@ import { defaultSettings, normalizeSettings, type Settings } from '../../../src/
 import type { TextFile } from '../../../src/ui/download';
 import { fakeBackground } from '../popup/fake-background';
 import { sampleLibrary } from '../popup/sample-library';
+import { sample } from '../import/samples';
+import { localTime } from '../../../src/options/local-time';
 
 let root: HTMLElement;
 afterEach(() => {
@@ -144,6 +146,37 @@ describe('options page', () => {
     buttonNamed('Replace my library').click();
     await vi.waitFor(() => expect(root.querySelector('.form-message')!.textContent).toMatch(/^Imported: 3 new papers/));
     expect((await background.send({ type: 'getAll' })).papers.map((p) => p.key).sort()).toEqual(incoming.map((p) => p.key).sort());
+  });
+
+  it('lists the imports from other tools that can still be undone, also after the page is opened again, and undoes one from the list', async () => {
+    const opened = await openOptions({ papers: 2 });
+    const { background } = opened;
+    const before = (await background.send({ type: 'getAll' })).papers;
+    const section = () => root.querySelector<HTMLElement>('section[aria-labelledby="library-import-title"]')!;
+    expect(section().querySelector('.import-history')).toBeNull();
+    const input = section().querySelector<HTMLInputElement>('input[type="file"]')!;
+    Object.defineProperty(input, 'files', { configurable: true, value: [new File([sample('latex-project.bib')], 'references.bib')] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    await vi.waitFor(() => expect(section().querySelector('.import-preview [role="status"]')!.textContent).toMatch(/^This BibTeX file would bring: 4 new papers/));
+    [...section().querySelectorAll('button')].find((b) => b.textContent === 'Import')!.click();
+    await vi.waitFor(() => expect(section().querySelector('.form-message')!.textContent).toMatch(/^Imported: 4 new papers/));
+    const importedAt = (await background.send({ type: 'importHistory' })).imports[0]!.importedAt;
+    const listed = `references.bib (BibTeX) · ${localTime(importedAt)} · 4 new papers, 0 saved papers merged`;
+    await vi.waitFor(() => expect([...section().querySelectorAll('.import-history li span')].map((li) => li.textContent)).toEqual([listed]));
+
+    // The page opened again: the message with its Undo is gone, the list is not.
+    render(null, root);
+    render(<OptionsApp deps={opened.deps} />, root);
+    await vi.waitFor(() => expect(section()?.querySelector('.import-history li span')?.textContent).toBe(listed));
+    expect(section().querySelector('.form-message')).toBeNull();
+    const undo = section().querySelector<HTMLButtonElement>('.import-history li button')!;
+    expect(undo.getAttribute('aria-label')).toBe(`Undo references.bib (BibTeX), ${localTime(importedAt)}`);
+    undo.focus();
+    undo.click();
+    await vi.waitFor(() => expect(section().querySelector('.form-message')!.textContent).toBe('The import was undone: the library is as it was before.'));
+    await vi.waitFor(() => expect(section().querySelector('.import-history')).toBeNull());
+    expect(document.activeElement).toBe(section().querySelector('.form-message'));
+    expect((await background.send({ type: 'getAll' })).papers).toEqual(before);
   });
 
   it('shows the background\'s reason, word for word, when it refuses a file', async () => {

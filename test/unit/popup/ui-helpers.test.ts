@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { authorsLine, codeLinkLabel, firstOf, savedDay } from '../../../src/popup/format';
 import { countTags, suggestTags } from '../../../src/ui/tag-suggest';
-import { count, shortTitle } from '../../../src/ui/text';
+import { count, formatNumber, shortTitle } from '../../../src/ui/text';
 
 describe('tag suggestions', () => {
   const tags = [
@@ -34,6 +34,11 @@ describe('tag suggestions', () => {
 describe('wording', () => {
   it('counts with the right noun and thousands separators', () => {
     expect([count(1, 'paper'), count(10_000, 'paper'), count(2, 'match', 'matches')]).toEqual(['1 paper', '10,000 papers', '2 matches']);
+  });
+
+  it('writes numbers as toLocaleString(\'en\') does, through one shared formatter', () => {
+    expect([0, 7, 999, 1000, 10_000, 123_456_789, -4200, 1.5].map(formatNumber)).toEqual(['0', '7', '999', '1,000', '10,000', '123,456,789', '-4,200', '1.5']);
+    for (let n = 0; n <= 100_000; n += 7) expect(formatNumber(n)).toBe(n.toLocaleString('en'));
   });
 
   it('shortens titles and author lists', () => {

@@ -7,7 +7,7 @@ import { createDbOpener, type DbOpener } from '../../../src/background/db';
 import { createMessageHandler, type Sender } from '../../../src/background/handler';
 import { KEPT_UNDOS } from '../../../src/background/library-import';
 import type { SavedPaper } from '../../../src/core/paper';
-import type { AnyReply, ChangeEvent, ImportLibraryReply, TrashReply } from '../../../src/shared/messages';
+import type { AnyReply, ChangeEvent, ImportHistoryReply, ImportLibraryReply, TrashReply } from '../../../src/shared/messages';
 import { sample } from '../import/samples';
 import { paper, uniqueDbName } from './helpers';
 
@@ -217,5 +217,77 @@ describe('importLibrary', () => {
     expect(calls).toEqual([]);
     await ok({ type: 'importBackup', text: backup, mode: 'replace' });
     expect(calls).toEqual(['backup']);
+  });
+});
+
+describe('importHistory', () => {
+  const history = async () => (await ok<ImportHistoryReply>({ type: 'importHistory' })).imports;
+  /** A handler whose clock moves a minute per request, so that imports have distinct times. */
+  function ticking(): void {
+    let clock = T0;
+    handle = createMessageHandler({
+      db: opener, extensionId: EXTENSION_ID, extensionBaseUrl: BASE, appVersion: '0.1.0', broadcast: (event) => events.push(event),
+      now: () => (clock += 60_000),
+    });
+  }
+
+  it('lists the imports that can still be undone, newest first, with their file, format and counts, and follows undos', async () => {
+    ticking();
+    expect(await history()).toEqual([]);
+    await ok({ type: 'restore', papers: [resnet, paper(2)] });
+    const bib = await ok<ImportLibraryReply>({ type: 'importLibrary', text: sample('latex-project.bib'), name: 'references.bib' });
+    // A dry run and pasted text: the first leaves nothing to undo, the second has no file name.
+    await ok({ type: 'importLibrary', text: sample('mendeley.ris'), name: 'mendeley.ris', dryRun: true });
+    const ris = await ok<ImportLibraryReply>({ type: 'importLibrary', text: sample('mendeley.ris') });
+    expect([bib, ris]).toMatchObject([{ added: 3, updated: 1 }, { added: 1, updated: 1 }]);
+    expect(await history()).toEqual([
+      { undo: ris.undo, importedAt: T0 + 3 * 60_000, format: 'ris', added: 1, merged: 1 },
+      { undo: bib.undo, importedAt: T0 + 60_000, format: 'bibtex', name: 'references.bib', added: 3, merged: 1 },
+    ]);
+    await ok({ type: 'undoImport', undo: ris.undo });
+    expect((await history()).map((entry) => entry.undo)).toEqual([bib.undo]);
+    // Undone from the list's token, the import puts the library back as it does from the import's reply.
+    await ok({ type: 'undoImport', undo: bib.undo });
+    expect(await history()).toEqual([]);
+    expect(await library()).toEqual([resnet, paper(2)].sort((a, b) => (a.key < b.key ? -1 : 1)));
+  });
+
+  it('lists only the newest imports, as many as can be undone', async () => {
+    ticking();
+    const undos: string[] = [];
+    for (let i = 0; i <= KEPT_UNDOS; i++) {
+      const text = `@misc{p${i}, title = {Paper number ${i} of a long series}, eprint = {2101.${String(10000 + i)}}, archivePrefix = {arXiv}}`;
+      undos.push((await ok<ImportLibraryReply>({ type: 'importLibrary', text, name: `p${i}.bib` })).undo!);
+    }
+    const listed = await history();
+    expect(listed.map((entry) => entry.undo)).toEqual(undos.slice(1).reverse());
+    expect(listed.map((entry) => entry.name)).toEqual(undos.slice(1).map((_, i) => `p${i + 1}.bib`).reverse());
+  });
+
+  it('lists an import stored before file names and summaries were kept with what it has, and undoes it', async () => {
+    await ok({ type: 'restore', papers: [resnet, paper(2)] });
+    const before = await library();
+    const reply = await ok<ImportLibraryReply>({ type: 'importLibrary', text: sample('latex-project.bib'), name: 'references.bib' });
+    // The entry as the import wrote it before this list existed: no `name`, no `summary`.
+    const db = await opener.get();
+    const { name: _name, summary: _summary, ...older } = (await db.get('imports', reply.undo!))!;
+    await db.put('imports', older);
+    expect(await history()).toEqual([{ undo: reply.undo, importedAt: T0, format: 'bibtex', added: 3, merged: 1 }]);
+    await ok({ type: 'undoImport', undo: reply.undo });
+    expect(await library()).toEqual(before);
+    expect(await history()).toEqual([]);
+  });
+
+  it('is answered to extension pages only, and the file name is checked like every field', async () => {
+    expect(await handle({ type: 'importHistory' }, CONTENT)).toEqual({
+      ok: false, error: '"importHistory" can only be sent from Paperlight\'s own pages (popup or options), not from a web page.',
+    });
+    expect(await handle({ type: 'importHistory', limit: 3 }, OPTIONS)).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid "importHistory" message: .*limit/) });
+    expect(await handle({ type: 'importLibrary', text: 'x', name: 7 }, OPTIONS)).toEqual({
+      ok: false, error: 'Invalid "importLibrary" message: name: expected a string.',
+    });
+    expect(await handle({ type: 'importLibrary', text: 'x', name: 'a'.repeat(256) }, OPTIONS)).toMatchObject({
+      ok: false, error: expect.stringMatching(/^Invalid "importLibrary" message: name: too long/),
+    });
   });
 });

@@ -26,7 +26,8 @@ describe('database schema', () => {
     expect(trash.index('removedAt').keyPath).toBe('removedAt');
     const imports = db.transaction('imports').store;
     expect(imports.keyPath).toBe('id');
-    expect([...imports.indexNames]).toEqual(['createdAt']);
+    expect([...imports.indexNames]).toEqual(['createdAt', 'summary']);
+    expect(imports.index('summary').keyPath).toBe('summary');
     const seen = db.transaction('seen').store;
     expect(seen.keyPath).toBe('key');
     expect([...seen.indexNames].sort()).toEqual(['fingerprint', 'ids', 'lastSeen']);
@@ -321,7 +322,7 @@ describe('migration from version 7', () => {
 
     const db = await openPaperlightDb(name);
     expect(db.version).toBe(DB_VERSION);
-    expect(DB_VERSION).toBe(10);
+    expect(DB_VERSION).toBe(11);
     expect([...db.transaction('papers').store.indexNames].sort()).toEqual(['aliases', 'fingerprint', 'savedAt', 'tags']);
     expect(await db.getAll('papers')).toEqual(before);
     await expectCountsMatchRecords(db);
@@ -363,6 +364,24 @@ describe('migration from version 7', () => {
     expect(await db.getAllFromIndex('seen', 'ids', 'arxiv:2401.01999')).toEqual([stored[1_999]]);
     expect(await db.getAllFromIndex('seen', 'fingerprint', 'a study of many things')).toEqual([stored[3]]);
     expect(await db.countFromIndex('seen', 'ids')).toBe(2_001 + 1_001);
+    db.close();
+  });
+});
+
+describe('migration from version 10', () => {
+  it('adds the summary index of import undos; an entry stored before it is kept as it was and is not in the index', async () => {
+    const name = uniqueDbName();
+    const v10 = await openPaperlightDb(name, { version: 10 });
+    const older = { id: 'undo-1', createdAt: 1_700_000_000_000, format: 'bibtex' as const, added: ['arxiv:2401.00001'], before: [paper(2)] };
+    await v10.put('imports', older);
+    v10.close();
+
+    const db = await openPaperlightDb(name);
+    expect([...db.transaction('imports').store.indexNames]).toEqual(['createdAt', 'summary']);
+    expect(await db.getAll('imports')).toEqual([older]);
+    expect(await db.countFromIndex('imports', 'summary')).toBe(0);
+    await db.put('imports', { ...older, id: 'undo-2', summary: [1_700_000_000_001, 'ris', 'x.ris', 1, 1] });
+    expect(await db.getAllKeysFromIndex('imports', 'summary')).toEqual(['undo-2']);
     db.close();
   });
 });
