@@ -95,6 +95,24 @@ describe('what the reader does in the toolbar never reaches the page', () => {
     await page.close();
   });
 
+  it('a link of the toolbar opens once: the copy of its click is cancelled before it goes', async () => {
+    const page = await openWithCards(session.context, HF_DAILY.url, 16);
+    await settledReport(extensionPage, page);
+    const ui = await openClosedUi(session.context, page);
+    const withCode = 'arxiv:2308.30003';
+    await ui.click(await ui.inToolbar(withCode, { tag: 'button', cls: 'code' }));
+    const link = await ui.inToolbar(withCode, { tag: 'a', attrs: { target: '_blank' } });
+    const before = session.context.pages().length;
+    const opened = session.context.waitForEvent('page');
+    await ui.click(link);
+    await opened;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    expect(session.context.pages().length).toBe(before + 1);
+    await Promise.all(session.context.pages().slice(before).map((tab) => tab.close()));
+    await ui.close();
+    await page.close();
+  });
+
   it('keys typed on the page still reach its listeners, and j, k and s still triage', async () => {
     const page = await openWithCards(session.context, HF_DAILY.url, 16);
     await settledReport(extensionPage, page);
