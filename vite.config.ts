@@ -4,7 +4,7 @@ import { defineConfig } from 'vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import manifest from './manifest.json' with { type: 'json' };
 import { adapters } from './src/sites';
-import { manifestSiteEntries, siteListPlugin } from './src/sites/build-outputs';
+import { manifestShieldEntries, manifestSiteEntries, siteListPlugin } from './src/sites/build-outputs';
 import type { SiteAdapter } from './src/sites/types';
 import { noPageResources } from './scripts/build-plugins/no-page-resources';
 
@@ -43,6 +43,8 @@ function popupStartChunk(id: string, ctx: ChunkingContext): string | null {
 }
 
 const GENERIC_ENTRY = 'src/content/generic-entry.ts';
+/** The shield's content script, at document_start beside every site's (docs/content-script.md). */
+const SHIELD_ENTRY = 'src/content/shield-entry.ts';
 const SITE_ENTRIES_DIR = 'build/content-scripts';
 
 /**
@@ -69,7 +71,9 @@ export default defineConfig(({ mode }) => {
   const firefox = mode === 'firefox';
   mkdirSync(path.join(import.meta.dirname, SITE_ENTRIES_DIR), { recursive: true });
   const sites = manifestSiteEntries(adapters, writeSiteEntry);
-  const common: ManifestV3Export = { ...manifest, ...sites };
+  // The site scripts first, in registry order, then the shields (each runs at document_start all the same).
+  const contentScripts = [...sites.content_scripts, ...manifestShieldEntries(adapters, SHIELD_ENTRY)];
+  const common: ManifestV3Export = { ...manifest, ...sites, content_scripts: contentScripts };
   const firefoxManifest: ManifestV3Export = {
     ...common,
     // crxjs adds `type: "module"` to the Firefox background itself.
@@ -90,7 +94,7 @@ export default defineConfig(({ mode }) => {
         browser: firefox ? 'firefox' : 'chrome',
         // Self-contained IIFE content scripts: no loader hop and no web_accessible_resources,
         // so pages cannot fingerprint the extension by fetching its chunks.
-        contentScripts: { standaloneFiles: [...sites.content_scripts.flatMap((c) => c.js), GENERIC_ENTRY] },
+        contentScripts: { standaloneFiles: [...sites.content_scripts.flatMap((c) => c.js), SHIELD_ENTRY, GENERIC_ENTRY] },
       }),
       // The crx plugin still lists the generic script (a `?script` import) as web-accessible: taken out.
       noPageResources(),

@@ -3,6 +3,7 @@
 // styles. The page's CSS cannot reach in, ours cannot leak out, and the page's scripts cannot look inside
 // (`host.shadowRoot` is null for them).
 import { PutBacks } from './put-back';
+import { shieldRegistry } from './shield/registry';
 
 const BASE_CSS = ':host { all: initial; }';
 
@@ -74,10 +75,11 @@ function adoptInto(root: ShadowRoot, css: string): boolean {
 let ownDocument: Document | undefined;
 
 /**
- * Every closed root we attached, by its host: the page cannot reach them (`host.shadowRoot` is null), and the
- * content script asks one what has the focus in it (`focusedIn`).
+ * Every closed root we attached, by its host: the page cannot reach them (`host.shadowRoot` is null), the content
+ * script asks one what has the focus in it (`focusedIn`), and the shield (shield/shield.ts) keeps the events aimed
+ * at their hosts from the page.
  */
-const roots = new WeakMap<Element, ShadowRoot>();
+const roots = shieldRegistry().roots;
 
 /** The element focused inside the closed root of our `host`, or null (no root of ours, or nothing focused in it). */
 export function focusedIn(host: Element): Element | null {

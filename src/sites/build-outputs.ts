@@ -13,6 +13,12 @@ export interface SiteContentScript {
   run_at: 'document_idle';
 }
 
+export interface ShieldContentScript {
+  matches: string[];
+  js: string[];
+  run_at: 'document_start';
+}
+
 /**
  * The manifest's site entries: one content script per site that claims pages by URL (its own bundle,
  * `entryOf(adapter)`), and host permissions for exactly those pages. Host permissions let the background
@@ -28,6 +34,17 @@ export function manifestSiteEntries(
     content_scripts: claiming.map((adapter) => ({ matches: [...adapter.matches], js: [entryOf(adapter)], run_at: 'document_idle' })),
     host_permissions: [...new Set(claiming.flatMap((adapter) => adapter.matches))],
   };
+}
+
+/**
+ * The shield's content script (src/content/shield-entry.ts, its file `shieldEntry`) wherever a site's script runs:
+ * one entry per site that claims pages by URL, with its match patterns, at document_start, so that its listeners
+ * on the page's window come before any of the page's (docs/content-script.md, "What the page can tell").
+ */
+export function manifestShieldEntries(registry: readonly SiteAdapter[], shieldEntry: string): ShieldContentScript[] {
+  return registry
+    .filter((adapter) => adapter.matches.length > 0)
+    .map((adapter) => ({ matches: [...adapter.matches], js: [shieldEntry], run_at: 'document_start' }));
 }
 
 /** Every registered site, the generic fallback included (the popup names the site a paper was saved from). */

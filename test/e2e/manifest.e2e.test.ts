@@ -35,13 +35,23 @@ const claiming = adapters.filter((adapter) => adapter.matches.length > 0);
 describe.each([['Chrome', CHROME_DIST], ['Firefox', FIREFOX_DIST]])('the %s build', (_browser, dist) => {
   const manifest = JSON.parse(readFileSync(path.join(dist, 'manifest.json'), 'utf8')) as BuiltManifest;
 
+  // The site scripts, at document_idle; the shield's entries (document_start) are checked on their own below.
+  const siteScripts = manifest.content_scripts.filter((script) => script.run_at !== 'document_start');
+
   it("has one content script per site, with exactly its adapter's match patterns, in registry order", () => {
-    expect(manifest.content_scripts.map((script) => script.matches)).toEqual(claiming.map((adapter) => adapter.matches));
-    expect(manifest.content_scripts.every((script) => script.run_at === 'document_idle')).toBe(true);
+    expect(siteScripts.map((script) => script.matches)).toEqual(claiming.map((adapter) => adapter.matches));
+    expect(siteScripts.every((script) => script.run_at === 'document_idle')).toBe(true);
+  });
+
+  it("runs the shield at document_start wherever a site's script runs, and nothing else then", () => {
+    const shields = manifest.content_scripts.filter((script) => script.run_at === 'document_start');
+    expect(shields.map((script) => script.matches)).toEqual(claiming.map((adapter) => adapter.matches));
+    expect(new Set(shields.map((script) => script.js.join()))).toEqual(new Set(['src/content/shield-entry.js']));
+    expect(readFileSync(path.join(dist, 'src/content/shield-entry.js'), 'utf8')).not.toContain(ADAPTER_CODE);
   });
 
   it("loads each site's own bundle, which holds adapter code", () => {
-    for (const [i, script] of manifest.content_scripts.entries()) {
+    for (const [i, script] of siteScripts.entries()) {
       expect(script.js).toEqual([`build/content-scripts/${claiming[i]!.id}.js`]);
       expect(readFileSync(path.join(dist, script.js[0]!), 'utf8')).toContain(ADAPTER_CODE);
     }

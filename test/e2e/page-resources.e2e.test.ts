@@ -11,7 +11,7 @@ import { settledReport } from './page-report';
 import { SETTINGS_KEY } from '../../src/shared/settings';
 
 declare const chrome: {
-  scripting: { getRegisteredContentScripts(): Promise<Array<{ js?: string[] }>> };
+  scripting: { getRegisteredContentScripts(): Promise<Array<{ js?: string[]; runAt?: string }>> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>>; set(items: object): Promise<void> } };
 };
 
@@ -34,6 +34,7 @@ const PROBE_URL = 'https://arxiv.org/paperlight-test/probe';
 /** A path of an origin the extension may read, which no site adapter claims: only the generic script runs there. */
 const LAB_URL = 'https://arxiv.org/paperlight-test/lab/publications';
 const GENERIC_SCRIPT = 'src/content/generic-entry.js';
+const SHIELD_SCRIPT = 'src/content/shield-entry.js';
 
 let session: ChromiumSession;
 beforeAll(async () => {
@@ -71,8 +72,9 @@ describe('the files of the extension', () => {
       await chrome.storage.local.set({ [key]: { ...(stored[key] as object | undefined), genericOrigins: [origin] } });
     }, [SETTINGS_KEY, new URL(LAB_URL).origin] as const);
     const worker = await session.serviceWorker();
-    await expect.poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).flatMap((script) => script.js ?? [])))
-      .toEqual([GENERIC_SCRIPT]);
+    // The shield with it, at document_start (src/content/shield/shield.ts).
+    await expect.poll(() => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((script) => [script.js, script.runAt])))
+      .toEqual([[[SHIELD_SCRIPT], 'document_start'], [[GENERIC_SCRIPT], 'document_idle']]);
     const fixture = path.join(FIXTURES, 'generic', 'lab-publications.synthetic');
     const expected = JSON.parse(readFileSync(`${fixture}.expected.json`, 'utf8')) as { cardCount: number; cards: Array<{ key: string }> };
     await routeHtml(session.context, exactUrl(LAB_URL), readFileSync(`${fixture}.html`, 'utf8'));

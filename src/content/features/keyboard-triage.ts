@@ -10,6 +10,7 @@ import { TRIAGE_KEYS } from '../../ui/triage-keys';
 import type { CardEntry } from '../page-run';
 import { focusedIn } from '../page-layer';
 import type { ContentPage } from '../session';
+import { listenAlongShield } from '../shield/registry';
 import { isOurs } from '../text-map';
 import { trusted } from '../trusted-events';
 import { el } from '../ui/dom';
@@ -207,7 +208,8 @@ export function keyboardTriage(
     event.stopImmediatePropagation();
   };
 
-  window.addEventListener('keydown', trusted(onKey), { capture: true, signal: page.signal });
+  // Along the shield: keys pressed while a toolbar button has the focus come here before the toolbar, as before.
+  listenAlongShield(window, 'keydown', trusted(onKey) as (event: Event) => void, { capture: true, signal: page.signal });
   window.addEventListener('scroll', redraw, { capture: true, passive: true, signal: page.signal });
   window.addEventListener('resize', redraw, { passive: true, signal: page.signal });
   // Toolbars mounting and the site's re-renders move cards without a scroll; the page's height changes with them.

@@ -4,6 +4,7 @@ import { describeMetric } from '../../core/describe-metric';
 import type { Metric } from '../../core/metric-types';
 import type { CardEntry } from '../page-run';
 import type { ContentPage } from '../session';
+import { listenAlongShield } from '../shield/registry';
 import { trusted } from '../trusted-events';
 import { el, setAttributes, setText } from '../ui/dom';
 
@@ -46,7 +47,8 @@ export function metricTooltip(page: ContentPage): MetricTooltip {
   let fromPointer = false;
   let frame = 0;
 
-  document.addEventListener('pointermove', trusted((event: PointerEvent) => {
+  // Along the shield: the pointer moving onto a toolbar still takes a highlight's tooltip away.
+  listenAlongShield(document, 'pointermove', trusted((event: PointerEvent) => {
     if (frame) return;
     const { clientX, clientY, target } = event;
     frame = requestAnimationFrame(() => {
@@ -61,7 +63,7 @@ export function metricTooltip(page: ContentPage): MetricTooltip {
       fromPointer = true;
       draw({ text: describeMetric(mark.metric), rect: mark.range.getBoundingClientRect() });
     });
-  }), { signal: page.signal, passive: true });
+  }) as (event: Event) => void, { signal: page.signal, passive: true });
   page.signal.addEventListener('abort', () => draw(null), { once: true });
 
   return {
