@@ -48,7 +48,8 @@ export const OnThisPage = pure(function OnThisPage({ page, onSave }: { page: Pag
           <span class="on-page-caret" aria-hidden="true" />
           <span class="on-page-summary">On this page: {count(papers, 'paper')} · {saved} saved</span>
         </button>
-        {!page.settled && <span class="loading-note">still reading the page…</span>}
+        {/* A page with no card yet may still be rendering them (`healthPending`): not "0 papers" as a verdict. */}
+        {(!page.settled || page.healthPending) && <span class="loading-note">still reading the page…</span>}
       </div>
       {!folded && papers > 0 && (
         <ul id="on-page-cards" class="on-page-cards" aria-label="Papers on this page">

@@ -389,6 +389,26 @@ describe('the "On this page" line', () => {
     await vi.waitFor(() => expect(root!.querySelector(`[role="option"][data-key="${cards[2]!.key}"]`)).not.toBeNull());
   });
 
+  it('says the page is still being read while its tab holds back the layout warning, then shows the warning', async () => {
+    const set = await setUp();
+    const withCards = set.tab.report.bind(set.tab);
+    // A page that has settled with no card, within the time its cards may still come; then past it.
+    let held = 1;
+    set.tab.report = async () => ({
+      ...(await withCards())!, cards: [], health: 'no-cards', selectors: [], ...(held-- > 0 && { healthPending: true as const }),
+    });
+    root = document.createElement('div');
+    document.body.append(root);
+    render(<App container={set.container} controller={set.controller} inTab={false} siteNames={new Map()} openOptions={() => {}} openInTab={() => {}} onFirstPaint={set.painted} />, root);
+    await set.controller.start();
+    await vi.waitFor(() => expect(root!.querySelector('.on-page-summary')?.textContent).toBe('On this page: 0 papers · 0 saved'));
+    expect(root!.querySelector('.on-page .loading-note')?.textContent).toBe('still reading the page…');
+    expect(root!.querySelector('section[aria-label="Site health"]')).toBeNull();
+    await vi.waitFor(() => expect(root!.querySelector('section[aria-label="Site health"]')).not.toBeNull(), { timeout: 3_000 });
+    expect(root!.querySelector('.on-page .loading-note')).toBeNull();
+    set.controller.stop();
+  });
+
   it('folds to one line, and opens folded next time', async () => {
     await openPopup();
     const toggle = root!.querySelector<HTMLButtonElement>('.on-page-toggle')!;
