@@ -221,26 +221,22 @@ function countOf(value: unknown): number {
 
 /** A summary from the `summary` index's key; whatever does not read as expected is left out or counted 0. */
 function fromSummaryKey(undo: string, [importedAt, format, name, added, merged]: ImportSummaryKey): ImportSummary {
+  const known = knownFormat(format);
   return {
     undo,
     importedAt: countOf(importedAt),
-    ...(knownFormat(format) && { format: knownFormat(format) }),
+    ...(known && { format: known }),
     ...(typeof name === 'string' && name !== '' && { name }),
     added: countOf(added),
     merged: countOf(merged),
   };
 }
 
-/** A summary of an entry stored before `summary` was kept: what it has (never a file name). */
+/** A summary of an entry stored before `summary` was kept: its key made from what the entry holds. */
 function fromEntry(entry: ImportUndo): ImportSummary {
-  return {
-    undo: entry.id,
-    importedAt: countOf(entry.createdAt),
-    ...(knownFormat(entry.format) && { format: entry.format }),
-    ...(typeof entry.name === 'string' && entry.name !== '' && { name: entry.name }),
-    added: Array.isArray(entry.added) ? entry.added.length : 0,
-    merged: Array.isArray(entry.before) ? entry.before.length : 0,
-  };
+  const { id, createdAt, format, name, added, before } = entry;
+  const lengthOf = (list: unknown) => (Array.isArray(list) ? list.length : 0);
+  return fromSummaryKey(id, [createdAt, format, name ?? '', lengthOf(added), lengthOf(before)]);
 }
 
 /**

@@ -2,11 +2,10 @@
 // reloading the page) finds it here with its Undo, which the message shown right after an import no longer offers.
 // The background keeps the newest few (src/background/library-import.ts); the section re-reads them after every
 // change of the library, so the list follows imports and undos made here or in another tab.
-import type { ImportFormat, ImportSummary } from '../shared/messages';
+import { FORMAT_NAMES } from '../core/import/entry';
+import type { ImportSummary } from '../shared/messages';
 import { count } from '../ui/text';
 import { localTime } from './local-time';
-
-export const FORMAT_NAMES: Record<ImportFormat, string> = { bibtex: 'BibTeX', ris: 'RIS', papermemory: 'PaperMemory export', paperlight: 'Paperlight backup' };
 
 /** "references.bib (BibTeX)"; without a file name (pasted text, an import kept before names were) "BibTeX import". */
 export function importName(summary: Pick<ImportSummary, 'name' | 'format'>): string {

@@ -6,7 +6,8 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ImportFormat, ImportLibraryReply, ImportLibraryRequest, ImportSummary, UndoImportReply } from '../shared/messages';
 import { count, shortTitle } from '../ui/text';
 import type { OptionsDeps } from './deps';
-import { FORMAT_NAMES, ImportHistory } from './ImportHistory';
+import { FORMAT_NAMES } from '../core/import/entry';
+import { ImportHistory } from './ImportHistory';
 import { useFileImport } from './use-file-import';
 
 const FORMAT_CHOICES: Array<[ImportFormat | 'auto', string]> = [

@@ -6,6 +6,13 @@ import type { ReadingStatus, SavedPaper } from '../paper';
 /** The file formats an import reads. */
 export type ImportFormat = 'bibtex' | 'ris' | 'papermemory' | 'paperlight';
 export const IMPORT_FORMATS: readonly ImportFormat[] = ['bibtex', 'ris', 'papermemory', 'paperlight'];
+/** Each format as the person reads it (the background's errors, the options page). */
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+  bibtex: 'BibTeX',
+  ris: 'RIS',
+  papermemory: 'PaperMemory export',
+  paperlight: 'Paperlight backup',
+};
 
 /** Files larger than this are refused unread: no library of papers comes near it. */
 export const MAX_IMPORT_CHARS = 50 * 1024 * 1024;

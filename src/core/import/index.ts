@@ -2,7 +2,7 @@
 // in, checked records out, with every entry that could not be read and the reason. Never throws.
 import { readBibtex } from './bibtex';
 import { detectFormat } from './detect';
-import { MAX_IMPORT_CHARS, type ImportFormat, type ImportedPaper, type Notice, type ReadEntries, type Rejection } from './entry';
+import { FORMAT_NAMES, MAX_IMPORT_CHARS, type ImportFormat, type ImportedPaper, type Notice, type ReadEntries, type Rejection } from './entry';
 import { readPaperlightBackup } from './paperlight';
 import { readPaperMemory } from './papermemory';
 import { toRecord } from './record';
@@ -15,13 +15,7 @@ export { planUndo } from './undo';
 export type { ImportedFields, UndoPlan } from './undo';
 export type { MatchedBy, PlanCounts, PlanRow } from './plan';
 export { detectFormat } from './detect';
-
-export const FORMAT_NAMES: Record<ImportFormat, string> = {
-  bibtex: 'BibTeX',
-  ris: 'RIS',
-  papermemory: 'PaperMemory export',
-  paperlight: 'Paperlight backup',
-};
+export { FORMAT_NAMES };
 
 export type LibraryFile =
   | { ok: true; format: ImportFormat; papers: ImportedPaper[]; rejected: Rejection[]; notices: Notice[] }
